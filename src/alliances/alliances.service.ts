@@ -1,0 +1,125 @@
+// Alliance settings use cases: read with defaults, and change them (organizers only, all fields validated first).
+import { z } from 'zod';
+import type { Actor } from '../shared/actor.js';
+import type { Clock } from '../shared/clock.js';
+import { forbidden, invalidFields } from '../shared/errors.js';
+import { isValidTimeZone } from '../shared/zoned-time.js';
+import type { AlliancePatch, AlliancesRepo } from './alliances.repo.js';
+
+export interface AllianceSettings {
+  guildId: string;
+  configured: boolean;
+  timezone: string;
+  announcementsChannelId: string | null;
+  organizersChannelId: string | null;
+  organizerRoleId: string | null;
+  proposalsChannelId: string | null;
+  meetingsChannelId: string | null;
+  directoryApproval: boolean;
+  ideaQuota: number;
+  agendaQuota: number;
+}
+
+export const DEFAULT_SETTINGS: Omit<AllianceSettings, 'guildId' | 'configured'> = {
+  timezone: 'UTC',
+  announcementsChannelId: null,
+  organizersChannelId: null,
+  organizerRoleId: null,
+  proposalsChannelId: null,
+  meetingsChannelId: null,
+  directoryApproval: true,
+  ideaQuota: 3,
+  agendaQuota: 2,
+};
+
+const snowflake = z.string().regex(/^\d{15,21}$/, 'must be a Discord id');
+
+/** What /alliance setup may change; every field optional so organizers change one thing at a time. */
+export const settingsInputSchema = z.object({
+  timezone: z
+    .string()
+    .trim()
+    .refine(isValidTimeZone, 'is not a time zone I know: pick one from the list, e.g. America/Chicago or Europe/Berlin')
+    .optional(),
+  announcementsChannelId: snowflake.optional(),
+  organizersChannelId: snowflake.optional(),
+  organizerRoleId: snowflake.optional(),
+  proposalsChannelId: snowflake.optional(),
+  meetingsChannelId: snowflake.optional(),
+  directoryApproval: z.boolean().optional(),
+  ideaQuota: z.number().int().min(1, 'must be at least 1').max(20, 'must be at most 20').optional(),
+  agendaQuota: z.number().int().min(1, 'must be at least 1').max(25, 'must be at most 25').optional(),
+});
+
+export type SettingsInput = z.input<typeof settingsInputSchema>;
+
+/** Member-facing option names for each settings field, so errors name what the organizer typed. */
+export const SETTINGS_OPTION_NAMES: Record<keyof SettingsInput, string> = {
+  timezone: 'timezone',
+  announcementsChannelId: 'announcements',
+  organizersChannelId: 'organizers-channel',
+  organizerRoleId: 'organizer-role',
+  proposalsChannelId: 'proposals-channel',
+  meetingsChannelId: 'meetings-channel',
+  directoryApproval: 'directory-approval',
+  ideaQuota: 'idea-quota',
+  agendaQuota: 'agenda-quota',
+};
+
+export function createAlliancesService(deps: { repo: AlliancesRepo; clock: Clock }) {
+  const { repo, clock } = deps;
+
+  function settings(guildId: string): AllianceSettings {
+    const row = repo.get(guildId);
+    if (!row) return { guildId, configured: false, ...DEFAULT_SETTINGS };
+    return {
+      guildId,
+      configured: true,
+      timezone: row.timezone,
+      announcementsChannelId: row.announcementsChannelId,
+      organizersChannelId: row.organizersChannelId,
+      organizerRoleId: row.organizerRoleId,
+      proposalsChannelId: row.proposalsChannelId,
+      meetingsChannelId: row.meetingsChannelId,
+      directoryApproval: row.directoryApproval,
+      ideaQuota: row.ideaQuota,
+      agendaQuota: row.agendaQuota,
+    };
+  }
+
+  return {
+    settings,
+
+    /** Where the bot tells organizers things: their channel, else the announcements channel. */
+    organizersChannel(guildId: string): string | null {
+      const current = settings(guildId);
+      return current.organizersChannelId ?? current.announcementsChannelId;
+    },
+
+    update(actor: Actor, input: SettingsInput): AllianceSettings {
+      if (!actor.isOrganizer) throw forbidden('Only organizers can change the alliance settings.');
+      const parsed = settingsInputSchema.safeParse(input);
+      if (!parsed.success) {
+        throw invalidFields(
+          parsed.error.issues.map((issue) => {
+            const key = issue.path[0] as keyof SettingsInput;
+            const field = SETTINGS_OPTION_NAMES[key] ?? String(key);
+            return { field, message: `${field} ${issue.message}` };
+          }),
+        );
+      }
+      const patch: AlliancePatch = Object.fromEntries(
+        Object.entries(parsed.data).filter(([, value]) => value !== undefined),
+      );
+      repo.upsert(actor.guildId, patch, clock.now());
+      return settings(actor.guildId);
+    },
+
+    /** Guild ids of every configured alliance (the scheduler's planners walk these). */
+    allGuildIds(): string[] {
+      return repo.all().map((row) => row.guildId);
+    },
+  };
+}
+
+export type AlliancesService = ReturnType<typeof createAlliancesService>;

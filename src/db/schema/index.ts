@@ -1,0 +1,4 @@
+// Every table of the bot. drizzle-kit reads this file to generate migrations; features add one line each.
+export * from './alliances.js';
+export * from './bot-state.js';
+export * from './scheduler.js';

@@ -1,0 +1,144 @@
+// Queries over scheduled_jobs: scheduling is idempotent by key, and a job moves pending → running → done
+// (or skipped/failed) exactly once.
+import { and, asc, eq, inArray, lte, or, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/open.js';
+import { scheduledJobs, type JobStatus } from '../db/schema/index.js';
+
+export type Job = typeof scheduledJobs.$inferSelect;
+
+export interface NewJob {
+  guildId: string;
+  key: string;
+  kind: string;
+  dueAt: number;
+  expiresAt?: number | null;
+  payload?: Record<string, unknown>;
+}
+
+export function createJobsRepo(db: Db) {
+  return {
+    /** Adds the job unless one with the same key exists (whatever its state). Returns true when added. */
+    schedule(job: NewJob): boolean {
+      const result = db
+        .insert(scheduledJobs)
+        .values({
+          guildId: job.guildId,
+          key: job.key,
+          kind: job.kind,
+          dueAt: job.dueAt,
+          expiresAt: job.expiresAt ?? null,
+          payload: job.payload ?? {},
+        })
+        .onConflictDoNothing({ target: scheduledJobs.key })
+        .run();
+      return result.changes > 0;
+    },
+
+    /** Moves a job that has not run yet to a new time (a rescheduled meeting, an extended deadline). */
+    reschedule(key: string, dueAt: number, expiresAt: number | null = null): boolean {
+      const result = db
+        .update(scheduledJobs)
+        .set({ dueAt, expiresAt, nextAttemptAt: null, attempts: 0 })
+        .where(and(eq(scheduledJobs.key, key), eq(scheduledJobs.status, 'pending')))
+        .run();
+      return result.changes > 0;
+    },
+
+    /** Adds the job, or moves it if it is still pending: for deadlines that can change. */
+    upsert(job: NewJob): void {
+      if (!this.schedule(job)) this.reschedule(job.key, job.dueAt, job.expiresAt ?? null);
+    },
+
+    cancel(key: string): boolean {
+      const result = db
+        .update(scheduledJobs)
+        .set({ status: 'cancelled' })
+        .where(and(eq(scheduledJobs.key, key), eq(scheduledJobs.status, 'pending')))
+        .run();
+      return result.changes > 0;
+    },
+
+    /** Cancels every pending job of a guild whose key starts with a prefix (e.g. all reminders of a meeting). */
+    cancelByPrefix(guildId: string, prefix: string): number {
+      const result = db
+        .update(scheduledJobs)
+        .set({ status: 'cancelled' })
+        .where(
+          and(
+            eq(scheduledJobs.guildId, guildId),
+            eq(scheduledJobs.status, 'pending'),
+            sql`substr(${scheduledJobs.key}, 1, ${prefix.length}) = ${prefix}`,
+          ),
+        )
+        .run();
+      return result.changes;
+    },
+
+    byKey(key: string): Job | null {
+      return db.select().from(scheduledJobs).where(eq(scheduledJobs.key, key)).get() ?? null;
+    },
+
+    /** Pending jobs whose time (or retry time) has come, oldest first. */
+    due(now: number, limit = 100): Job[] {
+      return db
+        .select()
+        .from(scheduledJobs)
+        .where(
+          and(
+            eq(scheduledJobs.status, 'pending'),
+            or(
+              and(isNull(scheduledJobs.nextAttemptAt), lte(scheduledJobs.dueAt, now)),
+              lte(scheduledJobs.nextAttemptAt, now),
+            ),
+          ),
+        )
+        .orderBy(asc(scheduledJobs.dueAt), asc(scheduledJobs.id))
+        .limit(limit)
+        .all();
+    },
+
+    /** Claims a pending job; false when another tick (or process) got it first. */
+    claim(id: number): boolean {
+      const result = db
+        .update(scheduledJobs)
+        .set({ status: 'running', attempts: sql`${scheduledJobs.attempts} + 1` })
+        .where(and(eq(scheduledJobs.id, id), eq(scheduledJobs.status, 'pending')))
+        .run();
+      return result.changes > 0;
+    },
+
+    finish(id: number, status: Extract<JobStatus, 'done' | 'skipped' | 'failed'>, now: number, detail: {
+      result?: Record<string, unknown> | null;
+      error?: string | null;
+    } = {}): void {
+      db.update(scheduledJobs)
+        .set({ status, finishedAt: now, result: detail.result ?? null, lastError: detail.error ?? null })
+        .where(eq(scheduledJobs.id, id))
+        .run();
+    },
+
+    retryLater(id: number, nextAttemptAt: number, error: string): void {
+      db.update(scheduledJobs)
+        .set({ status: 'pending', nextAttemptAt, lastError: error })
+        .where(eq(scheduledJobs.id, id))
+        .run();
+    },
+
+    /**
+     * A job left `running` by a crash is put back to pending: its handler runs again, and handlers make
+     * that safe (posts carry an idempotency nonce, state changes check what is already done).
+     */
+    recoverInterrupted(): number {
+      return db.update(scheduledJobs).set({ status: 'pending' }).where(eq(scheduledJobs.status, 'running')).run().changes;
+    },
+
+    list(guildId: string, kinds?: string[]): Job[] {
+      const where = kinds?.length
+        ? and(eq(scheduledJobs.guildId, guildId), inArray(scheduledJobs.kind, kinds))
+        : eq(scheduledJobs.guildId, guildId);
+      return db.select().from(scheduledJobs).where(where).orderBy(asc(scheduledJobs.dueAt)).all();
+    },
+  };
+}
+
+export type JobsRepo = ReturnType<typeof createJobsRepo>;
