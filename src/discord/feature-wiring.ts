@@ -1,0 +1,28 @@
+// How a feature plugs into the bot's life cycle beyond slash commands: scheduled jobs, planners, start-up and
+// reconnect work (e.g. reconciling votes), reactions and member events. Each feature exports one FeatureWiring
+// from src/discord/wiring/<feature>.ts and lists it in src/discord/features.ts.
+import type { GuildMember, MessageReaction, PartialGuildMember, PartialMessageReaction, PartialUser, User } from 'discord.js';
+import type { JobHandler, Planner } from '../scheduler/scheduler.js';
+import type { BotContext } from './command.js';
+
+export interface ReactionEvent {
+  reaction: MessageReaction | PartialMessageReaction;
+  user: User | PartialUser;
+  /** Member roles as Discord sent them with the event (guild reactions carry the member). */
+  memberRoleIds: string[] | null;
+}
+
+export interface FeatureWiring {
+  name: string;
+  /** Handlers for scheduled job kinds this feature creates (kind → handler). */
+  jobHandlers?(ctx: BotContext): Record<string, JobHandler>;
+  /** Planners that add upcoming recurring jobs; run at the start of every scheduler tick. */
+  planners?(ctx: BotContext): Planner[];
+  /** After READY, before the scheduler runs anything (e.g. reconcile votes made while the bot was down). */
+  onReady?(ctx: BotContext): Promise<void>;
+  /** After the gateway resumed or reconnected (events may have been missed). */
+  onReconnect?(ctx: BotContext): Promise<void>;
+  onReactionAdd?(event: ReactionEvent, ctx: BotContext): Promise<void>;
+  onReactionRemove?(event: ReactionEvent, ctx: BotContext): Promise<void>;
+  onMemberRemove?(member: GuildMember | PartialGuildMember, ctx: BotContext): Promise<void>;
+}
