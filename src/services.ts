@@ -4,6 +4,7 @@ import { createAlliancesRepo } from './alliances/alliances.repo.js';
 import { createAlliancesService } from './alliances/alliances.service.js';
 import type { Db } from './db/open.js';
 import type { Clock } from './shared/clock.js';
+import { createMeetingsFeature } from './meetings/meetings.feature.js';
 import { createJobsRepo } from './scheduler/jobs.repo.js';
 
 export interface ServiceDeps {
@@ -15,7 +16,8 @@ export function createServices(deps: ServiceDeps) {
   const { db, clock } = deps;
   const jobs = createJobsRepo(db);
   const alliances = createAlliancesService({ repo: createAlliancesRepo(db), clock });
-  return { jobs, alliances };
+  const { meetings, ideas } = createMeetingsFeature({ db, clock, jobs, alliances });
+  return { jobs, alliances, meetings, ideas };
 }
 
 export type Services = ReturnType<typeof createServices>;
