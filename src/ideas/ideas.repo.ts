@@ -8,7 +8,13 @@ export type PriorityRow = typeof priorities.$inferSelect;
 export type RankedIdea = IdeaRow & { dots: number };
 
 export function createIdeasRepo(db: Db) {
-  const dotsOf = sql<number>`coalesce((select sum(${ideaVotes.dots}) from ${ideaVotes} where ${ideaVotes.ideaId} = ${ideas.id} and ${ideaVotes.guildId} = ${ideas.guildId}), 0)`;
+  const dotsOf = sql<number>`coalesce(sum(${ideaVotes.dots}), 0)`;
+  /** Ideas with their dots summed (a join, so column names stay qualified). */
+  const ranked = () =>
+    db
+      .select({ ...ideaColumns(), dots: dotsOf })
+      .from(ideas)
+      .leftJoin(ideaVotes, and(eq(ideaVotes.ideaId, ideas.id), eq(ideaVotes.guildId, ideas.guildId)));
 
   return {
     insertIdea(values: Omit<typeof ideas.$inferInsert, 'id'>): IdeaRow {
@@ -16,21 +22,14 @@ export function createIdeasRepo(db: Db) {
     },
 
     idea(guildId: string, id: number): RankedIdea | null {
-      return (
-        db
-          .select({ ...ideaColumns(), dots: dotsOf })
-          .from(ideas)
-          .where(and(eq(ideas.guildId, guildId), eq(ideas.id, id)))
-          .get() ?? null
-      );
+      return ranked().where(and(eq(ideas.guildId, guildId), eq(ideas.id, id))).groupBy(ideas.id).get() ?? null;
     },
 
     /** Parked ideas ranked by dots (older first on a tie, so early ideas are not buried by later ones). */
     parked(guildId: string, limit = 100): RankedIdea[] {
-      return db
-        .select({ ...ideaColumns(), dots: dotsOf })
-        .from(ideas)
+      return ranked()
         .where(and(eq(ideas.guildId, guildId), eq(ideas.status, 'parked')))
+        .groupBy(ideas.id)
         .orderBy(desc(dotsOf), asc(ideas.createdAt), asc(ideas.id))
         .limit(limit)
         .all();
