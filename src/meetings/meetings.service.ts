@@ -276,6 +276,17 @@ export function createMeetingsService(deps: MeetingsServiceDeps) {
       return rows.map((row) => ({ ...view(row), agendaLength: counts.get(row.id) ?? 0 }));
     },
 
+    /** Scheduled meetings starting in [from, to), with agenda length and attendance: for summaries. */
+    between(guildId: string, from: number, to: number): (Meeting & { agendaLength: number; attendance: number })[] {
+      const rows = repo.startedBetween(guildId, from, to);
+      const counts = deps.agenda.counts(guildId, rows.map((row) => row.id));
+      return rows.map((row) => ({
+        ...view(row),
+        agendaLength: counts.get(row.id) ?? 0,
+        attendance: repo.attendees(guildId, row.id).length,
+      }));
+    },
+
     get(guildId: string, meetingId: number): Meeting {
       return view(requireMeeting(guildId, meetingId));
     },
