@@ -2,6 +2,7 @@
 import { and, asc, count, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { agendaItems, meetings } from '../db/schema/index.js';
+import { containsPattern } from './meetings.repo.js';
 
 export type AgendaItemRow = typeof agendaItems.$inferSelect;
 export type NewAgendaItem = Omit<typeof agendaItems.$inferInsert, 'id' | 'position'>;
@@ -95,7 +96,7 @@ export function createAgendaRepo(db: Db) {
 
     /** Items without an outcome on scheduled meetings starting from `from`, matching `query` in topic or title. */
     openItems(guildId: string, from: number, query: string, limit: number) {
-      const like = `%${query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(query);
       return db
         .select({ id: agendaItems.id, topic: agendaItems.topic, meetingId: meetings.id, meetingTitle: meetings.title, startsAt: meetings.startsAt })
         .from(agendaItems)

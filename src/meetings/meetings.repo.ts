@@ -9,6 +9,11 @@ export type SeriesRow = typeof meetingSeries.$inferSelect;
 export type DraftRow = typeof meetingDrafts.$inferSelect;
 export type MeetingPatch = Partial<Omit<MeetingRow, 'id' | 'guildId'>>;
 
+/** A LIKE pattern matching `query` anywhere, with LIKE's own wildcards escaped (use with ESCAPE '\\'). */
+export function containsPattern(query: string): string {
+  return `%${query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+}
+
 /** A meeting's end instant as SQL, for "not over yet" filters. */
 const endsAt = sql`${meetings.startsAt} + ${meetings.durationMinutes} * 60000`;
 
@@ -51,7 +56,7 @@ export function createMeetingsRepo(db: Db) {
 
     /** Scheduled meetings starting from `from` whose title contains `query`: for autocomplete. */
     search(guildId: string, from: number, query: string, limit: number): MeetingRow[] {
-      const like = `%${query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(query);
       return db
         .select()
         .from(meetings)

@@ -2,21 +2,11 @@
 // and remove, timeboxing, priorities, the 25-item cap, and the hooks the proposals feature uses.
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../../../src/shared/clock.js';
-import { DomainError } from '../../../src/shared/errors.js';
-import { actor, GUILD, MARCUS, OTHER_GUILD, organizer, PRIYA, SAM, setup, type Setup } from './harness.js';
+import { actor, errorOf, GUILD, MARCUS, OTHER_GUILD, organizer, PRIYA, SAM, setup, type Setup } from './harness.js';
 
 let t: Setup;
 afterEach(() => t?.close());
 
-function errorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 function withMeeting() {
   t = setup();
@@ -167,6 +157,7 @@ describe('hooks for the proposals feature', () => {
     const item = t.services.meetings.addItem(actor(MARCUS), { meetingId: meeting.id, topic: 'Adopt a code of conduct', minutes: 15 }).item;
     expect(t.services.meetings.agendaItemsForProposal(GUILD, 'conduct')).toEqual([{ id: item.id, label: 'December meetup · Adopt a code of conduct' }]);
     expect(t.services.meetings.agendaItemsForProposal(GUILD, 'pizza')).toEqual([]);
+    expect(t.services.meetings.agendaItemsForProposal(GUILD, '%')).toEqual([]);
     expect(t.services.meetings.agendaItemsForProposal(OTHER_GUILD, '')).toEqual([]);
     expect(t.services.meetings.agendaItem(GUILD, item.id)).toEqual({ id: item.id, topic: 'Adopt a code of conduct', meetingId: meeting.id, meetingTitle: 'December meetup' });
     expect(t.services.meetings.agendaItem(OTHER_GUILD, item.id)).toBeNull();

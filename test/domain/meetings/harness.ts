@@ -2,6 +2,7 @@
 import { createServices } from '../../../src/services.js';
 import type { Actor } from '../../../src/shared/actor.js';
 import { manualClock } from '../../../src/shared/clock.js';
+import { DomainError } from '../../../src/shared/errors.js';
 import { freshDb } from '../../support/db.js';
 
 export const GUILD = '100000000000000001';
@@ -44,3 +45,14 @@ export function setup(options: { start?: string; timezone?: string } = {}) {
 }
 
 export type Setup = ReturnType<typeof setup>;
+
+/** The DomainError a use case throws (fails the test when it throws nothing or something else). */
+export function errorOf(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a DomainError');
+}

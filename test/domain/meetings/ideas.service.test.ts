@@ -1,20 +1,10 @@
 // The idea machine: quota on parked ideas, three dots a month, ranking, promotion, and the priority list.
 import { afterEach, describe, expect, it } from 'vitest';
-import { DomainError } from '../../../src/shared/errors.js';
-import { actor, GUILD, MARCUS, OTHER_GUILD, organizer, PRIYA, SAM, setup, type Setup } from './harness.js';
+import { actor, errorOf, GUILD, MARCUS, OTHER_GUILD, organizer, PRIYA, SAM, setup, type Setup } from './harness.js';
 
 let t: Setup;
 afterEach(() => t?.close());
 
-function errorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('parking ideas', () => {
   it('each member parks at most the alliance quota of open ideas; dropping one frees a slot', () => {

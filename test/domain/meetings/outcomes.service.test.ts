@@ -1,21 +1,11 @@
 // After the meeting: outcomes per item, carry-over onto the next meeting, action items and their reminders.
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../../../src/shared/clock.js';
-import { DomainError } from '../../../src/shared/errors.js';
-import { actor, GUILD, MARCUS, OTHER_GUILD, organizer, PRIYA, SAM, setup, type Setup } from './harness.js';
+import { actor, errorOf, GUILD, MARCUS, OTHER_GUILD, organizer, PRIYA, SAM, setup, type Setup } from './harness.js';
 
 let t: Setup;
 afterEach(() => t?.close());
 
-function errorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 /** A meeting that has just ended with two items on it, and the next one scheduled. */
 function afterMeeting() {

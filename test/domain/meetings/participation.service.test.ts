@@ -1,21 +1,11 @@
 // The participation report for organizers, and forgetting a member (privacy).
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOUR } from '../../../src/shared/clock.js';
-import { DomainError } from '../../../src/shared/errors.js';
-import { actor, GUILD, MARCUS, OTHER_GUILD, organizer, PRIYA, SAM, setup, type Setup } from './harness.js';
+import { actor, errorOf, GUILD, MARCUS, OTHER_GUILD, organizer, PRIYA, SAM, setup, type Setup } from './harness.js';
 
 let t: Setup;
 afterEach(() => t?.close());
 
-function errorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 function twoMeetingsHeld() {
   t = setup();
