@@ -1,9 +1,7 @@
 // The demo alliance the shell starts with: a guild with the usual channels, an organizer and four members.
 // Features add their sample data (spaces, skills, …) in seedDemoData so a newcomer has something to look at.
 import type { GuildHandle, TestBed } from '../testbed/types.js';
-import type { startBot } from '../main.js';
-
-export type RunningBot = Awaited<ReturnType<typeof startBot>>;
+import type { RunningBot } from '../main.js';
 
 export const DEMO = {
   guildName: 'Demo Coworking Alliance',

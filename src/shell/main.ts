@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { pino } from 'pino';
 import { loadConfig } from '../config.js';
-import { startBot } from '../main.js';
+import { startBot, type RunningBot } from '../main.js';
+import { createLogger } from '../shared/logger.js';
 import { startTestBed } from '../testbed/index.js';
 import { createDemoAlliance, DEMO, seedDemoData } from './demo-alliance.js';
 import { createSession, type Outcome, type Session } from './session.js';
@@ -48,7 +48,7 @@ async function main(): Promise<number> {
   const level = args.verbose ? 'info' : 'warn';
 
   const bed = await startTestBed();
-  let bot: Awaited<ReturnType<typeof startBot>> | null = null;
+  let bot: RunningBot | null = null;
   let stopping: Promise<void> | null = null;
   // Shared by exit, Ctrl-D, Ctrl-C and errors: the bot disconnects before the server it talks to goes away.
   const stop = () =>
@@ -69,7 +69,7 @@ async function main(): Promise<number> {
       LOG_LEVEL: level,
     });
     // Logs go to stderr so a script's output on stdout is only what members see.
-    const logger = pino({ level }, pino.destination({ dest: 2, sync: true }));
+    const logger = createLogger(level, process.stderr);
     bot = await startBot(config, { logger });
     await seedDemoData(bot, guild);
 
