@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { clearLine, createInterface, cursorTo } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { startBot, type RunningBot } from '../main.js';
@@ -73,12 +73,20 @@ async function main(): Promise<number> {
     bot = await startBot(config, { logger });
     await seedDemoData(bot, guild);
 
-    const session = createSession({ bed, guild, write: (text) => process.stdout.write(`${text}\n`) });
+    let beforeWrite: (() => void) | null = null;
+    const write = (text: string) => {
+      beforeWrite?.();
+      beforeWrite = null;
+      process.stdout.write(`${text}\n`);
+    };
+    const session = createSession({ bed, guild, write });
     if (interactive) {
       process.stdout.write(`${DEMO.guildName} is running locally. You are ${DEMO.owner} (owner, organizer) in #${DEMO.defaultChannel}.\nType help for the shell's instructions, or try /help.\n`);
     }
     await session.flush();
-    const failures = interactive ? await runInteractive(session) : await runLines(session, script ?? stdinLines());
+    const failures = interactive
+      ? await runInteractive(session, (clear) => (beforeWrite = clear))
+      : await runLines(session, script ?? stdinLines());
     return failures > 0 ? 1 : 0;
   } finally {
     await stop();
@@ -111,16 +119,34 @@ async function runLines(session: Session, lines: Iterable<string> | AsyncIterabl
   return failures;
 }
 
-async function runInteractive(session: Session): Promise<number> {
+/** At a terminal, posts the bot makes on its own (the scheduler) appear while the prompt waits, above it. */
+async function runInteractive(session: Session, onNextWrite: (clear: () => void) => void): Promise<number> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: session.prompt() });
   rl.on('SIGINT', () => rl.close());
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    onNextWrite(() => {
+      clearLine(process.stdout, 0);
+      cursorTo(process.stdout, 0);
+    });
+    if (session.poll()) rl.prompt(true);
+    onNextWrite(() => undefined);
+  }, 1000);
   rl.prompt();
-  for await (const line of rl) {
-    if ((await session.run(line)) === 'exit') break;
-    rl.setPrompt(session.prompt());
-    rl.prompt();
+  try {
+    for await (const line of rl) {
+      busy = true;
+      const outcome = await session.run(line);
+      busy = false;
+      if (outcome === 'exit') break;
+      rl.setPrompt(session.prompt());
+      rl.prompt();
+    }
+  } finally {
+    clearInterval(timer);
+    rl.close();
   }
-  rl.close();
   return 0;
 }
 

@@ -22,6 +22,8 @@ export interface Session {
   run(line: string): Promise<Outcome>;
   /** Prints what the bot posted that was not shown yet (e.g. at startup). */
   flush(): Promise<void>;
+  /** Prints at once whatever is new without waiting for the bot to settle; true when something was printed. */
+  poll(): boolean;
 }
 
 export interface SessionDeps {
@@ -113,13 +115,14 @@ export function createSession({ bed, guild, write }: SessionDeps): Session {
   };
 
   /** Prints everything new, the messages belonging to this interaction first. */
-  const printNew = (interactionId: string | null) => {
+  const printNew = (interactionId: string | null): number => {
     const items = feed.take().filter(({ message }) => visible(message));
     const ours = items.filter(({ message }) => interactionId !== null && message.interactionId === interactionId);
     for (const item of [...ours, ...items.filter((i) => !ours.includes(i))]) {
       const { label, edited } = labelFor(item, interactionId);
       show(item.message, label, edited);
     }
+    return items.length;
   };
 
   const showResult = async (result: InteractionResult, from: Actor & { messageId?: string }): Promise<Outcome> => {
@@ -313,6 +316,7 @@ export function createSession({ bed, guild, write }: SessionDeps): Session {
       await feed.settle({ quietMs: 100 });
       printNew(null);
     },
+    poll: () => printNew(null) > 0,
   };
 }
 
