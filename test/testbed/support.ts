@@ -48,3 +48,11 @@ export function nextEvent<T extends unknown[]>(client: Client, event: string, ti
     });
   });
 }
+
+export async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('Condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

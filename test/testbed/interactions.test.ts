@@ -1,0 +1,153 @@
+// Slash commands, components and modals through the real discord.js client, with Discord's timing rules.
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, DiscordAPIError, MessageFlags, ModalBuilder, TextInputBuilder, TextInputStyle, type Interaction } from 'discord.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DriverRefusedError } from '../../src/testbed/index.js';
+import { startRig, until, type Rig } from './support.js';
+
+const COMMANDS = [
+  {
+    name: 'vote', description: 'Vote on things',
+    options: [
+      { type: 1, name: 'cast', description: 'Cast a vote', options: [
+        { type: 3, name: 'choice', description: 'Your choice', required: true, choices: [{ name: 'Yes', value: 'yes' }, { name: 'No', value: 'no' }] },
+        { type: 4, name: 'weight', description: 'Weight', min_value: 1, max_value: 3 },
+      ] },
+      { type: 1, name: 'find', description: 'Find one', options: [{ type: 3, name: 'query', description: 'What', autocomplete: true }] },
+    ],
+  },
+  { name: 'admin', description: 'Admins only', default_member_permissions: '32' },
+  { name: 'slow', description: 'Never answers in time' },
+];
+
+describe('interactions', () => {
+  let rig: Rig;
+  let handler: (i: Interaction) => Promise<void>;
+  beforeEach(async () => {
+    rig = await startRig();
+    await rig.client.application!.commands.set(COMMANDS, rig.guild.id);
+    handler = async () => undefined;
+    rig.client.on('interactionCreate', (i) => void handler(i).catch(() => undefined));
+  });
+  afterEach(() => rig.stop());
+  const actor = () => ({ guildId: rig.guild.id, channelId: rig.guild.channel('general'), userId: rig.guild.addMember({ username: 'ann' }) });
+
+  it('rejects an invalid command name with 50035 and the error tree', async () => {
+    const error = await rig.client.application!.commands.set([{ name: 'Bad Name', description: 'x' }], rig.guild.id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DiscordAPIError);
+    expect((error as DiscordAPIError).code).toBe(50035);
+    expect((error as DiscordAPIError).rawError).toMatchObject({ errors: { '0': { name: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME' }] } } } });
+    expect(rig.bed.commands(rig.guild.id).map((c) => c.name)).toEqual(['vote', 'admin', 'slow']);
+  });
+
+  it('round-trips reply, deferReply + editReply, followUp and ephemeral replies', async () => {
+    const a = actor();
+    handler = async (i) => {
+      if (!i.isChatInputCommand()) return;
+      expect(i.options.getSubcommand()).toBe('cast');
+      const choice = i.options.getString('choice', true);
+      if (choice === 'yes') {
+        await i.reply({ content: `you said ${choice}`, flags: MessageFlags.Ephemeral });
+        return;
+      }
+      await i.deferReply();
+      await i.editReply('thought about it');
+      await i.followUp('and one more thing');
+    };
+    const quick = await rig.bed.driver.command({ ...a, name: 'vote', subcommand: 'cast', options: { choice: 'yes', weight: 2 } });
+    expect(quick.type).toBe(4);
+    expect(quick.ephemeral).toBe(true);
+    const reply = await quick.reply();
+    expect(reply).toMatchObject({ content: 'you said yes', ephemeral: true, visibleTo: a.userId, fromBot: true });
+    const slow = await rig.bed.driver.command({ ...a, name: 'vote', subcommand: 'cast', options: { choice: 'no' } });
+    expect(slow.type).toBe(5);
+    expect((await slow.reply()).content).toBe('thought about it');
+    await rig.bed.waitForMessage((m) => m.content === 'and one more thing');
+    expect(slow.followups().map((m) => m.content)).toEqual(['and one more thing']);
+  });
+
+  it('turns the first follow-up after a deferral into the thinking message', async () => {
+    handler = async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await i.deferReply();
+      await i.followUp('done');
+    };
+    const result = await rig.bed.driver.command({ ...actor(), name: 'vote', subcommand: 'cast', options: { choice: 'no' } });
+    const reply = await result.reply();
+    expect(reply.content).toBe('done');
+    expect(result.followups().map((m) => m.id)).toEqual([reply.id]);
+  });
+
+  it('answers 10062 after the 3 s deadline and 40060 on a second reply, as DiscordAPIErrors', async () => {
+    const errors: unknown[] = [];
+    handler = async (i) => {
+      if (!i.isChatInputCommand()) return;
+      if (i.commandName === 'slow') {
+        await new Promise((r) => setTimeout(r, 3100));
+        await i.reply('too late').catch((e: unknown) => errors.push(e));
+        return;
+      }
+      await i.reply('first');
+      await rig.client.rest.post(`/interactions/${i.id}/${i.token}/callback`, { body: { type: 4, data: { content: 'again' } }, auth: false })
+        .catch((e: unknown) => errors.push(e));
+    };
+    await rig.bed.driver.command({ ...actor(), name: 'vote', subcommand: 'cast', options: { choice: 'no' } });
+    await until(() => errors.length > 0);
+    await expect(rig.bed.driver.command({ ...actor(), name: 'slow' })).rejects.toThrow(/within 3000 ms/);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(errors.map((e) => (e as DiscordAPIError).code).sort()).toEqual([10062, 40060]);
+  });
+
+  it('refuses, like the Discord client, hidden commands and options that break the definition', async () => {
+    const a = actor();
+    expect(() => rig.bed.driver.command({ ...a, name: 'admin' })).toThrow(DriverRefusedError);
+    expect(() => rig.bed.driver.command({ ...a, name: 'vote', subcommand: 'cast', options: { choice: 'maybe' } })).toThrow(/must be one of/);
+    expect(() => rig.bed.driver.command({ ...a, name: 'vote', subcommand: 'cast', options: { choice: 'yes', weight: 9 } })).toThrow(/above 3/);
+    expect(() => rig.bed.driver.command({ ...a, name: 'vote', subcommand: 'cast', options: {} })).toThrow(/required option "choice"/);
+    handler = async (i) => void (i.isChatInputCommand() && (await i.reply('forced')));
+    const forced = await rig.bed.driver.command({ ...a, name: 'admin', force: true });
+    expect(forced.type).toBe(4);
+    const owner = await rig.bed.driver.command({ ...a, userId: rig.guild.ownerId, name: 'admin' });
+    expect((await owner.reply()).content).toBe('forced');
+  });
+
+  it('serves autocomplete and refuses more than 25 choices', async () => {
+    handler = async (i) => {
+      if (!i.isAutocomplete()) return;
+      const typed = i.options.getFocused();
+      if (typed === 'many') {
+        await i.respond(Array.from({ length: 26 }, (_, n) => ({ name: `n${n}`, value: `v${n}` }))).catch(async () => i.respond([{ name: 'fallback', value: 'f' }]));
+        return;
+      }
+      await i.respond([{ name: `${typed}-1`, value: `${typed}-1` }]);
+    };
+    const a = actor();
+    expect(await rig.bed.driver.autocomplete({ ...a, name: 'vote', subcommand: 'find', focused: 'query', options: { query: 'ab' } })).toEqual([{ name: 'ab-1', value: 'ab-1' }]);
+    expect(await rig.bed.driver.autocomplete({ ...a, name: 'vote', subcommand: 'find', focused: 'query', options: { query: 'many' } })).toEqual([{ name: 'fallback', value: 'f' }]);
+  });
+
+  it('round-trips a button, a modal and the update of the message', async () => {
+    const a = actor();
+    handler = async (i) => {
+      if (i.isChatInputCommand()) {
+        const row = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('propose').setLabel('Propose').setStyle(ButtonStyle.Primary));
+        await i.reply({ content: 'Ready?', components: [row] });
+      } else if (i.isButton()) {
+        const modal = new ModalBuilder().setCustomId('proposal').setTitle('New proposal').addComponents(
+          new ActionRowBuilder<TextInputBuilder>().addComponents(new TextInputBuilder().setCustomId('title').setLabel('Title').setStyle(TextInputStyle.Short).setMaxLength(50)),
+        );
+        await i.showModal(modal);
+      } else if (i.isModalSubmit() && i.isFromMessage()) {
+        await i.update({ content: `Proposed: ${i.fields.getTextInputValue('title')}`, components: [] });
+      }
+    };
+    const start = await rig.bed.driver.command({ ...a, name: 'vote', subcommand: 'cast', options: { choice: 'no' } });
+    const message = await start.reply();
+    const clicked = await rig.bed.driver.click({ ...a, messageId: message.id, label: 'Propose' });
+    expect(clicked.type).toBe(9);
+    expect(clicked.modal).toMatchObject({ customId: 'proposal', title: 'New proposal', fields: [{ customId: 'title', maxLength: 50 }] });
+    expect(() => rig.bed.driver.submitModal({ ...a, modal: clicked.modal!, values: { title: 'x'.repeat(51) }, messageId: message.id })).toThrow(DriverRefusedError);
+    const submitted = await rig.bed.driver.submitModal({ ...a, modal: clicked.modal!, values: { title: 'Picnic' }, messageId: message.id });
+    expect(submitted.type).toBe(7);
+    expect(await submitted.updated()).toMatchObject({ id: message.id, content: 'Proposed: Picnic', components: [] });
+  });
+});
