@@ -6,16 +6,11 @@ import { has, Perm } from './permissions.js';
 import { addReaction, removeReaction } from './reactions.js';
 import { apiChannel, apiMember, apiMessage, apiUser } from './serialize.js';
 import type { Message } from './state.js';
-import type { Actor, CommandInput, Driver, InteractionResult, MessageView } from './types.js';
+import type { Actor, CommandInput, Driver, InteractionResult } from './types.js';
 
 type Obj = Record<string, unknown>;
 
-export interface TestBedDriver extends Driver {
-  /** A member posts a plain message (MESSAGE_CREATE reaches the bot). Addition to the declared Driver. */
-  say(input: Actor & { content: string; replyTo?: string }): MessageView;
-}
-
-export function createDriver(ctx: Ctx): TestBedDriver {
+export function createDriver(ctx: Ctx): Driver {
   const { world, gateway, interactions } = ctx;
 
   const refuse = (force: boolean | undefined, problems: string[]): void => {

@@ -57,11 +57,11 @@ export class HttpFront {
         status = injected.status;
         body = injected.body;
       } else {
+        const major = match ? (match.params.channel ?? match.params.guild ?? match.params.token ?? match.params.app ?? '') : '';
+        const limited = this.spend(method, route, major, headers);
         if (!match) throw fail.notFound();
         const authorized = req.headers.authorization === `Bot ${this.o.token}`;
         if (match.def.auth && !authorized) throw fail.unauthorized();
-        const major = match.params.channel ?? match.params.guild ?? match.params.token ?? match.params.app ?? '';
-        const limited = this.spend(method, route, major, headers);
         if (limited) {
           status = 429;
           body = limited;

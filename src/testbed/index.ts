@@ -1,6 +1,6 @@
 // Entry point: starts the Discord-compatible loopback server (REST + gateway) and hands out the TestBed API.
 import type { Ctx } from './context.js';
-import { createDriver, type TestBedDriver } from './driver.js';
+import { createDriver } from './driver.js';
 import { Gateway } from './gateway.js';
 import { HttpFront } from './http.js';
 import { randomToken, snowflake } from './ids.js';
@@ -20,14 +20,7 @@ import { createGuild, guildHandle } from './world.js';
 export type * from './types.js';
 export { DriverRefusedError } from './driver-options.js';
 export { InteractionTimeoutError } from './interactions.js';
-export type { TestBedDriver } from './driver.js';
-
-/** The TestBed with this implementation's additions (see types.ts notes). */
-export interface RunningTestBed extends TestBed {
-  driver: TestBedDriver;
-}
-
-export async function startTestBed(options: TestBedOptions = {}): Promise<RunningTestBed> {
+export async function startTestBed(options: TestBedOptions = {}): Promise<TestBed> {
   const token = `${Buffer.from(snowflake()).toString('base64url')}.testbed.${randomToken(20)}`;
   const bot = { id: snowflake(), applicationId: snowflake() };
   const world = new World(bot.id, bot.applicationId);

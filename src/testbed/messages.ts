@@ -1,4 +1,5 @@
 // Creating, editing and showing messages, whichever route (channel, interaction, webhook) they come through.
+import { fail } from './errors.js';
 import { snowflake } from './ids.js';
 import { Intent, type Gateway } from './gateway.js';
 import { pingsFor } from './pings.js';
@@ -6,6 +7,7 @@ import { fileToAttachment, type UploadedFile } from './router.js';
 import { apiMember, apiMessage } from './serialize.js';
 import type { Attachment, Message, World } from './state.js';
 import type { MessageView } from './types.js';
+import { hasSubstance } from './validate-message.js';
 
 type Obj = Record<string, unknown>;
 
@@ -54,6 +56,14 @@ export function createMessage(world: World, n: NewMessage): Message {
   m.pings = pingsFor(world, m, n.body.allowed_mentions);
   world.addMessage(m);
   return m;
+}
+
+/** Discord refuses an edit that would leave the message with nothing in it (50006). */
+export function assertEditKeepsSubstance(m: Message, body: Obj, fileCount: number): void {
+  const after = (key: string, current: unknown): unknown => (body[key] !== undefined ? body[key] : current);
+  const attachments = body.attachments !== undefined ? body.attachments : m.attachments;
+  const merged = { content: after('content', m.content), embeds: after('embeds', m.embeds), components: after('components', m.components), attachments, poll: m.poll ?? undefined };
+  if (!hasSubstance(merged as Obj, fileCount)) throw fail.emptyMessage();
 }
 
 /** Applies an edit body; fields left out stay as they were. */

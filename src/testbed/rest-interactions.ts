@@ -2,7 +2,7 @@
 import { fail } from './errors.js';
 import { json, noContent, type Ctx } from './context.js';
 import type { Pending } from './interactions.js';
-import { createMessage, deleteMessage, dispatchMessage, editMessage } from './messages.js';
+import { assertEditKeepsSubstance, createMessage, deleteMessage, dispatchMessage, editMessage } from './messages.js';
 import type { Req, Router } from './router.js';
 import { apiMessage, apiUser } from './serialize.js';
 import type { Message } from './state.js';
@@ -102,8 +102,8 @@ export function registerInteractionRoutes(router: Router, ctx: Ctx): void {
     const p = webhook(req);
     const m = target(p, req.params.message ?? '');
     const body = validateMessage(req.body, { partial: true, fileCount: req.files.length });
+    assertEditKeepsSubstance(m, body, req.files.length);
     editMessage(world, m, body, req.files, req.baseUrl);
-    if (!m.content && !m.embeds.length && !m.components.length && !m.attachments.length && !m.poll) throw fail.emptyMessage();
     dispatchMessage(world, gateway, 'MESSAGE_UPDATE', m);
     return json(apiMessage(world, m));
   }, false);

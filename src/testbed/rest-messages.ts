@@ -1,13 +1,13 @@
 // REST: channel messages (create with nonce dedupe, list, fetch, edit, delete) and their reactions.
 import { ApiError, FormErrors, fail } from './errors.js';
 import { botChannel, json, noContent, requireBotPerms, type Ctx } from './context.js';
-import { createMessage, deleteMessage, dispatchMessage, editMessage } from './messages.js';
+import { assertEditKeepsSubstance, createMessage, deleteMessage, dispatchMessage, editMessage } from './messages.js';
 import { Perm } from './permissions.js';
 import { addReaction, parseEmoji, reactionUsers, removeReaction } from './reactions.js';
 import type { Req, Router } from './router.js';
 import { apiMessage, apiUser, reactionKey } from './serialize.js';
 import { isThread, isTextLike, type Channel, type Message } from './state.js';
-import { hasSubstance, validateMessage } from './validate-message.js';
+import { validateMessage } from './validate-message.js';
 
 type Obj = Record<string, unknown>;
 const NONCE_WINDOW_MS = 5 * 60_000;
@@ -95,10 +95,8 @@ export function registerMessageRoutes(router: Router, ctx: Ctx): void {
     const { message } = channelMessage(req);
     if (message.authorId !== world.botUserId) throw fail.notAuthor();
     const body = validateMessage(req.body, { partial: true, fileCount: req.files.length });
+    assertEditKeepsSubstance(message, body, req.files.length);
     editMessage(world, message, body, req.files, req.baseUrl);
-    if (!hasSubstance({ content: message.content, embeds: message.embeds, components: message.components, attachments: message.attachments, poll: message.poll ?? undefined }, 0)) {
-      throw fail.emptyMessage();
-    }
     dispatchMessage(world, gateway, 'MESSAGE_UPDATE', message);
     return json(apiMessage(world, message));
   });

@@ -1,5 +1,12 @@
 // The public face of the test bed: a Discord-compatible server on 127.0.0.1 (gateway v10 + REST) and a
 // driver that acts as members. End-to-end tests, the shell and the benchmarks use only what is declared here.
+//
+// Additions to the first draft (all backwards compatible):
+// - Driver.say(): a member posts a message.
+// - index.ts also exports the error classes DriverRefusedError (the Discord client would not send this; its
+//   message says why) and InteractionTimeoutError (no initial response within the deadline).
+// - waitForMessage() also considers messages that already exist (newest first), so a reply that arrived just
+//   before the call is found; write predicates that single out the message you expect.
 
 /** A message as a member (or a test) sees it, whatever route created it. */
 export interface MessageView {
@@ -216,6 +223,11 @@ export interface Driver {
   rawComponent(input: Actor & { messageId: string; customId: string; componentType?: number; values?: string[] }): Promise<InteractionResult>;
   react(input: { channelId: string; messageId: string; userId: string; emoji: string }): void;
   unreact(input: { channelId: string; messageId: string; userId: string; emoji: string }): void;
+  /**
+   * Addition: a member posts a plain message (MESSAGE_CREATE reaches the bot; without the Message Content intent
+   * the bot sees it blank unless it is mentioned, as on Discord). `replyTo` makes it a reply.
+   */
+  say(input: Actor & { content: string; replyTo?: string }): MessageView;
 }
 
 export interface FaultSpec {

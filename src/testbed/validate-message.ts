@@ -5,6 +5,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const len = (v: unknown): number => (typeof v === 'string' ? [...v].length : 0);
 const SELECTS = [3, 5, 6, 7, 8];
+const V2_FLAG = 1 << 15;
 
 export interface MessageCheck {
   /** Edits and update-message callbacks may leave everything out. */
@@ -20,7 +21,11 @@ export function validateMessage(body: unknown, check: MessageCheck = {}): Obj {
     else e.maxLength(['content'], b.content, 2000);
   }
   validateEmbeds(e, b.embeds);
-  if (b.components !== undefined && b.components !== null) validateComponents(e, b.components, ['components']);
+  const v2 = typeof b.flags === 'number' && (b.flags & V2_FLAG) !== 0;
+  if (b.components !== undefined && b.components !== null) {
+    if (v2) validateComponentsV2(e, b.components, b);
+    else validateComponents(e, b.components, ['components']);
+  }
   validateAllowedMentions(e, b.allowed_mentions);
   if (b.flags !== undefined && b.flags !== null) {
     const settable = 4 | 64 | 4096 | 32768;
@@ -85,29 +90,56 @@ export function validateComponents(e: FormErrors, components: unknown, base: Pat
   if (components.length > 5) e.add(base, 'BASE_TYPE_MAX_LENGTH', 'Must be 5 or fewer in length.');
   if (modal && components.length < 1) e.add(base, 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 5 in length.');
   const ids = new Set<string>();
-  components.forEach((row: unknown, i) => {
-    const rp: Path = [...base, i];
-    if (!isObj(row) || row.type !== 1) return e.add([...rp, 'type'], 'UNION_TYPE_CHOICES', 'Value of field "type" must be one of (1,).');
-    const children = Array.isArray(row.components) ? row.components : [];
-    const cp: Path = [...rp, 'components'];
-    const max = modal ? 1 : 5;
-    if (children.length < 1 || children.length > max) e.add(cp, 'BASE_TYPE_BAD_LENGTH', `Must be between 1 and ${max} in length.`);
-    const hasSelect = children.some((c) => isObj(c) && SELECTS.includes(Number(c.type)));
-    if (hasSelect && children.length > 1) e.add(cp, 'COMPONENT_LAYOUT_WIDTH_EXCEEDED', 'The specified component exceeds the maximum width');
-    children.forEach((c: unknown, j) => {
-      const p: Path = [...cp, j];
-      if (!isObj(c)) return e.add(p, 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
-      const allowed = modal ? [4] : [2, ...SELECTS];
-      if (!allowed.includes(Number(c.type))) return e.add([...p, 'type'], 'UNION_TYPE_CHOICES', `Value of field "type" must be one of (${allowed.join(', ')}).`);
-      if (typeof c.custom_id === 'string') {
-        if (ids.has(c.custom_id)) e.add([...p, 'custom_id'], 'COMPONENT_CUSTOM_ID_DUPLICATED', 'Component custom id cannot be duplicated');
-        ids.add(c.custom_id);
+  components.forEach((row: unknown, i) => validateRow(e, row, [...base, i], ids, modal));
+}
+
+function validateRow(e: FormErrors, row: unknown, rp: Path, ids: Set<string>, modal: boolean): void {
+  if (!isObj(row) || row.type !== 1) return e.add([...rp, 'type'], 'UNION_TYPE_CHOICES', 'Value of field "type" must be one of (1,).');
+  const children = Array.isArray(row.components) ? row.components : [];
+  const cp: Path = [...rp, 'components'];
+  const max = modal ? 1 : 5;
+  if (children.length < 1 || children.length > max) e.add(cp, 'BASE_TYPE_BAD_LENGTH', `Must be between 1 and ${max} in length.`);
+  const hasSelect = children.some((c) => isObj(c) && SELECTS.includes(Number(c.type)));
+  if (hasSelect && children.length > 1) e.add(cp, 'COMPONENT_LAYOUT_WIDTH_EXCEEDED', 'The specified component exceeds the maximum width');
+  children.forEach((c: unknown, j) => validateInteractive(e, c, [...cp, j], ids, modal));
+}
+
+function validateInteractive(e: FormErrors, c: unknown, p: Path, ids: Set<string>, modal: boolean): void {
+  if (!isObj(c)) return e.add(p, 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
+  const allowed = modal ? [4] : [2, ...SELECTS];
+  if (!allowed.includes(Number(c.type))) return e.add([...p, 'type'], 'UNION_TYPE_CHOICES', `Value of field "type" must be one of (${allowed.join(', ')}).`);
+  if (typeof c.custom_id === 'string') {
+    if (ids.has(c.custom_id)) e.add([...p, 'custom_id'], 'COMPONENT_CUSTOM_ID_DUPLICATED', 'Component custom id cannot be duplicated');
+    ids.add(c.custom_id);
+  }
+  if (c.type === 2) validateButton(e, c, p);
+  else if (c.type === 4) validateTextInput(e, c, p);
+  else validateSelect(e, c, p);
+}
+
+/** Components V2 (flag 1<<15): layout components, no content or embeds, at most 40 components in all. */
+function validateComponentsV2(e: FormErrors, components: unknown, b: Obj): void {
+  if (typeof b.content === 'string' && b.content.length) e.add(['content'], 'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2', "The 'content' field cannot be used when using MessageFlags.IS_COMPONENTS_V2");
+  if (Array.isArray(b.embeds) && b.embeds.length) e.add(['embeds'], 'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2', "The 'embeds' field cannot be used when using MessageFlags.IS_COMPONENTS_V2");
+  const ids = new Set<string>();
+  let count = 0;
+  const walk = (list: unknown, base: Path, allowed: number[]): void => {
+    if (!Array.isArray(list)) return e.add(base, 'BASE_TYPE_ARRAY', 'Must be an array.');
+    list.forEach((c: unknown, i) => {
+      const p: Path = [...base, i];
+      count++;
+      if (!isObj(c) || !allowed.includes(Number(c.type))) return e.add([...p, 'type'], 'UNION_TYPE_CHOICES', `Value of field "type" must be one of (${allowed.join(', ')}).`);
+      if (c.type === 1) return validateRow(e, c, p, ids, false);
+      if (c.type === 10) return e.length([...p, 'content'], c.content, 1, 4000);
+      if (c.type === 17) return walk(c.components, [...p, 'components'], [1, 9, 10, 12, 13, 14]);
+      if (c.type === 9) {
+        walk(c.components, [...p, 'components'], [10]);
+        if (isObj(c.accessory) && c.accessory.type === 2) validateInteractive(e, c.accessory, [...p, 'accessory'], ids, false);
       }
-      if (c.type === 2) validateButton(e, c, p);
-      else if (c.type === 4) validateTextInput(e, c, p);
-      else validateSelect(e, c, p);
     });
-  });
+  };
+  walk(components, ['components'], [1, 9, 10, 12, 13, 14, 17]);
+  if (count > 40) e.add(['components'], 'BASE_TYPE_MAX_LENGTH', 'Must be 40 or fewer in length.');
 }
 
 function validateButton(e: FormErrors, c: Obj, p: Path): void {

@@ -1,11 +1,11 @@
 // Gateway protocol details checked with a bare WebSocket: HELLO, heartbeat ACK, 4004, RESUME, member chunks.
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestBed, type RunningTestBed } from '../../src/testbed/index.js';
+import { startTestBed, type TestBed } from '../../src/testbed/index.js';
 
 type Payload = { op: number; d: any; s?: number; t?: string };
 
-function connect(bed: RunningTestBed): Promise<{ ws: WebSocket; next: (pred?: (p: Payload) => boolean) => Promise<Payload>; closed: Promise<number> }> {
+function connect(bed: TestBed): Promise<{ ws: WebSocket; next: (pred?: (p: Payload) => boolean) => Promise<Payload>; closed: Promise<number> }> {
   const url = bed.apiUrl.replace('http', 'ws').replace('/api', '/gateway') + '?v=10&encoding=json';
   const ws = new WebSocket(url);
   const queue: Payload[] = [];
@@ -28,7 +28,7 @@ function connect(bed: RunningTestBed): Promise<{ ws: WebSocket; next: (pred?: (p
 }
 
 describe('gateway protocol', () => {
-  let bed: RunningTestBed | undefined;
+  let bed: TestBed | undefined;
   afterEach(async () => bed?.close());
 
   it('says HELLO, ACKs heartbeats and closes 4004 on a bad IDENTIFY token', async () => {

@@ -2,7 +2,7 @@
 import { ChannelType, type Guild } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestBed } from '../../src/testbed/index.js';
-import { newClient, startRig, type Rig } from './support.js';
+import { newClient, startRig, until, type Rig } from './support.js';
 
 describe('gateway', () => {
   let rig: Rig | undefined;
@@ -83,5 +83,20 @@ describe('gateway', () => {
     rig.bed.gateway.requestReconnect();
     await resumed;
     expect(rig.bed.gateway.stats().resumes).toBe(before.resumes + 1);
+  });
+
+  it('delivers a guild created after login, and blanks members\' messages without Message Content unless the bot is mentioned', async () => {
+    rig = await startRig();
+    const { client, bed } = rig;
+    const arrived = new Promise<Guild>((resolve) => client.once('guildCreate', resolve));
+    const late = bed.createGuild({ name: 'Late' });
+    expect((await arrived).id).toBe(late.id);
+    const member = late.addMember({ username: 'fay' });
+    const seen: string[] = [];
+    client.on('messageCreate', (m) => void seen.push(m.content));
+    bed.driver.say({ guildId: late.id, channelId: late.channel('general'), userId: member, content: 'secret plans' });
+    bed.driver.say({ guildId: late.id, channelId: late.channel('general'), userId: member, content: `<@${bed.botUserId}> hello` });
+    await until(() => seen.length === 2);
+    expect(seen).toEqual(['', `<@${bed.botUserId}> hello`]);
   });
 });

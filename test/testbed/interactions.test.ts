@@ -150,4 +150,35 @@ describe('interactions', () => {
     expect(submitted.type).toBe(7);
     expect(await submitted.updated()).toMatchObject({ id: message.id, content: 'Proposed: Picnic', components: [] });
   });
+
+  it('answers with_response, refuses DM use of a guild-only command, and validates components v2', async () => {
+    const a = actor();
+    let response: unknown;
+    handler = async (i) => {
+      if (!i.isChatInputCommand()) return;
+      const v2 = await rig.client.rest.post(`/interactions/${i.id}/${i.token}/callback`, {
+        body: { type: 4, data: { flags: 1 << 15, content: 'not allowed with v2', components: [{ type: 10, content: 'hi' }] } }, auth: false,
+      }).catch((e: DiscordAPIError) => e.rawError);
+      expect(v2).toMatchObject({ code: 50035, errors: { data: { content: { _errors: [{}] } } } });
+      response = await i.reply({ flags: MessageFlags.IsComponentsV2, components: [{ type: 17, components: [{ type: 10, content: 'inside' }] }], withResponse: true });
+    };
+    await rig.bed.driver.command({ ...a, name: 'slow' });
+    await until(() => response !== undefined);
+    expect((response as { resource: { message: { id: string } } }).resource.message.id).toBeTruthy();
+    expect(() => rig.bed.driver.command({ ...a, dm: true, name: 'slow' })).toThrow(/registered globally/);
+    await rig.client.application!.commands.set([
+      { name: 'servers', description: 'Servers only', contexts: [0] },
+      { name: 'anywhere', description: 'Servers and DMs', contexts: [0, 1] },
+    ]);
+    expect(() => rig.bed.driver.command({ ...a, dm: true, name: 'servers' })).toThrow(/not available in DMs/);
+    let dmUser: string | null = null;
+    handler = async (i) => {
+      if (!i.isChatInputCommand()) return;
+      dmUser = i.inGuild() ? 'guild' : i.user.id;
+      await i.reply('hi in DM');
+    };
+    const dm = await rig.bed.driver.command({ ...a, dm: true, name: 'anywhere' });
+    expect(dmUser).toBe(a.userId);
+    expect((await dm.reply()).channelId).toBe(rig.bed.dmChannel(a.userId)?.id);
+  });
 });

@@ -1,9 +1,9 @@
 // Shared setup for test bed tests: a bed with one guild and a real discord.js client logged in to it.
 import { Client, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
-import { startTestBed, type GuildHandle, type RunningTestBed } from '../../src/testbed/index.js';
+import { startTestBed, type GuildHandle, type TestBed } from '../../src/testbed/index.js';
 
 export interface Rig {
-  bed: RunningTestBed;
+  bed: TestBed;
   client: Client;
   guild: GuildHandle;
   stop: () => Promise<void>;
@@ -14,7 +14,7 @@ export const ALL_INTENTS = [
   GatewayIntentBits.DirectMessages, GatewayIntentBits.DirectMessageReactions, GatewayIntentBits.GuildScheduledEvents,
 ];
 
-export function newClient(bed: RunningTestBed, options: Partial<ClientOptions> = {}): Client {
+export function newClient(bed: TestBed, options: Partial<ClientOptions> = {}): Client {
   return new Client({
     intents: ALL_INTENTS,
     partials: [Partials.Message, Partials.Reaction, Partials.User, Partials.Channel],
