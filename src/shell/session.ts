@@ -2,6 +2,7 @@
 // runs each parsed line against the test bed's driver and prints what that member would see.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { InteractionTimeoutError } from '../testbed/index.js';
 import type { ComponentView, GuildHandle, InteractionResult, MessageView, TestBed } from '../testbed/types.js';
 import { DEMO, DEMO_CHANNELS } from './demo-alliance.js';
 import { createFeed, sleep, type FeedItem } from './feed.js';
@@ -342,5 +343,5 @@ function messageOf(error: unknown): string {
 
 /** The driver rejects a command the bot never acknowledged within Discord's 3 seconds. */
 function isNoAnswer(error: unknown): boolean {
-  return /did not (respond|answer)|no (initial )?(response|answer)|never (responded|answered)|timed? ?out|deadline|within 3/i.test(messageOf(error));
+  return error instanceof InteractionTimeoutError || /did not (respond|answer)|no (initial )?(response|answer)|never (responded|answered)|timed? ?out|deadline|within 3/i.test(messageOf(error));
 }

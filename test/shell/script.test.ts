@@ -15,7 +15,7 @@ async function shell(...args: string[]): Promise<{ code: number; stdout: string;
   }
 }
 
-describe('the shell running a script', () => {
+describe.concurrent('the shell running a script', () => {
   it('echoes each line, lists the commands, saves the settings and shows them back', async () => {
     const { code, stdout, stderr } = await shell('--script', 'test/shell/fixtures/basic.shell');
     expect(stderr).not.toMatch(/\n\s+at /);
