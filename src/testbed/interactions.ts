@@ -90,8 +90,10 @@ export class Interactions {
     p.callbackAt = Date.now();
     if (p.timer) clearTimeout(p.timer);
     p.timer = null;
-    p.settle?.resolve(this.result(p));
+    const settle = p.settle;
     p.settle = null;
+    // After the HTTP answer is recorded, so a test that resumes sees the callback's status in `requests`.
+    if (settle) setImmediate(() => settle.resolve(this.result(p)));
   }
 
   private result(p: Pending): InteractionResult {

@@ -1,5 +1,5 @@
 // Slash commands, components and modals through the real discord.js client, with Discord's timing rules.
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, DiscordAPIError, MessageFlags, ModalBuilder, TextInputBuilder, TextInputStyle, type Interaction } from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, DiscordAPIError, MessageFlags, ModalBuilder, TextInputBuilder, TextInputStyle, type GuildMember, type Interaction } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DriverRefusedError } from '../../src/testbed/index.js';
 import { startRig, until, type Rig } from './support.js';
@@ -26,7 +26,7 @@ describe('interactions', () => {
     rig = await startRig();
     await rig.client.application!.commands.set(COMMANDS, rig.guild.id);
     handler = async () => undefined;
-    rig.client.on('interactionCreate', (i) => void handler(i).catch(() => undefined));
+    rig.client.on('interactionCreate', (i) => void handler(i).catch((e: unknown) => console.error('handler failed', e)));
   });
   afterEach(() => rig.stop());
   const actor = () => ({ guildId: rig.guild.id, channelId: rig.guild.channel('general'), userId: rig.guild.addMember({ username: 'ann' }) });
@@ -180,5 +180,35 @@ describe('interactions', () => {
     const dm = await rig.bed.driver.command({ ...a, dm: true, name: 'anywhere' });
     expect(dmUser).toBe(a.userId);
     expect((await dm.reply()).channelId).toBe(rig.bed.dmChannel(a.userId)?.id);
+  });
+
+  it('sends USER, CHANNEL, ROLE and ATTACHMENT options with resolved objects discord.js can read', async () => {
+    await rig.client.application!.commands.set([{
+      name: 'report', description: 'Report', options: [
+        { type: 6, name: 'who', description: 'w', required: true }, { type: 7, name: 'where', description: 'c', channel_types: [0] },
+        { type: 8, name: 'team', description: 'r' }, { type: 11, name: 'file', description: 'f' },
+      ],
+    }], rig.guild.id);
+    const a = actor();
+    const other = rig.guild.addMember({ username: 'gus', roles: ['Coordinator'] });
+    let seen: unknown;
+    handler = async (i) => {
+      if (!i.isChatInputCommand()) return;
+      const file = i.options.getAttachment('file', true);
+      seen = {
+        user: i.options.getUser('who', true).username, memberHasRole: (i.options.getMember('who') as GuildMember).roles.cache.has(rig.guild.role('Coordinator')),
+        channel: i.options.getChannel('where', true).id, role: i.options.getRole('team', true).name, file: [file.name, await (await fetch(file.url)).text()],
+        perms: i.memberPermissions?.has('SendMessages'), app: i.appPermissions.has('ManageMessages'),
+      };
+      await i.reply({ content: 'ok', flags: MessageFlags.Ephemeral });
+    };
+    const announcements = rig.guild.channel('announcements');
+    expect(() => rig.bed.driver.command({ ...a, name: 'report', options: { who: other, where: announcements } })).toThrow(/channel type 5 not allowed/);
+    await rig.bed.driver.command({ ...a, name: 'report', options: {
+      who: other, where: rig.guild.channel('general'), team: rig.guild.role('Coordinator'), file: { filename: 'notes.txt', content: 'hello' },
+    } });
+    expect(seen).toEqual({ user: 'gus', memberHasRole: true, channel: rig.guild.channel('general'), role: 'Coordinator', file: ['notes.txt', 'hello'], perms: true, app: true });
+    const callback = rig.bed.requests.find((r) => r.route === '/interactions/:id/:token/callback');
+    expect(callback?.status).toBe(204);
   });
 });
