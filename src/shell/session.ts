@@ -148,37 +148,49 @@ export function createSession({ bed, guild, write }: SessionDeps): Session {
     return outcome;
   };
 
-  const sendCommand = async (action: CommandAction): Promise<Outcome> => {
+  /** The choices Discord would list for the option marked with ?, given what is typed in it. */
+  const choicesFor = async (action: CommandAction) => {
     const resolved = resolveCommand(action, bed.commands(), lookup);
+    const option = resolved.focused!;
     const { group, subcommand, options } = resolved;
     const input = { ...actor(), name: resolved.name, ...(group ? { group } : {}), ...(subcommand ? { subcommand } : {}), options };
-    if (resolved.focused) {
-      const option = resolved.focused;
-      const typed = String(options[option.name] ?? '');
-      let choices: { name: string; value: string | number }[];
-      if (option.autocomplete) choices = await bed.driver.autocomplete({ ...input, focused: option.name });
-      else if (option.choices?.length) choices = staticChoices(option, typed);
-      else throw new ShellError(`${resolved.label} option "${option.name}" has no choices to pick from; type its value instead`);
-      write(renderChoices(option.name, choices));
-      pending = choices.length > 0 ? { action, option: option.name, choices } : null;
+    if (option.autocomplete) return bed.driver.autocomplete({ ...input, focused: option.name });
+    if (option.choices?.length) return staticChoices(option, String(options[option.name] ?? ''));
+    throw new ShellError(`${resolved.label} option "${option.name}" has no choices to pick from; type its value instead`);
+  };
+
+  const sendCommand = async (action: CommandAction): Promise<Outcome> => {
+    if (action.autocomplete) {
+      const choices = await choicesFor(action);
+      write(renderChoices(action.autocomplete, choices));
+      pending = choices.length > 0 ? { action, option: action.autocomplete, choices } : null;
       return 'ok';
     }
+    const resolved = resolveCommand(action, bed.commands(), lookup);
+    const { group, subcommand, options } = resolved;
     pending = null;
-    return showResult(await bed.driver.command(input), actor());
+    return showResult(await bed.driver.command({ ...actor(), name: resolved.name, ...(group ? { group } : {}), ...(subcommand ? { subcommand } : {}), options }), actor());
   };
+
+  const withOption = (action: CommandAction, option: string, text: string): CommandAction => ({
+    ...action,
+    options: action.options.map((o) => (o.name === option ? { name: o.name, value: { kind: 'text', text } } : o)),
+  });
 
   const pick = async (choice: string): Promise<Outcome> => {
     if (!pending) throw new ShellError('Nothing to pick from: first ask for choices with a trailing ?, e.g. /alliance setup timezone:Amer?');
     const { action, option, choices } = pending;
     const wanted = choice.toLowerCase();
-    const index = /^\d+$/.test(choice) ? Number(choice) - 1 : -1;
-    const picked =
-      choices[index] ??
-      choices.find((c) => c.name.toLowerCase() === wanted || String(c.value).toLowerCase() === wanted) ??
+    const exact = (list: { name: string; value: string | number }[]) =>
+      list.find((c) => c.name.toLowerCase() === wanted || String(c.value).toLowerCase() === wanted);
+    let picked =
+      (/^\d+$/.test(choice) ? choices[Number(choice) - 1] : undefined) ??
+      exact(choices) ??
       onlyOne(choices.filter((c) => c.name.toLowerCase().includes(wanted)));
+    // Discord lists at most 25 choices; typing the whole name narrows the list, so ask again with it before refusing.
+    picked ??= exact(await choicesFor(withOption(action, option, choice)));
     if (!picked) throw new ShellError(`"${choice}" is not one of the choices: pick a number from 1 to ${choices.length}, a name or a value`);
-    const text: ValueToken = { kind: 'text', text: String(picked.value) };
-    return sendCommand({ ...action, autocomplete: null, options: action.options.map((o) => (o.name === option ? { name: o.name, value: text } : o)) });
+    return sendCommand({ ...withOption(action, option, String(picked.value)), autocomplete: null });
   };
 
   /** The newest message this member can see that has a component matching `match`, refreshed from the bed. */

@@ -73,9 +73,11 @@ function fakeBed() {
     },
     dmChannel: () => undefined,
     driver: {
-      async autocomplete(input: object) {
+      // Like Discord, a capped list filtered by what is typed.
+      async autocomplete(input: { options: { timezone: string } }) {
         record('autocomplete', input);
-        return [{ name: 'America/Chicago', value: 'America/Chicago' }, { name: 'America/New_York', value: 'America/New_York' }];
+        const zones = ['America/Chicago', 'America/New_York', 'America/Denver'].filter((zone) => zone.includes(input.options.timezone));
+        return zones.slice(0, 2).map((zone) => ({ name: zone, value: zone }));
       },
       async command(input: { name: string; userId: string; channelId: string }) {
         record('command', input);
@@ -143,6 +145,15 @@ describe('shell session', () => {
     expect(calls.at(-1)).toMatchObject({ kind: 'command', input: { options: { timezone: 'America/Chicago' }, userId: ids.members.olivia, channelId: ids.channels.general } });
     expect(picked.output).toBe('bot ▸ (only you can see this) Saved.\n');
     expect((await run('pick 1')).output).toMatch(/Nothing to pick from/);
+  });
+
+  it('pick accepts a full name beyond the listed choices when autocomplete confirms it', async () => {
+    const { run, calls } = start();
+    expect((await run('/alliance setup timezone:America?')).output).not.toContain('Denver');
+    await run('pick America/Denver');
+    expect(calls.at(-1)).toMatchObject({ kind: 'command', input: { options: { timezone: 'America/Denver' } } });
+    await run('/alliance setup timezone:America?');
+    expect(await run('pick Europe/Paris')).toMatchObject({ outcome: 'usage', output: expect.stringContaining('"Europe/Paris" is not one of the choices') });
   });
 
   it('a form the bot opens is filled by label or id, and the post it leads to shows with its buttons', async () => {
