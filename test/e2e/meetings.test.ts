@@ -117,3 +117,105 @@ describe('a meeting from scheduling to notes', () => {
     expect(dms.map((m) => m.content)).toEqual([expect.stringContaining('Collect three quotes')]);
   });
 });
+
+describe('time zones with DST', () => {
+  it('asks which 01:30 was meant in Chicago on the night clocks go back, and books the chosen one', async () => {
+    const a = await h.newAlliance();
+    await a.setup({ timezone: 'America/Chicago' });
+    const preview = await a.reply('olivia', 'meeting schedule', { title: 'Night owls', when: '2027-11-07 01:30' });
+    expect(visibleText(preview)).toMatch(/happens twice/);
+    const labels = preview.components.flatMap((row) => row.components ?? []).map((c) => c.label);
+    expect(labels).toEqual(['First 01:30 (UTC-05:00)', 'Second 01:30 (UTC-06:00)', 'Cancel']);
+    await (await h.bed.driver.click({ guildId: a.id, channelId: preview.channelId, userId: a.members.olivia, messageId: preview.id, label: 'Second 01:30 (UTC-06:00)' })).updated();
+    expect(h.bed.scheduledEvents(a.id).map((e) => e.scheduledStartTime)).toEqual(['2027-11-07T07:30:00.000Z']);
+  });
+
+  it('refuses a time in the spring-forward gap in Berlin, storing nothing', async () => {
+    const a = await h.newAlliance();
+    await a.setup({ timezone: 'Europe/Berlin' });
+    const refused = await a.reply('olivia', 'meeting schedule', { title: 'Gap', when: '2027-03-28 02:30' });
+    expect(refused.ephemeral).toBe(true);
+    expect(refused.content).toMatch(/does not exist in Europe\/Berlin/);
+    expect(visibleText(await a.reply('olivia', 'meeting list'))).toMatch(/No upcoming meetings/);
+  });
+});
+
+describe('rescheduling and cancelling keep the Discord event in step', () => {
+  it('moves the event with the meeting, then cancels it; a voice meeting becomes a voice event', async () => {
+    const a = await h.newAlliance();
+    await a.setup({ timezone: 'UTC' });
+    await schedule(a, 'sam', { title: 'Call', when: `${day(5, 'UTC')} 17:00`, where: `voice:${a.channel('Coworking call')}` });
+    expect(h.bed.scheduledEvents(a.id)[0]).toMatchObject({ entityType: 2, channelId: a.channel('Coworking call') });
+    const id = await meetingId(a, 'Call');
+    const preview = await a.reply('sam', 'meeting reschedule', { meeting: id, when: `${day(6, 'UTC')} 18:00` });
+    await (await h.bed.driver.click({ guildId: a.id, channelId: preview.channelId, userId: a.members.sam, messageId: preview.id, label: 'Confirm' })).updated();
+    expect(h.bed.scheduledEvents(a.id)[0]!.scheduledStartTime).toBe(`${day(6, 'UTC')}T18:00:00.000Z`);
+    const refused = await a.reply('marcus', 'meeting cancel', { meeting: id });
+    expect(refused.content).toMatch(/Only organizers or the meeting's creator/);
+    const cancelled = await a.reply('sam', 'meeting cancel', { meeting: id });
+    expect(cancelled.content).toContain('Cancelled');
+    expect(h.bed.scheduledEvents(a.id)[0]!.status).toBe(4);
+  });
+});
+
+describe('the idea machine', () => {
+  it('parks ideas within the quota, ranks them by dots, promotes one to the agenda and one to a priority', async () => {
+    const a = await h.newAlliance();
+    await a.setup({ timezone: 'Europe/Berlin' });
+    await schedule(a, 'olivia', { title: 'Ideas night', when: `${day(9)} 18:00` });
+    const id = await meetingId(a, 'Ideas night');
+    for (const text of ['Coworking passport', 'Shared printer', 'Skill-share breakfast']) await a.reply('marcus', 'ideas add', { text });
+    expect((await a.reply('marcus', 'ideas add', { text: 'A fourth idea' })).content).toMatch(/already have 3 open ideas/);
+    const ideaChoices = await h.bed.driver.autocomplete({ guildId: a.id, channelId: a.channel('general'), userId: a.members.priya, name: 'ideas', subcommand: 'vote', focused: 'idea', options: { idea: 'printer' } });
+    const printer = Number(ideaChoices[0]!.value);
+    expect((await a.reply('priya', 'ideas vote', { idea: printer, dots: 3 })).content).toMatch(/0 left this month/);
+    expect((await a.reply('priya', 'ideas vote', { idea: printer, dots: 1 })).content).toMatch(/0 dots left this month/);
+    expect(visibleText(await a.reply('sam', 'ideas list'))).toMatch(/^1\. \*\*3\*\* ● Shared printer/m);
+
+    expect((await a.reply('marcus', 'ideas promote', { idea: printer, to: 'agenda', meeting: id }, { force: true })).content).toMatch(/Only organizers/);
+    const promoted = await a.reply('olivia', 'ideas promote', { idea: printer, to: 'agenda', meeting: id, minutes: 15 });
+    expect(promoted.content).toContain('Shared printer** is now the agenda of **Ideas night');
+    expect(visibleText(await a.reply('sam', 'agenda show', { meeting: id }))).toMatch(/Shared printer\*\* \(15 min\) · serves no current priority/);
+
+    const passport = Number((await h.bed.driver.autocomplete({ guildId: a.id, channelId: a.channel('general'), userId: a.members.olivia, name: 'ideas', subcommand: 'promote', focused: 'idea', options: { idea: 'passport' } }))[0]!.value);
+    await a.reply('olivia', 'ideas promote', { idea: passport, to: 'priority', rank: 1, 'target-date': day(60) });
+    await a.reply('olivia', 'priorities set', { rank: 2, text: 'Spring open-doors day' });
+    const shown = visibleText(await a.reply('sam', 'priorities show'));
+    expect(shown).toContain(`**1.** Coworking passport · target ${day(60)}`);
+    expect(shown).toContain('**2.** Spring open\\-doors day'); // markdown-escaped, shows as typed
+    await a.reply('olivia', 'priorities achieved', { rank: 1 });
+    expect((await a.reply('olivia', 'priorities achieved', { rank: 2 })).content).toMatch(/priority refresh meeting/);
+  });
+});
+
+describe('bad input', () => {
+  it('is refused privately with the field named, and nothing is stored', async () => {
+    const a = await h.newAlliance();
+    await a.setup({ timezone: 'Europe/Berlin' });
+    const refusals: [string, string, Record<string, string | number>, RegExp][] = [
+      ['marcus', 'meeting schedule', { title: 'Past', when: 'yesterday 18:00' }, /already passed/],
+      ['marcus', 'meeting schedule', { title: 'Vague', when: 'sometime next week' }, /time of day|could not read|understood/],
+      ['marcus', 'meeting schedule', { title: 'Short', when: `${day(3)} 18:00`, 'duration-minutes': 10 }, /duration-minutes must be between 15 and 480/],
+      ['marcus', 'meeting schedule', { title: 'Odd', when: `${day(3)} 18:00`, 'duration-minutes': 60, 'structured-minutes': 90 }, /structured-minutes.*longer than the meeting/],
+      ['marcus', 'agenda add', { meeting: 999999, topic: 'x', minutes: 10 }, /no meeting #999999/],
+    ];
+    for (const [member, path, options, expected] of refusals) {
+      const answer = await a.reply(member, path, options);
+      expect(answer.ephemeral, path).toBe(true);
+      expect(answer.content, JSON.stringify(options)).toMatch(expected);
+    }
+    expect(visibleText(await a.reply('marcus', 'meeting list'))).toMatch(/No upcoming meetings/);
+
+    await schedule(a, 'olivia', { title: 'Full house', when: `${day(4)} 18:00` });
+    const id = await meetingId(a, 'Full house');
+    expect((await a.reply('marcus', 'agenda add', { meeting: id, topic: 'Too long', minutes: 121 })).content).toMatch(/minutes must be between 1 and 120/);
+    await a.reply('marcus', 'agenda add', { meeting: id, topic: 'Mine', minutes: 5 });
+    expect((await a.reply('priya', 'agenda remove', { item: await itemId(a, 'priya', id, 'Mine') })).content).toMatch(/only remove agenda items you proposed/);
+    for (let i = 2; i <= 25; i++) await a.reply('olivia', 'agenda add', { meeting: id, topic: `Item ${i}`, minutes: 1 });
+    expect((await a.reply('olivia', 'agenda add', { meeting: id, topic: 'Item 26', minutes: 1 })).content).toMatch(/full \(25 items\)/);
+    const agenda = await a.reply('marcus', 'agenda show', { meeting: id });
+    expect(visibleText(agenda)).toContain('25. Item 25');
+    expect(visibleText(agenda)).not.toContain('Item 26');
+    expect(visibleText(agenda)).not.toContain('Too long');
+  });
+});
