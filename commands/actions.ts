@@ -28,9 +28,9 @@ export const actions = defineCommand({
     const meetings = ctx.services.meetings;
     const sub = o.getSubcommand();
     if (sub === 'mine') {
-      await reply(interaction, { embeds: [renderActions(meetings.myActions(ctx.actor), 'Your open action items')], ephemeral: true });
+      await reply(interaction, { embeds: renderActions(meetings.myActions(ctx.actor), 'Your open action items'), ephemeral: true });
     } else if (sub === 'list') {
-      await reply(interaction, { embeds: [renderActions(meetings.openActions(ctx.actor.guildId), 'Open action items')], ephemeral: true });
+      await reply(interaction, { embeds: renderActions(meetings.openActions(ctx.actor.guildId), 'Open action items'), ephemeral: true });
     } else if (sub === 'done') {
       const action = meetings.completeAction(ctx.actor, o.getInteger('action', true));
       await reply(interaction, `✅ Done: ${escapeMarkdown(action.text)}`);

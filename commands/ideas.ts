@@ -52,7 +52,7 @@ export const ideas = defineCommand({
       const idea = service.addIdea(ctx.actor, o.getString('text', true));
       await reply(interaction, `💡 Parked: **${escapeMarkdown(idea.text)}** (#${idea.id}). Members can give it dots with \`/ideas vote\`.`);
     } else if (sub === 'list') {
-      await reply(interaction, { embeds: [renderIdeas(service.listIdeas(ctx.actor))], ephemeral: true });
+      await reply(interaction, { embeds: renderIdeas(service.listIdeas(ctx.actor)), ephemeral: true });
     } else if (sub === 'vote') {
       const voted = service.vote(ctx.actor, o.getInteger('idea', true), o.getInteger('dots', true));
       await reply(interaction, { content: `● Done: **${escapeMarkdown(voted.idea.text)}** now has ${voted.idea.dots} dots. You have ${voted.dotsLeft} left this month.`, ephemeral: true });

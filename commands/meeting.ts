@@ -108,7 +108,7 @@ export const meeting = defineCommand({
       const preview = meetings.previewReschedule(ctx.actor, { meetingId: o.getInteger('meeting', true), when: o.getString('when', true) });
       await reply(interaction, { ...renderPreview(preview), ephemeral: true });
     } else if (sub === 'list') {
-      await reply(interaction, { embeds: [renderMeetingList(meetings.list(ctx.actor.guildId))], ephemeral: true });
+      await reply(interaction, { embeds: renderMeetingList(meetings.list(ctx.actor.guildId)), ephemeral: true });
     } else if (sub === 'cancel') {
       const cancelled = meetings.cancel(ctx.actor, o.getInteger('meeting', true), { series: o.getBoolean('series') ?? false });
       await interaction.deferReply();

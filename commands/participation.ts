@@ -22,6 +22,6 @@ export const participation = defineCommand({
   async execute(interaction, ctx) {
     const memberIds = [...(interaction.guild?.members.cache.filter((m) => !m.user.bot).keys() ?? [])];
     const report = ctx.services.meetings.participationReport(ctx.actor, { months: interaction.options.getInteger('months') ?? undefined, memberIds });
-    await reply(interaction, { embeds: [renderParticipation(report)], ephemeral: true });
+    await reply(interaction, { embeds: renderParticipation(report), ephemeral: true });
   },
 });

@@ -3,23 +3,19 @@ import { EmbedBuilder } from 'discord.js';
 import type { RankedIdea } from '../../ideas/ideas.repo.js';
 import type { PrioritiesView } from '../../ideas/ideas.service.js';
 import { escapeMarkdown, truncate, userMention } from '../format.js';
-import { chunkLines } from './agenda.js';
+import { fitEmbeds } from './fit.js';
 
 const COLOR = 0xf59e0b;
 
-export function renderIdeas(list: { ideas: RankedIdea[]; dotsLeft: number }): EmbedBuilder {
+export function renderIdeas(list: { ideas: RankedIdea[]; dotsLeft: number }): EmbedBuilder[] {
   const lines = list.ideas.map(
     (idea, index) => `${index + 1}. **${idea.dots}** ● ${escapeMarkdown(truncate(idea.text, 150))} · ${userMention(idea.authorId)} · #${idea.id}`,
   );
-  const [first, ...rest] = chunkLines(lines.length ? lines : ['The parking lot is empty. Park an idea with `/ideas add`.']);
-  const hidden = rest.join('\n').split('\n').filter(Boolean).length;
-  return new EmbedBuilder()
-    .setColor(COLOR)
-    .setTitle('Idea parking lot (ranked by dots)')
-    .setDescription(first!)
-    .setFooter({
-      text: `You have ${list.dotsLeft} dot${list.dotsLeft === 1 ? '' : 's'} left this month: /ideas vote${hidden ? ` · ${hidden} more ideas not shown` : ''}`,
-    });
+  return fitEmbeds(lines.length ? lines : ['The parking lot is empty. Park an idea with `/ideas add`.'], {
+    title: 'Idea parking lot (ranked by dots)',
+    color: COLOR,
+    footer: `You have ${list.dotsLeft} dot${list.dotsLeft === 1 ? '' : 's'} left this month: /ideas vote`,
+  });
 }
 
 export function renderPriorities(view: PrioritiesView): EmbedBuilder {

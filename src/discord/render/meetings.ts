@@ -8,7 +8,7 @@ import type { ParticipationReport } from '../../meetings/participation.service.j
 import { describeLocal } from '../../meetings/when.rules.js';
 import { customId } from '../custom-id.js';
 import { channelMention, escapeMarkdown, timestamp, truncate, userMention } from '../format.js';
-import { chunkLines } from './agenda.js';
+import { fitEmbeds } from './fit.js';
 
 const COLOR = 0x3b82f6;
 const OUTCOME_LABELS = { done: '✅ done', 'carry-over': '↪ carried over', action: '📌 action' } as const;
@@ -46,9 +46,9 @@ export function meetingLine(meeting: Meeting & { agendaLength?: number }): strin
   return parts.join(' · ');
 }
 
-export function renderMeetingList(meetings: (Meeting & { agendaLength: number })[]): EmbedBuilder {
+export function renderMeetingList(meetings: (Meeting & { agendaLength: number })[]): EmbedBuilder[] {
   const lines = meetings.length ? meetings.map(meetingLine) : ['No upcoming meetings. Schedule one with `/meeting schedule`.'];
-  return new EmbedBuilder().setColor(COLOR).setTitle('Upcoming meetings').setDescription(chunkLines(lines)[0]!);
+  return fitEmbeds(lines, { title: 'Upcoming meetings', color: COLOR });
 }
 
 export function renderStartPost(meeting: Meeting): { content: string; components: ActionRowBuilder<ButtonBuilder>[] } {
@@ -79,21 +79,12 @@ export function renderNotes(notes: NotesView): EmbedBuilder[] {
   });
   const present = notes.attendees.length ? notes.attendees.map(userMention).join(' ') : 'nobody marked present';
   const all = [`${timestamp(notes.meeting.startsAt, 'F')} · Present (${notes.attendees.length}): ${present}`, '', ...(lines.length ? lines : ['No agenda items.'])];
-  return chunkLines(all).map((description, index) => {
-    const embed = new EmbedBuilder().setColor(COLOR).setDescription(description);
-    if (index === 0) embed.setTitle(truncate(`Notes: ${notes.meeting.title}`, 256));
-    return embed;
-  });
+  return fitEmbeds(all, { title: `Notes: ${notes.meeting.title}`, color: COLOR, moreHint: 'see /agenda show and /actions list' });
 }
 
-export function renderActions(actions: ActionItemRow[], title: string): EmbedBuilder {
+export function renderActions(actions: ActionItemRow[], title: string): EmbedBuilder[] {
   const lines = actions.length ? actions.map(actionLine) : ['No open action items.'];
-  const [first, ...rest] = chunkLines(lines);
-  return new EmbedBuilder()
-    .setColor(COLOR)
-    .setTitle(title)
-    .setDescription(first!)
-    .setFooter(rest.length ? { text: 'More not shown: close done ones with /actions done' } : null);
+  return fitEmbeds(lines, { title, color: COLOR, moreHint: 'close done ones with /actions done' });
 }
 
 export function renderReminder(action: ActionItemRow, meetingTitle: string): string {
@@ -104,16 +95,15 @@ export function renderReminder(action: ActionItemRow, meetingTitle: string): str
   ].join('\n');
 }
 
-export function renderParticipation(report: ParticipationReport): EmbedBuilder {
+export function renderParticipation(report: ParticipationReport): EmbedBuilder[] {
   const lines = report.members.map(
     (row) =>
       `${userMention(row.userId)} · attended ${row.attended}/${report.meetingsHeld}` +
       (row.openActions ? ` · ${row.openActions} open action${row.openActions === 1 ? '' : 's'}${row.overdueActions ? ` (${row.overdueActions} overdue)` : ''}` : ''),
   );
-  const [first, ...rest] = chunkLines(lines.length ? lines : ['Nobody attended or owns actions in this period.']);
-  return new EmbedBuilder()
-    .setColor(COLOR)
-    .setTitle(`Participation, last ${report.months} month${report.months === 1 ? '' : 's'}`)
-    .setDescription(`${report.meetingsHeld} meeting${report.meetingsHeld === 1 ? '' : 's'} since ${timestamp(report.from, 'D')}\n\n${first!}`.slice(0, 4096))
-    .setFooter(rest.length ? { text: `${rest.join('\n').split('\n').length} more members not shown` } : null);
+  const heading = `${report.meetingsHeld} meeting${report.meetingsHeld === 1 ? '' : 's'} since ${timestamp(report.from, 'D')}`;
+  return fitEmbeds([heading, '', ...(lines.length ? lines : ['Nobody attended or owns actions in this period.'])], {
+    title: `Participation, last ${report.months} month${report.months === 1 ? '' : 's'}`,
+    color: COLOR,
+  });
 }
