@@ -3,7 +3,7 @@
 import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { Job, JobsRepo } from '../scheduler/jobs.repo.js';
 import type { JobHandler } from '../scheduler/runner.js';
-import type { Clock } from '../shared/clock.js';
+import { HOUR, type Clock } from '../shared/clock.js';
 import type { UpdateSectionProvider } from '../shared/update-section.js';
 import { monthName } from './content.rules.js';
 import { createCoworkingDayService } from './coworking-day.service.js';
@@ -30,17 +30,32 @@ export function createRhythmService(deps: RhythmServiceDeps) {
   const coworkingDay = createCoworkingDayService(deps);
   const updates = createUpdatesService({ ...deps, sections: [...deps.sections, coworkingDay.updateSection()] });
 
+  // Jobs are planned a month ahead and carry their own due time, so re-planning each alliance once an hour is
+  // plenty; rhythm settings re-plan at once, and `replan` lets other settings (the time zone) do the same.
+  const plannedHour = new Map<string, number>();
+
+  function planGuild(guildId: string, at: number): void {
+    updates.plan(guildId, at);
+    coworkingDay.plan(guildId, at);
+    plannedHour.set(guildId, Math.floor(at / HOUR));
+  }
+
   return {
     updates,
     coworkingDay,
 
-    /** The scheduler's planner: keeps every alliance's rhythm jobs in line with its settings. */
+    /** The scheduler's planner (every tick): keeps every alliance's rhythm jobs in line with its settings. */
     plan(now: Date): void {
       const at = now.getTime();
+      const hour = Math.floor(at / HOUR);
       for (const guildId of deps.alliances.allGuildIds()) {
-        updates.plan(guildId, at);
-        coworkingDay.plan(guildId, at);
+        if (plannedHour.get(guildId) !== hour) planGuild(guildId, at);
       }
+    },
+
+    /** Re-plans one alliance now: call it after its time zone or announcements channel changed. */
+    replan(guildId: string): void {
+      planGuild(guildId, deps.clock.now().getTime());
     },
 
     /** Handlers for the rhythm job kinds, posting through `publish` (the Discord poster in the bot). */

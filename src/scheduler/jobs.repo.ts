@@ -18,6 +18,22 @@ export interface NewJob {
 export type PlanOutcome = 'created' | 'moved' | 'revived' | 'unchanged' | 'finished';
 
 export function createJobsRepo(db: Db) {
+  const dueStatement = db
+    .select()
+    .from(scheduledJobs)
+    .where(
+      and(
+        eq(scheduledJobs.status, 'pending'),
+        or(
+          and(isNull(scheduledJobs.nextAttemptAt), lte(scheduledJobs.dueAt, sql.placeholder('now'))),
+          lte(scheduledJobs.nextAttemptAt, sql.placeholder('now')),
+        ),
+      ),
+    )
+    .orderBy(asc(scheduledJobs.dueAt), asc(scheduledJobs.id))
+    .limit(sql.placeholder('limit'))
+    .prepare();
+
   return {
     /** Adds the job unless one with the same key exists (whatever its state). Returns true when added. */
     schedule(job: NewJob): boolean {
@@ -131,23 +147,9 @@ export function createJobsRepo(db: Db) {
       return db.select().from(scheduledJobs).where(eq(scheduledJobs.id, id)).get() ?? null;
     },
 
-    /** Pending jobs whose time (or retry time) has come, oldest first. */
+    /** Pending jobs whose time (or retry time) has come, oldest first. Prepared once: it runs every minute. */
     due(now: number, limit = 100): Job[] {
-      return db
-        .select()
-        .from(scheduledJobs)
-        .where(
-          and(
-            eq(scheduledJobs.status, 'pending'),
-            or(
-              and(isNull(scheduledJobs.nextAttemptAt), lte(scheduledJobs.dueAt, now)),
-              lte(scheduledJobs.nextAttemptAt, now),
-            ),
-          ),
-        )
-        .orderBy(asc(scheduledJobs.dueAt), asc(scheduledJobs.id))
-        .limit(limit)
-        .all();
+      return dueStatement.all({ now, limit });
     },
 
     /** Claims a pending job; false when another tick (or process) got it first. */
