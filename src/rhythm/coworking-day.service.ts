@@ -96,15 +96,13 @@ export interface CoworkingDayServiceDeps {
 export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
   const { repo, jobs, alliances, clock, directory } = deps;
 
-  function weekOf(guildId: string): CoworkingWeek | null {
-    const row = repo.settings(guildId);
+  function weekOf(guildId: string, row = repo.settings(guildId)): CoworkingWeek | null {
     const start = row?.icdWeekStart ? parseLocalDate(row.icdWeekStart) : null;
     return row?.icdWeekName && start ? { name: row.icdWeekName, start } : null;
   }
 
-  function settings(guildId: string): CoworkingDaySettings {
-    const row = repo.settings(guildId);
-    const week = weekOf(guildId);
+  function settings(guildId: string, row = repo.settings(guildId)): CoworkingDaySettings {
+    const week = weekOf(guildId, row);
     return {
       remindersEnabled: row?.icdRemindersEnabled ?? true,
       reminders: ICD_REMINDER_OFFSETS.filter((offset) => (row?.icdReminders ?? [...ICD_REMINDER_OFFSETS]).includes(offset)),
@@ -141,9 +139,10 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
   }
 
   function plan(guildId: string, now: number): void {
-    const current = settings(guildId);
+    const row = repo.settings(guildId);
+    const current = settings(guildId, row);
     const { timezone, announcementsChannelId } = alliances.settings(guildId);
-    const week = weekOf(guildId);
+    const week = weekOf(guildId, row);
     const year = editionYear(localDateOf(now, timezone), week);
     if (!current.remindersEnabled || !announcementsChannelId) {
       jobs.cancelByPrefix(guildId, icdPrefix(guildId));

@@ -262,12 +262,18 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
   };
 
   function plan(guildId: string, now: number): void {
-    const current = settings(guildId);
-    if (!current.enabled || !current.channelId) {
+    const row = repo.settings(guildId);
+    const alliance = alliances.settings(guildId);
+    const current = {
+      enabled: row?.monthlyEnabled ?? DEFAULT_MONTHLY.enabled,
+      day: row?.monthlyDay ?? DEFAULT_MONTHLY.day,
+      hour: row?.monthlyHour ?? DEFAULT_MONTHLY.hour,
+    };
+    if (!current.enabled || !(row?.monthlyChannelId ?? alliance.announcementsChannelId)) {
       jobs.cancelByPrefix(guildId, monthlyPrefix(guildId));
       return;
     }
-    const timezone = alliances.settings(guildId).timezone;
+    const timezone = alliance.timezone;
     const thisMonth = localYearMonth(now, timezone);
     for (const month of [addMonths(thisMonth, -1), thisMonth, addMonths(thisMonth, 1)]) {
       const slot = monthlySlot(guildId, month, current.day, current.hour, timezone);

@@ -33,6 +33,7 @@ export function createJobsRepo(db: Db) {
     .orderBy(asc(scheduledJobs.dueAt), asc(scheduledJobs.id))
     .limit(sql.placeholder('limit'))
     .prepare();
+  const byKeyStatement = db.select().from(scheduledJobs).where(eq(scheduledJobs.key, sql.placeholder('key'))).prepare();
 
   return {
     /** Adds the job unless one with the same key exists (whatever its state). Returns true when added. */
@@ -83,6 +84,14 @@ export function createJobsRepo(db: Db) {
      * recurring post happen once per key.
      */
     plan(job: NewJob): PlanOutcome {
+      const expiresAt = job.expiresAt ?? null;
+      const payload = job.payload ?? {};
+      // The common case (planned before, nothing changed) is one prepared read.
+      const seen = byKeyStatement.get({ key: job.key });
+      if (seen && seen.status === 'pending' && seen.dueAt === job.dueAt && seen.expiresAt === expiresAt && JSON.stringify(seen.payload) === JSON.stringify(payload)) {
+        return 'unchanged';
+      }
+      if (seen && seen.status !== 'pending' && seen.status !== 'cancelled') return 'finished';
       return db.transaction((tx) => {
         const inserted = tx
           .insert(scheduledJobs)
@@ -99,8 +108,6 @@ export function createJobsRepo(db: Db) {
         if (inserted.changes > 0) return 'created';
         const existing = tx.select().from(scheduledJobs).where(eq(scheduledJobs.key, job.key)).get();
         if (!existing || (existing.status !== 'pending' && existing.status !== 'cancelled')) return 'finished';
-        const expiresAt = job.expiresAt ?? null;
-        const payload = job.payload ?? {};
         const same =
           existing.dueAt === job.dueAt &&
           existing.expiresAt === expiresAt &&
@@ -140,7 +147,7 @@ export function createJobsRepo(db: Db) {
     },
 
     byKey(key: string): Job | null {
-      return db.select().from(scheduledJobs).where(eq(scheduledJobs.key, key)).get() ?? null;
+      return byKeyStatement.get({ key }) ?? null;
     },
 
     byId(id: number): Job | null {
