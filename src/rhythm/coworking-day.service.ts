@@ -191,13 +191,13 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
       const week = weekOf(actor.guildId);
       const year = editionYear(localDateOf(now, timezone), week);
       let space: HostedSpace | undefined;
-      if (parsed.success) {
+      if (Number.isInteger(input.spaceId)) {
         const hosted = directory.spacesHostedBy(actor.guildId, actor.userId);
-        space = hosted.find((s) => s.id === parsed.data.spaceId);
+        space = hosted.find((s) => s.id === input.spaceId);
         if (!space) {
           problems.push({
             field: 'space',
-            message: hosted.length === 0 ? 'space: you do not host any space in the directory' : 'space: you can only register events for a space you host',
+            message: hosted.length === 0 ? 'space must be one you host, and you host none in the directory' : 'space must be one of the spaces you host',
           });
         }
       }

@@ -176,8 +176,10 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
             const field = FIELD_NAMES[String(issue.path[0])] ?? String(issue.path[0]);
             return { field, message: issue.message };
           });
-      if (parsed.success && parsed.data.channelId && canPost) {
-        const problem = await canPost(actor.guildId, parsed.data.channelId);
+      // The channel is checked even when other fields are wrong, so organizers fix everything in one go.
+      const channelOk = input.channelId !== undefined && !problems.some((problem) => problem.field === 'channel');
+      if (channelOk && canPost) {
+        const problem = await canPost(actor.guildId, input.channelId!);
         if (problem) problems.push({ field: 'channel', message: `channel: ${problem}` });
       }
       if (problems.length > 0 || !parsed.success) throw invalidFields(problems);
