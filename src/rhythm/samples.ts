@@ -1,6 +1,6 @@
 // Demo data for the shell's sample alliance: an organizers' note for the next update and a coworking week.
 import type { Services } from '../services.js';
-import { editionYear, formatLocalDate, localDateOf } from './due.rules.js';
+import { formatLocalDate } from './due.rules.js';
 
 export function seedRhythmSamples(services: Services, demo: { guildId: string; members: Record<string, string> }): void {
   const olivia = demo.members['olivia'];
@@ -10,8 +10,7 @@ export function seedRhythmSamples(services: Services, demo: { guildId: string; m
     organizer,
     'Welcome to everyone who joined this month! Our summer meetup is on the 20th at Hive: bring a friend from another space.',
   );
-  const timezone = services.alliances.settings(demo.guildId).timezone;
-  const year = editionYear(localDateOf(Date.now(), timezone), null);
+  const year = services.rhythm.coworkingDay.overview(organizer).year;
   // The week of August 3-9 always includes Coworking Day.
   services.rhythm.coworkingDay.updateSettings(organizer, {
     remindersEnabled: true,
