@@ -5,6 +5,9 @@ import { createAlliancesService } from './alliances/alliances.service.js';
 import type { Db } from './db/open.js';
 import type { Clock } from './shared/clock.js';
 import { createJobsRepo } from './scheduler/jobs.repo.js';
+import { noSpacesDirectory } from './rhythm/ports.js';
+import { createRhythmRepo } from './rhythm/rhythm.repo.js';
+import { createRhythmService } from './rhythm/rhythm.service.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -15,7 +18,9 @@ export function createServices(deps: ServiceDeps) {
   const { db, clock } = deps;
   const jobs = createJobsRepo(db);
   const alliances = createAlliancesService({ repo: createAlliancesRepo(db), clock });
-  return { jobs, alliances };
+  // sections: each feature's UpdateSectionProvider; directory: the directory feature's spaces (wired at merge).
+  const rhythm = createRhythmService({ repo: createRhythmRepo(db), jobs, alliances, clock, sections: [], directory: noSpacesDirectory });
+  return { jobs, alliances, rhythm };
 }
 
 export type Services = ReturnType<typeof createServices>;
