@@ -5,7 +5,11 @@ import { createAlliancesService } from './alliances/alliances.service.js';
 import type { Db } from './db/open.js';
 import type { Clock } from './shared/clock.js';
 import { createMeetingsFeature } from './meetings/meetings.feature.js';
+import { createMeetingsUpdateSection } from './meetings/meetings.update-section.js';
 import { createJobsRepo } from './scheduler/jobs.repo.js';
+import { noSpacesDirectory } from './rhythm/ports.js';
+import { createRhythmRepo } from './rhythm/rhythm.repo.js';
+import { createRhythmService } from './rhythm/rhythm.service.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -17,7 +21,16 @@ export function createServices(deps: ServiceDeps) {
   const jobs = createJobsRepo(db);
   const alliances = createAlliancesService({ repo: createAlliancesRepo(db), clock });
   const { meetings, ideas } = createMeetingsFeature({ db, clock, jobs, alliances });
-  return { jobs, alliances, meetings, ideas };
+  // sections: each feature's UpdateSectionProvider; directory: the directory feature's spaces (wired at merge).
+  const rhythm = createRhythmService({
+    repo: createRhythmRepo(db),
+    jobs,
+    alliances,
+    clock,
+    sections: [createMeetingsUpdateSection({ meetings, ideas })],
+    directory: noSpacesDirectory,
+  });
+  return { jobs, alliances, rhythm, meetings, ideas };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -15,7 +15,7 @@ async function deploy(): Promise<void> {
   const definitions = registrationBody(commands);
   await registerCommands(rest, app.id, config.DISCORD_GUILD_ID, definitions);
   const database = openDatabase(config.DATABASE_PATH);
-  createBotStateRepo(database.db).set(COMMANDS_HASH_KEY, registrationHash(definitions, registrationTarget(config.DISCORD_GUILD_ID)));
+  createBotStateRepo(database.db).set(COMMANDS_HASH_KEY, registrationHash(definitions, registrationTarget(app.id, config.DISCORD_GUILD_ID)));
   database.close();
   const where = config.DISCORD_GUILD_ID ? `server ${config.DISCORD_GUILD_ID} (instant)` : 'globally (may take a while to reach every client)';
   process.stdout.write(`Registered ${definitions.length} commands ${where}.\n`);

@@ -35,8 +35,9 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function registrationTarget(guildId: string | undefined): string {
-  return guildId ? `guild:${guildId}` : 'global';
+/** Where commands go: the application and the guild (or global). A new application or guild means registering again. */
+export function registrationTarget(applicationId: string, guildId: string | undefined): string {
+  return `${applicationId}:${guildId ? `guild:${guildId}` : 'global'}`;
 }
 
 export function registrationHash(definitions: readonly CommandDefinition[], target: string): string {
@@ -69,7 +70,7 @@ export async function syncCommands(options: {
   store: HashStore;
 }): Promise<'registered' | 'unchanged'> {
   const definitions = registrationBody(options.modules);
-  const hash = registrationHash(definitions, registrationTarget(options.guildId));
+  const hash = registrationHash(definitions, registrationTarget(options.applicationId, options.guildId));
   if (!needsRegistration(options.store.get(COMMANDS_HASH_KEY), hash)) return 'unchanged';
   await registerCommands(options.rest, options.applicationId, options.guildId, definitions);
   options.store.set(COMMANDS_HASH_KEY, hash);

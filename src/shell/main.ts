@@ -5,9 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clearLine, createInterface, cursorTo } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { commands } from '../../commands/index.js';
 import { loadConfig } from '../config.js';
-import { registerCommands, registrationBody } from '../discord/registration.js';
 import { startBot, type RunningBot } from '../main.js';
 import { createLogger } from '../shared/logger.js';
 import { startTestBed } from '../testbed/index.js';
@@ -73,9 +71,6 @@ async function main(): Promise<number> {
     // Logs go to stderr so a script's output on stdout is only what members see.
     const logger = createLogger(level, process.stderr);
     bot = await startBot(config, { logger });
-    // With --db on a second run the bot remembers it registered these commands, but this test bed is a brand-new
-    // "Discord" (new application) that has none: register them here so the shell works either way.
-    if (bed.commands().length === 0) await registerCommands(bot.ctx.client.rest, bed.applicationId, undefined, registrationBody(commands));
     await seedDemoData(bot, guild);
 
     let beforeWrite: (() => void) | null = null;

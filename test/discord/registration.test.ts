@@ -43,7 +43,8 @@ describe('registration decisions', () => {
   it.each([
     ['never registered', null, registrationHash(definitions, 'global'), true],
     ['nothing changed', registrationHash(definitions, 'global'), registrationHash(definitions, 'global'), false],
-    ['target changed', registrationHash(definitions, 'global'), registrationHash(definitions, registrationTarget('123456789012345678')), true],
+    ['another application', registrationHash(definitions, registrationTarget('1', undefined)), registrationHash(definitions, registrationTarget('2', undefined)), true],
+    ['target changed', registrationHash(definitions, 'global'), registrationHash(definitions, registrationTarget('1', '123456789012345678')), true],
     ['a description changed', registrationHash(definitions, 'global'), registrationHash([{ ...definitions[0]!, description: 'new' }, ...definitions.slice(1)], 'global'), true],
   ])('%s', (_, stored, current, expected) => {
     expect(needsRegistration(stored, current)).toBe(expected);

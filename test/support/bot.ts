@@ -78,7 +78,7 @@ export async function startHarness(options: { now?: string; logger?: Logger } = 
       };
       await waitUntil(() => bot.ctx.client.guilds.cache.has(guild.id), 5000, 'the bot to see the new guild');
       const userId = (member: string) => (member in members ? members[member as keyof typeof members] : guild.member(member));
-      const run: Alliance['run'] = (member, path, opts, extra) => {
+      const run: Alliance['run'] = async (member, path, opts, extra) => {
         const [commandName, ...rest] = path.split(' ');
         const input: CommandInput = {
           guildId: guild.id,
