@@ -219,3 +219,28 @@ describe('bad input', () => {
     expect(visibleText(agenda)).not.toContain('Too long');
   });
 });
+
+describe('posting and participation', () => {
+  it('organizers post the agenda on demand and see who attended', async () => {
+    const a = await h.newAlliance();
+    await a.setup({ timezone: 'UTC' });
+    await schedule(a, 'olivia', { title: 'Posted meetup', when: `${day(3, 'UTC')} 18:00` });
+    const id = await meetingId(a, 'Posted meetup');
+    await a.reply('marcus', 'agenda add', { meeting: id, topic: 'Newsletter', minutes: 10 });
+    expect((await a.reply('marcus', 'agenda post', { meeting: id })).content).toMatch(/Only organizers or the meeting's creator/);
+    expect((await a.reply('olivia', 'agenda post', { meeting: id })).content).toContain('Posted in');
+    expect(visibleText(channelPosts(a, 'meetings').at(-1)!)).toContain('Newsletter');
+
+    const startsAt = Date.parse(`${day(3, 'UTC')}T18:00:00Z`);
+    h.clock.set(startsAt - 10 * MINUTE);
+    await h.bot.scheduler.tick();
+    const start = channelPosts(a, 'meetings').at(-1)!;
+    await h.bed.driver.click({ guildId: a.id, channelId: start.channelId, userId: a.members.marcus, messageId: start.id, label: "I'm here" });
+    h.clock.set(startsAt + 3 * HOUR);
+    const report = await a.reply('olivia', 'participation report', { months: 1 });
+    expect(report.ephemeral).toBe(true);
+    expect(visibleText(report)).toContain(`<@${a.members.marcus}> · attended 1/1`);
+    expect(visibleText(report)).toContain(`<@${a.members.priya}> · attended 0/1`);
+    expect(report.pings.users).toEqual([]);
+  });
+});
