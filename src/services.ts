@@ -5,6 +5,7 @@ import { createAlliancesService } from './alliances/alliances.service.js';
 import type { Db } from './db/open.js';
 import type { Clock } from './shared/clock.js';
 import { createJobsRepo } from './scheduler/jobs.repo.js';
+import { createDirectory } from './directory/directory.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -15,7 +16,8 @@ export function createServices(deps: ServiceDeps) {
   const { db, clock } = deps;
   const jobs = createJobsRepo(db);
   const alliances = createAlliancesService({ repo: createAlliancesRepo(db), clock });
-  return { jobs, alliances };
+  const directory = createDirectory({ db, clock, alliances });
+  return { jobs, alliances, directory };
 }
 
 export type Services = ReturnType<typeof createServices>;
