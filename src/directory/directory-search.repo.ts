@@ -32,13 +32,33 @@ const LISTING = sql`s.id AS id, s.name AS name, s.city AS city, s.region AS regi
   s.desks AS desks, s.day_pass AS dayPass, s.website AS website, s.tags AS tags, s.latitude AS latitude,
   s.longitude AS longitude`;
 
-/** Column weights for bm25: a hit in the name counts most, then tags and city, the description least. */
-const BM25 = sql`bm25(spaces_fts, 10.0, 4.0, 2.0, 5.0, 1.0)`;
+const ALL_COLUMNS = 'name city region tags description';
+const SHORT_COLUMNS = 'name city region tags';
+
+/**
+ * Relevance as tiers rather than bm25 (bm25 must score every match, ~40 ms for 7,000 matches here): every word in
+ * the name first, then all words within name/city/region/tags, then the rest (description). Within a tier, oldest
+ * first: FTS streams rowids in order, so a page reads only offset + limit rows of each tier.
+ */
+function tierMatches(guildId: string, terms: string): string[] {
+  const scope = `scope : "a${guildId}"`;
+  return [
+    `${scope} AND ({name} : (${terms}))`,
+    `${scope} AND ({${SHORT_COLUMNS}} : (${terms})) NOT ({name} : (${terms}))`,
+    `${scope} AND ({${ALL_COLUMNS}} : (${terms})) NOT ({${SHORT_COLUMNS}} : (${terms}))`,
+  ];
+}
+
+/** The FTS query for one alliance's approved spaces matching `terms` (ftsQuery output) in the given columns. */
+export function scopedMatch(guildId: string, terms: string, columns = ALL_COLUMNS): string {
+  return `scope : "a${guildId}" AND ({${columns}} : (${terms}))`;
+}
 
 export function createDirectorySearchRepo(db: Db) {
   function where(guildId: string, filters: SearchFilters): SQL {
-    const parts: SQL[] = [sql`s.guild_id = ${guildId}`, sql`s.status = 'approved'`];
-    if (filters.match) parts.push(sql`spaces_fts MATCH ${filters.match}`);
+    const parts: SQL[] = filters.match
+      ? [sql`spaces_fts MATCH ${scopedMatch(guildId, filters.match)}`, sql`s.guild_id = ${guildId}`]
+      : [sql`s.guild_id = ${guildId}`, sql`s.status = 'approved'`];
     if (filters.cityKey) parts.push(sql`s.city_key = ${filters.cityKey}`);
     if (filters.country) parts.push(sql`s.country = ${filters.country}`);
     if (filters.tag) {
@@ -49,21 +69,58 @@ export function createDirectorySearchRepo(db: Db) {
     return sql.join(parts, sql` AND `);
   }
 
+  const onlyText = (f: SearchFilters) =>
+    f.match !== null && !f.cityKey && !f.country && !f.tag && f.minDesks === undefined && f.maxDesks === undefined;
+  // CROSS JOIN keeps FTS as the outer loop: SQLite would otherwise re-run the MATCH for every candidate row.
   const from = (filters: SearchFilters) =>
-    filters.match ? sql`spaces_fts JOIN spaces s ON s.id = spaces_fts.rowid` : sql`spaces s`;
+    filters.match ? sql`spaces_fts CROSS JOIN spaces s ON s.id = spaces_fts.rowid` : sql`spaces s`;
+
+  function listings(guildId: string, ids: number[]): SpaceListing[] {
+    if (!ids.length) return [];
+    const rows = db.all<SpaceListing>(
+      sql`SELECT ${LISTING} FROM spaces s WHERE s.guild_id = ${guildId} AND s.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
 
   return {
-    /** One page of matches: by relevance when there is text, else by name. */
+    /** One page of matches: by relevance tier when there is text, else by name. */
     search(guildId: string, filters: SearchFilters, limit: number, offset: number): SpaceListing[] {
-      const order = filters.match ? sql`${BM25}, s.name_key, s.id` : sql`s.name_key, s.id`;
+      if (onlyText(filters)) {
+        // Text alone is answered inside FTS, tier by tier, then only the page's rows are read.
+        const ids: number[] = [];
+        let skip = offset;
+        for (const match of tierMatches(guildId, filters.match!)) {
+          if (ids.length >= limit) break;
+          const inTier = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM spaces_fts WHERE spaces_fts MATCH ${match}`)?.n ?? 0;
+          if (skip >= inTier) {
+            skip -= inTier;
+            continue;
+          }
+          const rows = db.all<{ id: number }>(
+            sql`SELECT rowid AS id FROM spaces_fts WHERE spaces_fts MATCH ${match} LIMIT ${limit - ids.length} OFFSET ${skip}`,
+          );
+          ids.push(...rows.map((row) => row.id));
+          skip = 0;
+        }
+        return listings(guildId, ids);
+      }
+      const [nameTier, shortTier] = filters.match ? tierMatches(guildId, filters.match) : [];
+      const order = filters.match
+        ? sql`CASE WHEN s.id IN (SELECT rowid FROM spaces_fts WHERE spaces_fts MATCH ${nameTier}) THEN 0
+            WHEN s.id IN (SELECT rowid FROM spaces_fts WHERE spaces_fts MATCH ${shortTier}) THEN 1 ELSE 2 END, s.id`
+        : sql`s.name_key, s.id`;
       return db.all<SpaceListing>(
         sql`SELECT ${LISTING} FROM ${from(filters)} WHERE ${where(guildId, filters)} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
       );
     },
 
     count(guildId: string, filters: SearchFilters): number {
-      const row = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${from(filters)} WHERE ${where(guildId, filters)}`);
-      return row?.n ?? 0;
+      const query = onlyText(filters)
+        ? sql`SELECT count(*) AS n FROM spaces_fts WHERE spaces_fts MATCH ${scopedMatch(guildId, filters.match!)}`
+        : sql`SELECT count(*) AS n FROM ${from(filters)} WHERE ${where(guildId, filters)}`;
+      return db.get<{ n: number }>(query)?.n ?? 0;
     },
 
     /** Approved spaces inside the box (index on guild, status, latitude; longitude checked on those rows). */
@@ -99,26 +156,22 @@ export function createDirectorySearchRepo(db: Db) {
       );
     },
 
-    /** Name autocomplete: word-prefix match on the name column through FTS, or the first names when empty. */
-    namesLike(
-      guildId: string,
-      match: string | null,
-      opts: { hostedBy?: string; limit: number },
-    ): { id: number; name: string; city: string }[] {
-      const scope = opts.hostedBy
-        ? sql`s.id IN (SELECT space_id FROM space_hosts WHERE guild_id = ${guildId} AND user_id = ${opts.hostedBy})`
-        : sql`s.status = 'approved'`;
-      if (!match) {
-        return db.all(
-          sql`SELECT s.id AS id, s.name AS name, s.city AS city FROM spaces s WHERE s.guild_id = ${guildId} AND ${scope}
-            ORDER BY s.name_key, s.id LIMIT ${opts.limit}`,
-        );
-      }
+    /** Approved spaces whose whole name starts with the key (index range on guild, status, name_key). */
+    namesStartingWith(guildId: string, keyPrefix: string, limit: number): { id: number; name: string; city: string }[] {
       return db.all(
-        sql`SELECT s.id AS id, s.name AS name, s.city AS city FROM spaces_fts JOIN spaces s ON s.id = spaces_fts.rowid
-          WHERE spaces_fts MATCH ${`name : (${match})`} AND s.guild_id = ${guildId} AND ${scope}
-          ORDER BY s.name_key, s.id LIMIT ${opts.limit}`,
+        sql`SELECT id, name, city FROM spaces WHERE guild_id = ${guildId} AND status = 'approved'
+          AND name_key >= ${keyPrefix} AND name_key < ${`${keyPrefix}\uffff`} ORDER BY name_key, id LIMIT ${limit}`,
       );
+    },
+
+    /** Approved spaces with a word of the name starting with each term (FTS name column), best first. */
+    namesMatching(guildId: string, terms: string, limit: number): { id: number; name: string; city: string }[] {
+      const ids = db
+        .all<{ id: number }>(
+          sql`SELECT rowid AS id FROM spaces_fts WHERE spaces_fts MATCH ${scopedMatch(guildId, terms, 'name')} LIMIT ${limit}`,
+        )
+        .map((row) => row.id);
+      return listings(guildId, ids).map(({ id, name, city }) => ({ id, name, city }));
     },
 
     /** Cities that have approved spaces, by key prefix (index on guild, status, … scans only this guild). */

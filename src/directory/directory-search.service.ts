@@ -211,9 +211,27 @@ export function createSearchService(deps: {
       };
     },
 
+    /** Space names for autocomplete: whole-name prefix first (index range), then word prefixes (FTS). */
     spaceAutocomplete(guildId: string, query: string, opts: { hostedBy?: string; limit?: number } = {}) {
       const limit = Math.min(opts.limit ?? 25, 25);
-      return search.namesLike(guildId, ftsQuery(query), { ...(opts.hostedBy ? { hostedBy: opts.hostedBy } : {}), limit });
+      const key = foldKey(query);
+      if (opts.hostedBy) {
+        // A member hosts a handful of spaces, pending ones included: filter them here.
+        return repo
+          .hostedBy(guildId, opts.hostedBy)
+          .filter((s) => !key || s.nameKey.startsWith(key) || s.nameKey.split(' ').some((w) => w.startsWith(key)))
+          .slice(0, limit)
+          .map(({ id, name, city }) => ({ id, name, city }));
+      }
+      const found = search.namesStartingWith(guildId, key, limit);
+      const terms = ftsQuery(query);
+      if (found.length < limit && terms) {
+        const seen = new Set(found.map((s) => s.id));
+        for (const s of search.namesMatching(guildId, terms, limit)) {
+          if (found.length < limit && !seen.has(s.id)) found.push(s);
+        }
+      }
+      return found;
     },
 
     /** Gazetteer places for register/near: value is the GeoNames id. */
