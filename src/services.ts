@@ -3,9 +3,12 @@
 import { createAlliancesRepo } from './alliances/alliances.repo.js';
 import { createAlliancesService } from './alliances/alliances.service.js';
 import type { Db } from './db/open.js';
+import { createDirectory } from './directory/directory.js';
+import { directoryUpdateSection } from './directory/directory.update-section.js';
 import type { Clock } from './shared/clock.js';
 import { createJobsRepo } from './scheduler/jobs.repo.js';
-import { createDirectory } from './directory/directory.js';
+import { createRhythmRepo } from './rhythm/rhythm.repo.js';
+import { createRhythmService } from './rhythm/rhythm.service.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -17,7 +20,10 @@ export function createServices(deps: ServiceDeps) {
   const jobs = createJobsRepo(db);
   const alliances = createAlliancesService({ repo: createAlliancesRepo(db), clock });
   const directory = createDirectory({ db, clock, alliances });
-  return { jobs, alliances, directory };
+  // sections: each feature's UpdateSectionProvider.
+  const sections = [directoryUpdateSection(directory)];
+  const rhythm = createRhythmService({ repo: createRhythmRepo(db), jobs, alliances, clock, sections, directory });
+  return { jobs, alliances, directory, rhythm };
 }
 
 export type Services = ReturnType<typeof createServices>;
