@@ -71,5 +71,6 @@ CREATE UNIQUE INDEX `spaces_guild_city_name_uq` ON `spaces` (`guild_id`,`city_ke
 CREATE INDEX `spaces_guild_status_name_idx` ON `spaces` (`guild_id`,`status`,`name_key`);--> statement-breakpoint
 CREATE INDEX `spaces_guild_status_lat_idx` ON `spaces` (`guild_id`,`status`,`latitude`);--> statement-breakpoint
 CREATE INDEX `spaces_guild_status_country_idx` ON `spaces` (`guild_id`,`status`,`country`);--> statement-breakpoint
+CREATE INDEX `spaces_guild_status_city_idx` ON `spaces` (`guild_id`,`status`,`city_key`,`country`);--> statement-breakpoint
 CREATE INDEX `spaces_guild_status_desks_idx` ON `spaces` (`guild_id`,`status`,`desks`);--> statement-breakpoint
 CREATE INDEX `spaces_guild_status_approved_idx` ON `spaces` (`guild_id`,`status`,`approved_at`);

@@ -46,6 +46,7 @@ export const spaces = sqliteTable(
     index('spaces_guild_status_name_idx').on(table.guildId, table.status, table.nameKey),
     index('spaces_guild_status_lat_idx').on(table.guildId, table.status, table.latitude),
     index('spaces_guild_status_country_idx').on(table.guildId, table.status, table.country),
+    index('spaces_guild_status_city_idx').on(table.guildId, table.status, table.cityKey, table.country),
     index('spaces_guild_status_desks_idx').on(table.guildId, table.status, table.desks),
     index('spaces_guild_status_approved_idx').on(table.guildId, table.status, table.approvedAt),
   ],
