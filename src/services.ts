@@ -3,11 +3,12 @@
 import { createAlliancesRepo } from './alliances/alliances.repo.js';
 import { createAlliancesService } from './alliances/alliances.service.js';
 import type { Db } from './db/open.js';
+import { createDirectory } from './directory/directory.js';
+import { directoryUpdateSection } from './directory/directory.update-section.js';
 import type { Clock } from './shared/clock.js';
 import { createMeetingsFeature } from './meetings/meetings.feature.js';
 import { createMeetingsUpdateSection } from './meetings/meetings.update-section.js';
 import { createJobsRepo } from './scheduler/jobs.repo.js';
-import { noSpacesDirectory } from './rhythm/ports.js';
 import { createRhythmRepo } from './rhythm/rhythm.repo.js';
 import { createRhythmService } from './rhythm/rhythm.service.js';
 
@@ -20,17 +21,12 @@ export function createServices(deps: ServiceDeps) {
   const { db, clock } = deps;
   const jobs = createJobsRepo(db);
   const alliances = createAlliancesService({ repo: createAlliancesRepo(db), clock });
+  const directory = createDirectory({ db, clock, alliances });
   const { meetings, ideas } = createMeetingsFeature({ db, clock, jobs, alliances });
-  // sections: each feature's UpdateSectionProvider; directory: the directory feature's spaces (wired at merge).
-  const rhythm = createRhythmService({
-    repo: createRhythmRepo(db),
-    jobs,
-    alliances,
-    clock,
-    sections: [createMeetingsUpdateSection({ meetings, ideas })],
-    directory: noSpacesDirectory,
-  });
-  return { jobs, alliances, rhythm, meetings, ideas };
+  // Each feature's section of the monthly update, in one list.
+  const sections = [directoryUpdateSection(directory), createMeetingsUpdateSection({ meetings, ideas })];
+  const rhythm = createRhythmService({ repo: createRhythmRepo(db), jobs, alliances, clock, sections, directory });
+  return { jobs, alliances, directory, rhythm, meetings, ideas };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -4,3 +4,4 @@ export * from './bot-state.js';
 export * from './scheduler.js';
 export * from './rhythm.js';
 export * from './meetings.js';
+export * from './directory.js';
