@@ -17,28 +17,45 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0]!.slice(0, 300) : String(error);
 }
 
-/** `warmup` unmeasured runs, then `runs` measured ones, strictly one at a time. */
-export async function measureLatency(ctx: BenchContext, bench: BenchBed, measured: Measured, warmup: number, runs: number): Promise<LatencyResult> {
-  await measured.prepare?.(ctx);
-  let errors = 0;
-  let firstError: string | null = null;
-  const samples: number[] = [];
+export interface LatencySubject {
+  ctx: BenchContext;
+  bench: BenchBed;
+  measured: Measured;
+}
+
+async function once(subject: LatencySubject, i: number): Promise<number> {
+  const { bench, measured, ctx } = subject;
+  bench.timings.clear();
+  const outcome = await measured.send(ctx, i);
+  const ms = typeof outcome === 'number' ? outcome
+    : outcome ? bench.timings.ms(outcome.interactionId)
+    : bench.timings.since(0)[0]?.ms;
+  if (ms === undefined) throw new Error('no initial response was timed');
+  return ms;
+}
+
+/**
+ * `warmup` unmeasured rounds, then `runs` measured ones. A round sends each subject once, one at a time, so the
+ * floor and every command are sampled across the same stretch of time (background load on a shared machine
+ * then weighs on all of them alike).
+ */
+export async function measureLatency(subjects: LatencySubject[], warmup: number, runs: number): Promise<LatencyResult[]> {
+  for (const subject of subjects) await subject.measured.prepare?.(subject.ctx);
+  const samples = subjects.map(() => [] as number[]);
+  const errors = subjects.map(() => ({ count: 0, first: null as string | null }));
   for (let i = 0; i < warmup + runs; i++) {
-    bench.timings.clear();
-    try {
-      const outcome = await measured.send(ctx, i);
-      const ms = typeof outcome === 'number' ? outcome
-        : outcome ? bench.timings.ms(outcome.interactionId)
-        : bench.timings.since(0)[0]?.ms;
-      if (ms === undefined) throw new Error('no initial response was timed');
-      if (i >= warmup) samples.push(ms);
-    } catch (error) {
-      errors++;
-      firstError ??= describe(error);
+    for (const [k, subject] of subjects.entries()) {
+      try {
+        const ms = await once(subject, i);
+        if (i >= warmup) samples[k]!.push(ms);
+      } catch (error) {
+        errors[k]!.count++;
+        errors[k]!.first ??= describe(error);
+      }
     }
   }
-  bench.timings.clear();
-  return { name: measured.name, latency: distribution(samples), errors, firstError };
+  for (const subject of subjects) subject.bench.timings.clear();
+  return subjects.map((subject, k) => ({ name: subject.measured.name, latency: distribution(samples[k]!), errors: errors[k]!.count, firstError: errors[k]!.first }));
 }
 
 export interface ThroughputResult {

@@ -15,7 +15,7 @@ export function formatResults(r: Results): string {
   const out: string[] = [];
   const m = r.meta;
   out.push(`Alliance bot bench (${m.mode}) — ${m.date}, ${m.cpu} × ${m.cores}, ${m.memoryGB} GB, Node ${m.node}, discord.js ${m.discordJs}, commit ${m.commit}`);
-  out.push(`${m.scale.members.toLocaleString('en-US')} members; seeded in ${f(m.seedSeconds, 1)} s; whole run ${f(m.seconds, 0)} s`);
+  out.push(`${m.scale.members.toLocaleString('en-US')} members; seeded in ${f(m.seedSeconds, 1)} s; whole run ${f(m.seconds, 0)} s; load average ${f(m.load[0], 1)} → ${f(m.load[1], 1)}`);
 
   const floor = r.floor.latency.latency;
   out.push('\nLatency: INTERACTION_CREATE dispatch → initial response (ms, bed-side hrtime)');

@@ -28,6 +28,8 @@ export interface Results {
     cpu: string;
     cores: number;
     memoryGB: number;
+    /** 1-minute load average at the start and at the end of the run (other work on the machine). */
+    load: [number, number];
     commit: string;
     seconds: number;
     seedSeconds: number;

@@ -3,7 +3,7 @@
 // Flags: --smoke (tiny counts, same paths), --no-build (use dist/ as is), --cpu-prof (profile the bot into bench/results/profiles).
 import { execFile, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
@@ -12,9 +12,9 @@ import { createServices } from '../src/services.js';
 import { systemClock } from '../src/shared/clock.js';
 import { startBenchBed, type BenchBed } from './bed.js';
 import { startProcess, type MeasuredProcess } from './child.js';
-import { measureGrowth, measureLatency, measureThroughput, type ThroughputResult } from './phases.js';
+import { measureGrowth, measureLatency, measureThroughput } from './phases.js';
 import { formatResults } from './report.js';
-import type { LatencyRow, MemoryTimeline, Results } from './results.js';
+import type { LatencyRow, Results } from './results.js';
 import { FULL, SMOKE, type Scale } from './scale.js';
 import { features, PENDING } from './seed/index.js';
 import type { BenchContext, BenchState, Measured } from './seed/types.js';
@@ -87,86 +87,92 @@ async function leakCheck(ctx: BenchContext, bench: BenchBed, mix: Measured[], al
   return already + burst.completed + burst.errors;
 }
 
-async function runFloor(bench: BenchBed): Promise<Results['floor']> {
+const ping: Measured = {
+  name: '/ping',
+  async send(ctx, i) {
+    const result = await ctx.driver.command({ guildId: ctx.guild.id, channelId: ctx.guild.channel('general'), userId: ctx.member(i), name: 'ping' });
+    if (result.data?.content !== 'Pong!') throw new Error(`/ping answered ${JSON.stringify(result.data)}`);
+  },
+};
+
+/**
+ * The floor and the bot each have a test bed of their own (same guild shape) in this process: both run at once,
+ * so latency rounds alternate between them. Each is otherwise measured alone.
+ */
+async function measureBoth(floorBed: BenchBed, botBed: BenchBed, template: string, state: BenchState): Promise<Pick<Results, 'floor' | 'bot'>> {
   log('floor: deploying /ping the guide\'s way');
   // Asynchronously: the test bed it talks to lives in this process.
   await execFileAsync(process.execPath, [join(ROOT, 'bench/floor-deploy.mjs')], {
-    cwd: work, env: childEnv(bench, { CLIENT_ID: bench.bed.applicationId, GUILD_ID: bench.guild.id }),
+    cwd: work, env: childEnv(floorBed, { CLIENT_ID: floorBed.bed.applicationId, GUILD_ID: floorBed.guild.id }),
   });
-  const floor = startFloor(bench);
+  const floor = startFloor(floorBed);
+  let bot: MeasuredProcess | null = null;
+  const databasePath = join(work, 'bot.db');
   try {
-    const startupMs = await floor.ready;
-    const ready = await floor.memory();
-    const ctx = benchContext(bench, {}, '');
-    const ping: Measured = {
-      name: '/ping',
-      async send(c, i) {
-        const result = await c.driver.command({ guildId: c.guild.id, channelId: c.guild.channel('general'), userId: c.member(i), name: 'ping' });
-        if (result.data?.content !== 'Pong!') throw new Error(`/ping answered ${JSON.stringify(result.data)}`);
+    const floorStartupMs = await floor.ready;
+    const floorReady = await floor.memory();
+
+    log('bot: start-up on a fresh database');
+    const fresh = startBot(botBed, join(work, 'fresh.db'));
+    const freshMs = await fresh.ready;
+    await fresh.stop();
+
+    copyFileSync(template, databasePath);
+    bot = startBot(botBed, databasePath);
+    const seededFirstMs = await bot.ready;
+    const botReady = await bot.memory();
+
+    const floorCtx = benchContext(floorBed, {}, '');
+    const botCtx = benchContext(botBed, state, databasePath);
+    const measured = features.flatMap((feature) => feature.interactions);
+    log(`latency: ${scale.warmup} + ${scale.latencyRuns} rounds of /ping (floor), ${measured.map((m) => m.name).join(', ')} (bot)`);
+    const [floorLatency, ...botLatency] = await measureLatency(
+      [{ ctx: floorCtx, bench: floorBed, measured: ping }, ...measured.map((m) => ({ ctx: botCtx, bench: botBed, measured: m }))],
+      scale.warmup, scale.latencyRuns,
+    );
+    const latency: LatencyRow[] = botLatency.map((row, k) => ({ ...row, kind: measured[k]!.kind ?? 'interaction' }));
+    await settle();
+    const floorWarm = await floor.memory();
+    const botWarm = await bot.memory();
+
+    log(`floor: ${scale.leakInteractions} interactions, ${scale.inFlight} in flight`);
+    const floorThroughput = await measureThroughput(floorCtx, floorBed, [ping], { seconds: Infinity, inFlight: scale.inFlight, limit: scale.leakInteractions });
+    await settle();
+    const floorAfter = await floor.memory();
+    await floor.stop();
+
+    const mix = measured.filter((m) => (m.inMix ?? true) && (m.kind ?? 'interaction') === 'interaction');
+    log(`bot: throughput for ${scale.throughputSeconds} s, ${scale.inFlight} in flight`);
+    const throughput = await measureThroughput(botCtx, botBed, mix, { seconds: scale.throughputSeconds, inFlight: scale.inFlight });
+    const interactionsSinceWarm = await leakCheck(botCtx, botBed, mix, throughput.completed + throughput.errors);
+    await settle();
+    const botAfter = await bot.memory();
+    await bot.stop();
+
+    const existingMs: number[] = [];
+    for (let i = 0; i < scale.startupRepeats; i++) {
+      log(`bot: start-up on the existing database (${i + 1}/${scale.startupRepeats})`);
+      const again = startBot(botBed, databasePath);
+      existingMs.push(await again.ready);
+      await again.stop();
+    }
+    return {
+      floor: {
+        startupMs: floorStartupMs, latency: floorLatency!, throughput: floorThroughput,
+        memory: { ready: floorReady, warm: floorWarm, after: floorAfter, interactionsSinceWarm: floorThroughput.completed + floorThroughput.errors },
+      },
+      bot: {
+        startup: { freshMs, seededFirstMs, existingMs, existingMedianMs: median(existingMs) },
+        latency, throughput, memory: { ready: botReady, warm: botWarm, after: botAfter, interactionsSinceWarm },
       },
     };
-    log('floor: latency');
-    const latency = await measureLatency(ctx, bench, ping, scale.warmup, scale.latencyRuns);
-    await settle();
-    const warm = await floor.memory();
-    log(`floor: ${scale.leakInteractions} interactions, ${scale.inFlight} in flight`);
-    const throughput = await measureThroughput(ctx, bench, [ping], { seconds: Infinity, inFlight: scale.inFlight, limit: scale.leakInteractions });
-    await settle();
-    const after = await floor.memory();
-    return { startupMs, latency, throughput, memory: { ready, warm, after, interactionsSinceWarm: throughput.completed + throughput.errors } };
-  } finally {
-    await floor.stop();
-  }
-}
-
-async function runBot(bench: BenchBed, template: string, state: BenchState): Promise<Results['bot']> {
-  log('bot: start-up on a fresh database');
-  const fresh = startBot(bench, join(work, 'fresh.db'));
-  const freshMs = await fresh.ready;
-  await fresh.stop();
-
-  const databasePath = join(work, 'bot.db');
-  copyFileSync(template, databasePath);
-  const bot = startBot(bench, databasePath);
-  let seededFirstMs: number;
-  let latency: LatencyRow[];
-  let throughput: ThroughputResult;
-  let memory: MemoryTimeline;
-  const ctx = benchContext(bench, state, databasePath);
-  try {
-    seededFirstMs = await bot.ready;
-    const ready = await bot.memory();
-    latency = [];
-    for (const feature of features) {
-      for (const measured of feature.interactions) {
-        log(`bot: latency ${measured.name}`);
-        latency.push({ ...(await measureLatency(ctx, bench, measured, scale.warmup, scale.latencyRuns)), kind: measured.kind ?? 'interaction' });
-      }
-    }
-    await settle();
-    const warm = await bot.memory();
-    const mix = features.flatMap((f) => f.interactions).filter((m) => (m.inMix ?? true) && (m.kind ?? 'interaction') === 'interaction');
-    log(`bot: throughput for ${scale.throughputSeconds} s, ${scale.inFlight} in flight`);
-    throughput = await measureThroughput(ctx, bench, mix, { seconds: scale.throughputSeconds, inFlight: scale.inFlight });
-    const interactionsSinceWarm = await leakCheck(ctx, bench, mix, throughput.completed + throughput.errors);
-    await settle();
-    const after = await bot.memory();
-    memory = { ready, warm, after, interactionsSinceWarm };
   } catch (error) {
-    log(`bot output:\n${bot.tail()}`);
+    log(`floor output:\n${floor.tail()}\nbot output:\n${bot?.tail() ?? ''}`);
     throw error;
   } finally {
-    await bot.stop();
+    await floor.stop();
+    await bot?.stop();
   }
-
-  const existingMs: number[] = [];
-  for (let i = 0; i < scale.startupRepeats; i++) {
-    log(`bot: start-up on the existing database (${i + 1}/${scale.startupRepeats})`);
-    const again = startBot(bench, databasePath);
-    existingMs.push(await again.ready);
-    await again.stop();
-  }
-  return { startup: { freshMs, seededFirstMs, existingMs, existingMedianMs: median(existingMs) }, latency, throughput, memory };
 }
 
 function version(module: string): string {
@@ -175,11 +181,13 @@ function version(module: string): string {
 
 async function main(): Promise<void> {
   const started = process.hrtime.bigint();
+  const loadAtStart = loadavg()[0]!;
   if (!args.has('--no-build')) {
     log('npm run build');
     const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('npm run build failed');
   }
+  const floorBed = await startBenchBed(scale.members);
   const bench = await startBenchBed(scale.members);
   let exitCode = 0;
   try {
@@ -188,8 +196,7 @@ async function main(): Promise<void> {
     log(`seeding the large alliance (${scale.mode})`);
     const seedSeconds = await seed(bench, template, state);
 
-    const floor = await runFloor(bench);
-    const bot = await runBot(bench, template, state);
+    const { floor, bot } = await measureBoth(floorBed, bench, template, state);
 
     const growth = [];
     for (const feature of features) {
@@ -204,7 +211,7 @@ async function main(): Promise<void> {
       meta: {
         date: new Date().toISOString(), mode: scale.mode, node: process.versions.node, discordJs: version('discord.js'),
         platform: `${process.platform} ${process.arch}`, cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: cpus().length,
-        memoryGB: Math.round(totalmem() / 2 ** 30), commit, seconds: seconds(started), seedSeconds, scale,
+        memoryGB: Math.round(totalmem() / 2 ** 30), load: [loadAtStart, loadavg()[0]!], commit, seconds: seconds(started), seedSeconds, scale,
       },
       floor, bot, growth, pending: PENDING,
     };
@@ -223,6 +230,7 @@ async function main(): Promise<void> {
       exitCode = 1;
     }
   } finally {
+    await floorBed.bed.close();
     await bench.bed.close();
     rmSync(work, { recursive: true, force: true });
   }
