@@ -5,13 +5,19 @@ import { createAlliancesService } from './alliances/alliances.service.js';
 import type { Db } from './db/open.js';
 import type { Clock } from './shared/clock.js';
 import { createJobsRepo } from './scheduler/jobs.repo.js';
-import { noSpacesDirectory } from './rhythm/ports.js';
+import { noSpacesDirectory, type SpacesDirectory } from './rhythm/ports.js';
 import { createRhythmRepo } from './rhythm/rhythm.repo.js';
 import { createRhythmService } from './rhythm/rhythm.service.js';
+
+/** Stand-ins for features that have not landed yet (or for end-to-end tests that need a known world). */
+export interface ServicePorts {
+  directory?: SpacesDirectory;
+}
 
 export interface ServiceDeps {
   db: Db;
   clock: Clock;
+  ports?: ServicePorts;
 }
 
 export function createServices(deps: ServiceDeps) {
@@ -19,7 +25,7 @@ export function createServices(deps: ServiceDeps) {
   const jobs = createJobsRepo(db);
   const alliances = createAlliancesService({ repo: createAlliancesRepo(db), clock });
   // sections: each feature's UpdateSectionProvider; directory: the directory feature's spaces (wired at merge).
-  const rhythm = createRhythmService({ repo: createRhythmRepo(db), jobs, alliances, clock, sections: [], directory: noSpacesDirectory });
+  const rhythm = createRhythmService({ repo: createRhythmRepo(db), jobs, alliances, clock, sections: [], directory: deps.ports?.directory ?? noSpacesDirectory });
   return { jobs, alliances, rhythm };
 }
 

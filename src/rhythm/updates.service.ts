@@ -180,7 +180,7 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
       const channelOk = input.channelId !== undefined && !problems.some((problem) => problem.field === 'channel');
       if (channelOk && canPost) {
         const problem = await canPost(actor.guildId, input.channelId!);
-        if (problem) problems.push({ field: 'channel', message: `channel: ${problem}` });
+        if (problem) problems.push({ field: 'channel', message: problem });
       }
       if (problems.length > 0 || !parsed.success) throw invalidFields(problems);
       const { day, hour, channelId, enabled } = parsed.data;

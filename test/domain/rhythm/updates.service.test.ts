@@ -41,7 +41,7 @@ describe('updates settings and note', () => {
     const h = harness({ start: '2026-11-10T00:00:00Z' });
     const organizer = h.setupAlliance(G, 'UTC');
     const updates = h.services.rhythm.updates;
-    const canPost = async (_guild: string, channelId: string) => (channelId === OTHER_CHANNEL ? 'I cannot send messages there' : null);
+    const canPost = async (_guild: string, channelId: string) => (channelId === OTHER_CHANNEL ? 'channel: I cannot send messages there' : null);
     const error = await fails(updates.updateSettings(organizer, { day: 29, hour: 24, channelId: OTHER_CHANNEL }, canPost));
     expect(error.kind).toBe('invalid');
     expect(error.fields).toEqual(['day', 'hour', 'channel']);
