@@ -96,7 +96,10 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
     const row = repo.settings(guildId);
     const alliance = alliances.settings(guildId);
     const channelId = row?.monthlyChannelId ?? alliance.announcementsChannelId;
-    const next = jobs.list(guildId, [MONTHLY_KIND]).find((job) => job.status === 'pending');
+    // A month already posted with post-now will skip its job: the next update is the one after it.
+    const next = jobs
+      .list(guildId, [MONTHLY_KIND])
+      .find((job) => job.status === 'pending' && repo.updatesForPeriod(guildId, String(job.payload['period'] ?? '')).length === 0);
     return {
       enabled: row?.monthlyEnabled ?? DEFAULT_MONTHLY.enabled,
       day: row?.monthlyDay ?? DEFAULT_MONTHLY.day,
