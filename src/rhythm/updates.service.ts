@@ -282,6 +282,9 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
     const thisMonth = localYearMonth(now, timezone);
     for (const month of [addMonths(thisMonth, -1), thisMonth, addMonths(thisMonth, 1)]) {
       const slot = monthlySlot(guildId, month, current.day, current.hour, timezone);
+      // The grace window is for a bot that was down, and the next month is always planned ahead: a month already
+      // due but never planned belongs to an alliance set up (or given a channel) since, which starts with its next one.
+      if (slot.dueAt <= now && !jobs.byKey(slot.key)) continue;
       if (now <= slot.expiresAt) {
         jobs.plan({ guildId, key: slot.key, kind: MONTHLY_KIND, dueAt: slot.dueAt, expiresAt: slot.expiresAt, payload: { period: formatYearMonth(month) } });
       } else {
