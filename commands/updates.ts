@@ -59,7 +59,7 @@ export const updates = defineCommand({
       }
       case 'history': {
         const entries = service.history(ctx.actor, o.getInteger('count') ?? 10);
-        await reply(interaction, { embeds: [renderHistory(entries)], ephemeral: true });
+        await reply(interaction, { embeds: renderHistory(entries), ephemeral: true });
         return;
       }
       case 'note': {

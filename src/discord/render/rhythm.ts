@@ -3,7 +3,7 @@
 import type { APIEmbed } from 'discord.js';
 import { COWORKING_DAY_COLOR, hostedEventLine, monthName, UPDATE_COLOR, type HostedEventView } from '../../rhythm/content.rules.js';
 import type { CoworkingDayOverview, CoworkingDaySettings } from '../../rhythm/coworking-day.service.js';
-import { layoutPost } from '../../rhythm/layout.rules.js';
+import { chunkLines, layoutPost } from '../../rhythm/layout.rules.js';
 import type { PostMessage, Publish } from '../../rhythm/ports.js';
 import type { ComposedUpdate, PostedUpdate, UpdateHistoryEntry, UpdateSettings } from '../../rhythm/updates.service.js';
 import { channelMention, timestamp, truncate, userMention } from '../format.js';
@@ -52,18 +52,21 @@ export function renderPosted(posted: PostedUpdate): string {
   );
 }
 
-export function renderHistory(entries: UpdateHistoryEntry[]): APIEmbed {
+/** At most 25 entries (the service caps it): split over embeds when one description cannot hold them all. */
+export function renderHistory(entries: UpdateHistoryEntry[]): APIEmbed[] {
+  if (entries.length === 0) return [{ title: 'Monthly updates posted', color: UPDATE_COLOR, description: 'No monthly update has been posted yet.' }];
   const lines = entries.map((entry) => {
     const who = entry.trigger === 'manual' && entry.postedBy ? `posted now by ${userMention(entry.postedBy)}` : 'scheduled';
     const parts = entry.messageCount > 1 ? ` · ${entry.messageCount} messages` : '';
-    return `**${periodName(entry.period)}** · ${timestamp(entry.postedAt, 'f')} · ${who}${parts} · [open](${entry.url})`;
+    return `[**${periodName(entry.period)}**](${entry.url}) · ${timestamp(entry.postedAt, 'f')} · ${who}${parts}`;
   });
-  return {
-    title: 'Monthly updates posted',
+  const chunks = chunkLines(lines);
+  return chunks.map((description, index) => ({
+    title: index === 0 ? 'Monthly updates posted' : 'Monthly updates posted (continued)',
     color: UPDATE_COLOR,
-    description: lines.length > 0 ? truncate(lines.join('\n'), 4096) : 'No monthly update has been posted yet.',
-    footer: lines.length > 0 ? { text: `The last ${lines.length}, newest first` } : undefined,
-  };
+    description,
+    ...(index === chunks.length - 1 ? { footer: { text: `The last ${lines.length}, newest first; each title opens the post` } } : {}),
+  }));
 }
 
 export function renderUpdateSettings(settings: UpdateSettings, timezone: string): APIEmbed {
