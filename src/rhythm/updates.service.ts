@@ -283,8 +283,9 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
     for (const month of [addMonths(thisMonth, -1), thisMonth, addMonths(thisMonth, 1)]) {
       const slot = monthlySlot(guildId, month, current.day, current.hour, timezone);
       // The grace window is for a bot that was down, and the next month is always planned ahead: a month already
-      // due but never planned belongs to an alliance set up (or given a channel) since, which starts with its next one.
-      if (slot.dueAt <= now && !jobs.byKey(slot.key)) continue;
+      // due but never planned (or switched off then) belongs to an alliance set up, given a channel or switched on
+      // since, which starts with its next update.
+      if (slot.dueAt <= now && (jobs.byKey(slot.key)?.status ?? 'cancelled') === 'cancelled') continue;
       if (now <= slot.expiresAt) {
         jobs.plan({ guildId, key: slot.key, kind: MONTHLY_KIND, dueAt: slot.dueAt, expiresAt: slot.expiresAt, payload: { period: formatYearMonth(month) } });
       } else {

@@ -76,6 +76,18 @@ describe('monthly update schedule', () => {
     expect(h.discord.in(ANNOUNCEMENTS).map((post) => localText(post.at, 'UTC'))).toEqual(['2027-01-01 10:00']);
   });
 
+  it('does not catch up a month that was due while updates were switched off', async () => {
+    const h = harness({ start: '2026-11-20T12:00:00Z' });
+    const organizer = h.setupAlliance(G, 'UTC');
+    const runner = h.startProcess();
+    await runner.tick();
+    await h.services.rhythm.updates.updateSettings(organizer, { enabled: false });
+    await runUntil(h, runner, '2026-12-02T12:00:00Z', 6 * HOUR);
+    await h.services.rhythm.updates.updateSettings(organizer, { enabled: true });
+    await runUntil(h, runner, '2027-01-01T10:00:00Z', 6 * HOUR);
+    expect(h.discord.in(ANNOUNCEMENTS).map((post) => localText(post.at, 'UTC'))).toEqual(['2027-01-01 10:00']);
+  });
+
   for (const [zone, utc] of [
     ['Pacific/Honolulu', '2026-12-01 20:00'],
     ['Asia/Kolkata', '2026-12-01 04:30'],
