@@ -282,10 +282,18 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
     const thisMonth = localYearMonth(now, timezone);
     for (const month of [addMonths(thisMonth, -1), thisMonth, addMonths(thisMonth, 1)]) {
       const slot = monthlySlot(guildId, month, current.day, current.hour, timezone);
-      // The grace window is for a bot that was down, and the next month is always planned ahead: a month already
-      // due but never planned (or switched off then) belongs to an alliance set up, given a channel or switched on
-      // since, which starts with its next update.
-      if (slot.dueAt <= now && (jobs.byKey(slot.key)?.status ?? 'cancelled') === 'cancelled') continue;
+      if (slot.dueAt <= now) {
+        // The grace window is for a bot that was down, and the next month is always planned ahead: a month already
+        // due but never planned (or switched off then) belongs to an alliance set up, given a channel or switched on
+        // since, which starts with its next update. A settings change that puts this month's time in the past
+        // skips this month rather than posting at once.
+        const seen = jobs.byKey(slot.key);
+        if (!seen || seen.status === 'cancelled') continue;
+        if (seen.status === 'pending' && seen.dueAt !== slot.dueAt) {
+          jobs.cancel(slot.key);
+          continue;
+        }
+      }
       if (now <= slot.expiresAt) {
         jobs.plan({ guildId, key: slot.key, kind: MONTHLY_KIND, dueAt: slot.dueAt, expiresAt: slot.expiresAt, payload: { period: formatYearMonth(month) } });
       } else {

@@ -76,6 +76,18 @@ describe('monthly update schedule', () => {
     expect(h.discord.in(ANNOUNCEMENTS).map((post) => localText(post.at, 'UTC'))).toEqual(['2027-01-01 10:00']);
   });
 
+  it('skips this month when new settings put its time in the past, instead of posting at once', async () => {
+    const h = harness({ start: '2026-12-20T10:00:00Z' });
+    const organizer = h.setupAlliance(G, 'UTC');
+    const runner = h.startProcess();
+    await h.services.rhythm.updates.updateSettings(organizer, { day: 25 });
+    await runUntil(h, runner, '2027-01-16T12:00:00Z', 6 * HOUR);
+    // January's update was due on the 25th; moving it to the 15th (inside the 3-day window) does not post it now.
+    await h.services.rhythm.updates.updateSettings(organizer, { day: 15 });
+    await runUntil(h, runner, '2027-02-15T10:00:00Z', 6 * HOUR);
+    expect(h.discord.in(ANNOUNCEMENTS).map((post) => localText(post.at, 'UTC'))).toEqual(['2026-12-25 10:00', '2027-02-15 10:00']);
+  });
+
   it('does not catch up a month that was due while updates were switched off', async () => {
     const h = harness({ start: '2026-11-20T12:00:00Z' });
     const organizer = h.setupAlliance(G, 'UTC');
