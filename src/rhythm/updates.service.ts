@@ -200,8 +200,10 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
       requireOrganizer(actor);
       const note = text.trim();
       if (!note) throw invalidFields([{ field: 'text', message: 'text must not be empty' }]);
-      if (note.length > NOTE_MAX) {
-        throw invalidFields([{ field: 'text', message: `text must be at most ${NOTE_MAX} characters (it has ${note.length})` }]);
+      // Characters as Discord counts them (code points), so the option's max_length and this check agree.
+      const length = [...note].length;
+      if (length > NOTE_MAX) {
+        throw invalidFields([{ field: 'text', message: `text must be at most ${NOTE_MAX} characters (it has ${length})` }]);
       }
       repo.saveSettings(actor.guildId, { note, noteBy: actor.userId, noteAt: clock.now().getTime() }, clock.now().getTime());
       return settings(actor.guildId);

@@ -1,7 +1,7 @@
 // Rhythm on Discord, pure: the domain's posts sent through the poster, and the replies of /updates and
 // /coworkingday (preview, history, settings, the countdown and who hosts what), each within Discord's limits.
 import type { APIEmbed } from 'discord.js';
-import { COWORKING_DAY_COLOR, hostedEventLine, monthName, UPDATE_COLOR, type HostedEventView } from '../../rhythm/content.rules.js';
+import { COWORKING_DAY_COLOR, hostedEventLine, hostingSections, monthName, UPDATE_COLOR, type HostedEventView } from '../../rhythm/content.rules.js';
 import type { CoworkingDayOverview, CoworkingDaySettings } from '../../rhythm/coworking-day.service.js';
 import { chunkLines, layoutPost } from '../../rhythm/layout.rules.js';
 import type { PostMessage, Publish } from '../../rhythm/ports.js';
@@ -122,13 +122,7 @@ export function renderOverview(overview: CoworkingDayOverview): PostMessage[] {
   return layoutPost({
     title: `International Coworking Day ${overview.year}`,
     intro: `${countdownText(overview)}${week}`,
-    sections: [
-      {
-        title: overview.events.length > 0 ? `Who is hosting (${overview.events.length})` : 'Who is hosting',
-        lines: overview.events.length > 0 ? overview.events.map(hostedEventLine) : ['No space has registered an event yet: be the first!'],
-      },
-      { title: 'Add yours', lines: ['Hosting something? `/coworkingday host` registers it and creates a Discord event members can follow.'] },
-    ],
+    sections: hostingSections(overview.events),
     color: COWORKING_DAY_COLOR,
   });
 }

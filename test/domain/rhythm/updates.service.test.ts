@@ -60,6 +60,8 @@ describe('updates settings and note', () => {
     const updates = h.services.rhythm.updates;
     expect((await fails(() => updates.setNote(organizer, 'x'.repeat(1501)))).fields).toEqual(['text']);
     expect((await fails(() => updates.setNote(organizer, '   '))).fields).toEqual(['text']);
+    // Discord counts code points: 1500 emoji (3000 UTF-16 units) are within the limit.
+    expect(updates.setNote(organizer, '🎉'.repeat(1500)).note).toHaveLength(3000);
     updates.setNote(organizer, '  Welcome to our two new spaces!  ');
     updates.setNote(other, 'Other alliance note');
     expect(updates.settings(G).note).toBe('Welcome to our two new spaces!');
