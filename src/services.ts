@@ -9,12 +9,19 @@ import type { Clock } from './shared/clock.js';
 import { createMeetingsFeature } from './meetings/meetings.feature.js';
 import { createMeetingsUpdateSection } from './meetings/meetings.update-section.js';
 import { createJobsRepo } from './scheduler/jobs.repo.js';
+import type { SpacesDirectory } from './rhythm/ports.js';
 import { createRhythmRepo } from './rhythm/rhythm.repo.js';
 import { createRhythmService } from './rhythm/rhythm.service.js';
+
+/** Stand-ins for features that have not landed yet (or for end-to-end tests that need a known world). */
+export interface ServicePorts {
+  directory?: SpacesDirectory;
+}
 
 export interface ServiceDeps {
   db: Db;
   clock: Clock;
+  ports?: ServicePorts;
 }
 
 export function createServices(deps: ServiceDeps) {
@@ -25,7 +32,7 @@ export function createServices(deps: ServiceDeps) {
   const { meetings, ideas } = createMeetingsFeature({ db, clock, jobs, alliances });
   // Each feature's section of the monthly update, in one list.
   const sections = [directoryUpdateSection(directory), createMeetingsUpdateSection({ meetings, ideas })];
-  const rhythm = createRhythmService({ repo: createRhythmRepo(db), jobs, alliances, clock, sections, directory });
+  const rhythm = createRhythmService({ repo: createRhythmRepo(db), jobs, alliances, clock, sections, directory: deps.ports?.directory ?? directory });
   return { jobs, alliances, directory, rhythm, meetings, ideas };
 }
 
