@@ -5,6 +5,8 @@ import { createAlliancesService } from './alliances/alliances.service.js';
 import type { Db } from './db/open.js';
 import type { Clock } from './shared/clock.js';
 import { createJobsRepo } from './scheduler/jobs.repo.js';
+import { createSkillsRepo } from './skills/skills.repo.js';
+import { createSkillsService } from './skills/skills.service.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -15,7 +17,8 @@ export function createServices(deps: ServiceDeps) {
   const { db, clock } = deps;
   const jobs = createJobsRepo(db);
   const alliances = createAlliancesService({ repo: createAlliancesRepo(db), clock });
-  return { jobs, alliances };
+  const skills = createSkillsService({ db, repo: createSkillsRepo(db), jobs, clock, timezone: (guildId) => alliances.settings(guildId).timezone });
+  return { jobs, alliances, skills };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -2,3 +2,4 @@
 export * from './alliances.js';
 export * from './bot-state.js';
 export * from './scheduler.js';
+export * from './skills.js';
