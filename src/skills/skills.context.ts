@@ -99,8 +99,8 @@ const length = (text: string) => [...text].length;
 export const skillField = z
   .string({ error: 'skill is required' })
   .trim()
-  .refine((text) => bare(text).trim().length > 0, 'skill cannot be empty')
-  .refine((text) => length(bare(text).trim()) >= LIMITS.skillMin, `skill must be at least ${LIMITS.skillMin} characters`)
+  .refine((text) => bare(text).trim().length > 0, { message: 'skill cannot be empty', abort: true })
+  .refine((text) => length(bare(text).trim()) >= LIMITS.skillMin, { message: `skill must be at least ${LIMITS.skillMin} characters`, abort: true })
   .refine((text) => length(bare(text)) <= LIMITS.skillMax, `skill must be at most ${LIMITS.skillMax} characters`);
 
 export const noteField = z
