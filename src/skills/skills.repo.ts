@@ -1,6 +1,6 @@
 // Skill-share queries, every one scoped by guild: entries, privacy, match notices, intros, thanks,
 // suggestions, and the per-guild version that tells the in-memory match index it is stale.
-import { and, count, desc, eq, gte, lt, ne, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, lt, ne, or, sql } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import {
@@ -123,7 +123,7 @@ export function createSkillsRepo(db: Db) {
           .select({ n: count() })
           .from(skillIntros)
           .where(
-            and(eq(skillIntros.guildId, guildId), eq(skillIntros.requesterId, requesterId), eq(skillIntros.status, 'pending'), gte(skillIntros.createdAt, since)),
+            and(eq(skillIntros.guildId, guildId), eq(skillIntros.requesterId, requesterId), eq(skillIntros.status, 'pending'), gt(skillIntros.createdAt, since)),
           )
           .get()?.n ?? 0
       );
