@@ -2,10 +2,16 @@
 // (mutual matches first, then closeness, level, locality, freshness), with a reason for every line.
 import { DAY } from '../shared/clock.js';
 import type { SkillEntryKind, SkillLevel } from '../db/schema/skills.js';
+import { LEVEL_CODES, type CandidateBucket } from './match.bucket.js';
 
 export interface MatchEntry {
   id: number;
   userId: string;
+  /** A small number per member, dense within one alliance's index: lets ranking keep scores in arrays. */
+  owner: number;
+  /** Numbers standing for skillKey and term within one index (equal strings, equal numbers). */
+  skillRef: number;
+  termRef: number;
   kind: SkillEntryKind;
   skillKey: string;
   label: string;
@@ -98,8 +104,15 @@ export interface PersonMatch {
 export interface RankInput {
   me: string;
   myEntries: readonly MatchEntry[];
-  /** Entries of the opposite kind that may match one of mine (same skill or same category). */
-  candidates(mine: MatchEntry): Iterable<MatchEntry>;
+  /**
+   * Entries of the opposite kind sharing mine's category (or mine's skill when it has no category): every
+   * entry of the bucket is at least a category match.
+   */
+  candidates(mine: MatchEntry): CandidateBucket;
+  /** A member's entries: the reasons are worked out only for people who make the list. */
+  entriesOf(userId: string): readonly MatchEntry[];
+  /** One more than the largest `owner` number among entries (sizes the score arrays). */
+  owners: number;
   /** Members left out (hidden from matching). */
   excluded(userId: string): boolean;
   locality?: ((userId: string) => Locality | null) | undefined;
@@ -109,86 +122,105 @@ export interface RankInput {
   pairsPerPerson?: number;
 }
 
-interface Acc {
-  userId: string;
-  theyOffer: MatchPair[];
-  theyNeed: MatchPair[];
-  bestOffer: number;
-  bestNeed: number;
-}
+const live = (entry: MatchEntry, now: number) => entry.expiresAt === null || entry.expiresAt > now;
 
-function best(pairs: MatchPair[]): number {
-  let top = 0;
-  for (const pair of pairs) if (pair.score > top) top = pair.score;
-  return top;
-}
-
-/** Score before locality: mutual bonus plus the best pair in each direction. */
-function baseScore(acc: Acc): number {
-  const mutual = acc.theyOffer.length > 0 && acc.theyNeed.length > 0;
-  return (mutual ? WEIGHTS.mutual : 0) + acc.bestOffer + acc.bestNeed;
+/** Every matching pair between the caller's entries and one member's, best first per direction. */
+export function pairsBetween(myEntries: readonly MatchEntry[], theirs: readonly MatchEntry[], now: number): { theyOffer: MatchPair[]; theyNeed: MatchPair[] } {
+  const theyOffer: MatchPair[] = [];
+  const theyNeed: MatchPair[] = [];
+  for (const mine of myEntries) {
+    if (!live(mine, now)) continue;
+    for (const other of theirs) {
+      if (other.kind === mine.kind || !live(other, now)) continue;
+      const c = closeness(mine, other);
+      if (!c) continue;
+      const offer = mine.kind === 'offer' ? mine : other;
+      const pair = { mine, theirs: other, closeness: c, score: pairScore(c, offer.level, other.renewedAt, now) };
+      (other.kind === 'offer' ? theyOffer : theyNeed).push(pair);
+    }
+  }
+  const byScore = (a: MatchPair, b: MatchPair) => b.score - a.score || a.theirs.id - b.theirs.id || a.mine.id - b.mine.id;
+  return { theyOffer: theyOffer.sort(byScore), theyNeed: theyNeed.sort(byScore) };
 }
 
 /**
- * Ranks people for the caller. Locality is looked up only for people who can still reach the top `limit`
- * (their score before locality plus the largest locality bonus beats the current cut-off), so an expensive
- * directory lookup runs for a few dozen people, not thousands.
+ * Ranks people for the caller in two passes. The scan keeps only each person's best score per direction in
+ * typed arrays (no allocation per candidate: a category can hold thousands of entries). Then people are
+ * taken in order of score-before-locality; their reasons and locality are worked out only while they can
+ * still reach the top `limit` (score plus the largest locality bonus beats the cut-off), so a directory
+ * lookup runs for a few dozen people, not thousands.
  */
 export function rankMatches(input: RankInput): PersonMatch[] {
   const { me, now } = input;
-  const people = new Map<string, Acc>();
+  const bestOffer = new Float64Array(input.owners);
+  const bestNeed = new Float64Array(input.owners);
+  const touched: MatchEntry[] = [];
+  const myOwner = input.myEntries[0]?.owner ?? -1;
+  const levelWeights = Float64Array.from(Object.entries(LEVEL_CODES).sort((a, b) => a[1] - b[1]), ([level]) => WEIGHTS.level[level as SkillLevel | 'none']);
+  const { same, synonym, category } = WEIGHTS.closeness;
+  const freshPerMs = WEIGHTS.freshness / FRESHNESS_SPAN;
   for (const mine of input.myEntries) {
-    if (mine.expiresAt !== null && mine.expiresAt <= now) continue;
-    for (const theirs of input.candidates(mine)) {
-      if (theirs.userId === me || theirs.kind === mine.kind) continue;
-      if (theirs.expiresAt !== null && theirs.expiresAt <= now) continue;
-      if (input.excluded(theirs.userId)) continue;
-      const c = closeness(mine, theirs);
-      if (!c) continue;
-      const offer = mine.kind === 'offer' ? mine : theirs;
-      const score = pairScore(c, offer.level, theirs.renewedAt, now);
-      let acc = people.get(theirs.userId);
-      if (!acc) {
-        acc = { userId: theirs.userId, theyOffer: [], theyNeed: [], bestOffer: 0, bestNeed: 0 };
-        people.set(theirs.userId, acc);
-      }
-      const pair: MatchPair = { mine, theirs, closeness: c, score };
-      if (theirs.kind === 'offer') {
-        acc.theyOffer.push(pair);
-        if (score > acc.bestOffer) acc.bestOffer = score;
-      } else {
-        acc.theyNeed.push(pair);
-        if (score > acc.bestNeed) acc.bestNeed = score;
-      }
+    if (!live(mine, now)) continue;
+    const mineOffers = mine.kind === 'offer';
+    const myLevel = WEIGHTS.level[mine.level ?? 'none'];
+    const hasCategory = mine.category !== null;
+    const b = input.candidates(mine);
+    const best = mineOffers ? bestNeed : bestOffer;
+    for (let i = 0; i < b.size; i++) {
+      const owner = b.owner[i]!;
+      if (owner === myOwner || b.expiresAt[i]! <= now) continue;
+      let score: number;
+      if (b.skill[i] === mine.skillRef) score = b.term[i] === mine.termRef ? same : synonym;
+      else if (hasCategory) score = category;
+      else continue;
+      score += mineOffers ? myLevel : levelWeights[b.level[i]!]!;
+      const age = now - b.renewedAt[i]!;
+      score += age <= 0 ? WEIGHTS.freshness : age >= FRESHNESS_SPAN ? 0 : WEIGHTS.freshness - age * freshPerMs;
+      if (bestOffer[owner] === 0 && bestNeed[owner] === 0) touched.push(b.entries[i]!);
+      if (score > best[owner]!) best[owner] = score;
     }
   }
-  const ordered = [...people.values()].map((acc) => ({ acc, base: baseScore(acc) }));
-  ordered.sort((a, b) => b.base - a.base || a.acc.userId.localeCompare(b.acc.userId));
+  const base = (owner: number) => {
+    const offer = bestOffer[owner]!;
+    const need = bestNeed[owner]!;
+    return (offer > 0 && need > 0 ? WEIGHTS.mutual : 0) + offer + need;
+  };
+  // Only people whose score before locality, plus the largest locality bonus, can reach the k-th best
+  // score before locality need sorting: a native numeric sort finds that cut-off without comparators.
+  const bonus = input.locality ? MAX_LOCALITY : 0;
+  const visible = touched.filter((entry) => !input.excluded(entry.userId));
+  const bases = Float64Array.from(visible, (entry) => base(entry.owner));
+  let cutoff = Number.NEGATIVE_INFINITY;
+  if (visible.length > input.limit) cutoff = Float64Array.from(bases).sort()[bases.length - input.limit]! - bonus;
+  const pool: { userId: string; base: number }[] = [];
+  for (let i = 0; i < visible.length; i++) if (bases[i]! >= cutoff) pool.push({ userId: visible[i]!.userId, base: bases[i]! });
+  pool.sort((a, b) => b.base - a.base || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
 
   const myPlace = input.locality?.(me) ?? null;
-  const results: PersonMatch[] = [];
-  const keep = input.pairsPerPerson ?? 5;
-  for (const { acc, base } of ordered) {
-    if (results.length >= input.limit && base + MAX_LOCALITY <= results[input.limit - 1]!.score) break;
-    const place = myPlace && input.locality ? input.locality(acc.userId) : null;
+  const ranked: { userId: string; score: number; tier: LocalityTier; place: Locality | null }[] = [];
+  for (const { userId, base: score } of pool) {
+    if (ranked.length >= input.limit && score + bonus < ranked[input.limit - 1]!.score) break;
+    const place = myPlace && input.locality ? input.locality(userId) : null;
     const tier = localityTier(myPlace, place);
-    const byScore = (a: MatchPair, b: MatchPair) => b.score - a.score || a.theirs.id - b.theirs.id;
-    const person: PersonMatch = {
-      userId: acc.userId,
-      theyOffer: acc.theyOffer.sort(byScore).slice(0, keep),
-      theyNeed: acc.theyNeed.sort(byScore).slice(0, keep),
-      mutual: acc.theyOffer.length > 0 && acc.theyNeed.length > 0,
+    insertSorted(ranked, { userId, score: score + WEIGHTS.locality[tier], tier, place });
+    if (ranked.length > input.limit) ranked.pop();
+  }
+  const keep = input.pairsPerPerson ?? 5;
+  return ranked.map(({ userId, score, tier, place }) => {
+    const pairs = pairsBetween(input.myEntries, input.entriesOf(userId), now);
+    return {
+      userId,
+      theyOffer: pairs.theyOffer.slice(0, keep),
+      theyNeed: pairs.theyNeed.slice(0, keep),
+      mutual: pairs.theyOffer.length > 0 && pairs.theyNeed.length > 0,
       locality: tier,
       place,
-      score: base + WEIGHTS.locality[tier],
+      score,
     };
-    insertSorted(results, person);
-    if (results.length > input.limit) results.pop();
-  }
-  return results;
+  });
 }
 
-function insertSorted(results: PersonMatch[], person: PersonMatch): void {
+function insertSorted<T extends { userId: string; score: number }>(results: T[], person: T): void {
   let i = results.length;
   while (i > 0 && (results[i - 1]!.score < person.score || (results[i - 1]!.score === person.score && results[i - 1]!.userId > person.userId))) i--;
   results.splice(i, 0, person);

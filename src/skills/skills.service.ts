@@ -234,6 +234,8 @@ function entryUseCases(ctx: SkillsContext) {
         me: actor.userId,
         myEntries: index.entriesOf(actor.userId),
         candidates: (mine) => index.candidates(mine),
+        entriesOf: (userId) => index.entriesOf(userId),
+        owners: index.ownerCount,
         excluded: (userId) => index.isHidden(userId),
         locality: ctx.locality(actor.guildId),
         now: ctx.now(),

@@ -16,6 +16,9 @@ export function normalizeSkillText(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
+// Three rolling rows reused across calls: autocomplete runs this against every term on each keystroke.
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(128), new Int32Array(128), new Int32Array(128)];
+
 /**
  * Optimal-string-alignment Damerau-Levenshtein distance, or `max + 1` as soon as it must exceed `max`
  * (row minimum above the bound): typo checks against hundreds of terms stay cheap.
@@ -24,16 +27,17 @@ export function boundedDamerauLevenshtein(a: string, b: string, max: number): nu
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a === b) return 0;
   const n = b.length;
-  let prevPrev = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let row = new Array<number>(n + 1).fill(0);
+  if (rows[0].length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [prevPrev, prev, row] = rows;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prevPrev[j - 2]! + 1);
+      const bj = b.charCodeAt(j - 1);
+      let value = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) value = Math.min(value, prevPrev[j - 2]! + 1);
       row[j] = value;
       if (value < rowMin) rowMin = value;
     }

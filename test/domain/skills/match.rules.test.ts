@@ -11,15 +11,23 @@ import {
   type MatchEntry,
 } from '../../../src/skills/match.rules.js';
 import { resolveSkill } from '../../../src/skills/taxonomy.rules.js';
+import { packBucket } from '../../../src/skills/match.bucket.js';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
 let nextId = 1;
+const owners = new Map<string, number>();
+const ownerOf = (userId: string) => owners.get(userId) ?? (owners.set(userId, owners.size), owners.size - 1);
+const refs = new Map<string, number>();
+const refOf = (key: string) => refs.get(key) ?? (refs.set(key, refs.size), refs.size - 1);
 
 function entry(userId: string, kind: 'offer' | 'need', typed: string, extra: Partial<MatchEntry> = {}): MatchEntry {
   const r = resolveSkill(typed)!;
   return {
     id: nextId++,
     userId,
+    owner: ownerOf(userId),
+    skillRef: refOf(`skill|${r.skill.key}`),
+    termRef: refOf(`term|${r.term}`),
     kind,
     skillKey: r.skill.key,
     label: r.skill.label,
@@ -39,7 +47,10 @@ function rank(me: string, all: MatchEntry[], options: { excluded?: string[]; loc
   return rankMatches({
     me,
     myEntries: all.filter((e) => e.userId === me),
-    candidates: (mine) => all.filter((e) => e.kind !== mine.kind),
+    candidates: (mine) =>
+      packBucket(all.filter((e) => e.kind !== mine.kind && (mine.category ? e.category === mine.category : e.skillKey === mine.skillKey))),
+    entriesOf: (userId) => all.filter((e) => e.userId === userId),
+    owners: owners.size,
     excluded: (u) => options.excluded?.includes(u) ?? false,
     locality: options.locality,
     now: NOW,
@@ -157,6 +168,13 @@ describe('rankMatches', () => {
     const out = rank('me', all, { limit: 5, locality: (u) => (looked.push(u), null) });
     expect(out.map((m) => m.userId)).toEqual(['u000', 'u001', 'u002', 'u003', 'u004']);
     expect(looked.length).toBeLessThan(20);
+  });
+
+  it('fills the list with the best visible people when the very best are hidden', () => {
+    const all = [entry('me', 'need', 'seo')];
+    for (let i = 0; i < 30; i++) all.push(entry(`u${String(i).padStart(2, '0')}`, 'offer', 'seo', { level: i < 10 ? 'expert' : 'learning' }));
+    const hidden = ['u00', 'u01', 'u02', 'u03', 'u04', 'u05', 'u06', 'u07'];
+    expect(rank('me', all, { limit: 5, excluded: hidden }).map((m) => m.userId)).toEqual(['u08', 'u09', 'u10', 'u11', 'u12']);
   });
 
   it('keeps the requested number of people', () => {
