@@ -2,4 +2,5 @@
 export * from './alliances.js';
 export * from './bot-state.js';
 export * from './scheduler.js';
+export * from './rhythm.js';
 export * from './skills.js';
