@@ -2,7 +2,8 @@
 import type { CommandModule } from '../src/discord/command.js';
 import { alliance } from './alliance.js';
 import { createHelpCommand } from './help.js';
+import { skills } from './skills.js';
 
-const featureCommands: CommandModule[] = [alliance];
+const featureCommands: CommandModule[] = [alliance, skills];
 
 export const commands: readonly CommandModule[] = [createHelpCommand(() => commands), ...featureCommands];

@@ -1,5 +1,6 @@
 // The explicit list of feature wirings (no folder scanning: the compiler sees the set). One line per feature.
 import type { FeatureWiring } from './feature-wiring.js';
 import { rhythmWiring } from './wiring/rhythm.js';
+import { skillsWiring } from './wiring/skills.js';
 
-export const features: FeatureWiring[] = [rhythmWiring];
+export const features: FeatureWiring[] = [rhythmWiring, skillsWiring];

@@ -274,6 +274,11 @@ function entryUseCases(ctx: SkillsContext) {
       return suggestSkills(query.slice(0, 100), ctx.index(guildId).customKeys(), 25);
     },
 
+    /** True when typed text matches no known skill (autocomplete then offers it as a new one). */
+    isNewSkill(guildId: string, typed: string): boolean {
+      return resolveSkill(typed, ctx.index(guildId).customKeys())?.kind === 'new';
+    },
+
     /** The caller's own entries for `/skills remove` autocomplete. */
     suggestMine(actor: Actor, query: string): { id: number; name: string }[] {
       const q = query.trim().toLowerCase();
