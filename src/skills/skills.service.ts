@@ -7,6 +7,7 @@ import type { Actor } from '../shared/actor.js';
 import { DAY } from '../shared/clock.js';
 import { conflict, invalid, notFound } from '../shared/errors.js';
 import { createIntroUseCases } from './intros.service.js';
+import { jobUseCases } from './skills.jobs.js';
 import { describePair, localityTier, rankMatches, WEIGHTS, type Locality, type LocalityTier, type MatchEntry, type PersonMatch } from './match.rules.js';
 import { createSkillsContext, needJobPrefix, noteField, parseInput, SKILL_JOBS, skillField, type SkillsContext, type SkillsServiceDeps } from './skills.context.js';
 import type { MemberPrefs } from './skills.index.js';
@@ -320,45 +321,6 @@ function entryUseCases(ctx: SkillsContext) {
         (index) => index.removeUser(userId),
       );
       return { entries: ids.length };
-    },
-  };
-}
-
-/** Data the scheduled jobs need, or null when the job has nothing left to do (removed, renewed, opted out). */
-function jobUseCases(ctx: SkillsContext) {
-  const { repo } = ctx;
-  return {
-    needReminder(guildId: string, entryId: number, expiresAt: number): { userId: string; entry: MatchEntry } | null {
-      const row = repo.entry(guildId, entryId);
-      if (!row || row.expiresAt !== expiresAt) return null;
-      const index = ctx.index(guildId);
-      if (index.prefsOf(row.userId).remindersOff) return null;
-      const entry = index.entriesOf(row.userId).find((candidate) => candidate.id === entryId);
-      return entry ? { userId: row.userId, entry } : null;
-    },
-
-    /** Removes a need whose time has come (unless it was renewed since the job was planned). */
-    expireNeed(guildId: string, entryId: number, expiresAt: number): MatchEntry | null {
-      const row = repo.entry(guildId, entryId);
-      if (!row || row.expiresAt !== expiresAt || expiresAt > ctx.now()) return null;
-      const entry = ctx.index(guildId).entriesOf(row.userId).find((candidate) => candidate.id === entryId) ?? null;
-      ctx.write(guildId, () => repo.deleteEntry(guildId, entryId), (index) => index.remove(entryId));
-      return entry;
-    },
-
-    /** What to tell the older entry's owner about a new matching entry. */
-    matchNotice(guildId: string, noticeId: number): { toUserId: string; yours: MatchEntry; theirs: MatchEntry } | null {
-      const notice = repo.notice(guildId, noticeId);
-      if (!notice) return null;
-      const index = ctx.index(guildId);
-      const yours = index.entriesOf(notice.olderUserId).find((entry) => entry.id === notice.olderEntryId);
-      const theirs = index.entriesOf(notice.newerUserId).find((entry) => entry.id === notice.newerEntryId);
-      if (!yours || !theirs || index.isHidden(notice.olderUserId) || index.isHidden(notice.newerUserId)) return null;
-      return { toUserId: notice.olderUserId, yours, theirs };
-    },
-
-    suggestion(guildId: string, skillKey: string) {
-      return repo.suggestion(guildId, skillKey);
     },
   };
 }

@@ -10,6 +10,8 @@ import { escapeMarkdown, timestamp, truncate, userMention } from '../format.js';
 const COLOR = 0x6b46c1;
 export const MATCHES_SHOWN = 10;
 export const BUTTONS_UNTIL = 5;
+/** Ten people at this size keep the whole embed under Discord's 6000-character total. */
+const FIELD_BUDGET = 520;
 
 type Row = ActionRowBuilder<MessageActionRowComponentBuilder>;
 export interface RenderedMessage {
@@ -52,6 +54,16 @@ export function renderEntries(entries: readonly MatchEntry[]): RenderedMessage {
   return { embeds: [embed], components: rows(buttons) };
 }
 
+/** Whole lines while they fit (a cut line could leave markdown open); the first line is cut if it must be. */
+function fitLines(lines: readonly string[], max: number): string {
+  let out = truncate(lines[0] ?? '', max);
+  for (const line of lines.slice(1)) {
+    if ([...out].length + 1 + [...line].length > max) break;
+    out += `\n${line}`;
+  }
+  return out;
+}
+
 function placeText(place: Locality | null, tier: MatchView['locality']): string {
   const where = place ? `${place.spaceName}, ${place.city}` : '';
   const words = LOCALITY_WORDS[tier];
@@ -75,7 +87,7 @@ export function renderMatches(matches: readonly MatchView[], hasEntries: boolean
     const where = placeText(match.place, match.locality);
     const header = `${userMention(match.userId)}${where ? ` · ${where}` : ''}${match.introsOpen ? '' : ' · not taking intros'}`;
     const reasons = match.reasons.slice(0, 4).map((reason) => `• ${reason}`);
-    embed.addFields({ name: `${i + 1}. ${match.mutual ? 'Mutual match' : 'Match'}`, value: truncate([header, ...reasons].join('\n'), 700) });
+    embed.addFields({ name: `${i + 1}. ${match.mutual ? 'Mutual match' : 'Match'}`, value: fitLines([header, ...reasons], FIELD_BUDGET) });
   });
   if (matches.length > shown.length) embed.setFooter({ text: `Showing ${shown.length} of ${matches.length} matches.` });
   const open = shown.map((match, i) => ({ match, n: i + 1 })).filter(({ match }) => match.introsOpen);

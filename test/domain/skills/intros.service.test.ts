@@ -1,9 +1,8 @@
 // Introductions with consent, their limits, "did it help?", thanks, /skills top and the month's summary.
 import { describe, expect, it } from 'vitest';
 import { DAY } from '../../../src/shared/clock.js';
-import { DomainError } from '../../../src/shared/errors.js';
 import { SKILL_JOBS } from '../../../src/skills/skills.context.js';
-import { actor, G1, G2, setup, U } from './support.js';
+import { actor, domainError, G1, G2, setup, U } from './support.js';
 
 function domainError(fn: () => unknown): DomainError {
   try {

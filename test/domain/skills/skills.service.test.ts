@@ -2,9 +2,8 @@
 // matching, privacy, alliance isolation, cache coherence and deleting a member's data.
 import { describe, expect, it } from 'vitest';
 import { DAY } from '../../../src/shared/clock.js';
-import { DomainError } from '../../../src/shared/errors.js';
 import { SKILL_JOBS } from '../../../src/skills/skills.context.js';
-import { actor, G1, G2, setup, U } from './support.js';
+import { actor, domainError, G1, G2, setup, U } from './support.js';
 
 function domainError(fn: () => unknown): DomainError {
   try {

@@ -2,6 +2,7 @@
 import { createJobsRepo } from '../../../src/scheduler/jobs.repo.js';
 import type { Actor } from '../../../src/shared/actor.js';
 import { manualClock } from '../../../src/shared/clock.js';
+import { DomainError } from '../../../src/shared/errors.js';
 import type { Locality } from '../../../src/skills/match.rules.js';
 import { createSkillsRepo } from '../../../src/skills/skills.repo.js';
 import { createSkillsService } from '../../../src/skills/skills.service.js';
@@ -19,6 +20,17 @@ export const U = {
   gus: '100000000000000007',
   hal: '100000000000000008',
 } as const;
+
+/** The DomainError a call throws, so tests can look at its kind and fields. */
+export function domainError(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a DomainError');
+}
 
 export function actor(userId: string, guildId = G1, isOrganizer = false): Actor {
   return { guildId, userId, isOrganizer, roleIds: [] };
