@@ -4,15 +4,6 @@ import { DAY } from '../../../src/shared/clock.js';
 import { SKILL_JOBS } from '../../../src/skills/skills.context.js';
 import { actor, domainError, G1, G2, setup, U } from './support.js';
 
-function domainError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 /** ana needs SEO; everyone else offers it, and ben also needs what ana offers. */
 function world(options: Parameters<typeof setup>[0] = {}) {

@@ -5,15 +5,6 @@ import { DAY } from '../../../src/shared/clock.js';
 import { SKILL_JOBS } from '../../../src/skills/skills.context.js';
 import { actor, domainError, G1, G2, setup, U } from './support.js';
 
-function domainError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('adding offers and needs', () => {
   it('stores a synonym as the taxonomy skill and lists it in the member\'s entries', () => {
