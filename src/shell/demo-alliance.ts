@@ -2,6 +2,7 @@
 // Features add their sample data (spaces, skills, …) in seedDemoData so a newcomer has something to look at.
 import type { GuildHandle, TestBed } from '../testbed/types.js';
 import type { RunningBot } from '../main.js';
+import { seedSkillsSamples } from '../skills/samples.js';
 
 export const DEMO = {
   guildName: 'Demo Coworking Alliance',
@@ -39,6 +40,6 @@ export function createDemoAlliance(bed: TestBed): GuildHandle {
  * samples here (a few spaces, skills, an upcoming meeting) so `npm run shell` shows a lived-in alliance.
  */
 export async function seedDemoData(bot: RunningBot, guild: GuildHandle): Promise<void> {
-  void bot;
-  void guild;
+  const members = Object.fromEntries(DEMO.members.map((username) => [username, guild.member(username)]));
+  seedSkillsSamples(bot.ctx.services, { guildId: guild.id, members });
 }

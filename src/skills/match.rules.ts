@@ -140,7 +140,12 @@ export function pairsBetween(myEntries: readonly MatchEntry[], theirs: readonly 
     }
   }
   const byScore = (a: MatchPair, b: MatchPair) => b.score - a.score || a.theirs.id - b.theirs.id || a.mine.id - b.mine.id;
-  return { theyOffer: theyOffer.sort(byScore), theyNeed: theyNeed.sort(byScore) };
+  // One reason per entry of theirs: its best pair (a need can be close to several of the caller's offers).
+  const bestPerEntry = (pairs: MatchPair[]) => {
+    const seen = new Set<number>();
+    return pairs.sort(byScore).filter((pair) => !seen.has(pair.theirs.id) && seen.add(pair.theirs.id));
+  };
+  return { theyOffer: bestPerEntry(theyOffer), theyNeed: bestPerEntry(theyNeed) };
 }
 
 /**

@@ -197,6 +197,11 @@ describe('describePair', () => {
     expect(describePair(n!.theyNeed[0]!)).toBe('they need **Web development**, which you offer (you wrote “web dev”, they wrote “website development”)');
   });
 
+  it('gives one reason per entry of theirs, its closest', () => {
+    const [m] = rank('me', [entry('me', 'offer', 'grant writing'), entry('me', 'offer', 'fundraising'), entry('a', 'need', 'grants')]);
+    expect(m!.theyNeed.map(describePair)).toEqual(['they need **Grant writing**, which you offer (you wrote “grant writing”, they wrote “grants”)']);
+  });
+
   it('names the related skill for a category match', () => {
     const [m] = rank('me', [entry('me', 'need', 'grant writing'), entry('a', 'offer', 'fundraising')]);
     expect(describePair(m!.theyOffer[0]!)).toBe('they offer **Fundraising**, close to **Grant writing**, which you need');
