@@ -3,9 +3,12 @@
 import { createAlliancesRepo } from './alliances/alliances.repo.js';
 import { createAlliancesService } from './alliances/alliances.service.js';
 import type { Db } from './db/open.js';
+import { createDirectory } from './directory/directory.js';
+import { directoryUpdateSection } from './directory/directory.update-section.js';
 import type { Clock } from './shared/clock.js';
+import { createMeetingsFeature } from './meetings/meetings.feature.js';
+import { createMeetingsUpdateSection } from './meetings/meetings.update-section.js';
 import { createJobsRepo } from './scheduler/jobs.repo.js';
-import { noSpacesDirectory } from './rhythm/ports.js';
 import { createRhythmRepo } from './rhythm/rhythm.repo.js';
 import { createRhythmService } from './rhythm/rhythm.service.js';
 import { createSkillsRepo } from './skills/skills.repo.js';
@@ -21,11 +24,20 @@ export function createServices(deps: ServiceDeps) {
   const { db, clock } = deps;
   const jobs = createJobsRepo(db);
   const alliances = createAlliancesService({ repo: createAlliancesRepo(db), clock });
-  // locality: the directory feature's memberLocality (wired at merge); matching works without it.
-  const skills = createSkillsService({ db, repo: createSkillsRepo(db), jobs, clock, timezone: (guildId) => alliances.settings(guildId).timezone });
-  // sections: each feature's UpdateSectionProvider; directory: the directory feature's spaces (wired at merge).
-  const rhythm = createRhythmService({ repo: createRhythmRepo(db), jobs, alliances, clock, sections: [skillsUpdateSection(skills)], directory: noSpacesDirectory });
-  return { jobs, alliances, skills, rhythm };
+  const directory = createDirectory({ db, clock, alliances });
+  const { meetings, ideas } = createMeetingsFeature({ db, clock, jobs, alliances });
+  const skills = createSkillsService({
+    db,
+    repo: createSkillsRepo(db),
+    jobs,
+    clock,
+    timezone: (guildId) => alliances.settings(guildId).timezone,
+    locality: (guildId, userId) => directory.memberLocality(guildId, userId),
+  });
+  // Each feature's section of the monthly update, in one list.
+  const sections = [directoryUpdateSection(directory), createMeetingsUpdateSection({ meetings, ideas }), skillsUpdateSection(skills)];
+  const rhythm = createRhythmService({ repo: createRhythmRepo(db), jobs, alliances, clock, sections, directory });
+  return { jobs, alliances, directory, rhythm, meetings, ideas, skills };
 }
 
 export type Services = ReturnType<typeof createServices>;

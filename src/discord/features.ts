@@ -1,6 +1,7 @@
 // The explicit list of feature wirings (no folder scanning: the compiler sees the set). One line per feature.
 import type { FeatureWiring } from './feature-wiring.js';
+import { meetingsWiring } from './wiring/meetings.js';
 import { rhythmWiring } from './wiring/rhythm.js';
 import { skillsWiring } from './wiring/skills.js';
 
-export const features: FeatureWiring[] = [rhythmWiring, skillsWiring];
+export const features: FeatureWiring[] = [rhythmWiring, meetingsWiring, skillsWiring];

@@ -3,4 +3,6 @@ export * from './alliances.js';
 export * from './bot-state.js';
 export * from './scheduler.js';
 export * from './rhythm.js';
+export * from './meetings.js';
+export * from './directory.js';
 export * from './skills.js';
