@@ -12,6 +12,9 @@ import { createJobsRepo } from './scheduler/jobs.repo.js';
 import type { SpacesDirectory } from './rhythm/ports.js';
 import { createRhythmRepo } from './rhythm/rhythm.repo.js';
 import { createRhythmService } from './rhythm/rhythm.service.js';
+import { createSkillsRepo } from './skills/skills.repo.js';
+import { createSkillsService } from './skills/skills.service.js';
+import { skillsUpdateSection } from './skills/skills.update-section.js';
 
 /** Stand-ins for features that have not landed yet (or for end-to-end tests that need a known world). */
 export interface ServicePorts {
@@ -30,10 +33,18 @@ export function createServices(deps: ServiceDeps) {
   const alliances = createAlliancesService({ repo: createAlliancesRepo(db), clock });
   const directory = createDirectory({ db, clock, alliances });
   const { meetings, ideas } = createMeetingsFeature({ db, clock, jobs, alliances });
+  const skills = createSkillsService({
+    db,
+    repo: createSkillsRepo(db),
+    jobs,
+    clock,
+    timezone: (guildId) => alliances.settings(guildId).timezone,
+    locality: (guildId, userId) => directory.memberLocality(guildId, userId),
+  });
   // Each feature's section of the monthly update, in one list.
-  const sections = [directoryUpdateSection(directory), createMeetingsUpdateSection({ meetings, ideas })];
+  const sections = [directoryUpdateSection(directory), createMeetingsUpdateSection({ meetings, ideas }), skillsUpdateSection(skills)];
   const rhythm = createRhythmService({ repo: createRhythmRepo(db), jobs, alliances, clock, sections, directory: deps.ports?.directory ?? directory });
-  return { jobs, alliances, directory, rhythm, meetings, ideas };
+  return { jobs, alliances, directory, rhythm, meetings, ideas, skills };
 }
 
 export type Services = ReturnType<typeof createServices>;

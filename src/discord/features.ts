@@ -2,5 +2,6 @@
 import type { FeatureWiring } from './feature-wiring.js';
 import { meetingsWiring } from './wiring/meetings.js';
 import { rhythmWiring } from './wiring/rhythm.js';
+import { skillsWiring } from './wiring/skills.js';
 
-export const features: FeatureWiring[] = [rhythmWiring, meetingsWiring];
+export const features: FeatureWiring[] = [rhythmWiring, meetingsWiring, skillsWiring];

@@ -5,6 +5,7 @@ import type { RunningBot } from '../main.js';
 import { seedDirectorySamples } from '../directory/samples.js';
 import { seedMeetingsSamples } from '../meetings/samples.js';
 import { seedRhythmSamples } from '../rhythm/samples.js';
+import { seedSkillsSamples } from '../skills/samples.js';
 import type { Services } from '../services.js';
 
 export const DEMO = {
@@ -43,6 +44,7 @@ const SEEDERS: { name: string; seed: (services: Services, demo: DemoMembers) => 
   { name: 'directory', seed: seedDirectorySamples },
   { name: 'meetings', seed: seedMeetingsSamples },
   { name: 'rhythm', seed: seedRhythmSamples },
+  { name: 'skills', seed: seedSkillsSamples },
 ];
 
 interface DemoMembers {

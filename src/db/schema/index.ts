@@ -5,3 +5,4 @@ export * from './scheduler.js';
 export * from './rhythm.js';
 export * from './meetings.js';
 export * from './directory.js';
+export * from './skills.js';
