@@ -53,8 +53,8 @@ export function formatResults(r: Results): string {
   if (r.growth.length) {
     out.push('\nGrowth: median µs per query by rows (in-process, on the services)');
     const sizes = r.growth[0]!.sizes;
-    out.push(table(['query', ...sizes.map((n) => n.toLocaleString('en-US')), 'per tenfold', 'overall'], r.growth.map((g) => [
-      g.name, ...g.micros.map((v) => f(v, 1)), g.perTenfold.map((v) => `${f(v, 2)}×`).join(' '), `${f(g.overall, 2)}×`,
+    out.push(table(['query', 'rows', ...sizes.map((n) => n.toLocaleString('en-US')), 'per tenfold', 'overall'], r.growth.map((g) => [
+      g.name, g.rows, ...g.micros.map((v) => f(v, 1)), g.perTenfold.map((v) => `${f(v, 2)}×`).join(' '), `${f(g.overall, 2)}×`,
     ])));
   }
 

@@ -218,8 +218,8 @@ async function main(): Promise<void> {
     const growth = [];
     for (const feature of features) {
       for (const probe of feature.growth ?? []) {
-        log(`growth: ${probe.name}`);
-        growth.push(await measureGrowth(feature.name, probe, scale.growthSizes, scale.mode === 'full' ? 150 : 10));
+        log(`growth: ${feature.name}, ${probe.rows}`);
+        growth.push(...(await measureGrowth(feature.name, probe, scale.growthSizes, scale.mode === 'full' ? 100 : 10)));
       }
     }
 
