@@ -2,3 +2,5 @@
 export * from './alliances.js';
 export * from './bot-state.js';
 export * from './scheduler.js';
+export * from './decision-rules.js';
+export * from './proposals.js';
