@@ -22,6 +22,11 @@ export function createDecisionsService(deps: { repo: ProposalsRepo }) {
       };
     },
 
+    /** Proposals closed with a result in [from, to), oldest first (the monthly update). */
+    decidedBetween(guildId: string, from: number, to: number): ProposalView[] {
+      return repo.decidedBetween(guildId, from, to).map((r) => toView(repo, r));
+    },
+
     /** The whole register, oldest first, as CSV (times in UTC ISO 8601 so any spreadsheet reads them). */
     exportCsv(guildId: string): { filename: string; csv: string; count: number } {
       const total = repo.count(guildId, 'decided');
