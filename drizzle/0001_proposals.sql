@@ -20,6 +20,23 @@ CREATE TABLE `decision_settings` (
 	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `proposal_ballots` (
+	`proposal_id` integer NOT NULL,
+	`guild_id` text NOT NULL,
+	`voter_key` text NOT NULL,
+	`user_id` text,
+	`choice` text NOT NULL,
+	`source` text NOT NULL,
+	`reason` text,
+	`at` integer NOT NULL,
+	`event_id` integer NOT NULL,
+	`caster_left` integer DEFAULT false NOT NULL,
+	PRIMARY KEY(`proposal_id`, `voter_key`),
+	FOREIGN KEY (`proposal_id`) REFERENCES `proposals`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `proposal_ballots_tally_idx` ON `proposal_ballots` (`guild_id`,`proposal_id`,`caster_left`,`choice`);--> statement-breakpoint
+CREATE INDEX `proposal_ballots_user_idx` ON `proposal_ballots` (`guild_id`,`user_id`);--> statement-breakpoint
 CREATE TABLE `proposal_electors` (
 	`proposal_id` integer NOT NULL,
 	`guild_id` text NOT NULL,

@@ -2,7 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, max, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
+import { emptyCounts, type Counts } from './tally.rules.js';
 import {
+  proposalBallots,
   proposalElectors,
   proposalReminderPrefs,
   proposals,
@@ -51,8 +53,11 @@ function chunks<T>(items: T[]): T[][] {
 }
 
 export function createProposalsRepo(db: Db) {
-  /** The latest event per voter, minus withdrawals and votes of members who left: the current votes. */
-  function currentVotes(guildId: string, proposalId: number): CurrentVote[] {
+  /**
+   * The current votes replayed from the event log alone: the latest event per voter, minus withdrawals and votes
+   * of members who left. The ballots projection must always equal this (votes.service verify()).
+   */
+  function replayVotes(guildId: string, proposalId: number): CurrentVote[] {
     const latest = db
       .select({ id: max(proposalVotes.id).as('latest_id') })
       .from(proposalVotes)
@@ -78,7 +83,26 @@ export function createProposalsRepo(db: Db) {
             and e.user_id = ${proposalVotes.userId} and e.left_at is not null)`,
         ),
       )
-      .orderBy(asc(proposalVotes.at))
+      .orderBy(asc(proposalVotes.at), asc(proposalVotes.id))
+      .all();
+  }
+
+  const ballotColumns = {
+    voterKey: proposalBallots.voterKey,
+    userId: proposalBallots.userId,
+    choice: proposalBallots.choice,
+    source: proposalBallots.source,
+    reason: proposalBallots.reason,
+    at: proposalBallots.at,
+  };
+
+  /** Current votes that count, from the projection. */
+  function currentVotes(guildId: string, proposalId: number): CurrentVote[] {
+    return db
+      .select(ballotColumns)
+      .from(proposalBallots)
+      .where(and(eq(proposalBallots.guildId, guildId), eq(proposalBallots.proposalId, proposalId), eq(proposalBallots.casterLeft, false)))
+      .orderBy(asc(proposalBallots.at), asc(proposalBallots.eventId))
       .all();
   }
 
@@ -184,25 +208,51 @@ export function createProposalsRepo(db: Db) {
         .all();
     },
 
+    /** Appends events and brings the ballots projection in line, in one transaction. */
     appendVotes(guildId: string, proposalId: number, events: NewVoteEvent[]): void {
       if (events.length === 0) return;
-      db.insert(proposalVotes).values(events.map((e) => ({ ...e, guildId, proposalId }))).run();
+      db.transaction((tx) => {
+        for (const event of events) {
+          const { id } = tx.insert(proposalVotes).values({ ...event, guildId, proposalId }).returning({ id: proposalVotes.id }).get();
+          if (event.choice === null) {
+            tx.delete(proposalBallots).where(and(eq(proposalBallots.proposalId, proposalId), eq(proposalBallots.voterKey, event.voterKey))).run();
+            continue;
+          }
+          const ballot = { userId: event.userId, choice: event.choice, source: event.source, reason: event.reason, at: event.at, eventId: id, casterLeft: false };
+          tx.insert(proposalBallots)
+            .values({ proposalId, guildId, voterKey: event.voterKey, ...ballot })
+            .onConflictDoUpdate({ target: [proposalBallots.proposalId, proposalBallots.voterKey], set: ballot })
+            .run();
+        }
+      });
     },
 
-    /** The current vote of one unit (null when none, withdrawn, or its caster left). */
+    /** Counts of the votes that count, aggregated in SQL over the tally index. */
+    tallyCounts(guildId: string, proposalId: number): Counts {
+      const counts = emptyCounts();
+      const rows = db
+        .select({ choice: proposalBallots.choice, n: sql<number>`count(*)` })
+        .from(proposalBallots)
+        .where(and(eq(proposalBallots.proposalId, proposalId), eq(proposalBallots.casterLeft, false), eq(proposalBallots.guildId, guildId)))
+        .groupBy(proposalBallots.choice)
+        .all();
+      for (const row of rows) counts[row.choice] = row.n;
+      return counts;
+    },
+
+    /** The current vote of one unit, counted or not (null when none or withdrawn). */
     currentVoteOf(guildId: string, proposalId: number, voterKey: string): CurrentVote | null {
-      const row = db
-        .select()
-        .from(proposalVotes)
-        .where(and(eq(proposalVotes.guildId, guildId), eq(proposalVotes.proposalId, proposalId), eq(proposalVotes.voterKey, voterKey)))
-        .orderBy(desc(proposalVotes.id))
-        .limit(1)
-        .get();
-      if (!row || row.choice === null) return null;
-      return { voterKey, userId: row.userId, choice: row.choice, source: row.source, reason: row.reason, at: row.at };
+      return (
+        db
+          .select(ballotColumns)
+          .from(proposalBallots)
+          .where(and(eq(proposalBallots.guildId, guildId), eq(proposalBallots.proposalId, proposalId), eq(proposalBallots.voterKey, voterKey)))
+          .get() ?? null
+      );
     },
 
     currentVotes,
+    replayVotes,
 
     eventCount(guildId: string, proposalId: number): number {
       return db
@@ -227,20 +277,32 @@ export function createProposalsRepo(db: Db) {
         .select({ id: proposals.id })
         .from(proposals)
         .where(and(eq(proposals.guildId, guildId), eq(proposals.status, 'open')));
-      return db
-        .update(proposalElectors)
-        .set({ leftAt: at })
-        .where(and(eq(proposalElectors.guildId, guildId), eq(proposalElectors.userId, userId), isNull(proposalElectors.leftAt), inArray(proposalElectors.proposalId, open)))
-        .returning({ proposalId: proposalElectors.proposalId })
-        .all()
-        .map((r) => r.proposalId);
+      return db.transaction((tx) => {
+        tx.update(proposalBallots)
+          .set({ casterLeft: true })
+          .where(and(eq(proposalBallots.guildId, guildId), eq(proposalBallots.userId, userId), inArray(proposalBallots.proposalId, open)))
+          .run();
+        return tx
+          .update(proposalElectors)
+          .set({ leftAt: at })
+          .where(and(eq(proposalElectors.guildId, guildId), eq(proposalElectors.userId, userId), isNull(proposalElectors.leftAt), inArray(proposalElectors.proposalId, open)))
+          .returning({ proposalId: proposalElectors.proposalId })
+          .all()
+          .map((r) => r.proposalId);
+      });
     },
 
     markReturned(guildId: string, proposalId: number, userId: string): void {
-      db.update(proposalElectors)
-        .set({ leftAt: null })
-        .where(and(eq(proposalElectors.guildId, guildId), eq(proposalElectors.proposalId, proposalId), eq(proposalElectors.userId, userId)))
-        .run();
+      db.transaction((tx) => {
+        tx.update(proposalElectors)
+          .set({ leftAt: null })
+          .where(and(eq(proposalElectors.guildId, guildId), eq(proposalElectors.proposalId, proposalId), eq(proposalElectors.userId, userId)))
+          .run();
+        tx.update(proposalBallots)
+          .set({ casterLeft: false })
+          .where(and(eq(proposalBallots.guildId, guildId), eq(proposalBallots.proposalId, proposalId), eq(proposalBallots.userId, userId)))
+          .run();
+      });
     },
 
     /**
@@ -253,9 +315,14 @@ export function createProposalsRepo(db: Db) {
       const keys = db.selectDistinct({ voterKey: proposalVotes.voterKey }).from(proposalVotes).where(and(...scope)).all();
       for (const { voterKey } of keys) {
         if (voterKey === null || voterKey.startsWith('anon:')) continue;
+        const pseudonym = { userId: null, voterKey: `anon:${randomUUID()}` };
         db.update(proposalVotes)
-          .set({ userId: null, voterKey: `anon:${randomUUID()}` })
+          .set(pseudonym)
           .where(and(eq(proposalVotes.guildId, guildId), eq(proposalVotes.proposalId, proposalId), eq(proposalVotes.voterKey, voterKey)))
+          .run();
+        db.update(proposalBallots)
+          .set(pseudonym)
+          .where(and(eq(proposalBallots.guildId, guildId), eq(proposalBallots.proposalId, proposalId), eq(proposalBallots.voterKey, voterKey)))
           .run();
       }
     },

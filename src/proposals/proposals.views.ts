@@ -1,7 +1,7 @@
 // The plain data the proposal use cases hand out: what renderers show, with hidden results already hidden.
 import type { DecisionType, Outcome, ProposalStatus, RuleChange, RuleKind, VoterKind } from '../db/schema/index.js';
 import type { ProposalRow, ProposalsRepo } from './proposals.repo.js';
-import { countChoices, decide, type Tally } from './tally.rules.js';
+import { decide, type Tally } from './tally.rules.js';
 
 export interface ProposalView {
   id: number;
@@ -45,7 +45,7 @@ export function tallyOf(repo: ProposalsRepo, row: ProposalRow): Tally {
   const counts =
     row.status === 'closed' && row.yesCount !== null
       ? { yes: row.yesCount, no: row.noCount ?? 0, abstain: row.abstainCount ?? 0, block: row.blockCount ?? 0 }
-      : countChoices(repo.currentVotes(row.guildId, row.id).map((v) => v.choice));
+      : repo.tallyCounts(row.guildId, row.id);
   return decide(row, counts, row.eligibleCount);
 }
 

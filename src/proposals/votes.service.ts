@@ -8,7 +8,7 @@ import { conflict, forbidden, invalid, isDomainError, notFound } from '../shared
 import type { CurrentVote, NewVoteEvent, ProposalRow, ProposalsRepo } from './proposals.repo.js';
 import { toView, tallyOf, type ProposalView } from './proposals.views.js';
 import { planReconcile, type PresentReaction } from './reconcile.rules.js';
-import { choiceForEmoji, choicesFor, type Tally } from './tally.rules.js';
+import { choiceForEmoji, choicesFor, countChoices, type Counts, type Tally } from './tally.rules.js';
 
 export const voteInputSchema = z.object({
   proposalId: z.number({ error: 'proposal must be a proposal' }).int().positive('proposal must be a proposal'),
@@ -214,6 +214,22 @@ export function createVotesService(deps: VotesDeps) {
         voters: hidden ? null : votes,
         reasons: hidden ? [] : votes.map((v) => v.reason).filter((r): r is string => !!r),
       };
+    },
+
+    /**
+     * Replays the event log and compares it with the stored current votes (and a closed proposal's frozen counts):
+     * anyone can check that the result follows from the votes cast.
+     */
+    verify(guildId: string, proposalId: number): { consistent: boolean; replayed: Counts; stored: Counts } {
+      const row = mustGet(guildId, proposalId);
+      const replay = repo.replayVotes(guildId, proposalId);
+      const replayed = countChoices(replay.map((v) => v.choice));
+      const stored = tallyOf(repo, row).counts;
+      const key = (v: CurrentVote) => `${v.voterKey}|${v.userId}|${v.choice}|${v.reason}`;
+      const projection = repo.currentVotes(guildId, proposalId).map(key).sort();
+      const sameVotes = row.status === 'closed' || JSON.stringify(projection) === JSON.stringify(replay.map(key).sort());
+      const sameCounts = (Object.keys(replayed) as (keyof Counts)[]).every((k) => replayed[k] === stored[k]);
+      return { consistent: sameVotes && sameCounts, replayed, stored };
     },
 
     /** The member's own vote (for the secret-ballot confirmation). */

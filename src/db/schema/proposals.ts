@@ -131,6 +131,34 @@ export const proposalVotes = sqliteTable(
   (table) => [index('proposal_votes_current_idx').on(table.proposalId, table.voterKey, table.id)],
 );
 
+/**
+ * The current vote of each voter, maintained from the event log in the same transaction as each append: a
+ * projection for fast tallies, checkable against a replay of the log at any time (votes.service verify()).
+ */
+export const proposalBallots = sqliteTable(
+  'proposal_ballots',
+  {
+    proposalId: integer('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    guildId: text('guild_id').notNull(),
+    voterKey: text('voter_key').notNull(),
+    userId: text('user_id'),
+    choice: text('choice', { enum: CHOICES }).notNull(),
+    source: text('source', { enum: VOTE_SOURCES }).notNull(),
+    reason: text('reason'),
+    at: integer('at').notNull(),
+    eventId: integer('event_id').notNull(),
+    /** The member who cast it left the server: it stops counting. */
+    casterLeft: integer('caster_left', { mode: 'boolean' }).notNull().default(false),
+  },
+  (table) => [
+    primaryKey({ columns: [table.proposalId, table.voterKey] }),
+    index('proposal_ballots_tally_idx').on(table.guildId, table.proposalId, table.casterLeft, table.choice),
+    index('proposal_ballots_user_idx').on(table.guildId, table.userId),
+  ],
+);
+
 export const proposalReminderPrefs = sqliteTable(
   'proposal_reminder_prefs',
   {
