@@ -1,0 +1,71 @@
+// /alliance setup|show: the alliance's settings (organizers only). The reference shape for command modules:
+// definition, then parse → one service call → render.
+import { ChannelType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { SETTINGS_OPTION_NAMES, type SettingsInput } from '../src/alliances/alliances.service.js';
+import { listTimeZones } from '../src/shared/zoned-time.js';
+import { assertBotCanPost } from '../src/discord/channel-check.js';
+import { defineCommand } from '../src/discord/command.js';
+import { renderSettings } from '../src/discord/render/alliance.js';
+import { reply } from '../src/discord/respond.js';
+
+const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
+
+const data = new SlashCommandBuilder()
+  .setName('alliance')
+  .setDescription('Alliance settings (organizers)')
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .addSubcommand((sub) =>
+    sub
+      .setName('setup')
+      .setDescription('Set the alliance up: channels, time zone, organizer role, approvals and quotas')
+      .addChannelOption((o) => o.setName('announcements').setDescription('Where public posts go').addChannelTypes(...TEXT_CHANNELS))
+      .addStringOption((o) => o.setName('timezone').setDescription('IANA time zone, e.g. America/Chicago').setAutocomplete(true).setMaxLength(64))
+      .addRoleOption((o) => o.setName('organizer-role').setDescription('Members with this role count as organizers'))
+      .addChannelOption((o) => o.setName('organizers-channel').setDescription('Where I tell organizers things (default: announcements)').addChannelTypes(...TEXT_CHANNELS))
+      .addChannelOption((o) => o.setName('proposals-channel').setDescription('Where proposals are posted').addChannelTypes(...TEXT_CHANNELS))
+      .addChannelOption((o) => o.setName('meetings-channel').setDescription('Where agendas and meeting posts go').addChannelTypes(...TEXT_CHANNELS))
+      .addBooleanOption((o) => o.setName('directory-approval').setDescription('Organizers approve new spaces before they are listed (default on)'))
+      .addIntegerOption((o) => o.setName('idea-quota').setDescription('Open parked ideas per member (default 3)').setMinValue(1).setMaxValue(20))
+      .addIntegerOption((o) => o.setName('agenda-quota').setDescription('Agenda items per member per meeting (default 2)').setMinValue(1).setMaxValue(25)),
+  )
+  .addSubcommand((sub) => sub.setName('show').setDescription('Show the alliance settings'));
+
+const CHANNEL_FIELDS = ['announcementsChannelId', 'organizersChannelId', 'proposalsChannelId', 'meetingsChannelId'] as const;
+
+export const alliance = defineCommand({
+  data: data.toJSON(),
+  organizerOnly: true,
+
+  async execute(interaction, ctx) {
+    if (interaction.options.getSubcommand() === 'show') {
+      await reply(interaction, { embeds: [renderSettings(ctx.settings)], ephemeral: true });
+      return;
+    }
+    const o = interaction.options;
+    const input: SettingsInput = {
+      timezone: o.getString('timezone') ?? undefined,
+      announcementsChannelId: o.getChannel('announcements')?.id,
+      organizerRoleId: o.getRole('organizer-role')?.id,
+      organizersChannelId: o.getChannel('organizers-channel')?.id,
+      proposalsChannelId: o.getChannel('proposals-channel')?.id,
+      meetingsChannelId: o.getChannel('meetings-channel')?.id,
+      directoryApproval: o.getBoolean('directory-approval') ?? undefined,
+      ideaQuota: o.getInteger('idea-quota') ?? undefined,
+      agendaQuota: o.getInteger('agenda-quota') ?? undefined,
+    };
+    for (const field of CHANNEL_FIELDS) {
+      const channelId = input[field];
+      if (channelId && interaction.guild) assertBotCanPost(interaction.guild, channelId, SETTINGS_OPTION_NAMES[field]);
+    }
+    const saved = ctx.services.alliances.update(ctx.actor, input);
+    await reply(interaction, { content: '✅ Saved.', embeds: [renderSettings(saved)], ephemeral: true });
+  },
+
+  async autocomplete(interaction) {
+    const typed = interaction.options.getFocused().trim().toLowerCase().replace(/\s+/g, '_');
+    const zones = listTimeZones();
+    const starts = zones.filter((zone) => zone.toLowerCase().startsWith(typed) || zone.toLowerCase().includes(`/${typed}`));
+    const contains = zones.filter((zone) => !starts.includes(zone) && zone.toLowerCase().includes(typed));
+    await interaction.respond([...starts, ...contains].slice(0, 25).map((zone) => ({ name: zone, value: zone })));
+  },
+});

@@ -1,0 +1,14 @@
+// /help: every command with a one-line description, privately.
+import { SlashCommandBuilder } from 'discord.js';
+import { defineCommand, type CommandModule } from '../src/discord/command.js';
+import { renderHelp } from '../src/discord/render/help.js';
+import { reply } from '../src/discord/respond.js';
+
+export function createHelpCommand(listed: () => readonly CommandModule[]): CommandModule {
+  return defineCommand({
+    data: new SlashCommandBuilder().setName('help').setDescription('Every Alliance bot command with what it does').toJSON(),
+    async execute(interaction) {
+      for (const embed of renderHelp(listed())) await reply(interaction, { embeds: [embed], ephemeral: true });
+    },
+  });
+}

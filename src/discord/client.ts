@@ -1,0 +1,40 @@
+// The discord.js client as this bot needs it: only the intents features use, mentions that never ping by
+// default, and small caches (discord.js keeps users and members forever unless told otherwise).
+import { Client, GatewayIntentBits, Options, Partials } from 'discord.js';
+
+/**
+ * Guilds: guild, channel and role data. GuildMessageReactions: votes by reaction. GuildMembers (privileged):
+ * counting eligible voters and noticing members who leave. No message content, no presences.
+ */
+export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers, GatewayIntentBits.GuildMessageReactions];
+
+export function createDiscordClient(options: { apiUrl?: string }): Client {
+  return new Client({
+    intents: INTENTS,
+    // Reactions on messages that are not cached (all of them: the message cache is off) arrive as partials.
+    partials: [Partials.Message, Partials.Reaction, Partials.User, Partials.GuildMember, Partials.Channel],
+    allowedMentions: { parse: [], repliedUser: false },
+    rest: options.apiUrl ? { api: options.apiUrl } : {},
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      ReactionManager: 0,
+      ReactionUserManager: 0,
+      PresenceManager: 0,
+      GuildEmojiManager: 0,
+      GuildStickerManager: 0,
+      GuildInviteManager: 0,
+      StageInstanceManager: 0,
+      VoiceStateManager: 0,
+      ThreadMemberManager: 0,
+      AutoModerationRuleManager: 0,
+      UserManager: { maxSize: 500, keepOverLimit: (user) => user.id === user.client.user?.id },
+      GuildMemberManager: { maxSize: 200, keepOverLimit: (member) => member.id === member.client.user?.id },
+    }),
+    sweepers: {
+      ...Options.DefaultSweeperSettings,
+      users: { interval: 3600, filter: () => (user) => user.id !== user.client.user?.id },
+      guildMembers: { interval: 3600, filter: () => (member) => member.id !== member.client.user?.id },
+    },
+  });
+}

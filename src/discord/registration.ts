@@ -1,0 +1,78 @@
+// Command registration: the definitions as sent to Discord (guild-only), a hash over them and the target, and
+// a sync that PUTs only when that hash changed.
+import { createHash } from 'node:crypto';
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  Routes,
+  type REST,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { CommandModule } from './command.js';
+
+export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/** Every command is guild-only: the alliance is the server. */
+export function registrationBody(modules: readonly CommandModule[]): CommandDefinition[] {
+  return modules.map((module) => ({
+    ...module.data,
+    type: ApplicationCommandType.ChatInput,
+    contexts: [InteractionContextType.Guild],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+  }));
+}
+
+/** Stable JSON (sorted keys) so the hash does not depend on property order. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Where commands go: the application and the guild (or global). A new application or guild means registering again. */
+export function registrationTarget(applicationId: string, guildId: string | undefined): string {
+  return `${applicationId}:${guildId ? `guild:${guildId}` : 'global'}`;
+}
+
+export function registrationHash(definitions: readonly CommandDefinition[], target: string): string {
+  return createHash('sha256').update(stableJson({ target, definitions })).digest('hex');
+}
+
+/** The decision alone, as a pure function (table-tested): register when never registered or anything changed. */
+export function needsRegistration(storedHash: string | null, currentHash: string): boolean {
+  return storedHash !== currentHash;
+}
+
+export interface HashStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+}
+
+export const COMMANDS_HASH_KEY = 'commands_hash';
+
+export async function registerCommands(rest: REST, applicationId: string, guildId: string | undefined, definitions: CommandDefinition[]): Promise<void> {
+  const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
+  await rest.put(route, { body: definitions });
+}
+
+/** Registers when the definitions or the target changed since the last successful registration. */
+export async function syncCommands(options: {
+  rest: REST;
+  applicationId: string;
+  guildId: string | undefined;
+  modules: readonly CommandModule[];
+  store: HashStore;
+}): Promise<'registered' | 'unchanged'> {
+  const definitions = registrationBody(options.modules);
+  const hash = registrationHash(definitions, registrationTarget(options.applicationId, options.guildId));
+  if (!needsRegistration(options.store.get(COMMANDS_HASH_KEY), hash)) return 'unchanged';
+  await registerCommands(options.rest, options.applicationId, options.guildId, definitions);
+  options.store.set(COMMANDS_HASH_KEY, hash);
+  return 'registered';
+}

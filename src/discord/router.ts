@@ -1,0 +1,115 @@
+// The interaction router: slash commands, subcommands, autocomplete, buttons, selects and modals all enter
+// here, get their actor and alliance settings, pass the organizer guard, and fail through one error path.
+import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
+import type { BotContext, CommandModule, ComponentHandler, InteractionContext, ModalHandler } from './command.js';
+import { decodeCustomId, parseCustomIdArgs } from './custom-id.js';
+import { actorOf, ORGANIZER_ONLY_TEXT } from './guards.js';
+import { replyWithError } from './reply-error.js';
+import { replyPrivately } from './respond.js';
+
+/** If a handler has not answered by then, the router defers so Discord's 3-second deadline is never missed. */
+export const SAFETY_DEFER_MS = 2_200;
+
+export const TEXT = {
+  dm: 'Alliance bot works inside an alliance\'s Discord server. Run this command there.',
+  unknownGuild: 'I am not fully set up in this server yet. Ask a server admin to invite me with the bot and applications.commands scopes.',
+  unknownCommand: 'I don\'t know that command any more. It may have been removed in an update; try /help.',
+  staleComponent: 'That button or form is no longer valid (it may be from an older message). Run the command again.',
+} as const;
+
+export interface Router {
+  handle(interaction: Interaction): Promise<void>;
+  /** Resolves when every interaction in flight has finished (graceful shutdown). */
+  idle(): Promise<void>;
+}
+
+function subcommandPath(interaction: Interaction): string | null {
+  if (!interaction.isChatInputCommand()) return null;
+  const group = interaction.options.getSubcommandGroup(false);
+  const sub = interaction.options.getSubcommand(false);
+  return [group, sub].filter(Boolean).join(' ') || null;
+}
+
+export function createRouter(options: { commands: readonly CommandModule[]; ctx: BotContext }): Router {
+  const byName = new Map(options.commands.map((module) => [module.data.name, module]));
+  const inFlight = new Set<Promise<void>>();
+  const { ctx } = options;
+
+  function isOrganizerOnly(module: CommandModule, interaction: Interaction): boolean {
+    if (module.organizerOnly) return true;
+    const path = subcommandPath(interaction);
+    return path !== null && (module.organizerSubcommands ?? []).includes(path);
+  }
+
+  function safetyDefer(interaction: RepliableInteraction): NodeJS.Timeout {
+    return setTimeout(() => {
+      if (interaction.deferred || interaction.replied) return;
+      const deferral = interaction.isMessageComponent()
+        ? interaction.deferUpdate()
+        : interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      deferral.catch((error: unknown) => ctx.logger.warn({ err: error, interactionId: interaction.id }, 'safety defer failed'));
+    }, SAFETY_DEFER_MS);
+  }
+
+  async function dispatch(interaction: Interaction): Promise<void> {
+    if (!interaction.inGuild()) {
+      if (interaction.isAutocomplete()) return interaction.respond([]);
+      if (interaction.isRepliable()) return replyPrivately(interaction, TEXT.dm);
+      return;
+    }
+    if (!interaction.inCachedGuild()) {
+      if (interaction.isAutocomplete()) return interaction.respond([]);
+      if (interaction.isRepliable()) return replyPrivately(interaction, TEXT.unknownGuild);
+      return;
+    }
+    const settings = ctx.services.alliances.settings(interaction.guildId);
+    const context: InteractionContext = { ...ctx, actor: actorOf(interaction, settings), settings };
+
+    if (interaction.isAutocomplete()) {
+      const module = byName.get(interaction.commandName);
+      if (!module?.autocomplete) return interaction.respond([]);
+      return module.autocomplete(interaction, context);
+    }
+    if (interaction.isChatInputCommand()) {
+      const module = byName.get(interaction.commandName);
+      if (!module) return replyPrivately(interaction, TEXT.unknownCommand);
+      if (isOrganizerOnly(module, interaction) && !context.actor.isOrganizer) return replyPrivately(interaction, ORGANIZER_ONLY_TEXT);
+      return module.execute(interaction, context);
+    }
+    if (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit()) {
+      const decoded = decodeCustomId(interaction.customId);
+      const module = decoded ? byName.get(decoded.command) : undefined;
+      const table = interaction.isModalSubmit() ? module?.modals : module?.components;
+      const handler = decoded ? (table?.[decoded.action] as ComponentHandler | ModalHandler | undefined) : undefined;
+      const args = handler && decoded ? parseCustomIdArgs(handler.args, decoded.args) : null;
+      if (!handler || args === null) return replyPrivately(interaction, TEXT.staleComponent);
+      if (handler.organizerOnly && !context.actor.isOrganizer) return replyPrivately(interaction, ORGANIZER_ONLY_TEXT);
+      if (interaction.isModalSubmit()) return (handler as ModalHandler).run(interaction, args, context);
+      return (handler as ComponentHandler).run(interaction, args, context);
+    }
+    if (interaction.isRepliable()) return replyPrivately(interaction, TEXT.staleComponent);
+  }
+
+  async function handle(interaction: Interaction): Promise<void> {
+    const timer = interaction.isRepliable() ? safetyDefer(interaction) : null;
+    try {
+      await dispatch(interaction);
+    } catch (error) {
+      await replyWithError(interaction, error, ctx.logger);
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
+  }
+
+  return {
+    handle(interaction) {
+      const run = handle(interaction);
+      inFlight.add(run);
+      void run.finally(() => inFlight.delete(run));
+      return run;
+    },
+    async idle() {
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

@@ -1,0 +1,158 @@
+// The only place that knows everything: config → database → services → client → scheduler.
+// `startBot` is what tests, the shell and benchmarks start; running this file starts the bot for real.
+import { pathToFileURL } from 'node:url';
+import { Events, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from 'discord.js';
+import { config as loadDotenv } from 'dotenv';
+import { commands } from '../commands/index.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createBotStateRepo } from './db/bot-state.repo.js';
+import { openDatabase, type OpenDatabase } from './db/open.js';
+import { createDiscordClient } from './discord/client.js';
+import type { BotContext } from './discord/command.js';
+import type { ReactionEvent } from './discord/feature-wiring.js';
+import { features } from './discord/features.js';
+import { loginAndWaitReady } from './discord/login.js';
+import { createPoster } from './discord/poster.js';
+import { syncCommands } from './discord/registration.js';
+import { createRouter } from './discord/router.js';
+import { createScheduler, type JobHandler, type Scheduler } from './scheduler/scheduler.js';
+import { createServices, type Services } from './services.js';
+import { systemClock, type Clock } from './shared/clock.js';
+import { createLogger, type Logger } from './shared/logger.js';
+
+export interface StartOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Start the minute timer (default true). Tests drive the scheduler with tick() instead. */
+  startScheduler?: boolean;
+}
+
+export interface RunningBot {
+  ctx: BotContext;
+  services: Services;
+  database: OpenDatabase;
+  scheduler: Scheduler;
+  stop(): Promise<void>;
+}
+
+function reactionEvent(reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser, member: unknown): ReactionEvent {
+  const roles = (member as { roles?: unknown } | undefined)?.roles;
+  return { reaction, user, memberRoleIds: Array.isArray(roles) ? (roles as string[]) : null };
+}
+
+export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const clock = options.clock ?? systemClock;
+  const database = openDatabase(config.DATABASE_PATH);
+  const services = createServices({ db: database.db, clock });
+  const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
+  const ctx: BotContext = { services, clock, logger, poster: createPoster(client), client };
+  const router = createRouter({ commands, ctx });
+
+  const handlers: Record<string, JobHandler> = {};
+  for (const feature of features) Object.assign(handlers, feature.jobHandlers?.(ctx) ?? {});
+  const scheduler = createScheduler({
+    jobs: services.jobs,
+    clock,
+    logger,
+    handlers,
+    planners: features.flatMap((feature) => feature.planners?.(ctx) ?? []),
+  });
+
+  const safely = (what: string, work: () => Promise<void>) => {
+    work().catch((error: unknown) => logger.error({ err: error }, `${what} failed`));
+  };
+  client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.ShardResume, () => {
+    for (const feature of features) if (feature.onReconnect) safely(`${feature.name} reconnect`, () => feature.onReconnect!(ctx));
+  });
+  client.on(Events.MessageReactionAdd, (reaction, user, details) => {
+    const event = reactionEvent(reaction, user, (details as { member?: unknown } | undefined)?.member);
+    for (const feature of features) if (feature.onReactionAdd) safely(`${feature.name} reaction`, () => feature.onReactionAdd!(event, ctx));
+  });
+  client.on(Events.MessageReactionRemove, (reaction, user) => {
+    const event = reactionEvent(reaction, user, undefined);
+    for (const feature of features) if (feature.onReactionRemove) safely(`${feature.name} reaction`, () => feature.onReactionRemove!(event, ctx));
+  });
+  client.on(Events.GuildMemberRemove, (member) => {
+    for (const feature of features) if (feature.onMemberRemove) safely(`${feature.name} member`, () => feature.onMemberRemove!(member, ctx));
+  });
+
+  try {
+    await loginAndWaitReady(client, config.DISCORD_TOKEN);
+    const outcome = await syncCommands({
+      rest: client.rest,
+      applicationId: client.application!.id,
+      guildId: config.DISCORD_GUILD_ID,
+      modules: commands,
+      store: createBotStateRepo(database.db),
+    });
+    logger.info({ outcome, commands: commands.length }, 'slash commands in sync');
+    for (const feature of features) if (feature.onReady) await feature.onReady(ctx);
+  } catch (error) {
+    await client.destroy();
+    database.close();
+    throw error;
+  }
+  if (options.startScheduler !== false) scheduler.start();
+  await scheduler.tick();
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Alliance bot is ready');
+
+  let stopped = false;
+  return {
+    ctx,
+    services,
+    database,
+    scheduler,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await scheduler.stop();
+      await router.idle();
+      await client.destroy();
+      database.close();
+    },
+  };
+}
+
+/** Runs the bot from the environment (.env included) until SIGINT/SIGTERM. */
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  loadDotenv({ quiet: true });
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  let bot: RunningBot;
+  try {
+    bot = await startBot(config, { logger });
+  } catch (error) {
+    logger.fatal({ err: error }, error instanceof Error ? error.message : 'start-up failed');
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    bot.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void main();
+}

@@ -1,0 +1,16 @@
+// The shell's own help text, kept beside the parser's rules it describes (README-shell.md says the same at length).
+import { DEMO, DEMO_CHANNELS } from './demo-alliance.js';
+
+export const HELP = `Shell instructions (Discord's own commands start with /; try /help):
+  /command sub option:value …   run a slash command; quotes for spaces: title:"Monthly call"
+                                #channel, @member and @&Role become ids; numbers and true/false follow the option's type
+  /command option:Amer?         a trailing ? lists the option's choices; then: pick <number, name or value>
+  click <label>                 click a button on the latest message that has it
+  select <value> [| <value>]    choose in the latest select menu
+  modal field=value | field=value   submit the form the bot opened (field id or label; \\n for a new line)
+  react <emoji> / unreact <emoji>   on the bot's latest post in this channel
+  as <member>                   act as another member: ${DEMO.members.join(', ')} (${DEMO.owner} owns the server and is an organizer)
+  in #channel                   move to another channel: ${DEMO_CHANNELS.map((c) => `#${c}`).join(', ')}
+  wait 2s | wait 500ms          let time pass and show what the bot posted meanwhile
+  # comment                     ignored (handy in script files)
+  help, exit (or Ctrl-D)`;

@@ -1,0 +1,47 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, '../..');
+
+describe('configuration', () => {
+  it('accepts a minimal environment and fills the defaults', () => {
+    const config = loadConfig({ DISCORD_TOKEN: 'abc.def.ghi' });
+    expect(config).toMatchObject({ DATABASE_PATH: './data/alliance.db', LOG_LEVEL: 'info' });
+    expect(config.DISCORD_GUILD_ID).toBeUndefined();
+  });
+
+  it('reports every bad variable at once without echoing the token', () => {
+    try {
+      loadConfig({ DISCORD_TOKEN: 'secret token', DISCORD_GUILD_ID: 'abc', DISCORD_API_URL: 'ftp://x', LOG_LEVEL: 'loud' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as ConfigError).message;
+      expect((error as ConfigError).problems).toHaveLength(4);
+      for (const name of ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL']) expect(message).toContain(name);
+      expect(message).not.toContain('secret token');
+    }
+  });
+
+  it('treats empty variables as unset (a copied .env.example works once the token is filled in)', () => {
+    const config = loadConfig({ DISCORD_TOKEN: 't', DISCORD_GUILD_ID: '', DISCORD_API_URL: '', LOG_LEVEL: '' });
+    expect(config.LOG_LEVEL).toBe('info');
+    expect(config.DISCORD_API_URL).toBeUndefined();
+  });
+
+  it('a missing token stops the bot with exit code 1 and a clear message', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'alliance-config-'));
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'verbose' };
+    const result = await run(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/main.ts')], { cwd, env }).catch((error: unknown) => error as { code: number; stderr: string; stdout: string });
+    expect('code' in result && result.code).toBe(1);
+    expect(result.stderr).toContain('DISCORD_TOKEN is required');
+    expect(result.stderr).toContain('LOG_LEVEL must be one of');
+    expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
+import { helpLines, renderHelp } from '../../src/discord/render/help.js';
+
+describe('/help rendering', () => {
+  it('lists every runnable command path with its description, marking organizer-only ones', () => {
+    const lines = commands.flatMap(helpLines);
+    expect(lines.map((l) => l.usage)).toEqual(expect.arrayContaining(['/help', '/alliance setup', '/alliance show']));
+    expect(lines.find((l) => l.usage === '/alliance setup')?.organizersOnly).toBe(true);
+    expect(lines.find((l) => l.usage === '/help')?.organizersOnly).toBe(false);
+  });
+
+  it('each help message stays within Discord\'s embed limits', () => {
+    for (const embed of renderHelp(commands)) {
+      const json = embed.toJSON();
+      const fields = json.fields ?? [];
+      expect(fields.length).toBeLessThanOrEqual(25);
+      const total = (json.title ?? '').length + (json.description ?? '').length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+      expect(total).toBeLessThanOrEqual(6000);
+      for (const field of fields) expect(field.value.length).toBeLessThanOrEqual(1024);
+    }
+  });
+});

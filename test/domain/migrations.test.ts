@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { MigrationsAheadError, openDatabase } from '../../src/db/open.js';
+
+const root = resolve(import.meta.dirname, '../..');
+
+describe('migrations', () => {
+  it('the committed migrations match the schema (drizzle-kit finds nothing to generate)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'alliance-drizzle-'));
+    cpSync(join(root, 'drizzle'), out, { recursive: true });
+    const before = readdirSync(out).filter((f) => f.endsWith('.sql')).length;
+    execFileSync(process.execPath, [join(root, 'node_modules/drizzle-kit/bin.cjs'), 'generate', '--name', 'drift'], {
+      cwd: root,
+      env: { ...process.env, DRIZZLE_OUT: out },
+      stdio: 'pipe',
+    });
+    const after = readdirSync(out).filter((f) => f.endsWith('.sql'));
+    expect(after.filter((f) => f.includes('drift')), 'schema changed without a migration: run npm run db:generate').toEqual([]);
+    expect(after.length).toBe(before);
+  }, 60_000);
+
+  it('a new database gets WAL, foreign keys and a busy timeout', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alliance-db-'));
+    const { sqlite, close } = openDatabase(join(dir, 'nested', 'alliance.db'));
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    close();
+  });
+
+  it('refuses a database migrated by a newer version of the bot', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'alliance-db-')), 'alliance.db');
+    openDatabase(path).close();
+    const raw = new Database(path);
+    raw.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', Date.now() + 10_000_000);
+    raw.close();
+    expect(() => openDatabase(path)).toThrow(MigrationsAheadError);
+  });
+
+  it('opening twice applies nothing twice', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'alliance-db-')), 'alliance.db');
+    openDatabase(path).close();
+    const again = openDatabase(path);
+    const count = again.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
+    expect(count.n).toBe(readdirSync(join(root, 'drizzle')).filter((f) => f.endsWith('.sql')).length);
+    again.close();
+  });
+});
