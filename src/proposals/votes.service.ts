@@ -202,17 +202,23 @@ export function createVotesService(deps: VotesDeps) {
       return tallyOf(repo, mustGet(guildId, proposalId));
     },
 
-    /** Current votes with names, or only reasons for a secret ballot (sorted, so their order gives nothing away). */
-    ballots(guildId: string, proposalId: number): { voters: CurrentVote[] | null; reasons: string[] } {
+    /**
+     * Current votes with who cast them, or only reasons for a secret ballot (sorted, so their order gives nothing
+     * away); `labels` names the spaces when one vote per space.
+     */
+    ballots(guildId: string, proposalId: number): { voters: CurrentVote[] | null; reasons: string[]; labels: Record<string, string> } {
       const row = mustGet(guildId, proposalId);
       const votes = repo.currentVotes(guildId, proposalId);
+      const labels: Record<string, string> = {};
+      for (const v of repo.voters(guildId, proposalId)) if (v.label) labels[v.voterKey] = v.label;
       if (row.anonymous) {
-        return { voters: null, reasons: votes.map((v) => v.reason).filter((r): r is string => !!r).sort() };
+        return { voters: null, reasons: votes.map((v) => v.reason).filter((r): r is string => !!r).sort(), labels };
       }
       const hidden = row.hideResults && row.status === 'open';
       return {
         voters: hidden ? null : votes,
         reasons: hidden ? [] : votes.map((v) => v.reason).filter((r): r is string => !!r),
+        labels,
       };
     },
 
