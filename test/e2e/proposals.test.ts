@@ -142,3 +142,18 @@ describe('hide-results', () => {
     expect(visibleText(h.bed.message(message.id)!)).toMatch(/✅ 1 yes/);
   });
 });
+
+describe('shell samples', () => {
+  it('seed an open proposal with two votes that the bot posts on reconciliation', async () => {
+    const { seedProposalsSamples } = await import('../../src/proposals/samples.js');
+    const { reconcileAll } = await import('../../src/discord/wiring/proposals.js');
+    const a = await h.newAlliance();
+    await a.setup();
+    const lee = a.guild.addMember({ username: 'lee' });
+    seedProposalsSamples(h.bot.services, { guildId: a.id, members: { ...a.members, lee } });
+    await reconcileAll(h.bot.ctx);
+    const post = h.bed.messages(a.channel('proposals')).find((m) => m.embeds[0]?.title?.includes('Shared day pass'))!;
+    expect(visibleText(post)).toMatch(/2 of 5 eligible voted/);
+    expect(field(post, 'Quorum')).toContain('40%');
+  });
+});
