@@ -37,4 +37,12 @@ for (let i = 0; i < 10_000; i++) react(i, ['✅', '❌', '➖'][i % 3]!);
 measure('record a reaction vote (10,000 eligible, 10,000 votes stored)', 2000, (i) => react(i * 7, i % 2 ? '❌' : '✅'));
 measure('tally 10,000 votes', 200, () => services.votes.tally(GUILD, proposal.id));
 measure('replay 10,000 votes from the raw event log (verify)', 20, () => services.votes.verify(GUILD, proposal.id));
-console.log('tally', services.votes.tally(GUILD, proposal.id));
+
+// Reconciliation: 50 open proposals with 100 vote reactions each (5,000 reactions), alternating between two
+// reaction sets so every pass records or withdraws 50 votes per proposal.
+const mid = Array.from({ length: 50 }, (_, n) => services.proposals.create(organizer, { title: `P${n}`, summary: 'Reconcile me.' }, { humans: people.humans.slice(0, 200) }).id);
+const reactions = Array.from({ length: 100 }, (_, i) => ({ userId: userId(i), choice: (['yes', 'no', 'abstain'] as const)[i % 3]! }));
+measure('reconcile 50 open proposals × 100 reactions (domain side)', 20, (round) => {
+  const set = round % 2 ? reactions.slice(0, 50) : reactions;
+  for (const id of mid) services.votes.reconcile(GUILD, id, set);
+});

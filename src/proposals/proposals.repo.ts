@@ -208,21 +208,49 @@ export function createProposalsRepo(db: Db) {
         .all();
     },
 
-    /** Appends events and brings the ballots projection in line, in one transaction. */
+    /**
+     * Appends events and brings the ballots projection in line, in one transaction. Events of one call concern
+     * distinct voters (one per voter key), so they are written as a few multi-row statements.
+     */
     appendVotes(guildId: string, proposalId: number, events: NewVoteEvent[]): void {
       if (events.length === 0) return;
+      if (new Set(events.map((e) => e.voterKey)).size !== events.length) {
+        // Several events for one voter: keep their order by appending them one call at a time.
+        db.transaction(() => events.forEach((event) => this.appendVotes(guildId, proposalId, [event])));
+        return;
+      }
       db.transaction((tx) => {
-        for (const event of events) {
-          const { id } = tx.insert(proposalVotes).values({ ...event, guildId, proposalId }).returning({ id: proposalVotes.id }).get();
-          if (event.choice === null) {
-            tx.delete(proposalBallots).where(and(eq(proposalBallots.proposalId, proposalId), eq(proposalBallots.voterKey, event.voterKey))).run();
-            continue;
+        for (const part of chunks(events)) {
+          const inserted = tx
+            .insert(proposalVotes)
+            .values(part.map((e) => ({ ...e, guildId, proposalId })))
+            .returning({ id: proposalVotes.id, voterKey: proposalVotes.voterKey })
+            .all();
+          const eventIds = new Map(inserted.map((r) => [r.voterKey, r.id]));
+          const withdrawn = part.filter((e) => e.choice === null).map((e) => e.voterKey);
+          if (withdrawn.length) {
+            tx.delete(proposalBallots).where(and(eq(proposalBallots.proposalId, proposalId), inArray(proposalBallots.voterKey, withdrawn))).run();
           }
-          const ballot = { userId: event.userId, choice: event.choice, source: event.source, reason: event.reason, at: event.at, eventId: id, casterLeft: false };
-          tx.insert(proposalBallots)
-            .values({ proposalId, guildId, voterKey: event.voterKey, ...ballot })
-            .onConflictDoUpdate({ target: [proposalBallots.proposalId, proposalBallots.voterKey], set: ballot })
-            .run();
+          const ballots = part
+            .filter((e) => e.choice !== null)
+            .map((e) => ({ proposalId, guildId, voterKey: e.voterKey, userId: e.userId, choice: e.choice!, source: e.source, reason: e.reason, at: e.at, eventId: eventIds.get(e.voterKey)!, casterLeft: false }));
+          if (ballots.length) {
+            tx.insert(proposalBallots)
+              .values(ballots)
+              .onConflictDoUpdate({
+                target: [proposalBallots.proposalId, proposalBallots.voterKey],
+                set: {
+                  userId: sql`excluded.user_id`,
+                  choice: sql`excluded.choice`,
+                  source: sql`excluded.source`,
+                  reason: sql`excluded.reason`,
+                  at: sql`excluded.at`,
+                  eventId: sql`excluded.event_id`,
+                  casterLeft: sql`excluded.caster_left`,
+                },
+              })
+              .run();
+          }
         }
       });
     },
