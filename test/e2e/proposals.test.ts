@@ -157,3 +157,19 @@ describe('shell samples', () => {
     expect(field(post, 'Quorum')).toContain('40%');
   });
 });
+
+describe('finding proposals', () => {
+  it('autocompletes open proposals by title or number, and lists them', async () => {
+    const a = await h.newAlliance();
+    await a.setup();
+    await openProposal(h, a, 'marcus', { title: 'Garden party' });
+    const printer = await openProposal(h, a, 'marcus', { title: 'Shared printer' });
+    const auto = (focused: string) =>
+      h.bed.driver.autocomplete({ guildId: a.id, channelId: a.channel('general'), userId: a.members.sam, name: 'proposal', subcommand: 'vote', focused: 'proposal', options: { proposal: focused, choice: 'yes' } });
+    expect((await auto('print')).map((c) => c.name)).toEqual(['#2 Shared printer']);
+    expect((await auto('#1')).map((c) => c.name)).toEqual(['#1 Garden party']);
+    expect((await auto('print'))[0]!.value).toBe(printer.id);
+    const list = await a.reply('sam', 'proposal list');
+    expect(visibleText(list)).toMatch(/#1.*Garden party.*\n.*#2.*Shared printer/);
+  });
+});
