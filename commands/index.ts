@@ -1,11 +1,17 @@
 // The explicit list of slash commands (no folder scanning: the compiler sees the set). One line per command.
 import type { CommandModule } from '../src/discord/command.js';
+import { actions } from './actions.js';
+import { agenda } from './agenda.js';
 import { alliance } from './alliance.js';
 import { decisions } from './decisions.js';
 import { createHelpCommand } from './help.js';
+import { ideas } from './ideas.js';
+import { meeting } from './meeting.js';
+import { participation } from './participation.js';
+import { priorities } from './priorities.js';
 import { proposal } from './proposal.js';
 import { rules } from './rules.js';
 
-const featureCommands: CommandModule[] = [alliance, proposal, rules, decisions];
+const featureCommands: CommandModule[] = [alliance, meeting, agenda, ideas, priorities, actions, participation, proposal, rules, decisions];
 
 export const commands: readonly CommandModule[] = [createHelpCommand(() => commands), ...featureCommands];

@@ -9,6 +9,7 @@ import { createBotStateRepo } from './db/bot-state.repo.js';
 import { openDatabase, type OpenDatabase } from './db/open.js';
 import { createDiscordClient } from './discord/client.js';
 import type { BotContext } from './discord/command.js';
+import { notifyOrganizersOfFailedJob } from './discord/failure-notice.js';
 import type { ReactionEvent } from './discord/feature-wiring.js';
 import { features } from './discord/features.js';
 import { loginAndWaitReady } from './discord/login.js';
@@ -57,6 +58,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     logger,
     handlers,
     planners: features.flatMap((feature) => feature.planners?.(ctx) ?? []),
+    onFailed: notifyOrganizersOfFailedJob(ctx),
   });
 
   const safely = (what: string, work: () => Promise<void>) => {

@@ -1,6 +1,6 @@
 // Queries over scheduled_jobs: scheduling is idempotent by key, and a job moves pending → running → done
 // (or skipped/failed) exactly once.
-import { and, asc, eq, inArray, lte, or, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { scheduledJobs, type JobStatus } from '../db/schema/index.js';
 
@@ -15,7 +15,26 @@ export interface NewJob {
   payload?: Record<string, unknown>;
 }
 
+export type PlanOutcome = 'created' | 'moved' | 'revived' | 'unchanged' | 'finished';
+
 export function createJobsRepo(db: Db) {
+  const dueStatement = db
+    .select()
+    .from(scheduledJobs)
+    .where(
+      and(
+        eq(scheduledJobs.status, 'pending'),
+        or(
+          and(isNull(scheduledJobs.nextAttemptAt), lte(scheduledJobs.dueAt, sql.placeholder('now'))),
+          lte(scheduledJobs.nextAttemptAt, sql.placeholder('now')),
+        ),
+      ),
+    )
+    .orderBy(asc(scheduledJobs.dueAt), asc(scheduledJobs.id))
+    .limit(sql.placeholder('limit'))
+    .prepare();
+  const byKeyStatement = db.select().from(scheduledJobs).where(eq(scheduledJobs.key, sql.placeholder('key'))).prepare();
+
   return {
     /** Adds the job unless one with the same key exists (whatever its state). Returns true when added. */
     schedule(job: NewJob): boolean {
@@ -34,12 +53,21 @@ export function createJobsRepo(db: Db) {
       return result.changes > 0;
     },
 
-    /** Moves a job that has not run yet to a new time (a rescheduled meeting, an extended deadline). */
+    /**
+     * Moves a job that has not run yet to a new time (a rescheduled meeting, an extended deadline). A no-op when
+     * the time is unchanged, so planners may call it every tick without resetting a job's retries.
+     */
     reschedule(key: string, dueAt: number, expiresAt: number | null = null): boolean {
       const result = db
         .update(scheduledJobs)
         .set({ dueAt, expiresAt, nextAttemptAt: null, attempts: 0 })
-        .where(and(eq(scheduledJobs.key, key), eq(scheduledJobs.status, 'pending')))
+        .where(
+          and(
+            eq(scheduledJobs.key, key),
+            eq(scheduledJobs.status, 'pending'),
+            or(ne(scheduledJobs.dueAt, dueAt), sql`${scheduledJobs.expiresAt} IS NOT ${expiresAt}`),
+          ),
+        )
         .run();
       return result.changes > 0;
     },
@@ -47,6 +75,50 @@ export function createJobsRepo(db: Db) {
     /** Adds the job, or moves it if it is still pending: for deadlines that can change. */
     upsert(job: NewJob): void {
       if (!this.schedule(job)) this.reschedule(job.key, job.dueAt, job.expiresAt ?? null);
+    },
+
+    /**
+     * What planners call every tick: makes the job exist as described unless it already ran. Creates it, moves it
+     * while pending (only when its time or payload changed), and revives it when it was cancelled (a setting
+     * switched off and on again). Done, skipped, failed and running jobs are left alone: that is what makes a
+     * recurring post happen once per key.
+     */
+    plan(job: NewJob): PlanOutcome {
+      const expiresAt = job.expiresAt ?? null;
+      const payload = job.payload ?? {};
+      // The common case (planned before, nothing changed) is one prepared read.
+      const seen = byKeyStatement.get({ key: job.key });
+      if (seen && seen.status === 'pending' && seen.dueAt === job.dueAt && seen.expiresAt === expiresAt && JSON.stringify(seen.payload) === JSON.stringify(payload)) {
+        return 'unchanged';
+      }
+      if (seen && seen.status !== 'pending' && seen.status !== 'cancelled') return 'finished';
+      return db.transaction((tx) => {
+        const inserted = tx
+          .insert(scheduledJobs)
+          .values({
+            guildId: job.guildId,
+            key: job.key,
+            kind: job.kind,
+            dueAt: job.dueAt,
+            expiresAt: job.expiresAt ?? null,
+            payload: job.payload ?? {},
+          })
+          .onConflictDoNothing({ target: scheduledJobs.key })
+          .run();
+        if (inserted.changes > 0) return 'created';
+        const existing = tx.select().from(scheduledJobs).where(eq(scheduledJobs.key, job.key)).get();
+        if (!existing || (existing.status !== 'pending' && existing.status !== 'cancelled')) return 'finished';
+        const same =
+          existing.dueAt === job.dueAt &&
+          existing.expiresAt === expiresAt &&
+          JSON.stringify(existing.payload) === JSON.stringify(payload);
+        if (existing.status === 'pending' && same) return 'unchanged';
+        tx.update(scheduledJobs)
+          .set({ status: 'pending', dueAt: job.dueAt, expiresAt, payload, attempts: 0, nextAttemptAt: null, lastError: null, finishedAt: null })
+          .where(eq(scheduledJobs.id, existing.id))
+          .run();
+        return existing.status === 'cancelled' ? 'revived' : 'moved';
+      });
     },
 
     cancel(key: string): boolean {
@@ -75,26 +147,16 @@ export function createJobsRepo(db: Db) {
     },
 
     byKey(key: string): Job | null {
-      return db.select().from(scheduledJobs).where(eq(scheduledJobs.key, key)).get() ?? null;
+      return byKeyStatement.get({ key }) ?? null;
     },
 
-    /** Pending jobs whose time (or retry time) has come, oldest first. */
+    byId(id: number): Job | null {
+      return db.select().from(scheduledJobs).where(eq(scheduledJobs.id, id)).get() ?? null;
+    },
+
+    /** Pending jobs whose time (or retry time) has come, oldest first. Prepared once: it runs every minute. */
     due(now: number, limit = 100): Job[] {
-      return db
-        .select()
-        .from(scheduledJobs)
-        .where(
-          and(
-            eq(scheduledJobs.status, 'pending'),
-            or(
-              and(isNull(scheduledJobs.nextAttemptAt), lte(scheduledJobs.dueAt, now)),
-              lte(scheduledJobs.nextAttemptAt, now),
-            ),
-          ),
-        )
-        .orderBy(asc(scheduledJobs.dueAt), asc(scheduledJobs.id))
-        .limit(limit)
-        .all();
+      return dueStatement.all({ now, limit });
     },
 
     /** Claims a pending job; false when another tick (or process) got it first. */
@@ -115,6 +177,27 @@ export function createJobsRepo(db: Db) {
         .set({ status, finishedAt: now, result: detail.result ?? null, lastError: detail.error ?? null })
         .where(eq(scheduledJobs.id, id))
         .run();
+    },
+
+    /** Marks a job failed for good and queues the notice about it in one transaction: never one without the other. */
+    failAndQueueNotice(id: number, now: number, error: string, notice: NewJob): void {
+      db.transaction((tx) => {
+        tx.update(scheduledJobs)
+          .set({ status: 'failed', finishedAt: now, lastError: error })
+          .where(eq(scheduledJobs.id, id))
+          .run();
+        tx.insert(scheduledJobs)
+          .values({
+            guildId: notice.guildId,
+            key: notice.key,
+            kind: notice.kind,
+            dueAt: notice.dueAt,
+            expiresAt: notice.expiresAt ?? null,
+            payload: notice.payload ?? {},
+          })
+          .onConflictDoNothing({ target: scheduledJobs.key })
+          .run();
+      });
     },
 
     retryLater(id: number, nextAttemptAt: number, error: string): void {

@@ -63,6 +63,7 @@ export function createDriver(ctx: Ctx): Driver {
       sourceMessageId: extra.message?.id ?? null, commandName: extra.commandName ?? null,
     });
     const payload = { ...envelope(actor, type, pending.token, pending.id), data, ...(extra.message ? { message: apiMessage(world, extra.message) } : {}) };
+    pending.dispatchedHr = process.hrtime.bigint();
     gateway.dispatch('INTERACTION_CREATE', payload);
     return done;
   };

@@ -10,6 +10,9 @@ export interface HttpOptions {
   router: Router;
   token: string;
   requests: RecordedRequest[];
+  /** False: do not keep requests in `requests` (onRequest still sees them). */
+  record?: boolean;
+  onRequest?: (request: RecordedRequest) => void;
   /** Serves stored attachment bytes outside /api. */
   attachment: (path: string) => { data: Buffer; contentType: string | null } | undefined;
 }
@@ -44,7 +47,7 @@ export class HttpFront {
     const match = url.pathname.startsWith(PREFIX) ? this.o.router.match(method, path) : null;
     const route = match?.def.route ?? guessRoute(path);
     const record: RecordedRequest = { method, path, route, status: 0, body: null, at: Date.now() };
-    this.o.requests.push(record);
+    if (this.o.record !== false) this.o.requests.push(record);
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     let status = 200;
     let body: unknown = null;
@@ -79,6 +82,7 @@ export class HttpFront {
       body = e.body();
     }
     record.status = status;
+    this.o.onRequest?.(record);
     if (status === 204 || body === undefined) {
       delete headers['Content-Type'];
       res.writeHead(status === 200 ? 204 : status, headers);

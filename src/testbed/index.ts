@@ -29,7 +29,7 @@ export async function startTestBed(options: TestBedOptions = {}): Promise<TestBe
   let base = '';
   const privilegedIntents = options.privilegedIntents ?? ['GuildMembers'];
   const gateway = new Gateway({ world, token, url: '', privilegedIntents });
-  const interactions = new Interactions(world, options.interactionDeadlineMs ?? 3000);
+  const interactions = new Interactions(world, options.interactionDeadlineMs ?? 3000, options.onInitialResponse);
   const ctx: Ctx = { world, gateway, interactions, baseUrl: () => base, privilegedIntents };
   const router = new Router();
   registerCommandRoutes(router, ctx, () => `${base.replace(/^http/, 'ws')}/gateway`);
@@ -39,7 +39,7 @@ export async function startTestBed(options: TestBedOptions = {}): Promise<TestBe
   registerGuildRoutes(router, ctx);
   registerEventRoutes(router, ctx);
   const http = new HttpFront({
-    router, token, requests,
+    router, token, requests, record: options.recordRequests ?? true, ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     attachment: (path) => {
       const id = path.split('/')[3] ?? '';
       const file = world.files.get(id);

@@ -2,7 +2,7 @@
 import { randomToken, snowflake } from './ids.js';
 import { messageView } from './messages.js';
 import type { Message, World } from './state.js';
-import type { InteractionResult, MessageView } from './types.js';
+import type { InitialResponseTiming, InteractionResult, MessageView } from './types.js';
 
 type Obj = Record<string, unknown>;
 export const WEBHOOK_LIFETIME_MS = 15 * 60_000;
@@ -12,7 +12,9 @@ export interface Pending {
   /** For component and component-born modal interactions: the message the member acted on. */
   sourceMessageId: string | null;
   commandName: string | null;
-  dispatchedAt: number; acked: boolean; callbackType: number | null; callbackData: Obj | null; callbackAt: number;
+  dispatchedAt: number;
+  /** process.hrtime of the INTERACTION_CREATE dispatch (the driver stamps it just before sending). */
+  dispatchedHr: bigint; acked: boolean; callbackType: number | null; callbackData: Obj | null; callbackAt: number;
   originalId: string | null; followupIds: string[]; followupReplacedOriginal: boolean;
   settle: { resolve: (r: InteractionResult) => void; reject: (e: Error) => void } | null;
   timer: NodeJS.Timeout | null;
@@ -48,11 +50,15 @@ export class Interactions {
   private readonly byId = new Map<string, Pending>();
   private readonly byToken = new Map<string, Pending>();
 
-  constructor(private readonly world: World, readonly deadlineMs: number) {}
+  constructor(
+    private readonly world: World,
+    readonly deadlineMs: number,
+    private readonly onInitialResponse?: (timing: InitialResponseTiming) => void,
+  ) {}
 
   open(fields: Pick<Pending, 'type' | 'channelId' | 'guildId' | 'userId' | 'sourceMessageId' | 'commandName'>): { pending: Pending; done: Promise<InteractionResult> } {
     const pending: Pending = {
-      ...fields, id: snowflake(), token: `aW50ZXJhY3Rpb24${randomToken(48)}`, dispatchedAt: Date.now(), acked: false, callbackType: null,
+      ...fields, id: snowflake(), token: `aW50ZXJhY3Rpb24${randomToken(48)}`, dispatchedAt: Date.now(), dispatchedHr: process.hrtime.bigint(), acked: false, callbackType: null,
       callbackData: null, callbackAt: 0, originalId: null, followupIds: [], followupReplacedOriginal: false, settle: null, timer: null,
     };
     this.byId.set(pending.id, pending);
@@ -83,13 +89,15 @@ export class Interactions {
     return Date.now() - p.dispatchedAt > this.deadlineMs;
   }
 
-  acknowledge(p: Pending, type: number, data: Obj | null): void {
+  /** `receivedHr`: when the callback request arrived (process.hrtime), for onInitialResponse. */
+  acknowledge(p: Pending, type: number, data: Obj | null, receivedHr = process.hrtime.bigint()): void {
     p.acked = true;
     p.callbackType = type;
     p.callbackData = data;
     p.callbackAt = Date.now();
     if (p.timer) clearTimeout(p.timer);
     p.timer = null;
+    this.onInitialResponse?.({ interactionId: p.id, interactionType: p.type, callbackType: type, data, ms: Number(receivedHr - p.dispatchedHr) / 1e6 });
     const settle = p.settle;
     p.settle = null;
     // After the HTTP answer is recorded, so a test that resumes sees the callback's status in `requests`.

@@ -35,6 +35,7 @@ export function registerInteractionRoutes(router: Router, ctx: Ctx): void {
   };
 
   router.on('POST', '/interactions/:interaction/:token/callback', (req) => {
+    const receivedHr = process.hrtime.bigint();
     const p = interactions.get(req.params.interaction ?? '');
     if (!p || p.token !== req.params.token) throw fail.unknownInteraction();
     if (p.acked) throw fail.alreadyAcknowledged();
@@ -52,7 +53,7 @@ export function registerInteractionRoutes(router: Router, ctx: Ctx): void {
         dispatchMessage(world, gateway, 'MESSAGE_UPDATE', message);
       }
     }
-    interactions.acknowledge(p, type, data);
+    interactions.acknowledge(p, type, data, receivedHr);
     if (req.query.get('with_response') !== 'true') return noContent;
     return json({
       interaction: {

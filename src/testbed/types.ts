@@ -7,6 +7,8 @@
 //   message says why) and InteractionTimeoutError (no initial response within the deadline).
 // - waitForMessage() also considers messages that already exist (newest first), so a reply that arrived just
 //   before the call is found; write predicates that single out the message you expect.
+// - TestBedOptions.recordRequests / onRequest / onInitialResponse: for benchmarks (no unbounded `requests`, and
+//   sub-millisecond timing of dispatch → initial response taken inside the bed).
 
 /** A message as a member (or a test) sees it, whatever route created it. */
 export interface MessageView {
@@ -259,6 +261,23 @@ export interface TestBedOptions {
   privilegedIntents?: ('GuildMembers' | 'GuildPresences' | 'MessageContent')[];
   /** The 3-second interaction deadline (ms). Tests keep Discord's 3000. */
   interactionDeadlineMs?: number;
+  /** Keep every request in `requests` (default true). Long benchmarks turn it off; `onRequest` still sees each one. */
+  recordRequests?: boolean;
+  /** Called for every request once its status is known (count statuses without keeping requests). */
+  onRequest?: (request: RecordedRequest) => void;
+  /** Called when an interaction's initial response (callback) is accepted, with the bed-side timing. */
+  onInitialResponse?: (timing: InitialResponseTiming) => void;
+}
+
+/** Dispatch of INTERACTION_CREATE → arrival of the accepted initial callback, measured with process.hrtime. */
+export interface InitialResponseTiming {
+  interactionId: string;
+  /** 2 command, 3 component, 4 autocomplete, 5 modal submit. */
+  interactionType: number;
+  callbackType: number;
+  data: Record<string, unknown> | null;
+  /** Milliseconds with sub-millisecond resolution. */
+  ms: number;
 }
 
 export interface TestBed {

@@ -7,7 +7,7 @@ const run = promisify(execFile);
 
 async function shell(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'src/shell/main.ts', ...args], { timeout: 60_000 });
+    const { stdout, stderr } = await run('npm', ['run', '--silent', 'shell', '--', ...args], { timeout: 60_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };

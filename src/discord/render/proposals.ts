@@ -23,7 +23,7 @@ export function quorumText(p: Pick<ProposalView, 'quorum' | 'eligible' | 'voted'
   if (p.quorum === null) return 'No quorum';
   const needed = tally?.quorumNeeded ?? Math.ceil((p.quorum * p.eligible) / 100);
   const status = p.voted >= needed ? 'reached' : `${needed - p.voted} more vote(s) needed`;
-  return `${p.quorum}% of eligible voters: ${p.voted} of ${needed} (${status})`;
+  return `${p.quorum}% of eligible voters: ${p.voted} of ${needed} votes needed (${status})`;
 }
 
 export function countsText(rule: ProposalView['rule'], tally: Tally): string {

@@ -1,0 +1,112 @@
+// A measured process (the floor or the bot) started as plain Node: time to its ready line, memory on request
+// (RSS from /proc/<pid>/status, heap from the probe over IPC after a full GC), and a clean stop.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { mb } from './stats.js';
+
+export interface Memory {
+  rssMB: number;
+  heapUsedMB: number;
+  heapTotalMB: number;
+  externalMB: number;
+}
+
+export interface MeasuredProcess {
+  pid: number;
+  /** Process start (spawn) → ready line, in ms. */
+  ready: Promise<number>;
+  memory(): Promise<Memory>;
+  stop(): Promise<void>;
+  /** The last lines the process wrote (for error messages). */
+  tail(): string;
+}
+
+export interface StartOptions {
+  name: string;
+  script: string;
+  args?: string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** True for the line that says the process is ready. */
+  isReady(line: string): boolean;
+  /** Extra node flags, e.g. --cpu-prof. */
+  nodeFlags?: string[];
+  readyTimeoutMs?: number;
+}
+
+const PROBE = join(import.meta.dirname, 'probe.cjs');
+
+function rssBytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
+  if (!kb) throw new Error(`No VmRSS for pid ${pid}`);
+  return Number(kb) * 1024;
+}
+
+export function startProcess(options: StartOptions): MeasuredProcess {
+  const startedAt = process.hrtime.bigint();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--expose-gc', '--require', PROBE, ...(options.nodeFlags ?? []), options.script, ...(options.args ?? [])],
+    { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
+  );
+  const lines: string[] = [];
+  const keep = (line: string) => {
+    lines.push(line);
+    if (lines.length > 40) lines.shift();
+  };
+  let exited = false;
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => {
+    exited = true;
+    resolve(code);
+  }));
+  const tail = () => lines.join('\n');
+
+  const ready = new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${options.name} was not ready within ${options.readyTimeoutMs ?? 30_000} ms:\n${tail()}`)), options.readyTimeoutMs ?? 30_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      keep(line);
+      if (options.isReady(line)) {
+        clearTimeout(timer);
+        resolve(Number(process.hrtime.bigint() - startedAt) / 1e6);
+      }
+    });
+    createInterface({ input: child.stderr! }).on('line', keep);
+    void exit.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`${options.name} exited (code ${code}) before it was ready:\n${tail()}`));
+    });
+  });
+  ready.catch(() => undefined);
+
+  let nextId = 0;
+  return {
+    pid: child.pid!,
+    ready,
+    tail,
+    memory() {
+      const id = ++nextId;
+      return new Promise<Memory>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${options.name} did not answer the memory probe`)), 10_000);
+        const onMessage = (message: { type?: string; id?: number; usage?: NodeJS.MemoryUsage }) => {
+          if (message?.type !== 'bench:memory' || message.id !== id || !message.usage) return;
+          clearTimeout(timer);
+          child.off('message', onMessage);
+          const usage = message.usage;
+          resolve({ rssMB: mb(rssBytes(child.pid!)), heapUsedMB: mb(usage.heapUsed), heapTotalMB: mb(usage.heapTotal), externalMB: mb(usage.external) });
+        };
+        child.on('message', onMessage);
+        child.send({ type: 'bench:memory', id });
+      });
+    },
+    async stop() {
+      if (exited) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exit;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,15 @@
+// Preloaded into the floor and the bot by the bench only (node --expose-gc --require bench/probe.cjs …):
+// answers a memory request over the IPC channel the bench opened. The product carries no hook of its own.
+'use strict';
+if (typeof process.send === 'function') {
+  process.on('message', (message) => {
+    if (!message || message.type !== 'bench:memory') return;
+    if (typeof globalThis.gc === 'function') {
+      globalThis.gc();
+      globalThis.gc();
+    }
+    process.send({ type: 'bench:memory', id: message.id, usage: process.memoryUsage() });
+  });
+  // The channel must not keep a process alive that would otherwise exit.
+  if (process.channel) process.channel.unref();
+}

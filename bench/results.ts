@@ -1,0 +1,60 @@
+// The shape of bench/results/latest.json (and the committed bench/last-run.json).
+import type { Memory } from './child.js';
+import type { GrowthResult, LatencyResult, ThroughputResult } from './phases.js';
+import type { Scale } from './scale.js';
+import type { PendingInteraction } from './seed/types.js';
+
+export interface MemoryTimeline {
+  /** Right after READY (bot: commands in sync). */
+  ready: Memory;
+  /** After the latency runs: caches warm, the baseline of the leak check. */
+  warm: Memory;
+  /** After `interactionsSinceWarm` more interactions. */
+  after: Memory;
+  interactionsSinceWarm: number;
+}
+
+export interface LatencyRow extends LatencyResult {
+  kind: 'interaction' | 'effect';
+}
+
+export interface Results {
+  meta: {
+    date: string;
+    mode: Scale['mode'];
+    node: string;
+    discordJs: string;
+    platform: string;
+    cpu: string;
+    cores: number;
+    memoryGB: number;
+    /** 1-minute load average at the start and at the end of the run (other work on the machine). */
+    load: [number, number];
+    commit: string;
+    seconds: number;
+    seedSeconds: number;
+    scale: Scale;
+  };
+  floor: {
+    startupMs: number;
+    latency: LatencyResult;
+    /** The leak burst doubles as the floor's throughput with the same number in flight. */
+    throughput: ThroughputResult;
+    memory: MemoryTimeline;
+  };
+  bot: {
+    startup: { freshMs: number; seededFirstMs: number; existingMs: number[]; existingMedianMs: number };
+    latency: LatencyRow[];
+    throughput: ThroughputResult;
+    memory: MemoryTimeline;
+  };
+  growth: GrowthResult[];
+  targets: TargetResult[];
+  pending: PendingInteraction[];
+}
+
+export interface TargetResult {
+  target: string;
+  value: string;
+  pass: boolean;
+}

@@ -1,0 +1,243 @@
+// `npm run bench` / `npm run bench:smoke`: the floor and the compiled bot as child processes against one test bed,
+// latency, throughput, memory and start-up side by side, query growth in-process; a table and results JSON.
+// Flags: --smoke (tiny counts, same paths), --no-build (use dist/ as is), --cpu-prof (profile the bot into bench/results/profiles).
+import { execFile, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { openDatabase } from '../src/db/open.js';
+import { createServices } from '../src/services.js';
+import { systemClock } from '../src/shared/clock.js';
+import { startBenchBed, type BenchBed } from './bed.js';
+import { startProcess, type MeasuredProcess } from './child.js';
+import { measureGrowth, measureLatency, measureThroughput } from './phases.js';
+import { formatResults } from './report.js';
+import type { LatencyRow, Results } from './results.js';
+import { FULL, SMOKE, type Scale } from './scale.js';
+import { features, PENDING } from './seed/index.js';
+import type { BenchContext, BenchState, Measured } from './seed/types.js';
+import { median } from './stats.js';
+import { evaluateTargets } from './targets.js';
+
+const execFileAsync = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '..');
+const args = new Set(process.argv.slice(2));
+const scale: Scale = args.has('--smoke') ? SMOKE : FULL;
+const work = mkdtempSync(join(tmpdir(), 'alliance-bench-'));
+const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
+
+function childEnv(bench: BenchBed, extra: Record<string, string>): NodeJS.ProcessEnv {
+  // Nothing from the developer's environment or .env (the children run in an empty directory) but the basics.
+  return { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: bench.bed.token, DISCORD_API_URL: bench.bed.apiUrl, ...extra };
+}
+
+function startFloor(bench: BenchBed): MeasuredProcess {
+  return startProcess({ name: 'floor', script: join(ROOT, 'bench/floor.mjs'), cwd: work, env: childEnv(bench, {}), isReady: (line) => line.startsWith('Ready!') });
+}
+
+function startBot(bench: BenchBed, databasePath: string): MeasuredProcess {
+  const profile = args.has('--cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, 'bench/results/profiles')] : [];
+  return startProcess({
+    name: 'bot',
+    script: join(ROOT, 'dist/src/main.js'),
+    cwd: work,
+    env: childEnv(bench, { DATABASE_PATH: databasePath, LOG_LEVEL: 'info', DISCORD_GUILD_ID: '' }),
+    isReady: (line) => line.includes('"msg":"Alliance bot is ready"'),
+    nodeFlags: profile,
+  });
+}
+
+/** Lets follow-ups of the last interactions finish before memory is read. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+async function seed(bench: BenchBed, path: string, state: BenchState): Promise<number> {
+  const started = process.hrtime.bigint();
+  const database = openDatabase(path);
+  try {
+    const services = createServices({ db: database.db, clock: systemClock });
+    const organizer = { guildId: bench.guild.id, userId: bench.ownerId, isOrganizer: true, roleIds: [bench.guild.role('Organizers')] };
+    for (const feature of features) {
+      const t0 = process.hrtime.bigint();
+      await feature.seed?.({ db: database.db, sqlite: database.sqlite, services, clock: systemClock, guild: bench.guild, organizer, members: bench.members, scale, state });
+      log(`seeded ${feature.name} in ${seconds(t0).toFixed(1)} s`);
+    }
+  } finally {
+    database.close();
+  }
+  return seconds(started);
+}
+
+function benchContext(bench: BenchBed, state: BenchState, databasePath: string): BenchContext {
+  let reader: Database.Database | null = null;
+  return {
+    bed: bench.bed, driver: bench.bed.driver, guild: bench.guild, members: bench.members, organizerId: bench.ownerId, scale, state,
+    member: (i) => bench.members[i % bench.members.length]!,
+    readDb: () => (reader ??= new Database(databasePath, { readonly: true, fileMustExist: true })),
+  };
+}
+
+async function leakCheck(ctx: BenchContext, bench: BenchBed, mix: Measured[], already: number): Promise<number> {
+  const missing = scale.leakInteractions - already;
+  if (missing <= 0) return already;
+  const burst = await measureThroughput(ctx, bench, mix, { seconds: Infinity, inFlight: scale.inFlight, limit: missing });
+  if (burst.errors) log(`leak burst: ${burst.errors} errors (${burst.firstError})`);
+  return already + burst.completed + burst.errors;
+}
+
+const ping: Measured = {
+  name: '/ping',
+  async send(ctx, i) {
+    const result = await ctx.driver.command({ guildId: ctx.guild.id, channelId: ctx.guild.channel('general'), userId: ctx.member(i), name: 'ping' });
+    if (result.data?.content !== 'Pong!') throw new Error(`/ping answered ${JSON.stringify(result.data)}`);
+  },
+};
+
+/**
+ * The floor and the bot each have a test bed of their own (same guild shape) in this process: both run at once,
+ * so latency rounds alternate between them. Each is otherwise measured alone.
+ */
+async function measureBoth(floorBed: BenchBed, botBed: BenchBed, template: string, state: BenchState): Promise<Pick<Results, 'floor' | 'bot'>> {
+  log('floor: deploying /ping the guide\'s way');
+  // Asynchronously: the test bed it talks to lives in this process.
+  await execFileAsync(process.execPath, [join(ROOT, 'bench/floor-deploy.mjs')], {
+    cwd: work, env: childEnv(floorBed, { CLIENT_ID: floorBed.bed.applicationId, GUILD_ID: floorBed.guild.id }),
+  });
+  const floor = startFloor(floorBed);
+  let bot: MeasuredProcess | null = null;
+  const databasePath = join(work, 'bot.db');
+  try {
+    const floorStartupMs = await floor.ready;
+    const floorReady = await floor.memory();
+
+    log('bot: start-up on a fresh database');
+    const fresh = startBot(botBed, join(work, 'fresh.db'));
+    const freshMs = await fresh.ready;
+    await fresh.stop();
+
+    copyFileSync(template, databasePath);
+    bot = startBot(botBed, databasePath);
+    const seededFirstMs = await bot.ready;
+    const botReady = await bot.memory();
+
+    const floorCtx = benchContext(floorBed, {}, '');
+    const botCtx = benchContext(botBed, state, databasePath);
+    const measured = features.flatMap((feature) => feature.interactions);
+    log(`latency: ${scale.warmup} + ${scale.latencyRuns} rounds of /ping (floor), ${measured.map((m) => m.name).join(', ')} (bot)`);
+    const [floorLatency, ...botLatency] = await measureLatency(
+      [{ ctx: floorCtx, bench: floorBed, measured: ping }, ...measured.map((m) => ({ ctx: botCtx, bench: botBed, measured: m }))],
+      scale.warmup, scale.latencyRuns,
+    );
+    const latency: LatencyRow[] = botLatency.map((row, k) => ({ ...row, kind: measured[k]!.kind ?? 'interaction' }));
+    await settle();
+    const floorWarm = await floor.memory();
+    const botWarm = await bot.memory();
+
+    log(`floor: ${scale.leakInteractions} interactions, ${scale.inFlight} in flight`);
+    const floorThroughput = await measureThroughput(floorCtx, floorBed, [ping], { seconds: Infinity, inFlight: scale.inFlight, limit: scale.leakInteractions });
+    await settle();
+    const floorAfter = await floor.memory();
+    await floor.stop();
+
+    const mix = measured.filter((m) => (m.inMix ?? true) && (m.kind ?? 'interaction') === 'interaction');
+    log(`bot: throughput for ${scale.throughputSeconds} s, ${scale.inFlight} in flight`);
+    const throughput = await measureThroughput(botCtx, botBed, mix, { seconds: scale.throughputSeconds, inFlight: scale.inFlight });
+    const interactionsSinceWarm = await leakCheck(botCtx, botBed, mix, throughput.completed + throughput.errors);
+    await settle();
+    const botAfter = await bot.memory();
+    await bot.stop();
+
+    const existingMs: number[] = [];
+    for (let i = 0; i < scale.startupRepeats; i++) {
+      log(`bot: start-up on the existing database (${i + 1}/${scale.startupRepeats})`);
+      const again = startBot(botBed, databasePath);
+      existingMs.push(await again.ready);
+      await again.stop();
+    }
+    return {
+      floor: {
+        startupMs: floorStartupMs, latency: floorLatency!, throughput: floorThroughput,
+        memory: { ready: floorReady, warm: floorWarm, after: floorAfter, interactionsSinceWarm: floorThroughput.completed + floorThroughput.errors },
+      },
+      bot: {
+        startup: { freshMs, seededFirstMs, existingMs, existingMedianMs: median(existingMs) },
+        latency, throughput, memory: { ready: botReady, warm: botWarm, after: botAfter, interactionsSinceWarm },
+      },
+    };
+  } catch (error) {
+    log(`floor output:\n${floor.tail()}\nbot output:\n${bot?.tail() ?? ''}`);
+    throw error;
+  } finally {
+    await floor.stop();
+    await bot?.stop();
+  }
+}
+
+function version(module: string): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'node_modules', module, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+async function main(): Promise<void> {
+  const started = process.hrtime.bigint();
+  const loadAtStart = loadavg()[0]!;
+  if (!args.has('--no-build')) {
+    log('npm run build');
+    const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('npm run build failed');
+  }
+  const floorBed = await startBenchBed(scale.members);
+  const bench = await startBenchBed(scale.members);
+  let exitCode = 0;
+  try {
+    const state: BenchState = {};
+    const template = join(work, 'seeded.db');
+    log(`seeding the large alliance (${scale.mode})`);
+    const seedSeconds = await seed(bench, template, state);
+
+    const { floor, bot } = await measureBoth(floorBed, bench, template, state);
+
+    const growth = [];
+    for (const feature of features) {
+      for (const probe of feature.growth ?? []) {
+        log(`growth: ${probe.name}`);
+        growth.push(await measureGrowth(feature.name, probe, scale.growthSizes, scale.mode === 'full' ? 150 : 10));
+      }
+    }
+
+    const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() || 'unknown';
+    const partial: Omit<Results, 'targets'> = {
+      meta: {
+        date: new Date().toISOString(), mode: scale.mode, node: process.versions.node, discordJs: version('discord.js'),
+        platform: `${process.platform} ${process.arch}`, cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: cpus().length,
+        memoryGB: Math.round(totalmem() / 2 ** 30), load: [loadAtStart, loadavg()[0]!], commit, seconds: seconds(started), seedSeconds, scale,
+      },
+      floor, bot, growth, pending: PENDING,
+    };
+    const results: Results = { ...partial, targets: evaluateTargets(partial) };
+    process.stdout.write(`${formatResults(results)}\n`);
+
+    mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+    const json = `${JSON.stringify(results, null, 2)}\n`;
+    writeFileSync(join(ROOT, 'bench/results/latest.json'), json);
+    if (scale.mode === 'full') writeFileSync(join(ROOT, 'bench/last-run.json'), json);
+    log(`results: bench/results/latest.json${scale.mode === 'full' ? ' and bench/last-run.json' : ''}`);
+
+    const broken = [...bot.latency, floor.latency].filter((row) => row.errors > 0);
+    if (broken.length) {
+      log(`errors in: ${broken.map((row) => `${row.name} (${row.firstError})`).join('; ')}`);
+      exitCode = 1;
+    }
+  } finally {
+    await floorBed.bed.close();
+    await bench.bed.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(exitCode);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

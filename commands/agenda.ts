@@ -1,0 +1,84 @@
+// /agenda add|show|move|remove|post: propose topics, see the timeboxed agenda, reorder, remove, post it.
+import { MessageFlags, SlashCommandBuilder, type SlashCommandIntegerOption } from 'discord.js';
+import { defineCommand } from '../src/discord/command.js';
+import { escapeMarkdown } from '../src/discord/format.js';
+import { respondMeetingOrItem } from '../src/discord/meeting-options.js';
+import { renderAgenda } from '../src/discord/render/agenda.js';
+import { meetingLine } from '../src/discord/render/meetings.js';
+import { reply } from '../src/discord/respond.js';
+import { ITEM_MINUTES } from '../src/meetings/agenda.rules.js';
+
+const meetingOption = (o: SlashCommandIntegerOption) =>
+  o.setName('meeting').setDescription('The meeting').setRequired(true).setAutocomplete(true);
+const itemOption = (o: SlashCommandIntegerOption) =>
+  o.setName('item').setDescription('The agenda item').setRequired(true).setAutocomplete(true);
+
+const data = new SlashCommandBuilder()
+  .setName('agenda')
+  .setDescription('Meeting agendas: propose topics and keep the structured hour on time')
+  .addSubcommand((s) =>
+    s
+      .setName('add')
+      .setDescription('Propose a topic for a meeting')
+      .addIntegerOption(meetingOption)
+      .addStringOption((o) => o.setName('topic').setDescription('What to discuss').setRequired(true).setMaxLength(200))
+      .addIntegerOption((o) => o.setName('minutes').setDescription(`How long, ${ITEM_MINUTES.min}-${ITEM_MINUTES.max} minutes`).setRequired(true))
+      .addUserOption((o) => o.setName('presenter').setDescription('Who presents it'))
+      .addIntegerOption((o) => o.setName('priority').setDescription('The alliance priority it serves').setAutocomplete(true)),
+  )
+  .addSubcommand((s) => s.setName('show').setDescription('Show the timeboxed agenda').addIntegerOption(meetingOption))
+  .addSubcommand((s) =>
+    s
+      .setName('move')
+      .setDescription('Move an item (organizers or the meeting creator)')
+      .addIntegerOption(itemOption)
+      .addIntegerOption((o) => o.setName('position').setDescription('New position, 1 = first').setRequired(true).setMinValue(1).setMaxValue(25)),
+  )
+  .addSubcommand((s) => s.setName('remove').setDescription('Remove an item (yours, or any if you run the meeting)').addIntegerOption(itemOption))
+  .addSubcommand((s) => s.setName('post').setDescription("Post the agenda in the meeting's channel (organizers or the creator)").addIntegerOption(meetingOption));
+
+export const agenda = defineCommand({
+  data: data.toJSON(),
+
+  async execute(interaction, ctx) {
+    const o = interaction.options;
+    const meetings = ctx.services.meetings;
+    const sub = o.getSubcommand();
+    if (sub === 'add') {
+      const added = meetings.addItem(ctx.actor, {
+        meetingId: o.getInteger('meeting', true),
+        topic: o.getString('topic', true),
+        minutes: o.getInteger('minutes', true),
+        presenterId: o.getUser('presenter')?.id,
+        priorityId: o.getInteger('priority') ?? undefined,
+      });
+      const lines = [`✅ Added **${escapeMarkdown(added.item.topic)}** (${added.item.minutes} min) as item ${added.item.position} of ${meetingLine(added.meeting)}`];
+      if (added.movedFrom) lines.unshift(`The agenda of **${escapeMarkdown(added.movedFrom.title)}** is frozen (posted 24 hours before), so your item goes to the next meeting.`);
+      if (added.overByMinutes > 0) lines.push(`⏰ The agenda is now ${added.overByMinutes} min over the structured block.`);
+      await reply(interaction, { content: lines.join('\n'), ephemeral: true });
+    } else if (sub === 'show') {
+      await reply(interaction, { embeds: renderAgenda(meetings.agenda(ctx.actor.guildId, o.getInteger('meeting', true))), ephemeral: true });
+    } else if (sub === 'move') {
+      const view = meetings.moveItem(ctx.actor, o.getInteger('item', true), o.getInteger('position', true));
+      await reply(interaction, { content: '✅ Moved.', embeds: renderAgenda(view), ephemeral: true });
+    } else if (sub === 'remove') {
+      const { removed, meeting } = meetings.removeItem(ctx.actor, o.getInteger('item', true));
+      await reply(interaction, { content: `🗑️ Removed **${escapeMarkdown(removed.topic)}** from ${meetingLine(meeting)}`, ephemeral: true });
+    } else {
+      const { agenda: view, channelId } = meetings.postNow(ctx.actor, o.getInteger('meeting', true));
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      await ctx.poster.post(channelId, { embeds: renderAgenda(view) });
+      await reply(interaction, `📋 Posted in <#${channelId}>.`);
+    }
+  },
+
+  async autocomplete(interaction, ctx) {
+    const focused = interaction.options.getFocused(true);
+    if (focused.name === 'priority') {
+      const choices = ctx.services.ideas.priorityChoices(ctx.actor.guildId, String(focused.value));
+      await interaction.respond(choices.map((c) => ({ name: c.label, value: c.id })));
+      return;
+    }
+    await respondMeetingOrItem(interaction, ctx);
+  },
+});

@@ -1,0 +1,164 @@
+// /meeting schedule|list|reschedule|cancel|notes|outcome: meetings with a structured and a social block.
+// Schedule and reschedule answer with how `when` was understood and save only on Confirm.
+import { ChannelType, SlashCommandBuilder, type ButtonInteraction, type StringSelectMenuInteraction } from 'discord.js';
+import { z } from 'zod';
+import { ITEM_OUTCOMES } from '../src/db/schema/meetings.js';
+import type { Confirmed } from '../src/meetings/meetings.service.js';
+import { assertBotCanPost } from '../src/discord/channel-check.js';
+import { defineCommand, type InteractionContext } from '../src/discord/command.js';
+import { syncMeetingEvent } from '../src/discord/meeting-events.js';
+import { parseWhere, respondMeetingOrItem, whereChoices } from '../src/discord/meeting-options.js';
+import { renderMeetingList, meetingLine, renderNotes, renderPreview } from '../src/discord/render/meetings.js';
+import { escapeMarkdown } from '../src/discord/format.js';
+import { reply } from '../src/discord/respond.js';
+
+const data = new SlashCommandBuilder()
+  .setName('meeting')
+  .setDescription('Alliance meetings: a structured hour with an agenda, then a social hour')
+  .addSubcommand((s) =>
+    s
+      .setName('schedule')
+      .setDescription('Schedule a meeting (e.g. when: "next thursday 6pm")')
+      .addStringOption((o) => o.setName('title').setDescription('What the meeting is called').setRequired(true).setMaxLength(100))
+      .addStringOption((o) => o.setName('when').setDescription('"2026-12-03 18:00", "next thursday 6pm", "tomorrow 9:30" (alliance time)').setRequired(true).setMaxLength(100))
+      .addIntegerOption((o) => o.setName('duration-minutes').setDescription('Whole meeting, 15-480 (default 120)'))
+      .addIntegerOption((o) => o.setName('structured-minutes').setDescription('The agenda part at the start (default 60)'))
+      .addStringOption((o) => o.setName('where').setDescription('A voice channel from the list, or a place or link').setMaxLength(100).setAutocomplete(true))
+      .addChannelOption((o) => o.setName('channel').setDescription('Where the agenda is posted (default: meetings channel)').addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement))
+      .addStringOption((o) =>
+        o.setName('repeat').setDescription('Repeat the meeting (default none)').addChoices(
+          { name: 'none', value: 'none' },
+          { name: 'weekly', value: 'weekly' },
+          { name: 'monthly, same weekday (e.g. first Tuesday)', value: 'monthly-nth-weekday' },
+        ),
+      ),
+  )
+  .addSubcommand((s) => s.setName('list').setDescription('Upcoming meetings with their agenda length'))
+  .addSubcommand((s) =>
+    s
+      .setName('reschedule')
+      .setDescription('Move a meeting (organizers or its creator)')
+      .addIntegerOption((o) => o.setName('meeting').setDescription('The meeting').setRequired(true).setAutocomplete(true))
+      .addStringOption((o) => o.setName('when').setDescription('The new time, e.g. "next friday 18:00"').setRequired(true).setMaxLength(100)),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('cancel')
+      .setDescription('Cancel a meeting (organizers or its creator)')
+      .addIntegerOption((o) => o.setName('meeting').setDescription('The meeting').setRequired(true).setAutocomplete(true))
+      .addBooleanOption((o) => o.setName('series').setDescription('Also cancel every later meeting of this series')),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('notes')
+      .setDescription('Outcomes, actions and attendance of a meeting')
+      .addIntegerOption((o) => o.setName('meeting').setDescription('The meeting').setRequired(true).setAutocomplete(true)),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('outcome')
+      .setDescription('Record the outcome of one agenda item (organizers or the creator)')
+      .addIntegerOption((o) => o.setName('meeting').setDescription('The meeting').setRequired(true).setAutocomplete(true))
+      .addIntegerOption((o) => o.setName('item').setDescription('The agenda item').setRequired(true).setAutocomplete(true))
+      .addStringOption((o) => o.setName('result').setDescription('What came of it').setRequired(true).addChoices(...ITEM_OUTCOMES.map((v) => ({ name: v, value: v }))))
+      .addUserOption((o) => o.setName('owner').setDescription('For an action: who does it'))
+      .addStringOption((o) => o.setName('due').setDescription('For an action: by when, e.g. "2026-12-10" or "next friday"').setMaxLength(60))
+      .addStringOption((o) => o.setName('note').setDescription('For an action: what to do (default: the item topic)').setMaxLength(300)),
+  );
+
+function confirmedText(result: Confirmed, notes: (string | null)[]): string {
+  const lines =
+    result.kind === 'scheduled'
+      ? [`✅ Scheduled: ${meetingLine(result.meetings[0]!)}`, ...(result.meetings.length > 1 ? [`Next: ${meetingLine(result.meetings[1]!)}`] : [])]
+      : [`✅ Moved: ${meetingLine(result.meeting)}`];
+  return [...lines, ...notes.filter((n): n is string => n !== null)].join('\n');
+}
+
+async function confirm(interaction: ButtonInteraction | StringSelectMenuInteraction, args: [number, number], ctx: InteractionContext) {
+  const result = ctx.services.meetings.confirm(ctx.actor, args[0], args[1]);
+  // Creating the Discord event is a round trip; acknowledge first so the 3-second deadline never bites.
+  await interaction.deferUpdate();
+  const meetings = result.kind === 'scheduled' ? result.meetings : [result.meeting];
+  const notes: (string | null)[] = [];
+  for (const meeting of meetings) notes.push(await syncMeetingEvent(ctx, meeting));
+  await interaction.editReply({ content: confirmedText(result, [...new Set(notes)]), embeds: [], components: [] });
+}
+
+export const meeting = defineCommand({
+  data: data.toJSON(),
+
+  async execute(interaction, ctx) {
+    const o = interaction.options;
+    const sub = o.getSubcommand();
+    const meetings = ctx.services.meetings;
+    if (sub === 'schedule') {
+      const channelId = o.getChannel('channel')?.id;
+      if (channelId && interaction.guild) assertBotCanPost(interaction.guild, channelId, 'channel');
+      const preview = meetings.previewSchedule(ctx.actor, {
+        title: o.getString('title', true),
+        when: o.getString('when', true),
+        durationMinutes: o.getInteger('duration-minutes') ?? undefined,
+        structuredMinutes: o.getInteger('structured-minutes') ?? undefined,
+        ...parseWhere(o.getString('where'), interaction.guild),
+        channelId,
+        repeat: (o.getString('repeat') ?? undefined) as 'none' | undefined,
+      });
+      await reply(interaction, { ...renderPreview(preview), ephemeral: true });
+    } else if (sub === 'reschedule') {
+      const preview = meetings.previewReschedule(ctx.actor, { meetingId: o.getInteger('meeting', true), when: o.getString('when', true) });
+      await reply(interaction, { ...renderPreview(preview), ephemeral: true });
+    } else if (sub === 'list') {
+      await reply(interaction, { embeds: renderMeetingList(meetings.list(ctx.actor.guildId)), ephemeral: true });
+    } else if (sub === 'cancel') {
+      const cancelled = meetings.cancel(ctx.actor, o.getInteger('meeting', true), { series: o.getBoolean('series') ?? false });
+      await interaction.deferReply();
+      for (const m of cancelled) await syncMeetingEvent(ctx, m);
+      await reply(interaction, `🗑️ Cancelled: ${cancelled.map((m) => meetingLine(m)).join('\n')}`);
+    } else if (sub === 'notes') {
+      await reply(interaction, { embeds: renderNotes(meetings.notes(ctx.actor.guildId, o.getInteger('meeting', true))), ephemeral: true });
+    } else {
+      const result = meetings.recordOutcome(ctx.actor, {
+        meetingId: o.getInteger('meeting', true),
+        itemId: o.getInteger('item', true),
+        result: o.getString('result', true) as 'done',
+        ownerId: o.getUser('owner')?.id,
+        due: o.getString('due') ?? undefined,
+        note: o.getString('note') ?? undefined,
+      });
+      const detail = result.carriedTo
+        ? ` → on the agenda of ${meetingLine(result.carriedTo)}`
+        : result.action
+          ? ` → action for <@${result.action.ownerId}>, due ${result.action.dueDate}`
+          : '';
+      await reply(interaction, `Recorded **${escapeMarkdown(result.item.topic)}**: ${result.item.outcome}${detail}`);
+    }
+  },
+
+  async autocomplete(interaction, ctx) {
+    if (interaction.options.getFocused(true).name === 'where') {
+      await interaction.respond(whereChoices(interaction.guild, String(interaction.options.getFocused())));
+      return;
+    }
+    const sub = interaction.options.getSubcommand();
+    await respondMeetingOrItem(interaction, ctx, sub === 'notes' || sub === 'outcome' ? 60 : 0);
+  },
+
+  components: {
+    confirm: { args: z.tuple([z.coerce.number().int().positive(), z.coerce.number().int().min(0).max(1)]), run: confirm },
+    discard: {
+      args: z.tuple([z.coerce.number().int().positive()]),
+      async run(interaction, [draftId], ctx) {
+        ctx.services.meetings.discardDraft(ctx.actor, draftId);
+        await interaction.update({ content: 'Cancelled: nothing was saved.', embeds: [], components: [] });
+      },
+    },
+    present: {
+      args: z.tuple([z.coerce.number().int().positive()]),
+      async run(interaction, [meetingId], ctx) {
+        const marked = ctx.services.meetings.markPresent(ctx.actor, meetingId);
+        const text = marked.newly ? `✋ You are marked present at **${marked.meeting.title}**.` : `You were already marked present at **${marked.meeting.title}**.`;
+        await reply(interaction, { content: `${text} (${marked.count} present)`, ephemeral: true });
+      },
+    },
+  },
+});

@@ -1,0 +1,48 @@
+// /priorities set|clear|achieved|show: up to five ranked alliance priorities with target dates.
+import { SlashCommandBuilder, type SlashCommandIntegerOption } from 'discord.js';
+import { defineCommand } from '../src/discord/command.js';
+import { escapeMarkdown } from '../src/discord/format.js';
+import { renderPriorities } from '../src/discord/render/ideas.js';
+import { reply } from '../src/discord/respond.js';
+
+const rank = (o: SlashCommandIntegerOption) =>
+  o.setName('rank').setDescription('Rank 1-5 (1 = most important)').setRequired(true).setMinValue(1).setMaxValue(5);
+
+const data = new SlashCommandBuilder()
+  .setName('priorities')
+  .setDescription("The alliance's short priority list, kept until achieved")
+  .addSubcommand((s) =>
+    s
+      .setName('set')
+      .setDescription('Set the priority at a rank (organizers)')
+      .addIntegerOption(rank)
+      .addStringOption((o) => o.setName('text').setDescription('The priority').setRequired(true).setMaxLength(200))
+      .addStringOption((o) => o.setName('target-date').setDescription('Target day, e.g. "2027-06-30" or "end of march"').setMaxLength(60)),
+  )
+  .addSubcommand((s) => s.setName('clear').setDescription('Remove the priority at a rank (organizers)').addIntegerOption(rank))
+  .addSubcommand((s) => s.setName('achieved').setDescription('Mark the priority at a rank as achieved (organizers)').addIntegerOption(rank))
+  .addSubcommand((s) => s.setName('show').setDescription('Show the priorities'));
+
+export const priorities = defineCommand({
+  data: data.toJSON(),
+  organizerSubcommands: ['set', 'clear', 'achieved'],
+
+  async execute(interaction, ctx) {
+    const o = interaction.options;
+    const service = ctx.services.ideas;
+    const sub = o.getSubcommand();
+    if (sub === 'set') {
+      const saved = service.setPriority(ctx.actor, { rank: o.getInteger('rank', true), text: o.getString('text', true), targetDate: o.getString('target-date') ?? undefined });
+      await reply(interaction, { content: `🎯 Priority ${saved.rank} set: **${escapeMarkdown(saved.text)}**`, embeds: [renderPriorities(service.priorities(ctx.actor.guildId))] });
+    } else if (sub === 'clear') {
+      const cleared = service.clearPriority(ctx.actor, o.getInteger('rank', true));
+      await reply(interaction, `Cleared priority ${cleared.rank}: ${escapeMarkdown(cleared.text)}`);
+    } else if (sub === 'achieved') {
+      const done = service.achievePriority(ctx.actor, o.getInteger('rank', true));
+      const refresh = done.refreshSuggested ? '\n🎉 Every priority is achieved: time for a **priority refresh meeting**. Schedule one with `/meeting schedule`.' : '';
+      await reply(interaction, `✅ Achieved: **${escapeMarkdown(done.priority.text)}**${refresh}`);
+    } else {
+      await reply(interaction, { embeds: [renderPriorities(service.priorities(ctx.actor.guildId))], ephemeral: true });
+    }
+  },
+});

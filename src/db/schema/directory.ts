@@ -1,0 +1,123 @@
+// The directory: member spaces (profiles, approval state, coordinates), their hosts, linked members and tags,
+// plus parked state (search paging, registration drafts) so buttons and modals survive restarts. Full-text search lives in the custom migration
+// drizzle/*_directory_fts.sql (FTS5 table spaces_fts kept in sync by triggers on spaces).
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const SPACE_STATUSES = ['pending', 'approved'] as const;
+export type SpaceStatus = (typeof SPACE_STATUSES)[number];
+
+export const spaces = sqliteTable(
+  'spaces',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guildId: text('guild_id').notNull(),
+    name: text('name').notNull(),
+    /** foldKey(name): duplicate check and name autocomplete order. */
+    nameKey: text('name_key').notNull(),
+    city: text('city').notNull(),
+    /** foldKey(city): city filter and duplicate check. */
+    cityKey: text('city_key').notNull(),
+    /** GeoNames id of the gazetteer place the city came from (null for imported rows with their own coordinates). */
+    placeId: integer('place_id'),
+    region: text('region'),
+    /** ISO 3166-1 alpha-2. */
+    country: text('country').notNull(),
+    latitude: real('latitude').notNull(),
+    longitude: real('longitude').notNull(),
+    desks: integer('desks'),
+    website: text('website'),
+    dayPass: text('day_pass'),
+    /** Normalized tags joined by a space: shown on the profile and indexed by FTS; space_tags is the filterable copy. */
+    tags: text('tags').notNull().default(''),
+    description: text('description'),
+    hours: text('hours'),
+    /** How to book a day pass and who answers. */
+    contact: text('contact'),
+    accessibility: text('accessibility'),
+    status: text('status', { enum: SPACE_STATUSES }).notNull().default('pending'),
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    approvedAt: integer('approved_at'),
+    approvedBy: text('approved_by'),
+  },
+  (table) => [
+    uniqueIndex('spaces_guild_city_name_uq').on(table.guildId, table.cityKey, table.nameKey),
+    index('spaces_guild_status_name_idx').on(table.guildId, table.status, table.nameKey),
+    index('spaces_guild_status_lat_idx').on(table.guildId, table.status, table.latitude),
+    index('spaces_guild_status_country_idx').on(table.guildId, table.status, table.country),
+    index('spaces_guild_status_city_idx').on(table.guildId, table.status, table.cityKey, table.country),
+    index('spaces_guild_status_desks_idx').on(table.guildId, table.status, table.desks),
+    index('spaces_guild_status_approved_idx').on(table.guildId, table.status, table.approvedAt),
+  ],
+);
+
+export const spaceHosts = sqliteTable(
+  'space_hosts',
+  {
+    spaceId: integer('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    addedAt: integer('added_at').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.spaceId, table.userId] }),
+    index('space_hosts_guild_user_idx').on(table.guildId, table.userId),
+  ],
+);
+
+export const SPACE_MEMBER_STATUSES = ['pending', 'approved'] as const;
+
+/** Members who work from a space (linked through /space join, approved by a host). */
+export const spaceMembers = sqliteTable(
+  'space_members',
+  {
+    spaceId: integer('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    status: text('status', { enum: SPACE_MEMBER_STATUSES }).notNull().default('pending'),
+    requestedAt: integer('requested_at').notNull(),
+    approvedAt: integer('approved_at'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.spaceId, table.userId] }),
+    index('space_members_guild_user_idx').on(table.guildId, table.userId),
+  ],
+);
+
+export const spaceTags = sqliteTable(
+  'space_tags',
+  {
+    spaceId: integer('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    guildId: text('guild_id').notNull(),
+    tag: text('tag').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.spaceId, table.tag] }),
+    index('space_tags_guild_tag_idx').on(table.guildId, table.tag),
+  ],
+);
+
+/**
+ * State parked behind a short id that a custom id can carry: a search being paged (kind "search"/"near") or a
+ * registration waiting for its modal (kind "register"), so buttons and modals keep working after a restart.
+ */
+export const directoryStash = sqliteTable(
+  'directory_stash',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guildId: text('guild_id').notNull(),
+    kind: text('kind').notNull(),
+    /** Who parked it, when only they may use it (a registration draft). */
+    userId: text('user_id'),
+    params: text('params', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [index('directory_stash_created_idx').on(table.createdAt)],
+);

@@ -1,0 +1,77 @@
+// Countries as ISO 3166-1 alpha-2 codes, named in English through Intl (no data package needed for ~250 names).
+import { foldKey } from './text.rules.js';
+
+const displayNames = new Intl.DisplayNames(['en'], { type: 'region' });
+/** Codes Intl names that are not countries (EU, UN, pseudo-locales, "Unknown Region"). */
+const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
+/** Common English names Intl does not use. */
+const ALIASES: Record<string, string> = {
+  usa: 'US',
+  'united states of america': 'US',
+  america: 'US',
+  uk: 'GB',
+  'great britain': 'GB',
+  britain: 'GB',
+  england: 'GB',
+  scotland: 'GB',
+  wales: 'GB',
+  'northern ireland': 'GB',
+  'czech republic': 'CZ',
+  'ivory coast': 'CI',
+  holland: 'NL',
+  'the netherlands': 'NL',
+  'republic of korea': 'KR',
+  turkey: 'TR',
+};
+
+let table: { byKey: Map<string, string>; names: Map<string, string> } | undefined;
+
+function countries() {
+  if (table) return table;
+  const byKey = new Map<string, string>();
+  const names = new Map<string, string>();
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      if (NOT_COUNTRIES.has(code)) continue;
+      const name = displayNames.of(code);
+      if (!name || name === code || name === 'Unknown Region') continue;
+      names.set(code, name);
+      byKey.set(foldKey(name), code);
+    }
+  }
+  for (const [alias, code] of Object.entries(ALIASES)) byKey.set(alias, code);
+  table = { byKey, names };
+  return table;
+}
+
+/** The alpha-2 code for a code or English name ("ca", "Canada", "USA"), or null when unknown. */
+export function countryCode(input: string): string | null {
+  const trimmed = input.trim();
+  const { byKey, names } = countries();
+  if (/^[a-z]{2}$/i.test(trimmed)) {
+    const code = trimmed.toUpperCase();
+    if (names.has(code)) return code;
+  }
+  return byKey.get(foldKey(trimmed)) ?? null;
+}
+
+/** The English name of a stored code; the code itself when Intl does not know it. */
+export function countryName(code: string): string {
+  return countries().names.get(code) ?? code;
+}
+
+/** Countries whose name or code starts with the query: for autocomplete. */
+export function countryAutocomplete(query: string, limit = 25): { code: string; name: string }[] {
+  const key = foldKey(query);
+  const out: { code: string; name: string }[] = [];
+  for (const [code, name] of countries().names) {
+    if (!key || foldKey(name).startsWith(key) || code.toLowerCase() === key) out.push({ code, name });
+  }
+  out.sort((x, y) => {
+    const xExact = x.code.toLowerCase() === key ? 0 : 1;
+    const yExact = y.code.toLowerCase() === key ? 0 : 1;
+    return xExact - yExact || x.name.localeCompare(y.name);
+  });
+  return out.slice(0, limit);
+}

@@ -1,0 +1,184 @@
+// /directory export and import: one documented CSV shape both ways; an import is checked whole before anything
+// is stored (one transaction), and reports every bad row.
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import type { Actor } from '../shared/actor.js';
+import type { Clock } from '../shared/clock.js';
+import { DomainError, forbidden, invalid, type FieldProblem } from '../shared/errors.js';
+import type { DirectoryRepo, SpaceRow } from './directory.repo.js';
+import { checkProfile } from './directory.service.js';
+import type { Gazetteer } from './gazetteer.js';
+import { foldKey } from './text.rules.js';
+
+/** The stable column order; the README documents each. */
+export const CSV_COLUMNS = [
+  'name', 'city', 'region', 'country', 'latitude', 'longitude', 'desks', 'website', 'day_pass', 'tags',
+  'description', 'hours', 'contact', 'accessibility', 'hosts', 'status', 'joined_at',
+] as const;
+
+export const CSV_LIMITS = { bytes: 5 * 1024 * 1024, rows: 20_000, reportedProblems: 30 } as const;
+
+type CsvRecord = Record<(typeof CSV_COLUMNS)[number], string>;
+
+const SNOWFLAKE = /^\d{15,21}$/;
+
+export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => Gazetteer; clock: Clock }) {
+  const { repo, gazetteer, clock } = deps;
+
+  function toRecord(row: SpaceRow, hosts: string[]): CsvRecord {
+    return {
+      name: row.name,
+      city: row.city,
+      region: row.region ?? '',
+      country: row.country,
+      latitude: String(row.latitude),
+      longitude: String(row.longitude),
+      desks: row.desks === null ? '' : String(row.desks),
+      website: row.website ?? '',
+      day_pass: row.dayPass ?? '',
+      tags: row.tags.split(' ').filter(Boolean).join(','),
+      description: row.description ?? '',
+      hours: row.hours ?? '',
+      contact: row.contact ?? '',
+      accessibility: row.accessibility ?? '',
+      hosts: hosts.join(' '),
+      status: row.status,
+      joined_at: new Date(row.approvedAt ?? row.createdAt).toISOString(),
+    };
+  }
+
+  function parseCsv(text: string): string[][] {
+    if (text.includes('\u0000')) throw invalid('file', 'file is not a CSV file (it holds binary data)');
+    try {
+      return parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
+    } catch (error) {
+      throw invalid('file', `file is not valid CSV: ${(error as Error).message.slice(0, 200)}`);
+    }
+  }
+
+  const num = (value: string): number | null => (value.trim() === '' ? null : Number(value.trim()));
+
+  return {
+    exportCsv(actor: Actor): { filename: string; content: string; rows: number } {
+      if (!actor.isOrganizer) throw forbidden('Only organizers can export the directory.');
+      const rows = repo.all(actor.guildId);
+      const hosts = repo.hostsOf(actor.guildId, rows.map((r) => r.id));
+      const records = rows.map((r) => toRecord(r, hosts.get(r.id) ?? []));
+      const content = stringify(records, { header: true, columns: [...CSV_COLUMNS] });
+      const date = clock.now().toISOString().slice(0, 10);
+      return { filename: `directory-${date}.csv`, content, rows: records.length };
+    },
+
+    /** Validates every row, then stores all of them or none. Existing name+city pairs are updated. */
+    importCsv(actor: Actor, file: { content: string; bytes: number }): { created: number; updated: number } {
+      if (!actor.isOrganizer) throw forbidden('Only organizers can import into the directory.');
+      if (file.bytes > CSV_LIMITS.bytes) throw invalid('file', 'file is larger than 5 MB');
+      const table = parseCsv(file.content);
+      const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
+      if (header.join(',') !== CSV_COLUMNS.join(',')) {
+        throw invalid('file', `file header must be exactly: ${CSV_COLUMNS.join(',')} (the columns /directory export writes)`);
+      }
+      const body = table.slice(1);
+      if (body.length === 0) throw invalid('file', 'file has a header but no rows');
+      if (body.length > CSV_LIMITS.rows) throw invalid('file', `file has ${body.length} rows; the limit is ${CSV_LIMITS.rows}`);
+
+      const problems: FieldProblem[] = [];
+      const seen = new Map<string, number>();
+      const valid: { record: CsvRecord; checked: Exclude<ReturnType<typeof checkProfile>, FieldProblem[]>; hosts: string[]; joinedAt: number | null }[] = [];
+      body.forEach((cells, index) => {
+        const line = index + 2;
+        const prefix = `row ${line} `;
+        const record = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, cells[i] ?? ''])) as CsvRecord;
+        const rowProblems: FieldProblem[] = [];
+        const numbers = { latitude: num(record.latitude), longitude: num(record.longitude), desks: num(record.desks) };
+        for (const [key, value] of Object.entries(numbers)) {
+          if (value !== null && !Number.isFinite(value)) rowProblems.push({ field: `${prefix}${key}`, message: `${prefix}${key} must be a number` });
+        }
+        const hosts = record.hosts.split(/\s+/).filter(Boolean);
+        const badHost = hosts.find((h) => !SNOWFLAKE.test(h));
+        if (badHost) rowProblems.push({ field: `${prefix}hosts`, message: `${prefix}hosts "${badHost.slice(0, 30)}" is not a Discord user id` });
+        const joinedAt = record.joined_at.trim() ? Date.parse(record.joined_at) : null;
+        if (joinedAt !== null && Number.isNaN(joinedAt)) rowProblems.push({ field: `${prefix}joined_at`, message: `${prefix}joined_at must be an ISO date` });
+        if (record.status && !['pending', 'approved'].includes(record.status)) {
+          rowProblems.push({ field: `${prefix}status`, message: `${prefix}status must be pending or approved` });
+        }
+        const checked = rowProblems.length
+          ? rowProblems
+          : checkProfile(
+              gazetteer(),
+              {
+                name: record.name,
+                city: record.region ? `${record.city}, ${record.region}` : record.city,
+                country: record.country,
+                region: record.region,
+                desks: numbers.desks,
+                website: record.website,
+                dayPass: record.day_pass,
+                tags: record.tags,
+                latitude: numbers.latitude,
+                longitude: numbers.longitude,
+                description: record.description,
+                hours: record.hours,
+                contact: record.contact,
+                accessibility: record.accessibility,
+              },
+              prefix,
+            );
+        if (Array.isArray(checked)) return void problems.push(...checked);
+        const key = `${checked.place.cityKey}\u0000${foldKey(checked.fields.name)}`;
+        const first = seen.get(key);
+        if (first) return void problems.push({ field: `${prefix}name`, message: `${prefix}name repeats row ${first} (same name in the same city)` });
+        seen.set(key, line);
+        valid.push({ record, checked, hosts, joinedAt });
+      });
+      if (problems.length) {
+        const shown = problems.slice(0, CSV_LIMITS.reportedProblems);
+        const more = problems.length - shown.length;
+        if (more > 0) shown.push({ field: 'file', message: `…and ${more} more problem${more === 1 ? '' : 's'}` });
+        throw new DomainError('invalid', `Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the file.`, shown);
+      }
+
+      const at = clock.now().getTime();
+      let created = 0;
+      let updated = 0;
+      repo.transaction(() => {
+        for (const { checked, hosts, joinedAt } of valid) {
+          const { fields, tags, place } = checked;
+          const values = {
+            name: fields.name,
+            nameKey: foldKey(fields.name),
+            ...place,
+            desks: fields.desks ?? null,
+            website: fields.website ?? null,
+            dayPass: fields.dayPass ?? null,
+            description: fields.description ?? null,
+            hours: fields.hours ?? null,
+            contact: fields.contact ?? null,
+            accessibility: fields.accessibility ?? null,
+            status: 'approved' as const,
+            updatedAt: at,
+          };
+          const existing = repo.findByNameInCity(actor.guildId, place.cityKey, values.nameKey);
+          if (existing) {
+            repo.update(actor.guildId, existing.id, { ...values, approvedAt: existing.approvedAt ?? joinedAt ?? at, approvedBy: existing.approvedBy ?? actor.userId }, tags);
+            if (hosts.length) {
+              for (const old of repo.hosts(actor.guildId, existing.id)) if (!hosts.includes(old)) repo.removeHost(actor.guildId, existing.id, old);
+              for (const userId of hosts) repo.addHost(actor.guildId, existing.id, userId, at);
+            }
+            updated++;
+          } else {
+            repo.insert(
+              { guildId: actor.guildId, ...values, createdBy: actor.userId, createdAt: at, approvedAt: joinedAt ?? at, approvedBy: actor.userId },
+              tags,
+              hosts.length ? hosts : [actor.userId],
+            );
+            created++;
+          }
+        }
+      });
+      return { created, updated };
+    },
+  };
+}
+
+export type CsvService = ReturnType<typeof createCsvService>;

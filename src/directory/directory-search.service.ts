@@ -1,0 +1,275 @@
+// Finding spaces: text search with filters, `near` a gazetteer place, stats, every autocomplete, and the parked
+// search behind Previous/Next so paging works after a restart.
+import { z } from 'zod';
+import type { Clock } from '../shared/clock.js';
+import { DAY } from '../shared/clock.js';
+import { invalidFields, notFound } from '../shared/errors.js';
+import { countryAutocomplete, countryCode, countryName } from './countries.js';
+import { ftsQuery, isValidTag, LIMITS, normalizeTag, SUGGESTED_TAGS } from './directory.rules.js';
+import type { DirectoryRepo } from './directory.repo.js';
+import type { DirectorySearchRepo, SearchFilters, SpaceListing } from './directory-search.repo.js';
+import { placeLabel, type Gazetteer, type Place } from './gazetteer.js';
+import { boundingBox, foldKey, haversineKm } from './text.rules.js';
+
+export interface SearchQuery {
+  text?: string;
+  city?: string;
+  country?: string;
+  tag?: string;
+  minDesks?: number;
+  maxDesks?: number;
+}
+
+export interface SpaceHit extends Omit<SpaceListing, 'tags'> {
+  tags: string[];
+  countryName: string;
+  /** Only for `near`. */
+  distanceKm?: number;
+}
+
+export interface ResultPage<Q> {
+  searchId: number;
+  query: Q;
+  items: SpaceHit[];
+  total: number;
+  page: number;
+  pageCount: number;
+  /** For an empty result: what to widen, e.g. "remove tag (3 spaces match without it)". */
+  suggestions: string[];
+}
+
+export interface NearQuery {
+  /** Gazetteer id (autocomplete value) or a city name. */
+  place: string;
+  radiusKm?: number;
+}
+
+const searchSchema = z.object({
+  text: z.string().trim().max(LIMITS.searchText, `must be at most ${LIMITS.searchText} characters`).optional(),
+  city: z.string().trim().max(LIMITS.city, `must be at most ${LIMITS.city} characters`).optional(),
+  country: z.string().trim().max(LIMITS.country, 'is too long').optional(),
+  tag: z.string().trim().max(40, 'is too long').optional(),
+  minDesks: z.number().int('must be a whole number').min(1, 'must be at least 1').max(LIMITS.maxDesks, `must be at most ${LIMITS.maxDesks}`).optional(),
+  maxDesks: z.number().int('must be a whole number').min(1, 'must be at least 1').max(LIMITS.maxDesks, `must be at most ${LIMITS.maxDesks}`).optional(),
+});
+
+const FIELD: Record<string, string> = { minDesks: 'min-desks', maxDesks: 'max-desks', radiusKm: 'radius-km' };
+const fieldName = (key: string) => FIELD[key] ?? key;
+
+export function createSearchService(deps: {
+  repo: DirectoryRepo;
+  search: DirectorySearchRepo;
+  gazetteer: () => Gazetteer;
+  clock: Clock;
+}) {
+  const { repo, search, gazetteer, clock } = deps;
+
+  const hit = (row: SpaceListing, distanceKm?: number): SpaceHit => ({
+    ...row,
+    tags: row.tags ? row.tags.split(' ') : [],
+    countryName: countryName(row.country),
+    ...(distanceKm === undefined ? {} : { distanceKm: Math.round(distanceKm * 10) / 10 }),
+  });
+
+  function filtersFor(query: SearchQuery): SearchFilters {
+    const parsed = searchSchema.safeParse(query);
+    if (!parsed.success) {
+      throw invalidFields(
+        parsed.error.issues.map((issue) => {
+          const field = fieldName(String(issue.path[0]));
+          return { field, message: `${field} ${issue.message}` };
+        }),
+      );
+    }
+    const q = parsed.data;
+    const problems = [];
+    const country = q.country ? countryCode(q.country) : undefined;
+    if (q.country && !country) problems.push({ field: 'country', message: `country "${q.country}" is not a country I know` });
+    const tag = q.tag ? normalizeTag(q.tag) : undefined;
+    if (tag && !isValidTag(tag)) problems.push({ field: 'tag', message: `tag "${q.tag}" must be 2-30 lowercase letters, digits or hyphens` });
+    if (q.minDesks !== undefined && q.maxDesks !== undefined && q.minDesks > q.maxDesks) {
+      problems.push({ field: 'min-desks', message: 'min-desks must not be more than max-desks' });
+    }
+    if (problems.length) throw invalidFields(problems);
+    // A city may arrive as a gazetteer id (from autocomplete) or as a typed name.
+    const city = q.city && /^\d{1,9}$/.test(q.city) ? (gazetteer().byId(Number(q.city))?.name ?? q.city) : q.city;
+    return {
+      match: q.text ? ftsQuery(q.text) : null,
+      ...(city ? { cityKey: foldKey(city) } : {}),
+      ...(country ? { country } : {}),
+      ...(tag ? { tag } : {}),
+      ...(q.minDesks !== undefined ? { minDesks: q.minDesks } : {}),
+      ...(q.maxDesks !== undefined ? { maxDesks: q.maxDesks } : {}),
+    };
+  }
+
+  /** For an empty result, each filter whose removal would find something. */
+  function widen(guildId: string, filters: SearchFilters): string[] {
+    const options: [string, Partial<SearchFilters>][] = [
+      ['text', { match: null }],
+      ['city', { cityKey: undefined }],
+      ['country', { country: undefined }],
+      ['tag', { tag: undefined }],
+      ['min-desks', { minDesks: undefined }],
+      ['max-desks', { maxDesks: undefined }],
+    ];
+    const active = options.filter(([name]) => {
+      const key = ({ text: 'match', city: 'cityKey', 'min-desks': 'minDesks', 'max-desks': 'maxDesks' } as Record<string, string>)[name] ?? name;
+      const value = (filters as unknown as Record<string, unknown>)[key];
+      return value !== undefined && value !== null;
+    });
+    const out: string[] = [];
+    for (const [name, change] of active) {
+      const n = search.count(guildId, { ...filters, ...change } as SearchFilters);
+      if (n > 0) out.push(`remove ${name} (${n} space${n === 1 ? '' : 's'} match without it)`);
+    }
+    if (!out.length && active.length > 1) out.push('search with fewer filters');
+    if (!out.length && search.count(guildId, { match: null }) === 0) out.push('the directory is still empty: register a space with /space register');
+    return out;
+  }
+
+  const pageOf = (page: number, total: number) => {
+    const pageCount = Math.max(1, Math.ceil(total / LIMITS.pageSize));
+    return { page: Math.min(Math.max(0, Math.floor(page)), pageCount - 1), pageCount };
+  };
+
+  function runSearch(guildId: string, searchId: number, query: SearchQuery, page: number): ResultPage<SearchQuery> {
+    const filters = filtersFor(query);
+    const total = search.count(guildId, filters);
+    const at = pageOf(page, total);
+    const items = total ? search.search(guildId, filters, LIMITS.pageSize, at.page * LIMITS.pageSize).map((r) => hit(r)) : [];
+    return { searchId, query, items, total, ...at, suggestions: total ? [] : widen(guildId, filters) };
+  }
+
+  function origin(placeInput: string): Place {
+    const g = gazetteer();
+    const typed = placeInput.trim();
+    const place = /^\d{1,9}$/.test(typed) ? g.byId(Number(typed)) : (g.lookup(typed.split(',')[0] ?? typed)[0] ?? null);
+    if (place) return place;
+    const closest = g.closest(typed.split(',')[0] ?? typed, undefined, 5).map((p) => placeLabel(p, countryName));
+    throw invalidFields([
+      {
+        field: 'place',
+        message: `place "${typed.slice(0, 60)}" is not a place I know` + (closest.length ? `. Closest: ${closest.join('; ')}` : ''),
+      },
+    ]);
+  }
+
+  function runNear(guildId: string, searchId: number, query: NearQuery, page: number): ResultPage<NearQuery> & { origin: Place; radiusKm: number } {
+    const radiusKm = query.radiusKm ?? LIMITS.radiusKm.default;
+    if (!Number.isFinite(radiusKm) || radiusKm < LIMITS.radiusKm.min || radiusKm > LIMITS.radiusKm.max) {
+      throw invalidFields([{ field: 'radius-km', message: `radius-km must be between ${LIMITS.radiusKm.min} and ${LIMITS.radiusKm.max}` }]);
+    }
+    const from = origin(query.place);
+    const all = search
+      .inBox(guildId, boundingBox(from.lat, from.lon, radiusKm))
+      .map((row) => ({ row, km: haversineKm(from.lat, from.lon, row.latitude, row.longitude) }))
+      .filter(({ km }) => km <= radiusKm)
+      .sort((a, b) => a.km - b.km || a.row.name.localeCompare(b.row.name));
+    const at = pageOf(page, all.length);
+    const items = all.slice(at.page * LIMITS.pageSize, (at.page + 1) * LIMITS.pageSize).map(({ row, km }) => hit(row, km));
+    const suggestions =
+      all.length || radiusKm >= LIMITS.radiusKm.max ? [] : [`widen radius-km (up to ${LIMITS.radiusKm.max})`];
+    return { searchId, query, items, total: all.length, ...at, suggestions, origin: from, radiusKm };
+  }
+
+  const now = () => clock.now().getTime();
+  function park(guildId: string, kind: 'search' | 'near', params: object): number {
+    repo.purgeStash(now() - 30 * DAY);
+    return repo.stash(guildId, kind, null, { ...params }, now());
+  }
+  function parked(guildId: string, kind: 'search' | 'near', searchId: number): Record<string, unknown> {
+    const found = repo.unstash(guildId, kind, searchId);
+    if (!found) throw notFound('This search has expired: run it again.');
+    return found.params;
+  }
+
+  return {
+    /** /directory search: validates, parks the query for paging, returns page 0. */
+    search(guildId: string, query: SearchQuery): ResultPage<SearchQuery> {
+      const first = runSearch(guildId, 0, query, 0);
+      return { ...first, searchId: park(guildId, 'search', query) };
+    },
+    /** Previous/Next on a parked search. */
+    searchPage(guildId: string, searchId: number, page: number): ResultPage<SearchQuery> {
+      return runSearch(guildId, searchId, parked(guildId, 'search', searchId) as SearchQuery, page);
+    },
+    near(guildId: string, query: NearQuery) {
+      const first = runNear(guildId, 0, query, 0);
+      return { ...first, searchId: park(guildId, 'near', query) };
+    },
+    nearPage(guildId: string, searchId: number, page: number) {
+      return runNear(guildId, searchId, parked(guildId, 'near', searchId) as unknown as NearQuery, page);
+    },
+
+    stats(guildId: string, limit = 10) {
+      return {
+        total: repo.countApproved(guildId),
+        byCountry: search.countsByCountry(guildId, limit).map((r) => ({ ...r, name: countryName(r.country) })),
+        byCity: search.countsByCity(guildId, limit),
+        byTag: search.countsByTag(guildId, limit),
+      };
+    },
+
+    /** Space names for autocomplete: whole-name prefix first (index range), then word prefixes (FTS). */
+    spaceAutocomplete(guildId: string, query: string, opts: { hostedBy?: string; limit?: number } = {}) {
+      const limit = Math.min(opts.limit ?? 25, 25);
+      const key = foldKey(query);
+      if (opts.hostedBy) {
+        // A member hosts a handful of spaces, pending ones included: filter them here.
+        return repo
+          .hostedBy(guildId, opts.hostedBy)
+          .filter((s) => !key || s.nameKey.startsWith(key) || s.nameKey.split(' ').some((w) => w.startsWith(key)))
+          .slice(0, limit)
+          .map(({ id, name, city }) => ({ id, name, city }));
+      }
+      const found = search.namesStartingWith(guildId, key, limit);
+      const terms = ftsQuery(query);
+      if (found.length < limit && terms) {
+        const seen = new Set(found.map((s) => s.id));
+        for (const s of search.namesMatching(guildId, terms, limit)) {
+          if (found.length < limit && !seen.has(s.id)) found.push(s);
+        }
+      }
+      return found;
+    },
+
+    /** Gazetteer places for register/near: value is the GeoNames id. */
+    placeAutocomplete(query: string, country?: string): { value: string; label: string }[] {
+      const code = country ? (countryCode(country) ?? undefined) : undefined;
+      return gazetteer()
+        .autocomplete(query, { ...(code ? { country: code } : {}), limit: 25 })
+        .map((p) => ({ value: String(p.id), label: placeLabel(p, countryName) }));
+    },
+
+    /** Cities that have spaces in this alliance (the search filter). */
+    directoryCityAutocomplete(guildId: string, query: string): { value: string; label: string }[] {
+      return search.citiesLike(guildId, foldKey(query), 25).map((c) => ({
+        value: c.city,
+        label: `${c.city}, ${countryName(c.country)} (${c.count})`,
+      }));
+    },
+
+    countryAutocomplete(query: string) {
+      return countryAutocomplete(query).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }));
+    },
+
+    /** The alliance's tags first (most used), then suggested ones not yet used. For a comma list, completes the last. */
+    tagAutocomplete(guildId: string, query: string): { value: string; label: string }[] {
+      const parts = query.split(',');
+      const last = normalizeTag(parts.pop() ?? '');
+      const head = parts.map((p) => normalizeTag(p)).filter(Boolean);
+      const used = search.tagsLike(guildId, last, 25).map((t) => t.tag);
+      const suggested = SUGGESTED_TAGS.filter((t) => t.startsWith(last) && !used.includes(t));
+      return [...used, ...suggested]
+        .filter((t) => !head.includes(t))
+        .slice(0, 25)
+        .map((t) => {
+          const value = [...head, t].join(',');
+          return { value: value.slice(0, 100), label: value.slice(0, 100) };
+        });
+    },
+  };
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;

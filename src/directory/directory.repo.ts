@@ -1,0 +1,199 @@
+// Directory writes and single-space reads: spaces with their hosts, linked members and tags. Always guild-scoped.
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import type { Db } from '../db/open.js';
+import { directoryStash, spaceHosts, spaceMembers, spaces, spaceTags, type SpaceStatus } from '../db/schema/index.js';
+
+export type SpaceRow = typeof spaces.$inferSelect;
+export type NewSpace = Omit<typeof spaces.$inferInsert, 'id' | 'tags'>;
+export type SpacePatch = Partial<Omit<SpaceRow, 'id' | 'guildId' | 'tags' | 'createdAt' | 'createdBy'>>;
+export type MemberLink = typeof spaceMembers.$inferSelect;
+
+export function createDirectoryRepo(db: Db) {
+  function setTags(guildId: string, spaceId: number, tags: string[]): void {
+    db.delete(spaceTags).where(eq(spaceTags.spaceId, spaceId)).run();
+    if (tags.length) db.insert(spaceTags).values(tags.map((tag) => ({ spaceId, guildId, tag }))).run();
+    db.update(spaces).set({ tags: tags.join(' ') }).where(eq(spaces.id, spaceId)).run();
+  }
+
+  return {
+    transaction<T>(work: () => T): T {
+      return db.transaction(() => work());
+    },
+
+    get(guildId: string, id: number): SpaceRow | null {
+      return db.select().from(spaces).where(and(eq(spaces.guildId, guildId), eq(spaces.id, id))).get() ?? null;
+    },
+
+    findByNameInCity(guildId: string, cityKey: string, nameKey: string): SpaceRow | null {
+      return (
+        db
+          .select()
+          .from(spaces)
+          .where(and(eq(spaces.guildId, guildId), eq(spaces.cityKey, cityKey), eq(spaces.nameKey, nameKey)))
+          .get() ?? null
+      );
+    },
+
+    /** Inserts a space, its tags and its hosts (call inside a transaction). */
+    insert(space: NewSpace, tags: string[], hostIds: string[]): SpaceRow {
+      const row = db.insert(spaces).values(space).returning().get();
+      setTags(space.guildId, row.id, tags);
+      for (const userId of hostIds) {
+        db.insert(spaceHosts).values({ spaceId: row.id, guildId: space.guildId, userId, addedAt: space.createdAt }).run();
+      }
+      return { ...row, tags: tags.join(' ') };
+    },
+
+    update(guildId: string, id: number, patch: SpacePatch, tags?: string[]): void {
+      if (Object.keys(patch).length) {
+        db.update(spaces).set(patch).where(and(eq(spaces.guildId, guildId), eq(spaces.id, id))).run();
+      }
+      if (tags) setTags(guildId, id, tags);
+    },
+
+    delete(guildId: string, id: number): void {
+      db.delete(spaces).where(and(eq(spaces.guildId, guildId), eq(spaces.id, id))).run();
+    },
+
+    byStatus(guildId: string, status: SpaceStatus): SpaceRow[] {
+      return db
+        .select()
+        .from(spaces)
+        .where(and(eq(spaces.guildId, guildId), eq(spaces.status, status)))
+        .orderBy(asc(spaces.createdAt), asc(spaces.id))
+        .all();
+    },
+
+    all(guildId: string): SpaceRow[] {
+      return db.select().from(spaces).where(eq(spaces.guildId, guildId)).orderBy(asc(spaces.id)).all();
+    },
+
+    hosts(guildId: string, spaceId: number): string[] {
+      return db
+        .select({ userId: spaceHosts.userId })
+        .from(spaceHosts)
+        .where(and(eq(spaceHosts.guildId, guildId), eq(spaceHosts.spaceId, spaceId)))
+        .orderBy(asc(spaceHosts.addedAt), asc(spaceHosts.userId))
+        .all()
+        .map((row) => row.userId);
+    },
+
+    /** Hosts of many spaces at once: spaceId → user ids. */
+    hostsOf(guildId: string, spaceIds: number[]): Map<number, string[]> {
+      const out = new Map<number, string[]>(spaceIds.map((id) => [id, []]));
+      if (!spaceIds.length) return out;
+      const rows = db
+        .select({ spaceId: spaceHosts.spaceId, userId: spaceHosts.userId })
+        .from(spaceHosts)
+        .where(and(eq(spaceHosts.guildId, guildId), inArray(spaceHosts.spaceId, spaceIds)))
+        .orderBy(asc(spaceHosts.addedAt), asc(spaceHosts.userId))
+        .all();
+      for (const row of rows) out.get(row.spaceId)?.push(row.userId);
+      return out;
+    },
+
+    addHost(guildId: string, spaceId: number, userId: string, now: number): void {
+      db.insert(spaceHosts).values({ spaceId, guildId, userId, addedAt: now }).onConflictDoNothing().run();
+    },
+
+    removeHost(guildId: string, spaceId: number, userId: string): void {
+      db.delete(spaceHosts)
+        .where(and(eq(spaceHosts.guildId, guildId), eq(spaceHosts.spaceId, spaceId), eq(spaceHosts.userId, userId)))
+        .run();
+    },
+
+    /** Spaces a user hosts, any status, oldest first. */
+    hostedBy(guildId: string, userId: string): SpaceRow[] {
+      return db
+        .select({ space: spaces })
+        .from(spaceHosts)
+        .innerJoin(spaces, eq(spaces.id, spaceHosts.spaceId))
+        .where(and(eq(spaceHosts.guildId, guildId), eq(spaceHosts.userId, userId)))
+        .orderBy(asc(spaces.id))
+        .all()
+        .map((row) => row.space);
+    },
+
+    members(guildId: string, spaceId: number): MemberLink[] {
+      return db
+        .select()
+        .from(spaceMembers)
+        .where(and(eq(spaceMembers.guildId, guildId), eq(spaceMembers.spaceId, spaceId)))
+        .orderBy(asc(spaceMembers.requestedAt), asc(spaceMembers.userId))
+        .all();
+    },
+
+    linksOf(guildId: string, userId: string): MemberLink[] {
+      return db
+        .select()
+        .from(spaceMembers)
+        .where(and(eq(spaceMembers.guildId, guildId), eq(spaceMembers.userId, userId)))
+        .orderBy(asc(spaceMembers.requestedAt))
+        .all();
+    },
+
+    requestLink(guildId: string, spaceId: number, userId: string, now: number): void {
+      db.insert(spaceMembers).values({ guildId, spaceId, userId, status: 'pending', requestedAt: now }).run();
+    },
+
+    approveLink(guildId: string, spaceId: number, userId: string, now: number): void {
+      db.update(spaceMembers)
+        .set({ status: 'approved', approvedAt: now })
+        .where(and(eq(spaceMembers.guildId, guildId), eq(spaceMembers.spaceId, spaceId), eq(spaceMembers.userId, userId)))
+        .run();
+    },
+
+    removeLink(guildId: string, spaceId: number, userId: string): void {
+      db.delete(spaceMembers)
+        .where(and(eq(spaceMembers.guildId, guildId), eq(spaceMembers.spaceId, spaceId), eq(spaceMembers.userId, userId)))
+        .run();
+    },
+
+    removeLinksOf(guildId: string, userId: string): void {
+      db.delete(spaceMembers).where(and(eq(spaceMembers.guildId, guildId), eq(spaceMembers.userId, userId))).run();
+    },
+
+    /** Parks state behind a short id (search paging, a registration waiting for its modal). */
+    stash(guildId: string, kind: string, userId: string | null, params: Record<string, unknown>, now: number): number {
+      return db.insert(directoryStash).values({ guildId, kind, userId, params, createdAt: now }).returning().get().id;
+    },
+
+    unstash(guildId: string, kind: string, id: number): { userId: string | null; params: Record<string, unknown> } | null {
+      const row = db
+        .select()
+        .from(directoryStash)
+        .where(and(eq(directoryStash.guildId, guildId), eq(directoryStash.kind, kind), eq(directoryStash.id, id)))
+        .get();
+      return row ? { userId: row.userId, params: row.params } : null;
+    },
+
+    dropStash(guildId: string, id: number): void {
+      db.delete(directoryStash).where(and(eq(directoryStash.guildId, guildId), eq(directoryStash.id, id))).run();
+    },
+
+    purgeStash(olderThan: number): void {
+      db.delete(directoryStash).where(lt(directoryStash.createdAt, olderThan)).run();
+    },
+
+    approvedBetween(guildId: string, from: number, to: number): SpaceRow[] {
+      return db
+        .select()
+        .from(spaces)
+        .where(and(eq(spaces.guildId, guildId), eq(spaces.status, 'approved'), gte(spaces.approvedAt, from), lt(spaces.approvedAt, to)))
+        .orderBy(asc(spaces.approvedAt), asc(spaces.id))
+        .all();
+    },
+
+    countApproved(guildId: string): number {
+      return (
+        db
+          .select({ n: sql<number>`count(*)` })
+          .from(spaces)
+          .where(and(eq(spaces.guildId, guildId), eq(spaces.status, 'approved')))
+          .get()?.n ?? 0
+      );
+    },
+  };
+}
+
+export type DirectoryRepo = ReturnType<typeof createDirectoryRepo>;

@@ -1,0 +1,378 @@
+// Directory use cases for space profiles: register (options, then the modal), edit, remove, approval, hosts,
+// member links; plus the read models other features build on (locality, hosted spaces, approved spaces).
+import type { AlliancesService } from '../alliances/alliances.service.js';
+import type { Actor } from '../shared/actor.js';
+import type { Clock } from '../shared/clock.js';
+import { DAY } from '../shared/clock.js';
+import { conflict, forbidden, invalid, invalidFields, notFound, type FieldProblem } from '../shared/errors.js';
+import { countryName } from './countries.js';
+import {
+  canManage,
+  issuesToProblems,
+  parseTags,
+  profileSchema,
+  type ProfileFields,
+  type ProfileInput,
+} from './directory.rules.js';
+import type { DirectoryRepo, SpacePatch, SpaceRow } from './directory.repo.js';
+import type { Gazetteer } from './gazetteer.js';
+import { resolvePlace, type ResolvedPlace } from './place.js';
+import { foldKey } from './text.rules.js';
+
+export interface SpaceProfile {
+  id: number;
+  guildId: string;
+  name: string;
+  city: string;
+  region: string | null;
+  country: string;
+  countryName: string;
+  latitude: number;
+  longitude: number;
+  desks: number | null;
+  website: string | null;
+  dayPass: string | null;
+  tags: string[];
+  description: string | null;
+  hours: string | null;
+  contact: string | null;
+  accessibility: string | null;
+  status: 'pending' | 'approved';
+  createdBy: string;
+  createdAt: number;
+  approvedAt: number | null;
+  hosts: string[];
+  /** Members linked to the space (approved by a host). */
+  members: string[];
+}
+
+/** The long fields the registration modal collects. */
+export type ModalFields = Pick<ProfileInput, 'description' | 'hours' | 'contact' | 'accessibility'>;
+export type RegistrationOptions = Omit<ProfileInput, keyof ModalFields>;
+
+const DRAFT_TTL = DAY;
+
+export interface DirectoryDeps {
+  repo: DirectoryRepo;
+  alliances: Pick<AlliancesService, 'settings'>;
+  gazetteer: () => Gazetteer;
+  clock: Clock;
+}
+
+/** A checked profile: zod shape, tags and place; every problem reported at once. */
+export function checkProfile(
+  gazetteer: Gazetteer,
+  input: ProfileInput,
+  prefix = '',
+): { fields: ProfileFields; tags: string[]; place: ResolvedPlace } | FieldProblem[] {
+  const parsed = profileSchema.safeParse(input);
+  if (!parsed.success) return issuesToProblems(parsed.error.issues, prefix);
+  const { tags, problems } = parseTags(parsed.data.tags ?? '', `${prefix}tags`);
+  const place = resolvePlace(gazetteer, parsed.data, prefix);
+  if (Array.isArray(place)) problems.push(...place);
+  if (problems.length || Array.isArray(place)) return problems;
+  return { fields: parsed.data, tags, place };
+}
+
+export function createSpacesService(deps: DirectoryDeps) {
+  const { repo, alliances, gazetteer, clock } = deps;
+  const now = () => clock.now().getTime();
+
+  function profile(row: SpaceRow): SpaceProfile {
+    return {
+      id: row.id,
+      guildId: row.guildId,
+      name: row.name,
+      city: row.city,
+      region: row.region,
+      country: row.country,
+      countryName: countryName(row.country),
+      latitude: row.latitude,
+      longitude: row.longitude,
+      desks: row.desks,
+      website: row.website,
+      dayPass: row.dayPass,
+      tags: row.tags ? row.tags.split(' ') : [],
+      description: row.description,
+      hours: row.hours,
+      contact: row.contact,
+      accessibility: row.accessibility,
+      status: row.status,
+      createdBy: row.createdBy,
+      createdAt: row.createdAt,
+      approvedAt: row.approvedAt,
+      hosts: repo.hosts(row.guildId, row.id),
+      members: repo.members(row.guildId, row.id).filter((m) => m.status === 'approved').map((m) => m.userId),
+    };
+  }
+
+  function load(guildId: string, spaceId: number): SpaceRow {
+    const row = repo.get(guildId, spaceId);
+    if (!row) throw notFound('That space is not in this alliance’s directory (it may have been removed).');
+    return row;
+  }
+
+  /** Loads a space the actor may change: its hosts, or any organizer. */
+  function loadManaged(actor: Actor, spaceId: number, what: string): SpaceRow {
+    const row = load(actor.guildId, spaceId);
+    if (!canManage(actor, repo.hosts(actor.guildId, spaceId))) {
+      throw forbidden(`Only the space’s hosts or an organizer can ${what} ${row.name}.`);
+    }
+    return row;
+  }
+
+  function assertNameFree(guildId: string, name: string, cityKey: string, city: string, selfId?: number): void {
+    const existing = repo.findByNameInCity(guildId, cityKey, foldKey(name));
+    if (existing && existing.id !== selfId) {
+      throw invalid('name', `name: there is already a space called ${existing.name} in ${city}`);
+    }
+  }
+
+  function checked(input: ProfileInput) {
+    const result = checkProfile(gazetteer(), input);
+    if (Array.isArray(result)) throw invalidFields(result);
+    return result;
+  }
+
+  function register(actor: Actor, input: ProfileInput): { space: SpaceProfile; needsApproval: boolean } {
+    const { fields, tags, place } = checked(input);
+    assertNameFree(actor.guildId, fields.name, place.cityKey, place.city);
+    const needsApproval = alliances.settings(actor.guildId).directoryApproval;
+    const at = now();
+    const row = repo.transaction(() =>
+      repo.insert(
+        {
+          guildId: actor.guildId,
+          name: fields.name,
+          nameKey: foldKey(fields.name),
+          ...place,
+          desks: fields.desks ?? null,
+          website: fields.website ?? null,
+          dayPass: fields.dayPass ?? null,
+          description: fields.description ?? null,
+          hours: fields.hours ?? null,
+          contact: fields.contact ?? null,
+          accessibility: fields.accessibility ?? null,
+          status: needsApproval ? 'pending' : 'approved',
+          createdBy: actor.userId,
+          createdAt: at,
+          updatedAt: at,
+          approvedAt: needsApproval ? null : at,
+        },
+        tags,
+        [actor.userId],
+      ),
+    );
+    return { space: profile(row), needsApproval };
+  }
+
+  return {
+    profile,
+    register,
+
+    /** Step 1 of /space register: checks the options now (errors before the modal) and parks them for step 2. */
+    prepareRegistration(actor: Actor, options: RegistrationOptions): { draftId: number; name: string; city: string } {
+      const { fields, place } = checked(options);
+      assertNameFree(actor.guildId, fields.name, place.cityKey, place.city);
+      repo.purgeStash(now() - 30 * DAY);
+      const draftId = repo.stash(actor.guildId, 'register', actor.userId, { ...options }, now());
+      return { draftId, name: fields.name, city: place.city };
+    },
+
+    /** Step 2: the modal's long fields join the parked options and the space is registered. */
+    completeRegistration(actor: Actor, draftId: number, modal: ModalFields) {
+      const draft = repo.unstash(actor.guildId, 'register', draftId);
+      if (!draft || draft.userId !== actor.userId) {
+        throw notFound('This registration form has expired: run /space register again.');
+      }
+      const result = register(actor, { ...(draft.params as RegistrationOptions), ...modal });
+      repo.dropStash(actor.guildId, draftId);
+      return result;
+    },
+
+    /** The profile for /space show; pending ones only for their hosts and organizers. */
+    show(actor: Actor, spaceId: number): SpaceProfile {
+      const row = load(actor.guildId, spaceId);
+      if (row.status !== 'approved' && !canManage(actor, repo.hosts(actor.guildId, spaceId))) {
+        throw notFound('That space is not in this alliance’s directory (it may still be waiting for approval).');
+      }
+      return profile(row);
+    },
+
+    edit(actor: Actor, spaceId: number, patch: Partial<ProfileInput>): SpaceProfile {
+      const row = loadManaged(actor, spaceId, 'edit');
+      const placeChanged = ['city', 'country', 'region', 'latitude', 'longitude'].some((key) => key in patch);
+      const cityChanged = 'city' in patch || 'country' in patch;
+      const merged: ProfileInput = {
+        name: row.name,
+        city: row.placeId !== null ? String(row.placeId) : row.city,
+        country: row.country,
+        region: row.region,
+        desks: row.desks,
+        website: row.website,
+        dayPass: row.dayPass,
+        tags: row.tags.split(' ').join(','),
+        latitude: cityChanged ? null : row.latitude,
+        longitude: cityChanged ? null : row.longitude,
+        description: row.description,
+        hours: row.hours,
+        contact: row.contact,
+        accessibility: row.accessibility,
+        ...Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)),
+      };
+      const { fields, tags, place } = checked(merged);
+      assertNameFree(actor.guildId, fields.name, place.cityKey, place.city, row.id);
+      const update: SpacePatch = {
+        name: fields.name,
+        nameKey: foldKey(fields.name),
+        desks: fields.desks ?? null,
+        website: fields.website ?? null,
+        dayPass: fields.dayPass ?? null,
+        description: fields.description ?? null,
+        hours: fields.hours ?? null,
+        contact: fields.contact ?? null,
+        accessibility: fields.accessibility ?? null,
+        updatedAt: now(),
+        ...(placeChanged ? place : {}),
+      };
+      repo.transaction(() => repo.update(actor.guildId, row.id, update, 'tags' in patch ? tags : undefined));
+      return profile(load(actor.guildId, row.id));
+    },
+
+    remove(actor: Actor, spaceId: number): SpaceProfile {
+      const row = loadManaged(actor, spaceId, 'remove');
+      const removed = profile(row);
+      repo.delete(actor.guildId, row.id);
+      return removed;
+    },
+
+    pending(actor: Actor): SpaceProfile[] {
+      if (!actor.isOrganizer) throw forbidden('Only organizers can see the spaces waiting for approval.');
+      return repo.byStatus(actor.guildId, 'pending').map(profile);
+    },
+
+    /** Organizers approve a pending listing; the adapter then posts the welcome. */
+    approve(actor: Actor, spaceId: number): SpaceProfile {
+      if (!actor.isOrganizer) throw forbidden('Only organizers can approve spaces.');
+      const row = load(actor.guildId, spaceId);
+      if (row.status === 'approved') throw conflict(`${row.name} is already approved.`);
+      const at = now();
+      repo.update(actor.guildId, row.id, { status: 'approved', approvedAt: at, approvedBy: actor.userId, updatedAt: at });
+      return profile(load(actor.guildId, row.id));
+    },
+
+    /** Rejecting removes the listing (the host may register again); returns it so the registrant can be told. */
+    reject(actor: Actor, spaceId: number): SpaceProfile {
+      if (!actor.isOrganizer) throw forbidden('Only organizers can reject spaces.');
+      const row = load(actor.guildId, spaceId);
+      if (row.status === 'approved') throw conflict(`${row.name} is already approved: remove it with /space remove.`);
+      const rejected = profile(row);
+      repo.delete(actor.guildId, row.id);
+      return rejected;
+    },
+
+    addHost(actor: Actor, spaceId: number, userId: string): SpaceProfile {
+      const row = loadManaged(actor, spaceId, 'change the hosts of');
+      if (repo.hosts(actor.guildId, spaceId).includes(userId)) throw conflict(`<@${userId}> already hosts ${row.name}.`);
+      repo.transaction(() => {
+        repo.addHost(actor.guildId, spaceId, userId, now());
+        // A host is no longer a pending or linked member of the same space.
+        repo.removeLink(actor.guildId, spaceId, userId);
+      });
+      return profile(row);
+    },
+
+    removeHost(actor: Actor, spaceId: number, userId: string): SpaceProfile {
+      const row = loadManaged(actor, spaceId, 'change the hosts of');
+      const hosts = repo.hosts(actor.guildId, spaceId);
+      if (!hosts.includes(userId)) throw invalid('user', `user: <@${userId}> does not host ${row.name}`);
+      if (hosts.length === 1) throw conflict(`<@${userId}> is the only host of ${row.name}: add another host first, or remove the space.`);
+      repo.removeHost(actor.guildId, spaceId, userId);
+      return profile(row);
+    },
+
+    /** /space join: a member asks to be linked to the space they work from; its hosts decide. */
+    requestJoin(actor: Actor, spaceId: number): SpaceProfile {
+      const row = load(actor.guildId, spaceId);
+      if (row.status !== 'approved') throw notFound('That space is not in this alliance’s directory yet.');
+      if (repo.hosts(actor.guildId, spaceId).includes(actor.userId)) throw conflict(`You host ${row.name} already.`);
+      const link = repo.linksOf(actor.guildId, actor.userId).find((l) => l.spaceId === spaceId);
+      if (link?.status === 'approved') throw conflict(`You are already linked to ${row.name}.`);
+      if (link) throw conflict(`You already asked to join ${row.name}; its hosts have been told.`);
+      repo.requestLink(actor.guildId, spaceId, actor.userId, now());
+      return profile(row);
+    },
+
+    /** A host (or organizer) approves or declines; approving replaces the member’s previous space. */
+    decideJoin(actor: Actor, spaceId: number, userId: string, approve: boolean): { space: SpaceProfile; userId: string; approved: boolean } {
+      const row = loadManaged(actor, spaceId, 'approve members of');
+      const link = repo.linksOf(actor.guildId, userId).find((l) => l.spaceId === spaceId);
+      if (!link) throw notFound('That request is no longer open (it was withdrawn or already declined).');
+      if (link.status === 'approved') throw conflict(`<@${userId}> is already linked to ${row.name}.`);
+      repo.transaction(() => {
+        if (!approve) return repo.removeLink(actor.guildId, spaceId, userId);
+        for (const other of repo.linksOf(actor.guildId, userId)) {
+          if (other.spaceId !== spaceId) repo.removeLink(actor.guildId, other.spaceId, userId);
+        }
+        repo.approveLink(actor.guildId, spaceId, userId, now());
+      });
+      return { space: profile(row), userId, approved: approve };
+    },
+
+    /** A member unlinks themself from a space. */
+    leave(actor: Actor, spaceId: number): SpaceProfile {
+      const row = load(actor.guildId, spaceId);
+      if (!repo.linksOf(actor.guildId, actor.userId).some((l) => l.spaceId === spaceId)) {
+        throw notFound(`You are not linked to ${row.name}.`);
+      }
+      repo.removeLink(actor.guildId, spaceId, actor.userId);
+      return profile(row);
+    },
+
+    /** The approved space a member works from: their linked space, else the first they host. */
+    memberLocality(guildId: string, userId: string) {
+      const linked = repo
+        .linksOf(guildId, userId)
+        .filter((l) => l.status === 'approved')
+        .map((l) => repo.get(guildId, l.spaceId));
+      const hosted = repo.hostedBy(guildId, userId);
+      const space = [...linked, ...hosted].find((s) => s?.status === 'approved');
+      if (!space) return null;
+      return { spaceId: space.id, spaceName: space.name, city: space.city, region: space.region, country: space.country };
+    },
+
+    spacesHostedBy(guildId: string, userId: string): { id: number; name: string }[] {
+      return repo
+        .hostedBy(guildId, userId)
+        .filter((s) => s.status === 'approved')
+        .map((s) => ({ id: s.id, name: s.name }));
+    },
+
+    approvedSpaces(guildId: string): { id: number; name: string; hostUserIds: string[] }[] {
+      const rows = repo.byStatus(guildId, 'approved');
+      const hosts = repo.hostsOf(guildId, rows.map((r) => r.id));
+      return rows.map((r) => ({ id: r.id, name: r.name, hostUserIds: hosts.get(r.id) ?? [] }));
+    },
+
+    /** Privacy: unlink the member everywhere, drop them as co-host, remove spaces they host alone. */
+    removeMemberData(guildId: string, userId: string): { removedSpaceIds: number[]; leftSpaceIds: number[] } {
+      const removedSpaceIds: number[] = [];
+      const leftSpaceIds: number[] = [];
+      repo.transaction(() => {
+        repo.removeLinksOf(guildId, userId);
+        for (const space of repo.hostedBy(guildId, userId)) {
+          if (repo.hosts(guildId, space.id).length === 1) {
+            repo.delete(guildId, space.id);
+            removedSpaceIds.push(space.id);
+          } else {
+            repo.removeHost(guildId, space.id, userId);
+            leftSpaceIds.push(space.id);
+          }
+        }
+      });
+      return { removedSpaceIds, leftSpaceIds };
+    },
+  };
+}
+
+export type SpacesService = ReturnType<typeof createSpacesService>;

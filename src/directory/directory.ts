@@ -1,0 +1,37 @@
+// The directory feature's one service object: profiles, finding, CSV, composed from their factories.
+import type { AlliancesService } from '../alliances/alliances.service.js';
+import type { Db } from '../db/open.js';
+import type { Clock } from '../shared/clock.js';
+import { createCsvService } from './directory-csv.service.js';
+import { createDirectoryRepo } from './directory.repo.js';
+import { createDirectorySearchRepo } from './directory-search.repo.js';
+import { createSearchService } from './directory-search.service.js';
+import { createSpacesService } from './directory.service.js';
+import { worldGazetteer, type Gazetteer } from './gazetteer.js';
+
+export function createDirectory(deps: {
+  db: Db;
+  clock: Clock;
+  alliances: Pick<AlliancesService, 'settings'>;
+  /** The shipped gazetteer unless a test brings its own. */
+  gazetteer?: () => Gazetteer;
+}) {
+  const repo = createDirectoryRepo(deps.db);
+  const gazetteer = deps.gazetteer ?? worldGazetteer;
+  const common = { repo, gazetteer, clock: deps.clock };
+  return {
+    ...createSpacesService({ ...common, alliances: deps.alliances }),
+    ...createSearchService({ ...common, search: createDirectorySearchRepo(deps.db) }),
+    ...createCsvService(common),
+    /** New spaces welcomed (approved) in [from, to): the monthly update section. */
+    welcomedBetween(guildId: string, from: number, to: number) {
+      return repo.approvedBetween(guildId, from, to);
+    },
+    /** Decodes the gazetteer ahead of the first autocomplete (call once the bot is up). */
+    warmUp(): void {
+      gazetteer();
+    },
+  };
+}
+
+export type DirectoryService = ReturnType<typeof createDirectory>;

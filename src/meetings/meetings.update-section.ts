@@ -1,0 +1,60 @@
+// The meetings feature's part of the monthly update: meetings held and coming up, open action items,
+// and the idea machine (priorities, most-wanted parked ideas).
+import type { IdeasService } from '../ideas/ideas.service.js';
+import type { UpdatePeriod, UpdateSectionContent, UpdateSectionProvider } from '../shared/update-section.js';
+import { zonedParts } from '../shared/zoned-time.js';
+import type { MeetingsFacade } from './meetings.feature.js';
+import { localDateKey } from './when.rules.js';
+
+const stamp = (instant: number): string => `<t:${Math.floor(instant / 1000)}:F>`;
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** The most-dotted parked ideas shown in the update; the full list is /ideas list. */
+const TOP_IDEAS = 3;
+
+export function createMeetingsUpdateSection(deps: { meetings: MeetingsFacade; ideas: IdeasService }): UpdateSectionProvider {
+  const { meetings, ideas } = deps;
+
+  function meetingsSection(period: UpdatePeriod): UpdateSectionContent {
+    const lines: string[] = [];
+    const held = meetings.between(period.guildId, period.from, Math.min(period.to, period.now));
+    if (held.length) {
+      const present = held.reduce((sum, m) => sum + m.attendance, 0);
+      lines.push(`Last month: ${plural(held.length, 'meeting')}, ${plural(present, 'attendance')} marked.`);
+    }
+    const ahead = meetings.between(period.guildId, period.now, period.aheadTo);
+    for (const meeting of ahead) {
+      lines.push(`• **${meeting.title}**: ${stamp(meeting.startsAt)} · ${plural(meeting.agendaLength, 'agenda item')}`);
+    }
+    const open = meetings.openActions(period.guildId);
+    if (open.length) {
+      const today = localDateKey(zonedParts(period.now, period.timezone));
+      const overdue = open.filter((action) => action.dueDate < today).length;
+      lines.push(`${plural(open.length, 'open action item')}${overdue ? ` (${overdue} overdue)` : ''}: see /actions list.`);
+    }
+    return { title: 'Meetings', lines };
+  }
+
+  function ideasSection(period: UpdatePeriod): UpdateSectionContent {
+    const lines: string[] = [];
+    const { priorities, refreshSuggested } = ideas.priorities(period.guildId);
+    for (const priority of priorities) {
+      lines.push(`${priority.rank}. ${priority.text}${priority.targetDate ? ` (target ${priority.targetDate})` : ''}`);
+    }
+    if (refreshSuggested) lines.push('All priorities are achieved: time for a priority refresh meeting.');
+    const top = ideas
+      .ideaChoices(period.guildId, '')
+      .slice(0, TOP_IDEAS)
+      .map((idea) => `• ${idea.label}`);
+    if (top.length) lines.push('Most-wanted parked ideas:', ...top);
+    return { title: 'Priorities and ideas', lines };
+  }
+
+  return {
+    id: 'meetings',
+    order: 30,
+    build(period) {
+      const sections = [meetingsSection(period), ideasSection(period)].filter((section) => section.lines.length > 0);
+      return sections.length ? sections : null;
+    },
+  };
+}

@@ -1,0 +1,216 @@
+// Reads "next thursday 6pm" / "tomorrow 9:30" / "2026-12-03 18:00" as a local time in the alliance's zone:
+// chrono-node reads the words, zoned-time turns the wall time into an instant and says when DST makes it unclear.
+import * as chrono from 'chrono-node';
+import { DAY } from '../shared/clock.js';
+import { offsetMinutes, resolveLocal, zonedParts, type LocalDateTime } from '../shared/zoned-time.js';
+
+export interface WhenChoice {
+  instant: number;
+  /** Button text (≤ 80 chars) telling the two readings apart. */
+  label: string;
+}
+
+export type WhenResult =
+  | { kind: 'ok'; instant: number }
+  | { kind: 'choose'; reason: 'dst-fallback' | 'day-month-order'; message: string; choices: WhenChoice[] }
+  | { kind: 'refused'; reason: 'unreadable' | 'vague' | 'past' | 'dst-gap' | 'too-far'; message: string };
+
+export type LocalDateResult = { kind: 'ok'; date: string } | { kind: 'refused'; message: string };
+
+/** Meetings further ahead than this are almost always a typo in the year. */
+export const MAX_AHEAD_MS = 2 * 365 * DAY;
+
+const EXAMPLES = 'Try "2026-12-03 18:00", "next thursday 6pm" or "tomorrow 9:30".';
+/** Words people put around a time that carry no meaning of their own. */
+const FILLER = new Set(['at', 'on', 'the', 'of', 'around', 'about', 'please', 'from', 'starting', 'local', 'time']);
+const PAST_WORDS = /\b(last|ago|yesterday|previous|past)\b/i;
+const NUMERIC_DATE = /(?<![\d./-])(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?(?![\d./])/;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** "Thu 3 Dec 2026, 18:00" in the zone: what a member reads on a button. */
+export function describeLocal(instant: number, timeZone: string): string {
+  const p = zonedParts(instant, timeZone);
+  return `${WEEKDAYS[p.weekday]} ${p.day} ${MONTHS[p.month - 1]} ${p.year}, ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+function describeOffset(instant: number, timeZone: string): string {
+  const offset = offsetMinutes(instant, timeZone);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+export function localDateKey(local: Pick<LocalDateTime, 'year' | 'month' | 'day'>): string {
+  return `${local.year}-${pad(local.month)}-${pad(local.day)}`;
+}
+
+export function localMonthKey(instant: number, timeZone: string): string {
+  const p = zonedParts(instant, timeZone);
+  return `${p.year}-${pad(p.month)}`;
+}
+
+/** "18h" and "18h30" are how much of Europe writes times; chrono would read "18h" as "in 18 hours". */
+function normalize(text: string): string {
+  return text.replace(/(^|[^\w])(\d{1,2})h(\d{2})?\b/gi, (match, before: string, hour: string, minute: string | undefined, at: number) => {
+    if (/\bin\s*$/i.test(text.slice(0, at + before.length))) return match;
+    return `${before}${hour}:${minute ?? '00'}`;
+  });
+}
+
+function naiveReference(now: number, timeZone: string): Date {
+  const p = zonedParts(now, timeZone);
+  return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second));
+}
+
+function leftoverWords(text: string, matched: string, index: number): string[] {
+  const rest = `${text.slice(0, index)} ${text.slice(index + matched.length)}`;
+  return rest
+    .split(/[\s,;]+/)
+    .map((word) => word.replace(/[.!?]+$/, '').toLowerCase())
+    .filter((word) => word && !FILLER.has(word));
+}
+
+function interpret(text: string, parser: chrono.Chrono, now: number, timeZone: string): WhenResult {
+  const forwardDate = !PAST_WORDS.test(text);
+  const results = parser.parse(text, { instant: naiveReference(now, timeZone), timezone: 0 }, { forwardDate });
+  if (results.length === 0) {
+    return { kind: 'refused', reason: 'unreadable', message: `I could not read a date and time in "${text}". ${EXAMPLES}` };
+  }
+  if (results.length > 1) {
+    return {
+      kind: 'refused',
+      reason: 'vague',
+      message: `"${text}" holds more than one time (${results.map((r) => `"${r.text}"`).join(', ')}): write exactly one. ${EXAMPLES}`,
+    };
+  }
+  const result = results[0]!;
+  const extra = leftoverWords(text, result.text, result.index);
+  if (extra.length > 0) {
+    return {
+      kind: 'refused',
+      reason: 'unreadable',
+      message: `I understood "${result.text}" but not "${extra.join(' ')}". ${EXAMPLES}`,
+    };
+  }
+  const start = result.start;
+  if (!start.isCertain('hour')) {
+    return { kind: 'refused', reason: 'vague', message: `"${text}" needs a time of day, e.g. "${text} 18:00".` };
+  }
+  const dayKnown = start.isCertain('day') || start.isCertain('weekday');
+  if (!dayKnown && (start.isCertain('month') || start.isCertain('year'))) {
+    return { kind: 'refused', reason: 'vague', message: `"${text}" does not say which day. ${EXAMPLES}` };
+  }
+  if (start.isCertain('timezoneOffset')) return checkRange({ kind: 'ok', instant: start.date().getTime() }, now, timeZone);
+
+  const local: LocalDateTime = {
+    year: start.get('year')!,
+    month: start.get('month')!,
+    day: start.get('day')!,
+    hour: start.get('hour')!,
+    minute: start.get('minute') ?? 0,
+  };
+  const resolution = resolveLocal(local, timeZone);
+  const wall = `${pad(local.hour)}:${pad(local.minute)} on ${localDateKey(local)}`;
+  if (resolution.kind === 'gap') {
+    return {
+      kind: 'refused',
+      reason: 'dst-gap',
+      message: `${wall} does not exist in ${timeZone}: the clocks jump forward over it that night. Pick a time an hour later or earlier.`,
+    };
+  }
+  if (resolution.kind === 'ambiguous') {
+    const choices = resolution.instants.map((instant, i) => ({
+      instant,
+      label: `${i === 0 ? 'First' : 'Second'} ${pad(local.hour)}:${pad(local.minute)} (${describeOffset(instant, timeZone)})`,
+    }));
+    return checkRange(
+      {
+        kind: 'choose',
+        reason: 'dst-fallback',
+        message: `${wall} happens twice in ${timeZone} (the clocks go back that night). Which one did you mean?`,
+        choices,
+      },
+      now,
+      timeZone,
+    );
+  }
+  return checkRange({ kind: 'ok', instant: resolution.instant }, now, timeZone);
+}
+
+/** Refuses past and far-future instants; a choice with one sensible option left becomes that option. */
+function checkRange(result: WhenResult, now: number, timeZone: string): WhenResult {
+  if (result.kind === 'refused') return result;
+  const instants = result.kind === 'ok' ? [result.instant] : result.choices.map((c) => c.instant);
+  const future = instants.filter((instant) => instant > now);
+  if (future.length === 0) {
+    return {
+      kind: 'refused',
+      reason: 'past',
+      message: `${describeLocal(instants[0]!, timeZone)} (${timeZone}) has already passed: pick a time in the future.`,
+    };
+  }
+  if (future.every((instant) => instant > now + MAX_AHEAD_MS)) {
+    return { kind: 'refused', reason: 'too-far', message: 'That is more than two years ahead: check the year.' };
+  }
+  if (result.kind === 'choose') {
+    const choices = result.choices.filter((c) => c.instant > now && c.instant <= now + MAX_AHEAD_MS);
+    if (choices.length === 1) return { kind: 'ok', instant: choices[0]!.instant };
+    return { ...result, choices };
+  }
+  return result;
+}
+
+/**
+ * The instant a member meant by `text`, read in `timeZone` at `now`. Refuses vague text, past times and times
+ * in a DST gap; asks when a wall time occurs twice or "03/12" could be either 3 December or 12 March.
+ */
+export function parseWhen(rawText: string, now: number, timeZone: string): WhenResult {
+  const text = normalize(rawText.trim());
+  if (!text) return { kind: 'refused', reason: 'unreadable', message: `Say when. ${EXAMPLES}` };
+  const monthFirst = interpret(text, chrono.casual, now, timeZone);
+  const numeric = NUMERIC_DATE.exec(text);
+  if (!numeric || Number(numeric[1]) > 12 || Number(numeric[2]) > 12 || numeric[1] === numeric[2]) return monthFirst;
+  const dayFirst = interpret(text, chrono.en.GB, now, timeZone);
+  const readings = [monthFirst, dayFirst].filter((r) => r.kind !== 'refused');
+  if (readings.length < 2) return readings[0] ?? monthFirst;
+  const choices: WhenChoice[] = readings.flatMap((r) =>
+    r.kind === 'ok' ? [{ instant: r.instant, label: describeLocal(r.instant, timeZone) }] : r.kind === 'choose' ? r.choices : [],
+  );
+  return {
+    kind: 'choose',
+    reason: 'day-month-order',
+    message: `"${numeric[0]}" can be read two ways. Which day did you mean?`,
+    choices,
+  };
+}
+
+/** A calendar day ("next friday", "2026-12-10", "tomorrow") in the zone, today or later, as 'YYYY-MM-DD'. */
+export function parseLocalDate(rawText: string, now: number, timeZone: string, field: string): LocalDateResult {
+  const text = rawText.trim();
+  const today = zonedParts(now, timeZone);
+  let local: Pick<LocalDateTime, 'year' | 'month' | 'day'> | null = null;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (iso) {
+    const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    const check = new Date(Date.UTC(year, month - 1, day));
+    if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+      return { kind: 'refused', message: `${field} "${text}" is not a calendar date.` };
+    }
+    local = { year, month, day };
+  } else {
+    const results = chrono.casual.parse(text, { instant: naiveReference(now, timeZone), timezone: 0 }, { forwardDate: true });
+    const result = results.length === 1 ? results[0]! : null;
+    const known = result && (result.start.isCertain('day') || result.start.isCertain('weekday'));
+    if (!result || !known || leftoverWords(text, result.text, result.index).length > 0) {
+      return { kind: 'refused', message: `I could not read ${field} "${text}" as a day: try "2026-12-10" or "next friday".` };
+    }
+    local = { year: result.start.get('year')!, month: result.start.get('month')!, day: result.start.get('day')! };
+  }
+  const key = localDateKey(local);
+  if (key < localDateKey(today)) return { kind: 'refused', message: `${field} ${key} has already passed.` };
+  if (local.year > today.year + 5) return { kind: 'refused', message: `${field} ${key} is too far ahead: check the year.` };
+  return { kind: 'ok', date: key };
+}

@@ -1,0 +1,322 @@
+// International Coworking Day use cases: the countdown and who hosts what, registering a space's event (also a
+// Discord scheduled event), the organizers' settings (reminders, coworking week), and planning/running its posts.
+import { z } from 'zod';
+import type { AlliancesService } from '../alliances/alliances.service.js';
+import type { JobsRepo } from '../scheduler/jobs.repo.js';
+import { SkipJob } from '../scheduler/runner.js';
+import type { Actor } from '../shared/actor.js';
+import type { Clock } from '../shared/clock.js';
+import { conflict, forbidden, invalidFields, type FieldProblem } from '../shared/errors.js';
+import type { UpdateSectionProvider } from '../shared/update-section.js';
+import { composeReminder, composeWeekAnnouncement, countdownLines, type HostedEventView, type WeekView } from './content.rules.js';
+import {
+  addDays,
+  coworkingDay,
+  daysUntilCoworkingDay,
+  editionYear,
+  formatLocalDate,
+  ICD_COUNTDOWN_DAYS,
+  ICD_REMINDER_KIND,
+  ICD_REMINDER_OFFSETS,
+  ICD_WEEK_KIND,
+  icdPrefix,
+  icdReminderSlot,
+  icdWeekKey,
+  icdWeekSlot,
+  isCoworkingDate,
+  localDateOf,
+  parseLocalDate,
+  startOfLocalDay,
+  weekEnd,
+  weekIncludesCoworkingDay,
+  type CoworkingWeek,
+  type DueSlot,
+  type IcdReminderOffset,
+} from './due.rules.js';
+import { messageUrl, type HostedSpace, type Publish, type ScheduledEvents, type SpaceChoice, type SpacesDirectory } from './ports.js';
+import type { CoworkingDayEventRow, RhythmRepo } from './rhythm.repo.js';
+import { parseWhen, whenToInstants } from './when.rules.js';
+
+export interface CoworkingDaySettings {
+  remindersEnabled: boolean;
+  /** Days before August 9, from 30 down to 0. */
+  reminders: IcdReminderOffset[];
+  week: { name: string; start: string; end: string } | null;
+}
+
+export interface CoworkingDayOverview {
+  year: number;
+  /** 0 on the day; negative during the rest of the coworking week. */
+  daysUntil: number;
+  coworkingDayAt: number;
+  week: WeekView | null;
+  events: HostedEventView[];
+}
+
+export const hostInputSchema = z.object({
+  spaceId: z.number({ error: 'space must be picked from the list' }).int().positive('space must be picked from the list'),
+  title: z.string().trim().min(1, 'title must not be empty').max(100, 'title must be at most 100 characters'),
+  when: z.string().trim().min(1, 'when must not be empty').max(40, 'when must be at most 40 characters'),
+  link: z
+    .url({ protocol: /^https?$/, error: 'link must be a web address starting with https://' })
+    .max(100, 'link must be at most 100 characters')
+    .optional(),
+});
+export type HostInput = z.input<typeof hostInputSchema>;
+
+export const coworkingSettingsSchema = z.object({
+  remindersEnabled: z.boolean().optional(),
+  /** e.g. "30,7,1,0" or "7 0": which reminders go out. */
+  reminders: z.string().trim().max(40).optional(),
+  /** Null clears the week (with its start). */
+  weekName: z.string().trim().min(1, 'week-name must not be empty').max(60, 'week-name must be at most 60 characters').nullable().optional(),
+  weekStart: z.string().trim().nullable().optional(),
+});
+export type CoworkingSettingsInput = z.input<typeof coworkingSettingsSchema>;
+const FIELD_NAMES: Record<string, string> = { remindersEnabled: 'reminders', reminders: 'which', weekName: 'week-name', weekStart: 'week-start', spaceId: 'space', title: 'title', when: 'when', link: 'link' };
+
+function problemsOf(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({ field: FIELD_NAMES[String(issue.path[0])] ?? String(issue.path[0]), message: issue.message }));
+}
+
+export function parseReminderList(text: string): IcdReminderOffset[] | null {
+  const parts = text.split(/[\s,]+/).filter(Boolean).map(Number);
+  if (parts.length === 0 || parts.some((n) => !(ICD_REMINDER_OFFSETS as readonly number[]).includes(n))) return null;
+  return ICD_REMINDER_OFFSETS.filter((offset) => parts.includes(offset));
+}
+
+export interface CoworkingDayServiceDeps {
+  repo: RhythmRepo;
+  jobs: JobsRepo;
+  alliances: AlliancesService;
+  clock: Clock;
+  directory: SpacesDirectory;
+}
+
+export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
+  const { repo, jobs, alliances, clock, directory } = deps;
+
+  function weekOf(guildId: string, row = repo.settings(guildId)): CoworkingWeek | null {
+    const start = row?.icdWeekStart ? parseLocalDate(row.icdWeekStart) : null;
+    return row?.icdWeekName && start ? { name: row.icdWeekName, start } : null;
+  }
+
+  function settings(guildId: string, row = repo.settings(guildId)): CoworkingDaySettings {
+    const week = weekOf(guildId, row);
+    return {
+      remindersEnabled: row?.icdRemindersEnabled ?? true,
+      reminders: ICD_REMINDER_OFFSETS.filter((offset) => (row?.icdReminders ?? [...ICD_REMINDER_OFFSETS]).includes(offset)),
+      week: week ? { name: week.name, start: formatLocalDate(week.start), end: formatLocalDate(weekEnd(week)) } : null,
+    };
+  }
+
+  function weekView(week: CoworkingWeek | null, year: number, timezone: string): WeekView | null {
+    if (!week || week.start.year !== year) return null;
+    return { name: week.name, startsAt: startOfLocalDay(week.start, timezone), endsAt: startOfLocalDay(addDays(weekEnd(week), 1), timezone) - 1 };
+  }
+
+  function toView(row: CoworkingDayEventRow): HostedEventView {
+    return { spaceName: row.spaceName, title: row.title, hostUserId: row.hostUserId, startsAt: row.startsAt, endsAt: row.endsAt, link: row.link };
+  }
+
+  function overview(guildId: string, now: number): CoworkingDayOverview {
+    const timezone = alliances.settings(guildId).timezone;
+    const today = localDateOf(now, timezone);
+    const week = weekOf(guildId);
+    const year = editionYear(today, week);
+    return {
+      year,
+      daysUntil: daysUntilCoworkingDay(today, year),
+      coworkingDayAt: startOfLocalDay(coworkingDay(year), timezone),
+      week: weekView(week, year, timezone),
+      events: repo.events(guildId, year).map(toView),
+    };
+  }
+
+  function planSlot(guildId: string, slot: DueSlot, kind: string, payload: Record<string, unknown>, now: number): void {
+    if (now <= slot.expiresAt) jobs.plan({ guildId, key: slot.key, kind, dueAt: slot.dueAt, expiresAt: slot.expiresAt, payload });
+    else jobs.reschedule(slot.key, slot.dueAt, slot.expiresAt);
+  }
+
+  function plan(guildId: string, now: number): void {
+    const row = repo.settings(guildId);
+    const current = settings(guildId, row);
+    const { timezone, announcementsChannelId } = alliances.settings(guildId);
+    const week = weekOf(guildId, row);
+    const year = editionYear(localDateOf(now, timezone), week);
+    if (!current.remindersEnabled || !announcementsChannelId) {
+      jobs.cancelByPrefix(guildId, icdPrefix(guildId));
+      jobs.cancel(icdWeekKey(guildId, year));
+      return;
+    }
+    for (const offset of ICD_REMINDER_OFFSETS) {
+      const slot = icdReminderSlot(guildId, year, offset, timezone);
+      if (current.reminders.includes(offset)) planSlot(guildId, slot, ICD_REMINDER_KIND, { year, offset }, now);
+      else jobs.cancel(slot.key);
+    }
+    if (week && week.start.year === year) planSlot(guildId, icdWeekSlot(guildId, week.start, timezone), ICD_WEEK_KIND, { year, start: formatLocalDate(week.start) }, now);
+    else jobs.cancel(icdWeekKey(guildId, year));
+  }
+
+  function postTarget(guildId: string): string {
+    if (!settings(guildId).remindersEnabled) throw new SkipJob('Coworking Day reminders are switched off');
+    const channelId = alliances.settings(guildId).announcementsChannelId;
+    if (!channelId) throw new SkipJob('no announcements channel');
+    return channelId;
+  }
+
+  async function publishJob(job: { guildId: string; key: string }, channelId: string, messages: Parameters<Publish>[1], publish: Publish) {
+    const posted = await publish({ guildId: job.guildId, channelId, key: job.key }, messages);
+    return { messageIds: posted.map((m) => m.messageId), url: messageUrl(job.guildId, channelId, posted[0]?.messageId ?? '') };
+  }
+
+  return {
+    settings,
+
+    /** The countdown and who hosts what (anyone may look). */
+    overview(actor: Actor): CoworkingDayOverview {
+      return overview(actor.guildId, clock.now().getTime());
+    },
+
+    /** Spaces the caller hosts, for the `space` option's autocomplete. */
+    spaceChoices(actor: Actor, query: string): SpaceChoice[] {
+      return directory.spaceAutocomplete(actor.guildId, query.slice(0, 100), { hostedBy: actor.userId }).slice(0, 25);
+    },
+
+    async host(actor: Actor, input: HostInput, events: ScheduledEvents): Promise<HostedEventView & { id: number; discordEventId: string | null }> {
+      const parsed = hostInputSchema.safeParse(input);
+      const problems = parsed.success ? [] : problemsOf(parsed.error);
+      const now = clock.now().getTime();
+      const timezone = alliances.settings(actor.guildId).timezone;
+      const week = weekOf(actor.guildId);
+      const year = editionYear(localDateOf(now, timezone), week);
+      let space: HostedSpace | undefined;
+      if (Number.isInteger(input.spaceId)) {
+        const hosted = directory.spacesHostedBy(actor.guildId, actor.userId);
+        space = hosted.find((s) => s.id === input.spaceId);
+        if (!space) {
+          problems.push({
+            field: 'space',
+            message: hosted.length === 0 ? 'space must be one you host, and you host none in the directory' : 'space must be one of the spaces you host',
+          });
+        }
+      }
+      let instants: { startsAt: number; endsAt: number } | null = null;
+      const when = parseWhen(input.when ?? '');
+      if (typeof when === 'string') problems.push({ field: 'when', message: when });
+      else {
+        const date = when.date ?? coworkingDay(year);
+        if (!isCoworkingDate(date, year, week)) {
+          const range = week && week.start.year === year ? ` or during ${week.name} (${formatLocalDate(week.start)} to ${formatLocalDate(weekEnd(week))})` : '';
+          problems.push({ field: 'when', message: `when must be on International Coworking Day (${year}-08-09)${range}` });
+        } else {
+          instants = whenToInstants(date, when, timezone);
+          if (instants.startsAt <= now) problems.push({ field: 'when', message: 'when must be in the future' });
+        }
+      }
+      if (problems.length > 0 || !parsed.success || !space || !instants) throw invalidFields(problems);
+      if (repo.eventAt(actor.guildId, space.id, instants.startsAt)) throw conflict(`${space.name} already has an event registered at that time.`);
+      const { title, link } = parsed.data;
+      const created = await events.create(actor.guildId, {
+        name: title,
+        description: `${space.name} for International Coworking Day ${year}.${link ? ` ${link}` : ''}`.slice(0, 1000),
+        startAt: instants.startsAt,
+        endAt: instants.endsAt,
+        location: (link ?? space.name).slice(0, 100),
+      });
+      try {
+        const row = repo.addEvent({
+          guildId: actor.guildId,
+          year,
+          spaceId: space.id,
+          spaceName: space.name,
+          hostUserId: actor.userId,
+          title,
+          startsAt: instants.startsAt,
+          endsAt: instants.endsAt,
+          link: link ?? null,
+          discordEventId: created.id,
+          createdAt: now,
+        });
+        return { ...toView(row), id: row.id, discordEventId: row.discordEventId };
+      } catch (error) {
+        // Nothing half-written: the Discord event goes too when the row cannot be stored (e.g. a double submit).
+        await events.remove(actor.guildId, created.id).catch(() => undefined);
+        if (repo.eventAt(actor.guildId, space.id, instants.startsAt)) throw conflict(`${space.name} already has an event registered at that time.`);
+        throw error;
+      }
+    },
+
+    updateSettings(actor: Actor, input: CoworkingSettingsInput): CoworkingDaySettings {
+      if (!actor.isOrganizer) throw forbidden('Only organizers can change the Coworking Day settings.');
+      const parsed = coworkingSettingsSchema.safeParse(input);
+      const problems = parsed.success ? [] : problemsOf(parsed.error);
+      const data = parsed.success ? parsed.data : {};
+      const reminders = data.reminders === undefined ? undefined : parseReminderList(data.reminders);
+      if (reminders === null) problems.push({ field: 'which', message: 'which must list reminders among 30, 7, 1 and 0 (days before August 9), e.g. "30,7,0"' });
+      let weekStart: string | null | undefined = data.weekStart;
+      if (weekStart) {
+        const start = parseLocalDate(weekStart);
+        if (!start) problems.push({ field: 'week-start', message: 'week-start must be a date like 2026-08-03' });
+        else if (!weekIncludesCoworkingDay(start)) problems.push({ field: 'week-start', message: 'week-start must begin a week that includes August 9 (between August 3 and August 9)' });
+        else weekStart = formatLocalDate(start);
+      }
+      // A week is a name and a start together; clearing either (null) clears both.
+      const clearWeek = data.weekName === null || data.weekStart === null;
+      const current = repo.settings(actor.guildId);
+      const name = data.weekName ?? current?.icdWeekName ?? null;
+      const start = weekStart ?? current?.icdWeekStart ?? null;
+      if (!clearWeek && Boolean(name) !== Boolean(start)) {
+        problems.push({ field: name ? 'week-start' : 'week-name', message: 'a coworking week needs both week-name and week-start' });
+      }
+      if (problems.length > 0) throw invalidFields(problems);
+      repo.saveSettings(
+        actor.guildId,
+        {
+          icdRemindersEnabled: data.remindersEnabled,
+          icdReminders: reminders ?? undefined,
+          icdWeekName: clearWeek ? null : name,
+          icdWeekStart: clearWeek ? null : start,
+        },
+        clock.now().getTime(),
+      );
+      plan(actor.guildId, clock.now().getTime());
+      return settings(actor.guildId);
+    },
+
+    plan,
+
+    async runReminder(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish): Promise<Record<string, unknown>> {
+      const channelId = postTarget(job.guildId);
+      const offset = Number(job.payload['offset']) as IcdReminderOffset;
+      if (!settings(job.guildId).reminders.includes(offset)) throw new SkipJob(`the ${offset}-day reminder is switched off`);
+      const view = overview(job.guildId, clock.now().getTime());
+      return publishJob(job, channelId, composeReminder({ offset, coworkingDayAt: view.coworkingDayAt, week: view.week, events: view.events }), publish);
+    },
+
+    async runWeekAnnouncement(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish): Promise<Record<string, unknown>> {
+      const channelId = postTarget(job.guildId);
+      const view = overview(job.guildId, clock.now().getTime());
+      if (!view.week) throw new SkipJob('no coworking week set any more');
+      return publishJob(job, channelId, composeWeekAnnouncement(view.week, view.coworkingDayAt, view.events), publish);
+    },
+
+    /** The monthly update's Coworking Day section: the countdown when August 9 is within 60 days. */
+    updateSection(): UpdateSectionProvider {
+      return {
+        id: 'coworking-day',
+        order: 900,
+        build(period) {
+          const view = overview(period.guildId, period.now);
+          if (view.daysUntil < 0 || view.daysUntil > ICD_COUNTDOWN_DAYS) return null;
+          return {
+            title: 'International Coworking Day',
+            lines: countdownLines({ daysUntil: view.daysUntil, coworkingDayAt: view.coworkingDayAt, week: view.week, hostedCount: view.events.length }),
+          };
+        },
+      };
+    },
+  };
+}
+
+export type CoworkingDayService = ReturnType<typeof createCoworkingDayService>;

@@ -1,0 +1,77 @@
+// What the rhythm domain needs from the outside, as plain types: a way to publish posts (the Discord poster
+// behind it), the directory's spaces, and Discord scheduled events. The adapter supplies them; tests fake them.
+
+/** Embed data in Discord's own shape (a subset), already within Discord's limits. */
+export interface PostEmbed {
+  title: string;
+  description: string;
+  color: number;
+  footer?: { text: string };
+}
+
+/** One channel message: embeds only, so nothing in it can ping anyone. */
+export interface PostMessage {
+  embeds: PostEmbed[];
+}
+
+export interface PublishTarget {
+  guildId: string;
+  channelId: string;
+  /**
+   * Idempotency key of the whole post: publishing the same key again (after a crash) must not post twice.
+   * The poster derives one nonce per message from it (`<key>#<index>`).
+   */
+  key: string;
+}
+
+export interface PublishedMessage {
+  channelId: string;
+  messageId: string;
+}
+
+/** Posts messages in order; throws when Discord refuses (the scheduler retries, the command reports it). */
+export type Publish = (target: PublishTarget, messages: PostMessage[]) => Promise<PublishedMessage[]>;
+
+export interface HostedSpace {
+  id: number;
+  name: string;
+}
+
+export interface SpaceChoice extends HostedSpace {
+  city: string | null;
+}
+
+/** The directory feature's view of spaces, as the rhythm feature needs it. */
+export interface SpacesDirectory {
+  spacesHostedBy(guildId: string, userId: string): HostedSpace[];
+  spaceAutocomplete(guildId: string, query: string, options: { hostedBy?: string }): SpaceChoice[];
+}
+
+/** Until the directory is wired in, nobody hosts a space. */
+export const noSpacesDirectory: SpacesDirectory = {
+  spacesHostedBy: () => [],
+  spaceAutocomplete: () => [],
+};
+
+export interface ScheduledEventInput {
+  name: string;
+  description: string;
+  startAt: number;
+  endAt: number;
+  /** External events need a location: the link, or the space's name. */
+  location: string;
+}
+
+/** Creates the Discord scheduled event of a hosted Coworking Day event (external, with a location). */
+export interface ScheduledEvents {
+  create(guildId: string, event: ScheduledEventInput): Promise<{ id: string }>;
+  /** Best effort: used to undo an event whose registration could not be stored. */
+  remove(guildId: string, eventId: string): Promise<void>;
+}
+
+/** Whether the bot can post in a channel (checked by the adapter when organizers pick one). */
+export type ChannelCheck = (guildId: string, channelId: string) => Promise<string | null>;
+
+export function messageUrl(guildId: string, channelId: string, messageId: string): string {
+  return `https://discord.com/channels/${guildId}/${channelId}/${messageId}`;
+}

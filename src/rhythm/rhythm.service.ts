@@ -1,0 +1,90 @@
+// The rhythm feature as one service: monthly updates and Coworking Day, their planner over every alliance, the
+// handlers of their scheduled jobs, and what organizers are told when one of their posts failed for good.
+import type { AlliancesService } from '../alliances/alliances.service.js';
+import type { Job, JobsRepo } from '../scheduler/jobs.repo.js';
+import type { JobHandler } from '../scheduler/runner.js';
+import { HOUR, type Clock } from '../shared/clock.js';
+import type { UpdateSectionProvider } from '../shared/update-section.js';
+import { monthName } from './content.rules.js';
+import { createCoworkingDayService } from './coworking-day.service.js';
+import { ICD_REMINDER_KIND, ICD_WEEK_KIND, MONTHLY_KIND } from './due.rules.js';
+import type { Publish, SpacesDirectory } from './ports.js';
+import type { RhythmRepo } from './rhythm.repo.js';
+import { createUpdatesService } from './updates.service.js';
+
+export interface RhythmServiceDeps {
+  repo: RhythmRepo;
+  jobs: JobsRepo;
+  alliances: AlliancesService;
+  clock: Clock;
+  /** Every other feature's monthly-update section (the Coworking Day countdown is added here). */
+  sections: UpdateSectionProvider[];
+  directory: SpacesDirectory;
+}
+
+export const RHYTHM_JOB_KINDS = [MONTHLY_KIND, ICD_REMINDER_KIND, ICD_WEEK_KIND] as const;
+
+const REMINDER_NAMES: Record<number, string> = { 30: '30-day', 7: '7-day', 1: 'day-before', 0: 'on-the-day' };
+
+export function createRhythmService(deps: RhythmServiceDeps) {
+  const coworkingDay = createCoworkingDayService(deps);
+  const updates = createUpdatesService({ ...deps, sections: [...deps.sections, coworkingDay.updateSection()] });
+
+  // Jobs are planned a month ahead and carry their own due time, so re-planning each alliance once an hour is
+  // plenty; rhythm settings re-plan at once, and `replan` lets other settings (the time zone) do the same.
+  const plannedHour = new Map<string, number>();
+
+  function planGuild(guildId: string, at: number): void {
+    updates.plan(guildId, at);
+    coworkingDay.plan(guildId, at);
+    plannedHour.set(guildId, Math.floor(at / HOUR));
+  }
+
+  return {
+    updates,
+    coworkingDay,
+
+    /** The scheduler's planner (every tick): keeps every alliance's rhythm jobs in line with its settings. */
+    plan(now: Date): void {
+      const at = now.getTime();
+      const hour = Math.floor(at / HOUR);
+      for (const guildId of deps.alliances.allGuildIds()) {
+        if (plannedHour.get(guildId) !== hour) planGuild(guildId, at);
+      }
+    },
+
+    /** Re-plans one alliance now: call it after its time zone or announcements channel changed. */
+    replan(guildId: string): void {
+      planGuild(guildId, deps.clock.now().getTime());
+    },
+
+    /** Handlers for the rhythm job kinds, posting through `publish` (the Discord poster in the bot). */
+    jobHandlers(publish: Publish): Record<string, JobHandler> {
+      return {
+        [MONTHLY_KIND]: (job) => updates.runScheduled(job, publish),
+        [ICD_REMINDER_KIND]: (job) => coworkingDay.runReminder(job, publish),
+        [ICD_WEEK_KIND]: (job) => coworkingDay.runWeekAnnouncement(job, publish),
+      };
+    },
+
+    /** What organizers read when a rhythm post failed for good; null for other features' jobs. */
+    failureNotice(job: Job, error: string): string | null {
+      const fix = 'Check that I can still see and post in the announcements channel (and the one set in `/updates settings`).';
+      if (job.kind === MONTHLY_KIND) {
+        const [year, month] = String(job.payload['period'] ?? '').split('-').map(Number);
+        const name = year && month ? monthName({ year, month }) : 'this month';
+        return `The monthly update for ${name} could not be posted after ${job.attempts} attempts (${error}). ${fix} Then post it with \`/updates post-now\`.`;
+      }
+      if (job.kind === ICD_REMINDER_KIND) {
+        const name = REMINDER_NAMES[Number(job.payload['offset'])] ?? '';
+        return `The ${name} International Coworking Day reminder could not be posted after ${job.attempts} attempts (${error}). ${fix}`;
+      }
+      if (job.kind === ICD_WEEK_KIND) {
+        return `The coworking week announcement could not be posted after ${job.attempts} attempts (${error}). ${fix}`;
+      }
+      return null;
+    },
+  };
+}
+
+export type RhythmService = ReturnType<typeof createRhythmService>;

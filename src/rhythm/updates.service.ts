@@ -1,0 +1,292 @@
+// Monthly update use cases: settings and the organizers' note, composing the update from every feature's
+// section (preview = post), posting it (now, or when its job is due), its history, and planning its jobs.
+import { z } from 'zod';
+import type { AlliancesService } from '../alliances/alliances.service.js';
+import type { JobsRepo } from '../scheduler/jobs.repo.js';
+import { SkipJob } from '../scheduler/runner.js';
+import type { Actor } from '../shared/actor.js';
+import type { Clock } from '../shared/clock.js';
+import { forbidden, invalidFields, type FieldProblem } from '../shared/errors.js';
+import type { UpdatePeriod, UpdateSectionContent, UpdateSectionProvider } from '../shared/update-section.js';
+import { composeUpdate } from './content.rules.js';
+import {
+  addMonths,
+  formatYearMonth,
+  localYearMonth,
+  MONTHLY_KIND,
+  monthlyPrefix,
+  monthlyPeriodBounds,
+  monthlySlot,
+  type YearMonth,
+} from './due.rules.js';
+import { messageUrl, type ChannelCheck, type PostMessage, type Publish } from './ports.js';
+import type { MonthlyUpdateRow, RhythmRepo } from './rhythm.repo.js';
+
+export const NOTE_MAX = 1500;
+export const DEFAULT_MONTHLY = { enabled: true, day: 1, hour: 10 } as const;
+
+export interface UpdateSettings {
+  enabled: boolean;
+  day: number;
+  hour: number;
+  /** Where the update goes: the chosen channel, else the announcements channel; null when neither is set. */
+  channelId: string | null;
+  channelIsDefault: boolean;
+  note: string | null;
+  noteBy: string | null;
+  /** When the next scheduled update is due, if one is planned. */
+  nextDueAt: number | null;
+}
+
+export interface ComposedUpdate {
+  guildId: string;
+  period: string;
+  messages: PostMessage[];
+  quiet: boolean;
+  sectionIds: string[];
+  /** Sections whose provider threw: left out so the rest still goes out. */
+  failedSections: string[];
+  /** The note carried (its timestamp), so posting clears exactly that note. */
+  noteAt: number | null;
+}
+
+export interface PostedUpdate {
+  period: string;
+  channelId: string;
+  messageIds: string[];
+  url: string;
+}
+
+export interface UpdateHistoryEntry {
+  period: string;
+  trigger: 'scheduled' | 'manual';
+  postedAt: number;
+  postedBy: string | null;
+  url: string;
+  messageCount: number;
+}
+
+export const updateSettingsSchema = z.object({
+  day: z.number().int().min(1, 'day must be between 1 and 28').max(28, 'day must be between 1 and 28').optional(),
+  hour: z.number().int().min(0, 'hour must be between 0 and 23').max(23, 'hour must be between 0 and 23').optional(),
+  channelId: z.string().regex(/^\d{15,21}$/, 'channel must be a Discord channel').optional(),
+  enabled: z.boolean().optional(),
+});
+export type UpdateSettingsInput = z.input<typeof updateSettingsSchema>;
+const FIELD_NAMES: Record<string, string> = { day: 'day', hour: 'hour', channelId: 'channel', enabled: 'enabled' };
+
+export interface UpdatesServiceDeps {
+  repo: RhythmRepo;
+  jobs: JobsRepo;
+  alliances: AlliancesService;
+  clock: Clock;
+  /** Every feature's section; the rhythm feature adds its own Coworking Day countdown to this list. */
+  sections: UpdateSectionProvider[];
+}
+
+function requireOrganizer(actor: Actor): void {
+  if (!actor.isOrganizer) throw forbidden('Only organizers can manage the monthly update.');
+}
+
+export function createUpdatesService(deps: UpdatesServiceDeps) {
+  const { repo, jobs, alliances, clock } = deps;
+  const providers = [...deps.sections].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+
+  function settings(guildId: string): UpdateSettings {
+    const row = repo.settings(guildId);
+    const alliance = alliances.settings(guildId);
+    const channelId = row?.monthlyChannelId ?? alliance.announcementsChannelId;
+    const next = jobs.list(guildId, [MONTHLY_KIND]).find((job) => job.status === 'pending');
+    return {
+      enabled: row?.monthlyEnabled ?? DEFAULT_MONTHLY.enabled,
+      day: row?.monthlyDay ?? DEFAULT_MONTHLY.day,
+      hour: row?.monthlyHour ?? DEFAULT_MONTHLY.hour,
+      channelId,
+      channelIsDefault: !row?.monthlyChannelId,
+      note: row?.note ?? null,
+      noteBy: row?.noteBy ?? null,
+      nextDueAt: next?.dueAt ?? null,
+    };
+  }
+
+  function compose(guildId: string, month: YearMonth, now: number): ComposedUpdate {
+    const current = settings(guildId);
+    const noteAt = current.note ? (repo.settings(guildId)?.noteAt ?? null) : null;
+    const timezone = alliances.settings(guildId).timezone;
+    const bounds = monthlyPeriodBounds(month, current.day, timezone);
+    const period: UpdatePeriod = { guildId, ...bounds, now, timezone };
+    const contents: UpdateSectionContent[] = [];
+    const sectionIds: string[] = [];
+    const failedSections: string[] = [];
+    for (const provider of providers) {
+      try {
+        const built = provider.build(period);
+        const list = (Array.isArray(built) ? built : built ? [built] : []).filter((s) => s.lines.length > 0);
+        if (list.length > 0) sectionIds.push(provider.id);
+        contents.push(...list);
+      } catch {
+        failedSections.push(provider.id);
+      }
+    }
+    const content = composeUpdate({ month, from: bounds.from, aheadTo: bounds.aheadTo, note: current.note, sections: contents });
+    return {
+      guildId,
+      period: formatYearMonth(month),
+      messages: content.messages,
+      quiet: content.quiet,
+      sectionIds,
+      failedSections,
+      noteAt,
+    };
+  }
+
+  async function publishAndRecord(
+    composed: ComposedUpdate,
+    options: { channelId: string; key: string; trigger: 'scheduled' | 'manual'; postedBy: string | null },
+    publish: Publish,
+  ): Promise<PostedUpdate> {
+    const posted = await publish({ guildId: composed.guildId, channelId: options.channelId, key: options.key }, composed.messages);
+    const messageIds = posted.map((message) => message.messageId);
+    repo.recordUpdate(
+      {
+        guildId: composed.guildId,
+        period: composed.period,
+        trigger: options.trigger,
+        postKey: options.key,
+        channelId: options.channelId,
+        messageIds,
+        sectionIds: composed.sectionIds,
+        postedAt: clock.now().getTime(),
+        postedBy: options.postedBy,
+      },
+      composed.noteAt,
+    );
+    return { period: composed.period, channelId: options.channelId, messageIds, url: messageUrl(composed.guildId, options.channelId, messageIds[0] ?? '') };
+  }
+
+  return {
+    settings,
+
+    async updateSettings(actor: Actor, input: UpdateSettingsInput, canPost?: ChannelCheck): Promise<UpdateSettings> {
+      requireOrganizer(actor);
+      const parsed = updateSettingsSchema.safeParse(input);
+      const problems: FieldProblem[] = parsed.success
+        ? []
+        : parsed.error.issues.map((issue) => {
+            const field = FIELD_NAMES[String(issue.path[0])] ?? String(issue.path[0]);
+            return { field, message: issue.message };
+          });
+      // The channel is checked even when other fields are wrong, so organizers fix everything in one go.
+      const channelOk = input.channelId !== undefined && !problems.some((problem) => problem.field === 'channel');
+      if (channelOk && canPost) {
+        const problem = await canPost(actor.guildId, input.channelId!);
+        if (problem) problems.push({ field: 'channel', message: `channel: ${problem}` });
+      }
+      if (problems.length > 0 || !parsed.success) throw invalidFields(problems);
+      const { day, hour, channelId, enabled } = parsed.data;
+      repo.saveSettings(
+        actor.guildId,
+        { monthlyDay: day, monthlyHour: hour, monthlyChannelId: channelId, monthlyEnabled: enabled },
+        clock.now().getTime(),
+      );
+      plan(actor.guildId, clock.now().getTime());
+      return settings(actor.guildId);
+    },
+
+    setNote(actor: Actor, text: string): UpdateSettings {
+      requireOrganizer(actor);
+      const note = text.trim();
+      if (!note) throw invalidFields([{ field: 'text', message: 'text must not be empty' }]);
+      if (note.length > NOTE_MAX) {
+        throw invalidFields([{ field: 'text', message: `text must be at most ${NOTE_MAX} characters (it has ${note.length})` }]);
+      }
+      repo.saveSettings(actor.guildId, { note, noteBy: actor.userId, noteAt: clock.now().getTime() }, clock.now().getTime());
+      return settings(actor.guildId);
+    },
+
+    clearNote(actor: Actor): UpdateSettings {
+      requireOrganizer(actor);
+      repo.saveSettings(actor.guildId, { note: null, noteBy: null, noteAt: null }, clock.now().getTime());
+      return settings(actor.guildId);
+    },
+
+    /** Exactly what `postNow` would post at this moment: this local month's update. */
+    preview(actor: Actor): ComposedUpdate {
+      requireOrganizer(actor);
+      const now = clock.now().getTime();
+      return compose(actor.guildId, localYearMonth(now, alliances.settings(actor.guildId).timezone), now);
+    },
+
+    /** Posts this month's update now; it counts as this month's, so the scheduled one is then skipped. */
+    async postNow(actor: Actor, publish: Publish): Promise<PostedUpdate> {
+      requireOrganizer(actor);
+      const now = clock.now().getTime();
+      const channelId = settings(actor.guildId).channelId;
+      if (!channelId) {
+        throw invalidFields([{ field: 'channel', message: 'channel: no channel for the update yet; set one with /updates settings' }]);
+      }
+      const composed = compose(actor.guildId, localYearMonth(now, alliances.settings(actor.guildId).timezone), now);
+      return publishAndRecord(composed, { channelId, key: `monthly-now:${actor.guildId}:${now}`, trigger: 'manual', postedBy: actor.userId }, publish);
+    },
+
+    history(actor: Actor, limit = 10): UpdateHistoryEntry[] {
+      requireOrganizer(actor);
+      return repo.history(actor.guildId, Math.min(Math.max(limit, 1), 25)).map((row: MonthlyUpdateRow) => ({
+        period: row.period,
+        trigger: row.trigger,
+        postedAt: row.postedAt,
+        postedBy: row.postedBy,
+        url: messageUrl(row.guildId, row.channelId, row.messageIds[0] ?? ''),
+        messageCount: row.messageIds.length,
+      }));
+    },
+
+    /** The scheduled job's work; safe to run again after a crash (same key → same post, recorded once). */
+    async runScheduled(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish): Promise<Record<string, unknown>> {
+      const done = repo.updateByKey(job.guildId, job.key);
+      if (done) return { messageIds: done.messageIds, alreadyRecorded: true };
+      const period = String(job.payload['period'] ?? '');
+      const [year, month] = period.split('-').map(Number);
+      if (!year || !month) throw new SkipJob(`bad period in payload: ${period}`);
+      const current = settings(job.guildId);
+      if (!current.enabled) throw new SkipJob('monthly updates are switched off');
+      if (repo.updatesForPeriod(job.guildId, period).length > 0) throw new SkipJob('already posted with /updates post-now');
+      if (!current.channelId) throw new SkipJob('no channel for the monthly update');
+      const composed = compose(job.guildId, { year, month }, clock.now().getTime());
+      const posted = await publishAndRecord(composed, { channelId: current.channelId, key: job.key, trigger: 'scheduled', postedBy: null }, publish);
+      return { messageIds: posted.messageIds, sections: composed.sectionIds };
+    },
+
+    /** Planner: keeps last, this and next month's jobs in line with the settings (idempotent; every tick). */
+    plan(guildId: string, now: number): void {
+      plan(guildId, now);
+    },
+  };
+
+  function plan(guildId: string, now: number): void {
+    const row = repo.settings(guildId);
+    const alliance = alliances.settings(guildId);
+    const current = {
+      enabled: row?.monthlyEnabled ?? DEFAULT_MONTHLY.enabled,
+      day: row?.monthlyDay ?? DEFAULT_MONTHLY.day,
+      hour: row?.monthlyHour ?? DEFAULT_MONTHLY.hour,
+    };
+    if (!current.enabled || !(row?.monthlyChannelId ?? alliance.announcementsChannelId)) {
+      jobs.cancelByPrefix(guildId, monthlyPrefix(guildId));
+      return;
+    }
+    const timezone = alliance.timezone;
+    const thisMonth = localYearMonth(now, timezone);
+    for (const month of [addMonths(thisMonth, -1), thisMonth, addMonths(thisMonth, 1)]) {
+      const slot = monthlySlot(guildId, month, current.day, current.hour, timezone);
+      if (now <= slot.expiresAt) {
+        jobs.plan({ guildId, key: slot.key, kind: MONTHLY_KIND, dueAt: slot.dueAt, expiresAt: slot.expiresAt, payload: { period: formatYearMonth(month) } });
+      } else {
+        // Settings moved a still-pending job into the past: move it anyway so it is skipped with a log line.
+        jobs.reschedule(slot.key, slot.dueAt, slot.expiresAt);
+      }
+    }
+  }
+}
+
+export type UpdatesService = ReturnType<typeof createUpdatesService>;

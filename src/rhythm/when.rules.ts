@@ -1,0 +1,43 @@
+// Reads the `when` of a hosted Coworking Day event, as members type it in the alliance's local time:
+// "14:00", "09:00-17:00", "2026-08-07 14:00" or "2026-08-07 09:00-17:00". Without an end it lasts 2 hours.
+import { HOUR } from '../shared/clock.js';
+import { localToInstant } from '../shared/zoned-time.js';
+import { parseLocalDate, type LocalDate } from './due.rules.js';
+
+export const DEFAULT_EVENT_HOURS = 2;
+
+export interface ParsedWhen {
+  /** Null: August 9 of the edition. */
+  date: LocalDate | null;
+  start: { hour: number; minute: number };
+  end: { hour: number; minute: number } | null;
+}
+
+const PATTERN = /^(?:(\d{4}-\d{2}-\d{2})\s+)?(\d{1,2}):(\d{2})(?:\s*[-–]\s*(\d{1,2}):(\d{2}))?$/;
+
+function clock(hour: string, minute: string): { hour: number; minute: number } | null {
+  const h = Number(hour);
+  const m = Number(minute);
+  return h <= 23 && m <= 59 ? { hour: h, minute: m } : null;
+}
+
+/** The parsed time, or a message saying what is wrong (the caller reports it on the `when` option). */
+export function parseWhen(text: string): ParsedWhen | string {
+  const match = PATTERN.exec(text.trim());
+  const usage = 'when must look like 14:00, 09:00-17:00 or 2026-08-07 14:00 (local time)';
+  if (!match) return usage;
+  const date = match[1] ? parseLocalDate(match[1]) : null;
+  if (match[1] && !date) return `when has a date that does not exist: ${match[1]}`;
+  const start = clock(match[2]!, match[3]!);
+  const end = match[4] ? clock(match[4], match[5]!) : null;
+  if (!start || (match[4] && !end)) return 'when has a time that does not exist: hours go up to 23 and minutes up to 59';
+  if (end && end.hour * 60 + end.minute <= start.hour * 60 + start.minute) return 'when must end after it starts';
+  return { date, start, end };
+}
+
+/** The event's instants on its local date. */
+export function whenToInstants(date: LocalDate, when: ParsedWhen, timeZone: string): { startsAt: number; endsAt: number } {
+  const startsAt = localToInstant({ ...date, ...when.start }, timeZone);
+  const endsAt = when.end ? localToInstant({ ...date, ...when.end }, timeZone) : startsAt + DEFAULT_EVENT_HOURS * HOUR;
+  return { startsAt, endsAt };
+}

@@ -1,0 +1,185 @@
+// The scheduler's engine without a timer: plans and runs what is due, each job once, late only within its grace
+// window, retried with backoff, and a final failure turned into one durable notice. Tests drive it by hand.
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import type { Job, JobsRepo } from './jobs.repo.js';
+import { MAX_ATTEMPTS, nextAttemptAt } from './retry.rules.js';
+
+/** Runs one job. Returns what is worth remembering (e.g. a posted message id). Throwing means "retry later". */
+export type JobHandler = (job: Job, now: Date) => Promise<Record<string, unknown> | void>;
+
+/** Adds upcoming recurring jobs (idempotently, by key) so they exist before they are due. */
+export type Planner = (now: Date) => void | Promise<void>;
+
+/**
+ * Told once when a job has used all its retries (or ran out of grace while retrying). `noticeKey` is stable for
+ * that failure: send the notice with it as the idempotency key, so a notice re-sent after a crash is not doubled.
+ * Throwing makes the notice itself retry with the same backoff.
+ */
+export type FailureListener = (job: Job, error: string, noticeKey: string) => Promise<void>;
+
+/** A job a handler decides not to run (e.g. its meeting was cancelled): finished as skipped, not retried. */
+export class SkipJob extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'SkipJob';
+  }
+}
+
+/** The job kind of the durable "tell the organizers" notice the runner queues when a job fails for good. */
+export const FAILURE_NOTICE_KIND = 'scheduler.failure-notice';
+
+export interface SchedulerDeps {
+  jobs: JobsRepo;
+  clock: Clock;
+  logger: Logger;
+  handlers: Record<string, JobHandler>;
+  planners?: Planner[];
+  onFailed?: FailureListener;
+}
+
+export interface JobRunner {
+  /** Plans and runs everything due now. Ticks never overlap; a tick asked for during one runs after it. */
+  tick(): Promise<void>;
+  /** Puts jobs a crash left `running` back to pending (call once at start-up, before the first tick). */
+  recover(): number;
+  /** Resolves when the tick in progress (if any) is over. */
+  idle(): Promise<void>;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createJobRunner(deps: SchedulerDeps): JobRunner {
+  const { jobs, clock, logger } = deps;
+  let current: Promise<void> | null = null;
+  let again = false;
+
+  /** Marks the job failed and, in the same transaction, queues the one notice about it. */
+  function failForGood(job: Job, attempts: number, error: string, at: number): void {
+    if (job.kind === FAILURE_NOTICE_KIND) {
+      // A notice about a notice would loop: the log is the last resort.
+      jobs.finish(job.id, 'failed', at, { error });
+      logger.error({ job: job.key, error }, 'could not tell organizers about a failed job');
+      return;
+    }
+    jobs.failAndQueueNotice(job.id, at, error, {
+      guildId: job.guildId,
+      key: `${FAILURE_NOTICE_KIND}:${job.key}`,
+      kind: FAILURE_NOTICE_KIND,
+      dueAt: at,
+      payload: { jobId: job.id, attempts, error },
+    });
+    logger.error({ job: job.key, attempts, error }, 'scheduled job failed for good; organizers will be told');
+  }
+
+  async function tellOrganizers(notice: Job): Promise<Record<string, unknown>> {
+    const jobId = Number(notice.payload['jobId']);
+    const failed = jobs.byId(jobId);
+    if (!failed) throw new SkipJob(`failed job ${jobId} no longer exists`);
+    if (!deps.onFailed) {
+      logger.warn({ job: failed.key }, 'no failure listener: organizers not told');
+      return { told: false };
+    }
+    await deps.onFailed(failed, String(notice.payload['error'] ?? failed.lastError ?? 'unknown error'), notice.key);
+    return { told: true };
+  }
+
+  async function runJob(job: Job): Promise<void> {
+    const now = clock.now().getTime();
+    if (job.expiresAt !== null && now > job.expiresAt) {
+      if (job.attempts === 0) {
+        jobs.finish(job.id, 'skipped', now, { error: 'missed its grace window' });
+        logger.warn({ job: job.key, dueAt: new Date(job.dueAt).toISOString() }, 'scheduled job skipped: missed its grace window');
+      } else {
+        // It was tried and kept failing until its moment passed: that is a failure organizers must hear about.
+        failForGood(job, job.attempts, `gave up after the grace window: ${job.lastError ?? 'unknown error'}`, now);
+      }
+      return;
+    }
+    if (job.attempts >= MAX_ATTEMPTS) {
+      // Only reachable when the process died during the last attempts: stop a crash loop.
+      failForGood(job, job.attempts, `interrupted ${job.attempts} times: ${job.lastError ?? 'the bot stopped while running it'}`, now);
+      return;
+    }
+    const handler = job.kind === FAILURE_NOTICE_KIND ? tellOrganizers : deps.handlers[job.kind];
+    if (!handler) {
+      jobs.finish(job.id, 'failed', now, { error: `no handler for kind ${job.kind}` });
+      logger.error({ job: job.key, kind: job.kind }, 'scheduled job has no handler');
+      return;
+    }
+    if (!jobs.claim(job.id)) return;
+    const attempts = job.attempts + 1;
+    try {
+      const result = await handler({ ...job, status: 'running', attempts }, clock.now());
+      jobs.finish(job.id, 'done', clock.now().getTime(), { result: result ?? null });
+    } catch (error) {
+      const message = errorMessage(error);
+      const at = clock.now().getTime();
+      if (error instanceof SkipJob) {
+        jobs.finish(job.id, 'skipped', at, { error: message });
+        logger.info({ job: job.key, reason: message }, 'scheduled job skipped');
+        return;
+      }
+      const retryAt = nextAttemptAt(at, attempts);
+      if (retryAt !== null) {
+        jobs.retryLater(job.id, retryAt, message);
+        logger.warn({ job: job.key, attempt: attempts, retryAt: new Date(retryAt).toISOString(), err: error }, 'scheduled job failed; will retry');
+        return;
+      }
+      failForGood(job, attempts, message, at);
+    }
+  }
+
+  async function runOnce(): Promise<void> {
+    for (const planner of deps.planners ?? []) {
+      try {
+        await planner(clock.now());
+      } catch (error) {
+        logger.error({ err: error }, 'scheduler planner failed');
+      }
+    }
+    // Bounded batches so one tick never holds the event loop for long; the next tick carries on.
+    for (let batch = 0; batch < 50; batch++) {
+      const due = jobs.due(clock.now().getTime(), 50);
+      if (due.length === 0) return;
+      for (const job of due) {
+        try {
+          await runJob(job);
+        } catch (error) {
+          // A database error on one job must not starve the others; the job stays as it was and is seen again.
+          logger.error({ job: job.key, err: error }, 'scheduler could not run a job');
+        }
+      }
+    }
+  }
+
+  function tick(): Promise<void> {
+    if (current) {
+      again = true;
+      return current;
+    }
+    current = (async () => {
+      do {
+        again = false;
+        await runOnce();
+      } while (again);
+    })().finally(() => {
+      current = null;
+    });
+    return current;
+  }
+
+  return {
+    tick,
+    recover() {
+      const recovered = jobs.recoverInterrupted();
+      if (recovered > 0) logger.warn({ recovered }, 'scheduled jobs interrupted by a stop will run again');
+      return recovered;
+    },
+    async idle() {
+      await current;
+    },
+  };
+}

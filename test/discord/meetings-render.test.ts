@@ -1,0 +1,96 @@
+// The meetings renderers stay inside Discord's limits at the largest sizes the domain allows.
+import type { EmbedBuilder } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import type { AgendaEntry, AgendaView } from '../../src/meetings/agenda.service.js';
+import type { Meeting } from '../../src/meetings/meetings.service.js';
+import type { NotesView } from '../../src/meetings/outcomes.service.js';
+import { renderAgenda } from '../../src/discord/render/agenda.js';
+import { fitEmbeds } from '../../src/discord/render/fit.js';
+import { renderIdeas } from '../../src/discord/render/ideas.js';
+import { renderNotes, renderPreview, renderStartPost } from '../../src/discord/render/meetings.js';
+
+const START = Date.parse('2026-12-03T17:00:00Z');
+const USER = '200000000000000001';
+const meeting: Meeting = {
+  id: 1, guildId: '100000000000000001', title: 'T'.repeat(100), startsAt: START, durationMinutes: 120, structuredMinutes: 60,
+  location: 'L'.repeat(100), voiceChannelId: null, channelId: null, createdBy: USER, status: 'scheduled', seriesId: null, occurrence: 0,
+  discordEventId: null, agendaMessageId: null, startMessageId: null, createdAt: 0, endsAt: START + 120 * 60_000, recurrence: 'none', repeats: 'once',
+};
+
+function item(n: number): AgendaEntry {
+  return {
+    id: n, guildId: meeting.guildId, meetingId: 1, position: n, topic: `${n} ${'*_'.repeat(99)}`, minutes: 120, presenterId: USER, priorityId: 1,
+    proposedBy: USER, outcome: 'action', decision: 'D'.repeat(1000), carriedFromId: 9, carriedToId: null, ideaId: null, createdAt: 0,
+    plannedStart: START + n * 60_000, plannedEnd: START, overTime: true, priority: { id: 1, rank: 5, text: 'P' },
+  };
+}
+
+function totalChars(embeds: EmbedBuilder[]): number {
+  return embeds
+    .map((e) => e.toJSON())
+    .reduce((sum, e) => sum + [e.title, e.description, e.footer?.text].map((t) => [...(t ?? '')].length).reduce((a, b) => a + b, 0), 0);
+}
+
+function expectWithinLimits(embeds: EmbedBuilder[]): void {
+  expect(embeds.length).toBeGreaterThan(0);
+  expect(embeds.length).toBeLessThanOrEqual(10);
+  for (const embed of embeds.map((e) => e.toJSON())) {
+    expect([...(embed.description ?? '')].length).toBeLessThanOrEqual(4096);
+    expect([...(embed.title ?? '')].length).toBeLessThanOrEqual(256);
+  }
+  expect(totalChars(embeds)).toBeLessThanOrEqual(6000);
+}
+
+describe('meetings renderers', () => {
+  it('a full agenda of 25 long items fits one message', () => {
+    const view: AgendaView = {
+      meeting, items: Array.from({ length: 25 }, (_, i) => item(i + 1)), overByMinutes: 2940, social: null, frozen: true, freezesAt: 0, channelId: null,
+    };
+    const embeds = renderAgenda(view);
+    expectWithinLimits(embeds);
+    expect(embeds.map((e) => e.toJSON().description).join('\n')).toContain('25. 25');
+  });
+
+  it('notes with long decisions and many actions are cut with a note, never over the limits', () => {
+    const actions = Array.from({ length: 3 }, (_, i) => ({
+      id: i, guildId: meeting.guildId, meetingId: 1, agendaItemId: 1, text: 'A'.repeat(300), ownerId: USER, dueDate: '2026-12-10',
+      status: 'open' as const, createdBy: USER, createdAt: 0, doneAt: null,
+    }));
+    const notes: NotesView = { meeting, attendees: Array.from({ length: 40 }, () => USER), items: Array.from({ length: 25 }, (_, i) => ({ ...item(i + 1), actions })) };
+    const embeds = renderNotes(notes);
+    expectWithinLimits(embeds);
+    expect(embeds.at(-1)!.toJSON().description).toMatch(/more lines? not shown/);
+  });
+
+  it('fitEmbeds packs many short lines into several embeds under the message budget', () => {
+    const embeds = fitEmbeds(Array.from({ length: 500 }, (_, i) => `line ${i}`), { title: 'x', color: 0 });
+    expectWithinLimits(embeds);
+    expect(embeds.length).toBeGreaterThan(1);
+  });
+
+  it('the time preview has valid buttons for one or two choices', () => {
+    for (const choices of [[{ instant: START, label: 'Confirm' }], [{ instant: START, label: 'First 01:30 (UTC-05:00)' }, { instant: START + 3_600_000, label: 'Second 01:30 (UTC-06:00)' }]]) {
+      const rendered = renderPreview({ draftId: 123456789, choices, question: 'Which?', title: 'x'.repeat(100), timeZone: 'America/Chicago' });
+      const buttons = rendered.components[0]!.toJSON().components;
+      expect(buttons).toHaveLength(choices.length + 1);
+      for (const button of buttons) {
+        expect((button as { custom_id: string }).custom_id.length).toBeLessThanOrEqual(100);
+        expect(((button as { label?: string }).label ?? '').length).toBeLessThanOrEqual(80);
+      }
+      expectWithinLimits(rendered.embeds);
+    }
+  });
+
+  it('the "starting now" post carries the attendance button for its meeting', () => {
+    const post = renderStartPost(meeting);
+    expect(post.content.length).toBeLessThanOrEqual(2000);
+    expect(post.components[0]!.toJSON().components[0]).toMatchObject({ custom_id: 'v1:meeting:present:1', label: "I'm here" });
+  });
+
+  it('the idea list shows at most what fits and the dots left', () => {
+    const ideas = Array.from({ length: 200 }, (_, i) => ({ id: i, guildId: '1', text: 'I'.repeat(300), authorId: USER, status: 'parked' as const, promotedTo: null, createdAt: 0, dots: 3 }));
+    const embeds = renderIdeas({ ideas, dotsLeft: 1 });
+    expectWithinLimits(embeds);
+    expect(embeds.at(-1)!.toJSON().footer?.text).toContain('1 dot left');
+  });
+});

@@ -1,0 +1,103 @@
+// CSV export and import: stable columns, round trip, all-or-nothing import with a per-row report, limits.
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS } from '../../../src/directory/directory-csv.service.js';
+import { DomainError } from '../../../src/shared/errors.js';
+import { actor, countRows, GUILD, HOST, montreal, ORGANIZER, OTHER_GUILD, seattle, setup } from './helpers.js';
+
+const organizer = actor(ORGANIZER, { organizer: true });
+const otherOrganizer = actor(ORGANIZER, { organizer: true, guildId: OTHER_GUILD });
+const host = actor(HOST);
+
+const file = (content: string) => ({ content, bytes: Buffer.byteLength(content) });
+const header = CSV_COLUMNS.join(',');
+
+function importError(run: () => unknown): DomainError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected the import to be refused');
+}
+
+describe('export', () => {
+  it('writes the documented header and every space, quoting what needs it', () => {
+    const { dir } = setup();
+    dir.register(host, { ...seattle, description: 'Line one, "quoted"\nline two' });
+    dir.register(host, montreal);
+    const { content, rows, filename } = dir.exportCsv(organizer);
+    expect(rows).toBe(2);
+    expect(filename).toBe('directory-2026-03-10.csv');
+    expect(content.split('\n')[0]).toBe(header);
+    expect(content).toContain('"Line one, ""quoted""\nline two"');
+    expect(content).toContain(`,${HOST},pending,`);
+  });
+  it('is for organizers only', () => {
+    const { dir } = setup();
+    expect(() => dir.exportCsv(host)).toThrow(/organizers/);
+  });
+});
+
+describe('import', () => {
+  it('round-trips: an export imported into another alliance gives the same profiles, approved', () => {
+    const { dir } = setup();
+    dir.register(host, seattle);
+    dir.register(host, { ...montreal, latitude: 45.52, longitude: -73.6 });
+    const exported = dir.exportCsv(organizer).content;
+    expect(dir.importCsv(otherOrganizer, file(exported))).toEqual({ created: 2, updated: 0 });
+    const strip = (content: string) => content.replace(/,(pending|approved),[^,\n]*$/gm, '');
+    expect(strip(dir.exportCsv(otherOrganizer).content)).toBe(strip(exported));
+    const imported = dir.search(OTHER_GUILD, {}).items;
+    expect(imported.map((s) => s.name)).toEqual(['Café Collectif', 'Rainier Commons']);
+    expect(imported[0]).toMatchObject({ latitude: 45.52, longitude: -73.6 });
+  });
+
+  it('re-importing the same file updates instead of duplicating', () => {
+    const { dir, sqlite } = setup();
+    dir.register(host, seattle);
+    const exported = dir.exportCsv(organizer).content;
+    expect(dir.importCsv(organizer, file(exported.replace(',40,', ',44,')))).toEqual({ created: 0, updated: 1 });
+    expect(countRows(sqlite, 'spaces')).toBe(1);
+    expect(dir.search(GUILD, {}).items[0]).toMatchObject({ desks: 44 });
+  });
+
+  it('makes the importing organizer host when the hosts column is empty', () => {
+    const { dir } = setup();
+    dir.importCsv(organizer, file(`${header}\nLoft,Tacoma,,US,,,5,,,,,,,,,,\n`));
+    expect(dir.spacesHostedBy(GUILD, ORGANIZER).map((s) => s.name)).toEqual(['Loft']);
+  });
+
+  it('rejects the whole file with a per-row report and stores nothing', () => {
+    const { dir, sqlite } = setup();
+    const rows = [
+      'Good One,Seattle,,US,,,10,https://good.example.org,,coworking,,,,,,,',
+      'Bad Desks,Seattle,,US,,,0,,,,,,,,,,',
+      'Bad Url,Tacoma,,US,,,,notaurl,,,,,,,,,',
+      'Nowhere,Atlantis City,,US,,,,,,,,,,,,,',
+      'Good One,Seattle,,US,,,,,,,,,,,,,',
+      'Bad Host,Seattle,,US,,,,,,,,,,,someone,,',
+    ];
+    const error = importError(() => dir.importCsv(organizer, file(`${header}\n${rows.join('\n')}\n`)));
+    expect(error.kind).toBe('invalid');
+    expect(error.problems.map((p) => p.field)).toEqual(['row 3 desks', 'row 4 website', 'row 5 city', 'row 6 name', 'row 7 hosts']);
+    expect(error.problems[3]!.message).toMatch(/repeats row 2/);
+    expect(countRows(sqlite, 'spaces')).toBe(0);
+  });
+
+  it('refuses what is not CSV, a wrong header, and files over the limits', () => {
+    const { dir } = setup();
+    expect(() => dir.importCsv(organizer, file('\u0000\u0001PNG'))).toThrow(/not a CSV/);
+    expect(() => dir.importCsv(organizer, file(`${header}\n"unclosed,quote\n`))).toThrow(/not valid CSV/);
+    expect(() => dir.importCsv(organizer, file('name,city\nA,B\n'))).toThrow(/header must be exactly/);
+    expect(() => dir.importCsv(organizer, file(`${header}\n`))).toThrow(/no rows/);
+    expect(() => dir.importCsv(organizer, { content: header, bytes: 5 * 1024 * 1024 + 1 })).toThrow(/5 MB/);
+    const many = `${header}\n${'A,Seattle,,US,,,,,,,,,,,,,\n'.repeat(20_001)}`;
+    expect(() => dir.importCsv(organizer, file(many))).toThrow(/20000/);
+  });
+
+  it('is for organizers only', () => {
+    const { dir } = setup();
+    expect(() => dir.importCsv(host, file(`${header}\n`))).toThrow(/organizers/);
+  });
+});

@@ -1,0 +1,89 @@
+// Pure directory rules: tags, text folding, FTS query building, distance and bounding boxes, countries.
+import { describe, expect, it } from 'vitest';
+import { countryCode, countryName } from '../../../src/directory/countries.js';
+import { canManage, ftsQuery, parseTags } from '../../../src/directory/directory.rules.js';
+import { boundingBox, editDistance, foldKey, haversineKm } from '../../../src/directory/text.rules.js';
+
+describe('tags', () => {
+  it('normalizes case and inner spaces and drops duplicates', () => {
+    expect(parseTags('Women Owned, coworking,COWORKING, ,quiet')).toEqual({ tags: ['women-owned', 'coworking', 'quiet'], problems: [] });
+  });
+  it('refuses a tag of the wrong shape, naming it', () => {
+    const { problems } = parseTags('coworking, café!, x');
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('"café!"'),
+      expect.stringContaining('"x"'),
+    ]);
+    expect(problems.every((p) => p.field === 'tags')).toBe(true);
+  });
+  it('allows ten tags and refuses eleven', () => {
+    const ten = Array.from({ length: 10 }, (_, i) => `tag-${i}`).join(',');
+    expect(parseTags(ten).problems).toEqual([]);
+    expect(parseTags(`${ten},tag-10`).problems[0]?.message).toMatch(/at most 10/);
+  });
+  it('refuses a tag over 30 characters', () => {
+    expect(parseTags('a'.repeat(31)).problems).toHaveLength(1);
+    expect(parseTags('a'.repeat(30)).problems).toHaveLength(0);
+  });
+});
+
+describe('text', () => {
+  it('folds accents, case and punctuation into one key', () => {
+    expect(foldKey('  Montréal-Est ')).toBe('montreal est');
+    expect(foldKey('St. Louis')).toBe('st louis');
+  });
+  it('builds a prefix FTS query that cannot carry FTS syntax', () => {
+    expect(ftsQuery('Montré* OR "x"')).toBe('"montre"* "or"* "x"*');
+    expect(ftsQuery('  ?? ')).toBeNull();
+  });
+  it('measures edit distance with an early cut-off', () => {
+    expect(editDistance('seatle', 'seattle')).toBe(1);
+    expect(editDistance('abc', 'xyzxyz', 2)).toBe(3);
+  });
+});
+
+describe('geometry', () => {
+  it('gives the great-circle distance Seattle–Tacoma (~40 km)', () => {
+    const km = haversineKm(47.60621, -122.33207, 47.25288, -122.44429);
+    expect(km).toBeGreaterThan(39);
+    expect(km).toBeLessThan(41);
+  });
+  it('draws a box that contains every point within the radius', () => {
+    const box = boundingBox(47.6, -122.3, 50);
+    expect(haversineKm(47.6, -122.3, box.maxLat, -122.3)).toBeGreaterThanOrEqual(50);
+    expect(haversineKm(47.6, -122.3, 47.6, box.maxLon)).toBeGreaterThanOrEqual(50);
+  });
+  it('wraps the box across the antimeridian', () => {
+    const box = boundingBox(-17.7, 179.9, 100);
+    expect(box.minLon).toBeGreaterThan(box.maxLon);
+  });
+  it('opens every longitude near a pole', () => {
+    expect(boundingBox(89.8, 10, 100)).toMatchObject({ minLon: -180, maxLon: 180 });
+  });
+});
+
+describe('countries', () => {
+  it('accepts codes, English names and common aliases, stored as alpha-2', () => {
+    expect(countryCode('ca')).toBe('CA');
+    expect(countryCode('Canada')).toBe('CA');
+    expect(countryCode('united states')).toBe('US');
+    expect(countryCode('USA')).toBe('US');
+    expect(countryCode('Côte d’Ivoire')).toBe('CI');
+  });
+  it('refuses what is not a country', () => {
+    expect(countryCode('Atlantis')).toBeNull();
+    expect(countryCode('EU')).toBeNull();
+    expect(countryCode('QQ')).toBeNull();
+  });
+  it('shows the English name', () => {
+    expect(countryName('CA')).toBe('Canada');
+  });
+});
+
+describe('who may manage a space', () => {
+  it('hosts and organizers may, others may not', () => {
+    expect(canManage({ userId: 'h', isOrganizer: false }, ['h'])).toBe(true);
+    expect(canManage({ userId: 'o', isOrganizer: true }, ['h'])).toBe(true);
+    expect(canManage({ userId: 'x', isOrganizer: false }, ['h'])).toBe(false);
+  });
+});

@@ -1,0 +1,134 @@
+// Natural-language meeting times read in the alliance's zone, across zones with and without DST.
+import { describe, expect, it } from 'vitest';
+import { parseLocalDate, parseWhen } from '../../../src/meetings/when.rules.js';
+
+/** Friday 20 November 2026, 12:00 UTC: already Saturday in Auckland, still early Friday in Honolulu. */
+const NOW = Date.parse('2026-11-20T12:00:00Z');
+const at = (iso: string): number => Date.parse(iso);
+
+describe('parseWhen reads a wall time in the alliance zone', () => {
+  it.each([
+    ['America/Chicago', '2026-12-04T00:00:00Z'],
+    ['Europe/Berlin', '2026-12-03T17:00:00Z'],
+    ['Australia/Sydney', '2026-12-03T07:00:00Z'],
+    ['Pacific/Honolulu', '2026-12-04T04:00:00Z'],
+    ['Asia/Kolkata', '2026-12-03T12:30:00Z'],
+    ['Pacific/Auckland', '2026-12-03T05:00:00Z'],
+  ])('"2026-12-03 18:00" in %s is %s', (zone, expected) => {
+    expect(parseWhen('2026-12-03 18:00', NOW, zone)).toEqual({ kind: 'ok', instant: at(expected) });
+  });
+
+  it.each([
+    // "tomorrow" is the zone's tomorrow: in Auckland it is already the 21st, so tomorrow is the 22nd.
+    ['America/Chicago', '2026-11-21T15:30:00Z'],
+    ['Europe/Berlin', '2026-11-21T08:30:00Z'],
+    ['Australia/Sydney', '2026-11-20T22:30:00Z'],
+    ['Pacific/Honolulu', '2026-11-21T19:30:00Z'],
+    ['Asia/Kolkata', '2026-11-21T04:00:00Z'],
+    ['Pacific/Auckland', '2026-11-21T20:30:00Z'],
+  ])('"tomorrow 9:30" in %s is %s', (zone, expected) => {
+    expect(parseWhen('tomorrow 9:30', NOW, zone)).toEqual({ kind: 'ok', instant: at(expected) });
+  });
+
+  it('reads "next thursday 6pm" as the coming Thursday evening', () => {
+    expect(parseWhen('next thursday 6pm', NOW, 'America/Chicago')).toEqual({ kind: 'ok', instant: at('2026-11-27T00:00:00Z') });
+    expect(parseWhen('next thursday 6pm', NOW, 'Europe/Berlin')).toEqual({ kind: 'ok', instant: at('2026-11-26T17:00:00Z') });
+  });
+
+  it('reads "18h30" the way much of Europe writes it, not as "in 18 hours"', () => {
+    expect(parseWhen('tomorrow 18h30', NOW, 'Europe/Berlin')).toEqual({ kind: 'ok', instant: at('2026-11-21T17:30:00Z') });
+  });
+
+  it('takes "today 6pm" when it is still ahead in the zone and refuses it once past', () => {
+    expect(parseWhen('today 6pm', NOW, 'Asia/Kolkata')).toEqual({ kind: 'ok', instant: at('2026-11-20T12:30:00Z') });
+    expect(parseWhen('today 9am', NOW, 'Europe/Berlin')).toMatchObject({ kind: 'refused', reason: 'past' });
+  });
+
+  it('honours an explicit zone abbreviation in the text', () => {
+    expect(parseWhen('tomorrow 6pm EST', NOW, 'Europe/Berlin')).toEqual({ kind: 'ok', instant: at('2026-11-21T23:00:00Z') });
+  });
+});
+
+describe('parseWhen refuses times in a DST gap', () => {
+  it.each([
+    ['America/Chicago', '2027-03-14 02:30'],
+    ['Europe/Berlin', '2027-03-28 02:30'],
+    ['Australia/Sydney', '2027-10-03 02:30'],
+    ['Pacific/Auckland', '2027-09-26 02:30'],
+  ])('%s: %s does not exist', (zone, text) => {
+    const result = parseWhen(text, NOW, zone);
+    expect(result).toMatchObject({ kind: 'refused', reason: 'dst-gap' });
+    if (result.kind === 'refused') expect(result.message).toContain('does not exist');
+  });
+
+  it.each([
+    ['Pacific/Honolulu', '2027-03-14 02:30', '2027-03-14T12:30:00Z'],
+    ['Asia/Kolkata', '2027-03-28 02:30', '2027-03-27T21:00:00Z'],
+  ])('zones without DST take the same wall time: %s %s', (zone, text, expected) => {
+    expect(parseWhen(text, NOW, zone)).toEqual({ kind: 'ok', instant: at(expected) });
+  });
+});
+
+describe('parseWhen asks which one was meant when clocks fall back', () => {
+  it.each([
+    ['America/Chicago', '2027-11-07 01:30', '2027-11-07T06:30:00Z'],
+    ['Europe/Berlin', '2027-10-31 02:30', '2027-10-31T00:30:00Z'],
+    ['Australia/Sydney', '2027-04-04 02:30', '2027-04-03T15:30:00Z'],
+    ['Pacific/Auckland', '2027-04-04 02:30', '2027-04-03T13:30:00Z'],
+  ])('%s: %s happens twice', (zone, text, first) => {
+    const result = parseWhen(text, NOW, zone);
+    expect(result.kind).toBe('choose');
+    if (result.kind !== 'choose') return;
+    expect(result.reason).toBe('dst-fallback');
+    expect(result.choices.map((c) => c.instant)).toEqual([at(first), at(first) + 3_600_000]);
+    expect(result.choices[0]!.label).not.toBe(result.choices[1]!.label);
+    expect(result.choices.every((c) => c.label.length <= 80)).toBe(true);
+  });
+});
+
+describe('parseWhen refuses vague, unreadable and past text', () => {
+  it.each([
+    ['tomorrow', 'vague'],
+    ['next week', 'vague'],
+    ['next month 6pm', 'vague'],
+    ['december 6pm', 'unreadable'],
+    ['thursday or friday 6pm', 'vague'],
+    ['banana', 'unreadable'],
+    ['', 'unreadable'],
+    ['tomorrow 25:00', 'unreadable'],
+    ['yesterday 6pm', 'past'],
+    ['last thursday 6pm', 'past'],
+    ['2026-11-19 10:00', 'past'],
+    ['2030-01-01 10:00', 'too-far'],
+  ])('"%s" is refused as %s', (text, reason) => {
+    const result = parseWhen(text, NOW, 'Europe/Berlin');
+    expect(result).toMatchObject({ kind: 'refused', reason });
+    if (result.kind === 'refused') expect(result.message.length).toBeGreaterThan(10);
+  });
+
+  it('asks whether 03/12 is 3 December or 12 March when both lie ahead', () => {
+    const result = parseWhen('03/12/2027 18:00', NOW, 'Europe/Berlin');
+    expect(result.kind).toBe('choose');
+    if (result.kind !== 'choose') return;
+    expect(result.reason).toBe('day-month-order');
+    expect(result.choices.map((c) => c.instant).sort()).toEqual([at('2027-03-12T17:00:00Z'), at('2027-12-03T17:00:00Z')]);
+  });
+
+  it('takes the only future reading of a day/month order question', () => {
+    expect(parseWhen('03/12/2026 18:00', NOW, 'Europe/Berlin')).toEqual({ kind: 'ok', instant: at('2026-12-03T17:00:00Z') });
+  });
+});
+
+describe('parseLocalDate reads a calendar day in the zone', () => {
+  it('reads ISO and natural days, today or later', () => {
+    expect(parseLocalDate('2026-12-10', NOW, 'Europe/Berlin', 'due')).toEqual({ kind: 'ok', date: '2026-12-10' });
+    expect(parseLocalDate('next friday', NOW, 'Europe/Berlin', 'due')).toEqual({ kind: 'ok', date: '2026-11-27' });
+    expect(parseLocalDate('today', NOW, 'Pacific/Auckland', 'due')).toEqual({ kind: 'ok', date: '2026-11-21' });
+  });
+
+  it.each(['2026-02-30', '2026-11-19', 'banana', '2040-01-01'])('refuses "%s" naming the field', (text) => {
+    const result = parseLocalDate(text, NOW, 'Europe/Berlin', 'due');
+    expect(result.kind).toBe('refused');
+    if (result.kind === 'refused') expect(result.message).toMatch(/^(due|I could not read due)/);
+  });
+});
