@@ -173,3 +173,26 @@ describe('finding proposals', () => {
     expect(visibleText(list)).toMatch(/#1.*Garden party.*\n.*#2.*Shared printer/);
   });
 });
+
+describe('from a meeting agenda item', () => {
+  it('opens a proposal from an item and writes the outcome back onto it', async () => {
+    const a = await h.newAlliance();
+    await a.setup();
+    // Arrange a meeting with one item through the meetings service (its own commands are tested elsewhere).
+    const olivia = { guildId: a.id, userId: a.members.olivia, isOrganizer: true, roleIds: [] };
+    const preview = h.bot.services.meetings.previewSchedule(olivia, { title: 'Monthly meeting', when: 'in 3 days at 18:00' });
+    const confirmed = h.bot.services.meetings.confirm(olivia, preview.draftId, 0);
+    if (confirmed.kind !== 'scheduled') throw new Error('meeting not scheduled');
+    const meetingId = confirmed.meetings[0]!.id;
+    h.bot.services.meetings.addItem({ ...olivia, userId: a.members.priya, isOrganizer: false }, { meetingId, topic: 'Shared printer for all spaces', minutes: 15 });
+    const choices = await h.bed.driver.autocomplete({ guildId: a.id, channelId: a.channel('general'), userId: a.members.priya, name: 'proposal', subcommand: 'create', focused: 'from-item', options: { title: 'Printer', 'from-item': 'printer' } });
+    expect(choices[0]!.name).toContain('Shared printer for all spaces');
+    const opened = await openProposal(h, a, 'priya', { title: 'Printer', 'from-item': Number(choices[0]!.value) });
+    react(h, a, 'sam', opened.message.id, '✅');
+    await waitUntil(() => h.bot.services.votes.tally(a.id, opened.id).voted === 1, 5000, 'the vote');
+    await a.reply('olivia', 'proposal close', { proposal: opened.id });
+    const notes = await a.reply('olivia', 'meeting notes', { meeting: meetingId });
+    // The meetings renderer escapes markdown, hence the optional backslashes.
+    expect(visibleText(notes)).toMatch(/Decision: Passed \\?\(proposal \\?#1: 1 yes, 0 no, 0 abstain\\?\)/);
+  });
+});
