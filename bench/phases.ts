@@ -68,6 +68,8 @@ export interface ThroughputResult {
   errors: number;
   rateLimited: number;
   firstError: string | null;
+  /** CPU the measured process used per completed interaction (ms), when known: a cost other load barely changes. */
+  cpuMsPerInteraction?: number;
 }
 
 /** `inFlight` members acting at once, each sending the mix round robin, for `seconds` or until `limit` were sent. */

@@ -30,8 +30,10 @@ export function formatResults(r: Results): string {
   out.push(table(['action', 'n', 'p50', 'p95', 'p99', 'p50/floor', 'p99/floor', 'p50 − floor', 'errors'], rows));
 
   out.push('\nThroughput (interactions/s with N in flight)');
-  const t = (name: string, x: Results['bot']['throughput']) => [name, x.inFlight, x.completed, f(x.seconds, 1), f(x.perSecond, 0), f(x.latency.p50), f(x.latency.p99), x.errors, x.rateLimited];
-  out.push(table(['who', 'in flight', 'done', 's', 'per s', 'p50 ms', 'p99 ms', 'errors', '429s'], [t('floor (/ping)', r.floor.throughput), t('bot (mix)', r.bot.throughput)]));
+  const t = (name: string, x: Results['bot']['throughput']) => [
+    name, x.inFlight, x.completed, f(x.seconds, 1), f(x.perSecond, 0), f(x.latency.p50), f(x.latency.p99), x.errors, x.rateLimited, f(x.cpuMsPerInteraction ?? Number.NaN),
+  ];
+  out.push(table(['who', 'in flight', 'done', 's', 'per s', 'p50 ms', 'p99 ms', 'errors', '429s', 'CPU ms each'], [t('floor (/ping)', r.floor.throughput), t('bot (mix)', r.bot.throughput)]));
 
   out.push('\nMemory (MB; heap after a full GC; RSS from /proc)');
   const mem = (name: string, x: Results['bot']['memory']) => [
@@ -41,11 +43,11 @@ export function formatResults(r: Results): string {
 
   const s = r.bot.startup;
   out.push('\nStart-up: process start → READY with commands in sync (ms)');
-  out.push(table(['who', 'ms'], [
-    ['floor (ready, commands deployed apart)', f(r.floor.startupMs, 0)],
-    ['bot, fresh database (migrations, registers)', f(s.freshMs, 0)],
-    ['bot, seeded database, first start (registers)', f(s.seededFirstMs, 0)],
-    [`bot, existing database (median of ${s.existingMs.length})`, f(s.existingMedianMs, 0)],
+  out.push(table(['who', 'wall ms', 'CPU ms'], [
+    ['floor (ready, commands deployed apart)', f(r.floor.startupMs, 0), f(r.floor.startupCpuMs, 0)],
+    ['bot, fresh database (migrations, registers)', f(s.freshMs, 0), f(s.cpuMs.fresh, 0)],
+    ['bot, seeded database, first start (registers)', f(s.seededFirstMs, 0), f(s.cpuMs.seededFirst, 0)],
+    [`bot, existing database (median of ${s.existingMs.length})`, f(s.existingMedianMs, 0), f(s.cpuMs.existing, 0)],
   ]));
 
   if (r.growth.length) {

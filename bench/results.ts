@@ -37,13 +37,21 @@ export interface Results {
   };
   floor: {
     startupMs: number;
+    startupCpuMs: number;
     latency: LatencyResult;
     /** The leak burst doubles as the floor's throughput with the same number in flight. */
     throughput: ThroughputResult;
     memory: MemoryTimeline;
   };
   bot: {
-    startup: { freshMs: number; seededFirstMs: number; existingMs: number[]; existingMedianMs: number };
+    startup: {
+      freshMs: number;
+      seededFirstMs: number;
+      existingMs: number[];
+      existingMedianMs: number;
+      /** CPU ms used until ready: fresh, seeded first start, existing (median). */
+      cpuMs: { fresh: number; seededFirst: number; existing: number };
+    };
     latency: LatencyRow[];
     throughput: ThroughputResult;
     memory: MemoryTimeline;

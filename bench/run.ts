@@ -38,15 +38,24 @@ function startFloor(bench: BenchBed): MeasuredProcess {
   return startProcess({ name: 'floor', script: join(ROOT, 'bench/floor.mjs'), cwd: work, env: childEnv(bench, {}), isReady: (line) => line.startsWith('Ready!') });
 }
 
+/** The node flags and script of `npm start` (package.json), so the bot runs exactly as users start it. */
+function startCommand(): { flags: string[]; script: string } {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const words = (scripts.start ?? '').trim().split(/\s+/);
+  if (words[0] !== 'node' || words.length < 2) throw new Error(`npm start is not "node [flags] script": ${scripts.start}`);
+  return { flags: words.slice(1, -1), script: words[words.length - 1]! };
+}
+
 function startBot(bench: BenchBed, databasePath: string): MeasuredProcess {
   const profile = args.has('--cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, 'bench/results/profiles')] : [];
+  const start = startCommand();
   return startProcess({
     name: 'bot',
-    script: join(ROOT, 'dist/src/main.js'),
+    script: join(ROOT, start.script),
     cwd: work,
     env: childEnv(bench, { DATABASE_PATH: databasePath, LOG_LEVEL: 'info', DISCORD_GUILD_ID: '' }),
     isReady: (line) => line.includes('"msg":"Alliance bot is ready"'),
-    nodeFlags: profile,
+    nodeFlags: [...start.flags, ...profile],
   });
 }
 
@@ -109,17 +118,17 @@ async function measureBoth(floorBed: BenchBed, botBed: BenchBed, template: strin
   let bot: MeasuredProcess | null = null;
   const databasePath = join(work, 'bot.db');
   try {
-    const floorStartupMs = await floor.ready;
+    const floorStartup = await floor.ready;
     const floorReady = await floor.memory();
 
     log('bot: start-up on a fresh database');
     const fresh = startBot(botBed, join(work, 'fresh.db'));
-    const freshMs = await fresh.ready;
+    const freshStart = await fresh.ready;
     await fresh.stop();
 
     copyFileSync(template, databasePath);
     bot = startBot(botBed, databasePath);
-    const seededFirstMs = await bot.ready;
+    const seededStart = await bot.ready;
     const botReady = await bot.memory();
 
     const floorCtx = benchContext(floorBed, {}, '');
@@ -136,33 +145,41 @@ async function measureBoth(floorBed: BenchBed, botBed: BenchBed, template: strin
     const botWarm = await bot.memory();
 
     log(`floor: ${scale.leakInteractions} interactions, ${scale.inFlight} in flight`);
+    const floorCpu = floor.cpuMs();
     const floorThroughput = await measureThroughput(floorCtx, floorBed, [ping], { seconds: Infinity, inFlight: scale.inFlight, limit: scale.leakInteractions });
+    floorThroughput.cpuMsPerInteraction = (floor.cpuMs() - floorCpu) / floorThroughput.completed;
     await settle();
     const floorAfter = await floor.memory();
     await floor.stop();
 
     const mix = measured.filter((m) => (m.inMix ?? true) && (m.kind ?? 'interaction') === 'interaction');
     log(`bot: throughput for ${scale.throughputSeconds} s, ${scale.inFlight} in flight`);
+    const botCpu = bot.cpuMs();
     const throughput = await measureThroughput(botCtx, botBed, mix, { seconds: scale.throughputSeconds, inFlight: scale.inFlight });
+    throughput.cpuMsPerInteraction = (bot.cpuMs() - botCpu) / throughput.completed;
     const interactionsSinceWarm = await leakCheck(botCtx, botBed, mix, throughput.completed + throughput.errors);
     await settle();
     const botAfter = await bot.memory();
     await bot.stop();
 
-    const existingMs: number[] = [];
+    const existing: { ms: number; cpuMs: number }[] = [];
     for (let i = 0; i < scale.startupRepeats; i++) {
       log(`bot: start-up on the existing database (${i + 1}/${scale.startupRepeats})`);
       const again = startBot(botBed, databasePath);
-      existingMs.push(await again.ready);
+      existing.push(await again.ready);
       await again.stop();
     }
+    const existingMs = existing.map((start) => start.ms);
     return {
       floor: {
-        startupMs: floorStartupMs, latency: floorLatency!, throughput: floorThroughput,
+        startupMs: floorStartup.ms, startupCpuMs: floorStartup.cpuMs, latency: floorLatency!, throughput: floorThroughput,
         memory: { ready: floorReady, warm: floorWarm, after: floorAfter, interactionsSinceWarm: floorThroughput.completed + floorThroughput.errors },
       },
       bot: {
-        startup: { freshMs, seededFirstMs, existingMs, existingMedianMs: median(existingMs) },
+        startup: {
+          freshMs: freshStart.ms, seededFirstMs: seededStart.ms, existingMs, existingMedianMs: median(existingMs),
+          cpuMs: { fresh: freshStart.cpuMs, seededFirst: seededStart.cpuMs, existing: median(existing.map((start) => start.cpuMs)) },
+        },
         latency, throughput, memory: { ready: botReady, warm: botWarm, after: botAfter, interactionsSinceWarm },
       },
     };

@@ -3,5 +3,6 @@ import type { FeatureWiring } from './feature-wiring.js';
 import { meetingsWiring } from './wiring/meetings.js';
 import { proposalsWiring } from './wiring/proposals.js';
 import { rhythmWiring } from './wiring/rhythm.js';
+import { skillsWiring } from './wiring/skills.js';
 
-export const features: FeatureWiring[] = [rhythmWiring, meetingsWiring, proposalsWiring];
+export const features: FeatureWiring[] = [rhythmWiring, meetingsWiring, skillsWiring, proposalsWiring];

@@ -7,6 +7,7 @@ import { seedMeetingsSamples } from '../meetings/samples.js';
 import { seedProposalsSamples } from '../proposals/samples.js';
 import { reconcileAll } from '../discord/wiring/proposals.js';
 import { seedRhythmSamples } from '../rhythm/samples.js';
+import { seedSkillsSamples } from '../skills/samples.js';
 import type { Services } from '../services.js';
 
 export const DEMO = {
@@ -45,6 +46,7 @@ const SEEDERS: { name: string; seed: (services: Services, demo: DemoMembers) => 
   { name: 'directory', seed: seedDirectorySamples },
   { name: 'meetings', seed: seedMeetingsSamples },
   { name: 'rhythm', seed: seedRhythmSamples },
+  { name: 'skills', seed: seedSkillsSamples },
   { name: 'proposals', seed: seedProposalsSamples },
 ];
 

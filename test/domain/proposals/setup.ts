@@ -28,7 +28,7 @@ export const people: GuildPeople = {
 export function setup(options: { spaces?: SpacesPort; agenda?: AgendaPort } = {}) {
   const db = freshDb();
   const clock = manualClock('2026-11-24T10:00:00Z');
-  const services = createServices({ db: db.db, clock, ...options });
+  const services = createServices({ db: db.db, clock, ports: options });
   for (const guildId of [G1, G2]) {
     services.alliances.update(organizer(guildId), { proposalsChannelId: `5000000000000000${guildId.slice(-2)}`, announcementsChannelId: `6000000000000000${guildId.slice(-2)}` });
   }
