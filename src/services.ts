@@ -9,6 +9,11 @@ import type { Clock } from './shared/clock.js';
 import { createMeetingsFeature } from './meetings/meetings.feature.js';
 import { createMeetingsUpdateSection } from './meetings/meetings.update-section.js';
 import { createJobsRepo } from './scheduler/jobs.repo.js';
+import type { AgendaPort, SpacesPort } from './proposals/ports.js';
+import { createProposalFeature } from './proposals/proposals.module.js';
+import { createProposalsUpdateSection } from './proposals/proposals.update-section.js';
+import { createRulesRepo } from './rules/rules.repo.js';
+import { createRulesService } from './rules/rules.service.js';
 import type { SpacesDirectory } from './rhythm/ports.js';
 import { createRhythmRepo } from './rhythm/rhythm.repo.js';
 import { createRhythmService } from './rhythm/rhythm.service.js';
@@ -19,6 +24,9 @@ import { skillsUpdateSection } from './skills/skills.update-section.js';
 /** Stand-ins for features that have not landed yet (or for end-to-end tests that need a known world). */
 export interface ServicePorts {
   directory?: SpacesDirectory;
+  /** Stand-ins for the directory's spaces and the meetings' agenda as the proposals feature sees them. */
+  spaces?: SpacesPort;
+  agenda?: AgendaPort;
 }
 
 export interface ServiceDeps {
@@ -41,10 +49,19 @@ export function createServices(deps: ServiceDeps) {
     timezone: (guildId) => alliances.settings(guildId).timezone,
     locality: (guildId, userId) => directory.memberLocality(guildId, userId),
   });
+  const rules = createRulesService({ repo: createRulesRepo(db), clock });
+  const { proposals, votes, decisions } = createProposalFeature({
+    db, clock, rules, alliances, jobs, spaces: deps.ports?.spaces ?? directory, agenda: deps.ports?.agenda ?? meetings,
+  });
   // Each feature's section of the monthly update, in one list.
-  const sections = [directoryUpdateSection(directory), createMeetingsUpdateSection({ meetings, ideas }), skillsUpdateSection(skills)];
+  const sections = [
+    directoryUpdateSection(directory),
+    createMeetingsUpdateSection({ meetings, ideas }),
+    skillsUpdateSection(skills),
+    createProposalsUpdateSection({ proposals, decisions }),
+  ];
   const rhythm = createRhythmService({ repo: createRhythmRepo(db), jobs, alliances, clock, sections, directory: deps.ports?.directory ?? directory });
-  return { jobs, alliances, directory, rhythm, meetings, ideas, skills };
+  return { jobs, alliances, directory, rhythm, meetings, ideas, skills, rules, proposals, votes, decisions };
 }
 
 export type Services = ReturnType<typeof createServices>;
