@@ -26,8 +26,8 @@ const throughput = { seconds: 30, inFlight: 50, completed: 18_000, perSecond: 60
 
 function results(overrides: { helpP50?: number; botRss?: number; heapAfter?: number; startup?: number; growth?: number[] } = {}): Omit<Results, 'targets'> {
   return {
-    meta: { date: '', mode: 'smoke', node: '20', discordJs: '14', platform: '', cpu: '', cores: 2, memoryGB: 1, load: [0, 0], commit: '', seconds: 1, seedSeconds: 1, scale: { ...SMOKE, leakInteractions: 20_000 } },
-    floor: { startupMs: 500, startupCpuMs: 400, latency: { name: '/ping', latency: dist(1, 4), errors: 0, firstError: null }, throughput, memory: { ready: memory(100), warm: memory(100), after: memory(110), interactionsSinceWarm: 20_000 } },
+    meta: { date: '', mode: 'smoke', node: '20', discordJs: '14', platform: '', cpu: '', cores: 2, memoryGB: 1, botNodeFlags: [], load: [0, 0], commit: '', seconds: 1, seedSeconds: 1, scale: { ...SMOKE, leakInteractions: 20_000 } },
+    floor: { startupMs: 500, startupCpuMs: 400, latency: { name: '/ping', latency: dist(1, 4), errors: 0, firstError: null }, throughput, memory: { ready: memory(100), warm: memory(100), after: memory(110), interactionsSinceReady: 20_000, interactionsSinceWarm: 19_000 } },
     bot: {
       startup: { freshMs: 900, seededFirstMs: 900, existingMs: [overrides.startup ?? 800], existingMedianMs: overrides.startup ?? 800, cpuMs: { fresh: 1, seededFirst: 1, existing: 1 } },
       latency: [
@@ -35,7 +35,7 @@ function results(overrides: { helpP50?: number; botRss?: number; heapAfter?: num
         { name: 'vote', kind: 'effect', latency: dist(50, 90), errors: 0, firstError: null },
       ],
       throughput,
-      memory: { ready: memory(overrides.botRss ?? 120), warm: memory(120, 25), after: memory(121, overrides.heapAfter ?? 25.5), interactionsSinceWarm: 20_000 },
+      memory: { ready: memory(overrides.botRss ?? 120), warm: memory(120, 25), after: memory(121, overrides.heapAfter ?? 25.5), interactionsSinceReady: 20_000, interactionsSinceWarm: 15_000 },
     },
     growth: [{ name: 'search', feature: 'directory', rows: 'spaces', target: 'log', sizes: [100, 1_000, 10_000, 100_000], micros: (overrides.growth ?? [10, 12, 14, 16]), perTenfold: [], overall: (overrides.growth ?? [10, 16])[(overrides.growth ?? [10, 16]).length - 1]! / (overrides.growth ?? [10])[0]!, bound: 2.5 }],
     pending: [],
