@@ -3,12 +3,14 @@ import type { CommandModule } from '../src/discord/command.js';
 import { actions } from './actions.js';
 import { agenda } from './agenda.js';
 import { alliance } from './alliance.js';
+import { directory } from './directory.js';
 import { createHelpCommand } from './help.js';
 import { ideas } from './ideas.js';
 import { meeting } from './meeting.js';
 import { participation } from './participation.js';
 import { priorities } from './priorities.js';
+import { space } from './space.js';
 
-const featureCommands: CommandModule[] = [alliance, meeting, agenda, ideas, priorities, actions, participation];
+const featureCommands: CommandModule[] = [alliance, meeting, agenda, ideas, priorities, actions, participation, space, directory];
 
 export const commands: readonly CommandModule[] = [createHelpCommand(() => commands), ...featureCommands];

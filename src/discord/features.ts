@@ -1,6 +1,7 @@
 // The explicit list of feature wirings (no folder scanning: the compiler sees the set). One line per feature.
 import type { FeatureWiring } from './feature-wiring.js';
+import { directoryWiring } from './wiring/directory.js';
 import { meetingsWiring } from './wiring/meetings.js';
 import { rhythmWiring } from './wiring/rhythm.js';
 
-export const features: FeatureWiring[] = [rhythmWiring, meetingsWiring];
+export const features: FeatureWiring[] = [rhythmWiring, meetingsWiring, directoryWiring];
