@@ -84,11 +84,14 @@ export function pageButtons(kind: 'search' | 'near', page: { searchId: number; p
 export function renderResults(kind: 'search' | 'near', page: ResultPage<unknown>, heading: string) {
   const first = page.page * 10;
   const lines = page.items.map((hit, i) => hitLine(hit, first + i + 1));
+  // Counting stops at a cap (see LIMITS.countCap): say so, and point at narrowing instead of endless paging.
+  const more = page.totalCapped ? '+' : '';
+  const hint = page.totalCapped ? 'add a filter to narrow it' : '/space show for a profile';
   const embed = new EmbedBuilder()
     .setColor(COLOR)
     .setTitle(truncate(heading, 256))
     .setDescription(truncate(lines.join('\n'), 4096))
-    .setFooter({ text: `Page ${page.page + 1} of ${page.pageCount} · ${page.total} space${page.total === 1 ? '' : 's'} · /space show for a profile` });
+    .setFooter({ text: `Page ${page.page + 1} of ${page.pageCount}${more} · ${page.total}${more} space${page.total === 1 ? '' : 's'} · ${hint}` });
   return { embeds: [embed], components: pageButtons(kind, page) };
 }
 
