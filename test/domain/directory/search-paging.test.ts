@@ -1,10 +1,11 @@
 // Paging large result sets: tiers read with LIMIT (a page crossing from name hits to description hits), counts
-// that stop at the cap and say so, paging beyond the cap, and a parked search paged past its end.
+// that stop at the cap and say so, paging beyond the cap, a parked search paged past its end; and text combined
+// with city and tag filters (narrowed inside FTS, decided by SQL).
 import { describe, expect, it } from 'vitest';
 import { createDirectoryRepo } from '../../../src/directory/directory.repo.js';
 import { LIMITS } from '../../../src/directory/directory.rules.js';
 import { foldKey } from '../../../src/directory/text.rules.js';
-import { GUILD, setup } from './helpers.js';
+import { actor, GUILD, ORGANIZER, setup } from './helpers.js';
 
 /** Inserts approved spaces straight through the repo (registering 130 through the service would be slow). */
 function seed(ctx: ReturnType<typeof setup>, rows: { name: string; description?: string; tags?: string[]; desks?: number }[]) {
@@ -77,5 +78,24 @@ describe('paging', () => {
     const late = ctx.dir.searchPage(GUILD, first.searchId, 7);
     expect(late).toMatchObject({ page: 1, pageCount: 2, total: 15 });
     expect(late.items.map((s) => s.name)).toEqual(['Hub 10', 'Hub 11', 'Hub 12', 'Hub 13', 'Hub 14']);
+  });
+});
+
+describe('text with city and tag filters', () => {
+  it('finds exact cities and tags only, including names FTS tokenizes differently', () => {
+    const ctx = setup();
+    const organizer = actor(ORGANIZER, { organizer: true });
+    const add = (name: string, city: string, country: string, tags: string) =>
+      ctx.dir.approve(organizer, ctx.dir.register(organizer, { name, city, country, tags, description: 'coffee and desks' }).space.id);
+    add('Jazz Desk', 'Kansas City', 'US', 'women-owned');
+    add('City Loft', 'Kansas City', 'US', 'women-led,black-owned');
+    add('Arctic Desk', 'Tromsø', 'NO', 'quiet');
+    add('Kansas Corner', 'Seattle', 'US', 'women-owned');
+    const names = (q: Parameters<typeof ctx.dir.search>[1]) => ctx.dir.search(GUILD, q).items.map((s) => s.name).sort();
+    expect(names({ text: 'coffee', city: 'Kansas City' })).toEqual(['City Loft', 'Jazz Desk']);
+    expect(names({ text: 'coffee', tag: 'women-owned' })).toEqual(['Jazz Desk', 'Kansas Corner']);
+    expect(names({ text: 'coffee', city: 'Kansas City', tag: 'women-owned' })).toEqual(['Jazz Desk']);
+    expect(names({ text: 'coffee', city: 'Tromsø' })).toEqual(['Arctic Desk']);
+    expect(ctx.dir.search(GUILD, { text: 'coffee', city: 'Kansas City', tag: 'quiet' }).total).toBe(0);
   });
 });
