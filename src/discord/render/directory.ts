@@ -9,6 +9,10 @@ import { escapeMarkdown, timestamp, truncate, userMention } from '../format.js';
 import { fitEmbeds } from './fit.js';
 
 const COLOR = 0x0ea5e9;
+/** All embeds of a message together: Discord's 6000, with room to spare. */
+const EMBED_BUDGET = 5800;
+/** One result line: ten of them fit a 4096-character description. */
+const LINE_MAX = 400;
 const PENDING_COLOR = 0xf59e0b;
 /** Mentions listed in one field before "and N more" (a field value is at most 1024 characters). */
 const MENTIONS_SHOWN = 30;
@@ -45,8 +49,14 @@ export function renderProfile(space: SpaceProfile): EmbedBuilder {
       ...field('People', space.members.length ? mentions(space.members) : null),
       ...field(space.status === 'approved' ? 'Joined' : 'Registered', timestamp(space.approvedAt ?? space.createdAt, 'D')),
     );
-  if (space.description) embed.setDescription(truncate(escapeMarkdown(space.description), 4096));
   if (space.status !== 'approved') embed.setFooter({ text: 'Waiting for an organizer to approve it' });
+  if (space.description) {
+    // The description gets what the fields leave of the message budget (escaped text can be twice as long).
+    const json = embed.toJSON();
+    const used = [json.title, json.footer?.text, ...(json.fields ?? []).flatMap((f) => [f.name, f.value])].reduce((n, t) => n + [...(t ?? '')].length, 0);
+    const room = Math.min(4096, EMBED_BUDGET - used);
+    if (room > 20) embed.setDescription(truncate(escapeMarkdown(space.description), room));
+  }
   return embed;
 }
 
@@ -58,7 +68,8 @@ function hitLine(hit: SpaceHit, index: number): string {
     hit.dayPass ? `day pass ${escapeMarkdown(truncate(hit.dayPass, 60))}` : null,
   ].filter(Boolean);
   const tags = hit.tags.length ? `\n   ${hit.tags.map((t) => `\`${t}\``).join(' ')}` : '';
-  return `**${index}. ${escapeMarkdown(truncate(hit.name, 80))}** · ${parts.join(' · ')}${tags}`;
+  const head = `**${index}. ${escapeMarkdown(truncate(hit.name, 80))}**`;
+  return `${head} · ${truncate(`${parts.join(' · ')}${tags}`, LINE_MAX - [...head].length - 3)}`;
 }
 
 /** Previous/Next carry the parked query's id and the target page, so they work after a restart. */
@@ -90,7 +101,7 @@ export function renderResults(kind: 'search' | 'near', page: ResultPage<unknown>
   const embed = new EmbedBuilder()
     .setColor(COLOR)
     .setTitle(truncate(heading, 256))
-    .setDescription(truncate(lines.join('\n'), 4096))
+    .setDescription(lines.join('\n'))
     .setFooter({ text: `Page ${page.page + 1} of ${page.pageCount}${more} · ${page.total}${more} space${page.total === 1 ? '' : 's'} · ${hint}` });
   return { embeds: [embed], components: pageButtons(kind, page) };
 }
