@@ -169,7 +169,7 @@ export const space = defineCommand({
     },
     join: {
       args: z.tuple([snowflake, id, snowflake, z.enum(['0', '1'])]),
-      guildFromArgs: (args: [string, number, string, string]) => args[0],
+      dmGuild: (args: [string, number, string, string]) => args[0],
       async run(interaction, [, spaceId, userId, approve], ctx) {
         const decided = ctx.services.directory.decideJoin(ctx.actor, spaceId, userId, approve === '1');
         const name = escapeMarkdown(decided.space.name);

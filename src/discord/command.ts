@@ -36,12 +36,6 @@ export interface ComponentHandler<A = unknown> {
   args: z.ZodType<A>;
   /** True: only organizers may press it (checked before run). */
   organizerOnly?: boolean;
-  /**
-   * For buttons the bot sends in DMs: the alliance the press belongs to, read from the parsed args. In a DM the
-   * actor is never an organizer (no roles there), so the service's own host checks decide; in a guild the guild
-   * must match the id carried.
-   */
-  guildFromArgs?(args: A): string;
   run(interaction: ButtonInteraction | StringSelectMenuInteraction, args: A, ctx: InteractionContext): Promise<void>;
 }
 

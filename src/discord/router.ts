@@ -51,24 +51,7 @@ export function createRouter(options: { commands: readonly CommandModule[]; ctx:
     }, SAFETY_DEFER_MS);
   }
 
-  /** A component a DM-capable handler owns (see ComponentHandler.guildFromArgs): its guild and parsed args. */
-  function dmComponent(interaction: Interaction): { handler: ComponentHandler; args: unknown; guildId: string } | null {
-    if (!interaction.isButton()) return null;
-    const decoded = decodeCustomId(interaction.customId);
-    const handler = decoded ? (byName.get(decoded.command)?.components?.[decoded.action] as ComponentHandler | undefined) : undefined;
-    if (!decoded || !handler?.guildFromArgs) return null;
-    const args = parseCustomIdArgs(handler.args, decoded.args);
-    return args === null ? null : { handler, args, guildId: handler.guildFromArgs(args) };
-  }
-
   async function dispatch(interaction: Interaction): Promise<void> {
-    const dm = interaction.inGuild() ? null : dmComponent(interaction);
-    if (dm && interaction.isButton()) {
-      if (!ctx.client.guilds.cache.has(dm.guildId)) return replyPrivately(interaction, TEXT.staleComponent);
-      const settings = ctx.services.alliances.settings(dm.guildId);
-      const actor = { guildId: dm.guildId, userId: interaction.user.id, isOrganizer: false, roleIds: [] };
-      return dm.handler.run(interaction, dm.args, { ...ctx, actor, settings });
-    }
     if (!interaction.inGuild()) {
       if (interaction.isAutocomplete()) return interaction.respond([]);
       if (interaction.isRepliable()) return replyPrivately(interaction, TEXT.dm);
@@ -100,9 +83,6 @@ export function createRouter(options: { commands: readonly CommandModule[]; ctx:
       const handler = decoded ? (table?.[decoded.action] as ComponentHandler | ModalHandler | undefined) : undefined;
       const args = handler && decoded ? parseCustomIdArgs(handler.args, decoded.args) : null;
       if (!handler || args === null) return replyPrivately(interaction, TEXT.staleComponent);
-      if ('guildFromArgs' in handler && handler.guildFromArgs && handler.guildFromArgs(args) !== interaction.guildId) {
-        return replyPrivately(interaction, TEXT.staleComponent);
-      }
       if (handler.organizerOnly && !context.actor.isOrganizer) return replyPrivately(interaction, ORGANIZER_ONLY_TEXT);
       if (interaction.isModalSubmit()) return (handler as ModalHandler).run(interaction, args, context);
       return (handler as ComponentHandler).run(interaction, args, context);
