@@ -11,13 +11,17 @@ export interface Memory {
   heapUsedMB: number;
   heapTotalMB: number;
   externalMB: number;
+  /** V8 heap spaces: committed MB by space (what heapTotal is made of). */
+  spacesMB: Record<string, number>;
 }
 
 export interface MeasuredProcess {
   pid: number;
-  /** Process start (spawn) → ready line, in ms. */
-  ready: Promise<number>;
+  /** Process start (spawn) → ready line: wall ms, and the CPU ms the process used until then. */
+  ready: Promise<{ ms: number; cpuMs: number }>;
   memory(): Promise<Memory>;
+  /** CPU time (user + system) the process has used so far, in ms: a cost that other load on the machine barely changes. */
+  cpuMs(): number;
   stop(): Promise<void>;
   /** The last lines the process wrote (for error messages). */
   tail(): string;
@@ -37,6 +41,13 @@ export interface StartOptions {
 }
 
 const PROBE = join(import.meta.dirname, 'probe.cjs');
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
 
 function rssBytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -64,13 +75,13 @@ export function startProcess(options: StartOptions): MeasuredProcess {
   }));
   const tail = () => lines.join('\n');
 
-  const ready = new Promise<number>((resolve, reject) => {
+  const ready = new Promise<{ ms: number; cpuMs: number }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${options.name} was not ready within ${options.readyTimeoutMs ?? 30_000} ms:\n${tail()}`)), options.readyTimeoutMs ?? 30_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       keep(line);
       if (options.isReady(line)) {
         clearTimeout(timer);
-        resolve(Number(process.hrtime.bigint() - startedAt) / 1e6);
+        resolve({ ms: Number(process.hrtime.bigint() - startedAt) / 1e6, cpuMs: cpuMsOf(child.pid!) });
       }
     });
     createInterface({ input: child.stderr! }).on('line', keep);
@@ -86,16 +97,19 @@ export function startProcess(options: StartOptions): MeasuredProcess {
     pid: child.pid!,
     ready,
     tail,
+    cpuMs: () => cpuMsOf(child.pid!),
     memory() {
       const id = ++nextId;
       return new Promise<Memory>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`${options.name} did not answer the memory probe`)), 10_000);
-        const onMessage = (message: { type?: string; id?: number; usage?: NodeJS.MemoryUsage }) => {
+        const onMessage = (message: { type?: string; id?: number; usage?: NodeJS.MemoryUsage; spaces?: { name: string; size: number }[] }) => {
           if (message?.type !== 'bench:memory' || message.id !== id || !message.usage) return;
           clearTimeout(timer);
           child.off('message', onMessage);
           const usage = message.usage;
-          resolve({ rssMB: mb(rssBytes(child.pid!)), heapUsedMB: mb(usage.heapUsed), heapTotalMB: mb(usage.heapTotal), externalMB: mb(usage.external) });
+          resolve({ rssMB: mb(rssBytes(child.pid!)), heapUsedMB: mb(usage.heapUsed), heapTotalMB: mb(usage.heapTotal), externalMB: mb(usage.external),
+            spacesMB: Object.fromEntries((message.spaces ?? []).map((space) => [space.name, Math.round(mb(space.size) * 10) / 10])),
+          });
         };
         child.on('message', onMessage);
         child.send({ type: 'bench:memory', id });

@@ -3,7 +3,7 @@ import { openDatabase } from '../src/db/open.js';
 import { createServices } from '../src/services.js';
 import { systemClock } from '../src/shared/clock.js';
 import type { BenchBed } from './bed.js';
-import type { BenchContext, GrowthProbe, Measured } from './seed/types.js';
+import type { BenchContext, GrowthProbe, GrowthQuery, Measured } from './seed/types.js';
 import { distribution, growthPerStep, logarithmicBound, median, type Distribution } from './stats.js';
 
 export interface LatencyResult {
@@ -17,28 +17,45 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0]!.slice(0, 300) : String(error);
 }
 
-/** `warmup` unmeasured runs, then `runs` measured ones, strictly one at a time. */
-export async function measureLatency(ctx: BenchContext, bench: BenchBed, measured: Measured, warmup: number, runs: number): Promise<LatencyResult> {
-  await measured.prepare?.(ctx);
-  let errors = 0;
-  let firstError: string | null = null;
-  const samples: number[] = [];
+export interface LatencySubject {
+  ctx: BenchContext;
+  bench: BenchBed;
+  measured: Measured;
+}
+
+async function once(subject: LatencySubject, i: number): Promise<number> {
+  const { bench, measured, ctx } = subject;
+  bench.timings.clear();
+  const outcome = await measured.send(ctx, i);
+  const ms = typeof outcome === 'number' ? outcome
+    : outcome ? bench.timings.ms(outcome.interactionId)
+    : bench.timings.since(0)[0]?.ms;
+  if (ms === undefined) throw new Error('no initial response was timed');
+  return ms;
+}
+
+/**
+ * `warmup` unmeasured rounds, then `runs` measured ones. A round sends each subject once, one at a time, so the
+ * floor and every command are sampled across the same stretch of time (background load on a shared machine
+ * then weighs on all of them alike).
+ */
+export async function measureLatency(subjects: LatencySubject[], warmup: number, runs: number): Promise<LatencyResult[]> {
+  for (const subject of subjects) await subject.measured.prepare?.(subject.ctx);
+  const samples = subjects.map(() => [] as number[]);
+  const errors = subjects.map(() => ({ count: 0, first: null as string | null }));
   for (let i = 0; i < warmup + runs; i++) {
-    bench.timings.clear();
-    try {
-      const outcome = await measured.send(ctx, i);
-      const ms = typeof outcome === 'number' ? outcome
-        : outcome ? bench.timings.ms(outcome.interactionId)
-        : bench.timings.since(0)[0]?.ms;
-      if (ms === undefined) throw new Error('no initial response was timed');
-      if (i >= warmup) samples.push(ms);
-    } catch (error) {
-      errors++;
-      firstError ??= describe(error);
+    for (const [k, subject] of subjects.entries()) {
+      try {
+        const ms = await once(subject, i);
+        if (i >= warmup) samples[k]!.push(ms);
+      } catch (error) {
+        errors[k]!.count++;
+        errors[k]!.first ??= describe(error);
+      }
     }
   }
-  bench.timings.clear();
-  return { name: measured.name, latency: distribution(samples), errors, firstError };
+  for (const subject of subjects) subject.bench.timings.clear();
+  return subjects.map((subject, k) => ({ name: subject.measured.name, latency: distribution(samples[k]!), errors: errors[k]!.count, firstError: errors[k]!.first }));
 }
 
 export interface ThroughputResult {
@@ -51,6 +68,8 @@ export interface ThroughputResult {
   errors: number;
   rateLimited: number;
   firstError: string | null;
+  /** CPU the measured process used per completed interaction (ms), when known: a cost other load barely changes. */
+  cpuMsPerInteraction?: number;
 }
 
 /** `inFlight` members acting at once, each sending the mix round robin, for `seconds` or until `limit` were sent. */
@@ -95,7 +114,8 @@ export async function measureThroughput(ctx: BenchContext, bench: BenchBed, mix:
 export interface GrowthResult {
   name: string;
   feature: string;
-  target: GrowthProbe['target'];
+  rows: string;
+  target: GrowthQuery['target'];
   sizes: number[];
   /** Median time per query at each size, in microseconds. */
   micros: number[];
@@ -106,7 +126,7 @@ export interface GrowthResult {
 }
 
 function timeQuery(query: (i: number) => unknown, budgetMs: number): number {
-  for (let i = 0; i < 50; i++) query(i);
+  for (let i = 0; i < 30; i++) query(i);
   const samples: number[] = [];
   const end = process.hrtime.bigint() + BigInt(budgetMs * 1e6);
   for (let i = 0; samples.length < 30 || process.hrtime.bigint() < end; i++) {
@@ -118,21 +138,21 @@ function timeQuery(query: (i: number) => unknown, budgetMs: number): number {
   return median(samples);
 }
 
-/** Each probe on its own fresh, migrated in-memory database, grown through the sizes. */
-export async function measureGrowth(feature: string, probe: GrowthProbe, sizes: number[], budgetMs: number): Promise<GrowthResult> {
+/** One probe on its own fresh, migrated in-memory database, grown through the sizes; every query timed at each. */
+export async function measureGrowth(feature: string, probe: GrowthProbe, sizes: number[], budgetMs: number): Promise<GrowthResult[]> {
   const database = openDatabase(':memory:');
   try {
     const services = createServices({ db: database.db, clock: systemClock });
     const subject = await probe.start({ db: database.db, sqlite: database.sqlite, services, clock: systemClock });
-    const micros: number[] = [];
+    const micros = subject.queries.map(() => [] as number[]);
     for (const n of sizes) {
       await subject.fillTo(n);
-      micros.push(timeQuery((i) => subject.query(i), budgetMs));
+      subject.queries.forEach((query, k) => micros[k]!.push(timeQuery((i) => query.run(i), budgetMs)));
     }
-    return {
-      name: probe.name, feature, target: probe.target, sizes, micros,
-      perTenfold: growthPerStep(micros), overall: micros[micros.length - 1]! / micros[0]!, bound: logarithmicBound(sizes),
-    };
+    return subject.queries.map((query, k) => ({
+      name: query.name, feature, rows: probe.rows, target: query.target, sizes, micros: micros[k]!,
+      perTenfold: growthPerStep(micros[k]!), overall: micros[k]![micros[k]!.length - 1]! / micros[k]![0]!, bound: logarithmicBound(sizes),
+    }));
   } finally {
     database.close();
   }

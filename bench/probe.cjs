@@ -8,7 +8,8 @@ if (typeof process.send === 'function') {
       globalThis.gc();
       globalThis.gc();
     }
-    process.send({ type: 'bench:memory', id: message.id, usage: process.memoryUsage() });
+    const spaces = require('node:v8').getHeapSpaceStatistics().map((s) => ({ name: s.space_name, size: s.space_size, used: s.space_used_size }));
+    process.send({ type: 'bench:memory', id: message.id, usage: process.memoryUsage(), spaces });
   });
   // The channel must not keep a process alive that would otherwise exit.
   if (process.channel) process.channel.unref();

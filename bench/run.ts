@@ -1,9 +1,11 @@
 // `npm run bench` / `npm run bench:smoke`: the floor and the compiled bot as child processes against one test bed,
 // latency, throughput, memory and start-up side by side, query growth in-process; a table and results JSON.
-// Flags: --smoke (tiny counts, same paths), --no-build (use dist/ as is), --cpu-prof (profile the bot into bench/results/profiles).
+// Flags: --smoke (tiny counts, same paths), --no-build (use dist/ as is), --cpu-prof (profile the bot into
+// bench/results/profiles), --bot-node-flags="--max-semi-space-size=1 …" (try node flags on the bot; the run is then
+// not written to bench/last-run.json).
 import { execFile, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
@@ -12,9 +14,9 @@ import { createServices } from '../src/services.js';
 import { systemClock } from '../src/shared/clock.js';
 import { startBenchBed, type BenchBed } from './bed.js';
 import { startProcess, type MeasuredProcess } from './child.js';
-import { measureGrowth, measureLatency, measureThroughput, type ThroughputResult } from './phases.js';
+import { measureGrowth, measureLatency, measureThroughput } from './phases.js';
 import { formatResults } from './report.js';
-import type { LatencyRow, MemoryTimeline, Results } from './results.js';
+import type { LatencyRow, Results } from './results.js';
 import { FULL, SMOKE, type Scale } from './scale.js';
 import { features, PENDING } from './seed/index.js';
 import type { BenchContext, BenchState, Measured } from './seed/types.js';
@@ -25,6 +27,7 @@ const execFileAsync = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '..');
 const args = new Set(process.argv.slice(2));
 const scale: Scale = args.has('--smoke') ? SMOKE : FULL;
+const extraBotFlags = [...args].find((arg) => arg.startsWith('--bot-node-flags='))?.slice('--bot-node-flags='.length).split(/\s+/).filter(Boolean) ?? [];
 const work = mkdtempSync(join(tmpdir(), 'alliance-bench-'));
 const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
@@ -38,15 +41,24 @@ function startFloor(bench: BenchBed): MeasuredProcess {
   return startProcess({ name: 'floor', script: join(ROOT, 'bench/floor.mjs'), cwd: work, env: childEnv(bench, {}), isReady: (line) => line.startsWith('Ready!') });
 }
 
+/** The node flags and script of `npm start` (package.json), so the bot runs exactly as users start it. */
+function startCommand(): { flags: string[]; script: string } {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const words = (scripts.start ?? '').trim().split(/\s+/);
+  if (words[0] !== 'node' || words.length < 2) throw new Error(`npm start is not "node [flags] script": ${scripts.start}`);
+  return { flags: words.slice(1, -1), script: words[words.length - 1]! };
+}
+
 function startBot(bench: BenchBed, databasePath: string): MeasuredProcess {
   const profile = args.has('--cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, 'bench/results/profiles')] : [];
+  const start = startCommand();
   return startProcess({
     name: 'bot',
-    script: join(ROOT, 'dist/src/main.js'),
+    script: join(ROOT, start.script),
     cwd: work,
     env: childEnv(bench, { DATABASE_PATH: databasePath, LOG_LEVEL: 'info', DISCORD_GUILD_ID: '' }),
     isReady: (line) => line.includes('"msg":"Alliance bot is ready"'),
-    nodeFlags: profile,
+    nodeFlags: [...start.flags, ...extraBotFlags, ...profile],
   });
 }
 
@@ -79,94 +91,117 @@ function benchContext(bench: BenchBed, state: BenchState, databasePath: string):
   };
 }
 
-async function leakCheck(ctx: BenchContext, bench: BenchBed, mix: Measured[], already: number): Promise<number> {
+/** Tops the bot up to `scale.leakInteractions` interactions since READY; returns how many it has had. */
+async function topUp(ctx: BenchContext, bench: BenchBed, mix: Measured[], already: number): Promise<number> {
   const missing = scale.leakInteractions - already;
   if (missing <= 0) return already;
   const burst = await measureThroughput(ctx, bench, mix, { seconds: Infinity, inFlight: scale.inFlight, limit: missing });
-  if (burst.errors) log(`leak burst: ${burst.errors} errors (${burst.firstError})`);
+  if (burst.errors) log(`top-up: ${burst.errors} errors (${burst.firstError})`);
   return already + burst.completed + burst.errors;
 }
 
-async function runFloor(bench: BenchBed): Promise<Results['floor']> {
+const ping: Measured = {
+  name: '/ping',
+  async send(ctx, i) {
+    const result = await ctx.driver.command({ guildId: ctx.guild.id, channelId: ctx.guild.channel('general'), userId: ctx.member(i), name: 'ping' });
+    if (result.data?.content !== 'Pong!') throw new Error(`/ping answered ${JSON.stringify(result.data)}`);
+  },
+};
+
+/**
+ * The floor and the bot each have a test bed of their own (same guild shape) in this process: both run at once,
+ * so latency rounds alternate between them. Each is otherwise measured alone.
+ */
+async function measureBoth(floorBed: BenchBed, botBed: BenchBed, template: string, state: BenchState): Promise<Pick<Results, 'floor' | 'bot'>> {
   log('floor: deploying /ping the guide\'s way');
   // Asynchronously: the test bed it talks to lives in this process.
   await execFileAsync(process.execPath, [join(ROOT, 'bench/floor-deploy.mjs')], {
-    cwd: work, env: childEnv(bench, { CLIENT_ID: bench.bed.applicationId, GUILD_ID: bench.guild.id }),
+    cwd: work, env: childEnv(floorBed, { CLIENT_ID: floorBed.bed.applicationId, GUILD_ID: floorBed.guild.id }),
   });
-  const floor = startFloor(bench);
+  const floor = startFloor(floorBed);
+  let bot: MeasuredProcess | null = null;
+  const databasePath = join(work, 'bot.db');
   try {
-    const startupMs = await floor.ready;
-    const ready = await floor.memory();
-    const ctx = benchContext(bench, {}, '');
-    const ping: Measured = {
-      name: '/ping',
-      async send(c, i) {
-        const result = await c.driver.command({ guildId: c.guild.id, channelId: c.guild.channel('general'), userId: c.member(i), name: 'ping' });
-        if (result.data?.content !== 'Pong!') throw new Error(`/ping answered ${JSON.stringify(result.data)}`);
+    const floorStartup = await floor.ready;
+    const floorReady = await floor.memory();
+
+    log('bot: start-up on a fresh database');
+    const fresh = startBot(botBed, join(work, 'fresh.db'));
+    const freshStart = await fresh.ready;
+    await fresh.stop();
+
+    copyFileSync(template, databasePath);
+    bot = startBot(botBed, databasePath);
+    const seededStart = await bot.ready;
+    const botReady = await bot.memory();
+
+    const floorCtx = benchContext(floorBed, {}, '');
+    const botCtx = benchContext(botBed, state, databasePath);
+    const measured = features.flatMap((feature) => feature.interactions);
+    log(`latency: ${scale.warmup} + ${scale.latencyRuns} rounds of /ping (floor), ${measured.map((m) => m.name).join(', ')} (bot)`);
+    const [floorLatency, ...botLatency] = await measureLatency(
+      [{ ctx: floorCtx, bench: floorBed, measured: ping }, ...measured.map((m) => ({ ctx: botCtx, bench: botBed, measured: m }))],
+      scale.warmup, scale.latencyRuns,
+    );
+    const latency: LatencyRow[] = botLatency.map((row, k) => ({ ...row, kind: measured[k]!.kind ?? 'interaction' }));
+    await settle();
+    const floorWarm = await floor.memory();
+    const botWarm = await bot.memory();
+
+    // Memory is read again once each has had scale.leakInteractions interactions since READY.
+    const latencyRounds = scale.warmup + scale.latencyRuns;
+    const floorBurst = Math.max(scale.leakInteractions - latencyRounds, scale.inFlight);
+    log(`floor: ${floorBurst} interactions, ${scale.inFlight} in flight`);
+    const floorCpu = floor.cpuMs();
+    const floorThroughput = await measureThroughput(floorCtx, floorBed, [ping], { seconds: Infinity, inFlight: scale.inFlight, limit: floorBurst });
+    floorThroughput.cpuMsPerInteraction = (floor.cpuMs() - floorCpu) / floorThroughput.completed;
+    await settle();
+    const floorAfter = await floor.memory();
+    await floor.stop();
+
+    const mix = measured.filter((m) => (m.inMix ?? true) && (m.kind ?? 'interaction') === 'interaction');
+    log(`bot: throughput for ${scale.throughputSeconds} s, ${scale.inFlight} in flight`);
+    const botCpu = bot.cpuMs();
+    const throughput = await measureThroughput(botCtx, botBed, mix, { seconds: scale.throughputSeconds, inFlight: scale.inFlight });
+    throughput.cpuMsPerInteraction = (bot.cpuMs() - botCpu) / throughput.completed;
+    const botLatencyCount = latencyRounds * measured.length;
+    const interactionsSinceReady = await topUp(botCtx, botBed, mix, botLatencyCount + throughput.completed + throughput.errors);
+    await settle();
+    const botAfter = await bot.memory();
+    await bot.stop();
+
+    const existing: { ms: number; cpuMs: number }[] = [];
+    for (let i = 0; i < scale.startupRepeats; i++) {
+      log(`bot: start-up on the existing database (${i + 1}/${scale.startupRepeats})`);
+      const again = startBot(botBed, databasePath);
+      existing.push(await again.ready);
+      await again.stop();
+    }
+    const existingMs = existing.map((start) => start.ms);
+    return {
+      floor: {
+        startupMs: floorStartup.ms, startupCpuMs: floorStartup.cpuMs, latency: floorLatency!, throughput: floorThroughput,
+        memory: {
+          ready: floorReady, warm: floorWarm, after: floorAfter,
+          interactionsSinceReady: latencyRounds + floorThroughput.completed + floorThroughput.errors, interactionsSinceWarm: floorThroughput.completed + floorThroughput.errors,
+        },
+      },
+      bot: {
+        startup: {
+          freshMs: freshStart.ms, seededFirstMs: seededStart.ms, existingMs, existingMedianMs: median(existingMs),
+          cpuMs: { fresh: freshStart.cpuMs, seededFirst: seededStart.cpuMs, existing: median(existing.map((start) => start.cpuMs)) },
+        },
+        latency, throughput,
+        memory: { ready: botReady, warm: botWarm, after: botAfter, interactionsSinceReady, interactionsSinceWarm: interactionsSinceReady - botLatencyCount },
       },
     };
-    log('floor: latency');
-    const latency = await measureLatency(ctx, bench, ping, scale.warmup, scale.latencyRuns);
-    await settle();
-    const warm = await floor.memory();
-    log(`floor: ${scale.leakInteractions} interactions, ${scale.inFlight} in flight`);
-    const throughput = await measureThroughput(ctx, bench, [ping], { seconds: Infinity, inFlight: scale.inFlight, limit: scale.leakInteractions });
-    await settle();
-    const after = await floor.memory();
-    return { startupMs, latency, throughput, memory: { ready, warm, after, interactionsSinceWarm: throughput.completed + throughput.errors } };
-  } finally {
-    await floor.stop();
-  }
-}
-
-async function runBot(bench: BenchBed, template: string, state: BenchState): Promise<Results['bot']> {
-  log('bot: start-up on a fresh database');
-  const fresh = startBot(bench, join(work, 'fresh.db'));
-  const freshMs = await fresh.ready;
-  await fresh.stop();
-
-  const databasePath = join(work, 'bot.db');
-  copyFileSync(template, databasePath);
-  const bot = startBot(bench, databasePath);
-  let seededFirstMs: number;
-  let latency: LatencyRow[];
-  let throughput: ThroughputResult;
-  let memory: MemoryTimeline;
-  const ctx = benchContext(bench, state, databasePath);
-  try {
-    seededFirstMs = await bot.ready;
-    const ready = await bot.memory();
-    latency = [];
-    for (const feature of features) {
-      for (const measured of feature.interactions) {
-        log(`bot: latency ${measured.name}`);
-        latency.push({ ...(await measureLatency(ctx, bench, measured, scale.warmup, scale.latencyRuns)), kind: measured.kind ?? 'interaction' });
-      }
-    }
-    await settle();
-    const warm = await bot.memory();
-    const mix = features.flatMap((f) => f.interactions).filter((m) => (m.inMix ?? true) && (m.kind ?? 'interaction') === 'interaction');
-    log(`bot: throughput for ${scale.throughputSeconds} s, ${scale.inFlight} in flight`);
-    throughput = await measureThroughput(ctx, bench, mix, { seconds: scale.throughputSeconds, inFlight: scale.inFlight });
-    const interactionsSinceWarm = await leakCheck(ctx, bench, mix, throughput.completed + throughput.errors);
-    await settle();
-    const after = await bot.memory();
-    memory = { ready, warm, after, interactionsSinceWarm };
   } catch (error) {
-    log(`bot output:\n${bot.tail()}`);
+    log(`floor output:\n${floor.tail()}\nbot output:\n${bot?.tail() ?? ''}`);
     throw error;
   } finally {
-    await bot.stop();
+    await floor.stop();
+    await bot?.stop();
   }
-
-  const existingMs: number[] = [];
-  for (let i = 0; i < scale.startupRepeats; i++) {
-    log(`bot: start-up on the existing database (${i + 1}/${scale.startupRepeats})`);
-    const again = startBot(bench, databasePath);
-    existingMs.push(await again.ready);
-    await again.stop();
-  }
-  return { startup: { freshMs, seededFirstMs, existingMs, existingMedianMs: median(existingMs) }, latency, throughput, memory };
 }
 
 function version(module: string): string {
@@ -175,11 +210,13 @@ function version(module: string): string {
 
 async function main(): Promise<void> {
   const started = process.hrtime.bigint();
+  const loadAtStart = loadavg()[0]!;
   if (!args.has('--no-build')) {
     log('npm run build');
     const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('npm run build failed');
   }
+  const floorBed = await startBenchBed(scale.members);
   const bench = await startBenchBed(scale.members);
   let exitCode = 0;
   try {
@@ -188,14 +225,13 @@ async function main(): Promise<void> {
     log(`seeding the large alliance (${scale.mode})`);
     const seedSeconds = await seed(bench, template, state);
 
-    const floor = await runFloor(bench);
-    const bot = await runBot(bench, template, state);
+    const { floor, bot } = await measureBoth(floorBed, bench, template, state);
 
     const growth = [];
     for (const feature of features) {
       for (const probe of feature.growth ?? []) {
-        log(`growth: ${probe.name}`);
-        growth.push(await measureGrowth(feature.name, probe, scale.growthSizes, scale.mode === 'full' ? 150 : 10));
+        log(`growth: ${feature.name}, ${probe.rows}`);
+        growth.push(...(await measureGrowth(feature.name, probe, scale.growthSizes, scale.mode === 'full' ? 100 : 10)));
       }
     }
 
@@ -204,7 +240,7 @@ async function main(): Promise<void> {
       meta: {
         date: new Date().toISOString(), mode: scale.mode, node: process.versions.node, discordJs: version('discord.js'),
         platform: `${process.platform} ${process.arch}`, cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: cpus().length,
-        memoryGB: Math.round(totalmem() / 2 ** 30), commit, seconds: seconds(started), seedSeconds, scale,
+        memoryGB: Math.round(totalmem() / 2 ** 30), botNodeFlags: [...startCommand().flags, ...extraBotFlags], load: [loadAtStart, loadavg()[0]!], commit, seconds: seconds(started), seedSeconds, scale,
       },
       floor, bot, growth, pending: PENDING,
     };
@@ -214,8 +250,9 @@ async function main(): Promise<void> {
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
     const json = `${JSON.stringify(results, null, 2)}\n`;
     writeFileSync(join(ROOT, 'bench/results/latest.json'), json);
-    if (scale.mode === 'full') writeFileSync(join(ROOT, 'bench/last-run.json'), json);
-    log(`results: bench/results/latest.json${scale.mode === 'full' ? ' and bench/last-run.json' : ''}`);
+    const official = scale.mode === 'full' && extraBotFlags.length === 0;
+    if (official) writeFileSync(join(ROOT, 'bench/last-run.json'), json);
+    log(`results: bench/results/latest.json${official ? ' and bench/last-run.json' : ''}`);
 
     const broken = [...bot.latency, floor.latency].filter((row) => row.errors > 0);
     if (broken.length) {
@@ -223,6 +260,7 @@ async function main(): Promise<void> {
       exitCode = 1;
     }
   } finally {
+    await floorBed.bed.close();
     await bench.bed.close();
     rmSync(work, { recursive: true, force: true });
   }

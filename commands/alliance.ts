@@ -58,6 +58,8 @@ export const alliance = defineCommand({
       if (channelId && interaction.guild) assertBotCanPost(interaction.guild, channelId, SETTINGS_OPTION_NAMES[field]);
     }
     const saved = ctx.services.alliances.update(ctx.actor, input);
+    // Scheduled posts are due at local times: a new time zone moves them now rather than at the next hourly plan.
+    if (input.timezone) ctx.services.rhythm.replan(ctx.actor.guildId);
     await reply(interaction, { content: '✅ Saved.', embeds: [renderSettings(saved)], ephemeral: true });
   },
 

@@ -3,14 +3,20 @@ import type { CommandModule } from '../src/discord/command.js';
 import { actions } from './actions.js';
 import { agenda } from './agenda.js';
 import { alliance } from './alliance.js';
+import { coworkingday } from './coworkingday.js';
+import { decisions } from './decisions.js';
 import { directory } from './directory.js';
 import { createHelpCommand } from './help.js';
 import { ideas } from './ideas.js';
 import { meeting } from './meeting.js';
 import { participation } from './participation.js';
 import { priorities } from './priorities.js';
+import { proposal } from './proposal.js';
+import { rules } from './rules.js';
+import { skills } from './skills.js';
 import { space } from './space.js';
+import { updates } from './updates.js';
 
-const featureCommands: CommandModule[] = [alliance, meeting, agenda, ideas, priorities, actions, participation, space, directory];
+const featureCommands: CommandModule[] = [alliance, space, directory, skills, meeting, agenda, ideas, priorities, actions, participation, updates, coworkingday, proposal, rules, decisions];
 
 export const commands: readonly CommandModule[] = [createHelpCommand(() => commands), ...featureCommands];

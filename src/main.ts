@@ -17,7 +17,7 @@ import { createPoster } from './discord/poster.js';
 import { syncCommands } from './discord/registration.js';
 import { createRouter } from './discord/router.js';
 import { createScheduler, type JobHandler, type Scheduler } from './scheduler/scheduler.js';
-import { createServices, type Services } from './services.js';
+import { createServices, type ServicePorts, type Services } from './services.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
 
@@ -26,6 +26,8 @@ export interface StartOptions {
   logger?: Logger;
   /** Start the minute timer (default true). Tests drive the scheduler with tick() instead. */
   startScheduler?: boolean;
+  /** Stand-ins for other features' ports (tests). */
+  ports?: ServicePorts;
 }
 
 export interface RunningBot {
@@ -45,7 +47,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
   const database = openDatabase(config.DATABASE_PATH);
-  const services = createServices({ db: database.db, clock });
+  const services = createServices({ db: database.db, clock, ports: options.ports });
   const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
   const ctx: BotContext = { services, clock, logger, poster: createPoster(client), client };
   const router = createRouter({ commands, ctx });

@@ -9,12 +9,30 @@ import type { Clock } from './shared/clock.js';
 import { createMeetingsFeature } from './meetings/meetings.feature.js';
 import { createMeetingsUpdateSection } from './meetings/meetings.update-section.js';
 import { createJobsRepo } from './scheduler/jobs.repo.js';
+import type { AgendaPort, SpacesPort } from './proposals/ports.js';
+import { createProposalFeature } from './proposals/proposals.module.js';
+import { createProposalsUpdateSection } from './proposals/proposals.update-section.js';
+import { createRulesRepo } from './rules/rules.repo.js';
+import { createRulesService } from './rules/rules.service.js';
+import type { SpacesDirectory } from './rhythm/ports.js';
 import { createRhythmRepo } from './rhythm/rhythm.repo.js';
 import { createRhythmService } from './rhythm/rhythm.service.js';
+import { createSkillsRepo } from './skills/skills.repo.js';
+import { createSkillsService } from './skills/skills.service.js';
+import { skillsUpdateSection } from './skills/skills.update-section.js';
+
+/** Stand-ins for features that have not landed yet (or for end-to-end tests that need a known world). */
+export interface ServicePorts {
+  directory?: SpacesDirectory;
+  /** Stand-ins for the directory's spaces and the meetings' agenda as the proposals feature sees them. */
+  spaces?: SpacesPort;
+  agenda?: AgendaPort;
+}
 
 export interface ServiceDeps {
   db: Db;
   clock: Clock;
+  ports?: ServicePorts;
 }
 
 export function createServices(deps: ServiceDeps) {
@@ -23,10 +41,27 @@ export function createServices(deps: ServiceDeps) {
   const alliances = createAlliancesService({ repo: createAlliancesRepo(db), clock });
   const directory = createDirectory({ db, clock, alliances });
   const { meetings, ideas } = createMeetingsFeature({ db, clock, jobs, alliances });
+  const skills = createSkillsService({
+    db,
+    repo: createSkillsRepo(db),
+    jobs,
+    clock,
+    timezone: (guildId) => alliances.settings(guildId).timezone,
+    locality: (guildId, userId) => directory.memberLocality(guildId, userId),
+  });
+  const rules = createRulesService({ repo: createRulesRepo(db), clock });
+  const { proposals, votes, decisions } = createProposalFeature({
+    db, clock, rules, alliances, jobs, spaces: deps.ports?.spaces ?? directory, agenda: deps.ports?.agenda ?? meetings,
+  });
   // Each feature's section of the monthly update, in one list.
-  const sections = [directoryUpdateSection(directory), createMeetingsUpdateSection({ meetings, ideas })];
-  const rhythm = createRhythmService({ repo: createRhythmRepo(db), jobs, alliances, clock, sections, directory });
-  return { jobs, alliances, directory, rhythm, meetings, ideas };
+  const sections = [
+    directoryUpdateSection(directory),
+    createMeetingsUpdateSection({ meetings, ideas }),
+    skillsUpdateSection(skills),
+    createProposalsUpdateSection({ proposals, decisions }),
+  ];
+  const rhythm = createRhythmService({ repo: createRhythmRepo(db), jobs, alliances, clock, sections, directory: deps.ports?.directory ?? directory });
+  return { jobs, alliances, directory, rhythm, meetings, ideas, skills, rules, proposals, votes, decisions };
 }
 
 export type Services = ReturnType<typeof createServices>;

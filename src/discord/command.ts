@@ -36,6 +36,11 @@ export interface ComponentHandler<A = unknown> {
   args: z.ZodType<A>;
   /** True: only organizers may press it (checked before run). */
   organizerOnly?: boolean;
+  /**
+   * For buttons the bot sends in DMs (e.g. accepting an introduction): the alliance the click belongs to,
+   * read from the args. Without it a click in a DM is refused. The actor is then never an organizer.
+   */
+  dmGuild?(args: A): string;
   run(interaction: ButtonInteraction | StringSelectMenuInteraction, args: A, ctx: InteractionContext): Promise<void>;
 }
 

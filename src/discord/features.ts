@@ -2,6 +2,8 @@
 import type { FeatureWiring } from './feature-wiring.js';
 import { directoryWiring } from './wiring/directory.js';
 import { meetingsWiring } from './wiring/meetings.js';
+import { proposalsWiring } from './wiring/proposals.js';
 import { rhythmWiring } from './wiring/rhythm.js';
+import { skillsWiring } from './wiring/skills.js';
 
-export const features: FeatureWiring[] = [rhythmWiring, meetingsWiring, directoryWiring];
+export const features: FeatureWiring[] = [rhythmWiring, meetingsWiring, skillsWiring, proposalsWiring, directoryWiring];

@@ -51,8 +51,31 @@ export function createRouter(options: { commands: readonly CommandModule[]; ctx:
     }, SAFETY_DEFER_MS);
   }
 
+  /** A button or select in a DM whose handler names its alliance: run it for that alliance. */
+  async function dispatchDmComponent(interaction: Interaction): Promise<boolean> {
+    if (!interaction.isButton() && !interaction.isStringSelectMenu()) return false;
+    const decoded = decodeCustomId(interaction.customId);
+    const handler = decoded ? (byName.get(decoded.command)?.components?.[decoded.action] as ComponentHandler | undefined) : undefined;
+    if (!decoded || !handler?.dmGuild) return false;
+    const args = parseCustomIdArgs(handler.args, decoded.args);
+    if (args === null) {
+      await replyPrivately(interaction, TEXT.staleComponent);
+      return true;
+    }
+    const guildId = handler.dmGuild(args);
+    if (!ctx.client.guilds.cache.has(guildId)) {
+      await replyPrivately(interaction, TEXT.staleComponent);
+      return true;
+    }
+    const settings = ctx.services.alliances.settings(guildId);
+    const actor = { guildId, userId: interaction.user.id, isOrganizer: false, roleIds: [] };
+    await handler.run(interaction, args, { ...ctx, actor, settings });
+    return true;
+  }
+
   async function dispatch(interaction: Interaction): Promise<void> {
     if (!interaction.inGuild()) {
+      if (await dispatchDmComponent(interaction)) return;
       if (interaction.isAutocomplete()) return interaction.respond([]);
       if (interaction.isRepliable()) return replyPrivately(interaction, TEXT.dm);
       return;

@@ -74,7 +74,8 @@ export function hostedEventLine(event: HostedEventView): string {
   return `**${event.spaceName}**: ${event.title} · ${discordTime(event.startsAt, 'f')}–${discordTime(event.endsAt, 't')} · hosted by <@${event.hostUserId}>${link}`;
 }
 
-function hostingSections(events: HostedEventView[]): LayoutSection[] {
+/** Who hosts what, and the call to add yours: in every reminder and in /coworkingday show. */
+export function hostingSections(events: HostedEventView[]): LayoutSection[] {
   return [
     {
       title: events.length > 0 ? `Who is hosting (${events.length})` : 'Who is hosting',

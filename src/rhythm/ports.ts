@@ -69,7 +69,10 @@ export interface ScheduledEvents {
   remove(guildId: string, eventId: string): Promise<void>;
 }
 
-/** Whether the bot can post in a channel (checked by the adapter when organizers pick one). */
+/**
+ * Whether the bot can post in a channel (checked by the adapter when organizers pick one): null when it can, else
+ * a member-readable message that names the `channel` option.
+ */
 export type ChannelCheck = (guildId: string, channelId: string) => Promise<string | null>;
 
 export function messageUrl(guildId: string, channelId: string, messageId: string): string {

@@ -96,7 +96,10 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
     const row = repo.settings(guildId);
     const alliance = alliances.settings(guildId);
     const channelId = row?.monthlyChannelId ?? alliance.announcementsChannelId;
-    const next = jobs.list(guildId, [MONTHLY_KIND]).find((job) => job.status === 'pending');
+    // A month already posted with post-now will skip its job: the next update is the one after it.
+    const next = jobs
+      .list(guildId, [MONTHLY_KIND])
+      .find((job) => job.status === 'pending' && repo.updatesForPeriod(guildId, String(job.payload['period'] ?? '')).length === 0);
     return {
       enabled: row?.monthlyEnabled ?? DEFAULT_MONTHLY.enabled,
       day: row?.monthlyDay ?? DEFAULT_MONTHLY.day,
@@ -180,7 +183,7 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
       const channelOk = input.channelId !== undefined && !problems.some((problem) => problem.field === 'channel');
       if (channelOk && canPost) {
         const problem = await canPost(actor.guildId, input.channelId!);
-        if (problem) problems.push({ field: 'channel', message: `channel: ${problem}` });
+        if (problem) problems.push({ field: 'channel', message: problem });
       }
       if (problems.length > 0 || !parsed.success) throw invalidFields(problems);
       const { day, hour, channelId, enabled } = parsed.data;
@@ -197,8 +200,10 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
       requireOrganizer(actor);
       const note = text.trim();
       if (!note) throw invalidFields([{ field: 'text', message: 'text must not be empty' }]);
-      if (note.length > NOTE_MAX) {
-        throw invalidFields([{ field: 'text', message: `text must be at most ${NOTE_MAX} characters (it has ${note.length})` }]);
+      // Characters as Discord counts them (code points), so the option's max_length and this check agree.
+      const length = [...note].length;
+      if (length > NOTE_MAX) {
+        throw invalidFields([{ field: 'text', message: `text must be at most ${NOTE_MAX} characters (it has ${length})` }]);
       }
       repo.saveSettings(actor.guildId, { note, noteBy: actor.userId, noteAt: clock.now().getTime() }, clock.now().getTime());
       return settings(actor.guildId);
@@ -279,6 +284,18 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
     const thisMonth = localYearMonth(now, timezone);
     for (const month of [addMonths(thisMonth, -1), thisMonth, addMonths(thisMonth, 1)]) {
       const slot = monthlySlot(guildId, month, current.day, current.hour, timezone);
+      if (slot.dueAt <= now) {
+        // The grace window is for a bot that was down, and the next month is always planned ahead: a month already
+        // due but never planned (or switched off then) belongs to an alliance set up, given a channel or switched on
+        // since, which starts with its next update. A settings change that puts this month's time in the past
+        // skips this month rather than posting at once.
+        const seen = jobs.byKey(slot.key);
+        if (!seen || seen.status === 'cancelled') continue;
+        if (seen.status === 'pending' && seen.dueAt !== slot.dueAt) {
+          jobs.cancel(slot.key);
+          continue;
+        }
+      }
       if (now <= slot.expiresAt) {
         jobs.plan({ guildId, key: slot.key, kind: MONTHLY_KIND, dueAt: slot.dueAt, expiresAt: slot.expiresAt, payload: { period: formatYearMonth(month) } });
       } else {

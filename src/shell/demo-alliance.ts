@@ -1,7 +1,14 @@
 // The demo alliance the shell starts with: a guild with the usual channels, an organizer and four members.
-// Features add their sample data (spaces, skills, …) in seedDemoData so a newcomer has something to look at.
+// seedDemoData sets it up and adds each feature's samples (spaces, meetings, …) so a newcomer has something to look at.
 import type { GuildHandle, TestBed } from '../testbed/types.js';
 import type { RunningBot } from '../main.js';
+import { seedDirectorySamples } from '../directory/samples.js';
+import { seedMeetingsSamples } from '../meetings/samples.js';
+import { seedProposalsSamples } from '../proposals/samples.js';
+import { reconcileAll } from '../discord/wiring/proposals.js';
+import { seedRhythmSamples } from '../rhythm/samples.js';
+import { seedSkillsSamples } from '../skills/samples.js';
+import type { Services } from '../services.js';
 
 export const DEMO = {
   guildName: 'Demo Coworking Alliance',
@@ -34,11 +41,42 @@ export function createDemoAlliance(bed: TestBed): GuildHandle {
   return guild;
 }
 
+/** Each feature's sample data for the demo alliance, seeded through the bot's own services. One line per feature. */
+const SEEDERS: { name: string; seed: (services: Services, demo: DemoMembers) => void }[] = [
+  { name: 'directory', seed: seedDirectorySamples },
+  { name: 'meetings', seed: seedMeetingsSamples },
+  { name: 'rhythm', seed: seedRhythmSamples },
+  { name: 'skills', seed: seedSkillsSamples },
+  { name: 'proposals', seed: seedProposalsSamples },
+];
+
+interface DemoMembers {
+  guildId: string;
+  members: Record<string, string>;
+}
+
 /**
- * Sample data created through the bot's own services once it is running. Nothing yet: each feature adds its
- * samples here (a few spaces, skills, an upcoming meeting) so `npm run shell` shows a lived-in alliance.
+ * Sets the demo alliance up (channels, organizer role, time zone) and fills it with each feature's samples, so
+ * `npm run shell` shows a lived-in alliance. A seeder that fails is reported and skipped: the shell still starts.
  */
-export async function seedDemoData(bot: RunningBot, guild: GuildHandle): Promise<void> {
-  void bot;
-  void guild;
+export async function seedDemoData(bot: RunningBot, guild: GuildHandle, warn: (message: string) => void = () => {}): Promise<void> {
+  const members = Object.fromEntries(DEMO.members.map((name) => [name, guild.member(name)]));
+  const organizer = { guildId: guild.id, userId: guild.ownerId, isOrganizer: true, roleIds: [] };
+  bot.services.alliances.update(organizer, {
+    timezone: 'America/Chicago',
+    announcementsChannelId: guild.channel('announcements'),
+    organizersChannelId: guild.channel('organizers'),
+    proposalsChannelId: guild.channel('proposals'),
+    meetingsChannelId: guild.channel('meetings'),
+    organizerRoleId: guild.role(DEMO.organizerRole),
+  });
+  for (const seeder of SEEDERS) {
+    try {
+      seeder.seed(bot.services, { guildId: guild.id, members });
+    } catch (error) {
+      warn(`Sample ${seeder.name} data could not be added: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  // The sample proposal was stored after start-up: post it where members vote, as start-up would.
+  await reconcileAll(bot.ctx).catch((error: unknown) => warn(`Sample proposal could not be posted: ${error instanceof Error ? error.message : String(error)}`));
 }

@@ -71,7 +71,7 @@ async function main(): Promise<number> {
     // Logs go to stderr so a script's output on stdout is only what members see.
     const logger = createLogger(level, process.stderr);
     bot = await startBot(config, { logger });
-    await seedDemoData(bot, guild);
+    await seedDemoData(bot, guild, (message) => logger.warn(message));
 
     let beforeWrite: (() => void) | null = null;
     const write = (text: string) => {

@@ -14,6 +14,17 @@ export const Intent = {
 const KNOWN_INTENTS = (1 << 26) - 1;
 const PRIVILEGED = { GuildMembers: Intent.GuildMembers, GuildPresences: Intent.GuildPresences, MessageContent: Intent.MessageContent };
 const BUFFER_LIMIT = 20_000;
+/** Discord's default large_threshold: bigger guilds send only online members in GUILD_CREATE. */
+export const LARGE_THRESHOLD = 50;
+
+/**
+ * Whether GUILD_CREATE carries the whole member list. Discord sends members other than the bot (and users in voice)
+ * only with the presences intent, and for a large guild only those online; the rest come from op 8 / REST.
+ * The test bed keeps no presence, so: presences intent and a guild of at most LARGE_THRESHOLD members.
+ */
+export function fullMemberList(intents: number, memberCount: number): boolean {
+  return (intents & Intent.GuildPresences) !== 0 && memberCount <= LARGE_THRESHOLD;
+}
 
 type Payload = { op: number; d: unknown; s?: number | null; t?: string | null };
 type Data = Record<string, unknown>;
@@ -127,7 +138,7 @@ export class Gateway implements GatewayControl {
       application: { id: world.applicationId, flags: applicationFlags(this.o.privilegedIntents) }, _trace: ['["testbed-gateway",{}]'],
     });
     if (intents & Intent.Guilds) {
-      for (const guild of world.guilds.values()) this.push(session, 'GUILD_CREATE', guildCreate(world, guild, (intents & Intent.GuildMembers) !== 0));
+      for (const guild of world.guilds.values()) this.push(session, 'GUILD_CREATE', guildCreate(world, guild, fullMemberList(intents, guild.members.size)));
     }
     session.ready = true;
     this.wake();

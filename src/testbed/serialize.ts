@@ -79,7 +79,7 @@ export function guildCreate(world: World, g: Guild, allMembers: boolean): Record
   const memberIds = allMembers ? [...g.members.keys()] : [world.botUserId, g.ownerId];
   return {
     ...apiGuild(world, g),
-    joined_at: g.members.get(world.botUserId)?.joinedAt ?? g.createdAt, large: g.members.size > 250, unavailable: false,
+    joined_at: g.members.get(world.botUserId)?.joinedAt ?? g.createdAt, large: g.members.size > 50, unavailable: false,
     member_count: g.members.size, voice_states: [], presences: [], stage_instances: [], soundboard_sounds: [], embedded_activities: [],
     members: [...new Set(memberIds)].map((id) => apiMember(world, g, id)).filter(Boolean),
     channels: channels.filter((c) => !isThread(c.type)).map((c) => apiChannel(world, c)),

@@ -5,7 +5,7 @@ import { BOT_PERMISSIONS, EVERYONE_PERMISSIONS, permissionBits } from './permiss
 import { apiChannel, apiMember, apiRole, apiUser, guildCreate } from './serialize.js';
 import { isThread, type Guild, type World } from './state.js';
 import type { GuildHandle, GuildSetup, MemberSetup } from './types.js';
-import { Intent } from './gateway.js';
+import { fullMemberList } from './gateway.js';
 
 const BOT_ROLE_POSITION = 250;
 
@@ -26,7 +26,7 @@ export function createGuild(world: World, gateway: Gateway, setup: GuildSetup): 
   world.addChannel({ name: 'announcements', type: 5, guildId: guild.id, position: 1 });
   for (const c of setup.channels ?? []) world.addChannel({ name: c.name, type: c.type ?? 0, guildId: guild.id, position: guild.channelIds.length });
   for (const r of setup.roles ?? []) world.newRole(guild, r.name, r.permissions, r.mentionable, 0n);
-  gateway.dispatch('GUILD_CREATE', (intents) => guildCreate(world, guild, (intents & Intent.GuildMembers) !== 0));
+  gateway.dispatch('GUILD_CREATE', (intents) => guildCreate(world, guild, fullMemberList(intents, guild.members.size)));
   return guildHandle(world, gateway, guild);
 }
 

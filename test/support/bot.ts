@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/main.js';
+import type { ServicePorts } from '../../src/services.js';
 import { manualClock, type ManualClock } from '../../src/shared/clock.js';
 import { silentLogger, type Logger } from '../../src/shared/logger.js';
 import { startTestBed } from '../../src/testbed/index.js';
@@ -47,12 +48,12 @@ export async function waitUntil(condition: () => boolean, timeoutMs = 5000, what
   }
 }
 
-export async function startHarness(options: { now?: string; logger?: Logger } = {}): Promise<Harness> {
+export async function startHarness(options: { now?: string; logger?: Logger; ports?: ServicePorts } = {}): Promise<Harness> {
   const bed = await startTestBed();
   const clock = manualClock(options.now ?? '2026-11-24T15:00:00Z');
   const databasePath = join(mkdtempSync(join(tmpdir(), 'alliance-e2e-')), 'alliance.db');
   const config = loadConfig({ DISCORD_TOKEN: bed.token, DISCORD_API_URL: bed.apiUrl, DATABASE_PATH: databasePath, LOG_LEVEL: 'silent' });
-  const start = () => startBot(config, { clock, logger: options.logger ?? silentLogger, startScheduler: false });
+  const start = () => startBot(config, { clock, logger: options.logger ?? silentLogger, startScheduler: false, ports: options.ports });
   let bot = await start();
 
   const harness: Harness = {

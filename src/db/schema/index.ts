@@ -5,3 +5,6 @@ export * from './scheduler.js';
 export * from './rhythm.js';
 export * from './meetings.js';
 export * from './directory.js';
+export * from './skills.js';
+export * from './decision-rules.js';
+export * from './proposals.js';

@@ -63,6 +63,43 @@ describe('monthly update schedule', () => {
     expect(h.logs.some((line) => line.includes(`monthly:${G}:2027-01`) && line.includes('missed its grace window'))).toBe(true);
   });
 
+  it('starts a newly set-up alliance with its next update, not one already due before it had the bot', async () => {
+    // Set up on December 2 at noon: December's update (due Dec 1, 10:00) is within its grace window, but the
+    // grace window is for a bot that was down, not for an alliance that did not exist yet.
+    const h = harness({ start: '2026-12-02T12:00:00Z' });
+    h.setupAlliance(G, 'UTC');
+    const runner = h.startProcess();
+    await runner.tick();
+    expect(h.discord.in(ANNOUNCEMENTS)).toHaveLength(0);
+    expect(h.services.jobs.byKey(`monthly:${G}:2026-12`)).toBeNull();
+    await runUntil(h, runner, '2027-01-01T10:00:00Z', 6 * HOUR);
+    expect(h.discord.in(ANNOUNCEMENTS).map((post) => localText(post.at, 'UTC'))).toEqual(['2027-01-01 10:00']);
+  });
+
+  it('skips this month when new settings put its time in the past, instead of posting at once', async () => {
+    const h = harness({ start: '2026-12-20T10:00:00Z' });
+    const organizer = h.setupAlliance(G, 'UTC');
+    const runner = h.startProcess();
+    await h.services.rhythm.updates.updateSettings(organizer, { day: 25 });
+    await runUntil(h, runner, '2027-01-16T12:00:00Z', 6 * HOUR);
+    // January's update was due on the 25th; moving it to the 15th (inside the 3-day window) does not post it now.
+    await h.services.rhythm.updates.updateSettings(organizer, { day: 15 });
+    await runUntil(h, runner, '2027-02-15T10:00:00Z', 6 * HOUR);
+    expect(h.discord.in(ANNOUNCEMENTS).map((post) => localText(post.at, 'UTC'))).toEqual(['2026-12-25 10:00', '2027-02-15 10:00']);
+  });
+
+  it('does not catch up a month that was due while updates were switched off', async () => {
+    const h = harness({ start: '2026-11-20T12:00:00Z' });
+    const organizer = h.setupAlliance(G, 'UTC');
+    const runner = h.startProcess();
+    await runner.tick();
+    await h.services.rhythm.updates.updateSettings(organizer, { enabled: false });
+    await runUntil(h, runner, '2026-12-02T12:00:00Z', 6 * HOUR);
+    await h.services.rhythm.updates.updateSettings(organizer, { enabled: true });
+    await runUntil(h, runner, '2027-01-01T10:00:00Z', 6 * HOUR);
+    expect(h.discord.in(ANNOUNCEMENTS).map((post) => localText(post.at, 'UTC'))).toEqual(['2027-01-01 10:00']);
+  });
+
   for (const [zone, utc] of [
     ['Pacific/Honolulu', '2026-12-01 20:00'],
     ['Asia/Kolkata', '2026-12-01 04:30'],

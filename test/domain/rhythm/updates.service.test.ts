@@ -41,7 +41,7 @@ describe('updates settings and note', () => {
     const h = harness({ start: '2026-11-10T00:00:00Z' });
     const organizer = h.setupAlliance(G, 'UTC');
     const updates = h.services.rhythm.updates;
-    const canPost = async (_guild: string, channelId: string) => (channelId === OTHER_CHANNEL ? 'I cannot send messages there' : null);
+    const canPost = async (_guild: string, channelId: string) => (channelId === OTHER_CHANNEL ? 'channel: I cannot send messages there' : null);
     const error = await fails(updates.updateSettings(organizer, { day: 29, hour: 24, channelId: OTHER_CHANNEL }, canPost));
     expect(error.kind).toBe('invalid');
     expect(error.fields).toEqual(['day', 'hour', 'channel']);
@@ -60,6 +60,8 @@ describe('updates settings and note', () => {
     const updates = h.services.rhythm.updates;
     expect((await fails(() => updates.setNote(organizer, 'x'.repeat(1501)))).fields).toEqual(['text']);
     expect((await fails(() => updates.setNote(organizer, '   '))).fields).toEqual(['text']);
+    // Discord counts code points: 1500 emoji (3000 UTF-16 units) are within the limit.
+    expect(updates.setNote(organizer, '🎉'.repeat(1500)).note).toHaveLength(3000);
     updates.setNote(organizer, '  Welcome to our two new spaces!  ');
     updates.setNote(other, 'Other alliance note');
     expect(updates.settings(G).note).toBe('Welcome to our two new spaces!');

@@ -1,0 +1,258 @@
+// Pure matching rules: how close two skills are, how a pair of entries scores, and how people are ranked
+// (mutual matches first, then closeness, level, locality, freshness), with a reason for every line.
+import { DAY } from '../shared/clock.js';
+import type { SkillEntryKind, SkillLevel } from '../db/schema/skills.js';
+import { LEVEL_CODES, type CandidateBucket } from './match.bucket.js';
+
+export interface MatchEntry {
+  id: number;
+  userId: string;
+  /** A small number per member, dense within one alliance's index: lets ranking keep scores in arrays. */
+  owner: number;
+  /** Numbers standing for skillKey and term within one index (equal strings, equal numbers). */
+  skillRef: number;
+  termRef: number;
+  kind: SkillEntryKind;
+  skillKey: string;
+  label: string;
+  /** The normalized term the owner's text resolved to (name or synonym). */
+  term: string;
+  category: string | null;
+  level: SkillLevel | null;
+  note: string | null;
+  byDate: string | null;
+  createdAt: number;
+  renewedAt: number;
+  expiresAt: number | null;
+}
+
+export type Closeness = 'same' | 'synonym' | 'category';
+
+/** Same skill in the same words > same skill through a synonym > another skill of the same category. */
+export function closeness(a: Pick<MatchEntry, 'skillKey' | 'term' | 'category'>, b: Pick<MatchEntry, 'skillKey' | 'term' | 'category'>): Closeness | null {
+  if (a.skillKey === b.skillKey) return a.term === b.term ? 'same' : 'synonym';
+  if (a.category !== null && a.category === b.category) return 'category';
+  return null;
+}
+
+export interface Locality {
+  spaceId: number;
+  spaceName: string;
+  city: string;
+  region: string | null;
+  country: string;
+}
+
+export type LocalityTier = 'space' | 'city' | 'region' | 'remote' | 'unknown';
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+export function localityTier(mine: Locality | null, theirs: Locality | null): LocalityTier {
+  if (!mine || !theirs) return 'unknown';
+  if (mine.spaceId === theirs.spaceId) return 'space';
+  if (!same(mine.country, theirs.country)) return 'remote';
+  if (same(mine.city, theirs.city)) return 'city';
+  if (mine.region && theirs.region && same(mine.region, theirs.region)) return 'region';
+  return 'remote';
+}
+
+/**
+ * Weights. Reciprocity is larger than any one-way score can reach, so mutual matches always come first;
+ * within a tier closeness dominates, then level, locality and freshness refine.
+ */
+export const WEIGHTS = {
+  mutual: 200,
+  closeness: { same: 60, synonym: 50, category: 20 } satisfies Record<Closeness, number>,
+  /** Level of whoever offers in the pair; an offer without a level counts as practiced-ish. */
+  level: { expert: 15, practiced: 10, learning: 4, none: 8 },
+  locality: { space: 20, city: 12, region: 6, remote: 0, unknown: 0 } satisfies Record<LocalityTier, number>,
+  /** Full points for an entry added or renewed today, none after 90 days. */
+  freshness: 10,
+} as const;
+
+export const MAX_LOCALITY = WEIGHTS.locality.space;
+const FRESHNESS_SPAN = 90 * DAY;
+
+export function freshnessScore(renewedAt: number, now: number): number {
+  const age = Math.max(0, now - renewedAt);
+  return WEIGHTS.freshness * Math.max(0, 1 - age / FRESHNESS_SPAN);
+}
+
+export function pairScore(c: Closeness, offerLevel: SkillLevel | null, theirRenewedAt: number, now: number): number {
+  return WEIGHTS.closeness[c] + WEIGHTS.level[offerLevel ?? 'none'] + freshnessScore(theirRenewedAt, now);
+}
+
+export interface MatchPair {
+  mine: MatchEntry;
+  theirs: MatchEntry;
+  closeness: Closeness;
+  score: number;
+}
+
+export interface PersonMatch {
+  userId: string;
+  /** They offer what the caller needs, best first. */
+  theyOffer: MatchPair[];
+  /** They need what the caller offers, best first. */
+  theyNeed: MatchPair[];
+  mutual: boolean;
+  locality: LocalityTier;
+  place: Locality | null;
+  score: number;
+}
+
+export interface RankInput {
+  me: string;
+  myEntries: readonly MatchEntry[];
+  /**
+   * Entries of the opposite kind sharing mine's category (or mine's skill when it has no category): every
+   * entry of the bucket is at least a category match.
+   */
+  candidates(mine: MatchEntry): CandidateBucket;
+  /** A member's entries: the reasons are worked out only for people who make the list. */
+  entriesOf(userId: string): readonly MatchEntry[];
+  /** One more than the largest `owner` number among entries (sizes the score arrays). */
+  owners: number;
+  /** Members left out (hidden from matching). */
+  excluded(userId: string): boolean;
+  locality?: ((userId: string) => Locality | null) | undefined;
+  now: number;
+  limit: number;
+  /** Pairs kept per direction and person (the reasons shown). */
+  pairsPerPerson?: number;
+}
+
+const live = (entry: MatchEntry, now: number) => entry.expiresAt === null || entry.expiresAt > now;
+
+/** Every matching pair between the caller's entries and one member's, best first per direction. */
+export function pairsBetween(myEntries: readonly MatchEntry[], theirs: readonly MatchEntry[], now: number): { theyOffer: MatchPair[]; theyNeed: MatchPair[] } {
+  const theyOffer: MatchPair[] = [];
+  const theyNeed: MatchPair[] = [];
+  for (const mine of myEntries) {
+    if (!live(mine, now)) continue;
+    for (const other of theirs) {
+      if (other.kind === mine.kind || !live(other, now)) continue;
+      const c = closeness(mine, other);
+      if (!c) continue;
+      const offer = mine.kind === 'offer' ? mine : other;
+      const pair = { mine, theirs: other, closeness: c, score: pairScore(c, offer.level, other.renewedAt, now) };
+      (other.kind === 'offer' ? theyOffer : theyNeed).push(pair);
+    }
+  }
+  const byScore = (a: MatchPair, b: MatchPair) => b.score - a.score || a.theirs.id - b.theirs.id || a.mine.id - b.mine.id;
+  // One reason per entry of theirs: its best pair (a need can be close to several of the caller's offers).
+  const bestPerEntry = (pairs: MatchPair[]) => {
+    const seen = new Set<number>();
+    return pairs.sort(byScore).filter((pair) => !seen.has(pair.theirs.id) && seen.add(pair.theirs.id));
+  };
+  return { theyOffer: bestPerEntry(theyOffer), theyNeed: bestPerEntry(theyNeed) };
+}
+
+/**
+ * Ranks people for the caller in two passes. The scan keeps only each person's best score per direction in
+ * typed arrays (no allocation per candidate: a category can hold thousands of entries). Then people are
+ * taken in order of score-before-locality; their reasons and locality are worked out only while they can
+ * still reach the top `limit` (score plus the largest locality bonus beats the cut-off), so a directory
+ * lookup runs for a few dozen people, not thousands.
+ */
+export function rankMatches(input: RankInput): PersonMatch[] {
+  const { me, now } = input;
+  const bestOffer = new Float64Array(input.owners);
+  const bestNeed = new Float64Array(input.owners);
+  const touched: MatchEntry[] = [];
+  const myOwner = input.myEntries[0]?.owner ?? -1;
+  const levelWeights = Float64Array.from(Object.entries(LEVEL_CODES).sort((a, b) => a[1] - b[1]), ([level]) => WEIGHTS.level[level as SkillLevel | 'none']);
+  const { same, synonym, category } = WEIGHTS.closeness;
+  const freshPerMs = WEIGHTS.freshness / FRESHNESS_SPAN;
+  for (const mine of input.myEntries) {
+    if (!live(mine, now)) continue;
+    const mineOffers = mine.kind === 'offer';
+    const myLevel = WEIGHTS.level[mine.level ?? 'none'];
+    const hasCategory = mine.category !== null;
+    const b = input.candidates(mine);
+    const best = mineOffers ? bestNeed : bestOffer;
+    for (let i = 0; i < b.size; i++) {
+      const owner = b.owner[i]!;
+      if (owner === myOwner || b.expiresAt[i]! <= now) continue;
+      let score: number;
+      if (b.skill[i] === mine.skillRef) score = b.term[i] === mine.termRef ? same : synonym;
+      else if (hasCategory) score = category;
+      else continue;
+      score += mineOffers ? myLevel : levelWeights[b.level[i]!]!;
+      const age = now - b.renewedAt[i]!;
+      score += age <= 0 ? WEIGHTS.freshness : age >= FRESHNESS_SPAN ? 0 : WEIGHTS.freshness - age * freshPerMs;
+      if (bestOffer[owner] === 0 && bestNeed[owner] === 0) touched.push(b.entries[i]!);
+      if (score > best[owner]!) best[owner] = score;
+    }
+  }
+  const base = (owner: number) => {
+    const offer = bestOffer[owner]!;
+    const need = bestNeed[owner]!;
+    return (offer > 0 && need > 0 ? WEIGHTS.mutual : 0) + offer + need;
+  };
+  // Only people whose score before locality, plus the largest locality bonus, can reach the k-th best
+  // score before locality need sorting: a native numeric sort finds that cut-off without comparators.
+  const bonus = input.locality ? MAX_LOCALITY : 0;
+  const visible = touched.filter((entry) => !input.excluded(entry.userId));
+  const bases = Float64Array.from(visible, (entry) => base(entry.owner));
+  let cutoff = Number.NEGATIVE_INFINITY;
+  if (visible.length > input.limit) cutoff = Float64Array.from(bases).sort()[bases.length - input.limit]! - bonus;
+  const pool: { userId: string; base: number }[] = [];
+  for (let i = 0; i < visible.length; i++) if (bases[i]! >= cutoff) pool.push({ userId: visible[i]!.userId, base: bases[i]! });
+  pool.sort((a, b) => b.base - a.base || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+
+  const myPlace = input.locality?.(me) ?? null;
+  const ranked: { userId: string; score: number; tier: LocalityTier; place: Locality | null }[] = [];
+  for (const { userId, base: score } of pool) {
+    if (ranked.length >= input.limit && score + bonus < ranked[input.limit - 1]!.score) break;
+    const place = myPlace && input.locality ? input.locality(userId) : null;
+    const tier = localityTier(myPlace, place);
+    insertSorted(ranked, { userId, score: score + WEIGHTS.locality[tier], tier, place });
+    if (ranked.length > input.limit) ranked.pop();
+  }
+  const keep = input.pairsPerPerson ?? 5;
+  return ranked.map(({ userId, score, tier, place }) => {
+    const pairs = pairsBetween(input.myEntries, input.entriesOf(userId), now);
+    return {
+      userId,
+      theyOffer: pairs.theyOffer.slice(0, keep),
+      theyNeed: pairs.theyNeed.slice(0, keep),
+      mutual: pairs.theyOffer.length > 0 && pairs.theyNeed.length > 0,
+      locality: tier,
+      place,
+      score,
+    };
+  });
+}
+
+function insertSorted<T extends { userId: string; score: number }>(results: T[], person: T): void {
+  let i = results.length;
+  while (i > 0 && (results[i - 1]!.score < person.score || (results[i - 1]!.score === person.score && results[i - 1]!.userId > person.userId))) i--;
+  results.splice(i, 0, person);
+}
+
+const LEVEL_WORDS: Record<SkillLevel, string> = { learning: 'learning', practiced: 'practiced', expert: 'expert' };
+
+function skillPhrase(entry: MatchEntry, showLevel: boolean): string {
+  const level = showLevel && entry.level ? ` (${LEVEL_WORDS[entry.level]})` : '';
+  return `**${entry.label}**${level}`;
+}
+
+/** One reason line, e.g. "they offer **Grant writing** (expert), which you need". */
+export function describePair(pair: MatchPair): string {
+  const { mine, theirs } = pair;
+  const closeTo = pair.closeness === 'category' ? `, close to **${mine.label}**` : '';
+  const line =
+    theirs.kind === 'offer'
+      ? `they offer ${skillPhrase(theirs, true)}${closeTo}, which you need`
+      : `they need ${skillPhrase(theirs, false)}${closeTo}, which you offer`;
+  return pair.closeness === 'synonym' ? `${line} (you wrote “${mine.term}”, they wrote “${theirs.term}”)` : line;
+}
+
+export const LOCALITY_WORDS: Record<LocalityTier, string | null> = {
+  space: 'same space',
+  city: 'same city',
+  region: 'same region',
+  remote: 'remote',
+  unknown: null,
+};

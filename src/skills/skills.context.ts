@@ -1,0 +1,112 @@
+// What the skill-share use cases share: dependencies, the per-guild match index kept in step with the
+// database, the one write path (transaction + version bump), input parsing and the scheduled job keys.
+import { z } from 'zod';
+import type { Db } from '../db/open.js';
+import type { JobsRepo } from '../scheduler/jobs.repo.js';
+import type { Clock } from '../shared/clock.js';
+import { invalidFields } from '../shared/errors.js';
+import type { Locality } from './match.rules.js';
+import { GuildSkillIndex } from './skills.index.js';
+import type { SkillsRepo } from './skills.repo.js';
+import { LIMITS } from './skills.rules.js';
+import { CUSTOM_PREFIX } from './taxonomy.rules.js';
+
+export interface SkillsServiceDeps {
+  db: Db;
+  repo: SkillsRepo;
+  jobs: JobsRepo;
+  clock: Clock;
+  /** The alliance's IANA time zone (reminders go out at 10:00 there). */
+  timezone(guildId: string): string;
+  /** Directory data when that feature is present: a member's space and city. Matching works without it. */
+  locality?: ((guildId: string, userId: string) => Locality | null) | undefined;
+}
+
+/** Scheduled job kinds skill-share creates; the Discord wiring registers a handler for each. */
+export const SKILL_JOBS = {
+  needReminder: 'skills.need-reminder',
+  needExpiry: 'skills.need-expiry',
+  matchNotice: 'skills.match-notice',
+  introFollowup: 'skills.intro-followup',
+  suggestion: 'skills.suggestion',
+} as const;
+
+/** Every job about one need shares this prefix, so removing or renewing it cancels them in one call. */
+export const needJobPrefix = (entryId: number) => `skills:need:${entryId}:`;
+
+export function createSkillsContext(deps: SkillsServiceDeps) {
+  const { db, repo } = deps;
+  const indexes = new Map<string, GuildSkillIndex>();
+
+  /** The guild's index, rebuilt when the version row says someone else wrote since it was built. */
+  function index(guildId: string): GuildSkillIndex {
+    const version = repo.version(guildId);
+    let current = indexes.get(guildId);
+    if (!current || current.version !== version) {
+      current = new GuildSkillIndex(version, repo.allEntries(guildId), repo.allPrefs(guildId));
+      indexes.set(guildId, current);
+    }
+    return current;
+  }
+
+  /**
+   * Runs `change` in one transaction with a version bump, then lets `apply` move the cached index along;
+   * if the cache was already behind, it is dropped and rebuilt on next read instead.
+   */
+  function write<T>(guildId: string, change: () => T, apply?: (index: GuildSkillIndex, result: T) => void): T {
+    const { result, version } = db.transaction(() => ({ result: change(), version: repo.bumpVersion(guildId) }));
+    const cached = indexes.get(guildId);
+    if (cached && cached.version === version - 1 && apply) {
+      apply(cached, result);
+      cached.version = version;
+    } else {
+      indexes.delete(guildId);
+    }
+    return result;
+  }
+
+  function locality(guildId: string): ((userId: string) => Locality | null) | undefined {
+    const lookup = deps.locality;
+    if (!lookup) return undefined;
+    const memo = new Map<string, Locality | null>();
+    return (userId) => {
+      if (!memo.has(userId)) memo.set(userId, lookup(guildId, userId));
+      return memo.get(userId) ?? null;
+    };
+  }
+
+  return { ...deps, index, write, locality, now: () => deps.clock.now().getTime() };
+}
+
+export type SkillsContext = ReturnType<typeof createSkillsContext>;
+
+/** Parses input with a zod schema; every problem is reported at once under the option name the member used. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw invalidFields(
+    parsed.error.issues.map((issue) => {
+      const field = String(issue.path[0] ?? 'input');
+      return { field, message: issue.message.startsWith(field) ? issue.message : `${field}: ${issue.message}` };
+    }),
+  );
+}
+
+const bare = (text: string) => (text.startsWith(CUSTOM_PREFIX) ? text.slice(CUSTOM_PREFIX.length) : text);
+const length = (text: string) => [...text].length;
+
+/** A skill as typed or picked from autocomplete (`custom:<text>` values count without their prefix). */
+export const skillField = z
+  .string({ error: 'skill is required' })
+  .trim()
+  .refine((text) => bare(text).trim().length > 0, { message: 'skill cannot be empty', abort: true })
+  .refine((text) => length(bare(text).trim()) >= LIMITS.skillMin, { message: `skill must be at least ${LIMITS.skillMin} characters`, abort: true })
+  .refine((text) => length(bare(text)) <= LIMITS.skillMax, `skill must be at most ${LIMITS.skillMax} characters`);
+
+export const noteField = z
+  .string()
+  .trim()
+  .refine((text) => length(text) <= LIMITS.noteMax, `note must be at most ${LIMITS.noteMax} characters`)
+  .nullish()
+  .transform((text) => (text ? text : null));
+

@@ -1,0 +1,333 @@
+// Skill-share use cases for offers and needs: add (normalized against the taxonomy), renew, remove, list,
+// match, who offers a skill, autocomplete, privacy, and the data scheduled jobs need. Intros and thanks live
+// in intros.service.ts; both are returned as one service.
+import { z } from 'zod';
+import { SKILL_LEVELS, type SkillEntryKind } from '../db/schema/skills.js';
+import type { Actor } from '../shared/actor.js';
+import { DAY } from '../shared/clock.js';
+import { conflict, invalid, notFound } from '../shared/errors.js';
+import { createIntroUseCases } from './intros.service.js';
+import { jobUseCases } from './skills.jobs.js';
+import { describePair, localityTier, rankMatches, WEIGHTS, type Locality, type LocalityTier, type MatchEntry, type PersonMatch } from './match.rules.js';
+import { createSkillsContext, needJobPrefix, noteField, parseInput, SKILL_JOBS, skillField, type SkillsContext, type SkillsServiceDeps } from './skills.context.js';
+import type { MemberPrefs } from './skills.index.js';
+import type { EntryRow } from './skills.repo.js';
+import { byDateProblem, LIMITS, needExpiresAt, needReminderAt } from './skills.rules.js';
+import { resolveSkill, suggestSkills, type Resolution, type SkillInfo, type SkillSuggestion } from './taxonomy.rules.js';
+
+const offerSchema = z.object({
+  skill: skillField,
+  level: z.enum(SKILL_LEVELS, { error: 'level must be learning, practiced or expert' }).nullish(),
+  note: noteField,
+});
+const needSchema = z.object({ skill: skillField, note: noteField, by: z.string().trim().nullish() });
+
+export type OfferInput = z.input<typeof offerSchema>;
+export type NeedInput = z.input<typeof needSchema>;
+
+export interface AddResult {
+  entry: MatchEntry;
+  /** False when the member already had this skill of this kind: it was updated (and a need renewed). */
+  created: boolean;
+  via: 'name' | 'synonym' | 'typo' | 'new';
+  /** True when the skill is new to the alliance and was suggested to organizers. */
+  suggested: boolean;
+  /** Visible members with a matching entry on the same skill right now. */
+  matching: number;
+  /** Owners of older matching entries who will be told (once per pair). */
+  notified: number;
+}
+
+export interface Privacy {
+  matching: 'visible' | 'hidden';
+  intros: 'open' | 'closed';
+  reminders: 'on' | 'off';
+}
+
+const privacySchema = z.object({
+  matching: z.enum(['visible', 'hidden'], { error: 'matching must be visible or hidden' }).nullish(),
+  intros: z.enum(['open', 'closed'], { error: 'intros must be open or closed' }).nullish(),
+  reminders: z.enum(['on', 'off'], { error: 'reminders must be on or off' }).nullish(),
+});
+
+export interface WhoOffers {
+  userId: string;
+  entry: MatchEntry;
+  place: Locality | null;
+  locality: LocalityTier;
+}
+
+export interface MatchView extends PersonMatch {
+  introsOpen: boolean;
+  reasons: string[];
+}
+
+function toPrivacy(prefs: MemberPrefs): Privacy {
+  return { matching: prefs.hidden ? 'hidden' : 'visible', intros: prefs.introsClosed ? 'closed' : 'open', reminders: prefs.remindersOff ? 'off' : 'on' };
+}
+
+function entryUseCases(ctx: SkillsContext) {
+  const { repo, jobs } = ctx;
+
+  function resolveOrThrow(guildId: string, skill: string): Resolution {
+    const resolution = resolveSkill(skill, ctx.index(guildId).customKeys());
+    if (!resolution) throw invalid('skill', 'skill must contain letters or digits');
+    return resolution;
+  }
+
+  function scheduleNeedJobs(guildId: string, row: EntryRow): void {
+    jobs.cancelByPrefix(guildId, needJobPrefix(row.id));
+    if (row.kind !== 'need' || row.expiresAt === null) return;
+    const prefix = `${needJobPrefix(row.id)}${row.expiresAt}:`;
+    const remindAt = needReminderAt(row.expiresAt, ctx.timezone(guildId));
+    const payload = { entryId: row.id, expiresAt: row.expiresAt };
+    jobs.schedule({ guildId, key: `${prefix}remind`, kind: SKILL_JOBS.needReminder, dueAt: remindAt, expiresAt: remindAt + 2 * DAY, payload });
+    jobs.schedule({ guildId, key: `${prefix}expire`, kind: SKILL_JOBS.needExpiry, dueAt: row.expiresAt, payload });
+  }
+
+  /** Older entries (smaller id) on the same skill whose owners hear about this one, once per pair. */
+  function recordNotices(guildId: string, row: EntryRow, now: number): number {
+    const index = ctx.index(guildId);
+    if (index.isHidden(row.userId)) return 0;
+    const other = row.kind === 'offer' ? 'need' : 'offer';
+    const older = index
+      .withSkill(other, row.skillKey)
+      .filter((entry) => entry.id < row.id && entry.userId !== row.userId && !index.isHidden(entry.userId))
+      .filter((entry) => entry.expiresAt === null || entry.expiresAt > now)
+      .sort((a, b) => b.renewedAt - a.renewedAt)
+      .slice(0, LIMITS.noticesPerEntry);
+    let told = 0;
+    for (const entry of older) {
+      const notice = repo.insertNotice({
+        guildId,
+        olderEntryId: entry.id,
+        newerEntryId: row.id,
+        olderUserId: entry.userId,
+        newerUserId: row.userId,
+        createdAt: now,
+      });
+      if (!notice) continue;
+      jobs.schedule({ guildId, key: `skills:notice:${notice.id}`, kind: SKILL_JOBS.matchNotice, dueAt: now, expiresAt: now + 2 * DAY, payload: { noticeId: notice.id } });
+      told++;
+    }
+    return told;
+  }
+
+  function add(actor: Actor, kind: SkillEntryKind, input: { skill: string; level: MatchEntry['level']; note: string | null; by: string | null }): AddResult {
+    const { guildId, userId } = actor;
+    const now = ctx.now();
+    if (input.by) {
+      const problem = byDateProblem(input.by, now, ctx.timezone(guildId));
+      if (problem) throw invalid('by', problem);
+    }
+    const resolution = resolveOrThrow(guildId, input.skill);
+    const skillKey = resolution.skill.key;
+    const existing = repo.ownEntry(guildId, userId, kind, skillKey);
+    if (!existing && repo.entriesOf(guildId, userId).length >= LIMITS.entriesPerMember) {
+      throw conflict(
+        `You already have ${LIMITS.entriesPerMember} offers and needs (the limit counts both). Remove one with /skills remove first.`,
+      );
+    }
+    const fields = {
+      term: resolution.term,
+      level: kind === 'offer' ? (input.level ?? existing?.level ?? null) : null,
+      note: input.note ?? existing?.note ?? null,
+      byDate: kind === 'need' ? (input.by ?? existing?.byDate ?? null) : null,
+      renewedAt: now,
+      expiresAt: kind === 'need' ? needExpiresAt(now) : null,
+    };
+    const outcome = ctx.write(
+      guildId,
+      () => {
+        const row = existing
+          ? repo.updateEntry(guildId, existing.id, fields)!
+          : repo.insertEntry({ guildId, userId, kind, skillKey, createdAt: now, ...fields });
+        let suggested = false;
+        if (resolution.kind === 'new') {
+          suggested = repo.insertSuggestion({ guildId, skillKey, label: resolution.skill.label, firstUserId: userId, createdAt: now });
+          if (suggested) {
+            jobs.schedule({ guildId, key: `skills:suggest:${guildId}:${skillKey}`, kind: SKILL_JOBS.suggestion, dueAt: now, payload: { skillKey } });
+          }
+        }
+        scheduleNeedJobs(guildId, row);
+        return { row, suggested, notified: recordNotices(guildId, row, now) };
+      },
+      (index, result) => {
+        index.put(result.row);
+      },
+    );
+    const index = ctx.index(guildId);
+    const other = kind === 'offer' ? 'need' : 'offer';
+    const matching = new Set(
+      index
+        .withSkill(other, skillKey)
+        .filter((entry) => entry.userId !== userId && !index.isHidden(entry.userId) && (entry.expiresAt === null || entry.expiresAt > now))
+        .map((entry) => entry.userId),
+    ).size;
+    return {
+      entry: index.entriesOf(userId).find((entry) => entry.id === outcome.row.id)!,
+      created: !existing,
+      via: resolution.kind === 'new' ? 'new' : resolution.via,
+      suggested: outcome.suggested,
+      matching,
+      notified: outcome.notified,
+    };
+  }
+
+  function mine(actor: Actor): MatchEntry[] {
+    return [...ctx.index(actor.guildId).entriesOf(actor.userId)].sort((a, b) => a.kind.localeCompare(b.kind) || a.createdAt - b.createdAt);
+  }
+
+  function ownEntry(actor: Actor, entryId: number): EntryRow {
+    const row = repo.entry(actor.guildId, entryId);
+    if (!row || row.userId !== actor.userId) throw notFound('That entry is not one of yours (it may have been removed already).');
+    return row;
+  }
+
+  return {
+    offer(actor: Actor, input: OfferInput): AddResult {
+      const data = parseInput(offerSchema, input);
+      return add(actor, 'offer', { skill: data.skill, level: data.level ?? null, note: data.note, by: null });
+    },
+
+    need(actor: Actor, input: NeedInput): AddResult {
+      const data = parseInput(needSchema, input);
+      return add(actor, 'need', { skill: data.skill, level: null, note: data.note, by: data.by ?? null });
+    },
+
+    mine,
+
+    remove(actor: Actor, entryId: number): MatchEntry {
+      const row = ownEntry(actor, entryId);
+      const entry = ctx.index(actor.guildId).entriesOf(actor.userId).find((candidate) => candidate.id === row.id)!;
+      ctx.write(
+        actor.guildId,
+        () => {
+          repo.deleteEntry(actor.guildId, row.id);
+          jobs.cancelByPrefix(actor.guildId, needJobPrefix(row.id));
+        },
+        (index) => index.remove(row.id),
+      );
+      return entry;
+    },
+
+    /** Keeps a need for another 90 days (the reminder's "Renew" button). */
+    renew(actor: Actor, entryId: number): MatchEntry {
+      const row = ownEntry(actor, entryId);
+      if (row.kind !== 'need') throw invalid('entry', 'Only needs expire, so only needs can be renewed.');
+      const now = ctx.now();
+      const updated = ctx.write(
+        actor.guildId,
+        () => {
+          const next = repo.updateEntry(actor.guildId, row.id, { renewedAt: now, expiresAt: needExpiresAt(now) })!;
+          scheduleNeedJobs(actor.guildId, next);
+          return next;
+        },
+        (index, next) => index.put(next),
+      );
+      return ctx.index(actor.guildId).entriesOf(actor.userId).find((entry) => entry.id === updated.id)!;
+    },
+
+    /** People who offer what the caller needs and need what they offer, ranked, each with its reasons. */
+    match(actor: Actor, options: { limit?: number } = {}): MatchView[] {
+      const index = ctx.index(actor.guildId);
+      const matches = rankMatches({
+        me: actor.userId,
+        myEntries: index.entriesOf(actor.userId),
+        candidates: (mine) => index.candidates(mine),
+        entriesOf: (userId) => index.entriesOf(userId),
+        owners: index.ownerCount,
+        excluded: (userId) => index.isHidden(userId),
+        locality: ctx.locality(actor.guildId),
+        now: ctx.now(),
+        limit: options.limit ?? 25,
+      });
+      return matches.map((match) => ({
+        ...match,
+        introsOpen: !index.prefsOf(match.userId).introsClosed,
+        reasons: [...match.theyOffer, ...match.theyNeed].sort((a, b) => b.score - a.score).map(describePair),
+      }));
+    },
+
+    /** Who offers a skill (visible members only), nearest and most experienced first. */
+    who(actor: Actor, input: { skill: string }): { skill: SkillInfo; offers: WhoOffers[] } {
+      const { skill } = parseInput(z.object({ skill: skillField }), input);
+      const resolution = resolveOrThrow(actor.guildId, skill);
+      const index = ctx.index(actor.guildId);
+      const locate = ctx.locality(actor.guildId);
+      const mine = locate?.(actor.userId) ?? null;
+      const offers = index
+        .withSkill('offer', resolution.skill.key)
+        .filter((entry) => !index.isHidden(entry.userId))
+        .map((entry) => {
+          const place = locate?.(entry.userId) ?? null;
+          const tier = localityTier(mine, place);
+          return { userId: entry.userId, entry, place, locality: tier, rank: WEIGHTS.locality[tier] + WEIGHTS.level[entry.level ?? 'none'] };
+        })
+        .sort((a, b) => b.rank - a.rank || b.entry.renewedAt - a.entry.renewedAt || a.entry.id - b.entry.id)
+        .slice(0, 50)
+        .map(({ rank: _rank, ...offer }) => offer);
+      return { skill: resolution.skill, offers };
+    },
+
+    /** Skill autocomplete: taxonomy names and synonyms plus this alliance's own skills. */
+    suggest(guildId: string, query: string): SkillSuggestion[] {
+      return suggestSkills(query.slice(0, 100), ctx.index(guildId).customKeys(), 25);
+    },
+
+    /** True when typed text matches no known skill (autocomplete then offers it as a new one). */
+    isNewSkill(guildId: string, typed: string): boolean {
+      return resolveSkill(typed, ctx.index(guildId).customKeys())?.kind === 'new';
+    },
+
+    /** The caller's own entries for `/skills remove` autocomplete. */
+    suggestMine(actor: Actor, query: string): { id: number; name: string }[] {
+      const q = query.trim().toLowerCase();
+      return mine(actor)
+        .filter((entry) => !q || entry.label.toLowerCase().includes(q))
+        .slice(0, 25)
+        .map((entry) => ({ id: entry.id, name: `${entry.kind === 'offer' ? 'Offer' : 'Need'}: ${entry.label}` }));
+    },
+
+    privacy(actor: Actor): Privacy {
+      return toPrivacy(ctx.index(actor.guildId).prefsOf(actor.userId));
+    },
+
+    setPrivacy(actor: Actor, input: z.input<typeof privacySchema>): Privacy {
+      const data = parseInput(privacySchema, input);
+      const current = ctx.index(actor.guildId).prefsOf(actor.userId);
+      const next: MemberPrefs = {
+        hidden: data.matching ? data.matching === 'hidden' : current.hidden,
+        introsClosed: data.intros ? data.intros === 'closed' : current.introsClosed,
+        remindersOff: data.reminders ? data.reminders === 'off' : current.remindersOff,
+      };
+      ctx.write(
+        actor.guildId,
+        () => repo.savePrefs({ guildId: actor.guildId, userId: actor.userId, ...next }),
+        (index) => index.setPrefs(actor.userId, next),
+      );
+      return toPrivacy(next);
+    },
+
+    /** Deletes everything skill-share knows about a member in one alliance (privacy requests, leaving). */
+    forgetMember(guildId: string, userId: string): { entries: number } {
+      const ids = ctx.write(
+        guildId,
+        () => {
+          const removed = repo.forgetMember(guildId, userId);
+          for (const id of removed) jobs.cancelByPrefix(guildId, needJobPrefix(id));
+          return removed;
+        },
+        (index) => index.removeUser(userId),
+      );
+      return { entries: ids.length };
+    },
+  };
+}
+
+export function createSkillsService(deps: SkillsServiceDeps) {
+  const ctx = createSkillsContext(deps);
+  return { ...entryUseCases(ctx), ...createIntroUseCases(ctx), jobs: jobUseCases(ctx) };
+}
+
+export type SkillsService = ReturnType<typeof createSkillsService>;

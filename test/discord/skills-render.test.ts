@@ -1,0 +1,129 @@
+// Skill-share renderers against Discord's limits, and their custom ids against the /skills handlers' parsers.
+import { describe, expect, it } from 'vitest';
+import { skills } from '../../commands/skills.js';
+import { decodeCustomId, parseCustomIdArgs } from '../../src/discord/custom-id.js';
+import { renderEntries, renderFollowup, renderIntroRequest, renderMatches, renderReminder, renderWho, type RenderedMessage } from '../../src/discord/render/skills.js';
+import type { Intro } from '../../src/skills/intros.service.js';
+import type { MatchEntry, MatchPair } from '../../src/skills/match.rules.js';
+import type { MatchView } from '../../src/skills/skills.service.js';
+
+const GUILD = '12345678901234567890';
+const long = (n: number) => 'ü'.repeat(n);
+
+function entry(i: number, kind: 'offer' | 'need'): MatchEntry {
+  return {
+    id: 1_000_000 + i, userId: `10000000000000${String(i).padStart(4, '0')}`, owner: i, skillRef: i, termRef: i, kind,
+    skillKey: `custom:${long(60)}`, label: long(60), term: long(60), category: null, level: kind === 'offer' ? 'expert' : null,
+    note: long(300), byDate: kind === 'need' ? '2026-12-31' : null, createdAt: 0, renewedAt: 0, expiresAt: kind === 'need' ? 1e12 : null,
+  };
+}
+
+function match(i: number, introsOpen = true): MatchView {
+  const pair: MatchPair = { mine: entry(i, 'need'), theirs: entry(i, 'offer'), closeness: 'synonym', score: 1 };
+  return {
+    userId: `20000000000000${String(i).padStart(4, '0')}`, theyOffer: [pair], theyNeed: [pair], mutual: true, locality: 'city',
+    place: { spaceId: 1, spaceName: long(100), city: long(100), region: null, country: 'FR' }, score: 100 - i, introsOpen,
+    reasons: Array.from({ length: 10 }, () => `they offer **${long(60)}** (expert), which you need (you wrote “${long(60)}”, they wrote “${long(60)}”)`),
+  };
+}
+
+function checkLimits(message: RenderedMessage): void {
+  let total = 0;
+  for (const built of message.embeds) {
+    const e = built.toJSON();
+    expect([...(e.title ?? '')].length).toBeLessThanOrEqual(256);
+    expect([...(e.description ?? '')].length).toBeLessThanOrEqual(4096);
+    expect(e.fields?.length ?? 0).toBeLessThanOrEqual(25);
+    for (const field of e.fields ?? []) {
+      expect([...field.name].length).toBeLessThanOrEqual(256);
+      expect([...field.value].length).toBeLessThanOrEqual(1024);
+      total += [...field.name].length + [...field.value].length;
+    }
+    total += [...(e.title ?? '')].length + [...(e.description ?? '')].length + [...(e.footer?.text ?? '')].length;
+  }
+  expect(total).toBeLessThanOrEqual(6000);
+  expect(message.components.length).toBeLessThanOrEqual(5);
+  const ids = new Set<string>();
+  for (const row of message.components) {
+    const components = row.toJSON().components;
+    expect(components.length).toBeGreaterThan(0);
+    expect(components.length).toBeLessThanOrEqual(5);
+    for (const component of components) {
+      const c = component as { custom_id?: string; label?: string; options?: { label: string; value: string; description?: string }[] };
+      if (c.custom_id) {
+        expect(c.custom_id.length).toBeLessThanOrEqual(100);
+        expect(ids.has(c.custom_id)).toBe(false);
+        ids.add(c.custom_id);
+      }
+      if (c.label) expect([...c.label].length).toBeLessThanOrEqual(80);
+      if (c.options) {
+        expect(c.options.length).toBeLessThanOrEqual(25);
+        for (const o of c.options) {
+          expect([...o.label].length).toBeLessThanOrEqual(100);
+          expect([...(o.description ?? '')].length).toBeLessThanOrEqual(100);
+          expect(o.value.length).toBeLessThanOrEqual(100);
+        }
+      }
+    }
+  }
+}
+
+/** Every custom id decodes and parses with the handler of /skills that will receive it. */
+function checkHandled(message: RenderedMessage): string[] {
+  const actions: string[] = [];
+  for (const row of message.components) {
+    for (const component of row.toJSON().components) {
+      const decoded = decodeCustomId((component as { custom_id: string }).custom_id)!;
+      expect(decoded.command).toBe('skills');
+      const handler = skills.components![decoded.action]!;
+      expect(parseCustomIdArgs(handler.args, decoded.args)).not.toBeNull();
+      actions.push(decoded.action);
+    }
+  }
+  return actions;
+}
+
+describe('skills renderers', () => {
+  it('fits twenty long entries with a remove button each', () => {
+    const entries = [...Array.from({ length: 10 }, (_, i) => entry(i, 'offer')), ...Array.from({ length: 10 }, (_, i) => entry(i + 10, 'need'))];
+    const message = renderEntries(entries);
+    checkLimits(message);
+    expect(checkHandled(message)).toEqual(Array(20).fill('rm'));
+  });
+
+  it('offers intro buttons for up to five matches', () => {
+    const message = renderMatches(Array.from({ length: 5 }, (_, i) => match(i)), true);
+    checkLimits(message);
+    expect(checkHandled(message)).toEqual(Array(5).fill('intro'));
+  });
+
+  it('switches to one select menu past five, shows ten, and leaves out closed intros', () => {
+    const message = renderMatches(Array.from({ length: 25 }, (_, i) => match(i, i !== 2)), true);
+    checkLimits(message);
+    expect(message.embeds[0]!.toJSON().fields).toHaveLength(10);
+    expect(checkHandled(message)).toEqual(['intro-pick']);
+    const options = (message.components[0]!.toJSON().components[0] as { options: { value: string }[] }).options;
+    expect(options).toHaveLength(9);
+    expect(options.map((o) => o.value)).not.toContain(match(2).userId);
+  });
+
+  it('keeps a long who-offers list within the description limit', () => {
+    const offers = Array.from({ length: 60 }, (_, i) => ({ userId: match(i).userId, entry: entry(i, 'offer'), place: match(i).place, locality: 'city' as const }));
+    checkLimits(renderWho({ skill: { label: long(60) }, offers }));
+  });
+
+  it('sends DM buttons whose ids carry the alliance and parse for their handlers', () => {
+    const intro: Intro = {
+      id: 987654321, guildId: GUILD, requesterId: '30000000000000000001', targetId: '30000000000000000002', targetOffers: [long(60)], requesterOffers: [long(60)],
+      channelId: null, status: 'accepted', createdAt: 0, respondedAt: 0, requesterHelped: null, targetHelped: null, requesterAnsweredAt: null, targetAnsweredAt: null,
+    };
+    for (const message of [renderIntroRequest(intro, long(100)), renderFollowup(intro, intro.requesterId), renderReminder(entry(1, 'need'), GUILD)]) {
+      checkLimits(message);
+      expect([...(message.content ?? '')].length).toBeLessThanOrEqual(2000);
+      checkHandled(message);
+    }
+    const ids = renderIntroRequest(intro, 'x').components[0]!.toJSON().components.map((c) => (c as { custom_id: string }).custom_id);
+    expect(ids).toEqual([`v1:skills:accept:${GUILD}:987654321`, `v1:skills:decline:${GUILD}:987654321`]);
+    expect(skills.components!.accept!.dmGuild!(parseCustomIdArgs(skills.components!.accept!.args, decodeCustomId(ids[0]!)!.args))).toBe(GUILD);
+  });
+});

@@ -1,0 +1,32 @@
+// Skill matching with the real directory wired in (services.ts): the member's space and city come from it.
+import { describe, expect, it } from 'vitest';
+import { createServices } from '../../../src/services.js';
+import { manualClock } from '../../../src/shared/clock.js';
+import { freshDb } from '../../support/db.js';
+import { actor, G1, U } from './support.js';
+
+const seattle = { name: 'Rainier Commons', city: 'Seattle', country: 'US', desks: 40 };
+
+describe('skills with the directory', () => {
+  it('ranks a member of a space in the same city first and shows where people are', () => {
+    const { db } = freshDb();
+    const services = createServices({ db, clock: manualClock('2026-03-10T12:00:00Z') });
+    const organizer = actor(U.hal, G1, true);
+    for (const [user, profile] of [
+      [U.ana, seattle],
+      [U.dan, { ...seattle, name: 'Pike Desk' }],
+      [U.ben, { name: 'Café Collectif', city: 'Montreal', country: 'Canada', desks: 12 }],
+    ] as const) {
+      const { space } = services.directory.register(actor(user), profile);
+      services.directory.approve(organizer, space.id);
+    }
+    services.skills.need(actor(U.ana), { skill: 'seo' });
+    for (const user of [U.ben, U.cat, U.dan]) services.skills.offer(actor(user), { skill: 'seo', level: 'expert' });
+    const matches = services.skills.match(actor(U.ana));
+    expect(matches.map((m) => [m.userId, m.locality, m.place?.spaceName ?? null])).toEqual([
+      [U.dan, 'city', 'Pike Desk'],
+      [U.ben, 'remote', 'Café Collectif'],
+      [U.cat, 'unknown', null],
+    ]);
+  });
+});
