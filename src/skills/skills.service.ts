@@ -231,6 +231,7 @@ function entryUseCases(ctx: SkillsContext) {
     /** People who offer what the caller needs and need what they offer, ranked, each with its reasons. */
     match(actor: Actor, options: { limit?: number } = {}): MatchView[] {
       const index = ctx.index(actor.guildId);
+      const locality = ctx.locality(actor.guildId);
       const matches = rankMatches({
         me: actor.userId,
         myEntries: index.entriesOf(actor.userId),
@@ -238,7 +239,8 @@ function entryUseCases(ctx: SkillsContext) {
         entriesOf: (userId) => index.entriesOf(userId),
         owners: index.ownerCount,
         excluded: (userId) => index.isHidden(userId),
-        locality: ctx.locality(actor.guildId),
+        locality,
+        prefetchLocality: locality?.prefetch,
         now: ctx.now(),
         limit: options.limit ?? 25,
       });
@@ -256,9 +258,9 @@ function entryUseCases(ctx: SkillsContext) {
       const index = ctx.index(actor.guildId);
       const locate = ctx.locality(actor.guildId);
       const mine = locate?.(actor.userId) ?? null;
-      const offers = index
-        .withSkill('offer', resolution.skill.key)
-        .filter((entry) => !index.isHidden(entry.userId))
+      const visible = index.withSkill('offer', resolution.skill.key).filter((entry) => !index.isHidden(entry.userId));
+      locate?.prefetch(visible.map((entry) => entry.userId));
+      const offers = visible
         .map((entry) => {
           const place = locate?.(entry.userId) ?? null;
           const tier = localityTier(mine, place);
