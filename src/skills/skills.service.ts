@@ -251,6 +251,11 @@ function entryUseCases(ctx: SkillsContext) {
       }));
     },
 
+    /** Builds the alliance's match index ahead of use (at start-up), so the first member to match does not wait. */
+    warm(guildId: string): number {
+      return ctx.index(guildId).size;
+    },
+
     /** Who offers a skill (visible members only), nearest and most experienced first. */
     who(actor: Actor, input: { skill: string }): { skill: SkillInfo; offers: WhoOffers[] } {
       const { skill } = parseInput(z.object({ skill: skillField }), input);

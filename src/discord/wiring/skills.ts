@@ -57,4 +57,14 @@ export function skillJobHandlers(ctx: BotContext): Record<string, JobHandler> {
 export const skillsWiring: FeatureWiring = {
   name: 'skills',
   jobHandlers: skillJobHandlers,
+  // The match index of a large alliance takes a second or so to build on first use (50,000 entries): build it now.
+  async onReady(ctx) {
+    for (const guildId of ctx.client.guilds.cache.keys()) {
+      const started = performance.now();
+      const entries = ctx.services.skills.warm(guildId);
+      if (entries > 0) ctx.logger.info({ guildId, entries, ms: Math.round(performance.now() - started) }, 'skills match index built');
+      // Let gateway events through between alliances.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  },
 };
