@@ -48,6 +48,7 @@ export function createServices(deps: ServiceDeps) {
     clock,
     timezone: (guildId) => alliances.settings(guildId).timezone,
     locality: (guildId, userId) => directory.memberLocality(guildId, userId),
+    localities: (guildId, userIds) => directory.memberLocalities(guildId, userIds),
   });
   const rules = createRulesService({ repo: createRulesRepo(db), clock });
   const { proposals, votes, decisions } = createProposalFeature({

@@ -13,7 +13,7 @@ const PER_MEMBER = 5;
 const LEVELS = ['learning', 'practiced', 'expert'] as const;
 
 /** Entries `from`..`to`-1 of a guild, PER_MEMBER per member, as the skills repo writes them. */
-function writeEntries(sqlite: Database.Database, guildId: string, members: readonly string[], from: number, to: number): void {
+export function writeEntries(sqlite: Database.Database, guildId: string, members: readonly string[], from: number, to: number): void {
   const now = Date.now();
   const insert = sqlite.prepare(`INSERT INTO skill_entries (guild_id, user_id, kind, skill_key, term, level, note, by_date, created_at, renewed_at, expires_at)
     VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?)`);

@@ -341,6 +341,14 @@ export function createSpacesService(deps: DirectoryDeps) {
       return { spaceId: space.id, spaceName: space.name, city: space.city, region: space.region, country: space.country };
     },
 
+    /** memberLocality for many members in two queries (members without an approved space are left out). */
+    memberLocalities(guildId: string, userIds: readonly string[]) {
+      const { linked, hosted } = repo.approvedSpacesOf(guildId, userIds);
+      const found = new Map<string, { spaceId: number; spaceName: string; city: string; region: string | null; country: string }>();
+      for (const { userId, ...place } of [...linked, ...hosted]) if (!found.has(userId)) found.set(userId, place);
+      return found;
+    },
+
     spacesHostedBy(guildId: string, userId: string): { id: number; name: string }[] {
       return repo
         .hostedBy(guildId, userId)

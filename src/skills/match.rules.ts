@@ -116,6 +116,8 @@ export interface RankInput {
   /** Members left out (hidden from matching). */
   excluded(userId: string): boolean;
   locality?: ((userId: string) => Locality | null) | undefined;
+  /** Loads the places of many people at once before `locality` is asked for them one by one (optional). */
+  prefetchLocality?: ((userIds: readonly string[]) => void) | undefined;
   now: number;
   limit: number;
   /** Pairs kept per direction and person (the reasons shown). */
@@ -202,6 +204,8 @@ export function rankMatches(input: RankInput): PersonMatch[] {
   pool.sort((a, b) => b.base - a.base || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
 
   const myPlace = input.locality?.(me) ?? null;
+  // Everyone in the pool may need their place (scores bunch within the locality bonus): fetch them in one go.
+  if (myPlace && input.prefetchLocality) input.prefetchLocality(pool.map((person) => person.userId));
   const ranked: { userId: string; score: number; tier: LocalityTier; place: Locality | null }[] = [];
   for (const { userId, base: score } of pool) {
     if (ranked.length >= input.limit && score + bonus < ranked[input.limit - 1]!.score) break;

@@ -231,6 +231,7 @@ function entryUseCases(ctx: SkillsContext) {
     /** People who offer what the caller needs and need what they offer, ranked, each with its reasons. */
     match(actor: Actor, options: { limit?: number } = {}): MatchView[] {
       const index = ctx.index(actor.guildId);
+      const locality = ctx.locality(actor.guildId);
       const matches = rankMatches({
         me: actor.userId,
         myEntries: index.entriesOf(actor.userId),
@@ -238,7 +239,8 @@ function entryUseCases(ctx: SkillsContext) {
         entriesOf: (userId) => index.entriesOf(userId),
         owners: index.ownerCount,
         excluded: (userId) => index.isHidden(userId),
-        locality: ctx.locality(actor.guildId),
+        locality,
+        prefetchLocality: locality?.prefetch,
         now: ctx.now(),
         limit: options.limit ?? 25,
       });
@@ -249,6 +251,11 @@ function entryUseCases(ctx: SkillsContext) {
       }));
     },
 
+    /** Builds the alliance's match index ahead of use (at start-up), so the first member to match does not wait. */
+    warm(guildId: string): number {
+      return ctx.index(guildId).size;
+    },
+
     /** Who offers a skill (visible members only), nearest and most experienced first. */
     who(actor: Actor, input: { skill: string }): { skill: SkillInfo; offers: WhoOffers[] } {
       const { skill } = parseInput(z.object({ skill: skillField }), input);
@@ -256,9 +263,9 @@ function entryUseCases(ctx: SkillsContext) {
       const index = ctx.index(actor.guildId);
       const locate = ctx.locality(actor.guildId);
       const mine = locate?.(actor.userId) ?? null;
-      const offers = index
-        .withSkill('offer', resolution.skill.key)
-        .filter((entry) => !index.isHidden(entry.userId))
+      const visible = index.withSkill('offer', resolution.skill.key).filter((entry) => !index.isHidden(entry.userId));
+      locate?.prefetch(visible.map((entry) => entry.userId));
+      const offers = visible
         .map((entry) => {
           const place = locate?.(entry.userId) ?? null;
           const tier = localityTier(mine, place);

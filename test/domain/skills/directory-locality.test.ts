@@ -29,4 +29,20 @@ describe('skills with the directory', () => {
       [U.cat, 'unknown', null],
     ]);
   });
+
+  it('gives the same places in bulk as one member at a time (linked space first, then hosted, per guild)', () => {
+    const { db } = freshDb();
+    const services = createServices({ db, clock: manualClock('2026-03-10T12:00:00Z') });
+    const organizer = actor(U.hal, G1, true);
+    const a = services.directory.register(actor(U.ana), seattle).space;
+    const b = services.directory.register(actor(U.ana), { ...seattle, name: 'Pike Desk' }).space;
+    const c = services.directory.register(actor(U.ben), { name: 'Café Collectif', city: 'Montreal', country: 'Canada', desks: 12 }).space;
+    services.directory.register(actor(U.dan), { ...seattle, name: 'Not Yet Approved' });
+    for (const space of [a, b, c]) services.directory.approve(organizer, space.id);
+    const users = [U.ana, U.ben, U.cat, U.dan, U.hal];
+    const bulk = services.directory.memberLocalities(G1, users);
+    for (const user of users) expect(bulk.get(user) ?? null).toEqual(services.directory.memberLocality(G1, user));
+    expect(bulk.get(U.ana)?.spaceName).toBe('Rainier Commons');
+    expect(services.directory.memberLocalities('900000000000000002', users).size).toBe(0);
+  });
 });
