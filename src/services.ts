@@ -7,6 +7,8 @@ import { createDirectory } from './directory/directory.js';
 import { directoryUpdateSection } from './directory/directory.update-section.js';
 import type { Clock } from './shared/clock.js';
 import { createMeetingsFeature } from './meetings/meetings.feature.js';
+import { createMemberRowsRepo } from './privacy/member-rows.repo.js';
+import { createPrivacyService } from './privacy/privacy.service.js';
 import { createMeetingsUpdateSection } from './meetings/meetings.update-section.js';
 import { createJobsRepo } from './scheduler/jobs.repo.js';
 import type { SpacesDirectory } from './rhythm/ports.js';
@@ -44,7 +46,17 @@ export function createServices(deps: ServiceDeps) {
   // Each feature's section of the monthly update, in one list.
   const sections = [directoryUpdateSection(directory), createMeetingsUpdateSection({ meetings, ideas }), skillsUpdateSection(skills)];
   const rhythm = createRhythmService({ repo: createRhythmRepo(db), jobs, alliances, clock, sections, directory: deps.ports?.directory ?? directory });
-  return { jobs, alliances, directory, rhythm, meetings, ideas, skills };
+  // Members' own data: every feature that stores personal data forgets it here (one line each).
+  const privacy = createPrivacyService({
+    db, clock, rows: createMemberRowsRepo(db), spaces: directory,
+    owners: [
+      { feature: 'directory', forget: (g, u) => directory.removeMemberData(g, u) },
+      { feature: 'skills', forget: (g, u) => skills.forgetMember(g, u) },
+      { feature: 'meetings', forget: (g, u) => meetings.forgetMember(g, u) },
+      { feature: 'rhythm', forget: (g, u) => rhythm.forgetMember(g, u) },
+    ],
+  });
+  return { jobs, alliances, directory, rhythm, meetings, ideas, skills, privacy };
 }
 
 export type Services = ReturnType<typeof createServices>;
