@@ -9,9 +9,10 @@ import { ideas } from './ideas.js';
 import { meeting } from './meeting.js';
 import { participation } from './participation.js';
 import { priorities } from './priorities.js';
+import { privacy } from './privacy.js';
 import { skills } from './skills.js';
 import { updates } from './updates.js';
 
-const featureCommands: CommandModule[] = [alliance, skills, meeting, agenda, ideas, priorities, actions, participation, updates, coworkingday];
+const featureCommands: CommandModule[] = [alliance, skills, meeting, agenda, ideas, priorities, actions, participation, updates, coworkingday, privacy];
 
 export const commands: readonly CommandModule[] = [createHelpCommand(() => commands), ...featureCommands];
