@@ -1,0 +1,117 @@
+// Crash safety: the bot as a child process, SIGKILLed at random moments while members keep acting, then started
+// again on the same database. Every acknowledged action is stored exactly once and SQLite stays intact.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/open.js';
+import { createServices } from '../../src/services.js';
+import { systemClock } from '../../src/shared/clock.js';
+import { startTestBed } from '../../src/testbed/index.js';
+import type { TestBed } from '../../src/testbed/types.js';
+import { nextAction, seeded, type Action, type World } from './support/actions.js';
+import { buildBot } from './support/build.js';
+import { spawnBot, type ChildBot } from './support/child-bot.js';
+
+const KILLS = Number(process.env['CRASH_KILLS'] ?? 22);
+const SEED = Number(process.env['CRASH_SEED'] ?? Date.now() % 1_000_000);
+const WORKERS = 3;
+
+let bed: TestBed;
+let build: ReturnType<typeof buildBot>;
+beforeAll(async () => {
+  build = buildBot();
+  bed = await startTestBed();
+}, 120_000);
+afterAll(async () => {
+  await bed?.close();
+  build?.cleanup();
+});
+
+/** The alliance and its meetings, written straight into the database before the bot's first start. */
+function seedWorld(databasePath: string): World {
+  const guild = bed.createGuild({ name: 'Crash Alliance', owner: 'olivia', channels: [{ name: 'organizers' }, { name: 'meetings' }], roles: [{ name: 'Organizers' }] });
+  const memberIds = [guild.ownerId, ...['marcus', 'priya', 'sam', 'lee', 'ana'].map((username) => guild.addMember({ username }))];
+  const { db, close } = openDatabase(databasePath);
+  const services = createServices({ db, clock: systemClock });
+  const organizer = { guildId: guild.id, userId: guild.ownerId, isOrganizer: true, roleIds: [] };
+  services.alliances.update(organizer, {
+    timezone: 'UTC', announcementsChannelId: guild.channel('announcements'), meetingsChannelId: guild.channel('meetings'),
+    organizersChannelId: guild.channel('organizers'), agendaQuota: 25, ideaQuota: 20,
+  });
+  const meetingIds: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    const when = new Date(Date.now() + (10 + i) * 86_400_000).toISOString().slice(0, 10);
+    const preview = services.meetings.previewSchedule(organizer, { title: `Meetup ${i + 1}`, when: `${when} 18:00` });
+    const confirmed = services.meetings.confirm(organizer, preview.draftId, 0);
+    if (confirmed.kind === 'scheduled') meetingIds.push(confirmed.meetings[0]!.id);
+  }
+  close();
+  return { bed, guild, memberIds, meetingIds };
+}
+
+describe('crash safety', () => {
+  it(`survives ${KILLS} SIGKILLs during a stream of member actions, losing and doubling nothing`, async () => {
+    const databasePath = join(mkdtempSync(join(tmpdir(), 'alliance-crash-')), 'alliance.db');
+    const world = seedWorld(databasePath);
+    const rng = seeded(SEED);
+    let bot: ChildBot = spawnBot(bed, databasePath, { entry: build.entry });
+    await bot.ready;
+
+    const sent: { action: Action; acked: boolean }[] = [];
+    let running = true;
+    let n = 0;
+    async function worker(): Promise<void> {
+      while (running) {
+        const current = bot;
+        await current.ready.catch(() => undefined);
+        if (current !== bot || !running) continue;
+        const action = nextAction(rng, world, ++n);
+        const acked = await action.send(world).catch((error: unknown) => {
+          if (process.env['CRASH_DEBUG']) console.log('failed:', String(error).slice(0, 120));
+          return false;
+        });
+        sent.push({ action, acked });
+      }
+    }
+    const workers = Array.from({ length: WORKERS }, () => worker());
+
+    let kills = 0;
+    const killLog: string[] = [];
+    while (kills < KILLS) {
+      await new Promise((resolve) => setTimeout(resolve, 150 + Math.floor(rng() * 1200)));
+      await bot.kill('SIGKILL');
+      kills += 1;
+      killLog.push(`kill ${kills} after ${sent.length} actions`);
+      bot = spawnBot(bed, databasePath, { entry: build.entry });
+      await bot.ready;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    running = false;
+    await Promise.all(workers);
+    await bot.kill('SIGTERM');
+
+    const sqlite = new Database(databasePath, { readonly: true });
+    const acked = sent.filter((s) => s.acked);
+    const lost = acked.filter((s) => s.action.stored(sqlite, world.guild.id) !== 1).map((s) => `${s.action.kind} ${s.action.label}`);
+    const doubled = sent.filter((s) => s.action.stored(sqlite, world.guild.id) > 1).map((s) => `${s.action.kind} ${s.action.label}`);
+    const unackedStored = sent.filter((s) => !s.acked && s.action.stored(sqlite, world.guild.id) === 1).length;
+    const integrity = sqlite.pragma('integrity_check', { simple: true });
+    const foreignKeys = sqlite.pragma('foreign_key_check') as unknown[];
+    sqlite.close();
+
+    const byKind = Object.fromEntries(['skill', 'agenda', 'idea'].map((kind) => [kind, acked.filter((s) => s.action.kind === kind).length]));
+    console.log(
+      `crash safety (seed ${SEED}): ${kills} SIGKILLs survived, ${sent.length} actions sent, ${acked.length} acknowledged and checked ` +
+        `(${JSON.stringify(byKind)}), ${unackedStored} unacknowledged but stored, ${lost.length} lost, ${doubled.length} doubled, integrity ${integrity}`,
+    );
+    console.log(killLog.join('; '));
+    expect(kills).toBe(KILLS);
+    expect(acked.length).toBeGreaterThan(KILLS);
+    expect(lost).toEqual([]);
+    expect(doubled).toEqual([]);
+    expect(integrity).toBe('ok');
+    expect(foreignKeys).toEqual([]);
+  }, 300_000);
+});
