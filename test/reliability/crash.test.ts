@@ -114,4 +114,37 @@ describe('crash safety', () => {
     expect(integrity).toBe('ok');
     expect(foreignKeys).toEqual([]);
   }, 300_000);
+
+  it('a post due while the bot was down happens exactly once after restart, and not again after another crash', async () => {
+    const databasePath = join(mkdtempSync(join(tmpdir(), 'alliance-down-')), 'alliance.db');
+    const world = seedWorld(databasePath);
+    const meetingsChannel = world.guild.channel('meetings');
+    let bot = spawnBot(bed, databasePath, { entry: build.entry });
+    await bot.ready;
+    await bot.kill('SIGKILL');
+
+    // While the bot is down, the first meeting's agenda post falls due (moved to "now" instead of waiting days).
+    const { db, sqlite, close } = openDatabase(databasePath);
+    const jobs = createServices({ db, clock: systemClock }).jobs;
+    const job = sqlite.prepare("SELECT key, payload FROM scheduled_jobs WHERE kind = 'meeting-agenda' AND status = 'pending' ORDER BY due_at LIMIT 1").get() as { key: string; payload: string };
+    const startsAt = (JSON.parse(job.payload) as { startsAt: number }).startsAt;
+    expect(jobs.reschedule(job.key, Date.now() + 300, startsAt)).toBe(true);
+    close();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+
+    const agendaPosts = () => bed.messages(meetingsChannel).filter((m) => m.fromBot && m.embeds.some((e) => e.title?.includes('Meetup 1')));
+    expect(agendaPosts()).toHaveLength(0);
+    bot = spawnBot(bed, databasePath, { entry: build.entry });
+    await bot.ready;
+    await bed.waitForMessage((m) => m.channelId === meetingsChannel && m.embeds.some((e) => e.title?.includes('Meetup 1')), 5000);
+    await bot.kill('SIGKILL');
+    bot = spawnBot(bed, databasePath, { entry: build.entry });
+    await bot.ready;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await bot.kill('SIGTERM');
+    expect(agendaPosts()).toHaveLength(1);
+    const check = new Database(databasePath, { readonly: true });
+    expect(check.prepare('SELECT status FROM scheduled_jobs WHERE key = ?').get(job.key)).toEqual({ status: 'done' });
+    check.close();
+  }, 60_000);
 });
