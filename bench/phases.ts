@@ -3,7 +3,7 @@ import { openDatabase } from '../src/db/open.js';
 import { createServices } from '../src/services.js';
 import { systemClock } from '../src/shared/clock.js';
 import type { BenchBed } from './bed.js';
-import type { BenchContext, GrowthProbe, Measured } from './seed/types.js';
+import type { BenchContext, GrowthProbe, GrowthQuery, Measured } from './seed/types.js';
 import { distribution, growthPerStep, logarithmicBound, median, type Distribution } from './stats.js';
 
 export interface LatencyResult {
@@ -114,7 +114,8 @@ export async function measureThroughput(ctx: BenchContext, bench: BenchBed, mix:
 export interface GrowthResult {
   name: string;
   feature: string;
-  target: GrowthProbe['target'];
+  rows: string;
+  target: GrowthQuery['target'];
   sizes: number[];
   /** Median time per query at each size, in microseconds. */
   micros: number[];
@@ -125,7 +126,7 @@ export interface GrowthResult {
 }
 
 function timeQuery(query: (i: number) => unknown, budgetMs: number): number {
-  for (let i = 0; i < 50; i++) query(i);
+  for (let i = 0; i < 30; i++) query(i);
   const samples: number[] = [];
   const end = process.hrtime.bigint() + BigInt(budgetMs * 1e6);
   for (let i = 0; samples.length < 30 || process.hrtime.bigint() < end; i++) {
@@ -137,21 +138,21 @@ function timeQuery(query: (i: number) => unknown, budgetMs: number): number {
   return median(samples);
 }
 
-/** Each probe on its own fresh, migrated in-memory database, grown through the sizes. */
-export async function measureGrowth(feature: string, probe: GrowthProbe, sizes: number[], budgetMs: number): Promise<GrowthResult> {
+/** One probe on its own fresh, migrated in-memory database, grown through the sizes; every query timed at each. */
+export async function measureGrowth(feature: string, probe: GrowthProbe, sizes: number[], budgetMs: number): Promise<GrowthResult[]> {
   const database = openDatabase(':memory:');
   try {
     const services = createServices({ db: database.db, clock: systemClock });
     const subject = await probe.start({ db: database.db, sqlite: database.sqlite, services, clock: systemClock });
-    const micros: number[] = [];
+    const micros = subject.queries.map(() => [] as number[]);
     for (const n of sizes) {
       await subject.fillTo(n);
-      micros.push(timeQuery((i) => subject.query(i), budgetMs));
+      subject.queries.forEach((query, k) => micros[k]!.push(timeQuery((i) => query.run(i), budgetMs)));
     }
-    return {
-      name: probe.name, feature, target: probe.target, sizes, micros,
-      perTenfold: growthPerStep(micros), overall: micros[micros.length - 1]! / micros[0]!, bound: logarithmicBound(sizes),
-    };
+    return subject.queries.map((query, k) => ({
+      name: query.name, feature, rows: probe.rows, target: query.target, sizes, micros: micros[k]!,
+      perTenfold: growthPerStep(micros[k]!), overall: micros[k]![micros[k]!.length - 1]! / micros[k]![0]!, bound: logarithmicBound(sizes),
+    }));
   } finally {
     database.close();
   }

@@ -15,7 +15,7 @@ export function formatResults(r: Results): string {
   const out: string[] = [];
   const m = r.meta;
   out.push(`Alliance bot bench (${m.mode}) — ${m.date}, ${m.cpu} × ${m.cores}, ${m.memoryGB} GB, Node ${m.node}, discord.js ${m.discordJs}, commit ${m.commit}`);
-  out.push(`${m.scale.members.toLocaleString('en-US')} members; seeded in ${f(m.seedSeconds, 1)} s; whole run ${f(m.seconds, 0)} s; load average ${f(m.load[0], 1)} → ${f(m.load[1], 1)}`);
+  out.push(`${m.scale.members.toLocaleString('en-US')} members; seeded in ${f(m.seedSeconds, 1)} s; whole run ${f(m.seconds, 0)} s; load average ${f(m.load[0], 1)} → ${f(m.load[1], 1)}${m.botNodeFlags.length ? `; bot node flags: ${m.botNodeFlags.join(' ')}` : ''}`);
 
   const floor = r.floor.latency.latency;
   out.push('\nLatency: INTERACTION_CREATE dispatch → initial response (ms, bed-side hrtime)');
@@ -37,9 +37,9 @@ export function formatResults(r: Results): string {
 
   out.push('\nMemory (MB; heap after a full GC; RSS from /proc)');
   const mem = (name: string, x: Results['bot']['memory']) => [
-    name, f(x.ready.rssMB, 1), f(x.ready.heapUsedMB, 1), f(x.warm.rssMB, 1), f(x.warm.heapUsedMB, 1), x.interactionsSinceWarm, f(x.after.rssMB, 1), f(x.after.heapUsedMB, 1),
+    name, f(x.ready.rssMB, 1), f(x.ready.heapUsedMB, 1), f(x.warm.rssMB, 1), f(x.warm.heapUsedMB, 1), x.interactionsSinceReady, f(x.after.rssMB, 1), f(x.after.heapUsedMB, 1),
   ];
-  out.push(table(['who', 'ready RSS', 'ready heap', 'warm RSS', 'warm heap', '+interactions', 'after RSS', 'after heap'], [mem('floor', r.floor.memory), mem('bot', r.bot.memory)]));
+  out.push(table(['who', 'ready RSS', 'ready heap', 'warm RSS', 'warm heap', 'interactions', 'after RSS', 'after heap'], [mem('floor', r.floor.memory), mem('bot', r.bot.memory)]));
 
   const s = r.bot.startup;
   out.push('\nStart-up: process start → READY with commands in sync (ms)');
@@ -53,8 +53,8 @@ export function formatResults(r: Results): string {
   if (r.growth.length) {
     out.push('\nGrowth: median µs per query by rows (in-process, on the services)');
     const sizes = r.growth[0]!.sizes;
-    out.push(table(['query', ...sizes.map((n) => n.toLocaleString('en-US')), 'per tenfold', 'overall'], r.growth.map((g) => [
-      g.name, ...g.micros.map((v) => f(v, 1)), g.perTenfold.map((v) => `${f(v, 2)}×`).join(' '), `${f(g.overall, 2)}×`,
+    out.push(table(['query', 'rows', ...sizes.map((n) => n.toLocaleString('en-US')), 'per tenfold', 'overall'], r.growth.map((g) => [
+      g.name, g.rows, ...g.micros.map((v) => f(v, 1)), g.perTenfold.map((v) => `${f(v, 2)}×`).join(' '), `${f(g.overall, 2)}×`,
     ])));
   }
 

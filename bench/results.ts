@@ -9,8 +9,9 @@ export interface MemoryTimeline {
   ready: Memory;
   /** After the latency runs: caches warm, the baseline of the leak check. */
   warm: Memory;
-  /** After `interactionsSinceWarm` more interactions. */
+  /** After `interactionsSinceReady` interactions in all (the last `interactionsSinceWarm` of them after `warm`). */
   after: Memory;
+  interactionsSinceReady: number;
   interactionsSinceWarm: number;
 }
 
@@ -28,6 +29,8 @@ export interface Results {
     cpu: string;
     cores: number;
     memoryGB: number;
+    /** Node flags the bot ran with (npm start's, plus any tried with --bot-node-flags). */
+    botNodeFlags: string[];
     /** 1-minute load average at the start and at the end of the run (other work on the machine). */
     load: [number, number];
     commit: string;

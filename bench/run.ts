@@ -1,6 +1,8 @@
 // `npm run bench` / `npm run bench:smoke`: the floor and the compiled bot as child processes against one test bed,
 // latency, throughput, memory and start-up side by side, query growth in-process; a table and results JSON.
-// Flags: --smoke (tiny counts, same paths), --no-build (use dist/ as is), --cpu-prof (profile the bot into bench/results/profiles).
+// Flags: --smoke (tiny counts, same paths), --no-build (use dist/ as is), --cpu-prof (profile the bot into
+// bench/results/profiles), --bot-node-flags="--max-semi-space-size=1 …" (try node flags on the bot; the run is then
+// not written to bench/last-run.json).
 import { execFile, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -25,6 +27,7 @@ const execFileAsync = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '..');
 const args = new Set(process.argv.slice(2));
 const scale: Scale = args.has('--smoke') ? SMOKE : FULL;
+const extraBotFlags = [...args].find((arg) => arg.startsWith('--bot-node-flags='))?.slice('--bot-node-flags='.length).split(/\s+/).filter(Boolean) ?? [];
 const work = mkdtempSync(join(tmpdir(), 'alliance-bench-'));
 const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
@@ -55,7 +58,7 @@ function startBot(bench: BenchBed, databasePath: string): MeasuredProcess {
     cwd: work,
     env: childEnv(bench, { DATABASE_PATH: databasePath, LOG_LEVEL: 'info', DISCORD_GUILD_ID: '' }),
     isReady: (line) => line.includes('"msg":"Alliance bot is ready"'),
-    nodeFlags: [...start.flags, ...profile],
+    nodeFlags: [...start.flags, ...extraBotFlags, ...profile],
   });
 }
 
@@ -88,11 +91,12 @@ function benchContext(bench: BenchBed, state: BenchState, databasePath: string):
   };
 }
 
-async function leakCheck(ctx: BenchContext, bench: BenchBed, mix: Measured[], already: number): Promise<number> {
+/** Tops the bot up to `scale.leakInteractions` interactions since READY; returns how many it has had. */
+async function topUp(ctx: BenchContext, bench: BenchBed, mix: Measured[], already: number): Promise<number> {
   const missing = scale.leakInteractions - already;
   if (missing <= 0) return already;
   const burst = await measureThroughput(ctx, bench, mix, { seconds: Infinity, inFlight: scale.inFlight, limit: missing });
-  if (burst.errors) log(`leak burst: ${burst.errors} errors (${burst.firstError})`);
+  if (burst.errors) log(`top-up: ${burst.errors} errors (${burst.firstError})`);
   return already + burst.completed + burst.errors;
 }
 
@@ -144,9 +148,12 @@ async function measureBoth(floorBed: BenchBed, botBed: BenchBed, template: strin
     const floorWarm = await floor.memory();
     const botWarm = await bot.memory();
 
-    log(`floor: ${scale.leakInteractions} interactions, ${scale.inFlight} in flight`);
+    // Memory is read again once each has had scale.leakInteractions interactions since READY.
+    const latencyRounds = scale.warmup + scale.latencyRuns;
+    const floorBurst = Math.max(scale.leakInteractions - latencyRounds, scale.inFlight);
+    log(`floor: ${floorBurst} interactions, ${scale.inFlight} in flight`);
     const floorCpu = floor.cpuMs();
-    const floorThroughput = await measureThroughput(floorCtx, floorBed, [ping], { seconds: Infinity, inFlight: scale.inFlight, limit: scale.leakInteractions });
+    const floorThroughput = await measureThroughput(floorCtx, floorBed, [ping], { seconds: Infinity, inFlight: scale.inFlight, limit: floorBurst });
     floorThroughput.cpuMsPerInteraction = (floor.cpuMs() - floorCpu) / floorThroughput.completed;
     await settle();
     const floorAfter = await floor.memory();
@@ -157,7 +164,8 @@ async function measureBoth(floorBed: BenchBed, botBed: BenchBed, template: strin
     const botCpu = bot.cpuMs();
     const throughput = await measureThroughput(botCtx, botBed, mix, { seconds: scale.throughputSeconds, inFlight: scale.inFlight });
     throughput.cpuMsPerInteraction = (bot.cpuMs() - botCpu) / throughput.completed;
-    const interactionsSinceWarm = await leakCheck(botCtx, botBed, mix, throughput.completed + throughput.errors);
+    const botLatencyCount = latencyRounds * measured.length;
+    const interactionsSinceReady = await topUp(botCtx, botBed, mix, botLatencyCount + throughput.completed + throughput.errors);
     await settle();
     const botAfter = await bot.memory();
     await bot.stop();
@@ -173,14 +181,18 @@ async function measureBoth(floorBed: BenchBed, botBed: BenchBed, template: strin
     return {
       floor: {
         startupMs: floorStartup.ms, startupCpuMs: floorStartup.cpuMs, latency: floorLatency!, throughput: floorThroughput,
-        memory: { ready: floorReady, warm: floorWarm, after: floorAfter, interactionsSinceWarm: floorThroughput.completed + floorThroughput.errors },
+        memory: {
+          ready: floorReady, warm: floorWarm, after: floorAfter,
+          interactionsSinceReady: latencyRounds + floorThroughput.completed + floorThroughput.errors, interactionsSinceWarm: floorThroughput.completed + floorThroughput.errors,
+        },
       },
       bot: {
         startup: {
           freshMs: freshStart.ms, seededFirstMs: seededStart.ms, existingMs, existingMedianMs: median(existingMs),
           cpuMs: { fresh: freshStart.cpuMs, seededFirst: seededStart.cpuMs, existing: median(existing.map((start) => start.cpuMs)) },
         },
-        latency, throughput, memory: { ready: botReady, warm: botWarm, after: botAfter, interactionsSinceWarm },
+        latency, throughput,
+        memory: { ready: botReady, warm: botWarm, after: botAfter, interactionsSinceReady, interactionsSinceWarm: interactionsSinceReady - botLatencyCount },
       },
     };
   } catch (error) {
@@ -218,8 +230,8 @@ async function main(): Promise<void> {
     const growth = [];
     for (const feature of features) {
       for (const probe of feature.growth ?? []) {
-        log(`growth: ${probe.name}`);
-        growth.push(await measureGrowth(feature.name, probe, scale.growthSizes, scale.mode === 'full' ? 150 : 10));
+        log(`growth: ${feature.name}, ${probe.rows}`);
+        growth.push(...(await measureGrowth(feature.name, probe, scale.growthSizes, scale.mode === 'full' ? 100 : 10)));
       }
     }
 
@@ -228,7 +240,7 @@ async function main(): Promise<void> {
       meta: {
         date: new Date().toISOString(), mode: scale.mode, node: process.versions.node, discordJs: version('discord.js'),
         platform: `${process.platform} ${process.arch}`, cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: cpus().length,
-        memoryGB: Math.round(totalmem() / 2 ** 30), load: [loadAtStart, loadavg()[0]!], commit, seconds: seconds(started), seedSeconds, scale,
+        memoryGB: Math.round(totalmem() / 2 ** 30), botNodeFlags: [...startCommand().flags, ...extraBotFlags], load: [loadAtStart, loadavg()[0]!], commit, seconds: seconds(started), seedSeconds, scale,
       },
       floor, bot, growth, pending: PENDING,
     };
@@ -238,8 +250,9 @@ async function main(): Promise<void> {
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
     const json = `${JSON.stringify(results, null, 2)}\n`;
     writeFileSync(join(ROOT, 'bench/results/latest.json'), json);
-    if (scale.mode === 'full') writeFileSync(join(ROOT, 'bench/last-run.json'), json);
-    log(`results: bench/results/latest.json${scale.mode === 'full' ? ' and bench/last-run.json' : ''}`);
+    const official = scale.mode === 'full' && extraBotFlags.length === 0;
+    if (official) writeFileSync(join(ROOT, 'bench/last-run.json'), json);
+    log(`results: bench/results/latest.json${official ? ' and bench/last-run.json' : ''}`);
 
     const broken = [...bot.latency, floor.latency].filter((row) => row.errors > 0);
     if (broken.length) {

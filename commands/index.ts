@@ -4,15 +4,18 @@ import { actions } from './actions.js';
 import { agenda } from './agenda.js';
 import { alliance } from './alliance.js';
 import { coworkingday } from './coworkingday.js';
+import { decisions } from './decisions.js';
 import { createHelpCommand } from './help.js';
 import { ideas } from './ideas.js';
 import { meeting } from './meeting.js';
 import { participation } from './participation.js';
 import { priorities } from './priorities.js';
 import { privacy } from './privacy.js';
+import { proposal } from './proposal.js';
+import { rules } from './rules.js';
 import { skills } from './skills.js';
 import { updates } from './updates.js';
 
-const featureCommands: CommandModule[] = [alliance, skills, meeting, agenda, ideas, priorities, actions, participation, updates, coworkingday, privacy];
+const featureCommands: CommandModule[] = [alliance, skills, meeting, agenda, ideas, priorities, actions, participation, updates, coworkingday, proposal, rules, decisions, privacy];
 
 export const commands: readonly CommandModule[] = [createHelpCommand(() => commands), ...featureCommands];

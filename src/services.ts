@@ -11,6 +11,11 @@ import { createMemberRowsRepo } from './privacy/member-rows.repo.js';
 import { createPrivacyService } from './privacy/privacy.service.js';
 import { createMeetingsUpdateSection } from './meetings/meetings.update-section.js';
 import { createJobsRepo } from './scheduler/jobs.repo.js';
+import type { AgendaPort, SpacesPort } from './proposals/ports.js';
+import { createProposalFeature } from './proposals/proposals.module.js';
+import { createProposalsUpdateSection } from './proposals/proposals.update-section.js';
+import { createRulesRepo } from './rules/rules.repo.js';
+import { createRulesService } from './rules/rules.service.js';
 import type { SpacesDirectory } from './rhythm/ports.js';
 import { createRhythmRepo } from './rhythm/rhythm.repo.js';
 import { createRhythmService } from './rhythm/rhythm.service.js';
@@ -21,6 +26,9 @@ import { skillsUpdateSection } from './skills/skills.update-section.js';
 /** Stand-ins for features that have not landed yet (or for end-to-end tests that need a known world). */
 export interface ServicePorts {
   directory?: SpacesDirectory;
+  /** Stand-ins for the directory's spaces and the meetings' agenda as the proposals feature sees them. */
+  spaces?: SpacesPort;
+  agenda?: AgendaPort;
 }
 
 export interface ServiceDeps {
@@ -43,8 +51,17 @@ export function createServices(deps: ServiceDeps) {
     timezone: (guildId) => alliances.settings(guildId).timezone,
     locality: (guildId, userId) => directory.memberLocality(guildId, userId),
   });
+  const rules = createRulesService({ repo: createRulesRepo(db), clock });
+  const { proposals, votes, decisions } = createProposalFeature({
+    db, clock, rules, alliances, jobs, spaces: deps.ports?.spaces ?? directory, agenda: deps.ports?.agenda ?? meetings,
+  });
   // Each feature's section of the monthly update, in one list.
-  const sections = [directoryUpdateSection(directory), createMeetingsUpdateSection({ meetings, ideas }), skillsUpdateSection(skills)];
+  const sections = [
+    directoryUpdateSection(directory),
+    createMeetingsUpdateSection({ meetings, ideas }),
+    skillsUpdateSection(skills),
+    createProposalsUpdateSection({ proposals, decisions }),
+  ];
   const rhythm = createRhythmService({ repo: createRhythmRepo(db), jobs, alliances, clock, sections, directory: deps.ports?.directory ?? directory });
   // Members' own data: every feature that stores personal data forgets it here (one line each).
   const privacy = createPrivacyService({
@@ -56,7 +73,7 @@ export function createServices(deps: ServiceDeps) {
       { feature: 'rhythm', forget: (g, u) => rhythm.forgetMember(g, u) },
     ],
   });
-  return { jobs, alliances, directory, rhythm, meetings, ideas, skills, privacy };
+  return { jobs, alliances, directory, rhythm, meetings, ideas, skills, rules, proposals, votes, decisions, privacy };
 }
 
 export type Services = ReturnType<typeof createServices>;

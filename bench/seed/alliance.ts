@@ -45,12 +45,10 @@ export const alliance: BenchFeature = {
 
   growth: [
     {
-      name: 'alliance settings lookup (every interaction)',
-      target: 'log',
+      rows: 'alliances',
       start({ services, sqlite }) {
         let rows = 0;
         const guildId = (k: number) => String(GUILD_BASE + BigInt(k));
-        // Rows in bulk (the service's validation is not what is measured); the query goes through the service.
         const insert = sqlite.prepare('INSERT INTO alliances (guild_id, timezone, idea_quota) VALUES (?, ?, ?)');
         return {
           fillTo(n) {
@@ -58,7 +56,7 @@ export const alliance: BenchFeature = {
               for (; rows < n; rows++) insert.run(guildId(rows), 'Europe/Berlin', 1 + (rows % 20));
             })();
           },
-          query: (i) => services.alliances.settings(guildId((i * 7919) % rows)),
+          queries: [{ name: 'settings lookup (every interaction)', target: 'log', run: (i) => services.alliances.settings(guildId((i * 7919) % rows)) }],
         };
       },
     },

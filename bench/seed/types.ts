@@ -57,20 +57,28 @@ export interface Measured {
   prepare?(ctx: BenchContext): Promise<void>;
 }
 
-/** A domain query measured in-process at growing row counts. */
+/**
+ * Domain queries measured in-process as their table grows. One probe fills one fresh, migrated in-memory database
+ * (rows may be written in bulk: the fill is set-up, not what is measured) and times each of its queries at every size.
+ */
 export interface GrowthProbe {
-  name: string;
-  /** 'log': the target (at most logarithmic growth); 'report': shown without a target. */
-  target: 'log' | 'report';
-  /** Called once with a fresh migrated in-memory database; returns how to grow it and what to time. */
+  /** What grows, e.g. "approved spaces". */
+  rows: string;
   start(ctx: { db: Db; sqlite: Database.Database; services: Services; clock: Clock }): GrowthSubject | Promise<GrowthSubject>;
 }
 
 export interface GrowthSubject {
   /** Adds rows until there are n (sizes only grow). */
   fillTo(n: number): void | Promise<void>;
-  /** One call of the query; i varies the input. */
-  query(i: number): unknown;
+  queries: GrowthQuery[];
+}
+
+export interface GrowthQuery {
+  name: string;
+  /** 'log': the target (at most logarithmic growth); 'report': shown without a target. */
+  target: 'log' | 'report';
+  /** One call through the service; i varies the input. */
+  run(i: number): unknown;
 }
 
 export interface BenchFeature {

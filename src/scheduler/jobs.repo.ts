@@ -17,6 +17,10 @@ export interface NewJob {
 
 export type PlanOutcome = 'created' | 'moved' | 'revived' | 'unchanged' | 'finished';
 
+function newRow(job: NewJob) {
+  return { guildId: job.guildId, key: job.key, kind: job.kind, dueAt: job.dueAt, expiresAt: job.expiresAt ?? null, payload: job.payload ?? {} };
+}
+
 export function createJobsRepo(db: Db) {
   const dueStatement = db
     .select()
@@ -40,14 +44,7 @@ export function createJobsRepo(db: Db) {
     schedule(job: NewJob): boolean {
       const result = db
         .insert(scheduledJobs)
-        .values({
-          guildId: job.guildId,
-          key: job.key,
-          kind: job.kind,
-          dueAt: job.dueAt,
-          expiresAt: job.expiresAt ?? null,
-          payload: job.payload ?? {},
-        })
+        .values(newRow(job))
         .onConflictDoNothing({ target: scheduledJobs.key })
         .run();
       return result.changes > 0;
@@ -95,14 +92,7 @@ export function createJobsRepo(db: Db) {
       return db.transaction((tx) => {
         const inserted = tx
           .insert(scheduledJobs)
-          .values({
-            guildId: job.guildId,
-            key: job.key,
-            kind: job.kind,
-            dueAt: job.dueAt,
-            expiresAt: job.expiresAt ?? null,
-            payload: job.payload ?? {},
-          })
+          .values(newRow(job))
           .onConflictDoNothing({ target: scheduledJobs.key })
           .run();
         if (inserted.changes > 0) return 'created';

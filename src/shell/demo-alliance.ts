@@ -4,6 +4,8 @@ import type { GuildHandle, TestBed } from '../testbed/types.js';
 import type { RunningBot } from '../main.js';
 import { seedDirectorySamples } from '../directory/samples.js';
 import { seedMeetingsSamples } from '../meetings/samples.js';
+import { seedProposalsSamples } from '../proposals/samples.js';
+import { reconcileAll } from '../discord/wiring/proposals.js';
 import { seedRhythmSamples } from '../rhythm/samples.js';
 import { seedSkillsSamples } from '../skills/samples.js';
 import type { Services } from '../services.js';
@@ -45,6 +47,7 @@ const SEEDERS: { name: string; seed: (services: Services, demo: DemoMembers) => 
   { name: 'meetings', seed: seedMeetingsSamples },
   { name: 'rhythm', seed: seedRhythmSamples },
   { name: 'skills', seed: seedSkillsSamples },
+  { name: 'proposals', seed: seedProposalsSamples },
 ];
 
 interface DemoMembers {
@@ -74,4 +77,6 @@ export async function seedDemoData(bot: RunningBot, guild: GuildHandle, warn: (m
       warn(`Sample ${seeder.name} data could not be added: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  // The sample proposal was stored after start-up: post it where members vote, as start-up would.
+  await reconcileAll(bot.ctx).catch((error: unknown) => warn(`Sample proposal could not be posted: ${error instanceof Error ? error.message : String(error)}`));
 }

@@ -6,3 +6,5 @@ export * from './rhythm.js';
 export * from './meetings.js';
 export * from './directory.js';
 export * from './skills.js';
+export * from './decision-rules.js';
+export * from './proposals.js';

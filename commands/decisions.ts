@@ -1,0 +1,28 @@
+// /decisions list|export: the alliance's decision register, and the same as a CSV file.
+import { AttachmentBuilder, SlashCommandBuilder } from 'discord.js';
+import { defineCommand } from '../src/discord/command.js';
+import { renderProposalList } from '../src/discord/render/proposals.js';
+import { replyPrivately } from '../src/discord/respond.js';
+
+const data = new SlashCommandBuilder()
+  .setName('decisions')
+  .setDescription('The alliance\'s decision register')
+  .addSubcommand((s) =>
+    s.setName('list').setDescription('Decided and withdrawn proposals, newest first')
+      .addIntegerOption((o) => o.setName('page').setDescription('Page number').setMinValue(1).setMaxValue(1000)))
+  .addSubcommand((s) => s.setName('export').setDescription('The whole register as a CSV file'));
+
+export const decisions = defineCommand({
+  data: data.toJSON(),
+
+  async execute(interaction, ctx) {
+    if (interaction.options.getSubcommand() === 'export') {
+      const { csv, count } = ctx.services.decisions.exportCsv(ctx.actor.guildId);
+      const file = new AttachmentBuilder(Buffer.from(csv, 'utf8'), { name: 'decisions.csv' });
+      return replyPrivately(interaction, { content: `The decision register: ${count} decision(s).`, files: [file] });
+    }
+    const page = (interaction.options.getInteger('page') ?? 1) - 1;
+    const { items, total } = ctx.services.decisions.list(ctx.actor.guildId, page, 10);
+    return replyPrivately(interaction, { embeds: [renderProposalList('Decision register', items, total, page, 10)] });
+  },
+});

@@ -1,0 +1,173 @@
+// Proposals, results, lists, rules and the decision register as embeds and buttons (pure: domain data in).
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
+import type { Choice, Outcome } from '../../db/schema/index.js';
+import type { CurrentVote } from '../../proposals/proposals.repo.js';
+import type { ProposalView } from '../../proposals/proposals.views.js';
+import { CHOICE_EMOJI, choicesFor, describeRule, OUTCOME_LABEL, type Tally } from '../../proposals/tally.rules.js';
+import { formatDuration, type DecisionRule } from '../../rules/decision-rules.rules.js';
+import type { RulesOverview } from '../../rules/rules.service.js';
+import { customId } from '../custom-id.js';
+import { roleMention, timestamp, truncate, userMention } from '../format.js';
+
+const COLOR: Record<Outcome | 'open' | 'withdrawn', number> = { open: 0x3b82f6, passed: 0x16a34a, failed: 0xdc2626, no_quorum: 0x9ca3af, withdrawn: 0x6b7280 };
+const CHOICE_LABEL: Record<Choice, string> = { yes: 'Yes', no: 'No', abstain: 'Abstain', block: 'Block' };
+export const CHOICE_CODES: Record<Choice, string> = { yes: 'y', no: 'n', abstain: 'a', block: 'b' };
+
+export function votersText(p: Pick<ProposalView, 'voters' | 'voterRoleId' | 'eligible'>): string {
+  if (p.voters === 'role' && p.voterRoleId) return `Members with ${roleMention(p.voterRoleId)} (${p.eligible})`;
+  if (p.voters === 'spaces') return `One vote per member space (${p.eligible} spaces)`;
+  return `Every member (${p.eligible})`;
+}
+
+export function quorumText(p: Pick<ProposalView, 'quorum' | 'eligible' | 'voted'>, tally: Tally | null): string {
+  if (p.quorum === null) return 'No quorum';
+  const needed = tally?.quorumNeeded ?? Math.ceil((p.quorum * p.eligible) / 100);
+  const status = p.voted >= needed ? 'reached' : `${needed - p.voted} more vote(s) needed`;
+  return `${p.quorum}% of eligible voters: ${p.voted} of ${needed} votes needed (${status})`;
+}
+
+export function countsText(rule: ProposalView['rule'], tally: Tally): string {
+  return choicesFor(rule).map((c) => `${CHOICE_EMOJI[c]} ${tally.counts[c]} ${c}`).join(' · ');
+}
+
+function tallyField(p: ProposalView): { name: string; value: string } {
+  if (!p.tally) return { name: 'Votes', value: `Results are hidden until the close. ${p.voted} vote(s) cast so far.` };
+  const label = p.status === 'open' ? 'Live tally' : 'Final tally';
+  return { name: label, value: `${countsText(p.rule, p.tally)}\n${p.voted} of ${p.eligible} eligible voted` };
+}
+
+function statusLine(p: ProposalView): string {
+  if (p.status === 'withdrawn') return `Withdrawn ${p.closedAt ? timestamp(p.closedAt, 'F') : ''}`.trim();
+  if (p.status === 'closed' && p.outcome) return `**${OUTCOME_LABEL[p.outcome]}** · closed ${timestamp(p.closedAt ?? p.closesAt, 'F')}`;
+  return `Voting closes ${timestamp(p.closesAt, 'F')} (${timestamp(p.closesAt, 'R')})`;
+}
+
+/** The proposal message in the proposals channel, live while open and final once closed. */
+export function renderProposal(p: ProposalView): EmbedBuilder {
+  const embed = new EmbedBuilder()
+    .setTitle(truncate(`#${p.number} · ${p.title}`, 256))
+    .setColor(COLOR[p.status === 'open' ? 'open' : p.status === 'withdrawn' ? 'withdrawn' : (p.outcome ?? 'failed')])
+    .setDescription(truncate(`${p.summary}\n\n${p.authorId ? `Proposed by ${userMention(p.authorId)} · ` : ''}type **${p.type}**`, 4096));
+  const optional: [string, string | null][] = [
+    ['The need', p.need],
+    ['Who we can bring it to', p.audience],
+    ['How we will measure it', p.measure],
+  ];
+  for (const [name, value] of optional) if (value) embed.addFields({ name, value: truncate(value, 1024) });
+  embed.addFields(
+    { name: 'Rule', value: describeRule(p), inline: true },
+    { name: 'Quorum', value: quorumText(p, p.tally), inline: true },
+    { name: 'Who votes', value: votersText(p), inline: true },
+    { name: p.status === 'open' ? 'Deadline' : 'Status', value: statusLine(p) },
+    tallyField(p),
+  );
+  if (p.ruleChange) embed.addFields({ name: 'If it passes', value: ruleChangeText(p.ruleChange) });
+  if (p.status === 'open') {
+    const how = p.anonymous
+      ? 'Secret ballot: vote with the buttons below. Only you see your vote; you can change it until the deadline.'
+      : `React to vote: ${choicesFor(p.rule).map((c) => `${CHOICE_EMOJI[c]} ${c}`).join(' · ')}. Another reaction replaces your vote; removing it withdraws it.`;
+    embed.setFooter({ text: how + (p.hideResults ? ' Results stay hidden until the close.' : '') });
+  }
+  return embed;
+}
+
+function ruleChangeText(change: NonNullable<ProposalView['ruleChange']>): string {
+  if (change.kind === 'unlock') return 'Decision rules are unlocked: organizers may change them directly again.';
+  return `The **${change.scope}** rule becomes ${describeRule({ rule: change.rule as ProposalView['rule'], thresholdNum: change.thresholdNum, thresholdDen: change.thresholdDen })}, quorum ${change.quorum === null ? 'none' : `${change.quorum}%`}, period ${formatDuration(change.periodMinutes)}, voters ${change.voters}.`;
+}
+
+/** Secret-ballot buttons (only while open). */
+export function renderBallotButtons(p: ProposalView): ActionRowBuilder<ButtonBuilder>[] {
+  if (!p.anonymous || p.status !== 'open') return [];
+  const row = new ActionRowBuilder<ButtonBuilder>();
+  for (const choice of choicesFor(p.rule)) {
+    row.addComponents(
+      new ButtonBuilder()
+        .setCustomId(customId('proposal', 'ballot', p.id, CHOICE_CODES[choice]))
+        .setLabel(CHOICE_LABEL[choice])
+        .setEmoji(CHOICE_EMOJI[choice])
+        .setStyle(choice === 'yes' ? ButtonStyle.Success : choice === 'block' ? ButtonStyle.Danger : ButtonStyle.Secondary),
+    );
+  }
+  row.addComponents(new ButtonBuilder().setCustomId(customId('proposal', 'ballot', p.id, 'w')).setLabel('Withdraw my vote').setStyle(ButtonStyle.Secondary));
+  return [row];
+}
+
+/** The result posted in the thread and the announcements channel. */
+export function renderResult(p: ProposalView): EmbedBuilder {
+  const embed = new EmbedBuilder().setColor(COLOR[p.status === 'withdrawn' ? 'withdrawn' : (p.outcome ?? 'failed')]);
+  if (p.status === 'withdrawn') {
+    return embed.setTitle(truncate(`Proposal #${p.number} withdrawn: ${p.title}`, 256)).setDescription(p.closedBy ? `Withdrawn by ${userMention(p.closedBy)}.` : 'Withdrawn.');
+  }
+  const tally = p.tally!;
+  const quorum = p.quorum === null ? 'no quorum required' : `quorum ${p.quorum}% (${tally.quorumNeeded} votes): ${tally.quorumMet ? 'met' : 'not met'}`;
+  return embed
+    .setTitle(truncate(`Proposal #${p.number} ${OUTCOME_LABEL[p.outcome!].toLowerCase()}: ${p.title}`, 256))
+    .setDescription(`${countsText(p.rule, tally)}\n${tally.voted} of ${tally.eligible} eligible voted; ${quorum}.\nRule: ${describeRule(p)}.`)
+    .setFooter({ text: p.closedBy ? 'Closed early by an organizer.' : 'Closed at its deadline.' });
+}
+
+/** `/proposal show`: the proposal plus who voted what (never for secret ballots) and the reasons. */
+export function renderProposalDetail(p: ProposalView, ballots: { voters: CurrentVote[] | null; reasons: string[] }, labels: Record<string, string>): EmbedBuilder {
+  const embed = renderProposal(p);
+  if (ballots.voters && ballots.voters.length > 0) {
+    const lines = ballots.voters.map((v) => {
+      const who = labels[v.voterKey] ?? userMention(v.voterKey);
+      const by = v.voterKey.startsWith('space:') && v.userId ? ` (by ${userMention(v.userId)})` : '';
+      return `${CHOICE_EMOJI[v.choice]} ${who}${by}${v.reason ? `: ${truncate(v.reason, 120)}` : ''}`;
+    });
+    embed.addFields({ name: 'Votes', value: joinWithin(lines, 1024) });
+  } else if (ballots.reasons.length > 0) {
+    embed.addFields({ name: p.anonymous ? 'Reasons given (secret ballot: no names)' : 'Reasons', value: joinWithin(ballots.reasons.map((r) => `• ${truncate(r, 200)}`), 1024) });
+  }
+  return embed;
+}
+
+/** Joins lines up to a limit, ending with "… and N more" instead of cutting a line in half. */
+export function joinWithin(lines: string[], max: number): string {
+  const reserve = 24;
+  let out = '';
+  for (let i = 0; i < lines.length; i++) {
+    const next = out ? `${out}\n${lines[i]}` : lines[i]!;
+    const last = i === lines.length - 1;
+    if (next.length > (last ? max : max - reserve)) {
+      const tail = `… and ${lines.length - i} more`;
+      return out ? `${out}\n${tail}` : tail;
+    }
+    out = next;
+  }
+  return out || '—';
+}
+
+export function renderProposalList(title: string, items: ProposalView[], total: number, page: number, pageSize: number): EmbedBuilder {
+  const lines = items.map((p) =>
+    p.status === 'open'
+      ? `**#${p.number}** ${truncate(p.title, 80)} · closes ${timestamp(p.closesAt, 'R')} · ${p.voted}/${p.eligible} voted`
+      : `**#${p.number}** ${truncate(p.title, 80)} · ${p.status === 'withdrawn' ? 'withdrawn' : OUTCOME_LABEL[p.outcome!]} · ${timestamp(p.closedAt ?? p.closesAt, 'd')}${p.tally ? ` · ${countsText(p.rule, p.tally)}` : ''}`,
+  );
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return new EmbedBuilder()
+    .setTitle(title)
+    .setColor(COLOR.open)
+    .setDescription(lines.length ? lines.join('\n') : 'Nothing here yet.')
+    .setFooter({ text: `Page ${page + 1} of ${pages} · ${total} in all` });
+}
+
+function ruleLine(r: DecisionRule & { inherited?: boolean }): string {
+  const voters = r.voters === 'role' && r.voterRoleId ? `members with ${roleMention(r.voterRoleId)}` : r.voters === 'spaces' ? 'one vote per space' : 'every member';
+  return `${describeRule(r)} · quorum ${r.quorum === null ? 'none' : `${r.quorum}%`} · ${formatDuration(r.periodMinutes)} · ${voters} · authors ${r.allowOverride ? 'may' : 'may not'} override`;
+}
+
+export function renderRules(overview: RulesOverview): EmbedBuilder {
+  const [fallback, ...types] = overview.rules;
+  const embed = new EmbedBuilder()
+    .setTitle('Decision rules')
+    .setColor(COLOR.open)
+    .setDescription(
+      `${overview.locked ? '🔒 Rules are locked: changing one takes a passed proposal of type general.' : 'Organizers change rules with `/rules set`.'}` +
+        (fallback?.builtIn ? '\nThe default below is the built-in one: set yours with `/rules set type:default`.' : ''),
+    );
+  if (fallback) embed.addFields({ name: 'Default (types without their own rule)', value: ruleLine(fallback) });
+  for (const r of types) embed.addFields({ name: r.scope, value: r.inherited ? 'Uses the default' : ruleLine(r) });
+  return embed;
+}

@@ -1,0 +1,158 @@
+// Proposals in the bot's life cycle: reaction votes, members leaving, reconciliation at start-up and after a
+// reconnect (before any deadline runs), and the scheduled close and 24-hour reminder.
+import { Routes, type APIGuildMember } from 'discord.js';
+import { CLOSE_JOB, REMINDER_JOB } from '../../proposals/ports.js';
+import { SkipJob } from '../../scheduler/scheduler.js';
+import { isDomainError } from '../../shared/errors.js';
+import type { BotContext } from '../command.js';
+import type { FeatureWiring, ReactionEvent } from '../feature-wiring.js';
+import { timestamp } from '../format.js';
+import { createProposalPublisher } from '../proposals-publish.js';
+
+const proposalIdOf = (payload: Record<string, unknown>) => {
+  const id = Number(payload.proposalId);
+  if (!Number.isInteger(id) || id <= 0) throw new SkipJob('job without a proposal id');
+  return id;
+};
+
+/** Every human member's id, read over REST 1000 per page (needs the Server Members intent). */
+export async function fetchHumans(ctx: BotContext, guildId: string): Promise<{ id: string; roleIds: string[] }[]> {
+  const humans: { id: string; roleIds: string[] }[] = [];
+  let after = '0';
+  for (;;) {
+    const page = (await ctx.client.rest.get(Routes.guildMembers(guildId), { query: new URLSearchParams({ limit: '1000', after }) })) as APIGuildMember[];
+    for (const member of page) if (member.user && !member.user.bot) humans.push({ id: member.user.id, roleIds: member.roles });
+    if (page.length < 1000) return humans;
+    after = page[page.length - 1]!.user!.id;
+  }
+}
+
+function reactionTarget(event: ReactionEvent) {
+  const message = event.reaction.message;
+  return {
+    guildId: message.guildId,
+    channelId: message.channelId,
+    messageId: message.id,
+    emoji: event.reaction.emoji.id ? null : event.reaction.emoji.name,
+    rawEmoji: event.reaction.emoji.id ? `${event.reaction.emoji.name}:${event.reaction.emoji.id}` : (event.reaction.emoji.name ?? ''),
+  };
+}
+
+/** Reads every open proposal's reactions and brings stored votes in line; posts proposals never posted. */
+export async function reconcileAll(ctx: BotContext): Promise<void> {
+  const publisher = createProposalPublisher(ctx);
+  const open = ctx.services.proposals.allOpen();
+  const guilds = [...new Set(open.map((p) => p.guildId))].filter((id) => ctx.client.guilds.cache.has(id));
+  for (const guildId of guilds) {
+    try {
+      const present = new Set((await fetchHumans(ctx, guildId)).map((h) => h.id));
+      for (const id of ctx.services.votes.syncMembers(guildId, present)) publisher.refresh(guildId, id);
+    } catch (error) {
+      ctx.logger.warn({ err: error, guildId }, 'could not read the member list; departures are checked on the next start');
+    }
+  }
+  for (const proposal of open) {
+    if (!guilds.includes(proposal.guildId)) continue;
+    try {
+      if (!proposal.channelId || !proposal.messageId) {
+        await publisher.publish(proposal);
+        continue;
+      }
+      const read = await publisher.readReactions(proposal.channelId, proposal.messageId);
+      const result = ctx.services.votes.reconcile(proposal.guildId, proposal.id, read.votes);
+      await publisher.removeVoteReactions(proposal.channelId, proposal.messageId, result.remove);
+      for (const stray of read.strays) await publisher.removeReaction(proposal.channelId, proposal.messageId, stray.emoji, stray.userId);
+      for (const emoji of read.otherEmoji) await publisher.clearEmoji(proposal.channelId, proposal.messageId, emoji);
+      if (result.recorded || result.withdrawn) await publisher.refreshNow(proposal.guildId, proposal.id);
+      ctx.logger.info({ proposalId: proposal.id, recorded: result.recorded, withdrawn: result.withdrawn }, 'proposal reconciled');
+    } catch (error) {
+      ctx.logger.warn({ err: error, proposalId: proposal.id }, 'could not reconcile a proposal');
+    }
+  }
+}
+
+export const proposalsWiring: FeatureWiring = {
+  name: 'proposals',
+
+  async onReady(ctx) {
+    await reconcileAll(ctx);
+  },
+
+  async onReconnect(ctx) {
+    await reconcileAll(ctx);
+  },
+
+  async onReactionAdd(event, ctx) {
+    const target = reactionTarget(event);
+    if (!target.guildId || event.user.id === ctx.client.user?.id) return;
+    const decision = ctx.services.votes.reactionAdded({
+      guildId: target.guildId,
+      messageId: target.messageId,
+      userId: event.user.id,
+      emoji: target.emoji,
+      isBot: event.user.bot === true,
+    });
+    if (decision.kind === 'ignore') return;
+    const publisher = createProposalPublisher(ctx);
+    if (decision.kind === 'remove') {
+      await publisher.removeReaction(target.channelId, target.messageId, target.rawEmoji, event.user.id);
+      return;
+    }
+    await publisher.removeVoteReactions(target.channelId, target.messageId, decision.removeReactions);
+    publisher.refresh(target.guildId, decision.proposalId);
+  },
+
+  async onReactionRemove(event, ctx) {
+    const target = reactionTarget(event);
+    if (!target.guildId || event.user.id === ctx.client.user?.id) return;
+    const result = ctx.services.votes.reactionRemoved({ guildId: target.guildId, messageId: target.messageId, userId: event.user.id, emoji: target.emoji });
+    if (result.kind === 'withdrawn') createProposalPublisher(ctx).refresh(target.guildId, result.proposalId);
+  },
+
+  async onMemberRemove(member, ctx) {
+    const publisher = createProposalPublisher(ctx);
+    for (const id of ctx.services.votes.memberLeft(member.guild.id, member.id)) publisher.refresh(member.guild.id, id);
+  },
+
+  jobHandlers(ctx) {
+    const publisher = createProposalPublisher(ctx);
+    return {
+      async [CLOSE_JOB](job) {
+        const id = proposalIdOf(job.payload);
+        let proposal = ctx.services.proposals.get(job.guildId, id);
+        if (proposal.status === 'withdrawn') throw new SkipJob('proposal was withdrawn');
+        // A retry after a failed post finds the proposal closed already: publishing again is safe (nonces).
+        const closed =
+          proposal.status === 'open'
+            ? ctx.services.proposals.close(job.guildId, id, null)
+            : { proposal, announcementsChannelId: ctx.services.alliances.settings(job.guildId).announcementsChannelId, agendaUpdated: null };
+        proposal = closed.proposal;
+        await publisher.announceResult(closed);
+        return { outcome: proposal.outcome };
+      },
+
+      async [REMINDER_JOB](job) {
+        const id = proposalIdOf(job.payload);
+        let info;
+        try {
+          info = ctx.services.votes.reminder(job.guildId, id);
+        } catch (error) {
+          if (isDomainError(error)) throw new SkipJob(error.message);
+          throw error;
+        }
+        if (!info) throw new SkipJob('proposal closed or already reminded');
+        const p = info.proposal;
+        const text = `⏰ Voting on **#${p.number} ${p.title}** closes ${timestamp(p.closesAt, 'R')}: ${info.notVoted} of ${p.eligible} eligible ${p.voters === 'spaces' ? 'spaces have' : 'voters have'} not voted yet.`;
+        if (p.threadId) await ctx.poster.post(p.threadId, { content: text }, { idempotencyKey: `proposal-reminder:${p.id}` });
+        let sent = 0;
+        for (const userId of info.dmUserIds) {
+          const link = p.channelId && p.messageId ? ` https://discord.com/channels/${p.guildId}/${p.channelId}/${p.messageId}` : '';
+          const dm = await ctx.poster.dm(userId, { content: `⏰ You have not voted on **#${p.number} ${p.title}** yet; voting closes ${timestamp(p.closesAt, 'F')}.${link}\n(Turn these off with /proposal reminders off.)` }, { idempotencyKey: `proposal-reminder:${p.id}:${userId}` });
+          if (dm) sent++;
+        }
+        ctx.services.votes.markReminderSent(job.guildId, id);
+        return { notVoted: info.notVoted, dms: sent };
+      },
+    };
+  },
+};

@@ -1,0 +1,22 @@
+// What the proposals feature needs from other features, injected (directory spaces, meeting agenda items) so
+// neither side imports the other; and what it needs to know about the guild's people from the adapter.
+
+export interface SpacesPort {
+  approvedSpaces(guildId: string): { id: number; name: string; hostUserIds: string[] }[];
+}
+
+export interface AgendaPort {
+  agendaItemsForProposal(guildId: string, query: string, limit?: number): { id: number; label: string }[];
+  agendaItem(guildId: string, itemId: number): { id: number; topic: string; meetingId: number; meetingTitle: string } | null;
+  recordItemDecision(guildId: string, itemId: number, outcome: string): void;
+}
+
+/** The guild's human members as the adapter fetched them when the proposal opens (bots already left out). */
+export interface GuildPeople {
+  humans: { id: string; roleIds: readonly string[] }[];
+}
+
+export const CLOSE_JOB = 'proposal-close';
+export const REMINDER_JOB = 'proposal-reminder';
+export const closeJobKey = (proposalId: number) => `${CLOSE_JOB}:${proposalId}`;
+export const reminderJobKey = (proposalId: number) => `${REMINDER_JOB}:${proposalId}`;

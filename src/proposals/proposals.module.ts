@@ -1,0 +1,31 @@
+// Builds the proposal feature's services over one repo: life cycle, voting and the decision register.
+import type { AlliancesService } from '../alliances/alliances.service.js';
+import type { Db } from '../db/open.js';
+import type { RulesService } from '../rules/rules.service.js';
+import type { JobsRepo } from '../scheduler/jobs.repo.js';
+import type { Clock } from '../shared/clock.js';
+import { createDecisionsService } from './decisions.service.js';
+import type { AgendaPort, SpacesPort } from './ports.js';
+import { createProposalsRepo } from './proposals.repo.js';
+import { createProposalsService } from './proposals.service.js';
+import { createVotesService } from './votes.service.js';
+
+export interface ProposalFeatureDeps {
+  db: Db;
+  clock: Clock;
+  rules: RulesService;
+  alliances: AlliancesService;
+  jobs: JobsRepo;
+  spaces?: SpacesPort;
+  agenda?: AgendaPort;
+}
+
+export function createProposalFeature(deps: ProposalFeatureDeps) {
+  const repo = createProposalsRepo(deps.db);
+  const transaction = <T>(work: () => T): T => deps.db.transaction(() => work());
+  return {
+    proposals: createProposalsService({ ...deps, repo, transaction }),
+    votes: createVotesService({ repo, clock: deps.clock, transaction }),
+    decisions: createDecisionsService({ repo }),
+  };
+}

@@ -1,0 +1,390 @@
+// Drizzle queries for proposals, their fixed electorate and the vote event log; every query is scoped by guild.
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, max, sql } from 'drizzle-orm';
+import type { Db } from '../db/open.js';
+import { emptyCounts, type Counts } from './tally.rules.js';
+import {
+  proposalBallots,
+  proposalElectors,
+  proposalReminderPrefs,
+  proposals,
+  proposalVoters,
+  proposalVotes,
+  type Choice,
+  type ProposalStatus,
+  type VoteSource,
+} from '../db/schema/index.js';
+
+export type ProposalRow = typeof proposals.$inferSelect;
+export type NewProposal = Omit<typeof proposals.$inferInsert, 'id' | 'number' | 'guildId'>;
+export type VoteEventRow = typeof proposalVotes.$inferSelect;
+
+export interface VoterUnit {
+  voterKey: string;
+  label: string | null;
+  /** Members who may cast this unit's vote. */
+  userIds: string[];
+}
+
+export interface CurrentVote {
+  voterKey: string;
+  userId: string | null;
+  choice: Choice;
+  source: VoteSource;
+  reason: string | null;
+  at: number;
+}
+
+export interface NewVoteEvent {
+  voterKey: string;
+  userId: string;
+  choice: Choice | null;
+  source: VoteSource;
+  reason: string | null;
+  at: number;
+}
+
+const CHUNK = 400;
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+export function createProposalsRepo(db: Db) {
+  /**
+   * The current votes replayed from the event log alone: the latest event per voter, minus withdrawals and votes
+   * of members who left. The ballots projection must always equal this (votes.service verify()).
+   */
+  function replayVotes(guildId: string, proposalId: number): CurrentVote[] {
+    const latest = db
+      .select({ id: max(proposalVotes.id).as('latest_id') })
+      .from(proposalVotes)
+      .where(and(eq(proposalVotes.proposalId, proposalId), isNotNull(proposalVotes.voterKey)))
+      .groupBy(proposalVotes.voterKey)
+      .as('latest');
+    return db
+      .select({
+        voterKey: sql<string>`${proposalVotes.voterKey}`,
+        userId: proposalVotes.userId,
+        choice: sql<Choice>`${proposalVotes.choice}`,
+        source: proposalVotes.source,
+        reason: proposalVotes.reason,
+        at: proposalVotes.at,
+      })
+      .from(proposalVotes)
+      .innerJoin(latest, eq(latest.id, proposalVotes.id))
+      .where(
+        and(
+          eq(proposalVotes.guildId, guildId),
+          isNotNull(proposalVotes.choice),
+          sql`not exists (select 1 from ${proposalElectors} e where e.proposal_id = ${proposalVotes.proposalId}
+            and e.user_id = ${proposalVotes.userId} and e.left_at is not null)`,
+        ),
+      )
+      .orderBy(asc(proposalVotes.at), asc(proposalVotes.id))
+      .all();
+  }
+
+  const ballotColumns = {
+    voterKey: proposalBallots.voterKey,
+    userId: proposalBallots.userId,
+    choice: proposalBallots.choice,
+    source: proposalBallots.source,
+    reason: proposalBallots.reason,
+    at: proposalBallots.at,
+  };
+
+  /** Current votes that count, from the projection. */
+  function currentVotes(guildId: string, proposalId: number): CurrentVote[] {
+    return db
+      .select(ballotColumns)
+      .from(proposalBallots)
+      .where(and(eq(proposalBallots.guildId, guildId), eq(proposalBallots.proposalId, proposalId), eq(proposalBallots.casterLeft, false)))
+      .orderBy(asc(proposalBallots.at), asc(proposalBallots.eventId))
+      .all();
+  }
+
+  return {
+    insert(guildId: string, values: NewProposal, units: VoterUnit[]): ProposalRow {
+      return db.transaction((tx) => {
+        const next = tx
+          .select({ n: sql<number>`coalesce(max(${proposals.number}), 0) + 1` })
+          .from(proposals)
+          .where(eq(proposals.guildId, guildId))
+          .get()!.n;
+        const row = tx.insert(proposals).values({ ...values, guildId, number: next }).returning().get();
+        for (const part of chunks(units)) {
+          tx.insert(proposalVoters)
+            .values(part.map((u) => ({ proposalId: row.id, guildId, voterKey: u.voterKey, label: u.label })))
+            .run();
+        }
+        const electors = units.flatMap((u) => u.userIds.map((userId) => ({ proposalId: row.id, guildId, userId, voterKey: u.voterKey })));
+        for (const part of chunks(electors)) tx.insert(proposalElectors).values(part).onConflictDoNothing().run();
+        return row;
+      });
+    },
+
+    get(guildId: string, id: number): ProposalRow | null {
+      return db.select().from(proposals).where(and(eq(proposals.guildId, guildId), eq(proposals.id, id))).get() ?? null;
+    },
+
+    byMessage(guildId: string, messageId: string): ProposalRow | null {
+      return (
+        db.select().from(proposals).where(and(eq(proposals.messageId, messageId), eq(proposals.guildId, guildId))).get() ?? null
+      );
+    },
+
+    update(guildId: string, id: number, patch: Partial<Omit<ProposalRow, 'id' | 'guildId' | 'number'>>): void {
+      db.update(proposals).set(patch).where(and(eq(proposals.guildId, guildId), eq(proposals.id, id))).run();
+    },
+
+    /** Deletes a proposal that never got posted (its rows cascade). */
+    remove(guildId: string, id: number): void {
+      db.delete(proposals).where(and(eq(proposals.guildId, guildId), eq(proposals.id, id))).run();
+    },
+
+    list(guildId: string, status: ProposalStatus | 'decided', limit: number, offset: number): ProposalRow[] {
+      const where =
+        status === 'decided'
+          ? and(eq(proposals.guildId, guildId), inArray(proposals.status, ['closed', 'withdrawn']))
+          : and(eq(proposals.guildId, guildId), eq(proposals.status, status));
+      const order = status === 'open' ? [asc(proposals.closesAt)] : [desc(proposals.closedAt), desc(proposals.id)];
+      return db.select().from(proposals).where(where).orderBy(...order).limit(limit).offset(offset).all();
+    },
+
+    count(guildId: string, status: ProposalStatus | 'decided'): number {
+      const where =
+        status === 'decided'
+          ? and(eq(proposals.guildId, guildId), inArray(proposals.status, ['closed', 'withdrawn']))
+          : and(eq(proposals.guildId, guildId), eq(proposals.status, status));
+      return db.select({ n: sql<number>`count(*)` }).from(proposals).where(where).get()!.n;
+    },
+
+    search(guildId: string, query: string, status: ProposalStatus | null, limit: number): ProposalRow[] {
+      const escaped = query.replace(/[\\%_]/g, (c) => `\\${c}`);
+      const conditions = [eq(proposals.guildId, guildId), sql`(${proposals.title} like ${`%${escaped}%`} escape '\\' or cast(${proposals.number} as text) = ${query.replace(/^#/, '')})`];
+      if (status) conditions.push(eq(proposals.status, status));
+      return db.select().from(proposals).where(and(...conditions)).orderBy(desc(proposals.id)).limit(limit).all();
+    },
+
+    /** Every open proposal of every alliance: start-up reconciliation walks these. */
+    allOpen(): ProposalRow[] {
+      return db.select().from(proposals).where(eq(proposals.status, 'open')).orderBy(asc(proposals.closesAt)).all();
+    },
+
+    decidedBetween(guildId: string, from: number, to: number): ProposalRow[] {
+      return db
+        .select()
+        .from(proposals)
+        .where(and(eq(proposals.guildId, guildId), eq(proposals.status, 'closed'), gte(proposals.closedAt, from), lt(proposals.closedAt, to)))
+        .orderBy(asc(proposals.closedAt))
+        .all();
+    },
+
+    /** The voter units a member may vote for on a proposal (themself, or the spaces they host). */
+    electorKeys(guildId: string, proposalId: number, userId: string): { voterKey: string; leftAt: number | null }[] {
+      return db
+        .select({ voterKey: proposalElectors.voterKey, leftAt: proposalElectors.leftAt })
+        .from(proposalElectors)
+        .where(and(eq(proposalElectors.guildId, guildId), eq(proposalElectors.proposalId, proposalId), eq(proposalElectors.userId, userId)))
+        .all();
+    },
+
+    electorsOf(guildId: string, proposalId: number): { userId: string; voterKey: string; leftAt: number | null }[] {
+      return db
+        .select({ userId: proposalElectors.userId, voterKey: proposalElectors.voterKey, leftAt: proposalElectors.leftAt })
+        .from(proposalElectors)
+        .where(and(eq(proposalElectors.guildId, guildId), eq(proposalElectors.proposalId, proposalId)))
+        .all();
+    },
+
+    voters(guildId: string, proposalId: number): { voterKey: string; label: string | null }[] {
+      return db
+        .select({ voterKey: proposalVoters.voterKey, label: proposalVoters.label })
+        .from(proposalVoters)
+        .where(and(eq(proposalVoters.guildId, guildId), eq(proposalVoters.proposalId, proposalId)))
+        .all();
+    },
+
+    /**
+     * Appends events and brings the ballots projection in line, in one transaction. Events of one call concern
+     * distinct voters (one per voter key), so they are written as a few multi-row statements.
+     */
+    appendVotes(guildId: string, proposalId: number, events: NewVoteEvent[]): void {
+      if (events.length === 0) return;
+      if (new Set(events.map((e) => e.voterKey)).size !== events.length) {
+        // Several events for one voter: keep their order by appending them one call at a time.
+        db.transaction(() => events.forEach((event) => this.appendVotes(guildId, proposalId, [event])));
+        return;
+      }
+      db.transaction((tx) => {
+        for (const part of chunks(events)) {
+          const inserted = tx
+            .insert(proposalVotes)
+            .values(part.map((e) => ({ ...e, guildId, proposalId })))
+            .returning({ id: proposalVotes.id, voterKey: proposalVotes.voterKey })
+            .all();
+          const eventIds = new Map(inserted.map((r) => [r.voterKey, r.id]));
+          const withdrawn = part.filter((e) => e.choice === null).map((e) => e.voterKey);
+          if (withdrawn.length) {
+            tx.delete(proposalBallots).where(and(eq(proposalBallots.proposalId, proposalId), inArray(proposalBallots.voterKey, withdrawn))).run();
+          }
+          const ballots = part
+            .filter((e) => e.choice !== null)
+            .map((e) => ({ proposalId, guildId, voterKey: e.voterKey, userId: e.userId, choice: e.choice!, source: e.source, reason: e.reason, at: e.at, eventId: eventIds.get(e.voterKey)!, casterLeft: false }));
+          if (ballots.length) {
+            tx.insert(proposalBallots)
+              .values(ballots)
+              .onConflictDoUpdate({
+                target: [proposalBallots.proposalId, proposalBallots.voterKey],
+                set: {
+                  userId: sql`excluded.user_id`,
+                  choice: sql`excluded.choice`,
+                  source: sql`excluded.source`,
+                  reason: sql`excluded.reason`,
+                  at: sql`excluded.at`,
+                  eventId: sql`excluded.event_id`,
+                  casterLeft: sql`excluded.caster_left`,
+                },
+              })
+              .run();
+          }
+        }
+      });
+    },
+
+    /** Counts of the votes that count, aggregated in SQL over the tally index. */
+    tallyCounts(guildId: string, proposalId: number): Counts {
+      const counts = emptyCounts();
+      const rows = db
+        .select({ choice: proposalBallots.choice, n: sql<number>`count(*)` })
+        .from(proposalBallots)
+        .where(and(eq(proposalBallots.proposalId, proposalId), eq(proposalBallots.casterLeft, false), eq(proposalBallots.guildId, guildId)))
+        .groupBy(proposalBallots.choice)
+        .all();
+      for (const row of rows) counts[row.choice] = row.n;
+      return counts;
+    },
+
+    /** The current vote of one unit, counted or not (null when none or withdrawn). */
+    currentVoteOf(guildId: string, proposalId: number, voterKey: string): CurrentVote | null {
+      return (
+        db
+          .select(ballotColumns)
+          .from(proposalBallots)
+          .where(and(eq(proposalBallots.guildId, guildId), eq(proposalBallots.proposalId, proposalId), eq(proposalBallots.voterKey, voterKey)))
+          .get() ?? null
+      );
+    },
+
+    currentVotes,
+    replayVotes,
+
+    eventCount(guildId: string, proposalId: number): number {
+      return db
+        .select({ n: sql<number>`count(*)` })
+        .from(proposalVotes)
+        .where(and(eq(proposalVotes.guildId, guildId), eq(proposalVotes.proposalId, proposalId)))
+        .get()!.n;
+    },
+
+    events(guildId: string, proposalId: number): VoteEventRow[] {
+      return db
+        .select()
+        .from(proposalVotes)
+        .where(and(eq(proposalVotes.guildId, guildId), eq(proposalVotes.proposalId, proposalId)))
+        .orderBy(asc(proposalVotes.id))
+        .all();
+    },
+
+    /** Marks a member as gone on every open proposal of the alliance. Returns the proposals touched. */
+    markLeft(guildId: string, userId: string, at: number): number[] {
+      const open = db
+        .select({ id: proposals.id })
+        .from(proposals)
+        .where(and(eq(proposals.guildId, guildId), eq(proposals.status, 'open')));
+      return db.transaction((tx) => {
+        tx.update(proposalBallots)
+          .set({ casterLeft: true })
+          .where(and(eq(proposalBallots.guildId, guildId), eq(proposalBallots.userId, userId), inArray(proposalBallots.proposalId, open)))
+          .run();
+        return tx
+          .update(proposalElectors)
+          .set({ leftAt: at })
+          .where(and(eq(proposalElectors.guildId, guildId), eq(proposalElectors.userId, userId), isNull(proposalElectors.leftAt), inArray(proposalElectors.proposalId, open)))
+          .returning({ proposalId: proposalElectors.proposalId })
+          .all()
+          .map((r) => r.proposalId);
+      });
+    },
+
+    markReturned(guildId: string, proposalId: number, userId: string): void {
+      db.transaction((tx) => {
+        tx.update(proposalElectors)
+          .set({ leftAt: null })
+          .where(and(eq(proposalElectors.guildId, guildId), eq(proposalElectors.proposalId, proposalId), eq(proposalElectors.userId, userId)))
+          .run();
+        tx.update(proposalBallots)
+          .set({ casterLeft: false })
+          .where(and(eq(proposalBallots.guildId, guildId), eq(proposalBallots.proposalId, proposalId), eq(proposalBallots.userId, userId)))
+          .run();
+      });
+    },
+
+    /**
+     * Erases who voted on a proposal, keeping choices, times and which events belong together: each voter key
+     * becomes a random pseudonym, so the current votes can still be derived but no longer traced to a member.
+     */
+    eraseVoters(guildId: string, proposalId: number, userId?: string): void {
+      const scope = [eq(proposalVotes.guildId, guildId), eq(proposalVotes.proposalId, proposalId)];
+      if (userId) scope.push(eq(proposalVotes.userId, userId));
+      const keys = db.selectDistinct({ voterKey: proposalVotes.voterKey }).from(proposalVotes).where(and(...scope)).all();
+      for (const { voterKey } of keys) {
+        if (voterKey === null || voterKey.startsWith('anon:')) continue;
+        const pseudonym = { userId: null, voterKey: `anon:${randomUUID()}` };
+        db.update(proposalVotes)
+          .set(pseudonym)
+          .where(and(eq(proposalVotes.guildId, guildId), eq(proposalVotes.proposalId, proposalId), eq(proposalVotes.voterKey, voterKey)))
+          .run();
+        db.update(proposalBallots)
+          .set(pseudonym)
+          .where(and(eq(proposalBallots.guildId, guildId), eq(proposalBallots.proposalId, proposalId), eq(proposalBallots.voterKey, voterKey)))
+          .run();
+      }
+    },
+
+    reminderPref(guildId: string, userId: string): boolean {
+      return (
+        db
+          .select()
+          .from(proposalReminderPrefs)
+          .where(and(eq(proposalReminderPrefs.guildId, guildId), eq(proposalReminderPrefs.userId, userId)))
+          .get()?.enabled ?? false
+      );
+    },
+
+    setReminderPref(guildId: string, userId: string, enabled: boolean): void {
+      db.insert(proposalReminderPrefs)
+        .values({ guildId, userId, enabled })
+        .onConflictDoUpdate({ target: [proposalReminderPrefs.guildId, proposalReminderPrefs.userId], set: { enabled } })
+        .run();
+    },
+
+    usersWithReminders(guildId: string, userIds: string[]): Set<string> {
+      const found = new Set<string>();
+      for (const part of chunks(userIds)) {
+        db.select({ userId: proposalReminderPrefs.userId })
+          .from(proposalReminderPrefs)
+          .where(and(eq(proposalReminderPrefs.guildId, guildId), eq(proposalReminderPrefs.enabled, true), inArray(proposalReminderPrefs.userId, part)))
+          .all()
+          .forEach((r) => found.add(r.userId));
+      }
+      return found;
+    },
+
+  };
+}
+
+export type ProposalsRepo = ReturnType<typeof createProposalsRepo>;

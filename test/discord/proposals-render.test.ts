@@ -1,0 +1,83 @@
+// Proposal renderers stay within Discord's limits with the longest allowed texts, and custom ids fit in 100.
+import { describe, expect, it } from 'vitest';
+import { EmbedBuilder } from 'discord.js';
+import { joinWithin, renderBallotButtons, renderProposal, renderProposalDetail, renderProposalList, renderResult, renderRules } from '../../src/discord/render/proposals.js';
+import type { ProposalView } from '../../src/proposals/proposals.views.js';
+import { decide } from '../../src/proposals/tally.rules.js';
+import { BUILT_IN_DEFAULT } from '../../src/rules/decision-rules.rules.js';
+import { customId } from '../../src/discord/custom-id.js';
+
+function embedSize(embed: EmbedBuilder): number {
+  const e = embed.toJSON();
+  return [e.title, e.description, e.footer?.text, e.author?.name, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])].reduce((n, t) => n + [...(t ?? '')].length, 0);
+}
+
+function checkLimits(embed: EmbedBuilder): void {
+  const e = embed.toJSON();
+  expect([...(e.title ?? '')].length).toBeLessThanOrEqual(256);
+  expect([...(e.description ?? '')].length).toBeLessThanOrEqual(4096);
+  expect(e.fields?.length ?? 0).toBeLessThanOrEqual(25);
+  for (const f of e.fields ?? []) {
+    expect(f.name.length).toBeGreaterThan(0);
+    expect([...f.value].length).toBeGreaterThan(0);
+    expect([...f.value].length).toBeLessThanOrEqual(1024);
+  }
+  expect(embedSize(embed)).toBeLessThanOrEqual(6000);
+}
+
+const longest: ProposalView = {
+  id: 99_999_999, guildId: '1'.repeat(19), number: 99_999, type: 'spending', title: 'T'.repeat(150), summary: 'S'.repeat(1000),
+  need: 'N'.repeat(1000), audience: 'A'.repeat(1000), measure: 'M'.repeat(1000), authorId: '2'.repeat(19), rule: 'consensus',
+  thresholdNum: 2, thresholdDen: 3, quorum: 67, voters: 'role', voterRoleId: '3'.repeat(19), eligible: 5000, anonymous: true,
+  hideResults: false, openedAt: 0, closesAt: 1_800_000_000_000, status: 'open', outcome: null, closedAt: null, closedBy: null,
+  channelId: null, messageId: null, threadId: null, agendaItemId: null, voted: 4000,
+  ruleChange: { kind: 'set', scope: 'statement', rule: 'supermajority', thresholdNum: 3, thresholdDen: 4, quorum: 50, periodMinutes: 10080, voters: 'role', voterRoleId: '4'.repeat(19), allowOverride: false },
+  tally: decide({ rule: 'consensus', thresholdNum: 2, thresholdDen: 3, quorum: 67 }, { yes: 3000, no: 500, abstain: 400, block: 100 }, 5000),
+};
+
+describe('proposal renderers', () => {
+  it('keep the longest proposal within embed limits, open and closed', () => {
+    checkLimits(renderProposal(longest));
+    checkLimits(renderProposal({ ...longest, status: 'closed', outcome: 'failed', closedAt: 1 }));
+    checkLimits(renderResult({ ...longest, status: 'closed', outcome: 'failed', closedAt: 1 }));
+  });
+
+  it('show many voters and reasons without breaking the field limit', () => {
+    const voters = Array.from({ length: 500 }, (_, i) => ({ voterKey: String(10n ** 18n + BigInt(i)), userId: String(10n ** 18n + BigInt(i)), choice: 'yes' as const, source: 'reaction' as const, reason: 'R'.repeat(500), at: 0 }));
+    checkLimits(renderProposalDetail({ ...longest, anonymous: false }, { voters, reasons: [] }, {}));
+    checkLimits(renderProposalDetail(longest, { voters: null, reasons: voters.map((v) => v.reason!) }, {}));
+  });
+
+  it('secret-ballot buttons fit one row with ids under 100 characters, and vanish once closed', () => {
+    const rows = renderBallotButtons(longest).map((r) => r.toJSON());
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.components).toHaveLength(5);
+    for (const c of rows[0]!.components) expect(('custom_id' in c ? c.custom_id : '').length).toBeLessThanOrEqual(100);
+    expect(renderBallotButtons({ ...longest, status: 'closed' })).toEqual([]);
+    expect(renderBallotButtons({ ...longest, anonymous: false })).toEqual([]);
+  });
+
+  it('the create form id fits in 100 characters with every option at its longest', () => {
+    expect(customId('proposal', 'create', '5', '3', '2026-12-10 17:00xxxx', 100, '2', '9'.repeat(21), '1', '1', 99_999_999).length).toBeLessThanOrEqual(100);
+  });
+
+  it('lists and rules stay within limits', () => {
+    checkLimits(renderProposalList('Open', Array.from({ length: 10 }, () => longest), 1000, 3, 10));
+    checkLimits(renderProposalList('Closed', Array.from({ length: 10 }, () => ({ ...longest, status: 'closed' as const, outcome: 'passed' as const, closedAt: 5 })), 10, 0, 10));
+    checkLimits(renderRules({ locked: true, rules: [BUILT_IN_DEFAULT, ...['admission', 'dues', 'spending', 'policy', 'statement', 'general'].map((scope) => ({ ...BUILT_IN_DEFAULT, scope: scope as 'dues', voters: 'role' as const, voterRoleId: '5'.repeat(19), inherited: false }))].map((r) => ({ ...r, inherited: false })) }));
+  });
+
+  it('hides the tally while hide-results keeps it secret', () => {
+    const text = JSON.stringify(renderProposal({ ...longest, anonymous: false, hideResults: true, tally: null }).toJSON());
+    expect(text).toContain('Results are hidden until the close. 4000 vote(s) cast so far.');
+    expect(text).not.toContain('3000 yes');
+  });
+
+  it('joinWithin ends with a count of what did not fit instead of cutting a line', () => {
+    expect(joinWithin(['a', 'b'], 100)).toBe('a\nb');
+    const joined = joinWithin(Array.from({ length: 100 }, () => 'x'.repeat(50)), 1024);
+    expect(joined.length).toBeLessThanOrEqual(1024);
+    expect(joined).toMatch(/… and \d+ more$/);
+    expect(joinWithin([], 10)).toBe('—');
+  });
+});

@@ -1,0 +1,64 @@
+// Thresholds, durations and deadlines as organizers and authors type them.
+import { describe, expect, it } from 'vitest';
+import { parseCloses } from '../../../src/proposals/deadline.rules.js';
+import { parseDuration, parseThreshold, ruleForType, BUILT_IN_DEFAULT, type DecisionRule } from '../../../src/rules/decision-rules.rules.js';
+import { DAY, HOUR } from '../../../src/shared/clock.js';
+
+describe('parseThreshold', () => {
+  it.each([
+    ['2/3', { num: 2, den: 3 }],
+    ['3/4', { num: 3, den: 4 }],
+    ['75%', { num: 75, den: 100 }],
+    ['60', { num: 60, den: 100 }],
+    ['1/1', { num: 1, den: 1 }],
+  ])('reads %s', (text, value) => expect(parseThreshold(text)).toEqual({ ok: true, value }));
+  it.each(['1/2', '50%', '40', '4/3', '101%', 'two thirds', '2/0', ''])('refuses %s', (text) => {
+    expect(parseThreshold(text).ok).toBe(false);
+  });
+});
+
+describe('parseDuration', () => {
+  it.each([
+    ['90m', 90],
+    ['48h', 2880],
+    ['3d', 4320],
+    ['2w', 20160],
+  ])('reads %s', (text, minutes) => expect(parseDuration(text)).toEqual({ ok: true, value: minutes }));
+  it.each(['0d', '3', 'd3', '3 days', '-1d'])('refuses %s', (text) => expect(parseDuration(text).ok).toBe(false));
+});
+
+describe('parseCloses', () => {
+  const now = Date.parse('2026-11-24T10:00:00Z');
+  it('takes a duration from now', () => {
+    expect(parseCloses('3d', now, 'UTC')).toEqual({ ok: true, value: now + 3 * DAY });
+  });
+  it('takes a local date and time in the alliance time zone', () => {
+    expect(parseCloses('2026-12-10 17:00', now, 'Europe/Berlin')).toEqual({ ok: true, value: Date.parse('2026-12-10T16:00:00Z') });
+  });
+  it('reads a date alone as 17:00 local', () => {
+    expect(parseCloses('2026-12-10', now, 'America/Chicago')).toEqual({ ok: true, value: Date.parse('2026-12-10T23:00:00Z') });
+  });
+  it('refuses a deadline in the past', () => {
+    expect(parseCloses('2026-11-01 10:00', now, 'UTC')).toMatchObject({ ok: false, message: expect.stringContaining('future') });
+  });
+  it('refuses a deadline beyond 90 days', () => {
+    expect(parseCloses('91d', now, 'UTC')).toMatchObject({ ok: false, message: expect.stringContaining('90 days') });
+    expect(parseCloses('90d', now, 'UTC').ok).toBe(true);
+  });
+  it('refuses impossible dates and gibberish', () => {
+    expect(parseCloses('2026-02-30 10:00', now, 'UTC').ok).toBe(false);
+    expect(parseCloses('2026-12-10 25:00', now, 'UTC').ok).toBe(false);
+    expect(parseCloses('next tuesday', now, 'UTC').ok).toBe(false);
+    expect(parseCloses('1h', now, 'UTC')).toEqual({ ok: true, value: now + HOUR });
+  });
+});
+
+describe('ruleForType', () => {
+  const policy: DecisionRule = { ...BUILT_IN_DEFAULT, scope: 'policy', rule: 'consensus', builtIn: false };
+  const fallback: DecisionRule = { ...BUILT_IN_DEFAULT, scope: 'default', rule: 'consent', builtIn: false };
+  it('prefers the type’s own rule, then the alliance default, then the built-in one', () => {
+    expect(ruleForType('policy', [policy, fallback]).rule).toBe('consensus');
+    expect(ruleForType('dues', [policy, fallback]).rule).toBe('consent');
+    expect(ruleForType('dues', [policy])).toBe(BUILT_IN_DEFAULT);
+  });
+});
