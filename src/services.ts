@@ -71,6 +71,7 @@ export function createServices(deps: ServiceDeps) {
       { feature: 'skills', forget: (g, u) => skills.forgetMember(g, u) },
       { feature: 'meetings', forget: (g, u) => meetings.forgetMember(g, u) },
       { feature: 'rhythm', forget: (g, u) => rhythm.forgetMember(g, u) },
+      { feature: 'proposals', forget: (g, u) => votes.forgetMember(g, u) },
     ],
   });
   return { jobs, alliances, directory, rhythm, meetings, ideas, skills, rules, proposals, votes, decisions, privacy };

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPrivacyService, KEPT_ATTRIBUTION } from '../../../src/privacy/privacy.service.js';
 import { personTables } from '../../../src/privacy/member-rows.repo.js';
-import { actor, GUILD, MARCUS, organizer, OTHER_GUILD, PRIYA, setup, type Setup } from '../meetings/harness.js';
+import { actor, GUILD, MARCUS, OLIVIA, organizer, OTHER_GUILD, PRIYA, setup, type Setup } from '../meetings/harness.js';
 
 const profile = (name: string) => ({ name, city: 'Seattle', country: 'US', desks: 20 });
 
@@ -32,6 +32,17 @@ function seedMarcus(t: Setup, guildId = GUILD) {
   s.skills.requestIntro(marcus, { user: PRIYA, userIsBot: false, channelId: '300000000000000009' });
   s.meetings.previewSchedule(marcus, { title: 'Marcus draft', when: '2026-12-10 18:00' });
   s.directory.prepareRegistration(marcus, profile('Draft Space'));
+  // Proposals: Marcus votes on one that closes and on one still open, and asks for reminders.
+  s.alliances.update(organizer(guildId), { proposalsChannelId: '300000000000000002' });
+  const people = { humans: [OLIVIA, MARCUS, PRIYA].map((id) => ({ id, roleIds: [] })) };
+  const closed = s.proposals.create(priya, { title: 'Shared printer', summary: 'Buy one.' }, people);
+  const open = s.proposals.create(priya, { title: 'Shared coffee', summary: 'Buy beans.' }, people);
+  s.proposals.attachMessage(guildId, closed.id, { channelId: '1', messageId: `70000000000000000${guildId.slice(-1)}`, threadId: null });
+  s.proposals.attachMessage(guildId, open.id, { channelId: '1', messageId: `70000000000000001${guildId.slice(-1)}`, threadId: null });
+  s.votes.reactionAdded({ guildId, messageId: `70000000000000000${guildId.slice(-1)}`, userId: MARCUS, emoji: '✅', isBot: false });
+  s.votes.reactionAdded({ guildId, messageId: `70000000000000001${guildId.slice(-1)}`, userId: MARCUS, emoji: '✅', isBot: false });
+  s.votes.setReminders(marcus, true);
+  s.proposals.close(guildId, closed.id, organizer(guildId));
   // A coworking-day event Marcus hosts (registered through /coworkingday host on Discord).
   t.sqlite
     .prepare('INSERT INTO coworking_day_events (guild_id, year, space_id, space_name, host_user_id, title, starts_at, ends_at, created_at) VALUES (?, 2027, ?, ?, ?, ?, 1, 2, 0)')
@@ -84,6 +95,7 @@ describe('privacy', () => {
     expect(t.services.privacy.preview(actor(MARCUS)).rows['coworking_day_events']).toBe(1);
     const summary = t.services.privacy.delete(actor(MARCUS));
     expect(summary['rhythm']).toEqual({ coworkingDayEvents: 1 });
+    expect(summary['proposals']).toMatchObject({ anonymizedProposals: 2 });
     expect(leftovers(t, GUILD, MARCUS)).toEqual([]);
     expect(t.services.directory.memberSpaces(GUILD, MARCUS)).toEqual({ removed: [], left: [] });
     expect(t.services.directory.memberSpaces(GUILD, PRIYA).removed.map((s) => s.id)).toEqual([shared.id]);
