@@ -4,9 +4,10 @@
 import { alliance } from './alliance.js';
 import { directory } from './directory.js';
 import { meetings } from './meetings.js';
+import { skills } from './skills.js';
 import type { BenchFeature, PendingInteraction } from './types.js';
 
-export const features: BenchFeature[] = [alliance, directory, meetings];
+export const features: BenchFeature[] = [alliance, directory, meetings, skills];
 
 /** TODO: what the issue asks to measure once each feature is merged into main. */
 export const PENDING: PendingInteraction[] = [
@@ -14,7 +15,6 @@ export const PENDING: PendingInteraction[] = [
   { feature: 'directory', name: '/directory near', how: 'near a seeded city; spaces spread over ~200 cities' },
   { feature: 'directory', name: 'autocomplete: space name', how: 'autocomplete on the space option with 2-4 typed letters' },
   { feature: 'directory', name: 'button: next page', how: 'prepare: one /directory search; then click its next-page button (timing by the click\'s interactionId)' },
-  { feature: 'skills', name: '/skills match', how: 'seed 50,000 skill entries over the spaces; match a common skill' },
   { feature: 'proposals', name: '/proposal show', how: 'seed 500 proposals with 20,000 votes; show one with many votes' },
   { feature: 'proposals', name: 'reaction vote → stored', how: 'driver.react on an open proposal\'s message; self-timed until the vote row is in the DB file (untilStored on ctx.readDb())' },
 ];

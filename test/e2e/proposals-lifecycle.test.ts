@@ -112,10 +112,11 @@ describe('rules', () => {
     await a.setup();
     const set = await a.reply('olivia', 'rules set', { type: 'spending', rule: 'supermajority', threshold: '3/4', quorum: 50, period: '5d' });
     expect(set.content).toContain('spending rule is saved');
-    expect(visibleText(await a.reply('sam', 'rules show'))).toMatch(/spending\nSupermajority \(yes ≥ 3\/4 of yes\+no\) · quorum 50% · 5 day/);
+    expect(visibleText(await a.reply('olivia', 'rules show'))).toMatch(/spending\nSupermajority \(yes ≥ 3\/4 of yes\+no\) · quorum 50% · 5 day/);
     const { message } = await openProposal(h, a, 'marcus', { type: 'spending' });
     expect(visibleText(message)).toContain('Supermajority (yes ≥ 3/4 of yes+no)');
-    const refused = await a.reply('sam', 'rules set', { type: 'policy', rule: 'consent' });
+    await expect(a.run('sam', 'rules set', { type: 'policy', rule: 'consent' })).rejects.toThrow(/hidden from this member/);
+    const refused = await a.reply('sam', 'rules set', { type: 'policy', rule: 'consent' }, { force: true });
     expect(refused.content).toMatch(/Only organizers/);
   });
 
