@@ -39,3 +39,18 @@ export function commandPaths(registered: Record<string, unknown>[]): CommandPath
   }
   return paths;
 }
+
+/** Plausible values for the required options of a path (first choice, ids from the alliance, a small number). */
+export function benignOptions(
+  path: CommandPath,
+  world: { userId: string; channelId: string; roleId: string; numberFor?: (option: OptionDef) => number | undefined },
+): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const o of path.options.filter((option) => option.required && option.type !== 11)) {
+    out[o.name] = o.choices?.length ? o.choices[0]!.value
+      : o.type === 3 ? `probe ${o.name}`
+      : o.type === 4 || o.type === 10 ? (world.numberFor?.(o) ?? Math.max(o.min_value ?? 1, Math.min(o.max_value ?? 5, 5)))
+      : o.type === 5 ? true : o.type === 6 ? world.userId : o.type === 7 ? world.channelId : world.roleId;
+  }
+  return out;
+}
