@@ -31,14 +31,14 @@ afterAll(async () => {
 
 /** The alliance and its meetings, written straight into the database before the bot's first start. */
 function seedWorld(databasePath: string): World {
-  const guild = bed.createGuild({ name: 'Crash Alliance', owner: 'olivia', channels: [{ name: 'organizers' }, { name: 'meetings' }], roles: [{ name: 'Organizers' }] });
+  const guild = bed.createGuild({ name: 'Crash Alliance', owner: 'olivia', channels: [{ name: 'organizers' }, { name: 'meetings' }, { name: 'proposals' }], roles: [{ name: 'Organizers' }] });
   const memberIds = [guild.ownerId, ...['marcus', 'priya', 'sam', 'lee', 'ana'].map((username) => guild.addMember({ username }))];
   const { db, close } = openDatabase(databasePath);
   const services = createServices({ db, clock: systemClock });
   const organizer = { guildId: guild.id, userId: guild.ownerId, isOrganizer: true, roleIds: [] };
   services.alliances.update(organizer, {
     timezone: 'UTC', announcementsChannelId: guild.channel('announcements'), meetingsChannelId: guild.channel('meetings'),
-    organizersChannelId: guild.channel('organizers'), agendaQuota: 25, ideaQuota: 20,
+    organizersChannelId: guild.channel('organizers'), proposalsChannelId: guild.channel('proposals'), agendaQuota: 25, ideaQuota: 20,
   });
   const meetingIds: number[] = [];
   for (let i = 0; i < 8; i++) {
@@ -51,6 +51,15 @@ function seedWorld(databasePath: string): World {
   return { bed, guild, memberIds, meetingIds };
 }
 
+/** Opens a proposal through /proposal create and its form; returns its message id. */
+async function openProposal(world: World): Promise<string> {
+  const base = { guildId: world.guild.id, channelId: world.guild.channel('general'), userId: world.memberIds[1]! };
+  const result = await bed.driver.command({ ...base, name: 'proposal', subcommand: 'create', options: { title: 'Crash-proof printer', closes: '14d' } });
+  const submitted = await bed.driver.submitModal({ ...base, modal: result.modal!, values: { title: 'Crash-proof printer', summary: 'Buy one.' } });
+  await submitted.reply(10_000);
+  return bed.messages(world.guild.channel('proposals')).find((m) => m.fromBot && m.embeds[0]?.title?.includes('Crash-proof printer'))!.id;
+}
+
 describe('crash safety', () => {
   it(`survives ${KILLS} SIGKILLs during a stream of member actions, losing and doubling nothing`, async () => {
     const databasePath = join(mkdtempSync(join(tmpdir(), 'alliance-crash-')), 'alliance.db');
@@ -58,6 +67,7 @@ describe('crash safety', () => {
     const rng = seeded(SEED);
     let bot: ChildBot = spawnBot(bed, databasePath, { entry: build.entry });
     await bot.ready;
+    const proposal = await openProposal(world);
 
     const sent: { action: Action; acked: boolean }[] = [];
     let running = true;
@@ -76,6 +86,19 @@ describe('crash safety', () => {
       }
     }
     const workers = Array.from({ length: WORKERS }, () => worker());
+    // Reaction votes keep coming whether the bot is up or not (members do not wait for it).
+    let reactions = 0;
+    const voting = (async () => {
+      while (running) {
+        const userId = world.memberIds[Math.floor(rng() * world.memberIds.length)]!;
+        const emoji = rng() < 0.5 ? '✅' : '❌';
+        const mine = bed.message(proposal)!.reactions.find((r) => r.emoji === emoji)?.userIds.includes(userId);
+        if (mine && rng() < 0.5) bed.driver.unreact({ channelId: world.guild.channel('proposals'), messageId: proposal, userId, emoji });
+        else if (!mine) bed.driver.react({ channelId: world.guild.channel('proposals'), messageId: proposal, userId, emoji });
+        reactions += 1;
+        await new Promise((resolve) => setTimeout(resolve, 60 + Math.floor(rng() * 120)));
+      }
+    })();
 
     let kills = 0;
     const killLog: string[] = [];
@@ -89,7 +112,12 @@ describe('crash safety', () => {
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
     running = false;
-    await Promise.all(workers);
+    await Promise.all([...workers, voting]);
+    // One more start: reconciliation reads the reactions; then let it clean up replaced votes.
+    await bot.kill('SIGKILL');
+    bot = spawnBot(bed, databasePath, { entry: build.entry });
+    await bot.ready;
+    await new Promise((resolve) => setTimeout(resolve, 2500));
     await bot.kill('SIGTERM');
 
     const sqlite = new Database(databasePath, { readonly: true });
@@ -99,12 +127,21 @@ describe('crash safety', () => {
     const unackedStored = sent.filter((s) => !s.acked && s.action.stored(sqlite, world.guild.id) === 1).length;
     const integrity = sqlite.pragma('integrity_check', { simple: true });
     const foreignKeys = sqlite.pragma('foreign_key_check') as unknown[];
+    const votes = new Map((sqlite.prepare('SELECT b.user_id AS userId, b.choice FROM proposal_ballots b JOIN proposals p ON p.id = b.proposal_id WHERE p.message_id = ? AND b.caster_left = 0').all(proposal) as { userId: string; choice: string }[]).map((v) => [v.userId, v.choice]));
+    const emojiOf: Record<string, string> = { yes: '✅', no: '❌' };
+    const voteMismatches: string[] = [];
+    for (const userId of world.memberIds) {
+      const reacted = bed.message(proposal)!.reactions.filter((r) => r.userIds.includes(userId)).map((r) => r.emoji);
+      const vote = votes.get(userId);
+      if (reacted.length > 1) voteMismatches.push(`${userId} still has ${reacted.join(' ')} on the message`);
+      if ((vote ? emojiOf[vote] : undefined) !== reacted[0]) voteMismatches.push(`${userId}: reactions ${reacted.join(' ') || 'none'}, stored vote ${vote ?? 'none'}`);
+    }
     sqlite.close();
 
     const byKind = Object.fromEntries(['skill', 'agenda', 'idea'].map((kind) => [kind, acked.filter((s) => s.action.kind === kind).length]));
     console.log(
       `crash safety (seed ${SEED}): ${kills} SIGKILLs survived, ${sent.length} actions sent, ${acked.length} acknowledged and checked ` +
-        `(${JSON.stringify(byKind)}), ${unackedStored} unacknowledged but stored, ${lost.length} lost, ${doubled.length} doubled, integrity ${integrity}`,
+        `(${JSON.stringify(byKind)}), ${unackedStored} unacknowledged but stored, ${reactions} reaction changes (${votes.size} votes match the reactions), ${lost.length} lost, ${doubled.length} doubled, integrity ${integrity}`,
     );
     console.log(killLog.join('; '));
     expect(kills).toBe(KILLS);
@@ -113,6 +150,7 @@ describe('crash safety', () => {
     expect(doubled).toEqual([]);
     expect(integrity).toBe('ok');
     expect(foreignKeys).toEqual([]);
+    expect(voteMismatches).toEqual([]);
   }, 300_000);
 
   it('a post due while the bot was down happens exactly once after restart, and not again after another crash', async () => {
