@@ -52,8 +52,11 @@ function seedSpaces(guildId: string, count: number): void {
 }
 seedSpaces(GUILD, 10_000);
 seedSpaces('900000000000000002', 2_000);
+// What the bot does once it is up: decode the gazetteer and compact the FTS index (see warmUp).
+dir.warmUp();
 const seattle = String(gazetteer.lookup('Seattle', 'US')[0]!.id);
 const parked = dir.search(GUILD, { text: 'coffee' }).searchId;
+const parkedTag = dir.search(GUILD, { tag: 'coworking' }).searchId;
 
 describe('search (10,000 approved spaces)', () => {
   bench('text "montre" (rare prefix, accent-insensitive)', () => void dir.search(GUILD, { text: 'montre' }));
@@ -61,7 +64,9 @@ describe('search (10,000 approved spaces)', () => {
   bench('text "co" (2-letter prefix, nearly all spaces)', () => void dir.search(GUILD, { text: 'co' }));
   bench('text "rainier works" (two words)', () => void dir.search(GUILD, { text: 'rainier works' }));
   bench('text + tag + country + desks', () => void dir.search(GUILD, { text: 'quiet', tag: 'women-owned', country: 'US', minDesks: 20 }));
-  bench('no text, tag filter, page 3', () => void dir.searchPage(GUILD, dir.search(GUILD, { tag: 'coworking' }).searchId, 3));
+  bench('text + city (Seattle)', () => void dir.search(GUILD, { text: 'coffee', city: 'Seattle' }));
+  bench('no text, tag filter', () => void dir.search(GUILD, { tag: 'coworking' }));
+  bench('no text, tag filter, page 3 of a parked search', () => void dir.searchPage(GUILD, parkedTag, 3));
   bench('Next page of a parked search', () => void dir.searchPage(GUILD, parked, 2));
 });
 

@@ -5,6 +5,7 @@ import { agenda } from './agenda.js';
 import { alliance } from './alliance.js';
 import { coworkingday } from './coworkingday.js';
 import { decisions } from './decisions.js';
+import { directory } from './directory.js';
 import { createHelpCommand } from './help.js';
 import { ideas } from './ideas.js';
 import { meeting } from './meeting.js';
@@ -14,8 +15,9 @@ import { privacy } from './privacy.js';
 import { proposal } from './proposal.js';
 import { rules } from './rules.js';
 import { skills } from './skills.js';
+import { space } from './space.js';
 import { updates } from './updates.js';
 
-const featureCommands: CommandModule[] = [alliance, skills, meeting, agenda, ideas, priorities, actions, participation, updates, coworkingday, proposal, rules, decisions, privacy];
+const featureCommands: CommandModule[] = [alliance, space, directory, skills, meeting, agenda, ideas, priorities, actions, participation, updates, coworkingday, proposal, rules, decisions, privacy];
 
 export const commands: readonly CommandModule[] = [createHelpCommand(() => commands), ...featureCommands];

@@ -22,7 +22,7 @@ type CsvRecord = Record<(typeof CSV_COLUMNS)[number], string>;
 
 const SNOWFLAKE = /^\d{15,21}$/;
 
-export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => Gazetteer; clock: Clock }) {
+export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => Gazetteer; clock: Clock; afterImport?: () => void }) {
   const { repo, gazetteer, clock } = deps;
 
   function toRecord(row: SpaceRow, hosts: string[]): CsvRecord {
@@ -176,6 +176,7 @@ export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => G
           }
         }
       });
+      deps.afterImport?.();
       return { created, updated };
     },
   };

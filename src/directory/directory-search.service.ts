@@ -31,7 +31,9 @@ export interface ResultPage<Q> {
   searchId: number;
   query: Q;
   items: SpaceHit[];
+  /** Matches, counted up to LIMITS.countCap: `totalCapped` says there are at least that many (shown as "100+"). */
   total: number;
+  totalCapped: boolean;
   page: number;
   pageCount: number;
   /** For an empty result: what to widen, e.g. "remove tag (3 spaces match without it)". */
@@ -120,11 +122,12 @@ export function createSearchService(deps: {
     });
     const out: string[] = [];
     for (const [name, change] of active) {
-      const n = search.count(guildId, { ...filters, ...change } as SearchFilters);
-      if (n > 0) out.push(`remove ${name} (${n} space${n === 1 ? '' : 's'} match without it)`);
+      const n = search.count(guildId, { ...filters, ...change } as SearchFilters, LIMITS.countCap);
+      const shown = n >= LIMITS.countCap ? `${n}+` : String(n);
+      if (n > 0) out.push(`remove ${name} (${shown} space${n === 1 ? '' : 's'} match without it)`);
     }
     if (!out.length && active.length > 1) out.push('search with fewer filters');
-    if (!out.length && search.count(guildId, { match: null }) === 0) out.push('the directory is still empty: register a space with /space register');
+    if (!out.length && search.count(guildId, { match: null }, 1) === 0) out.push('the directory is still empty: register a space with /space register');
     return out;
   }
 
@@ -135,10 +138,33 @@ export function createSearchService(deps: {
 
   function runSearch(guildId: string, searchId: number, query: SearchQuery, page: number): ResultPage<SearchQuery> {
     const filters = filtersFor(query);
-    const total = search.count(guildId, filters);
-    const at = pageOf(page, total);
-    const items = total ? search.search(guildId, filters, LIMITS.pageSize, at.page * LIMITS.pageSize).map((r) => hit(r)) : [];
-    return { searchId, query, items, total, ...at, suggestions: total ? [] : widen(guildId, filters) };
+    const size = LIMITS.pageSize;
+    const fetch = (p: number) => search.search(guildId, filters, size, p * size).map((r) => hit(r));
+    let at = Math.max(0, Math.floor(page));
+    let items = fetch(at);
+    let total: number;
+    let exact: boolean;
+    if (items.length > 0 && items.length < size) {
+      // A short page is the last one: the total is known without counting.
+      total = at * size + items.length;
+      exact = true;
+    } else if (items.length === 0 && at > 0) {
+      // A parked search paged past its end (spaces were removed since): fewer than at × size match, so this
+      // count is exact; show the last page.
+      total = search.count(guildId, filters, at * size);
+      exact = true;
+      at = pageOf(at, total).page;
+      items = total ? fetch(at) : [];
+    } else {
+      // Counting stops at the cap (or just past this page): counting every match of a broad word cost more
+      // than the page itself.
+      const cap = Math.max(LIMITS.countCap, (at + 1) * size + 1);
+      total = search.count(guildId, filters, cap);
+      exact = total < cap;
+    }
+    const totalCapped = !exact;
+    const pageCount = Math.max(1, Math.ceil(total / size), totalCapped ? at + 2 : 0);
+    return { searchId, query, items, total, totalCapped, page: at, pageCount, suggestions: total ? [] : widen(guildId, filters) };
   }
 
   function origin(placeInput: string): Place {
@@ -161,16 +187,19 @@ export function createSearchService(deps: {
       throw invalidFields([{ field: 'radius-km', message: `radius-km must be between ${LIMITS.radiusKm.min} and ${LIMITS.radiusKm.max}` }]);
     }
     const from = origin(query.place);
+    // Distances from ids and coordinates only; full listings are read for the page alone.
     const all = search
       .inBox(guildId, boundingBox(from.lat, from.lon, radiusKm))
-      .map((row) => ({ row, km: haversineKm(from.lat, from.lon, row.latitude, row.longitude) }))
+      .map((row) => ({ id: row.id, km: haversineKm(from.lat, from.lon, row.latitude, row.longitude) }))
       .filter(({ km }) => km <= radiusKm)
-      .sort((a, b) => a.km - b.km || a.row.name.localeCompare(b.row.name));
+      .sort((a, b) => a.km - b.km || a.id - b.id);
     const at = pageOf(page, all.length);
-    const items = all.slice(at.page * LIMITS.pageSize, (at.page + 1) * LIMITS.pageSize).map(({ row, km }) => hit(row, km));
+    const slice = all.slice(at.page * LIMITS.pageSize, (at.page + 1) * LIMITS.pageSize);
+    const km = new Map(slice.map((d) => [d.id, d.km]));
+    const items = search.listings(guildId, slice.map((d) => d.id)).map((row) => hit(row, km.get(row.id)));
     const suggestions =
       all.length || radiusKm >= LIMITS.radiusKm.max ? [] : [`widen radius-km (up to ${LIMITS.radiusKm.max})`];
-    return { searchId, query, items, total: all.length, ...at, suggestions, origin: from, radiusKm };
+    return { searchId, query, items, total: all.length, totalCapped: false, ...at, suggestions, origin: from, radiusKm };
   }
 
   const now = () => clock.now().getTime();

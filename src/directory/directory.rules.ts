@@ -20,6 +20,8 @@ export const LIMITS = {
   searchText: 100,
   radiusKm: { min: 1, max: 1000, default: 50 },
   pageSize: 10,
+  /** Searches count matches up to here ("200+"): counting every match cost more than the page itself. */
+  countCap: 100,
 } as const;
 
 const TAG_SHAPE = /^[a-z0-9-]{2,30}$/;

@@ -17,19 +17,21 @@ export function createDirectory(deps: {
   gazetteer?: () => Gazetteer;
 }) {
   const repo = createDirectoryRepo(deps.db);
+  const searchRepo = createDirectorySearchRepo(deps.db);
   const gazetteer = deps.gazetteer ?? worldGazetteer;
   const common = { repo, gazetteer, clock: deps.clock };
   return {
     ...createSpacesService({ ...common, alliances: deps.alliances }),
-    ...createSearchService({ ...common, search: createDirectorySearchRepo(deps.db) }),
-    ...createCsvService(common),
+    ...createSearchService({ ...common, search: searchRepo }),
+    ...createCsvService({ ...common, afterImport: () => searchRepo.optimizeIndex() }),
     /** New spaces welcomed (approved) in [from, to): the monthly update section. */
     welcomedBetween(guildId: string, from: number, to: number) {
       return repo.approvedBetween(guildId, from, to);
     },
-    /** Decodes the gazetteer ahead of the first autocomplete (call once the bot is up). */
+    /** Decodes the gazetteer ahead of the first autocomplete and compacts the search index (call once the bot is up). */
     warmUp(): void {
       gazetteer();
+      searchRepo.optimizeIndex();
     },
   };
 }

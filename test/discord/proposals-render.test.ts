@@ -1,7 +1,7 @@
 // Proposal renderers stay within Discord's limits with the longest allowed texts, and custom ids fit in 100.
 import { describe, expect, it } from 'vitest';
 import { EmbedBuilder } from 'discord.js';
-import { joinWithin, renderBallotButtons, renderProposal, renderProposalDetail, renderProposalList, renderResult, renderRules } from '../../src/discord/render/proposals.js';
+import { joinWithin, quorumText, renderBallotButtons, renderProposal, renderProposalDetail, renderProposalList, renderResult, renderRules } from '../../src/discord/render/proposals.js';
 import type { ProposalView } from '../../src/proposals/proposals.views.js';
 import { decide } from '../../src/proposals/tally.rules.js';
 import { BUILT_IN_DEFAULT } from '../../src/rules/decision-rules.rules.js';
@@ -79,5 +79,16 @@ describe('proposal renderers', () => {
     expect(joined.length).toBeLessThanOrEqual(1024);
     expect(joined).toMatch(/… and \d+ more$/);
     expect(joinWithin([], 10)).toBe('—');
+  });
+});
+
+describe('the quorum line', () => {
+  it.each([
+    [{ quorum: 40, eligible: 5, voted: 1 }, '40% of eligible voters (2 of 5): 1 voted, 1 more vote needed'],
+    [{ quorum: 50, eligible: 10, voted: 2 }, '50% of eligible voters (5 of 10): 2 voted, 3 more votes needed'],
+    [{ quorum: 40, eligible: 5, voted: 3 }, '40% of eligible voters (2 of 5): 3 voted, reached'],
+    [{ quorum: null, eligible: 5, voted: 3 }, 'No quorum'],
+  ])('%o reads "%s"', (proposal, text) => {
+    expect(quorumText(proposal, null)).toBe(text);
   });
 });

@@ -44,9 +44,11 @@ export const spaces = sqliteTable(
   (table) => [
     uniqueIndex('spaces_guild_city_name_uq').on(table.guildId, table.cityKey, table.nameKey),
     index('spaces_guild_status_name_idx').on(table.guildId, table.status, table.nameKey),
-    index('spaces_guild_status_lat_idx').on(table.guildId, table.status, table.latitude),
+    // Covering for `near`: the bounding box is answered from the index alone (id is the rowid).
+    index('spaces_guild_status_lat_lon_idx').on(table.guildId, table.status, table.latitude, table.longitude),
     index('spaces_guild_status_country_idx').on(table.guildId, table.status, table.country),
-    index('spaces_guild_status_city_idx').on(table.guildId, table.status, table.cityKey, table.country),
+    // Covering for city stats and city autocomplete (the shown name is read from the index too).
+    index('spaces_guild_status_city_name_idx').on(table.guildId, table.status, table.cityKey, table.country, table.city),
     index('spaces_guild_status_desks_idx').on(table.guildId, table.status, table.desks),
     index('spaces_guild_status_approved_idx').on(table.guildId, table.status, table.approvedAt),
   ],
@@ -100,7 +102,8 @@ export const spaceTags = sqliteTable(
   },
   (table) => [
     primaryKey({ columns: [table.spaceId, table.tag] }),
-    index('space_tags_guild_tag_idx').on(table.guildId, table.tag),
+    // Covering for the tag filter and tag counts: space ids come from the index without reading the table.
+    index('space_tags_guild_tag_space_idx').on(table.guildId, table.tag, table.spaceId),
   ],
 );
 

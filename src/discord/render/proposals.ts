@@ -22,8 +22,9 @@ export function votersText(p: Pick<ProposalView, 'voters' | 'voterRoleId' | 'eli
 export function quorumText(p: Pick<ProposalView, 'quorum' | 'eligible' | 'voted'>, tally: Tally | null): string {
   if (p.quorum === null) return 'No quorum';
   const needed = tally?.quorumNeeded ?? Math.ceil((p.quorum * p.eligible) / 100);
-  const status = p.voted >= needed ? 'reached' : `${needed - p.voted} more vote(s) needed`;
-  return `${p.quorum}% of eligible voters: ${p.voted} of ${needed} votes needed (${status})`;
+  const missing = needed - p.voted;
+  const status = missing <= 0 ? 'reached' : `${missing} more ${missing === 1 ? 'vote' : 'votes'} needed`;
+  return `${p.quorum}% of eligible voters (${needed} of ${p.eligible}): ${p.voted} voted, ${status}`;
 }
 
 export function countsText(rule: ProposalView['rule'], tally: Tally): string {

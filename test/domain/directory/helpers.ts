@@ -27,7 +27,7 @@ export function setup(start = '2026-03-10T12:00:00Z') {
   opened.push(database);
   const clock = manualClock(start);
   const services = createServices({ db: database.db, clock });
-  return { ...services, sqlite: database.sqlite, clock, dir: services.directory };
+  return { ...services, db: database.db, sqlite: database.sqlite, clock, dir: services.directory };
 }
 
 export const seattle: ProfileInput = {

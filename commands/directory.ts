@@ -1,0 +1,165 @@
+// /directory search|near|stats|pending|export|import: finding spaces, and the organizers' approval and CSV tools.
+// Result pages carry the parked query's id in their buttons, so Previous/Next keep working after a restart.
+import {
+  AttachmentBuilder,
+  MessageFlags,
+  SlashCommandBuilder,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type EmbedBuilder,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
+import { z } from 'zod';
+import { CSV_LIMITS } from '../src/directory/directory-csv.service.js';
+import type { ResultPage } from '../src/directory/directory-search.service.js';
+import { LIMITS } from '../src/directory/directory.rules.js';
+import { defineCommand, type InteractionContext } from '../src/discord/command.js';
+import { respondDirectoryOption } from '../src/discord/directory-options.js';
+import { escapeMarkdown } from '../src/discord/format.js';
+import { renderEmpty, renderImportProblems, renderPending, renderProfile, renderResults, renderStats, renderWelcome, searchHeading } from '../src/discord/render/directory.js';
+import { reply } from '../src/discord/respond.js';
+import { invalid, isDomainError } from '../src/shared/errors.js';
+
+const data = new SlashCommandBuilder()
+  .setName('directory')
+  .setDescription('Find allied spaces: search, near a city, stats')
+  .addSubcommand((s) =>
+    s
+      .setName('search')
+      .setDescription('Search spaces by words, city, country, tag and desks')
+      .addStringOption((o) => o.setName('text').setDescription('Words in the name, city, tags or description (prefixes work)').setMaxLength(LIMITS.searchText))
+      .addStringOption((o) => o.setName('city').setDescription('A city with spaces').setAutocomplete(true).setMaxLength(LIMITS.city))
+      .addStringOption((o) => o.setName('country').setDescription('ISO code or English name').setAutocomplete(true).setMaxLength(LIMITS.country))
+      .addStringOption((o) => o.setName('tag').setDescription('e.g. black-owned, childcare, makerspace').setAutocomplete(true).setMaxLength(40))
+      .addIntegerOption((o) => o.setName('min-desks').setDescription('At least this many desks').setMinValue(1).setMaxValue(LIMITS.maxDesks))
+      .addIntegerOption((o) => o.setName('max-desks').setDescription('At most this many desks').setMinValue(1).setMaxValue(LIMITS.maxDesks)),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('near')
+      .setDescription('Spaces nearest to a city, with distances')
+      .addStringOption((o) => o.setName('place').setDescription('A city (pick from the list)').setRequired(true).setAutocomplete(true).setMaxLength(LIMITS.city))
+      .addIntegerOption((o) => o.setName('radius-km').setDescription(`How far, ${LIMITS.radiusKm.min}-${LIMITS.radiusKm.max} km (default ${LIMITS.radiusKm.default})`).setMinValue(LIMITS.radiusKm.min).setMaxValue(LIMITS.radiusKm.max)),
+  )
+  .addSubcommand((s) => s.setName('stats').setDescription('Spaces by country, city and tag'))
+  .addSubcommand((s) => s.setName('pending').setDescription('Spaces waiting for approval (organizers)'))
+  .addSubcommand((s) => s.setName('export').setDescription('All spaces as a CSV file (organizers)'))
+  .addSubcommand((s) =>
+    s
+      .setName('import')
+      .setDescription('Add or update spaces from a CSV file like the export (organizers)')
+      .addAttachmentOption((o) => o.setName('file').setDescription('A .csv file, at most 5 MB and 20,000 rows').setRequired(true)),
+  );
+
+type NearPage = ReturnType<InteractionContext['services']['directory']['near']>;
+
+const nearHeading = (page: NearPage) => `Spaces within ${page.radiusKm} km of ${page.origin.name}`;
+
+/** A page of results; for an empty first page, the ephemeral hint of what to widen. */
+function resultsPayload(kind: 'search' | 'near', page: ResultPage<unknown>, heading: string) {
+  if (page.total === 0) return { content: renderEmpty(heading, page.suggestions), embeds: [], components: [], ephemeral: true };
+  return renderResults(kind, page, heading);
+}
+
+async function importFile(interaction: ChatInputCommandInteraction, ctx: InteractionContext) {
+  const file = interaction.options.getAttachment('file', true);
+  if (file.size > CSV_LIMITS.bytes) throw invalid('file', '**file** is larger than 5 MB');
+  const type = (file.contentType ?? '').split(';')[0]!.trim();
+  if (!/\.csv$/i.test(file.name) && !['text/csv', 'text/plain', 'application/vnd.ms-excel'].includes(type)) {
+    throw invalid('file', '**file** must be a .csv file (the shape /directory export writes)');
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const response = await fetch(file.url);
+  if (!response.ok) throw invalid('file', '**file**: I could not download it; please attach it again');
+  const bytes = Buffer.from(await response.arrayBuffer());
+  try {
+    const done = ctx.services.directory.importCsv(ctx.actor, { content: bytes.toString('utf8'), bytes: bytes.length });
+    await reply(interaction, `✅ Imported: ${done.created} new space${done.created === 1 ? '' : 's'}, ${done.updated} updated. Imported spaces are approved.`);
+  } catch (error) {
+    if (!isDomainError(error) || error.problems.length <= 1) throw error;
+    await reply(interaction, renderImportProblems(error.message, error.problems));
+  }
+}
+
+export const directory = defineCommand({
+  data: data.toJSON(),
+  organizerSubcommands: ['pending', 'export', 'import'],
+
+  async execute(interaction, ctx) {
+    const o = interaction.options;
+    const dir = ctx.services.directory;
+    const sub = o.getSubcommand();
+    if (sub === 'search') {
+      const query = {
+        text: o.getString('text') ?? undefined,
+        city: o.getString('city') ?? undefined,
+        country: o.getString('country') ?? undefined,
+        tag: o.getString('tag') ?? undefined,
+        minDesks: o.getInteger('min-desks') ?? undefined,
+        maxDesks: o.getInteger('max-desks') ?? undefined,
+      };
+      const page = dir.search(ctx.actor.guildId, query);
+      await reply(interaction, resultsPayload('search', page, searchHeading(query)));
+    } else if (sub === 'near') {
+      const page = dir.near(ctx.actor.guildId, { place: o.getString('place', true), radiusKm: o.getInteger('radius-km') ?? undefined });
+      await reply(interaction, resultsPayload('near', page, nearHeading(page)));
+    } else if (sub === 'stats') {
+      await reply(interaction, { embeds: [renderStats(dir.stats(ctx.actor.guildId))] });
+    } else if (sub === 'pending') {
+      await reply(interaction, { ...renderPending(dir.pending(ctx.actor)), ephemeral: true });
+    } else if (sub === 'export') {
+      const csv = dir.exportCsv(ctx.actor);
+      const file = new AttachmentBuilder(Buffer.from(csv.content, 'utf8'), { name: csv.filename });
+      await reply(interaction, { content: `📄 ${csv.rows} space${csv.rows === 1 ? '' : 's'} (columns as /directory import expects).`, files: [file], ephemeral: true });
+    } else {
+      await importFile(interaction, ctx);
+    }
+  },
+
+  async autocomplete(interaction, ctx) {
+    await respondDirectoryOption(interaction, ctx);
+  },
+
+  components: {
+    page: {
+      args: z.tuple([z.enum(['search', 'near']), z.coerce.number().int().positive(), z.coerce.number().int().min(0).max(5000), z.enum(['p', 'n'])]),
+      async run(interaction, [kind, searchId, pageNo], ctx) {
+        const dir = ctx.services.directory;
+        if (kind === 'near') {
+          const page = dir.nearPage(ctx.actor.guildId, searchId, pageNo);
+          await interaction.update(renderResults('near', page, nearHeading({ ...page, searchId })));
+        } else {
+          const page = dir.searchPage(ctx.actor.guildId, searchId, pageNo);
+          await interaction.update(renderResults('search', page, searchHeading(page.query)));
+        }
+      },
+    },
+    approve: {
+      args: z.tuple([z.coerce.number().int().positive()]),
+      organizerOnly: true,
+      async run(interaction, [spaceId], ctx) {
+        const approved = ctx.services.directory.approve(ctx.actor, spaceId);
+        await decided(interaction, `✅ **${escapeMarkdown(approved.name)}** approved by <@${ctx.actor.userId}>.`, renderProfile(approved));
+        const channelId = ctx.settings.announcementsChannelId;
+        if (channelId) await ctx.poster.post(channelId, renderWelcome(approved), { idempotencyKey: `directory:welcome:${approved.id}` });
+        await ctx.poster.dm(approved.createdBy, { content: `✅ **${escapeMarkdown(approved.name)}** is approved and listed in the alliance directory.` });
+      },
+    },
+    reject: {
+      args: z.tuple([z.coerce.number().int().positive()]),
+      organizerOnly: true,
+      async run(interaction, [spaceId], ctx) {
+        const rejected = ctx.services.directory.reject(ctx.actor, spaceId);
+        await decided(interaction, `❌ **${escapeMarkdown(rejected.name)}** rejected by <@${ctx.actor.userId}>; the listing was removed.`);
+        await ctx.poster.dm(rejected.createdBy, {
+          content: `Your listing **${escapeMarkdown(rejected.name)}** was not approved. Ask the organizers why, then register it again with /space register.`,
+        });
+      },
+    },
+  },
+});
+
+/** Replaces the notice (or the pending list) with the decision, so nobody presses the buttons twice. */
+async function decided(interaction: ButtonInteraction | StringSelectMenuInteraction, text: string, embed?: EmbedBuilder) {
+  await interaction.update({ content: text, embeds: embed ? [embed] : [], components: [] });
+}

@@ -1,0 +1,195 @@
+// /space register|edit|remove|show|join and /space hosts add|remove: a space's profile, its hosts and its people.
+// Registration checks the options first, then opens the modal for the long texts; organizers approve by button.
+import {
+  ActionRowBuilder,
+  MessageFlags,
+  ModalBuilder,
+  SlashCommandBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+  type ModalSubmitInteraction,
+  type SlashCommandIntegerOption,
+} from 'discord.js';
+import { z } from 'zod';
+import { canManage, LIMITS } from '../src/directory/directory.rules.js';
+import type { ModalFields, SpaceProfile } from '../src/directory/directory.service.js';
+import { defineCommand, type InteractionContext } from '../src/discord/command.js';
+import { customId } from '../src/discord/custom-id.js';
+import { addProfileOptions, readProfileOptions, respondDirectoryOption } from '../src/discord/directory-options.js';
+import { escapeMarkdown, truncate } from '../src/discord/format.js';
+import { snowflake } from '../src/discord/options.js';
+import { renderApprovalNotice, renderJoinRequest, renderProfile, renderRemoveConfirm, renderWelcome } from '../src/discord/render/directory.js';
+import { reply, replyPrivately } from '../src/discord/respond.js';
+import { forbidden } from '../src/shared/errors.js';
+
+const spaceOption = (description: string) => (o: SlashCommandIntegerOption) =>
+  o.setName('space').setDescription(description).setRequired(true).setAutocomplete(true);
+
+const data = new SlashCommandBuilder()
+  .setName('space')
+  .setDescription('Your space in the alliance directory: register, edit, show, join')
+  .addSubcommand((s) => addProfileOptions(s.setName('register').setDescription('List your space (a form for the longer texts follows)'), true))
+  .addSubcommand((s) => addProfileOptions(s.setName('edit').setDescription('Change a space you host (no options: edit the longer texts)').addIntegerOption(spaceOption('A space you host')), false))
+  .addSubcommand((s) => s.setName('remove').setDescription('Remove a space you host from the directory').addIntegerOption(spaceOption('A space you host')))
+  .addSubcommand((s) => s.setName('show').setDescription('A space’s profile: hours, day pass, hosts, people').addIntegerOption(spaceOption('The space')))
+  .addSubcommand((s) => s.setName('join').setDescription('List yourself as working from a space (its hosts approve)').addIntegerOption(spaceOption('The space you work from')))
+  .addSubcommandGroup((g) =>
+    g
+      .setName('hosts')
+      .setDescription('Co-hosts of a space you host')
+      .addSubcommand((s) => s.setName('add').setDescription('Add a co-host').addIntegerOption(spaceOption('A space you host')).addUserOption((o) => o.setName('user').setDescription('The new co-host').setRequired(true)))
+      .addSubcommand((s) => s.setName('remove').setDescription('Remove a co-host').addIntegerOption(spaceOption('A space you host')).addUserOption((o) => o.setName('user').setDescription('The co-host to remove').setRequired(true))),
+  );
+
+const MODAL_FIELDS = [
+  { id: 'description', label: 'Description: what members find there', max: LIMITS.description, style: TextInputStyle.Paragraph },
+  { id: 'hours', label: 'Opening hours', max: LIMITS.hours, style: TextInputStyle.Short },
+  { id: 'contact', label: 'How to book a day pass, and who answers', max: LIMITS.contact, style: TextInputStyle.Paragraph },
+  { id: 'accessibility', label: 'Accessibility (step-free, restroom…)', max: LIMITS.accessibility, style: TextInputStyle.Paragraph },
+] as const;
+
+function detailsModal(id: string, title: string, values: Partial<Record<keyof ModalFields, string | null>> = {}): ModalBuilder {
+  return new ModalBuilder()
+    .setCustomId(id)
+    .setTitle(truncate(title, 45))
+    .addComponents(
+      ...MODAL_FIELDS.map((f) => {
+        const input = new TextInputBuilder().setCustomId(f.id).setLabel(f.label).setStyle(f.style).setRequired(false).setMaxLength(f.max);
+        const value = values[f.id];
+        if (value) input.setValue(truncate(value, f.max));
+        return new ActionRowBuilder<TextInputBuilder>().addComponents(input);
+      }),
+    );
+}
+
+/** Tells organizers (with Approve/Reject) or, without approval, welcomes the space in announcements. */
+async function announce(ctx: InteractionContext, space: SpaceProfile, needsApproval: boolean): Promise<string> {
+  if (needsApproval) {
+    const channelId = ctx.services.alliances.organizersChannel(space.guildId);
+    if (!channelId) return 'No organizers channel is set, so organizers will find it in /directory pending.';
+    await ctx.poster.post(channelId, renderApprovalNotice(space), { idempotencyKey: `directory:pending:${space.id}` });
+    return `Organizers have been asked in <#${channelId}>.`;
+  }
+  const channelId = ctx.settings.announcementsChannelId;
+  if (channelId) await ctx.poster.post(channelId, renderWelcome(space), { idempotencyKey: `directory:welcome:${space.id}` });
+  return 'It is listed now.';
+}
+
+const id = z.coerce.number().int().positive();
+
+export const space = defineCommand({
+  data: data.toJSON(),
+
+  async execute(interaction, ctx) {
+    const o = interaction.options;
+    const dir = ctx.services.directory;
+    const group = o.getSubcommandGroup(false);
+    const sub = o.getSubcommand();
+    if (group === 'hosts') {
+      const spaceId = o.getInteger('space', true);
+      const user = o.getUser('user', true);
+      const changed = sub === 'add' ? dir.addHost(ctx.actor, spaceId, user.id) : dir.removeHost(ctx.actor, spaceId, user.id);
+      const verb = sub === 'add' ? 'now co-hosts' : 'no longer hosts';
+      await replyPrivately(interaction, `✅ <@${user.id}> ${verb} **${escapeMarkdown(changed.name)}**.`);
+    } else if (sub === 'register') {
+      const options = readProfileOptions(interaction) as Parameters<typeof dir.prepareRegistration>[1];
+      const draft = dir.prepareRegistration(ctx.actor, options);
+      await interaction.showModal(detailsModal(customId('space', 'register', draft.draftId), `Register ${draft.name}`));
+    } else if (sub === 'edit') {
+      const spaceId = o.getInteger('space', true);
+      const patch = readProfileOptions(interaction);
+      if (Object.keys(patch).length === 0) {
+        const current = dir.show(ctx.actor, spaceId);
+        if (!canManage(ctx.actor, current.hosts)) throw forbidden(`Only the space’s hosts or an organizer can edit ${current.name}.`);
+        await interaction.showModal(detailsModal(customId('space', 'details', spaceId), `Edit ${current.name}`, current));
+        return;
+      }
+      const edited = dir.edit(ctx.actor, spaceId, patch);
+      await reply(interaction, { content: '✅ Saved.', embeds: [renderProfile(edited)], ephemeral: true });
+    } else if (sub === 'remove') {
+      const current = dir.show(ctx.actor, o.getInteger('space', true));
+      if (!canManage(ctx.actor, current.hosts)) throw forbidden(`Only the space’s hosts or an organizer can remove ${current.name}.`);
+      await reply(interaction, { ...renderRemoveConfirm(current), ephemeral: true });
+    } else if (sub === 'show') {
+      await reply(interaction, { embeds: [renderProfile(dir.show(ctx.actor, o.getInteger('space', true)))] });
+    } else {
+      const asked = dir.requestJoin(ctx.actor, o.getInteger('space', true));
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const request = renderJoinRequest(ctx.actor.guildId, asked, ctx.actor.userId, false);
+      let delivered = 0;
+      for (const hostId of asked.hosts) if (await ctx.poster.dm(hostId, request)) delivered++;
+      let where = 'by direct message';
+      if (delivered === 0) {
+        const channelId = ctx.services.alliances.organizersChannel(ctx.actor.guildId);
+        if (channelId) await ctx.poster.post(channelId, renderJoinRequest(ctx.actor.guildId, asked, ctx.actor.userId, true));
+        where = channelId ? `in <#${channelId}> (they don’t accept direct messages)` : 'when they next look (they don’t accept direct messages)';
+      }
+      await reply(interaction, `📨 Asked the hosts of **${escapeMarkdown(asked.name)}** ${where}. You’ll hear back here by DM.`);
+    }
+  },
+
+  async autocomplete(interaction, ctx) {
+    const sub = interaction.options.getSubcommand();
+    await respondDirectoryOption(interaction, ctx, sub === 'show' || sub === 'join' ? 'listed' : 'managed');
+  },
+
+  modals: {
+    register: {
+      args: z.tuple([id]),
+      async run(interaction, [draftId], ctx) {
+        const { space: registered, needsApproval } = ctx.services.directory.completeRegistration(ctx.actor, draftId, modalFields(interaction));
+        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        const next = await announce(ctx, registered, needsApproval);
+        const status = needsApproval ? '⏳ It is **pending** until an organizer approves it.' : '';
+        await reply(interaction, { content: `✅ Registered **${escapeMarkdown(registered.name)}**. ${status} ${next}`.trim(), embeds: [renderProfile(registered)] });
+      },
+    },
+    details: {
+      args: z.tuple([id]),
+      async run(interaction, [spaceId], ctx) {
+        const edited = ctx.services.directory.edit(ctx.actor, spaceId, modalFields(interaction));
+        await reply(interaction, { content: '✅ Saved.', embeds: [renderProfile(edited)], ephemeral: true });
+      },
+    },
+  },
+
+  components: {
+    remove: {
+      args: z.tuple([id]),
+      async run(interaction, [spaceId], ctx) {
+        const removed = ctx.services.directory.remove(ctx.actor, spaceId);
+        await interaction.update({ content: `🗑️ Removed **${escapeMarkdown(removed.name)}** from the directory.`, components: [] });
+      },
+    },
+    keep: {
+      args: z.tuple([id]),
+      async run(interaction) {
+        await interaction.update({ content: 'Kept: nothing was removed.', components: [] });
+      },
+    },
+    join: {
+      args: z.tuple([snowflake, id, snowflake, z.enum(['0', '1'])]),
+      dmGuild: (args: [string, number, string, string]) => args[0],
+      async run(interaction, [, spaceId, userId, approve], ctx) {
+        const decided = ctx.services.directory.decideJoin(ctx.actor, spaceId, userId, approve === '1');
+        const name = escapeMarkdown(decided.space.name);
+        const text = decided.approved ? `✅ <@${userId}> is now listed as working from **${name}**.` : `Declined: <@${userId}> is not listed at **${name}**.`;
+        await interaction.update({ content: text, components: [] });
+        const told = decided.approved ? `✅ The hosts of **${name}** approved: you are listed there now.` : `The hosts of **${name}** declined your request to be listed there.`;
+        await ctx.poster.dm(userId, { content: told });
+      },
+    },
+  },
+});
+
+/** The modal's texts; a field the client left out counts as empty. */
+function modalFields(interaction: ModalSubmitInteraction): ModalFields {
+  const get = (field: string) => {
+    try {
+      return interaction.fields.getTextInputValue(field);
+    } catch {
+      return '';
+    }
+  };
+  return { description: get('description'), hours: get('hours'), contact: get('contact'), accessibility: get('accessibility') };
+}

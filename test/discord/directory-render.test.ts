@@ -1,0 +1,142 @@
+// The directory renderers stay inside Discord's limits at the largest sizes the domain allows (with text that
+// markdown escaping doubles), and their custom ids fit and decode back.
+import type { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import type { ResultPage, SpaceHit } from '../../src/directory/directory-search.service.js';
+import type { SpaceProfile } from '../../src/directory/directory.service.js';
+import { LIMITS } from '../../src/directory/directory.rules.js';
+import { decodeCustomId } from '../../src/discord/custom-id.js';
+import {
+  renderApprovalNotice,
+  renderEmpty,
+  renderImportProblems,
+  renderJoinRequest,
+  renderPending,
+  renderProfile,
+  renderResults,
+  renderStats,
+} from '../../src/discord/render/directory.js';
+
+const USER = '200000000000000000001';
+const GUILD = '100000000000000000001';
+/** Every character markdown escaping doubles. */
+const nasty = (n: number) => '*_-#'.repeat(Math.ceil(n / 4)).slice(0, n);
+
+const profile: SpaceProfile = {
+  id: 987654, guildId: GUILD, name: nasty(LIMITS.name), city: nasty(LIMITS.city), region: nasty(LIMITS.region), country: 'US', countryName: 'United States',
+  latitude: 47.6, longitude: -122.3, desks: 5000, website: `https://${'w'.repeat(180)}.example.org`, dayPass: nasty(LIMITS.dayPass),
+  tags: Array.from({ length: 10 }, (_, i) => `${'t'.repeat(28)}-${i}`), description: nasty(LIMITS.description), hours: nasty(LIMITS.hours),
+  contact: nasty(LIMITS.contact), accessibility: nasty(LIMITS.accessibility), status: 'pending', createdBy: USER, createdAt: 0, approvedAt: null,
+  hosts: Array.from({ length: 60 }, () => USER), members: Array.from({ length: 200 }, () => USER),
+};
+
+const length = (text: string | undefined) => [...(text ?? '')].length;
+
+function expectEmbedsWithinLimits(embeds: EmbedBuilder[]): void {
+  expect(embeds.length).toBeLessThanOrEqual(10);
+  let total = 0;
+  for (const embed of embeds.map((e) => e.toJSON())) {
+    expect(length(embed.title)).toBeLessThanOrEqual(256);
+    expect(length(embed.description)).toBeLessThanOrEqual(4096);
+    expect(length(embed.footer?.text)).toBeLessThanOrEqual(2048);
+    expect((embed.fields ?? []).length).toBeLessThanOrEqual(25);
+    for (const field of embed.fields ?? []) {
+      expect(length(field.name)).toBeGreaterThan(0);
+      expect(length(field.name)).toBeLessThanOrEqual(256);
+      expect(length(field.value)).toBeGreaterThan(0);
+      expect(length(field.value)).toBeLessThanOrEqual(1024);
+      total += length(field.name) + length(field.value);
+    }
+    total += length(embed.title) + length(embed.description) + length(embed.footer?.text);
+  }
+  expect(total).toBeLessThanOrEqual(6000);
+}
+
+function expectComponentsWithinLimits(rows: ActionRowBuilder<ButtonBuilder>[]): string[] {
+  expect(rows.length).toBeLessThanOrEqual(5);
+  const ids: string[] = [];
+  for (const row of rows.map((r) => r.toJSON())) {
+    expect(row.components.length).toBeGreaterThan(0);
+    expect(row.components.length).toBeLessThanOrEqual(5);
+    for (const button of row.components as { custom_id: string; label: string }[]) {
+      expect(length(button.label)).toBeLessThanOrEqual(80);
+      expect(button.custom_id.length).toBeLessThanOrEqual(100);
+      ids.push(button.custom_id);
+    }
+  }
+  expect(new Set(ids).size).toBe(ids.length);
+  return ids;
+}
+
+const hit = (n: number): SpaceHit => ({
+  id: n, name: nasty(LIMITS.name), city: nasty(LIMITS.city), region: nasty(LIMITS.region), country: 'US', countryName: 'United States', desks: 5000,
+  dayPass: nasty(LIMITS.dayPass), website: null, tags: profile.tags, latitude: 0, longitude: 0, distanceKm: 999.94,
+});
+
+function page(items: SpaceHit[], at: number, total: number, totalCapped = false): ResultPage<unknown> {
+  return { searchId: 123456789, query: {}, items, total, totalCapped, page: at, pageCount: Math.ceil(total / 10), suggestions: [] };
+}
+
+describe('directory renderers', () => {
+  it('a maximal profile (escaped text, 60 hosts, 200 people) fits one embed, description shortened to fit', () => {
+    const embed = renderProfile(profile);
+    expectEmbedsWithinLimits([embed]);
+    const json = embed.toJSON();
+    expect(json.fields!.map((f) => f.name)).toEqual(['Where', 'Desks', 'Day pass', 'Tags', 'Website', 'Opening hours', 'Book a day pass / who answers', 'Accessibility', 'Hosts', 'People', 'Registered']);
+    expect(json.fields!.find((f) => f.name === 'People')!.value).toMatch(/and 170 more$/);
+    expect(json.description!.length).toBeGreaterThan(100);
+    expect(json.footer!.text).toContain('Waiting for an organizer');
+  });
+
+  it('shows the country by name and the joined date as a Discord timestamp', () => {
+    const json = renderProfile({ ...profile, name: 'Rainier', city: 'Seattle', region: null, status: 'approved', approvedAt: Date.UTC(2026, 2, 1) }).toJSON();
+    expect(json.fields!.find((f) => f.name === 'Where')!.value).toBe('Seattle, United States');
+    expect(json.fields!.find((f) => f.name === 'Joined')!.value).toBe(`<t:${Date.UTC(2026, 2, 1) / 1000}:D>`);
+  });
+
+  it('a page of 10 maximal results fits, with every entry shown and distances', () => {
+    const rendered = renderResults('near', page(Array.from({ length: 10 }, (_, i) => hit(i)), 4, 200), 'H'.repeat(300));
+    expectEmbedsWithinLimits(rendered.embeds);
+    const description = rendered.embeds[0]!.toJSON().description!;
+    expect(description.split('\n').filter((l) => /^\*\*\d+\. /.test(l))).toHaveLength(10);
+    expect(description).toContain('**50. ');
+    expect(description).toContain('999.9 km');
+    const ids = expectComponentsWithinLimits(rendered.components);
+    expect(ids.map((id) => decodeCustomId(id)!.args)).toEqual([['near', '123456789', '3', 'p'], ['near', '123456789', '5', 'n']]);
+  });
+
+  it('disables Previous on the first page and Next on the last; one page has no buttons; a capped total says "+"', () => {
+    const first = renderResults('search', page([hit(1)], 0, 25), 'x').components[0]!.toJSON().components as { disabled?: boolean }[];
+    expect(first.map((b) => b.disabled)).toEqual([true, false]);
+    const last = renderResults('search', page([hit(1)], 2, 25), 'x').components[0]!.toJSON().components as { disabled?: boolean }[];
+    expect(last.map((b) => b.disabled)).toEqual([false, true]);
+    expect(renderResults('search', page([hit(1)], 0, 1), 'x').components).toEqual([]);
+    const capped = renderResults('search', { ...page([hit(1)], 0, 100, true), pageCount: 10 }, 'x').embeds[0]!.toJSON();
+    expect(capped.footer!.text).toMatch(/^Page 1 of 10\+ · 100\+ spaces · add a filter/);
+  });
+
+  it('the approval notice, pending list (60 spaces) and join request stay within limits', () => {
+    const notice = renderApprovalNotice(profile);
+    expect(length(notice.content)).toBeLessThanOrEqual(2000);
+    expectEmbedsWithinLimits(notice.embeds);
+    expect(expectComponentsWithinLimits(notice.components).map((id) => decodeCustomId(id)!.action)).toEqual(['approve', 'reject']);
+
+    const pending = renderPending(Array.from({ length: 60 }, (_, i) => ({ ...profile, id: i + 1 })));
+    expectEmbedsWithinLimits(pending.embeds);
+    expect(expectComponentsWithinLimits(pending.components)).toHaveLength(10);
+
+    const join = renderJoinRequest(GUILD, profile, USER, true);
+    expect(length(join.content)).toBeLessThanOrEqual(2000);
+    const [approve] = expectComponentsWithinLimits(join.components);
+    expect(decodeCustomId(approve!)).toEqual({ command: 'space', action: 'join', args: [GUILD, '987654', USER, '1'] });
+  });
+
+  it('stats, the empty answer and an import report of 31 long problems stay within limits', () => {
+    const rows = Array.from({ length: 10 }, (_, i) => ({ name: nasty(100), city: nasty(100), tag: nasty(30), count: 10_000 + i }));
+    expectEmbedsWithinLimits([renderStats({ total: 10_000, byCountry: rows, byCity: rows, byTag: rows })]);
+    expect(length(renderEmpty('H'.repeat(300), Array.from({ length: 6 }, () => nasty(400))))).toBeLessThanOrEqual(2000);
+    const report = renderImportProblems('Nothing was imported: 31 problems in the file.', Array.from({ length: 31 }, (_, i) => ({ field: 'x', message: `row ${i} ${nasty(300)}` })));
+    expectEmbedsWithinLimits(report.embeds);
+    expect(report.embeds.map((e) => e.toJSON().description).join('\n')).toContain('row 0');
+  });
+});
