@@ -74,6 +74,38 @@ describe('authorization matrix', () => {
   });
 });
 
+describe('spaces', () => {
+  it("approving or rejecting a listing, and editing, removing or co-hosting someone else's space: refused for a plain member", async () => {
+    const dir = h.bot.services.directory;
+    const asMember = (userId: string, isOrganizer = false) => ({ guildId: a.id, userId, isOrganizer, roleIds: [] });
+    const pending = dir.register(asMember(a.members.priya), { name: 'Pending Loft', city: 'Seattle', country: 'US', desks: 10 }).space;
+    const listed = dir.register(asMember(a.members.priya), { name: 'Priya Desk', city: 'Seattle', country: 'US', desks: 10 }).space;
+    dir.approve(asMember(a.members.olivia, true), listed.id);
+    const failures: string[] = [];
+    const cases: [string, CommandInput['options']][] = [
+      ['space edit', { space: listed.id, desks: 99 }],
+      ['space remove', { space: listed.id }],
+      ['space hosts add', { space: listed.id, user: a.members.sam }],
+      ['space hosts remove', { space: listed.id, user: a.members.priya }],
+    ];
+    for (const [path, options] of cases) {
+      const before = rowCounts(h);
+      const text = await attempt('sam', path, options);
+      if (!REFUSED.test(text) || JSON.stringify(rowCounts(h)) !== JSON.stringify(before)) failures.push(`${path}: ${text.slice(0, 160)}`);
+    }
+    const anchor = await a.reply('sam', 'help');
+    for (const action of ['approve', 'reject']) {
+      const before = rowCounts(h);
+      const result = await h.bed.driver.rawComponent({ guildId: a.id, channelId: anchor.channelId, userId: a.members.sam, messageId: anchor.id, customId: `v1:directory:${action}:${pending.id}` });
+      const text = visibleText(await result.reply());
+      if (!/Only organizers/.test(text) || JSON.stringify(rowCounts(h)) !== JSON.stringify(before)) failures.push(`${action} button: ${text.slice(0, 160)}`);
+    }
+    expect(failures).toEqual([]);
+    expect(dir.show(asMember(a.members.olivia, true), pending.id).status).toBe('pending');
+    expect(dir.show(asMember(a.members.olivia, true), listed.id).desks).toBe(10);
+  });
+});
+
 describe('two alliances in one bot', () => {
   it("ids, autocomplete, exports and crafted buttons from one alliance never reach the other's data", async () => {
     const b = await h.newAlliance('Other Alliance');
