@@ -11,12 +11,13 @@ import { ideas } from './ideas.js';
 import { meeting } from './meeting.js';
 import { participation } from './participation.js';
 import { priorities } from './priorities.js';
+import { privacy } from './privacy.js';
 import { proposal } from './proposal.js';
 import { rules } from './rules.js';
 import { skills } from './skills.js';
 import { space } from './space.js';
 import { updates } from './updates.js';
 
-const featureCommands: CommandModule[] = [alliance, space, directory, skills, meeting, agenda, ideas, priorities, actions, participation, updates, coworkingday, proposal, rules, decisions];
+const featureCommands: CommandModule[] = [alliance, space, directory, skills, meeting, agenda, ideas, priorities, actions, participation, updates, coworkingday, proposal, rules, decisions, privacy];
 
 export const commands: readonly CommandModule[] = [createHelpCommand(() => commands), ...featureCommands];

@@ -7,6 +7,8 @@ import { createDirectory } from './directory/directory.js';
 import { directoryUpdateSection } from './directory/directory.update-section.js';
 import type { Clock } from './shared/clock.js';
 import { createMeetingsFeature } from './meetings/meetings.feature.js';
+import { createMemberRowsRepo } from './privacy/member-rows.repo.js';
+import { createPrivacyService } from './privacy/privacy.service.js';
 import { createMeetingsUpdateSection } from './meetings/meetings.update-section.js';
 import { createJobsRepo } from './scheduler/jobs.repo.js';
 import type { AgendaPort, SpacesPort } from './proposals/ports.js';
@@ -62,7 +64,18 @@ export function createServices(deps: ServiceDeps) {
     createProposalsUpdateSection({ proposals, decisions }),
   ];
   const rhythm = createRhythmService({ repo: createRhythmRepo(db), jobs, alliances, clock, sections, directory: deps.ports?.directory ?? directory });
-  return { jobs, alliances, directory, rhythm, meetings, ideas, skills, rules, proposals, votes, decisions };
+  // Members' own data: every feature that stores personal data forgets it here (one line each).
+  const privacy = createPrivacyService({
+    db, clock, rows: createMemberRowsRepo(db), spaces: directory,
+    owners: [
+      { feature: 'directory', forget: (g, u) => directory.removeMemberData(g, u) },
+      { feature: 'skills', forget: (g, u) => skills.forgetMember(g, u) },
+      { feature: 'meetings', forget: (g, u) => meetings.forgetMember(g, u) },
+      { feature: 'rhythm', forget: (g, u) => rhythm.forgetMember(g, u) },
+      { feature: 'proposals', forget: (g, u) => votes.forgetMember(g, u) },
+    ],
+  });
+  return { jobs, alliances, directory, rhythm, meetings, ideas, skills, rules, proposals, votes, decisions, privacy };
 }
 
 export type Services = ReturnType<typeof createServices>;

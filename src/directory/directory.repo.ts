@@ -178,6 +178,8 @@ export function createDirectoryRepo(db: Db) {
 
     removeLinksOf(guildId: string, userId: string): void {
       db.delete(spaceMembers).where(and(eq(spaceMembers.guildId, guildId), eq(spaceMembers.userId, userId))).run();
+      // Parked registrations and search pages hold what the member typed.
+      db.delete(directoryStash).where(and(eq(directoryStash.guildId, guildId), eq(directoryStash.userId, userId))).run();
     },
 
     /** Parks state behind a short id (search paging, a registration waiting for its modal). */

@@ -362,6 +362,16 @@ export function createSpacesService(deps: DirectoryDeps) {
       return rows.map((r) => ({ id: r.id, name: r.name, hostUserIds: hosts.get(r.id) ?? [] }));
     },
 
+    /** Privacy preview: spaces removeMemberData would delete (hosted alone) and those the member only leaves. */
+    memberSpaces(guildId: string, userId: string): { removed: { id: number; name: string }[]; left: { id: number; name: string }[] } {
+      const removed: { id: number; name: string }[] = [];
+      const left: { id: number; name: string }[] = [];
+      for (const space of repo.hostedBy(guildId, userId)) {
+        (repo.hosts(guildId, space.id).length === 1 ? removed : left).push({ id: space.id, name: space.name });
+      }
+      return { removed, left };
+    },
+
     /** Privacy: unlink the member everywhere, drop them as co-host, remove spaces they host alone. */
     removeMemberData(guildId: string, userId: string): { removedSpaceIds: number[]; leftSpaceIds: number[] } {
       const removedSpaceIds: number[] = [];

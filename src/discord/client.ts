@@ -1,6 +1,6 @@
 // The discord.js client as this bot needs it: only the intents features use, mentions that never ping by
 // default, and small caches (discord.js keeps users and members forever unless told otherwise).
-import { Client, GatewayIntentBits, Options, Partials } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js';
 
 /**
  * Guilds: guild, channel and role data. GuildMessageReactions: votes by reaction. GuildMembers (privileged):
@@ -8,8 +8,23 @@ import { Client, GatewayIntentBits, Options, Partials } from 'discord.js';
  */
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers, GatewayIntentBits.GuildMessageReactions];
 
+/**
+ * discord.js looks every option value up in the interaction's `resolved` maps (users, members, …), whatever the
+ * option's type. With plain objects a member typing "constructor" or "__proto__" gets an Object.prototype function
+ * back, and discord.js caches a member without an id (later code iterating members breaks). Null-prototype maps fix
+ * it; the Raw event runs synchronously on the same packet just before discord.js builds the interaction.
+ */
+export function nullPrototypeResolved(packet: { t?: string | null; d?: unknown }): void {
+  if (packet.t !== 'INTERACTION_CREATE') return;
+  const resolved = (packet.d as { data?: { resolved?: Record<string, unknown> } } | undefined)?.data?.resolved;
+  if (!resolved || typeof resolved !== 'object') return;
+  for (const [kind, map] of Object.entries(resolved)) {
+    if (map && typeof map === 'object') resolved[kind] = Object.assign(Object.create(null) as object, map);
+  }
+}
+
 export function createDiscordClient(options: { apiUrl?: string }): Client {
-  return new Client({
+  const client = new Client({
     intents: INTENTS,
     // Reactions on messages that are not cached (all of them: the message cache is off) arrive as partials.
     partials: [Partials.Message, Partials.Reaction, Partials.User, Partials.GuildMember, Partials.Channel],
@@ -37,4 +52,6 @@ export function createDiscordClient(options: { apiUrl?: string }): Client {
       guildMembers: { interval: 3600, filter: () => (member) => member.id !== member.client.user?.id },
     },
   });
+  client.on(Events.Raw, nullPrototypeResolved);
+  return client;
 }

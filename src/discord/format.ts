@@ -5,11 +5,18 @@ export function timestamp(instant: Date | number, style: 'F' | 'f' | 'D' | 'd' |
   return `<t:${Math.floor(new Date(instant).getTime() / 1000)}:${style}>`;
 }
 
-/** Cuts text to `max` code points (what Discord counts), ending with an ellipsis when cut. */
+/**
+ * Cuts text to `max` UTF-16 units, ending with an ellipsis when cut, never splitting a surrogate pair. Discord counts
+ * code points, discord.js's builders count UTF-16 units (an emoji is two): staying within the latter satisfies both.
+ */
 export function truncate(text: string, max: number): string {
-  const points = [...text];
-  if (points.length <= max) return text;
-  return `${points.slice(0, Math.max(0, max - 1)).join('')}…`;
+  if (text.length <= max) return text;
+  let cut = '';
+  for (const point of text) {
+    if (cut.length + point.length > max - 1) break;
+    cut += point;
+  }
+  return `${cut}…`;
 }
 
 /** A user mention for display. Messages are sent with allowed_mentions parse: [], so it shows the name and pings no one. */

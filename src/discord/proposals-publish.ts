@@ -91,8 +91,14 @@ export function createProposalPublisher(ctx: BotContext) {
       }
       services.proposals.attachMessage(view.guildId, view.id, { channelId: posted.channelId, messageId: posted.messageId, threadId });
       if (!view.anonymous) {
+        // The bot's own reactions only make voting one click; the proposal is open without them (members can add the
+        // emoji themselves), so a Discord failure here must not turn an opened proposal into an error.
         for (const choice of choicesFor(view.rule)) {
-          await client.rest.put(Routes.channelMessageOwnReaction(posted.channelId, posted.messageId, encodeURIComponent(CHOICE_EMOJI[choice])));
+          try {
+            await client.rest.put(Routes.channelMessageOwnReaction(posted.channelId, posted.messageId, encodeURIComponent(CHOICE_EMOJI[choice])));
+          } catch (error) {
+            logger.warn({ err: error, proposalId: view.id, choice }, 'could not add a voting reaction');
+          }
         }
       }
       return services.proposals.get(view.guildId, view.id);

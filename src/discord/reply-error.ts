@@ -1,7 +1,7 @@
 // The one path from any error to what the member sees: domain and validation errors name the fields, Discord
 // errors get a short message by code, anything else a reference the organizers can find in the logs. Never throws.
 import { randomBytes } from 'node:crypto';
-import { DiscordAPIError, RateLimitError, type Interaction } from 'discord.js';
+import { DiscordAPIError, HTTPError, RateLimitError, type Interaction } from 'discord.js';
 import { isDomainError, type DomainError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { replyPrivately } from './respond.js';
@@ -17,6 +17,8 @@ const DISCORD_CODE_MESSAGES: Record<number, string> = {
   50013: "I'm missing a permission for that (Send Messages, Embed Links, Create Threads or Manage Events). Ask an admin to check my role.",
   50035: 'Discord refused what I tried to send. Please try again, or tell an organizer.',
 };
+
+const DISCORD_TROUBLE = '⚠️ Discord is having trouble right now; please try again in a moment.';
 
 export function errorReference(): string {
   return randomBytes(3).toString('hex').toUpperCase();
@@ -36,8 +38,10 @@ export function describeError(error: unknown): { text: string; unexpected: boole
   if (error instanceof DiscordAPIError) {
     const known = typeof error.code === 'number' ? DISCORD_CODE_MESSAGES[error.code] : undefined;
     if (known) return { text: `⚠️ ${known}`, unexpected: false };
-    if (error.status >= 500) return { text: '⚠️ Discord is having trouble right now; please try again in a moment.', unexpected: false };
+    if (error.status >= 500) return { text: DISCORD_TROUBLE, unexpected: false };
   }
+  // A 5xx whose body is not a Discord error (a gateway or proxy failing) reaches us as HTTPError after the retries.
+  if (error instanceof HTTPError && error.status >= 500) return { text: DISCORD_TROUBLE, unexpected: false };
   if (error instanceof RateLimitError) return { text: '⚠️ Discord asked me to slow down; please try again in a moment.', unexpected: false };
   const ref = errorReference();
   return { text: `Something went wrong (ref ${ref}). Please try again; if it keeps happening, give the organizers this reference.`, unexpected: true, ref };

@@ -156,6 +156,11 @@ export function createMeetingsRepo(db: Db) {
       db.delete(meetingDrafts).where(and(eq(meetingDrafts.guildId, guildId), eq(meetingDrafts.id, id))).run();
     },
 
+    /** Privacy: drafts a member started (they hold what the member typed). */
+    forgetDrafts(guildId: string, userId: string): number {
+      return db.delete(meetingDrafts).where(and(eq(meetingDrafts.guildId, guildId), eq(meetingDrafts.userId, userId))).run().changes;
+    },
+
     purgeDrafts(now: number): number {
       return db.delete(meetingDrafts).where(lt(meetingDrafts.expiresAt, now)).run().changes;
     },

@@ -88,6 +88,7 @@ export function createParticipationService(deps: ParticipationServiceDeps) {
     forgetMember(guildId: string, userId: string): { attendance: number; agendaItems: number; actionItems: number; ideas: number } {
       return db.transaction(() => {
         const attendance = meetingsRepo.forgetAttendance(guildId, userId);
+        meetingsRepo.forgetDrafts(guildId, userId);
         const agendaItems = agendaRepo.forgetMember(guildId, userId);
         const actionIds = actionsRepo.forgetMember(guildId, userId);
         for (const id of actionIds) jobs.cancelByPrefix(guildId, reminderJobPrefix(id));

@@ -355,6 +355,23 @@ export function createProposalsRepo(db: Db) {
       }
     },
 
+    /** Proposals (any status) on which the member has a vote event. */
+    votedOn(guildId: string, userId: string): number[] {
+      return db
+        .selectDistinct({ id: proposalVotes.proposalId })
+        .from(proposalVotes)
+        .where(and(eq(proposalVotes.guildId, guildId), eq(proposalVotes.userId, userId)))
+        .all()
+        .map((row) => row.id);
+    },
+
+    /** Privacy: the member's place in electorates and their reminder choice (call after markLeft and eraseVoters). */
+    dropMember(guildId: string, userId: string): void {
+      db.delete(proposalElectors).where(and(eq(proposalElectors.guildId, guildId), eq(proposalElectors.userId, userId))).run();
+      db.delete(proposalVoters).where(and(eq(proposalVoters.guildId, guildId), eq(proposalVoters.voterKey, userId))).run();
+      db.delete(proposalReminderPrefs).where(and(eq(proposalReminderPrefs.guildId, guildId), eq(proposalReminderPrefs.userId, userId))).run();
+    },
+
     reminderPref(guildId: string, userId: string): boolean {
       return (
         db

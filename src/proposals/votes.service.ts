@@ -187,6 +187,20 @@ export function createVotesService(deps: VotesDeps) {
       return repo.markLeft(guildId, userId, clock.now().getTime());
     },
 
+    /**
+     * Privacy: the member's votes stop counting on open proposals (as if they had left) and every vote they cast
+     * becomes an anonymous pseudonym, so closed results stay verifiable as counts. Returns the open proposals touched.
+     */
+    forgetMember(guildId: string, userId: string): { openProposals: number[]; anonymizedProposals: number } {
+      return deps.transaction(() => {
+        const openProposals = repo.markLeft(guildId, userId, clock.now().getTime());
+        const voted = repo.votedOn(guildId, userId);
+        for (const id of voted) repo.eraseVoters(guildId, id, userId);
+        repo.dropMember(guildId, userId);
+        return { openProposals, anonymizedProposals: voted.length };
+      });
+    },
+
     /** After downtime: everyone on an open proposal's electorate who is no longer a member has left. */
     syncMembers(guildId: string, presentUserIds: ReadonlySet<string>): number[] {
       const touched = new Set<number>();

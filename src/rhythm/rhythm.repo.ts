@@ -98,6 +98,14 @@ export function createRhythmRepo(db: Db) {
       );
     },
 
+    /** Privacy: the coworking-day events a member registered as host. Returns how many. */
+    forgetHost(guildId: string, userId: string): number {
+      return db
+        .delete(coworkingDayEvents)
+        .where(and(eq(coworkingDayEvents.guildId, guildId), eq(coworkingDayEvents.hostUserId, userId)))
+        .run().changes;
+    },
+
     events(guildId: string, year: number): CoworkingDayEventRow[] {
       return db
         .select()

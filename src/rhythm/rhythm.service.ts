@@ -53,6 +53,11 @@ export function createRhythmService(deps: RhythmServiceDeps) {
       }
     },
 
+    /** Privacy: removes the coworking-day events the member hosts (the Discord events stay for the alliance). */
+    forgetMember(guildId: string, userId: string): { coworkingDayEvents: number } {
+      return { coworkingDayEvents: deps.repo.forgetHost(guildId, userId) };
+    },
+
     /** Re-plans one alliance now: call it after its time zone or announcements channel changed. */
     replan(guildId: string): void {
       planGuild(guildId, deps.clock.now().getTime());

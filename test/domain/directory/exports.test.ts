@@ -50,6 +50,15 @@ describe('removeMemberData', () => {
     expect(countRows(sqlite, 'spaces')).toBe(2);
     expect(dir.search(GUILD, { text: 'rainier' }).total).toBe(0);
   });
+
+  it('drops the registrations the member left waiting for their form (what they typed), not other members’', () => {
+    const { dir, sqlite } = setup();
+    dir.prepareRegistration(host, seattle);
+    dir.prepareRegistration(actor(STRANGER), montreal);
+    dir.removeMemberData(GUILD, HOST);
+    const left = sqlite.prepare('SELECT user_id AS userId FROM directory_stash').all() as { userId: string }[];
+    expect(left.map((row) => row.userId)).toEqual([STRANGER]);
+  });
 });
 
 describe('monthly update section', () => {

@@ -64,4 +64,14 @@ describe('forgetting a member', () => {
     expect(t.services.meetings.attendees(GUILD, first.id)).toEqual([PRIYA]);
     expect(t.services.meetings.agenda(GUILD, first.id).items).toEqual([]);
   });
+
+  it('removes the meeting drafts they started (what they typed), not other members’ drafts', () => {
+    t = setup();
+    const mine = t.services.meetings.previewSchedule(actor(MARCUS), { title: 'Marcus private plans', when: '2026-12-10 18:00' });
+    const theirs = t.services.meetings.previewSchedule(organizer(), { title: 'Olivia plans', when: '2026-12-11 18:00' });
+    t.services.meetings.forgetMember(GUILD, MARCUS);
+    const remaining = t.sqlite.prepare('SELECT id FROM meeting_drafts WHERE guild_id = ?').all(GUILD) as { id: number }[];
+    expect(remaining.map((row) => row.id)).toEqual([theirs.draftId]);
+    expect(remaining.map((row) => row.id)).not.toContain(mine.draftId);
+  });
 });

@@ -1,0 +1,51 @@
+// /privacy export|delete: a member's own data — a JSON file of everything stored about them, and deletion after a
+// confirm button that lists what goes. Only the member who asked can confirm (the id is in the button).
+import { MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { z } from 'zod';
+import { defineCommand } from '../src/discord/command.js';
+import { snowflake } from '../src/discord/options.js';
+import { deletedText, exportFile, exportMessage, renderDeletionPreview } from '../src/discord/render/privacy.js';
+import { reply } from '../src/discord/respond.js';
+import { forbidden } from '../src/shared/errors.js';
+
+const data = new SlashCommandBuilder()
+  .setName('privacy')
+  .setDescription('Your own data: see everything stored about you, or delete it')
+  .addSubcommand((s) => s.setName('export').setDescription('Get a file with everything I store about you in this alliance'))
+  .addSubcommand((s) => s.setName('delete').setDescription('Delete your data in this alliance (asks to confirm first)'));
+
+const ownButton = z.tuple([snowflake]);
+const NOT_YOURS = 'That button belongs to another member’s request. Run /privacy delete yourself.';
+
+export const privacy = defineCommand({
+  data: data.toJSON(),
+
+  async execute(interaction, ctx) {
+    if (interaction.options.getSubcommand() === 'export') {
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const exported = ctx.services.privacy.export(ctx.actor);
+      await reply(interaction, { content: exportMessage(exported), files: [exportFile(exported)], ephemeral: true });
+      return;
+    }
+    const preview = ctx.services.privacy.preview(ctx.actor);
+    await reply(interaction, { ...renderDeletionPreview(preview, ctx.actor.userId), ephemeral: true });
+  },
+
+  components: {
+    delete: {
+      args: ownButton,
+      async run(interaction, [userId], ctx) {
+        if (userId !== ctx.actor.userId) throw forbidden(NOT_YOURS);
+        const summary = ctx.services.privacy.delete(ctx.actor);
+        await interaction.update({ content: deletedText(summary), embeds: [], components: [], allowedMentions: { parse: [] } });
+      },
+    },
+    keep: {
+      args: ownButton,
+      async run(interaction, [userId], ctx) {
+        if (userId !== ctx.actor.userId) throw forbidden(NOT_YOURS);
+        await interaction.update({ content: 'Nothing was deleted.', embeds: [], components: [], allowedMentions: { parse: [] } });
+      },
+    },
+  },
+});

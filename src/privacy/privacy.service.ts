@@ -1,0 +1,79 @@
+// Members' own data: export everything stored about the caller, preview what a deletion removes, and delete it
+// through each feature's own forget verb, all in one transaction so a deletion is never half done.
+import type { Db } from '../db/open.js';
+import type { Actor } from '../shared/actor.js';
+import type { Clock } from '../shared/clock.js';
+import type { MemberRowsRepo } from './member-rows.repo.js';
+
+/** A feature that stores personal data and can forget a member of one alliance. */
+export interface MemberDataOwner {
+  feature: string;
+  forget(guildId: string, userId: string): Record<string, unknown>;
+}
+
+/** The directory's part of the preview: which spaces go with the member and which they only leave. */
+export interface SpacesPreviewPort {
+  memberSpaces(guildId: string, userId: string): { removed: { id: number; name: string }[]; left: { id: number; name: string }[] };
+}
+
+/**
+ * Columns that record who did something for the alliance (created a meeting, approved a space, posted an update).
+ * They are the alliance's records, not the member's profile, and stay after a deletion; the export shows them.
+ */
+export const KEPT_ATTRIBUTION = new Set([
+  'meetings.created_by',
+  'meeting_series.created_by',
+  'spaces.created_by',
+  'spaces.approved_by',
+  'priorities.set_by',
+  'monthly_updates.posted_by',
+  'rhythm_settings.note_by',
+  'action_items.created_by',
+  'proposals.author_id',
+  'proposals.closed_by',
+]);
+
+export interface MemberExport {
+  alliance: string;
+  member: string;
+  exportedAt: string;
+  /** Table → rows naming the member, as stored. */
+  data: Record<string, Record<string, unknown>[]>;
+}
+
+export interface DeletionPreview {
+  spacesRemoved: string[];
+  spacesLeft: string[];
+  /** Table → number of rows that name the member now (what the export holds). */
+  rows: Record<string, number>;
+}
+
+export function createPrivacyService(deps: { db: Db; clock: Clock; rows: MemberRowsRepo; spaces: SpacesPreviewPort; owners: MemberDataOwner[] }) {
+  return {
+    export(actor: Actor): MemberExport {
+      return {
+        alliance: actor.guildId,
+        member: actor.userId,
+        exportedAt: deps.clock.now().toISOString(),
+        data: deps.rows.rowsOf(actor.guildId, actor.userId),
+      };
+    },
+
+    preview(actor: Actor): DeletionPreview {
+      const spaces = deps.spaces.memberSpaces(actor.guildId, actor.userId);
+      const rows = Object.fromEntries(Object.entries(deps.rows.rowsOf(actor.guildId, actor.userId)).map(([table, list]) => [table, list.length]));
+      return { spacesRemoved: spaces.removed.map((s) => s.name), spacesLeft: spaces.left.map((s) => s.name), rows };
+    },
+
+    /** Every feature forgets the member, or none does. Returns each feature's own summary. */
+    delete(actor: Actor): Record<string, Record<string, unknown>> {
+      return deps.db.transaction(() => {
+        const summary: Record<string, Record<string, unknown>> = {};
+        for (const owner of deps.owners) summary[owner.feature] = owner.forget(actor.guildId, actor.userId);
+        return summary;
+      });
+    },
+  };
+}
+
+export type PrivacyService = ReturnType<typeof createPrivacyService>;

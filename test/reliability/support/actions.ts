@@ -1,0 +1,75 @@
+// The stream of member actions the crash test sends while it kills the bot: each kind knows how to send itself,
+// whether the bot acknowledged it, and how many rows the database holds for it afterwards (must be exactly 1).
+import type Database from 'better-sqlite3';
+import type { GuildHandle, TestBed } from '../../../src/testbed/types.js';
+
+export interface World {
+  bed: TestBed;
+  guild: GuildHandle;
+  memberIds: string[];
+  meetingIds: number[];
+}
+
+export interface Action {
+  kind: string;
+  userId: string;
+  label: string;
+  /** Sends it; resolves true when the member saw the bot's success answer. */
+  send(world: World): Promise<boolean>;
+  /** Rows that store it (0 or 1 when not acknowledged; exactly 1 when acknowledged). */
+  stored(sqlite: Database.Database, guildId: string): number;
+}
+
+export type Rng = () => number;
+
+/** mulberry32: a seeded generator, so a failing run can be replayed with CRASH_SEED. */
+export function seeded(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
+const word = (rng: Rng) => Array.from({ length: 7 }, () => pick(rng, 'bcdfghjklmnpqrstvwxz'.split('')) + pick(rng, 'aeiou'.split(''))).join('').slice(0, 9);
+
+async function acknowledged(world: World, input: Parameters<TestBed['driver']['command']>[0], success: RegExp): Promise<boolean> {
+  const result = await world.bed.driver.command(input);
+  const reply = await result.reply(4000);
+  if (!success.test(reply.content) && process.env['CRASH_DEBUG']) console.log('not acknowledged:', reply.content.slice(0, 120));
+  return success.test(reply.content);
+}
+
+/** A fresh, unique action of a random kind for a random member. */
+export function nextAction(rng: Rng, world: World, n: number): Action {
+  const userId = pick(rng, world.memberIds);
+  const base = { guildId: world.guild.id, channelId: world.guild.channel('general'), userId };
+  const kind = pick(rng, ['skill', 'agenda', 'idea'] as const);
+  if (kind === 'skill') {
+    const label = `${word(rng)} ${word(rng)} ${n}`;
+    return {
+      kind, userId, label,
+      send: (w) => acknowledged(w, { ...base, name: 'skills', subcommand: 'offer', options: { skill: label } }, /^✅ (Added|Updated) your offer/),
+      stored: (db, g) => (db.prepare('SELECT COUNT(*) AS n FROM skill_entries WHERE guild_id = ? AND user_id = ? AND skill_key = ?').get(g, userId, `custom:${label}`) as { n: number }).n,
+    };
+  }
+  if (kind === 'agenda') {
+    const label = `Topic ${word(rng)} ${n}`;
+    const meetingId = pick(rng, world.meetingIds);
+    return {
+      kind, userId, label,
+      send: (w) => acknowledged(w, { ...base, name: 'agenda', subcommand: 'add', options: { meeting: meetingId, topic: label, minutes: 5 } }, /^✅ Added/),
+      stored: (db, g) => (db.prepare('SELECT COUNT(*) AS n FROM agenda_items WHERE guild_id = ? AND proposed_by = ? AND topic = ?').get(g, userId, label) as { n: number }).n,
+    };
+  }
+  const label = `Idea ${word(rng)} ${n}`;
+  return {
+    kind, userId, label,
+    send: (w) => acknowledged(w, { ...base, name: 'ideas', subcommand: 'add', options: { text: label } }, /^💡 Parked/),
+    stored: (db, g) => (db.prepare('SELECT COUNT(*) AS n FROM ideas WHERE guild_id = ? AND author_id = ? AND text = ?').get(g, userId, label) as { n: number }).n,
+  };
+}
