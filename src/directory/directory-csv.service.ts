@@ -6,6 +6,7 @@ import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError, forbidden, invalid, type FieldProblem } from '../shared/errors.js';
 import type { DirectoryRepo, SpaceRow } from './directory.repo.js';
+import { profileColumns } from './directory.rules.js';
 import { checkProfile } from './directory.service.js';
 import type { Gazetteer } from './gazetteer.js';
 import { foldKey } from './text.rules.js';
@@ -145,16 +146,8 @@ export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => G
         for (const { checked, hosts, joinedAt } of valid) {
           const { fields, tags, place } = checked;
           const values = {
-            name: fields.name,
-            nameKey: foldKey(fields.name),
+            ...profileColumns(fields),
             ...place,
-            desks: fields.desks ?? null,
-            website: fields.website ?? null,
-            dayPass: fields.dayPass ?? null,
-            description: fields.description ?? null,
-            hours: fields.hours ?? null,
-            contact: fields.contact ?? null,
-            accessibility: fields.accessibility ?? null,
             status: 'approved' as const,
             updatedAt: at,
           };

@@ -121,6 +121,21 @@ export const profileSchema = z.object({
 export type ProfileInput = z.input<typeof profileSchema>;
 export type ProfileFields = z.output<typeof profileSchema>;
 
+/** The profile columns a checked profile writes: one mapping for register, edit and import. */
+export function profileColumns(fields: ProfileFields) {
+  return {
+    name: fields.name,
+    nameKey: foldKey(fields.name),
+    desks: fields.desks ?? null,
+    website: fields.website ?? null,
+    dayPass: fields.dayPass ?? null,
+    description: fields.description ?? null,
+    hours: fields.hours ?? null,
+    contact: fields.contact ?? null,
+    accessibility: fields.accessibility ?? null,
+  };
+}
+
 /** The member-facing name of each field (the slash option or modal field they typed into). */
 export const FIELD_NAMES: Record<keyof ProfileInput, string> = {
   name: 'name',

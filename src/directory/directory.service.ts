@@ -10,6 +10,7 @@ import {
   canManage,
   issuesToProblems,
   parseTags,
+  profileColumns,
   profileSchema,
   type ProfileFields,
   type ProfileInput,
@@ -143,16 +144,8 @@ export function createSpacesService(deps: DirectoryDeps) {
       repo.insert(
         {
           guildId: actor.guildId,
-          name: fields.name,
-          nameKey: foldKey(fields.name),
+          ...profileColumns(fields),
           ...place,
-          desks: fields.desks ?? null,
-          website: fields.website ?? null,
-          dayPass: fields.dayPass ?? null,
-          description: fields.description ?? null,
-          hours: fields.hours ?? null,
-          contact: fields.contact ?? null,
-          accessibility: fields.accessibility ?? null,
           status: needsApproval ? 'pending' : 'approved',
           createdBy: actor.userId,
           createdAt: at,
@@ -223,15 +216,7 @@ export function createSpacesService(deps: DirectoryDeps) {
       const { fields, tags, place } = checked(merged);
       assertNameFree(actor.guildId, fields.name, place.cityKey, place.city, row.id);
       const update: SpacePatch = {
-        name: fields.name,
-        nameKey: foldKey(fields.name),
-        desks: fields.desks ?? null,
-        website: fields.website ?? null,
-        dayPass: fields.dayPass ?? null,
-        description: fields.description ?? null,
-        hours: fields.hours ?? null,
-        contact: fields.contact ?? null,
-        accessibility: fields.accessibility ?? null,
+        ...profileColumns(fields),
         updatedAt: now(),
         ...(placeChanged ? place : {}),
       };

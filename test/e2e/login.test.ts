@@ -28,7 +28,10 @@ describe('when Discord refuses the bot', () => {
 
   it('says the token was refused, without printing it', async () => {
     bed = await startTestBed();
-    const error = await startBot(configFor(bed, 'not-the-token'), { logger: silentLogger, startScheduler: false }).catch((e: unknown) => e as Error);
+    const error = await startBot(configFor(bed, 'not-the-token'), { logger: silentLogger, startScheduler: false }).then(
+      () => new Error('the bot started with a wrong token'),
+      (e: unknown) => e as Error,
+    );
     expect(error.message).toMatch(/refused the token \(DISCORD_TOKEN\)/);
     expect(error.message).not.toContain('not-the-token');
   });
