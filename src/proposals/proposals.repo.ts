@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, max, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
+import { chunks } from '../shared/chunks.js';
+import { createReminderPrefsRepo } from './reminder-prefs.repo.js';
 import { emptyCounts, type Counts } from './tally.rules.js';
 import {
   proposalBallots,
@@ -42,14 +44,6 @@ export interface NewVoteEvent {
   source: VoteSource;
   reason: string | null;
   at: number;
-}
-
-const CHUNK = 400;
-
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
 }
 
 export function createProposalsRepo(db: Db) {
@@ -372,35 +366,7 @@ export function createProposalsRepo(db: Db) {
       db.delete(proposalReminderPrefs).where(and(eq(proposalReminderPrefs.guildId, guildId), eq(proposalReminderPrefs.userId, userId))).run();
     },
 
-    reminderPref(guildId: string, userId: string): boolean {
-      return (
-        db
-          .select()
-          .from(proposalReminderPrefs)
-          .where(and(eq(proposalReminderPrefs.guildId, guildId), eq(proposalReminderPrefs.userId, userId)))
-          .get()?.enabled ?? false
-      );
-    },
-
-    setReminderPref(guildId: string, userId: string, enabled: boolean): void {
-      db.insert(proposalReminderPrefs)
-        .values({ guildId, userId, enabled })
-        .onConflictDoUpdate({ target: [proposalReminderPrefs.guildId, proposalReminderPrefs.userId], set: { enabled } })
-        .run();
-    },
-
-    usersWithReminders(guildId: string, userIds: string[]): Set<string> {
-      const found = new Set<string>();
-      for (const part of chunks(userIds)) {
-        db.select({ userId: proposalReminderPrefs.userId })
-          .from(proposalReminderPrefs)
-          .where(and(eq(proposalReminderPrefs.guildId, guildId), eq(proposalReminderPrefs.enabled, true), inArray(proposalReminderPrefs.userId, part)))
-          .all()
-          .forEach((r) => found.add(r.userId));
-      }
-      return found;
-    },
-
+    ...createReminderPrefsRepo(db),
   };
 }
 
