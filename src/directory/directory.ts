@@ -8,6 +8,7 @@ import { createDirectorySearchRepo } from './directory-search.repo.js';
 import { createSearchService } from './directory-search.service.js';
 import { createSpacesService } from './directory.service.js';
 import { worldGazetteer, type Gazetteer } from './gazetteer.js';
+import { createGazetteerStore } from './gazetteer-cache.js';
 
 export function createDirectory(deps: {
   db: Db;
@@ -18,7 +19,8 @@ export function createDirectory(deps: {
 }) {
   const repo = createDirectoryRepo(deps.db);
   const searchRepo = createDirectorySearchRepo(deps.db);
-  const gazetteer = deps.gazetteer ?? worldGazetteer;
+  const store = createGazetteerStore(deps.db, () => deps.clock.now().getTime());
+  const gazetteer = deps.gazetteer ?? (() => worldGazetteer(store));
   const common = { repo, gazetteer, clock: deps.clock };
   return {
     ...createSpacesService({ ...common, alliances: deps.alliances }),
@@ -28,7 +30,7 @@ export function createDirectory(deps: {
     welcomedBetween(guildId: string, from: number, to: number) {
       return repo.approvedBetween(guildId, from, to);
     },
-    /** Decodes the gazetteer ahead of the first autocomplete and compacts the search index (call once the bot is up). */
+    /** Loads the gazetteer (from its cache after the first start) ahead of the first autocomplete and compacts the search index (call once the bot is up). */
     warmUp(): void {
       gazetteer();
       searchRepo.optimizeIndex();

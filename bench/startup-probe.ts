@@ -1,0 +1,46 @@
+// Start-up probe: seeds the large alliance once (kept in /tmp/alliance-startup), then starts the compiled bot on it
+// N times, printing each process start → ready time; --cpu-prof writes profiles to /tmp/alliance-startup/profiles.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openDatabase } from '../src/db/open.js';
+import { createServices } from '../src/services.js';
+import { systemClock } from '../src/shared/clock.js';
+import { startBenchBed } from './bed.js';
+import { startProcess } from './child.js';
+import { FULL } from './scale.js';
+import { features } from './seed/index.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const dir = '/tmp/alliance-startup';
+mkdirSync(dir, { recursive: true });
+const runs = Number(process.argv[2] ?? 3);
+const prof = process.argv.includes('--cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir', join(dir, 'profiles')] : [];
+const bench = await startBenchBed(FULL.members);
+const db = join(dir, 'bot.db');
+if (!existsSync(db)) {
+  const database = openDatabase(db);
+  const services = createServices({ db: database.db, clock: systemClock });
+  const organizer = { guildId: bench.guild.id, userId: bench.ownerId, isOrganizer: true, roleIds: [bench.guild.role('Organizers')] };
+  for (const feature of features) {
+    await feature.seed?.({ db: database.db, sqlite: database.sqlite, services, clock: systemClock, guild: bench.guild, organizer, members: bench.members, scale: FULL, state: {} });
+  }
+  database.close();
+}
+for (let i = 0; i < runs; i++) {
+  const bot = startProcess({
+    name: 'bot', script: join(ROOT, 'dist/src/main.js'), cwd: dir,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: bench.bed.token, DISCORD_API_URL: bench.bed.apiUrl, DATABASE_PATH: db, LOG_LEVEL: 'info', DISCORD_GUILD_ID: '' },
+    isReady: (line) => line.includes('"msg":"Alliance bot is ready"'),
+    nodeFlags: prof,
+  });
+  const ready = await bot.ready;
+  const memory = await bot.memory();
+  console.log(`run ${i + 1}: ready in ${ready.ms.toFixed(0)} ms (cpu ${ready.cpuMs} ms), rss ${memory.rssMB.toFixed(0)} MB heap ${memory.heapUsedMB.toFixed(0)}/${memory.heapTotalMB.toFixed(0)} MB`);
+  await new Promise((r) => setTimeout(r, 1500));
+  const later = await bot.memory();
+  console.log(`        1.5 s later: rss ${later.rssMB.toFixed(0)} MB heap ${later.heapUsedMB.toFixed(0)}/${later.heapTotalMB.toFixed(0)} MB`);
+  console.log(bot.tail().split('\n').filter((l) => /^T |ready|sync|built|warm|reconcil/i.test(l)).map((l) => l.slice(0, 200)).join('\n'));
+  await bot.stop();
+}
+await bench.bed.close?.();
+process.exit(0);
