@@ -52,7 +52,7 @@ function seedSpaces(guildId: string, count: number): void {
 }
 seedSpaces(GUILD, 10_000);
 seedSpaces('900000000000000002', 2_000);
-// What the bot does once it is up: decode the gazetteer and compact the FTS index (see warmUp).
+// What the bot does once it is up: compact the FTS index (see warmUp); the gazetteer is already loaded above.
 dir.warmUp();
 const seattle = String(gazetteer.lookup('Seattle', 'US')[0]!.id);
 const parked = dir.search(GUILD, { text: 'coffee' }).searchId;

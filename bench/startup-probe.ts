@@ -15,6 +15,7 @@ const dir = '/tmp/alliance-startup';
 mkdirSync(dir, { recursive: true });
 const runs = Number(process.argv[2] ?? 3);
 const prof = process.argv.includes('--cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir', join(dir, 'profiles')] : [];
+const flags = process.argv.filter((arg) => arg.startsWith('--') && arg !== '--cpu-prof');
 const bench = await startBenchBed(FULL.members);
 const db = join(dir, 'bot.db');
 if (!existsSync(db)) {
@@ -31,14 +32,14 @@ for (let i = 0; i < runs; i++) {
     name: 'bot', script: join(ROOT, 'dist/src/main.js'), cwd: dir,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: bench.bed.token, DISCORD_API_URL: bench.bed.apiUrl, DATABASE_PATH: db, LOG_LEVEL: 'info', DISCORD_GUILD_ID: '' },
     isReady: (line) => line.includes('"msg":"Alliance bot is ready"'),
-    nodeFlags: prof,
+    nodeFlags: [...flags, ...prof],
   });
   const ready = await bot.ready;
   const memory = await bot.memory();
   console.log(`run ${i + 1}: ready in ${ready.ms.toFixed(0)} ms (cpu ${ready.cpuMs} ms), rss ${memory.rssMB.toFixed(0)} MB heap ${memory.heapUsedMB.toFixed(0)}/${memory.heapTotalMB.toFixed(0)} MB`);
   await new Promise((r) => setTimeout(r, 1500));
   const later = await bot.memory();
-  console.log(`        1.5 s later: rss ${later.rssMB.toFixed(0)} MB heap ${later.heapUsedMB.toFixed(0)}/${later.heapTotalMB.toFixed(0)} MB`);
+  console.log(`        1.5 s later: ${JSON.stringify(later)}`);
   console.log(bot.tail().split('\n').filter((l) => /^T |ready|sync|built|warm|reconcil/i.test(l)).map((l) => l.slice(0, 200)).join('\n'));
   await bot.stop();
 }

@@ -89,6 +89,9 @@ function cacheKey(): string {
 export function createGazetteerStore(db: Db, now: () => number): GazetteerStore {
   const key = cacheKey();
   return {
+    has() {
+      return db.select({ key: gazetteerCache.key }).from(gazetteerCache).where(eq(gazetteerCache.key, key)).get() !== undefined;
+    },
     load() {
       const row = db.select({ data: gazetteerCache.data }).from(gazetteerCache).where(eq(gazetteerCache.key, key)).get();
       if (!row) return null;

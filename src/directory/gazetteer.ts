@@ -259,11 +259,18 @@ export function gazetteerOf(compact: CompactCities): Gazetteer {
 
 /** Where the built gazetteer is kept between runs (the database: see gazetteer-cache.ts). */
 export interface GazetteerStore {
+  /** Whether a built gazetteer is stored, without reading it. */
+  has(): boolean;
   load(): CompactCities | null;
   save(compact: CompactCities): void;
 }
 
 let shared: Gazetteer | undefined;
+
+/** Builds and stores the gazetteer if the store has none, without keeping it in memory (a first start). */
+export function ensureGazetteerStored(store: GazetteerStore): void {
+  if (!shared && !store.has()) store.save(compactCities(decodeShippedCities()));
+}
 
 /** The cities of the pinned package, decoded from its protobuf file (~1 s and ~50 MB of short-lived objects). */
 export function decodeShippedCities(): RawCity[] {

@@ -1,5 +1,5 @@
-// The directory in the bot's life cycle: decode the gazetteer once the bot is up, so the first city
-// autocomplete answers at once instead of paying the ~1 s decode inside Discord's 3-second window.
+// The directory in the bot's life cycle: compact the search index once the bot is up (see warmUp), off the path
+// to "ready", and build the gazetteer cache on a first start.
 import type { FeatureWiring } from '../feature-wiring.js';
 
 export const directoryWiring: FeatureWiring = {
@@ -10,7 +10,7 @@ export const directoryWiring: FeatureWiring = {
       try {
         ctx.services.directory.warmUp();
       } catch (error) {
-        ctx.logger.warn({ err: error }, 'directory gazetteer warm-up failed; it will load on first use');
+        ctx.logger.warn({ err: error }, 'directory search index not compacted; searches still work, a little slower');
       }
     });
   },

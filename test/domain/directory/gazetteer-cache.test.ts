@@ -34,8 +34,9 @@ describe('gazetteer cache', () => {
   it('has nothing on a fresh database, then loads what it saved', () => {
     const { db } = freshDb();
     const store = createGazetteerStore(db, () => 1);
-    expect(store.load()).toBeNull();
+    expect([store.has(), store.load()]).toEqual([false, null]);
     store.save(shipped);
+    expect(store.has()).toBe(true);
     expect(store.load()!.names).toBe(shipped.names);
   });
 
