@@ -100,6 +100,14 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     throw error;
   }
   if (options.startScheduler !== false) scheduler.start();
+  // SQLite's advice for a connection that lives for weeks: refresh the planner's statistics now and then.
+  const optimizer = setInterval(() => {
+    try {
+      database.optimize();
+    } catch (error) {
+      logger.warn({ err: error }, 'PRAGMA optimize failed');
+    }
+  }, 6 * 60 * 60_000).unref();
   await scheduler.tick();
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Alliance bot is ready');
 
@@ -112,6 +120,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     async stop() {
       if (stopped) return;
       stopped = true;
+      clearInterval(optimizer);
       await scheduler.stop();
       await router.idle();
       await client.destroy();

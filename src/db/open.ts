@@ -12,6 +12,8 @@ export type Db = BetterSQLite3Database<typeof schema>;
 export interface OpenDatabase {
   db: Db;
   sqlite: Database.Database;
+  /** Refreshes the query planner's statistics where tables changed a lot (cheap; SQLite's advice for long-lived connections). */
+  optimize(): void;
   close(): void;
 }
 
@@ -65,7 +67,20 @@ export function openDatabase(path: string): OpenDatabase {
     assertMigrationsKnown(sqlite, folder, path);
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: folder });
-    return { db, sqlite, close: () => sqlite.close() };
+    // Statistics for the planner: without them it sorted a whole directory by name for a filtered page (30 ms at
+    // 10,000 spaces) instead of walking the name index. The limit keeps ANALYZE to milliseconds on any size.
+    sqlite.pragma('analysis_limit = 1000');
+    sqlite.pragma('optimize = 0x10002');
+    const optimize = () => void sqlite.pragma('optimize');
+    return {
+      db,
+      sqlite,
+      optimize,
+      close: () => {
+        if (sqlite.open && !sqlite.readonly) optimize();
+        sqlite.close();
+      },
+    };
   } catch (error) {
     sqlite.close();
     throw error;

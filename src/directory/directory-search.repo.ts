@@ -33,19 +33,25 @@ const LISTING = sql`s.id AS id, s.name AS name, s.city AS city, s.region AS regi
   s.longitude AS longitude`;
 
 const ALL_COLUMNS = 'name city region tags description';
+const MAX_WORDS_PER_PREFIX = 8;
 const SHORT_COLUMNS = 'name city region tags';
+
+/** The full-text indexes (drizzle/0004 and 0009): everything, the short columns, the name alone. */
+type FtsTable = 'spaces_fts' | 'spaces_short_fts' | 'spaces_name_fts';
 
 /**
  * Relevance as tiers rather than bm25 (bm25 must score every match, ~40 ms for 7,000 matches here): every word in
  * the name first, then all words within name/city/region/tags, then the rest (description). Within a tier, oldest
- * first: FTS streams rowids in order, so a page reads only offset + limit rows of each tier.
+ * first: FTS streams rowids in order, so a page reads only offset + limit rows of each tier. Each tier is asked of
+ * the smallest index that holds its columns, so an empty tier costs nothing; a NOT only skips rows of an earlier
+ * tier, and a later tier is read only when the earlier ones had fewer rows than the page needs.
  */
-function tierMatches(guildId: string, terms: string): string[] {
+function tierMatches(guildId: string, terms: string): { table: FtsTable; match: string }[] {
   const scope = `scope : "a${guildId}"`;
   return [
-    `${scope} AND ({name} : (${terms}))`,
-    `${scope} AND ({${SHORT_COLUMNS}} : (${terms})) NOT ({name} : (${terms}))`,
-    `${scope} AND ({${ALL_COLUMNS}} : (${terms})) NOT ({${SHORT_COLUMNS}} : (${terms}))`,
+    { table: 'spaces_name_fts', match: `${scope} AND ({name} : (${terms}))` },
+    { table: 'spaces_short_fts', match: `${scope} AND ({${SHORT_COLUMNS}} : (${terms})) NOT ({name} : (${terms}))` },
+    { table: 'spaces_fts', match: `${scope} AND ({${ALL_COLUMNS}} : (${terms})) NOT ({${SHORT_COLUMNS}} : (${terms}))` },
   ];
 }
 
@@ -85,22 +91,45 @@ export function createDirectorySearchRepo(db: Db) {
   const hasFilters = (f: SearchFilters) => filterSql('', f).length > 0;
 
   /**
+   * `"montre"*` → `("montreal")`: each prefix term as the whole words of the index it stands for, when they are
+   * few. FTS5 evaluates a prefix term by merging the doclists of every word it matches into memory first, which is
+   * linear in the spaces containing them ("coffee"* read 50,000 entries at 100,000 spaces for a 10-row page);
+   * whole words are streamed and skipped through. Many words (a 2-letter prefix) keep the prefix term.
+   */
+  function wholeWords(terms: string): string {
+    const groups = [...terms.matchAll(/"([^"]+)"\*/g)].map(([prefixTerm, word]) => {
+      const words = db
+        .all<{ term: string }>(sql`SELECT term FROM spaces_fts_terms WHERE term >= ${word} AND term < ${`${word}\uffff`} LIMIT ${MAX_WORDS_PER_PREFIX + 1}`)
+        .map((row) => row.term);
+      if (words.length === 0 || words.length > MAX_WORDS_PER_PREFIX) return prefixTerm;
+      return `(${words.map((w) => `"${w}"`).join(' OR ')})`;
+    });
+    // FTS5's implicit AND joins phrases only, not parenthesized groups.
+    return groups.length ? groups.join(' AND ') : terms;
+  }
+
+  /**
    * Ids matching an FTS query (and the filters), in rowid order, at most `limit`. FTS is the outer loop
    * (CROSS JOIN): SQLite otherwise re-runs the MATCH per candidate row. With LIMIT and no ORDER BY, FTS streams
    * and stops as soon as enough rows passed, so a page costs about its own size, not the number of matches.
    */
-  function matchingIds(guildId: string, match: string, filters: SearchFilters, limit: number): number[] {
+  function matchingIds(guildId: string, table: FtsTable, match: string, filters: SearchFilters, limit: number): number[] {
+    const fts = sql.identifier(table);
     const query = hasFilters(filters)
-      ? sql`SELECT s.id AS id FROM spaces_fts CROSS JOIN spaces s ON s.id = spaces_fts.rowid
-          WHERE spaces_fts MATCH ${match} AND s.guild_id = ${guildId} AND ${sql.join(filterSql(guildId, filters), sql` AND `)} LIMIT ${limit}`
-      : sql`SELECT rowid AS id FROM spaces_fts WHERE spaces_fts MATCH ${match} LIMIT ${limit}`;
+      ? sql`SELECT s.id AS id FROM ${fts} CROSS JOIN spaces s ON s.id = ${fts}.rowid
+          WHERE ${fts} MATCH ${match} AND s.guild_id = ${guildId} AND ${sql.join(filterSql(guildId, filters), sql` AND `)} LIMIT ${limit}`
+      : sql`SELECT rowid AS id FROM ${fts} WHERE ${fts} MATCH ${match} LIMIT ${limit}`;
     return db.all<{ id: number }>(query).map((row) => row.id);
+  }
+
+  function withoutTextSql(guildId: string, filters: SearchFilters, columns: SQL): SQL {
+    const where = [sql`s.guild_id = ${guildId}`, sql`s.status = 'approved'`, ...filterSql(guildId, filters)];
+    return sql`SELECT ${columns} FROM spaces s WHERE ${sql.join(where, sql` AND `)}`;
   }
 
   /** Without text: by name, from the (guild, status, name_key) index, stopping after the page. */
   function byNameSql(guildId: string, filters: SearchFilters, columns: SQL): SQL {
-    const where = [sql`s.guild_id = ${guildId}`, sql`s.status = 'approved'`, ...filterSql(guildId, filters)];
-    return sql`SELECT ${columns} FROM spaces s WHERE ${sql.join(where, sql` AND `)} ORDER BY s.name_key, s.id`;
+    return sql`${withoutTextSql(guildId, filters, columns)} ORDER BY s.name_key, s.id`;
   }
 
   function listings(guildId: string, ids: number[]): SpaceListing[] {
@@ -123,23 +152,25 @@ export function createDirectorySearchRepo(db: Db) {
         return db.all<SpaceListing>(sql`${byNameSql(guildId, filters, LISTING)} LIMIT ${limit} OFFSET ${offset}`);
       }
       const ids: number[] = [];
-      for (const tier of tierMatches(guildId, filters.match)) {
-        const match = `(${tier})${filterTerms(filters)}`;
+      for (const tier of tierMatches(guildId, wholeWords(filters.match))) {
         const wanted = offset + limit - ids.length;
         if (wanted <= 0) break;
-        ids.push(...matchingIds(guildId, match, filters, wanted));
+        // The name index has no city or tags column: those filters stay in SQL for the first tier.
+        const match = tier.table === 'spaces_name_fts' ? tier.match : `(${tier.match})${filterTerms(filters)}`;
+        ids.push(...matchingIds(guildId, tier.table, match, filters, wanted));
       }
       return listings(guildId, ids.slice(offset, offset + limit));
     },
 
     /** How many match, counting no further than `cap` (a count of every match was most of a search's cost). */
     count(guildId: string, filters: SearchFilters, cap: number): number {
+      if (filters.match) filters = { ...filters, match: wholeWords(filters.match) };
       const inner = filters.match
         ? hasFilters(filters)
           ? sql`SELECT 1 FROM spaces_fts CROSS JOIN spaces s ON s.id = spaces_fts.rowid WHERE spaces_fts MATCH ${`${scopedMatch(guildId, filters.match)}${filterTerms(filters)}`}
               AND s.guild_id = ${guildId} AND ${sql.join(filterSql(guildId, filters), sql` AND `)}`
           : sql`SELECT 1 FROM spaces_fts WHERE spaces_fts MATCH ${scopedMatch(guildId, filters.match)}`
-        : byNameSql(guildId, filters, sql`1`);
+        : withoutTextSql(guildId, filters, sql`1`); // no ORDER BY: a count may use any index and stop at the cap
       return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${inner} LIMIT ${cap})`)?.n ?? 0;
     },
 
@@ -163,7 +194,18 @@ export function createDirectorySearchRepo(db: Db) {
      * is then read from each of them: a two-word search took twice as long. Run at start-up and after an import.
      */
     optimizeIndex(): void {
-      db.run(sql`INSERT INTO spaces_fts(spaces_fts) VALUES ('optimize')`);
+      for (const table of ['spaces_fts', 'spaces_short_fts', 'spaces_name_fts'] as const) {
+        db.run(sql`INSERT INTO ${sql.identifier(table)}(${sql.identifier(table)}) VALUES ('optimize')`);
+      }
+    },
+
+    /**
+     * Fresh planner statistics for the directory's tables (bounded by analysis_limit, see db/open.ts), after they
+     * grew at once (an import) or when the bot starts: the best index for a filtered search depends on them.
+     */
+    refreshStatistics(): void {
+      db.run(sql`ANALYZE spaces`);
+      db.run(sql`ANALYZE space_tags`);
     },
 
     countsByCountry(guildId: string, limit: number): { country: string; count: number }[] {
@@ -195,11 +237,11 @@ export function createDirectorySearchRepo(db: Db) {
       );
     },
 
-    /** Approved spaces with a word of the name starting with each term (FTS name column), best first. */
+    /** Approved spaces with a word of the name starting with each term (the name's own FTS index), oldest first. */
     namesMatching(guildId: string, terms: string, limit: number): { id: number; name: string; city: string }[] {
       const ids = db
         .all<{ id: number }>(
-          sql`SELECT rowid AS id FROM spaces_fts WHERE spaces_fts MATCH ${scopedMatch(guildId, terms, 'name')} LIMIT ${limit}`,
+          sql`SELECT rowid AS id FROM spaces_name_fts WHERE spaces_name_fts MATCH ${scopedMatch(guildId, wholeWords(terms), 'name')} LIMIT ${limit}`,
         )
         .map((row) => row.id);
       return listings(guildId, ids).map(({ id, name, city }) => ({ id, name, city }));

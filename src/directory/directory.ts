@@ -22,21 +22,25 @@ export function createDirectory(deps: {
   const store = createGazetteerStore(deps.db, () => deps.clock.now().getTime());
   const gazetteer = deps.gazetteer ?? (() => worldGazetteer(store));
   const common = { repo, gazetteer, clock: deps.clock };
+  const maintainIndexes = () => {
+    searchRepo.optimizeIndex();
+    searchRepo.refreshStatistics();
+  };
   return {
     ...createSpacesService({ ...common, alliances: deps.alliances }),
     ...createSearchService({ ...common, search: searchRepo }),
-    ...createCsvService({ ...common, afterImport: () => searchRepo.optimizeIndex() }),
+    ...createCsvService({ ...common, afterImport: () => maintainIndexes() }),
     /** New spaces welcomed (approved) in [from, to): the monthly update section. */
     welcomedBetween(guildId: string, from: number, to: number) {
       return repo.approvedBetween(guildId, from, to);
     },
     /**
-     * Once the bot is up: compacts the search index, and on a first start builds the gazetteer's cache (~1 s). The
+     * Once the bot is up: compacts the search index, refreshes the planner's statistics, and on a first start builds the gazetteer's cache (~1 s). The
      * gazetteer itself is not kept: from the cache it loads in ~60 ms on first use, and a bot whose members never
      * type a city saves its ~14 MB.
      */
     warmUp(): void {
-      searchRepo.optimizeIndex();
+      maintainIndexes();
       if (!deps.gazetteer) ensureGazetteerStored(store);
     },
   };

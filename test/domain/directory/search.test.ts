@@ -40,6 +40,15 @@ describe('text search', () => {
     expect(names.indexOf('Coworking Central')).toBeLessThan(names.indexOf('Loft Nine'));
     expect(names).toContain('Crossroads Hub');
   });
+  it('finds every word a prefix stands for, whether a few (read as whole words) or many (kept a prefix)', () => {
+    const words = ['studio', 'studios', 'studious', 'studied', 'studying', 'student', 'students', 'study', 'studs', 'stud'];
+    const { dir } = withSpaces(words.map((word, i) => ({ name: `Space ${i}`, city: 'Seattle', country: 'US', description: `A ${word} place.` })));
+    // "studen" stands for two words of the index, "stud" for ten (more than are expanded).
+    expect(dir.search(GUILD, { text: 'studen' }).items.map((s) => s.name).sort()).toEqual(['Space 5', 'Space 6']);
+    expect(dir.search(GUILD, { text: 'stud' }).total).toBeGreaterThanOrEqual(10); // a sample space is a studio too
+    expect(dir.search(GUILD, { text: 'stud place' }).total).toBe(10);
+    expect(dir.search(GUILD, { text: 'studen space' }).total).toBe(2);
+  });
   it('finds nothing pending', () => {
     const { dir } = withSpaces();
     dir.register(host, { name: 'Hidden Loft', city: 'Seattle', country: 'US' });
