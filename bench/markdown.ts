@@ -19,7 +19,7 @@ export function markdown(r: Results): string {
   out.push(row([`floor: bare discord.js ${r.floor.latency.name}`, f(floor.p50), f(floor.p95), f(floor.p99), '1×', '1×']));
   for (const l of r.bot.latency) {
     const d = l.latency;
-    out.push(row([l.name, f(d.p50), f(d.p95), f(d.p99), `${f(d.p50 / floor.p50)}× (${d.p50 >= floor.p50 ? '+' : ''}${f(d.p50 - floor.p50)})`, `${f(d.p99 / floor.p99)}× (${d.p99 >= floor.p99 ? '+' : ''}${f(d.p99 - floor.p99)})`]));
+    out.push(row([l.kind === 'effect' ? `${l.name} (effect, self-timed)` : l.name, f(d.p50), f(d.p95), f(d.p99), `${f(d.p50 / floor.p50)}× (${d.p50 >= floor.p50 ? '+' : ''}${f(d.p50 - floor.p50)})`, `${f(d.p99 / floor.p99)}× (${d.p99 >= floor.p99 ? '+' : ''}${f(d.p99 - floor.p99)})`]));
   }
   const t = r.bot.throughput;
   const ft = r.floor.throughput;

@@ -61,9 +61,5 @@ export function formatResults(r: Results): string {
   out.push('\nTargets');
   out.push(table(['', 'target', 'value'], r.targets.map((t) => [t.pass ? 'PASS' : 'MISS', t.target, t.value])));
 
-  if (r.pending.length) {
-    out.push('\nTODO: not measured yet (feature not on main)');
-    out.push(table(['feature', 'interaction'], r.pending.map((p) => [p.feature, p.name])));
-  }
   return out.join('\n');
 }

@@ -2,7 +2,6 @@
 import type { Memory } from './child.js';
 import type { GrowthResult, LatencyResult, ThroughputResult } from './phases.js';
 import type { Scale } from './scale.js';
-import type { PendingInteraction } from './seed/types.js';
 
 export interface MemoryTimeline {
   /** Right after READY (bot: commands in sync). */
@@ -61,7 +60,6 @@ export interface Results {
   };
   growth: GrowthResult[];
   targets: TargetResult[];
-  pending: PendingInteraction[];
 }
 
 export interface TargetResult {

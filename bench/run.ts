@@ -18,7 +18,7 @@ import { measureGrowth, measureLatency, measureThroughput } from './phases.js';
 import { formatResults } from './report.js';
 import type { LatencyRow, Results } from './results.js';
 import { FULL, SMOKE, type Scale } from './scale.js';
-import { features, PENDING } from './seed/index.js';
+import { features } from './seed/index.js';
 import type { BenchContext, BenchState, Measured } from './seed/types.js';
 import { median } from './stats.js';
 import { evaluateTargets } from './targets.js';
@@ -242,7 +242,7 @@ async function main(): Promise<void> {
         platform: `${process.platform} ${process.arch}`, cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: cpus().length,
         memoryGB: Math.round(totalmem() / 2 ** 30), botNodeFlags: [...startCommand().flags, ...extraBotFlags], load: [loadAtStart, loadavg()[0]!], commit, seconds: seconds(started), seedSeconds, scale,
       },
-      floor, bot, growth, pending: PENDING,
+      floor, bot, growth,
     };
     const results: Results = { ...partial, targets: evaluateTargets(partial) };
     process.stdout.write(`${formatResults(results)}\n`);

@@ -1,10 +1,13 @@
 // The directory in the bench: 10,000 approved spaces over 400 North American cities (bulk rows as the directory
-// repo writes them), and the growth of search, near and space-name autocomplete. /directory and /space commands
-// are not on main yet: see PENDING in seed/index.ts.
+// repo writes them); /directory search (text + filters), /directory near, the space-name autocomplete and a Next
+// page turn measured as members meet them; and the growth of search, near and space-name autocomplete.
 import type Database from 'better-sqlite3';
+import type { SearchQuery } from '../../src/directory/directory-search.service.js';
 import { worldGazetteer, type Place } from '../../src/directory/gazetteer.js';
 import { foldKey } from '../../src/directory/text.rules.js';
-import type { BenchFeature } from './types.js';
+import type { InteractionResult } from '../../src/testbed/index.js';
+import { complete, expectMessage, hasEmbeds, slash } from '../interact.js';
+import type { BenchContext, BenchFeature } from './types.js';
 
 const WORDS = 'bright loft desks quiet coffee light rail studio meeting rooms podcast booth garden rooftop kitchen community events workshops founders artists makers neighbourhood downtown riverside market library bikes parking childcare lounge phone booths fast wifi printers lockers showers terrace plants natural daylight friendly welcoming'.split(' ');
 const NAMES_A = ['Rainier', 'Harbor', 'Maple', 'Cedar', 'Union', 'Summit', 'River', 'Lakeside', 'Beacon', 'Vine', 'Atlas', 'Nova', 'Unity', 'Kindred', 'Mosaic', 'Common', 'Hearth', 'Juniper', 'Willow', 'Crescent'];
@@ -50,6 +53,50 @@ export function writeSpaces(sqlite: Database.Database, guildId: string, from: nu
   })();
 }
 
+const COMMON = ['coffee', 'quiet', 'garden', 'loft'];
+const COMMON_TAGS = ['women-owned', 'coworking', 'makerspace', 'quiet'];
+/** 2-4 letters typed into a space option: name starts and word starts (ranked by the index, then FTS). */
+const TYPED = ['ra', 'har', 'mapl', 'ce', 'uni', 'summ', 'ri', 'lak', 'bea', 'vin', 'hub', 'lof', 'co', 'wor', 'kin', 'mos'];
+const PAGE_SIZE = 10;
+/** Next is clicked up to this page, then a new search is posted. */
+const PAGE_WALK = 20;
+
+interface DirectoryState {
+  searches: SearchQuery[];
+  /** The search with the most results: the one whose pages are turned. */
+  pager: SearchQuery;
+  /** Gazetteer ids of the cities with the most spaces (the autocomplete's values). */
+  places: string[];
+  /** The TYPED prefixes that name some space (all of them at full scale). */
+  typed: string[];
+  /** The result message whose Next button is clicked. */
+  posted?: { messageId: string };
+}
+
+const directoryState = (ctx: BenchContext) => ctx.state.directory as DirectoryState;
+
+/** Slash options of a search query (the option names the command declares). */
+function searchOptions(query: SearchQuery): Record<string, string | number> {
+  const { minDesks, maxDesks, ...rest } = query;
+  return Object.fromEntries(Object.entries({ ...rest, 'min-desks': minDesks, 'max-desks': maxDesks }).filter(([, v]) => v !== undefined)) as Record<string, string | number>;
+}
+
+async function postPager(ctx: BenchContext, userId: string): Promise<{ messageId: string }> {
+  const state = directoryState(ctx);
+  const result: InteractionResult = await slash(ctx, userId, 'directory search', searchOptions(state.pager));
+  expectMessage(result, '/directory search (pager)', hasEmbeds);
+  state.posted = { messageId: (await result.reply()).id };
+  return state.posted;
+}
+
+/** The Next button's custom id while it leads to a page up to PAGE_WALK; null to start over. */
+function nextButton(ctx: BenchContext, messageId: string): string | null {
+  const buttons = (ctx.bed.message(messageId)?.components ?? []).flatMap((row) => row.components ?? []);
+  const next = buttons.find((b) => b.label === 'Next');
+  const page = Number(next?.custom_id?.split(':')[5]);
+  return next?.custom_id && !next.disabled && page <= PAGE_WALK ? next.custom_id : null;
+}
+
 const GROWTH_GUILD = '900000000000000001';
 const HOSTS = Array.from({ length: 500 }, (_, i) => String(100_000_000_000_000_000n + BigInt(i)));
 const TEXTS = ['coffee', 'quiet loft', 'montre', 'rainier works', 'podcast'];
@@ -58,13 +105,71 @@ const NAMES = ['ra', 'rainier co', 'ha', 'uni', 'mosaic l'];
 export const directory: BenchFeature = {
   name: 'directory',
 
-  seed({ sqlite, services, guild, members, scale }) {
+  seed({ sqlite, services, guild, members, scale, state }) {
     writeSpaces(sqlite, guild.id, 0, scale.spaces, members.slice(0, 500));
-    // The bulk rows must be what the service reads.
-    if (services.directory.search(guild.id, { text: 'coffee' }).total === 0) throw new Error('seeded spaces are not found by directory search');
+    // The cities with the most spaces: what members filter by and search near.
+    const cities = sqlite.prepare(`SELECT city, place_id AS placeId FROM spaces WHERE guild_id = ? AND status = 'approved'
+      GROUP BY place_id ORDER BY count(*) DESC, place_id LIMIT 4`).all(guild.id) as { city: string; placeId: number }[];
+    // A common word with a city and/or a tag, kept when it finds something (the bulk rows must be what the service reads).
+    const totals = new Map<SearchQuery, number>();
+    for (const [k, { city }] of cities.entries()) {
+      const tag = COMMON_TAGS[k % COMMON_TAGS.length]!;
+      for (const query of [{ text: COMMON[k % COMMON.length]!, city }, { text: COMMON[(k + 1) % COMMON.length]!, city, tag }, { text: COMMON[(k + 2) % COMMON.length]!, tag }]) {
+        totals.set(query, services.directory.search(guild.id, query).total);
+      }
+    }
+    const searches = [...totals].filter(([, total]) => total > 0).map(([query]) => query);
+    const pager = [...totals].sort((a, b) => b[1] - a[1])[0];
+    if (!searches.length || !pager || pager[1] <= PAGE_SIZE) throw new Error('seeded spaces are not found by directory search');
+    const typed = TYPED.filter((t) => services.directory.spaceAutocomplete(guild.id, t).length > 0);
+    const directoryState: DirectoryState = { searches, pager: pager[0], places: cities.map((c) => String(c.placeId)), typed };
+    state.directory = directoryState;
   },
 
-  interactions: [],
+  interactions: [
+    {
+      name: '/directory search (text + filters)',
+      async send(ctx, i) {
+        const { searches } = directoryState(ctx);
+        expectMessage(await slash(ctx, ctx.member(i), 'directory search', searchOptions(searches[i % searches.length]!)), '/directory search', hasEmbeds);
+      },
+    },
+    {
+      name: '/directory near (50 km)',
+      async send(ctx, i) {
+        const { places } = directoryState(ctx);
+        expectMessage(await slash(ctx, ctx.member(i), 'directory near', { place: places[i % places.length]!, 'radius-km': 50 }), '/directory near', hasEmbeds);
+      },
+    },
+    {
+      name: 'autocomplete: space name',
+      async send(ctx, i) {
+        const { typed } = directoryState(ctx);
+        const choices = await complete(ctx, ctx.member(i), 'space show', 'space', typed[i % typed.length]!);
+        if (choices.length === 0) throw new Error(`space-name autocomplete: no choices for "${typed[i % typed.length]}"`);
+      },
+    },
+    {
+      name: 'button: next page of a search',
+      // A /directory search is posted once; each run clicks its Next button (pages 1…PAGE_WALK, then a new search,
+      // not timed), and the click's own interaction is what is timed.
+      prepare: async (ctx) => {
+        await postPager(ctx, ctx.organizerId);
+      },
+      async send(ctx, i) {
+        let messageId = directoryState(ctx).posted!.messageId;
+        let next = nextButton(ctx, messageId);
+        if (!next) {
+          messageId = (await postPager(ctx, ctx.member(i))).messageId;
+          next = nextButton(ctx, messageId);
+        }
+        if (!next) throw new Error('the search has no Next button');
+        const result = await ctx.driver.click({ guildId: ctx.guild.id, channelId: ctx.guild.channel('general'), userId: ctx.member(i), messageId, customId: next });
+        if (result.type !== 7 || !hasEmbeds(result.data ?? {})) throw new Error(`Next: unexpected answer (type ${result.type}) ${JSON.stringify(result.data).slice(0, 300)}`);
+        return { interactionId: result.interactionId };
+      },
+    },
+  ],
 
   growth: [
     {

@@ -87,10 +87,3 @@ export interface BenchFeature {
   interactions: Measured[];
   growth?: GrowthProbe[];
 }
-
-/** An interaction the issue asks for whose feature is not on main yet: printed as TODO until it lands. */
-export interface PendingInteraction {
-  feature: string;
-  name: string;
-  how: string;
-}

@@ -187,10 +187,12 @@ export function createProposalsRepo(db: Db) {
     },
 
     electorsOf(guildId: string, proposalId: number): { userId: string; voterKey: string; leftAt: number | null }[] {
+      // `+guild_id` keeps the guild scope but stops SQLite from picking the (guild, user) index, which walks every
+      // elector of every proposal of the alliance (~200 ms at 500 proposals): the primary key finds this proposal's.
       return db
         .select({ userId: proposalElectors.userId, voterKey: proposalElectors.voterKey, leftAt: proposalElectors.leftAt })
         .from(proposalElectors)
-        .where(and(eq(proposalElectors.guildId, guildId), eq(proposalElectors.proposalId, proposalId)))
+        .where(and(sql`+${proposalElectors.guildId} = ${guildId}`, eq(proposalElectors.proposalId, proposalId)))
         .all();
     },
 

@@ -38,7 +38,6 @@ function results(overrides: { helpP50?: number; botRss?: number; heapAfter?: num
       memory: { ready: memory(overrides.botRss ?? 120), warm: memory(120, 25), after: memory(121, overrides.heapAfter ?? 25.5), interactionsSinceReady: 20_000, interactionsSinceWarm: 15_000 },
     },
     growth: [{ name: 'search', feature: 'directory', rows: 'spaces', target: 'log', sizes: [100, 1_000, 10_000, 100_000], micros: (overrides.growth ?? [10, 12, 14, 16]), perTenfold: [], overall: (overrides.growth ?? [10, 16])[(overrides.growth ?? [10, 16]).length - 1]! / (overrides.growth ?? [10])[0]!, bound: 2.5 }],
-    pending: [],
   };
 }
 
