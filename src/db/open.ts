@@ -54,6 +54,31 @@ function assertMigrationsKnown(sqlite: Database.Database, folder: string, path: 
   if (applied.some((row) => !known.has(Number(row.createdAt)))) throw new MigrationsAheadError(path);
 }
 
+/**
+ * Reuses prepared statements by SQL text. Drizzle prepares a statement on every call (~30 µs, a sixth of a
+ * directory search's CPU); SQLite's own cache does not cover that. A statement is reset to return objects (drizzle
+ * switches some to raw arrays per call), and one busy in an iteration is never handed out twice.
+ */
+function reusePreparedStatements(sqlite: Database.Database, max = 1000): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const cached = cache.get(source);
+    if (cached && !cached.busy) {
+      // Most recently used last, so the first key is the one to evict.
+      cache.delete(source);
+      cache.set(source, cached);
+      return cached.reader ? cached.raw(false) : cached;
+    }
+    const statement = prepare(source);
+    if (!cached) {
+      cache.set(source, statement);
+      if (cache.size > max) cache.delete(cache.keys().next().value!);
+    }
+    return statement;
+  }) as typeof sqlite.prepare;
+}
+
 export function openDatabase(path: string): OpenDatabase {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new Database(path);
@@ -67,6 +92,7 @@ export function openDatabase(path: string): OpenDatabase {
     assertMigrationsKnown(sqlite, folder, path);
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: folder });
+    reusePreparedStatements(sqlite);
     // Statistics for the planner: without them it sorted a whole directory by name for a filtered page (30 ms at
     // 10,000 spaces) instead of walking the name index. The limit keeps ANALYZE to milliseconds on any size.
     sqlite.pragma('analysis_limit = 1000');
