@@ -138,8 +138,9 @@ export function createDriver(ctx: Ctx): Driver {
         if (f.required && v === '') problems.push(`"${f.label}" is required`);
         if (f.maxLength !== undefined && [...v].length > f.maxLength) problems.push(`"${f.label}" is longer than ${f.maxLength}`);
       }
-      for (const key of Object.keys(input.values)) if (!input.modal.fields.some((f) => f.customId === key)) problems.push(`the modal has no field "${key}"`);
-      refuse(false, problems);
+      refuse(input.force, problems);
+      const unknown = Object.keys(input.values).filter((key) => !input.modal.fields.some((f) => f.customId === key));
+      refuse(false, unknown.map((key) => `the modal has no field "${key}"`));
       const rows = input.modal.fields.map((f) => ({ type: 1, components: [{ type: 4, custom_id: f.customId, value: input.values[f.customId] ?? '' }] }));
       const message = input.messageId ? messageFor(input, input.messageId) : undefined;
       return send(input, 5, { custom_id: input.modal.customId, components: rows }, message ? { message } : {});

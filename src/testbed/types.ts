@@ -234,8 +234,12 @@ export interface Driver {
   click(input: Actor & { messageId: string; customId?: string; label?: string; force?: boolean }): Promise<InteractionResult>;
   /** Pick values in a select menu on a message. */
   select(input: Actor & { messageId: string; customId?: string; values: string[] }): Promise<InteractionResult>;
-  /** Submit a modal the bot opened (from an InteractionResult of type 9); fields by their custom id. */
-  submitModal(input: Actor & { modal: NonNullable<InteractionResult['modal']>; values: Record<string, string>; messageId?: string }): Promise<InteractionResult>;
+  /**
+   * Submit a modal the bot opened (from an InteractionResult of type 9); fields by their custom id. Addition:
+   * `force` sends values the Discord client would not (longer than the field's maximum, a required field empty),
+   * as a modified client might.
+   */
+  submitModal(input: Actor & { modal: NonNullable<InteractionResult['modal']>; values: Record<string, string>; messageId?: string; force?: boolean }): Promise<InteractionResult>;
   /** Send a raw component interaction with any custom id (tampered ids, foreign guilds). */
   rawComponent(input: Actor & { messageId: string; customId: string; componentType?: number; values?: string[] }): Promise<InteractionResult>;
   react(input: { channelId: string; messageId: string; userId: string; emoji: string }): void;
