@@ -42,6 +42,18 @@ describe('guild-only commands from a DM', () => {
   }, 60_000);
 });
 
+describe('a command missing a required option (a modified client)', () => {
+  it('is told which option is missing, privately, and nothing is stored', async () => {
+    await a.setup();
+    const before = rowCounts(h);
+    const result = await h.bed.driver.command({ guildId: a.id, channelId: a.channel('general'), userId: a.members.olivia, name: 'directory', subcommand: 'import', options: {}, force: true });
+    const reply = await result.reply();
+    expect(reply.content).toBe('⚠️ **file** is required.');
+    expect(reply.ephemeral).toBe(true);
+    expect(rowCounts(h)).toEqual(before);
+  });
+});
+
 describe('a server the bot is not in (the app added for commands only)', () => {
   it('every command path, autocomplete, a button and a form answer privately that the bot is not set up there; nothing is stored', async () => {
     const guild = h.bed.createGuild({ name: 'Not invited', owner: 'nina', roles: [{ name: 'Organizers' }], withoutBot: true });
