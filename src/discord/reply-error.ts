@@ -1,7 +1,7 @@
 // The one path from any error to what the member sees: domain and validation errors name the fields, Discord
 // errors get a short message by code, anything else a reference the organizers can find in the logs. Never throws.
 import { randomBytes } from 'node:crypto';
-import { DiscordAPIError, HTTPError, RateLimitError, type Interaction } from 'discord.js';
+import { DiscordAPIError, DiscordjsErrorCodes, HTTPError, RateLimitError, type Interaction } from 'discord.js';
 import { isDomainError, type DomainError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { replyPrivately } from './respond.js';
@@ -42,6 +42,12 @@ export function describeError(error: unknown): { text: string; unexpected: boole
   }
   // A 5xx whose body is not a Discord error (a gateway or proxy failing) reaches us as HTTPError after the retries.
   if (error instanceof HTTPError && error.status >= 500) return { text: DISCORD_TROUBLE, unexpected: false };
+  // The Discord client never sends a command without a required option, a modified one can: name the option.
+  const code = (error as { code?: unknown } | null)?.code;
+  if (error instanceof Error && (code === DiscordjsErrorCodes.CommandInteractionOptionNotFound || code === DiscordjsErrorCodes.CommandInteractionOptionEmpty)) {
+    const option = /"([^"]+)"/.exec(error.message)?.[1] ?? 'an option';
+    return { text: `⚠️ **${option}** is required.`, unexpected: false };
+  }
   if (error instanceof RateLimitError) return { text: '⚠️ Discord asked me to slow down; please try again in a moment.', unexpected: false };
   const ref = errorReference();
   return { text: `Something went wrong (ref ${ref}). Please try again; if it keeps happening, give the organizers this reference.`, unexpected: true, ref };

@@ -46,11 +46,11 @@ export function createDriver(ctx: Ctx): Driver {
     const guild = world.guilds.get(actor.guildId);
     const channel = world.liveChannel(actor.channelId);
     if (!guild || !channel) throw new DriverRefusedError(`Unknown guild ${actor.guildId} or channel ${actor.channelId}`);
-    const member = apiMember(world, guild, actor.userId);
+    const member = partialMember(apiMember(world, guild, actor.userId), world.permissions(guild.id, actor.userId, channel.id), actor.member);
     return {
       ...base, guild_id: guild.id, guild: { id: guild.id, locale: 'en-US', features: [] }, guild_locale: 'en-US', context: 0,
       channel_id: channel.id, channel: { ...apiChannel(world, channel), permissions: world.permissions(guild.id, actor.userId, channel.id).toString() },
-      member: member ? { ...member, permissions: world.permissions(guild.id, actor.userId, channel.id).toString() } : undefined,
+      member: member ?? undefined,
       authorizing_integration_owners: { '0': guild.id },
       app_permissions: world.permissions(guild.id, world.botUserId, channel.id).toString(),
     };
@@ -138,8 +138,9 @@ export function createDriver(ctx: Ctx): Driver {
         if (f.required && v === '') problems.push(`"${f.label}" is required`);
         if (f.maxLength !== undefined && [...v].length > f.maxLength) problems.push(`"${f.label}" is longer than ${f.maxLength}`);
       }
-      for (const key of Object.keys(input.values)) if (!input.modal.fields.some((f) => f.customId === key)) problems.push(`the modal has no field "${key}"`);
-      refuse(false, problems);
+      refuse(input.force, problems);
+      const unknown = Object.keys(input.values).filter((key) => !input.modal.fields.some((f) => f.customId === key));
+      refuse(false, unknown.map((key) => `the modal has no field "${key}"`));
       const rows = input.modal.fields.map((f) => ({ type: 1, components: [{ type: 4, custom_id: f.customId, value: input.values[f.customId] ?? '' }] }));
       const message = input.messageId ? messageFor(input, input.messageId) : undefined;
       return send(input, 5, { custom_id: input.modal.customId, components: rows }, message ? { message } : {});
@@ -177,4 +178,19 @@ export function createDriver(ctx: Ctx): Driver {
       return messageView(world, m);
     },
   };
+}
+
+/** The member object of an interaction, full or cut down to what Actor.member asks for. */
+function partialMember(member: Obj | null, permissions: bigint, shape: Actor['member']): Obj | null {
+  if (!member) return null;
+  const full = { ...member, permissions: permissions.toString() };
+  if (!shape) return full;
+  const user = member.user as Obj;
+  const minimal: Obj = {
+    user: { id: user.id, username: user.username, discriminator: user.discriminator, global_name: null, avatar: null },
+    roles: member.roles, joined_at: null, deaf: false, mute: false, flags: 0, permissions: full.permissions,
+  };
+  if (shape === 'minimal') return minimal;
+  const { roles: _roles, permissions: _permissions, ...stripped } = minimal;
+  return stripped;
 }

@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { randomToken } from './ids.js';
 import { guildCreate, apiMember } from './serialize.js';
-import type { World } from './state.js';
+import type { Guild, World } from './state.js';
 import type { GatewayControl } from './types.js';
 
 export const Intent = {
@@ -132,13 +132,13 @@ export class Gateway implements GatewayControl {
     const bot = world.users.get(world.botUserId);
     this.push(session, 'READY', {
       v: 10, user: { id: bot?.id, username: bot?.username, discriminator: '0', global_name: null, avatar: null, bot: true, verified: true, mfa_enabled: false, flags: 0 },
-      user_settings: {}, guilds: [...world.guilds.keys()].map((id) => ({ id, unavailable: true })), session_id: session.id,
+      user_settings: {}, guilds: botGuilds(world).map((g) => ({ id: g.id, unavailable: true })), session_id: session.id,
       session_type: 'normal', resume_gateway_url: this.o.url, shard: [0, 1], private_channels: [], relationships: [],
       presences: [], guild_join_requests: [], geo_ordered_rtc_regions: [],
       application: { id: world.applicationId, flags: applicationFlags(this.o.privilegedIntents) }, _trace: ['["testbed-gateway",{}]'],
     });
     if (intents & Intent.Guilds) {
-      for (const guild of world.guilds.values()) this.push(session, 'GUILD_CREATE', guildCreate(world, guild, fullMemberList(intents, guild.members.size)));
+      for (const guild of botGuilds(world)) this.push(session, 'GUILD_CREATE', guildCreate(world, guild, fullMemberList(intents, guild.members.size)));
     }
     session.ready = true;
     this.wake();
@@ -166,7 +166,7 @@ export class Gateway implements GatewayControl {
 
   private requestMembers(session: Session, d: Data): void {
     const guild = this.o.world.guilds.get(String(d.guild_id));
-    if (!guild) return;
+    if (!guild || guild.withoutBot) return;
     const userIds = Array.isArray(d.user_ids) ? (d.user_ids as string[]) : typeof d.user_ids === 'string' ? [d.user_ids] : null;
     const query = typeof d.query === 'string' ? d.query.toLowerCase() : '';
     const limit = Number(d.limit ?? 0);
@@ -190,11 +190,18 @@ export class Gateway implements GatewayControl {
     for (const session of this.sessions.values()) {
       if (!session.ready) continue;
       const d = typeof data === 'function' ? data(session.intents) : data;
-      if (!d) continue;
+      if (!d || this.aboutGuildWithoutBot(t, d)) continue;
       const needed = intentFor(t, d);
       if (needed !== null && !(session.intents & needed)) continue;
       this.push(session, t, d);
     }
+  }
+
+  /** Discord tells a bot nothing about a guild it is not in, except the interactions members send there. */
+  private aboutGuildWithoutBot(t: string, d: Data): boolean {
+    if (t === 'INTERACTION_CREATE') return false;
+    const guildId = typeof d.guild_id === 'string' ? d.guild_id : t.startsWith('GUILD_') && typeof d.id === 'string' ? d.id : null;
+    return guildId !== null && this.o.world.guilds.get(guildId)?.withoutBot === true;
   }
 
   private push(session: Session, t: string, d: unknown): void {
@@ -258,6 +265,11 @@ export class Gateway implements GatewayControl {
     this.sessions.clear();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
+}
+
+/** The guilds the bot is a member of (READY and GUILD_CREATE list only these). */
+function botGuilds(world: World): Guild[] {
+  return [...world.guilds.values()].filter((g) => !g.withoutBot);
 }
 
 function applicationFlags(enabled: string[]): number {

@@ -11,6 +11,8 @@ export interface Guild {
   id: string; name: string; ownerId: string; createdAt: string;
   roles: Map<string, Role>; members: Map<string, Member>; channelIds: string[];
   events: Map<string, ScheduledEvent>;
+  /** The app is installed for commands only: the bot is no member and the gateway says nothing about the guild. */
+  withoutBot?: boolean;
 }
 export interface Channel {
   id: string; guildId: string | null; name: string; type: number; parentId: string | null; position: number;

@@ -7,6 +7,8 @@
 //   message says why) and InteractionTimeoutError (no initial response within the deadline).
 // - waitForMessage() also considers messages that already exist (newest first), so a reply that arrived just
 //   before the call is found; write predicates that single out the message you expect.
+// - GuildSetup.withoutBot: a guild where the app is installed for commands only (the bot is no member and never
+//   gets GUILD_CREATE); Actor.member: interactions whose member object carries less than usual.
 // - TestBedOptions.recordRequests / onRequest / onInitialResponse: for benchmarks (no unbounded `requests`, and
 //   sub-millisecond timing of dispatch → initial response taken inside the bed).
 
@@ -126,6 +128,12 @@ export interface GuildSetup {
   /** Extra text channels besides general and announcements. */
   channels?: { name: string; type?: number }[];
   roles?: { name: string; permissions?: bigint | string; mentionable?: boolean }[];
+  /**
+   * The app was added with the applications.commands scope only: the bot is not a member, READY and GUILD_CREATE
+   * leave the guild out and no other gateway event about it reaches the bot, but members' interactions do (as on
+   * Discord); REST calls about it answer Unknown Guild / Missing Access.
+   */
+  withoutBot?: boolean;
 }
 
 export interface MemberSetup {
@@ -185,6 +193,13 @@ export interface Actor {
   guildId?: string;
   channelId: string;
   userId: string;
+  /**
+   * The interaction's `member` object. Default: every field. 'minimal': only what Discord documents as always
+   * present (user with id, username, discriminator, global_name and avatar; roles; joined_at null, as for guests;
+   * deaf, mute, flags; permissions), no nick, avatar, banner, pending, premium_since or timeout. 'stripped': also
+   * without `roles` and `permissions` (beyond the documentation: shows whether the bot fails closed).
+   */
+  member?: 'minimal' | 'stripped';
 }
 
 export interface CommandInput extends Actor {
@@ -219,8 +234,12 @@ export interface Driver {
   click(input: Actor & { messageId: string; customId?: string; label?: string; force?: boolean }): Promise<InteractionResult>;
   /** Pick values in a select menu on a message. */
   select(input: Actor & { messageId: string; customId?: string; values: string[] }): Promise<InteractionResult>;
-  /** Submit a modal the bot opened (from an InteractionResult of type 9); fields by their custom id. */
-  submitModal(input: Actor & { modal: NonNullable<InteractionResult['modal']>; values: Record<string, string>; messageId?: string }): Promise<InteractionResult>;
+  /**
+   * Submit a modal the bot opened (from an InteractionResult of type 9); fields by their custom id. Addition:
+   * `force` sends values the Discord client would not (longer than the field's maximum, a required field empty),
+   * as a modified client might.
+   */
+  submitModal(input: Actor & { modal: NonNullable<InteractionResult['modal']>; values: Record<string, string>; messageId?: string; force?: boolean }): Promise<InteractionResult>;
   /** Send a raw component interaction with any custom id (tampered ids, foreign guilds). */
   rawComponent(input: Actor & { messageId: string; customId: string; componentType?: number; values?: string[] }): Promise<InteractionResult>;
   react(input: { channelId: string; messageId: string; userId: string; emoji: string }): void;

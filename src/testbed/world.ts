@@ -14,14 +14,17 @@ export function createGuild(world: World, gateway: Gateway, setup: GuildSetup): 
   const owner = world.addUser(setup.owner ?? 'owner');
   const guild: Guild = {
     id: snowflake(), name: setup.name, ownerId: owner.id, createdAt: now, roles: new Map(), members: new Map(), channelIds: [], events: new Map(),
+    ...(setup.withoutBot ? { withoutBot: true } : {}),
   };
   world.guilds.set(guild.id, guild);
   guild.roles.set(guild.id, { id: guild.id, name: '@everyone', permissions: EVERYONE_PERMISSIONS, mentionable: false, position: 0, managed: false });
   const bot = world.users.get(world.botUserId)!;
   const botRole = { id: snowflake(), name: bot.username, permissions: BOT_PERMISSIONS, mentionable: false, position: BOT_ROLE_POSITION, managed: true, botId: bot.id };
-  guild.roles.set(botRole.id, botRole);
   guild.members.set(owner.id, { userId: owner.id, roles: [], joinedAt: now });
-  guild.members.set(bot.id, { userId: bot.id, roles: [botRole.id], joinedAt: now });
+  if (!setup.withoutBot) {
+    guild.roles.set(botRole.id, botRole);
+    guild.members.set(bot.id, { userId: bot.id, roles: [botRole.id], joinedAt: now });
+  }
   world.addChannel({ name: 'general', type: 0, guildId: guild.id, position: 0 });
   world.addChannel({ name: 'announcements', type: 5, guildId: guild.id, position: 1 });
   for (const c of setup.channels ?? []) world.addChannel({ name: c.name, type: c.type ?? 0, guildId: guild.id, position: guild.channelIds.length });

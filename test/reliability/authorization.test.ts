@@ -2,10 +2,9 @@
 // every host-, author- or creator-only action, tried by a plain member even past default_member_permissions, is
 // refused with nothing changed. Two alliances in one bot: nothing of one shows in or changes the other.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
 import type { CommandInput } from '../../src/testbed/types.js';
 import { startHarness, visibleText, type Alliance, type Harness } from '../support/bot.js';
-import { benignOptions, commandPaths } from './support/definitions.js';
+import { benignOptions, commandPaths, organizerOnlyPaths } from './support/definitions.js';
 import { rowCounts, steps, type ScenarioState } from './support/scenario.js';
 
 let h: Harness;
@@ -21,13 +20,6 @@ afterAll(async () => {
 });
 
 const REFUSED = /Only organizers|🚫|only .*(organizer|author|creator|host)|not allowed|can't|cannot/i;
-
-function organizerOnlyPaths(): string[] {
-  return commands.flatMap((module) => {
-    const paths = commandPaths([module.data as unknown as Record<string, unknown>]);
-    return paths.filter((p) => module.organizerOnly || (module.organizerSubcommands ?? []).includes([p.group, p.subcommand].filter(Boolean).join(' '))).map((p) => p.label);
-  });
-}
 
 async function attempt(member: string, path: string, options: CommandInput['options'], alliance = a): Promise<string> {
   const result = await alliance.run(member, path, options, { force: true });

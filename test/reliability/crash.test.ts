@@ -1,5 +1,6 @@
 // Crash safety: the bot as a child process, SIGKILLed at random moments while members keep acting, then started
-// again on the same database. Every acknowledged action is stored exactly once and SQLite stays intact.
+// again on the same database. Every acknowledged action (skill offers, agenda items, ideas, space registrations
+// through their form) is stored exactly once, no registration is stored without its host, and SQLite stays intact.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { createServices } from '../../src/services.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { startTestBed } from '../../src/testbed/index.js';
 import type { TestBed } from '../../src/testbed/types.js';
-import { nextAction, seeded, type Action, type World } from './support/actions.js';
+import { ACTION_KINDS, nextAction, seeded, spacesWithoutTheirHost, type Action, type World } from './support/actions.js';
 import { buildBot } from './support/build.js';
 import { spawnBot, type ChildBot } from './support/child-bot.js';
 
@@ -125,6 +126,7 @@ describe('crash safety', () => {
     const lost = acked.filter((s) => s.action.stored(sqlite, world.guild.id) !== 1).map((s) => `${s.action.kind} ${s.action.label}`);
     const doubled = sent.filter((s) => s.action.stored(sqlite, world.guild.id) > 1).map((s) => `${s.action.kind} ${s.action.label}`);
     const unackedStored = sent.filter((s) => !s.acked && s.action.stored(sqlite, world.guild.id) === 1).length;
+    const halfRegistered = spacesWithoutTheirHost(sqlite, world.guild.id);
     const integrity = sqlite.pragma('integrity_check', { simple: true });
     const foreignKeys = sqlite.pragma('foreign_key_check') as unknown[];
     const votes = new Map((sqlite.prepare('SELECT b.user_id AS userId, b.choice FROM proposal_ballots b JOIN proposals p ON p.id = b.proposal_id WHERE p.message_id = ? AND b.caster_left = 0').all(proposal) as { userId: string; choice: string }[]).map((v) => [v.userId, v.choice]));
@@ -138,16 +140,18 @@ describe('crash safety', () => {
     }
     sqlite.close();
 
-    const byKind = Object.fromEntries(['skill', 'agenda', 'idea'].map((kind) => [kind, acked.filter((s) => s.action.kind === kind).length]));
+    const byKind = Object.fromEntries(ACTION_KINDS.map((kind) => [kind, acked.filter((s) => s.action.kind === kind).length]));
     console.log(
       `crash safety (seed ${SEED}): ${kills} SIGKILLs survived, ${sent.length} actions sent, ${acked.length} acknowledged and checked ` +
-        `(${JSON.stringify(byKind)}), ${unackedStored} unacknowledged but stored, ${reactions} reaction changes (${votes.size} votes match the reactions), ${lost.length} lost, ${doubled.length} doubled, integrity ${integrity}`,
+        `(${JSON.stringify(byKind)}), ${unackedStored} unacknowledged but stored, ${reactions} reaction changes (${votes.size} votes match the reactions), ${lost.length} lost, ${doubled.length} doubled, ${halfRegistered.length} spaces without their host, integrity ${integrity}`,
     );
     console.log(killLog.join('; '));
     expect(kills).toBe(KILLS);
     expect(acked.length).toBeGreaterThan(KILLS);
     expect(lost).toEqual([]);
     expect(doubled).toEqual([]);
+    expect(halfRegistered).toEqual([]);
+    expect(byKind['space']).toBeGreaterThan(0);
     expect(integrity).toBe('ok');
     expect(foreignKeys).toEqual([]);
     expect(voteMismatches).toEqual([]);

@@ -5,8 +5,9 @@ import { createWriteStream } from 'node:fs';
 import fc from 'fast-check';
 import { createLogger } from '../../src/shared/logger.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandInput, InteractionResult, MessageView } from '../../src/testbed/types.js';
-import { startHarness, visibleText, type Alliance, type Harness } from '../support/bot.js';
+import type { CommandInput } from '../../src/testbed/types.js';
+import { startHarness, type Alliance, type Harness } from '../support/bot.js';
+import { createChecker, pingingBotMessages, type Checker } from './support/checks.js';
 import { commandPaths, type OptionDef } from './support/definitions.js';
 import { hostileInteger, hostileNumber, hostileString } from './support/hostile.js';
 import { rowCounts, steps, type ScenarioState } from './support/scenario.js';
@@ -15,20 +16,18 @@ const RUNS = Number(process.env['FUZZ_RUNS'] ?? 5);
 let h: Harness;
 let a: Alliance;
 const state: ScenarioState = {};
-let problems: string[] = [];
-let cases = 0;
-const outcomes: Record<string, number> = {};
+let checker: Checker;
+let problems: string[];
 beforeAll(async () => {
   h = await startHarness(process.env['FUZZ_LOG'] ? { logger: createLogger('error', createWriteStream(process.env['FUZZ_LOG'])) } : {});
   a = await h.newAlliance();
+  checker = createChecker(h);
+  problems = checker.problems;
   for (const step of steps.slice(0, 5)) await step.run(h, a, state);
 }, 60_000);
 afterAll(async () => {
   await h?.stop();
 });
-
-const REFUSED = /^(⚠️|🚫|Please fix)/;
-const UNEXPECTED = /Something went wrong/;
 
 function valueFor(option: OptionDef, text: fc.Arbitrary<string>): fc.Arbitrary<unknown> {
   const ids = { users: Object.values(a.members), channels: [a.channel('general'), a.channel('meetings'), a.channel('Coworking call')], roles: [a.guild.role('Organizers')] };
@@ -44,24 +43,6 @@ function valueFor(option: OptionDef, text: fc.Arbitrary<string>): fc.Arbitrary<u
     case 11: return fc.record({ filename: fc.constantFrom('x.csv', 'big.csv', '../../evil.json'), content: text });
     default: return fc.constant(undefined);
   }
-}
-
-/** What must hold after any interaction: no unexpected error, no 4xx from Discord, nothing half-stored. */
-async function check(label: string, result: InteractionResult | null, requestsBefore: number, countsBefore: Record<string, number>): Promise<void> {
-  cases += 1;
-  let reply: MessageView | null = null;
-  if (result && (result.type === 4 || result.type === 5)) reply = await result.reply(8000).catch(() => null);
-  if (result && (result.type === 6 || result.type === 7)) reply = await result.updated(8000).catch(() => null);
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  const text = reply ? visibleText(reply) : '';
-  const kind = !result ? 'autocomplete' : result.type === 9 ? 'modal' : REFUSED.test(text) ? 'refused' : reply ? 'answered' : 'other';
-  outcomes[kind] = (outcomes[kind] ?? 0) + 1;
-  if (result && (result.type === 4 || result.type === 5) && !reply) problems.push(`${label}: no reply`);
-  if (UNEXPECTED.test(text)) problems.push(`${label}: ${text.slice(0, 160)}`);
-  // Expected 4xx: looking up a member who is not in the server (the bot then says so).
-  const rejected = h.bed.requests.slice(requestsBefore).filter((r) => r.status >= 400 && r.status !== 429 && !(r.status === 404 && r.route === '/guilds/:id/members/:id'));
-  for (const r of rejected) problems.push(`${label}: Discord answered ${r.status} to ${r.method} ${r.route}: ${JSON.stringify(r.body).slice(0, 200)}`);
-  if (reply && REFUSED.test(text) && JSON.stringify(rowCounts(h)) !== JSON.stringify(countsBefore)) problems.push(`${label}: refused but the database changed`);
 }
 
 describe('hostile input', () => {
@@ -89,32 +70,32 @@ describe('hostile input', () => {
             problems.push(`${label}: ${String(error).slice(0, 200)}`);
             return null;
           });
-          await check(label, result, before, counts);
+          await checker.check(label, result, before, counts);
           if (result?.type === 9 && result.modal) {
             const values = Object.fromEntries(result.modal.fields.map((f, i) => [f.customId, fieldValues[i] ?? '']));
             const submitted = await h.bed.driver.submitModal({ guildId: a.id, channelId: a.channel('general'), userId: a.userId(member), modal: result.modal, values }).catch((error: unknown) => {
               problems.push(`${label} modal: ${String(error).slice(0, 200)}`);
               return null;
             });
-            await check(`${label} modal ${JSON.stringify(values).slice(0, 200)}`, submitted, before, counts);
+            await checker.check(`${label} modal ${JSON.stringify(values).slice(0, 200)}`, submitted, before, counts);
           }
           for (const option of path.options.filter((o) => o.autocomplete)) {
             const typed = String((values as Record<string, unknown>)[option.name] ?? fieldValues[0] ?? '');
             const start = h.bed.requests.length;
             await h.bed.driver.autocomplete({ ...input, focused: option.name, options: { ...(values as object), [option.name]: typed.slice(0, 100) } as CommandInput['options'] }).catch((error: unknown) => problems.push(`${label} autocomplete ${option.name}: ${String(error).slice(0, 160)}`));
-            await check(`${label} autocomplete ${option.name}`, null, start, rowCounts(h));
+            await checker.check(`${label} autocomplete ${option.name}`, null, start, rowCounts(h));
           }
         }),
         { numRuns: RUNS, seed: Number(process.env['FUZZ_SEED'] ?? 42) },
       );
     }
-    console.log(`fuzz: ${paths.length} command paths × ${RUNS} runs, ${cases} interactions checked ${JSON.stringify(outcomes)}, ${problems.length} problems`);
+    console.log(`fuzz: ${paths.length} command paths × ${RUNS} runs, ${checker.cases} interactions checked ${JSON.stringify(checker.outcomes)}, ${problems.length} problems`);
     if (problems.length) console.log(problems.slice(0, 20).join("\n"));
     expect(problems.slice(0, 20)).toEqual([]);
   }, 300_000);
 
   it('every modal a command opens, with hostile field values', async () => {
-    problems = [];
+    problems.length = 0;
     const paths = commandPaths(h.bed.commands(a.id).length ? h.bed.commands(a.id) : h.bed.commands());
     const benign = (o: OptionDef): unknown =>
       o.choices?.length ? o.choices[0]!.value
@@ -149,7 +130,7 @@ describe('hostile input', () => {
             problems.push(`${label}: ${String(error).slice(0, 200)}`);
             return null;
           });
-          await check(label, submitted, before, counts);
+          await checker.check(label, submitted, before, counts);
         }),
         { numRuns: RUNS * 4, seed: Number(process.env['FUZZ_SEED'] ?? 42) },
       );
@@ -161,7 +142,7 @@ describe('hostile input', () => {
   }, 180_000);
 
   it('tampered, foreign and random custom ids on the bot’s buttons are refused politely', async () => {
-    problems = [];
+    problems.length = 0;
     const other = await h.newAlliance();
     const target = h.bed.messages(a.channel('proposals')).find((m) => m.fromBot)!;
     const real = h.bed.messages(a.channel('proposals')).flatMap((m) => m.components.flatMap((row) => row.components ?? [])).map((c) => c.custom_id).filter((id): id is string => !!id);
@@ -181,7 +162,7 @@ describe('hostile input', () => {
           problems.push(`${label}: ${String(error).slice(0, 200)}`);
           return null;
         });
-        await check(label, result, before, counts);
+        await checker.check(label, result, before, counts);
         if (JSON.stringify(rowCounts(h)) !== JSON.stringify(counts) && !id.startsWith('v1:proposal:')) problems.push(`${label}: a tampered id changed the database`);
       }),
       { numRuns: RUNS * 30, seed: Number(process.env['FUZZ_SEED'] ?? 42) },
@@ -192,12 +173,8 @@ describe('hostile input', () => {
   }, 120_000);
 
   it('no message the bot sent during all of this pinged anyone', () => {
-    const channels = ['general', 'announcements', 'organizers', 'proposals', 'meetings'].map((name) => a.channel(name));
-    const dms = Object.values(a.members).map((id) => h.bed.dmChannel(id)?.id).filter((id): id is string => !!id);
-    const messages = [...channels, ...dms].flatMap((id) => h.bed.messages(id)).filter((m) => m.fromBot);
-    const threads = messages.map((m) => m.threadId).filter((id): id is string => !!id).flatMap((id) => h.bed.messages(id));
-    const pinged = [...messages, ...threads].filter((m) => m.pings.everyone || m.pings.here || m.pings.users.length > 0 || m.pings.roles.length > 0);
-    console.log(`fuzz: ${messages.length + threads.length} bot messages checked for pings`);
-    expect(pinged.map((m) => `${m.channelId}: ${visibleText(m).slice(0, 100)} → ${JSON.stringify(m.pings)}`)).toEqual([]);
+    const { count, pinged } = pingingBotMessages(h, a);
+    console.log(`fuzz: ${count} bot messages checked for pings`);
+    expect(pinged).toEqual([]);
   });
 });

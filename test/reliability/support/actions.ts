@@ -1,5 +1,6 @@
 // The stream of member actions the crash test sends while it kills the bot: each kind knows how to send itself,
 // whether the bot acknowledged it, and how many rows the database holds for it afterwards (must be exactly 1).
+// Kinds: /skills offer, /agenda add, /ideas add, and /space register with its form (two interactions).
 import type Database from 'better-sqlite3';
 import type { GuildHandle, TestBed } from '../../../src/testbed/types.js';
 
@@ -34,6 +35,14 @@ export function seeded(seed: number): Rng {
   };
 }
 
+export const ACTION_KINDS = ['skill', 'agenda', 'idea', 'space'] as const;
+
+/** Spaces of the alliance whose host list is not exactly the member who registered it (a registration stored half). */
+export function spacesWithoutTheirHost(sqlite: Database.Database, guildId: string): string[] {
+  const rows = sqlite.prepare('SELECT s.name, s.created_by AS createdBy, (SELECT group_concat(h.user_id) FROM space_hosts h WHERE h.space_id = s.id) AS hosts FROM spaces s WHERE s.guild_id = ?').all(guildId) as { name: string; createdBy: string; hosts: string | null }[];
+  return rows.filter((r) => r.hosts !== r.createdBy).map((r) => `${r.name}: hosts ${r.hosts ?? 'none'}`);
+}
+
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
 const word = (rng: Rng) => Array.from({ length: 7 }, () => pick(rng, 'bcdfghjklmnpqrstvwxz'.split('')) + pick(rng, 'aeiou'.split(''))).join('').slice(0, 9);
 
@@ -44,11 +53,32 @@ async function acknowledged(world: World, input: Parameters<TestBed['driver']['c
   return success.test(reply.content);
 }
 
+/** /space register and then its form, as a member does; acknowledged when the form's answer says it is registered. */
+async function registered(world: World, base: { guildId: string; channelId: string; userId: string }, name: string): Promise<boolean> {
+  const opened = await world.bed.driver.command({ ...base, name: 'space', subcommand: 'register', options: { name, city: 'Seattle', country: 'US', desks: 12 } });
+  if (opened.type !== 9 || !opened.modal) {
+    if (process.env['CRASH_DEBUG']) console.log('no form:', (await opened.reply(4000)).content.slice(0, 120));
+    return false;
+  }
+  const submitted = await world.bed.driver.submitModal({ ...base, modal: opened.modal, values: { description: `Desks and coffee at ${name}.`, hours: 'Mon-Fri 9-17' } });
+  const reply = await submitted.reply(4000);
+  if (!/^✅ Registered/.test(reply.content) && process.env['CRASH_DEBUG']) console.log('not acknowledged:', reply.content.slice(0, 120));
+  return /^✅ Registered/.test(reply.content);
+}
+
 /** A fresh, unique action of a random kind for a random member. */
 export function nextAction(rng: Rng, world: World, n: number): Action {
   const userId = pick(rng, world.memberIds);
   const base = { guildId: world.guild.id, channelId: world.guild.channel('general'), userId };
-  const kind = pick(rng, ['skill', 'agenda', 'idea'] as const);
+  const kind = pick(rng, ACTION_KINDS);
+  if (kind === 'space') {
+    const label = `${word(rng)} Hub ${n}`;
+    return {
+      kind, userId, label,
+      send: (w) => registered(w, base, label),
+      stored: (db, g) => (db.prepare("SELECT COUNT(*) AS n FROM spaces WHERE guild_id = ? AND name = ? AND city = 'Seattle'").get(g, label) as { n: number }).n,
+    };
+  }
   if (kind === 'skill') {
     const label = `${word(rng)} ${word(rng)} ${n}`;
     return {

@@ -1,5 +1,6 @@
 // Every command path (command, group, subcommand) and its options, read from the definitions the bot registered
 // with the test bed: new commands are fuzzed and checked without anyone listing them.
+import { commands } from '../../../commands/index.js';
 export interface OptionDef {
   name: string;
   type: number;
@@ -53,4 +54,12 @@ export function benignOptions(
       : o.type === 5 ? true : o.type === 6 ? world.userId : o.type === 7 ? world.channelId : world.roleId;
   }
   return out;
+}
+
+/** Labels ("/rules set") of the organizer-only paths, as the command modules declare them. */
+export function organizerOnlyPaths(): string[] {
+  return commands.flatMap((module) => {
+    const paths = commandPaths([module.data as unknown as Record<string, unknown>]);
+    return paths.filter((p) => module.organizerOnly || (module.organizerSubcommands ?? []).includes([p.group, p.subcommand].filter(Boolean).join(' '))).map((p) => p.label);
+  });
 }
