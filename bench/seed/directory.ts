@@ -107,6 +107,8 @@ export const directory: BenchFeature = {
 
   seed({ sqlite, services, guild, members, scale, state }) {
     writeSpaces(sqlite, guild.id, 0, scale.spaces, members.slice(0, 500));
+    // As the bot leaves a database after its first start: gazetteer cached, FTS compacted, planner statistics.
+    services.directory.warmUp();
     // The cities with the most spaces: what members filter by and search near.
     const cities = sqlite.prepare(`SELECT city, place_id AS placeId FROM spaces WHERE guild_id = ? AND status = 'approved'
       GROUP BY place_id ORDER BY count(*) DESC, place_id LIMIT 4`).all(guild.id) as { city: string; placeId: number }[];

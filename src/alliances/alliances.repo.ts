@@ -1,5 +1,5 @@
 // Reads and writes the alliances table: one row per guild.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { alliances } from '../db/schema/index.js';
 
@@ -7,9 +7,11 @@ export type AllianceRow = typeof alliances.$inferSelect;
 export type AlliancePatch = Partial<Omit<AllianceRow, 'guildId' | 'createdAt' | 'updatedAt'>>;
 
 export function createAlliancesRepo(db: Db) {
+  // Read on every interaction: the query is built once (drizzle builds the SQL anew on each call otherwise).
+  const byGuild = db.select().from(alliances).where(eq(alliances.guildId, sql.placeholder('guildId'))).prepare();
   return {
     get(guildId: string): AllianceRow | null {
-      return db.select().from(alliances).where(eq(alliances.guildId, guildId)).get() ?? null;
+      return byGuild.get({ guildId }) ?? null;
     },
     upsert(guildId: string, patch: AlliancePatch, now: Date): AllianceRow {
       return db

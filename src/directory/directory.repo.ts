@@ -11,6 +11,14 @@ export type MemberLink = typeof spaceMembers.$inferSelect;
 export interface LocatedSpace { userId: string; spaceId: number; spaceName: string; city: string; region: string | null; country: string }
 
 export function createDirectoryRepo(db: Db) {
+  // On every space autocomplete and skills match: built once (drizzle builds the SQL anew on each call otherwise).
+  const spacesHostedBy = db
+    .select({ space: spaces })
+    .from(spaceHosts)
+    .innerJoin(spaces, eq(spaces.id, spaceHosts.spaceId))
+    .where(and(eq(spaceHosts.guildId, sql.placeholder('guildId')), eq(spaceHosts.userId, sql.placeholder('userId'))))
+    .orderBy(asc(spaces.id))
+    .prepare();
   function setTags(guildId: string, spaceId: number, tags: string[]): void {
     db.delete(spaceTags).where(eq(spaceTags.spaceId, spaceId)).run();
     if (tags.length) db.insert(spaceTags).values(tags.map((tag) => ({ spaceId, guildId, tag }))).run();
@@ -131,14 +139,7 @@ export function createDirectoryRepo(db: Db) {
     },
 
     hostedBy(guildId: string, userId: string): SpaceRow[] {
-      return db
-        .select({ space: spaces })
-        .from(spaceHosts)
-        .innerJoin(spaces, eq(spaces.id, spaceHosts.spaceId))
-        .where(and(eq(spaceHosts.guildId, guildId), eq(spaceHosts.userId, userId)))
-        .orderBy(asc(spaces.id))
-        .all()
-        .map((row) => row.space);
+      return spacesHostedBy.all({ guildId, userId }).map((row) => row.space);
     },
 
     members(guildId: string, spaceId: number): MemberLink[] {

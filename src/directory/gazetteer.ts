@@ -265,11 +265,11 @@ export interface GazetteerStore {
   save(compact: CompactCities): void;
 }
 
-let shared: Gazetteer | undefined;
+let shared: { gazetteer: Gazetteer; compact: CompactCities } | undefined;
 
-/** Builds and stores the gazetteer if the store has none, without keeping it in memory (a first start). */
+/** Stores the gazetteer if the store has none (a first start), without loading it for this process if it was not. */
 export function ensureGazetteerStored(store: GazetteerStore): void {
-  if (!shared && !store.has()) store.save(compactCities(decodeShippedCities()));
+  if (!store.has()) store.save(shared?.compact ?? compactCities(decodeShippedCities()));
 }
 
 /** The cities of the pinned package, decoded from its protobuf file (~1 s and ~50 MB of short-lived objects). */
@@ -289,9 +289,9 @@ export function worldGazetteer(store?: GazetteerStore): Gazetteer {
       compact = compactCities(decodeShippedCities());
       store?.save(compact);
     }
-    shared = gazetteerOf(compact);
+    shared = { gazetteer: gazetteerOf(compact), compact };
   }
-  return shared;
+  return shared.gazetteer;
 }
 
 /** "Montréal, Quebec, Canada": how a place is shown in autocomplete and messages. */
