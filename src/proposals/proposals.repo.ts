@@ -100,6 +100,35 @@ export function createProposalsRepo(db: Db) {
       .all();
   }
 
+  /**
+   * The first `limit` current votes that count, oldest first, each with its unit's label (a space's name): what
+   * one `/proposal show` lists. Walks the (proposal, at, event) index and stops after `limit` rows, looking up
+   * only those voters' labels by primary key.
+   */
+  function firstBallots(guildId: string, proposalId: number, limit: number): (CurrentVote & { label: string | null })[] {
+    return db
+      .select({ ...ballotColumns, label: proposalVoters.label })
+      .from(proposalBallots)
+      .leftJoin(proposalVoters, and(eq(proposalVoters.proposalId, proposalBallots.proposalId), eq(proposalVoters.voterKey, proposalBallots.voterKey)))
+      .where(and(eq(proposalBallots.guildId, guildId), eq(proposalBallots.proposalId, proposalId), eq(proposalBallots.casterLeft, false)))
+      .orderBy(asc(proposalBallots.at), asc(proposalBallots.eventId))
+      .limit(limit)
+      .all();
+  }
+
+  /** The first `limit` reasons of the current votes that count, in text order (a secret ballot's), and how many there are. */
+  function sortedReasons(guildId: string, proposalId: number, limit: number): { reasons: string[]; count: number } {
+    const where = and(
+      eq(proposalBallots.guildId, guildId),
+      eq(proposalBallots.proposalId, proposalId),
+      eq(proposalBallots.casterLeft, false),
+      sql`${proposalBallots.reason} is not null and ${proposalBallots.reason} <> ''`,
+    );
+    const reasons = db.select({ reason: sql<string>`${proposalBallots.reason}` }).from(proposalBallots).where(where).orderBy(asc(proposalBallots.reason)).limit(limit).all();
+    const count = db.select({ n: sql<number>`count(*)` }).from(proposalBallots).where(where).get()!.n;
+    return { reasons: reasons.map((r) => r.reason), count };
+  }
+
   return {
     insert(guildId: string, values: NewProposal, units: VoterUnit[]): ProposalRow {
       return db.transaction((tx) => {
@@ -276,6 +305,8 @@ export function createProposalsRepo(db: Db) {
     },
 
     currentVotes,
+    firstBallots,
+    sortedReasons,
     replayVotes,
 
     eventCount(guildId: string, proposalId: number): number {

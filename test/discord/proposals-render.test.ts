@@ -79,6 +79,9 @@ describe('proposal renderers', () => {
     expect(joined.length).toBeLessThanOrEqual(1024);
     expect(joined).toMatch(/… and \d+ more$/);
     expect(joinWithin([], 10)).toBe('—');
+    // Only the first lines given: the rest are counted from the total.
+    expect(joinWithin(['a', 'b'], 100, 5)).toBe('a\nb\n… and 3 more');
+    expect(joinWithin(Array.from({ length: 100 }, () => 'x'.repeat(50)), 1024, 5000)).toMatch(/\n… and 4981 more$/);
   });
 });
 

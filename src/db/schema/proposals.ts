@@ -156,6 +156,8 @@ export const proposalBallots = sqliteTable(
     primaryKey({ columns: [table.proposalId, table.voterKey] }),
     index('proposal_ballots_tally_idx').on(table.guildId, table.proposalId, table.casterLeft, table.choice),
     index('proposal_ballots_user_idx').on(table.guildId, table.userId),
+    // `/proposal show` lists the first votes in the order they were cast: read in index order, stopping early.
+    index('proposal_ballots_order_idx').on(table.proposalId, table.at, table.eventId),
   ],
 );
 

@@ -126,6 +126,7 @@ describe('voting by command and button', () => {
     expect(services.votes.myVote(G1, p.id, ben)).toBe('yes');
     expect(counts()).toMatchObject({ yes: 1, no: 1 });
     expect(services.votes.ballots(G1, p.id)).toMatchObject({ voters: null, reasons: ['Apple', 'Zebra'] });
+    expect(services.votes.ballots(G1, p.id, 1)).toMatchObject({ voters: null, reasons: ['Apple'], reasonCount: 2 });
   });
 
   it('refuses a button vote on a public proposal (a tampered button)', () => {
@@ -167,6 +168,19 @@ describe('spaces', () => {
     react(ana, '✅');
     expect(services.votes.vote(actor(ben), { proposalId: p.id, choice: null }).changed).toBe(false);
     expect(counts().yes).toBe(1);
+  });
+
+  it('/proposal show reads only the first votes, in the order cast, and names only their spaces', () => {
+    const { react, services, p } = opened({ ...basic, voters: 'spaces' }, { spaces });
+    react(ana, '✅');
+    react(cat, '❌');
+    expect(services.votes.ballots(G1, p.id, 1)).toEqual({
+      voters: [expect.objectContaining({ voterKey: 'space:1', userId: ana, choice: 'yes' })],
+      reasons: [],
+      reasonCount: 0,
+      labels: { 'space:1': 'Hive' },
+    });
+    expect(services.votes.ballots(G1, p.id)).toMatchObject({ voters: [{ voterKey: 'space:1' }, { voterKey: 'space:2' }], labels: { 'space:1': 'Hive', 'space:2': 'Loft' } });
   });
 
   it('a member who is not a host cannot vote', () => {
