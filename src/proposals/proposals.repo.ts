@@ -10,6 +10,7 @@ import {
   proposalElectors,
   proposalReminderPrefs,
   proposals,
+  proposalTallies,
   proposalVoters,
   proposalVotes,
   type Choice,
@@ -280,14 +281,13 @@ export function createProposalsRepo(db: Db) {
       });
     },
 
-    /** Counts of the votes that count, aggregated in SQL over the tally index. */
+    /** Counts of the votes that count: four rows kept by triggers on the ballots (proposal_tallies). */
     tallyCounts(guildId: string, proposalId: number): Counts {
       const counts = emptyCounts();
       const rows = db
-        .select({ choice: proposalBallots.choice, n: sql<number>`count(*)` })
-        .from(proposalBallots)
-        .where(and(eq(proposalBallots.proposalId, proposalId), eq(proposalBallots.casterLeft, false), eq(proposalBallots.guildId, guildId)))
-        .groupBy(proposalBallots.choice)
+        .select({ choice: proposalTallies.choice, n: proposalTallies.n })
+        .from(proposalTallies)
+        .where(and(eq(proposalTallies.proposalId, proposalId), eq(proposalTallies.guildId, guildId)))
         .all();
       for (const row of rows) counts[row.choice] = row.n;
       return counts;

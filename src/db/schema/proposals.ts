@@ -161,6 +161,24 @@ export const proposalBallots = sqliteTable(
   ],
 );
 
+/**
+ * How many current votes that count each choice has on a proposal: kept by triggers on proposal_ballots (see
+ * drizzle/*_proposal_tallies.sql), so a tally reads four rows however many votes there are. verify() checks it
+ * against a replay of the event log.
+ */
+export const proposalTallies = sqliteTable(
+  'proposal_tallies',
+  {
+    proposalId: integer('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    guildId: text('guild_id').notNull(),
+    choice: text('choice', { enum: CHOICES }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.proposalId, table.choice] })],
+);
+
 export const proposalReminderPrefs = sqliteTable(
   'proposal_reminder_prefs',
   {

@@ -200,6 +200,24 @@ describe('members who leave', () => {
     expect(counts()).toMatchObject({ yes: 1, no: 1 });
   });
 
+  it('the stored counts follow every change of the current votes (kept by triggers on the ballots)', () => {
+    const { react, unreact, services, p, db } = opened();
+    const stored = () => db.sqlite.prepare('SELECT choice, n FROM proposal_tallies WHERE proposal_id = ? AND n > 0 ORDER BY choice').all(p.id);
+    const counted = () => db.sqlite.prepare('SELECT choice, count(*) AS n FROM proposal_ballots WHERE proposal_id = ? AND caster_left = 0 GROUP BY choice ORDER BY choice').all(p.id);
+    react(ben, '✅');
+    react(cat, '✅');
+    react(dan, '❌');
+    react(ben, '➖');
+    unreact(dan, '❌');
+    services.votes.memberLeft(G1, cat);
+    expect(stored()).toEqual([{ choice: 'abstain', n: 1 }]);
+    react(cat, '❌');
+    expect(services.votes.verify(G1, p.id).consistent).toBe(true);
+    services.votes.forgetMember(G1, ben);
+    expect(stored()).toEqual(counted());
+    expect(stored()).toEqual([{ choice: 'no', n: 1 }]);
+  });
+
   it('syncMembers marks everyone missing after downtime', () => {
     const { react, services, counts } = opened();
     react(ben, '✅');
