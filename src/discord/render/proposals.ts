@@ -116,21 +116,38 @@ const FIELD_MAX = 1024;
  */
 export const DETAIL_LINES_MAX = Math.ceil(FIELD_MAX / 4) + 1;
 
+type DetailBallots = { voters: CurrentVote[] | null; reasons: string[]; reasonCount?: number };
+
+/** Mentions take 20+ characters: this many lines of names usually fill the field, so a show reads these first. */
+export const DETAIL_LINES_FIRST = 64;
+
+function voteLines(voters: CurrentVote[], labels: Record<string, string>): string[] {
+  return voters.map((v) => {
+    const who = labels[v.voterKey] ?? userMention(v.voterKey);
+    const by = v.voterKey.startsWith('space:') && v.userId ? ` (by ${userMention(v.userId)})` : '';
+    return `${CHOICE_EMOJI[v.choice]} ${who}${by}${v.reason ? `: ${truncate(v.reason, 120)}` : ''}`;
+  });
+}
+
+const reasonLines = (reasons: string[]) => reasons.map((r) => `• ${truncate(r, 200)}`);
+
+/** Whether ballots read with `limit` hold every vote or reason, or more than the field shows (no need to read more). */
+export function detailFilled(ballots: DetailBallots, labels: Record<string, string>, limit: number): boolean {
+  const lines = ballots.voters && ballots.voters.length > 0 ? voteLines(ballots.voters, labels) : reasonLines(ballots.reasons);
+  return lines.length < limit || lines.join('\n').length > FIELD_MAX;
+}
+
 /**
  * `/proposal show`: the proposal plus who voted what (never for secret ballots) and the reasons. `ballots` may hold
  * only the first votes or reasons: the rest are counted from the view's `voted` and `reasonCount`.
  */
-export function renderProposalDetail(p: ProposalView, ballots: { voters: CurrentVote[] | null; reasons: string[]; reasonCount?: number }, labels: Record<string, string>): EmbedBuilder {
+export function renderProposalDetail(p: ProposalView, ballots: DetailBallots, labels: Record<string, string>): EmbedBuilder {
   const embed = renderProposal(p);
   if (ballots.voters && ballots.voters.length > 0) {
-    const lines = ballots.voters.map((v) => {
-      const who = labels[v.voterKey] ?? userMention(v.voterKey);
-      const by = v.voterKey.startsWith('space:') && v.userId ? ` (by ${userMention(v.userId)})` : '';
-      return `${CHOICE_EMOJI[v.choice]} ${who}${by}${v.reason ? `: ${truncate(v.reason, 120)}` : ''}`;
-    });
+    const lines = voteLines(ballots.voters, labels);
     embed.addFields({ name: 'Votes', value: joinWithin(lines, FIELD_MAX, Math.max(p.voted, lines.length)) });
   } else if (ballots.reasons.length > 0) {
-    const lines = ballots.reasons.map((r) => `• ${truncate(r, 200)}`);
+    const lines = reasonLines(ballots.reasons);
     embed.addFields({ name: p.anonymous ? 'Reasons given (secret ballot: no names)' : 'Reasons', value: joinWithin(lines, FIELD_MAX, Math.max(ballots.reasonCount ?? 0, lines.length)) });
   }
   return embed;
