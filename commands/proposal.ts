@@ -6,7 +6,7 @@ import { CHOICES, DECISION_TYPES, RULE_KINDS, VOTER_KINDS, type Choice } from '.
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
 import { customId } from '../src/discord/custom-id.js';
 import { createProposalPublisher } from '../src/discord/proposals-publish.js';
-import { renderProposalDetail, renderProposalList } from '../src/discord/render/proposals.js';
+import { DETAIL_LINES_FIRST, DETAIL_LINES_MAX, detailFilled, renderProposalDetail, renderProposalList } from '../src/discord/render/proposals.js';
 import { replyPrivately } from '../src/discord/respond.js';
 import { timestamp } from '../src/discord/format.js';
 import { fetchHumans } from '../src/discord/wiring/proposals.js';
@@ -139,7 +139,9 @@ export const proposal = defineCommand({
       }
       case 'show': {
         const p = services.proposals.get(actor.guildId, o.getInteger('proposal', true));
-        const ballots = services.votes.ballots(actor.guildId, p.id);
+        // The first votes usually fill the field; short names or reasons take a second read of all that could fit.
+        let ballots = services.votes.ballots(actor.guildId, p.id, DETAIL_LINES_FIRST);
+        if (!detailFilled(ballots, ballots.labels, DETAIL_LINES_FIRST)) ballots = services.votes.ballots(actor.guildId, p.id, DETAIL_LINES_MAX);
         return replyPrivately(interaction, { content: link(p), embeds: [renderProposalDetail(p, ballots, ballots.labels)] });
       }
     }

@@ -10,6 +10,7 @@ import {
   proposalElectors,
   proposalReminderPrefs,
   proposals,
+  proposalTallies,
   proposalVoters,
   proposalVotes,
   type Choice,
@@ -100,6 +101,48 @@ export function createProposalsRepo(db: Db) {
       .all();
   }
 
+  // Prepared once: the statements behind every show and tally (building a query costs more than running these).
+  const byIdStatement = db
+    .select()
+    .from(proposals)
+    .where(and(eq(proposals.guildId, sql.placeholder('guildId')), eq(proposals.id, sql.placeholder('id'))))
+    .prepare();
+  const firstBallotsStatement = db
+    .select({ ...ballotColumns, label: proposalVoters.label })
+    .from(proposalBallots)
+    .leftJoin(proposalVoters, and(eq(proposalVoters.proposalId, proposalBallots.proposalId), eq(proposalVoters.voterKey, proposalBallots.voterKey)))
+    .where(and(eq(proposalBallots.guildId, sql.placeholder('guildId')), eq(proposalBallots.proposalId, sql.placeholder('proposalId')), eq(proposalBallots.casterLeft, false)))
+    .orderBy(asc(proposalBallots.at), asc(proposalBallots.eventId))
+    .limit(sql.placeholder('limit'))
+    .prepare();
+  const tallyStatement = db
+    .select({ choice: proposalTallies.choice, n: proposalTallies.n })
+    .from(proposalTallies)
+    .where(and(eq(proposalTallies.proposalId, sql.placeholder('proposalId')), eq(proposalTallies.guildId, sql.placeholder('guildId'))))
+    .prepare();
+
+  /**
+   * The first `limit` current votes that count, oldest first, each with its unit's label (a space's name): what
+   * one `/proposal show` lists. Walks the (proposal, at, event) index and stops after `limit` rows, looking up
+   * only those voters' labels by primary key.
+   */
+  function firstBallots(guildId: string, proposalId: number, limit: number): (CurrentVote & { label: string | null })[] {
+    return firstBallotsStatement.all({ guildId, proposalId, limit });
+  }
+
+  /** The first `limit` reasons of the current votes that count, in text order (a secret ballot's), and how many there are. */
+  function sortedReasons(guildId: string, proposalId: number, limit: number): { reasons: string[]; count: number } {
+    const where = and(
+      eq(proposalBallots.guildId, guildId),
+      eq(proposalBallots.proposalId, proposalId),
+      eq(proposalBallots.casterLeft, false),
+      sql`${proposalBallots.reason} is not null and ${proposalBallots.reason} <> ''`,
+    );
+    const reasons = db.select({ reason: sql<string>`${proposalBallots.reason}` }).from(proposalBallots).where(where).orderBy(asc(proposalBallots.reason)).limit(limit).all();
+    const count = db.select({ n: sql<number>`count(*)` }).from(proposalBallots).where(where).get()!.n;
+    return { reasons: reasons.map((r) => r.reason), count };
+  }
+
   return {
     insert(guildId: string, values: NewProposal, units: VoterUnit[]): ProposalRow {
       return db.transaction((tx) => {
@@ -121,7 +164,7 @@ export function createProposalsRepo(db: Db) {
     },
 
     get(guildId: string, id: number): ProposalRow | null {
-      return db.select().from(proposals).where(and(eq(proposals.guildId, guildId), eq(proposals.id, id))).get() ?? null;
+      return byIdStatement.get({ guildId, id }) ?? null;
     },
 
     byMessage(guildId: string, messageId: string): ProposalRow | null {
@@ -251,16 +294,10 @@ export function createProposalsRepo(db: Db) {
       });
     },
 
-    /** Counts of the votes that count, aggregated in SQL over the tally index. */
+    /** Counts of the votes that count: four rows kept by triggers on the ballots (proposal_tallies). */
     tallyCounts(guildId: string, proposalId: number): Counts {
       const counts = emptyCounts();
-      const rows = db
-        .select({ choice: proposalBallots.choice, n: sql<number>`count(*)` })
-        .from(proposalBallots)
-        .where(and(eq(proposalBallots.proposalId, proposalId), eq(proposalBallots.casterLeft, false), eq(proposalBallots.guildId, guildId)))
-        .groupBy(proposalBallots.choice)
-        .all();
-      for (const row of rows) counts[row.choice] = row.n;
+      for (const row of tallyStatement.all({ guildId, proposalId })) counts[row.choice] = row.n;
       return counts;
     },
 
@@ -276,6 +313,8 @@ export function createProposalsRepo(db: Db) {
     },
 
     currentVotes,
+    firstBallots,
+    sortedReasons,
     replayVotes,
 
     eventCount(guildId: string, proposalId: number): number {

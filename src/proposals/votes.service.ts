@@ -46,6 +46,17 @@ export interface ReminderInfo {
   dmUserIds: string[];
 }
 
+/** What `/proposal show` lists under a proposal. */
+export interface Ballots {
+  /** Null for a secret ballot, and while hide-results keeps an open proposal's votes secret. */
+  voters: CurrentVote[] | null;
+  reasons: string[];
+  /** Reasons in all (more than `reasons` when limited). */
+  reasonCount: number;
+  /** Names of the spaces among `voters`, by voter key. */
+  labels: Record<string, string>;
+}
+
 export interface VotesDeps {
   repo: ProposalsRepo;
   clock: Clock;
@@ -217,23 +228,24 @@ export function createVotesService(deps: VotesDeps) {
     },
 
     /**
-     * Current votes with who cast them, or only reasons for a secret ballot (sorted, so their order gives nothing
-     * away); `labels` names the spaces when one vote per space.
+     * The first `limit` current votes (oldest first) with who cast them, or only reasons for a secret ballot (sorted,
+     * so their order gives nothing away; `reasonCount` says how many there are in all); `labels` names the spaces
+     * among the votes returned. How many votes there are in all is the view's `voted`. Without `limit`, all of them.
      */
-    ballots(guildId: string, proposalId: number): { voters: CurrentVote[] | null; reasons: string[]; labels: Record<string, string> } {
+    ballots(guildId: string, proposalId: number, limit = -1): Ballots {
       const row = mustGet(guildId, proposalId);
-      const votes = repo.currentVotes(guildId, proposalId);
-      const labels: Record<string, string> = {};
-      for (const v of repo.voters(guildId, proposalId)) if (v.label) labels[v.voterKey] = v.label;
       if (row.anonymous) {
-        return { voters: null, reasons: votes.map((v) => v.reason).filter((r): r is string => !!r).sort(), labels };
+        const { reasons, count } = repo.sortedReasons(guildId, proposalId, limit);
+        return { voters: null, reasons, reasonCount: count, labels: {} };
       }
-      const hidden = row.hideResults && row.status === 'open';
-      return {
-        voters: hidden ? null : votes,
-        reasons: hidden ? [] : votes.map((v) => v.reason).filter((r): r is string => !!r),
-        labels,
-      };
+      if (row.hideResults && row.status === 'open') return { voters: null, reasons: [], reasonCount: 0, labels: {} };
+      const labels: Record<string, string> = {};
+      const voters = repo.firstBallots(guildId, proposalId, limit).map(({ label, ...vote }) => {
+        if (label) labels[vote.voterKey] = label;
+        return vote;
+      });
+      const reasons = voters.map((v) => v.reason).filter((r): r is string => !!r);
+      return { voters, reasons, reasonCount: reasons.length, labels };
     },
 
     /**

@@ -1,7 +1,7 @@
 // Proposal renderers stay within Discord's limits with the longest allowed texts, and custom ids fit in 100.
 import { describe, expect, it } from 'vitest';
 import { EmbedBuilder } from 'discord.js';
-import { joinWithin, quorumText, renderBallotButtons, renderProposal, renderProposalDetail, renderProposalList, renderResult, renderRules } from '../../src/discord/render/proposals.js';
+import { detailFilled, DETAIL_LINES_FIRST, DETAIL_LINES_MAX, joinWithin, quorumText, renderBallotButtons, renderProposal, renderProposalDetail, renderProposalList, renderResult, renderRules } from '../../src/discord/render/proposals.js';
 import type { ProposalView } from '../../src/proposals/proposals.views.js';
 import { decide } from '../../src/proposals/tally.rules.js';
 import { BUILT_IN_DEFAULT } from '../../src/rules/decision-rules.rules.js';
@@ -48,6 +48,22 @@ describe('proposal renderers', () => {
     checkLimits(renderProposalDetail(longest, { voters: null, reasons: voters.map((v) => v.reason!) }, {}));
   });
 
+  it('a show of the first votes reads more only when they neither fill the field nor are all there are', () => {
+    const vote = (key: string) => ({ voterKey: key, userId: key, choice: 'yes' as const, source: 'reaction' as const, reason: null, at: 0 });
+    const members = Array.from({ length: DETAIL_LINES_FIRST }, (_, i) => vote(String(10n ** 18n + BigInt(i))));
+    expect(detailFilled({ voters: members, reasons: [] }, {}, DETAIL_LINES_FIRST)).toBe(true);
+    const spaces = Array.from({ length: DETAIL_LINES_FIRST }, (_, i) => vote(`space:${i}`));
+    const short = Object.fromEntries(spaces.map((v, i) => [v.voterKey, `S${i}`]));
+    const few = spaces.map((v) => ({ ...v, userId: null }));
+    expect(detailFilled({ voters: few, reasons: [] }, short, DETAIL_LINES_FIRST)).toBe(false);
+    expect(detailFilled({ voters: few.slice(0, 3), reasons: [] }, short, DETAIL_LINES_FIRST)).toBe(true);
+    // However short the lines, the most that can be read always overflows the field.
+    const tiny = Array.from({ length: DETAIL_LINES_MAX }, (_, i) => ({ ...vote(`space:${i}`), userId: null }));
+    const one = Object.fromEntries(tiny.map((v) => [v.voterKey, 'x']));
+    expect(detailFilled({ voters: tiny, reasons: [] }, one, DETAIL_LINES_MAX)).toBe(true);
+    expect(renderProposalDetail({ ...longest, anonymous: false, voted: 5000 }, { voters: tiny, reasons: [] }, one).toJSON().fields!.at(-1)!.value).toMatch(/\n… and \d+ more$/);
+  });
+
   it('secret-ballot buttons fit one row with ids under 100 characters, and vanish once closed', () => {
     const rows = renderBallotButtons(longest).map((r) => r.toJSON());
     expect(rows).toHaveLength(1);
@@ -79,6 +95,9 @@ describe('proposal renderers', () => {
     expect(joined.length).toBeLessThanOrEqual(1024);
     expect(joined).toMatch(/… and \d+ more$/);
     expect(joinWithin([], 10)).toBe('—');
+    // Only the first lines given: the rest are counted from the total.
+    expect(joinWithin(['a', 'b'], 100, 5)).toBe('a\nb\n… and 3 more');
+    expect(joinWithin(Array.from({ length: 100 }, () => 'x'.repeat(50)), 1024, 5000)).toMatch(/\n… and 4981 more$/);
   });
 });
 

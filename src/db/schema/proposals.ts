@@ -156,7 +156,27 @@ export const proposalBallots = sqliteTable(
     primaryKey({ columns: [table.proposalId, table.voterKey] }),
     index('proposal_ballots_tally_idx').on(table.guildId, table.proposalId, table.casterLeft, table.choice),
     index('proposal_ballots_user_idx').on(table.guildId, table.userId),
+    // `/proposal show` lists the first votes in the order they were cast: read in index order, stopping early.
+    index('proposal_ballots_order_idx').on(table.proposalId, table.at, table.eventId),
   ],
+);
+
+/**
+ * How many current votes that count each choice has on a proposal: kept by triggers on proposal_ballots (see
+ * drizzle/*_proposal_tallies.sql), so a tally reads four rows however many votes there are. verify() checks it
+ * against a replay of the event log.
+ */
+export const proposalTallies = sqliteTable(
+  'proposal_tallies',
+  {
+    proposalId: integer('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    guildId: text('guild_id').notNull(),
+    choice: text('choice', { enum: CHOICES }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.proposalId, table.choice] })],
 );
 
 export const proposalReminderPrefs = sqliteTable(

@@ -108,35 +108,66 @@ export function renderResult(p: ProposalView): EmbedBuilder {
     .setFooter({ text: p.closedBy ? 'Closed early by an organizer.' : 'Closed at its deadline.' });
 }
 
-/** `/proposal show`: the proposal plus who voted what (never for secret ballots) and the reasons. */
-export function renderProposalDetail(p: ProposalView, ballots: { voters: CurrentVote[] | null; reasons: string[] }, labels: Record<string, string>): EmbedBuilder {
+const FIELD_MAX = 1024;
+/**
+ * The most lines one field of `/proposal show` can hold: every line takes at least 4 characters (a choice, a space,
+ * one character of a name or reason, the line break), so a field never shows more than this many votes or reasons
+ * and the use case need not read more.
+ */
+export const DETAIL_LINES_MAX = Math.ceil(FIELD_MAX / 4) + 1;
+
+type DetailBallots = { voters: CurrentVote[] | null; reasons: string[]; reasonCount?: number };
+
+/** Mentions take 20+ characters: this many lines of names usually fill the field, so a show reads these first. */
+export const DETAIL_LINES_FIRST = 64;
+
+function voteLines(voters: CurrentVote[], labels: Record<string, string>): string[] {
+  return voters.map((v) => {
+    const who = labels[v.voterKey] ?? userMention(v.voterKey);
+    const by = v.voterKey.startsWith('space:') && v.userId ? ` (by ${userMention(v.userId)})` : '';
+    return `${CHOICE_EMOJI[v.choice]} ${who}${by}${v.reason ? `: ${truncate(v.reason, 120)}` : ''}`;
+  });
+}
+
+const reasonLines = (reasons: string[]) => reasons.map((r) => `• ${truncate(r, 200)}`);
+
+/** Whether ballots read with `limit` hold every vote or reason, or more than the field shows (no need to read more). */
+export function detailFilled(ballots: DetailBallots, labels: Record<string, string>, limit: number): boolean {
+  const lines = ballots.voters && ballots.voters.length > 0 ? voteLines(ballots.voters, labels) : reasonLines(ballots.reasons);
+  return lines.length < limit || lines.join('\n').length > FIELD_MAX;
+}
+
+/**
+ * `/proposal show`: the proposal plus who voted what (never for secret ballots) and the reasons. `ballots` may hold
+ * only the first votes or reasons: the rest are counted from the view's `voted` and `reasonCount`.
+ */
+export function renderProposalDetail(p: ProposalView, ballots: DetailBallots, labels: Record<string, string>): EmbedBuilder {
   const embed = renderProposal(p);
   if (ballots.voters && ballots.voters.length > 0) {
-    const lines = ballots.voters.map((v) => {
-      const who = labels[v.voterKey] ?? userMention(v.voterKey);
-      const by = v.voterKey.startsWith('space:') && v.userId ? ` (by ${userMention(v.userId)})` : '';
-      return `${CHOICE_EMOJI[v.choice]} ${who}${by}${v.reason ? `: ${truncate(v.reason, 120)}` : ''}`;
-    });
-    embed.addFields({ name: 'Votes', value: joinWithin(lines, 1024) });
+    const lines = voteLines(ballots.voters, labels);
+    embed.addFields({ name: 'Votes', value: joinWithin(lines, FIELD_MAX, Math.max(p.voted, lines.length)) });
   } else if (ballots.reasons.length > 0) {
-    embed.addFields({ name: p.anonymous ? 'Reasons given (secret ballot: no names)' : 'Reasons', value: joinWithin(ballots.reasons.map((r) => `• ${truncate(r, 200)}`), 1024) });
+    const lines = reasonLines(ballots.reasons);
+    embed.addFields({ name: p.anonymous ? 'Reasons given (secret ballot: no names)' : 'Reasons', value: joinWithin(lines, FIELD_MAX, Math.max(ballots.reasonCount ?? 0, lines.length)) });
   }
   return embed;
 }
 
-/** Joins lines up to a limit, ending with "… and N more" instead of cutting a line in half. */
-export function joinWithin(lines: string[], max: number): string {
+/**
+ * Joins lines up to a limit, ending with "… and N more" instead of cutting a line in half. `total` counts lines
+ * beyond those given (the caller read only the first ones).
+ */
+export function joinWithin(lines: string[], max: number, total = lines.length): string {
   const reserve = 24;
   let out = '';
+  const more = (n: number) => (out ? `${out}\n… and ${n} more` : `… and ${n} more`);
   for (let i = 0; i < lines.length; i++) {
     const next = out ? `${out}\n${lines[i]}` : lines[i]!;
-    const last = i === lines.length - 1;
-    if (next.length > (last ? max : max - reserve)) {
-      const tail = `… and ${lines.length - i} more`;
-      return out ? `${out}\n${tail}` : tail;
-    }
+    const last = i === total - 1;
+    if (next.length > (last ? max : max - reserve)) return more(total - i);
     out = next;
   }
+  if (total > lines.length) return more(total - lines.length);
   return out || '—';
 }
 

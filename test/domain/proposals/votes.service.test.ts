@@ -126,6 +126,7 @@ describe('voting by command and button', () => {
     expect(services.votes.myVote(G1, p.id, ben)).toBe('yes');
     expect(counts()).toMatchObject({ yes: 1, no: 1 });
     expect(services.votes.ballots(G1, p.id)).toMatchObject({ voters: null, reasons: ['Apple', 'Zebra'] });
+    expect(services.votes.ballots(G1, p.id, 1)).toMatchObject({ voters: null, reasons: ['Apple'], reasonCount: 2 });
   });
 
   it('refuses a button vote on a public proposal (a tampered button)', () => {
@@ -169,6 +170,19 @@ describe('spaces', () => {
     expect(counts().yes).toBe(1);
   });
 
+  it('/proposal show reads only the first votes, in the order cast, and names only their spaces', () => {
+    const { react, services, p } = opened({ ...basic, voters: 'spaces' }, { spaces });
+    react(ana, '✅');
+    react(cat, '❌');
+    expect(services.votes.ballots(G1, p.id, 1)).toEqual({
+      voters: [expect.objectContaining({ voterKey: 'space:1', userId: ana, choice: 'yes' })],
+      reasons: [],
+      reasonCount: 0,
+      labels: { 'space:1': 'Hive' },
+    });
+    expect(services.votes.ballots(G1, p.id)).toMatchObject({ voters: [{ voterKey: 'space:1' }, { voterKey: 'space:2' }], labels: { 'space:1': 'Hive', 'space:2': 'Loft' } });
+  });
+
   it('a member who is not a host cannot vote', () => {
     const { react } = opened({ ...basic, voters: 'spaces' }, { spaces });
     expect(react(dan, '✅')).toMatchObject({ kind: 'remove' });
@@ -184,6 +198,24 @@ describe('members who leave', () => {
     expect(counts().yes).toBe(1);
     react(ben, '❌');
     expect(counts()).toMatchObject({ yes: 1, no: 1 });
+  });
+
+  it('the stored counts follow every change of the current votes (kept by triggers on the ballots)', () => {
+    const { react, unreact, services, p, db } = opened();
+    const stored = () => db.sqlite.prepare('SELECT choice, n FROM proposal_tallies WHERE proposal_id = ? AND n > 0 ORDER BY choice').all(p.id);
+    const counted = () => db.sqlite.prepare('SELECT choice, count(*) AS n FROM proposal_ballots WHERE proposal_id = ? AND caster_left = 0 GROUP BY choice ORDER BY choice').all(p.id);
+    react(ben, '✅');
+    react(cat, '✅');
+    react(dan, '❌');
+    react(ben, '➖');
+    unreact(dan, '❌');
+    services.votes.memberLeft(G1, cat);
+    expect(stored()).toEqual([{ choice: 'abstain', n: 1 }]);
+    react(cat, '❌');
+    expect(services.votes.verify(G1, p.id).consistent).toBe(true);
+    services.votes.forgetMember(G1, ben);
+    expect(stored()).toEqual(counted());
+    expect(stored()).toEqual([{ choice: 'no', n: 1 }]);
   });
 
   it('syncMembers marks everyone missing after downtime', () => {

@@ -1,0 +1,1 @@
+CREATE INDEX `proposal_ballots_order_idx` ON `proposal_ballots` (`proposal_id`,`at`,`event_id`);
