@@ -40,7 +40,7 @@ for (let i = 0; i < runs; i++) {
   await new Promise((r) => setTimeout(r, 1500));
   const later = await bot.memory();
   console.log(`        1.5 s later: ${JSON.stringify(later)}`);
-  console.log(bot.tail().split('\n').filter((l) => /^T |ready|sync|built|warm|reconcil/i.test(l)).map((l) => l.slice(0, 200)).join('\n'));
+  console.log(bot.tail().split('\n').filter((l) => /^T |ready|sync|built|warm|reconcil|propos|error|warn/i.test(l)).map((l) => l.slice(0, 200)).join('\n'));
   await bot.stop();
 }
 await bench.bed.close?.();

@@ -110,6 +110,16 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   }, 6 * 60 * 60_000).unref();
   await scheduler.tick();
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Alliance bot is ready');
+  for (const feature of features) {
+    if (!feature.afterReady) continue;
+    setImmediate(() => {
+      try {
+        feature.afterReady!(ctx);
+      } catch (error) {
+        logger.warn({ err: error }, `${feature.name} warm-up failed`);
+      }
+    });
+  }
 
   let stopped = false;
   return {

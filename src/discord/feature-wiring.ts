@@ -20,6 +20,11 @@ export interface FeatureWiring {
   planners?(ctx: BotContext): Planner[];
   /** After READY, before the scheduler runs anything (e.g. reconcile votes made while the bot was down). */
   onReady?(ctx: BotContext): Promise<void>;
+  /**
+   * Once the bot is ready and answering (warm caches ahead of first use). Runs on a later turn of the event loop,
+   * never on the path to ready: members' interactions are already being answered.
+   */
+  afterReady?(ctx: BotContext): void;
   /** After the gateway resumed or reconnected (events may have been missed). */
   onReconnect?(ctx: BotContext): Promise<void>;
   onReactionAdd?(event: ReactionEvent, ctx: BotContext): Promise<void>;

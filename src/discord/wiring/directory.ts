@@ -4,14 +4,11 @@ import type { FeatureWiring } from '../feature-wiring.js';
 
 export const directoryWiring: FeatureWiring = {
   name: 'directory',
-  async onReady(ctx) {
-    // Next turn of the event loop: READY handling and other features' start-up come first.
-    setImmediate(() => {
-      try {
-        ctx.services.directory.warmUp();
-      } catch (error) {
-        ctx.logger.warn({ err: error }, 'directory search index not compacted; searches still work, a little slower');
-      }
-    });
+  afterReady(ctx) {
+    try {
+      ctx.services.directory.warmUp();
+    } catch (error) {
+      ctx.logger.warn({ err: error }, 'directory search index not compacted; searches still work, a little slower');
+    }
   },
 };

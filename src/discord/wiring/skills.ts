@@ -58,8 +58,8 @@ export const skillsWiring: FeatureWiring = {
   name: 'skills',
   jobHandlers: skillJobHandlers,
   // The match index of a large alliance takes up to a second to build on first use (50,000 entries, cold JIT): build
-  // it just after start-up, off the path to "ready", so neither start-up nor the first member's match waits for it.
-  async onReady(ctx) {
+  // it once the bot is ready, off the path to "ready", so neither start-up nor the first member's match waits for it.
+  afterReady(ctx) {
     const guildIds = [...ctx.client.guilds.cache.keys()];
     const warmNext = () => {
       const guildId = guildIds.shift();
@@ -74,6 +74,6 @@ export const skillsWiring: FeatureWiring = {
       // One alliance per turn of the event loop: gateway events get through in between.
       setImmediate(warmNext);
     };
-    setImmediate(warmNext);
+    warmNext();
   },
 };
