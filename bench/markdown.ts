@@ -13,7 +13,7 @@ export function markdown(r: Results): string {
   const floor = r.floor.latency.latency;
   const out: string[] = [];
   out.push(`Run of ${m.date.slice(0, 10)} (${m.mode}): ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, discord.js ${m.discordJs}, commit ${m.commit}; `
-    + `1-minute load average ${f(m.load[0], 1)} → ${f(m.load[1], 1)} from other work on the machine; whole run ${f(m.seconds, 0)} s.`);
+    + `1-minute load average ${f(m.load[0], 1)} → ${f(m.load[1], 1)}; whole run ${f(m.seconds, 0)} s.`);
   out.push('', '**Latency**, INTERACTION_CREATE dispatch → initial response, ms (1,000 runs each after 100 warm-up, interleaved with the floor):', '');
   out.push(row(['action', 'p50', 'p95', 'p99', 'p50 vs floor', 'p99 vs floor']), row(['---', '---:', '---:', '---:', '---:', '---:']));
   out.push(row([`floor: bare discord.js ${r.floor.latency.name}`, f(floor.p50), f(floor.p95), f(floor.p99), '1×', '1×']));
