@@ -204,8 +204,16 @@ export function createVotesService(deps: VotesDeps) {
      */
     forgetMember(guildId: string, userId: string): { openProposals: number[]; anonymizedProposals: number } {
       return deps.transaction(() => {
-        const openProposals = repo.markLeft(guildId, userId, clock.now().getTime());
+        const now = clock.now().getTime();
         const voted = repo.votedOn(guildId, userId);
+        // On an open proposal the deleted vote is withdrawn in the log itself: once the voter is pseudonymized the
+        // replay can no longer tell that it belonged to someone who left, so verify() would count it.
+        for (const id of voted) {
+          if (repo.get(guildId, id)?.status !== 'open') continue;
+          const mine = repo.electorKeys(guildId, id, userId).map(({ voterKey }) => repo.currentVoteOf(guildId, id, voterKey)).filter((v) => v?.userId === userId);
+          repo.appendVotes(guildId, id, mine.map((v) => ({ voterKey: v!.voterKey, userId, choice: null, source: v!.source, reason: null, at: now })));
+        }
+        const openProposals = repo.markLeft(guildId, userId, now);
         for (const id of voted) repo.eraseVoters(guildId, id, userId);
         repo.dropMember(guildId, userId);
         return { openProposals, anonymizedProposals: voted.length };

@@ -54,3 +54,14 @@ describe('forgetting a member in proposals', () => {
     expect(electors()).toBe(count);
   });
 });
+
+describe('results stay verifiable after a delete', () => {
+  it('verify() of a proposal that was open when a voter deleted their data agrees with the stored tally', () => {
+    const { services, open, closed } = twoProposals();
+    services.votes.forgetMember(G1, ben!);
+    expect(services.votes.verify(G1, open.id)).toMatchObject({ consistent: true, stored: { yes: 0, no: 1 } });
+    expect(services.votes.verify(G1, closed.id).consistent).toBe(true);
+    services.proposals.close(G1, open.id, organizer());
+    expect(services.votes.verify(G1, open.id)).toMatchObject({ consistent: true, stored: { yes: 0, no: 1 } });
+  });
+});
