@@ -1,6 +1,6 @@
 // Reads of the current votes of a proposal: the ballots projection (kept by votes.service), its replay from the
 // event log, the first votes one show lists, and the tally counts kept by triggers. Every query is scoped by guild.
-import { and, asc, eq, isNotNull, max, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { proposalBallots, proposalElectors, proposalTallies, proposalVoters, proposalVotes, type Choice, type VoteSource } from '../db/schema/index.js';
 import { emptyCounts, type Counts } from './tally.rules.js';
@@ -122,6 +122,21 @@ export function createBallotsRepo(db: Db) {
           .where(and(eq(proposalBallots.guildId, guildId), eq(proposalBallots.proposalId, proposalId), eq(proposalBallots.voterKey, voterKey)))
           .get() ?? null
       );
+    },
+
+    /** The newest vote event of a proposal (0 when none): reconciliation's mark of when its read began. */
+    lastEventId(guildId: string, proposalId: number): number {
+      const row = db.select({ id: max(proposalVotes.id) }).from(proposalVotes).where(and(eq(proposalVotes.guildId, guildId), eq(proposalVotes.proposalId, proposalId))).get();
+      return row?.id ?? 0;
+    },
+
+    /** Voters and members with a vote event after `eventId`. */
+    changedSince(guildId: string, proposalId: number, eventId: number): { voterKey: string | null; userId: string | null }[] {
+      return db
+        .selectDistinct({ voterKey: proposalVotes.voterKey, userId: proposalVotes.userId })
+        .from(proposalVotes)
+        .where(and(eq(proposalVotes.guildId, guildId), eq(proposalVotes.proposalId, proposalId), gt(proposalVotes.id, eventId)))
+        .all();
     },
 
     currentVotes,

@@ -15,6 +15,11 @@ export interface ReconcileInput {
   reactions: PresentReaction[];
   offered: readonly Choice[];
   anonymous: boolean;
+  /**
+   * Voter keys and members with a vote event newer than the start of the read: the snapshot is stale for them,
+   * so their stored votes and their reactions are left as the live events made them.
+   */
+  changed?: { keys: ReadonlySet<string>; users: ReadonlySet<string> };
 }
 
 export interface ReconcilePlan {
@@ -37,6 +42,8 @@ export function planReconcile(input: ReconcileInput): ReconcilePlan {
   const plan: ReconcilePlan = { record: [], withdraw: [], remove: [] };
   const keep: PresentReaction[] = [];
   const byKey = new Map<string, PresentReaction[]>();
+  const changedKeys = input.changed?.keys ?? new Set<string>();
+  const changedUsers = input.changed?.users ?? new Set<string>();
   for (const reaction of input.reactions) {
     const keys = input.electors.get(reaction.userId);
     if (input.anonymous || !keys?.length || !input.offered.includes(reaction.choice)) continue;
@@ -44,6 +51,7 @@ export function planReconcile(input: ReconcileInput): ReconcilePlan {
   }
   const keysSeen = new Set([...byKey.keys(), ...input.current.keys()]);
   for (const key of keysSeen) {
+    if (changedKeys.has(key)) continue;
     const present = byKey.get(key) ?? [];
     const stored = input.current.get(key);
     const storedReaction = stored?.userId ? { userId: stored.userId, choice: stored.choice } : null;
@@ -61,7 +69,7 @@ export function planReconcile(input: ReconcileInput): ReconcilePlan {
   const seen = new Set<string>();
   for (const reaction of input.reactions) {
     const id = `${reaction.userId}:${reaction.choice}`;
-    if (seen.has(id) || keep.some((k) => same(k, reaction))) continue;
+    if (seen.has(id) || keep.some((k) => same(k, reaction)) || changedUsers.has(reaction.userId)) continue;
     seen.add(id);
     plan.remove.push(reaction);
   }

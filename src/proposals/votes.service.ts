@@ -173,7 +173,15 @@ export function createVotesService(deps: VotesDeps) {
      * Brings stored votes in line with the reactions on the message (read after downtime). Runs before deadline
      * processing, so reactions present now count even if the deadline passed while the bot was away.
      */
-    reconcile(guildId: string, proposalId: number, reactions: PresentReaction[]): ReconcileResult {
+    readMark(guildId: string, proposalId: number): number {
+      return repo.lastEventId(guildId, proposalId);
+    },
+
+    /**
+     * `mark` (from readMark, taken before the reactions were read) keeps a vote event that arrived during the read
+     * from being undone by the older snapshot.
+     */
+    reconcile(guildId: string, proposalId: number, reactions: PresentReaction[], mark = Number.MAX_SAFE_INTEGER): ReconcileResult {
       const row = mustGet(guildId, proposalId);
       if (row.status !== 'open') return { proposalId, recorded: 0, withdrawn: 0, remove: [] };
       const electors = new Map<string, string[]>();
@@ -182,7 +190,12 @@ export function createVotesService(deps: VotesDeps) {
         electors.set(e.userId, [...(electors.get(e.userId) ?? []), e.voterKey]);
       }
       const current = new Map<string, CurrentVote>(repo.currentVotes(guildId, proposalId).map((v) => [v.voterKey, v]));
-      const plan = planReconcile({ electors, current, reactions, offered: choicesFor(row.rule), anonymous: row.anonymous });
+      const newer = repo.changedSince(guildId, proposalId, mark);
+      const changed = {
+        keys: new Set(newer.flatMap((e) => (e.voterKey ? [e.voterKey] : []))),
+        users: new Set(newer.flatMap((e) => (e.userId ? [e.userId] : []))),
+      };
+      const plan = planReconcile({ electors, current, reactions, offered: choicesFor(row.rule), anonymous: row.anonymous, changed });
       const now = clock.now().getTime();
       deps.transaction(() =>
         repo.appendVotes(guildId, proposalId, [

@@ -80,6 +80,35 @@ describe('reconnect', () => {
   });
 });
 
+describe('a slow read', () => {
+  it('a vote changed while reconciliation reads the reactions is not undone by the older snapshot', async () => {
+    const a = await h.newAlliance();
+    await a.setup();
+    const { message, id } = await openProposal(h, a, 'marcus');
+    react(h, a, 'sam', message.id, '✅');
+    await waitUntil(() => h.bot.services.votes.tally(a.id, id).counts.yes === 1, 5000, 'sam\'s vote');
+    const noPage = new RegExp(`/messages/${message.id}/reactions/(%E2%9D%8C|❌)`);
+    // The ❌ page is read after the ✅ page; a 429 on it keeps the read going while sam switches.
+    h.bed.fault({ method: 'GET', route: noPage, status: 429, retryAfter: 1.5 });
+    const before = h.bed.requests.length;
+    h.bed.gateway.drop();
+    react(h, a, 'priya', message.id, '❌');
+    const since = () => h.bed.requests.slice(before).filter((r) => r.method === 'GET' && noPage.test(r.path));
+    await waitUntil(() => since().some((r) => r.status === 429), 10_000, 'the rate-limited reaction read');
+    react(h, a, 'sam', message.id, '❌');
+    unreact(h, a, 'sam', message.id, '✅');
+    await waitUntil(() => since().some((r) => r.status === 200), 10_000, 'the reaction read to resume');
+    await waitUntil(() => h.bot.services.votes.tally(a.id, id).voted === 2, 5000, 'both votes');
+    await settle(500);
+    const votes = Object.fromEntries(h.bot.services.votes.ballots(a.id, id).voters!.map((v) => [v.userId, v.choice]));
+    const onMessage: Record<string, string> = {};
+    for (const [emoji, users] of Object.entries(reactionsOf(h, message.id))) for (const user of users) if (user !== h.bed.botUserId) onMessage[user] = emoji;
+    expect(votes).toEqual({ [a.members.sam]: 'no', [a.members.priya]: 'no' });
+    expect(onMessage).toEqual({ [a.members.sam]: '❌', [a.members.priya]: '❌' });
+    expect(h.bot.services.votes.verify(a.id, id).consistent).toBe(true);
+  });
+});
+
 describe('live tally', () => {
   it('a burst of votes edits the proposal message at most once per 2 seconds', async () => {
     const a = await h.newAlliance();

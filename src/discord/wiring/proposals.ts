@@ -58,8 +58,10 @@ export async function reconcileAll(ctx: BotContext): Promise<void> {
         await publisher.publish(proposal);
         continue;
       }
+      // Events recorded while the read is under way (it can take seconds: pages, rate limits) are newer than it.
+      const mark = ctx.services.votes.readMark(proposal.guildId, proposal.id);
       const read = await publisher.readReactions(proposal.channelId, proposal.messageId);
-      const result = ctx.services.votes.reconcile(proposal.guildId, proposal.id, read.votes);
+      const result = ctx.services.votes.reconcile(proposal.guildId, proposal.id, read.votes, mark);
       await publisher.removeVoteReactions(proposal.channelId, proposal.messageId, result.remove);
       for (const stray of read.strays) await publisher.removeReaction(proposal.channelId, proposal.messageId, stray.emoji, stray.userId);
       for (const emoji of read.otherEmoji) await publisher.clearEmoji(proposal.channelId, proposal.messageId, emoji);
