@@ -1,17 +1,19 @@
 // /proposal create|vote|close|withdraw|list|show|reminders: open proposals (options, then a modal for the
 // texts), vote by command or secret-ballot buttons, close, withdraw, and read them.
-import { ActionRowBuilder, ModalBuilder, SlashCommandBuilder, TextInputBuilder, TextInputStyle, type ModalActionRowComponentBuilder } from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, ModalBuilder, SlashCommandBuilder, TextInputBuilder, TextInputStyle, type ModalActionRowComponentBuilder } from 'discord.js';
 import { z } from 'zod';
 import { CHOICES, DECISION_TYPES, RULE_KINDS, VOTER_KINDS, type Choice } from '../src/db/schema/index.js';
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
 import { customId } from '../src/discord/custom-id.js';
 import { createProposalPublisher } from '../src/discord/proposals-publish.js';
 import { DETAIL_LINES_FIRST, DETAIL_LINES_MAX, detailFilled, renderProposalDetail, renderProposalList } from '../src/discord/render/proposals.js';
+import { ballotConfirmation, blockButtonNotYours, closedNow, closeKept, closeQuestion, commandVoteConfirmation, REASON_FORM, voteFieldProblem } from '../src/discord/render/proposal-words.js';
 import { replyPrivately } from '../src/discord/respond.js';
 import { timestamp } from '../src/discord/format.js';
 import { fetchHumans } from '../src/discord/wiring/proposals.js';
 import type { CreateProposalInput } from '../src/proposals/proposals.service.js';
-import { CHOICE_EMOJI } from '../src/proposals/tally.rules.js';
+import { choicesFor, OUTCOME_LABEL } from '../src/proposals/tally.rules.js';
+import { invalid } from '../src/shared/errors.js';
 
 const choicesOf = (values: readonly string[]) => values.map((value) => ({ name: value, value }));
 const proposalOption = (o: import('discord.js').SlashCommandIntegerOption) =>
@@ -58,7 +60,11 @@ const createArgs = z.tuple([
   fromCode(DECISION_TYPES), fromCode(RULE_KINDS), z.string().max(20), optionalInt, fromCode(VOTER_KINDS),
   z.string().regex(/^(\d{15,21})?$/), z.enum(['0', '1']), z.enum(['0', '1']), optionalInt,
 ]);
-const ballotArgs = z.tuple([z.coerce.number().int().positive(), z.enum(['y', 'n', 'a', 'b', 'w'])]);
+const ballotArgs = z.tuple([z.coerce.number().int().positive(), z.enum(['y', 'n', 'a', 'b', 'w', 'r'])]);
+const proposalArg = z.tuple([z.coerce.number().int().positive()]);
+const whyArgs = z.tuple([z.coerce.number().int().positive(), z.string().regex(/^\d{15,21}$/)]);
+// '' asks for the vote in the form, 'b' is a block (the form asks only for the reason).
+const reasonArgs = z.tuple([z.coerce.number().int().positive(), z.enum(['', 'b'])]);
 const FROM_CODE: Record<string, Choice | null> = { y: 'yes', n: 'no', a: 'abstain', b: 'block', w: null };
 const TEXT_FIELDS = [
   ['title', 'Title', TextInputStyle.Short, 150, true],
@@ -72,12 +78,40 @@ function link(p: { guildId: string; channelId: string | null; messageId: string 
   return p.channelId && p.messageId ? `https://discord.com/channels/${p.guildId}/${p.channelId}/${p.messageId}` : '';
 }
 
+/** The reason form: the vote (pre-filled with the member's current one) and the reason, or only the reason of a block. */
+function reasonModal(proposalId: number, block: boolean, current: Choice | null): ModalBuilder {
+  const modal = new ModalBuilder().setCustomId(customId('proposal', 'reason', proposalId, block ? 'b' : '')).setTitle(block ? REASON_FORM.blockTitle : REASON_FORM.title);
+  if (!block) {
+    const vote = new TextInputBuilder().setCustomId('vote').setLabel(REASON_FORM.voteLabel).setStyle(TextInputStyle.Short).setMaxLength(10).setRequired(true).setPlaceholder(REASON_FORM.votePlaceholder);
+    if (current) vote.setValue(current);
+    modal.addComponents(new ActionRowBuilder<ModalActionRowComponentBuilder>().addComponents(vote));
+  }
+  const reason = new TextInputBuilder().setCustomId('reason').setLabel(block ? REASON_FORM.blockReasonLabel : REASON_FORM.reasonLabel).setStyle(TextInputStyle.Paragraph).setMaxLength(500).setRequired(true);
+  return modal.addComponents(new ActionRowBuilder<ModalActionRowComponentBuilder>().addComponents(reason));
+}
+
 async function afterVote(ctx: InteractionContext, proposalId: number, removeReactions: { userId: string; choice: Choice }[]) {
   const publisher = createProposalPublisher(ctx);
   const p = ctx.services.proposals.get(ctx.actor.guildId, proposalId);
   if (p.channelId && p.messageId) await publisher.removeVoteReactions(p.channelId, p.messageId, removeReactions);
   publisher.refresh(p.guildId, p.id);
   return p;
+}
+
+/** Closes now and announces the result; the organizer's answer says how it ended. */
+async function closeNow(ctx: InteractionContext, proposalId: number): Promise<string> {
+  const closed = ctx.services.proposals.close(ctx.actor.guildId, proposalId, ctx.actor);
+  await createProposalPublisher(ctx).announceResult(closed);
+  return closedNow(closed.proposal, OUTCOME_LABEL[closed.proposal.outcome ?? 'failed']);
+}
+
+/** A vote by button or form, then the private confirmation. */
+async function castBallot(interaction: import('discord.js').RepliableInteraction, ctx: InteractionContext, input: { proposalId: number; choice: Choice | null; reason?: string }, form: boolean) {
+  const result = form ? ctx.services.votes.voteByForm(ctx.actor, input) : ctx.services.votes.voteByButton(ctx.actor, input);
+  const p = await afterVote(ctx, input.proposalId, result.removeReactions);
+  const mine = ctx.services.votes.myVote(ctx.actor.guildId, input.proposalId, ctx.actor.userId);
+  const confirmation = p.anonymous || p.hideResults ? ballotConfirmation(p, result.changed, mine, input.reason ?? null) : commandVoteConfirmation(p.number, result.changed, mine);
+  return replyPrivately(interaction, confirmation);
 }
 
 export const proposal = defineCommand({
@@ -119,17 +153,27 @@ export const proposal = defineCommand({
         const raw = o.getString('choice', true);
         const result = services.votes.vote(actor, { proposalId: o.getInteger('proposal', true), choice: raw === 'withdraw' ? null : (raw as Choice), reason: o.getString('reason') ?? undefined });
         const p = await afterVote(ctx, result.proposalId, result.removeReactions);
-        const what = raw === 'withdraw' ? 'withdrawn' : `${CHOICE_EMOJI[raw as Choice]} ${raw}`;
-        return replyPrivately(interaction, `${result.changed ? 'Recorded' : 'Unchanged'}: your vote on #${p.number} is ${what}.`);
+        return replyPrivately(interaction, commandVoteConfirmation(p.number, result.changed, raw === 'withdraw' ? null : (raw as Choice)));
       }
-      case 'close':
+      case 'close': {
+        const p = services.proposals.get(actor.guildId, o.getInteger('proposal', true));
+        // Before the deadline an early close is asked for twice: members who have not voted lose their say.
+        if (p.status === 'open' && ctx.clock.now().getTime() < p.closesAt) {
+          const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
+            new ButtonBuilder().setCustomId(customId('proposal', 'close', p.id)).setLabel('Close now').setStyle(ButtonStyle.Danger),
+            new ButtonBuilder().setCustomId(customId('proposal', 'keep', p.id)).setLabel('Keep it open').setStyle(ButtonStyle.Secondary),
+          );
+          return replyPrivately(interaction, { content: closeQuestion(p), components: [buttons] });
+        }
+        await interaction.deferReply({ flags: 64 });
+        return replyPrivately(interaction, await closeNow(ctx, p.id));
+      }
       case 'withdraw': {
         await interaction.deferReply({ flags: 64 });
         const id = o.getInteger('proposal', true);
-        const closed = sub === 'close' ? services.proposals.close(actor.guildId, id, actor) : services.proposals.withdraw(actor, id);
-        await createProposalPublisher(ctx).announceResult(sub === 'close' ? closed : { ...closed, announcementsChannelId: null });
-        const p = closed.proposal;
-        return replyPrivately(interaction, sub === 'close' ? `Closed #${p.number}: **${p.outcome?.replace('_', ' ')}**.` : `Withdrew #${p.number}.`);
+        const closed = services.proposals.withdraw(actor, id);
+        await createProposalPublisher(ctx).announceResult({ ...closed, announcementsChannelId: null });
+        return replyPrivately(interaction, `Withdrew #${closed.proposal.number}.`);
       }
       case 'list': {
         const status = (o.getString('status') ?? 'open') as 'open' | 'closed';
@@ -179,17 +223,55 @@ export const proposal = defineCommand({
         return replyPrivately(interaction, `Proposal #${posted.number} is open until ${timestamp(posted.closesAt, 'F')}: ${link(posted)}`);
       },
     },
+    reason: {
+      args: reasonArgs,
+      async run(interaction, [proposalId, code], ctx) {
+        const p = ctx.services.proposals.get(ctx.actor.guildId, proposalId);
+        let choice: Choice = 'block';
+        if (code === '') {
+          const offered = choicesFor(p.rule);
+          const typed = z.string().trim().toLowerCase().pipe(z.enum(offered as [Choice, ...Choice[]])).safeParse(interaction.fields.getTextInputValue('vote'));
+          if (!typed.success) throw invalid('vote', voteFieldProblem(offered));
+          choice = typed.data;
+        }
+        return castBallot(interaction, ctx, { proposalId, choice, reason: interaction.fields.getTextInputValue('reason') }, true);
+      },
+    },
   },
 
   components: {
     ballot: {
       args: ballotArgs,
       async run(interaction, [proposalId, choiceCode], ctx) {
-        const choice = FROM_CODE[choiceCode]!;
-        const result = ctx.services.votes.voteByButton(ctx.actor, { proposalId, choice });
-        const p = await afterVote(ctx, proposalId, []);
-        const mine = ctx.services.votes.myVote(ctx.actor.guildId, proposalId, ctx.actor.userId);
-        return replyPrivately(interaction, `${result.changed ? 'Recorded' : 'Unchanged'} (secret ballot): your vote on #${p.number} is ${mine ? `${CHOICE_EMOJI[mine]} ${mine}` : 'withdrawn'}. Only you can see this; you can change it until ${timestamp(p.closesAt, 'F')}.`);
+        // A block always comes with a reason, so its button opens the form, as "Vote with a reason" does.
+        if (choiceCode === 'b' || choiceCode === 'r') {
+          ctx.services.proposals.get(ctx.actor.guildId, proposalId);
+          return interaction.showModal(reasonModal(proposalId, choiceCode === 'b', ctx.services.votes.myVote(ctx.actor.guildId, proposalId, ctx.actor.userId)));
+        }
+        return castBallot(interaction, ctx, { proposalId, choice: FROM_CODE[choiceCode]! }, false);
+      },
+    },
+    why: {
+      args: whyArgs,
+      async run(interaction, [proposalId, userId], ctx) {
+        if (ctx.actor.userId !== userId) return replyPrivately(interaction, blockButtonNotYours);
+        return interaction.showModal(reasonModal(proposalId, true, null));
+      },
+    },
+    close: {
+      args: proposalArg,
+      organizerOnly: true,
+      async run(interaction, [proposalId], ctx) {
+        await interaction.deferUpdate();
+        await interaction.editReply({ content: await closeNow(ctx, proposalId), components: [] });
+      },
+    },
+    keep: {
+      args: proposalArg,
+      organizerOnly: true,
+      async run(interaction, [proposalId], ctx) {
+        const p = ctx.services.proposals.get(ctx.actor.guildId, proposalId);
+        await interaction.update({ content: closeKept(p.number), components: [] });
       },
     },
   },

@@ -1,6 +1,6 @@
 // The proposals feature's Discord side effects: posting a proposal (embed, thread, voting reactions or ballot
 // buttons), debounced live-tally edits, results in the thread and announcements, and reading/removing reactions.
-import { Routes, type APIChannel, type APIMessage, type APIUser, type Client } from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, Routes, type APIChannel, type APIMessage, type APIUser, type Client } from 'discord.js';
 import type { Choice } from '../db/schema/index.js';
 import type { ClosedProposal } from '../proposals/proposals.service.js';
 import type { ProposalView } from '../proposals/proposals.views.js';
@@ -8,7 +8,9 @@ import type { PresentReaction } from '../proposals/reconcile.rules.js';
 import { CHOICE_EMOJI, choiceForEmoji, choicesFor } from '../proposals/tally.rules.js';
 import type { BotContext } from './command.js';
 import { truncate } from './format.js';
-import { renderBallotButtons, renderProposal, renderResult } from './render/proposals.js';
+import { customId } from './custom-id.js';
+import { blockNeedsReason } from './render/proposal-words.js';
+import { DETAIL_LINES_MAX, renderBallotButtons, renderProposal, renderResult, votesByButtons } from './render/proposals.js';
 
 /** At most one edit of a proposal message per this many ms, so a burst of votes does not hit rate limits. */
 export const TALLY_EDIT_GAP_MS = 2_000;
@@ -90,7 +92,7 @@ export function createProposalPublisher(ctx: BotContext) {
         logger.warn({ err: error, proposalId: view.id }, 'could not open the discussion thread');
       }
       services.proposals.attachMessage(view.guildId, view.id, { channelId: posted.channelId, messageId: posted.messageId, threadId });
-      if (!view.anonymous) {
+      if (!votesByButtons(view)) {
         // The bot's own reactions only make voting one click; the proposal is open without them (members can add the
         // emoji themselves), so a Discord failure here must not turn an opened proposal into an error.
         for (const choice of choicesFor(view.rule)) {
@@ -108,7 +110,9 @@ export function createProposalPublisher(ctx: BotContext) {
     async announceResult(closed: ClosedProposal): Promise<void> {
       const p = closed.proposal;
       if (p.channelId && p.messageId) await refreshNow(p.guildId, p.id);
-      const result = { embeds: [renderResult(p)] };
+      // A hide-results proposal's named votes were hidden while open: the result reveals them.
+      const ballots = p.status === 'closed' && p.hideResults && !p.anonymous ? services.votes.ballots(p.guildId, p.id, DETAIL_LINES_MAX) : null;
+      const result = { embeds: [renderResult(p, ballots?.voters ? { votes: ballots.voters, labels: ballots.labels } : null)] };
       if (p.threadId) {
         await ctx.poster.post(p.threadId, result, { idempotencyKey: `proposal-result-thread:${p.id}` });
         try {
@@ -119,6 +123,26 @@ export function createProposalPublisher(ctx: BotContext) {
       }
       if (closed.announcementsChannelId) {
         await ctx.poster.post(closed.announcementsChannelId, result, { idempotencyKey: `proposal-result:${p.id}` });
+      }
+    },
+
+    /**
+     * A 🛑 came without a reason: the member is asked in the proposal's thread (pinged by id, on purpose) with a
+     * button that opens the reason form; the block counts once the reason is given.
+     */
+    async askBlockReason(guildId: string, proposalId: number, userId: string): Promise<void> {
+      const p = services.proposals.get(guildId, proposalId);
+      const where = p.threadId ?? p.channelId;
+      if (!where) return;
+      const button = new ButtonBuilder().setCustomId(customId('proposal', 'why', p.id, userId)).setLabel('Give my reason').setEmoji('🛑').setStyle(ButtonStyle.Danger);
+      try {
+        await ctx.poster.post(where, {
+          content: blockNeedsReason(userId, p.number),
+          components: [new ActionRowBuilder<ButtonBuilder>().addComponents(button)],
+          allowedMentions: { users: [userId] },
+        });
+      } catch (error) {
+        logger.warn({ err: error, proposalId }, 'could not ask for a block reason');
       }
     },
 

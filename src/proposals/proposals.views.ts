@@ -36,7 +36,7 @@ export interface ProposalView {
   ruleChange: RuleChange | null;
   /** Votes cast so far: shown even when the tally is hidden. */
   voted: number;
-  /** The counts and result-so-far; null while hide-results keeps them secret. */
+  /** The counts and result-so-far; null while a secret ballot or hide-results keeps them secret. */
   tally: Tally | null;
 }
 
@@ -51,7 +51,8 @@ export function tallyOf(repo: ProposalsRepo, row: ProposalRow): Tally {
 
 export function toView(repo: ProposalsRepo, row: ProposalRow): ProposalView {
   const tally = tallyOf(repo, row);
-  const hidden = row.hideResults && row.status === 'open';
+  // A secret ballot's live tally would tell whoever watches it change what each voter chose.
+  const hidden = (row.hideResults || row.anonymous) && row.status === 'open';
   return {
     id: row.id,
     guildId: row.guildId,

@@ -20,6 +20,8 @@ export interface ReconcileInput {
    * so their stored votes and their reactions are left as the live events made them.
    */
   changed?: { keys: ReadonlySet<string>; users: ReadonlySet<string> };
+  /** Choices a reaction alone cannot record (a block needs a reason): taken off, and the member asked for one. */
+  needsReason?: readonly Choice[];
 }
 
 export interface ReconcilePlan {
@@ -27,6 +29,8 @@ export interface ReconcilePlan {
   withdraw: { voterKey: string; userId: string }[];
   /** Reactions to take off the message: ineligible, not offered, or superseded. */
   remove: PresentReaction[];
+  /** Members whose reaction needs a reason before it counts (it is in `remove` too). */
+  askReason: PresentReaction[];
 }
 
 const order = (r: PresentReaction) => CHOICES.indexOf(r.choice);
@@ -39,7 +43,8 @@ const same = (a: PresentReaction, b: PresentReaction) => a.userId === b.userId &
  * A stored reaction vote whose reaction is gone is withdrawn; command and button votes have no reaction to lose.
  */
 export function planReconcile(input: ReconcileInput): ReconcilePlan {
-  const plan: ReconcilePlan = { record: [], withdraw: [], remove: [] };
+  const plan: ReconcilePlan = { record: [], withdraw: [], remove: [], askReason: [] };
+  const needsReason = input.needsReason ?? [];
   const keep: PresentReaction[] = [];
   const byKey = new Map<string, PresentReaction[]>();
   const changedKeys = input.changed?.keys ?? new Set<string>();
@@ -55,7 +60,9 @@ export function planReconcile(input: ReconcileInput): ReconcilePlan {
     const present = byKey.get(key) ?? [];
     const stored = input.current.get(key);
     const storedReaction = stored?.userId ? { userId: stored.userId, choice: stored.choice } : null;
-    const newer = present.filter((r) => !storedReaction || !same(r, storedReaction)).sort((a, b) => order(a) - order(b) || a.userId.localeCompare(b.userId));
+    const unreasoned = present.filter((r) => needsReason.includes(r.choice) && (!storedReaction || !same(r, storedReaction)));
+    for (const r of unreasoned) if (!plan.askReason.some((a) => same(a, r))) plan.askReason.push(r);
+    const newer = present.filter((r) => (!storedReaction || !same(r, storedReaction)) && !unreasoned.includes(r)).sort((a, b) => order(a) - order(b) || a.userId.localeCompare(b.userId));
     if (newer.length > 0) {
       const pick = newer[0]!;
       plan.record.push({ voterKey: key, userId: pick.userId, choice: pick.choice });

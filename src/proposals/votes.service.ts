@@ -16,6 +16,12 @@ export const voteInputSchema = z.object({
   choice: z.enum(CHOICES, { error: `choice must be one of ${CHOICES.join(', ')}` }).nullable(),
   reason: z.string().trim().max(500, 'reason must be at most 500 characters').optional().transform((v) => v || undefined),
 });
+
+/** Secret ballots and hide-results proposals vote with buttons: reactions would show each choice as it is made. */
+export const votesByButtons = (row: Pick<ProposalRow, 'anonymous' | 'hideResults'>) => row.anonymous || row.hideResults;
+
+/** Under consensus and consent a block stops the decision, so it always comes with a reason (as Loomio asks). */
+export const BLOCK_REASON_TEXT = 'A block needs a reason (up to 500 characters): say what would have to change for you to stand aside.';
 export type VoteInput = z.input<typeof voteInputSchema>;
 
 export interface CastResult {
@@ -29,13 +35,17 @@ export interface CastResult {
 export type ReactionDecision =
   | { kind: 'ignore' }
   | { kind: 'remove'; proposalId: number; reason: string }
-  | { kind: 'recorded'; proposalId: number; removeReactions: PresentReaction[] };
+  | { kind: 'recorded'; proposalId: number; removeReactions: PresentReaction[] }
+  /** A 🛑 without a reason: the reaction comes off and the member is asked for the reason; then the block counts. */
+  | { kind: 'needs_reason'; proposalId: number };
 
 export interface ReconcileResult {
   proposalId: number;
   recorded: number;
   withdrawn: number;
   remove: PresentReaction[];
+  /** Members whose 🛑 came off because a block needs a reason: they are asked for one. */
+  askReason: string[];
 }
 
 export interface ReminderInfo {
@@ -88,10 +98,12 @@ export function createVotesService(deps: VotesDeps) {
     const now = clock.now().getTime();
     assertOpen(row, now);
     if (row.anonymous && source !== 'button') throw invalid('choice', 'This proposal is a secret ballot: vote with the buttons under it.');
-    if (!row.anonymous && source === 'button') throw invalid('proposal', 'This proposal is not a secret ballot: vote with a reaction or /proposal vote.');
+    if (row.hideResults && source === 'reaction') throw invalid('choice', 'This proposal keeps its results hidden: vote with the buttons under it.');
+    if (!votesByButtons(row) && source === 'button') throw invalid('proposal', 'This proposal is not a secret ballot: vote with a reaction or /proposal vote.');
     if (choice && !choicesFor(row.rule).includes(choice)) {
       throw invalid('choice', `${choice} is not an option under ${row.rule}: choose ${choicesFor(row.rule).join(', ')}.`);
     }
+    if (choice === 'block' && !reason) throw invalid('reason', BLOCK_REASON_TEXT);
     const keys = repo.electorKeys(guildId, proposalId, userId);
     if (keys.length === 0) throw forbidden(`You are not among the eligible voters of proposal #${row.number} (fixed when it opened).`);
 
@@ -140,9 +152,15 @@ export function createVotesService(deps: VotesDeps) {
       return cast(actor.guildId, actor.userId, input, 'command');
     },
 
-    /** A secret-ballot button: the member gets an ephemeral confirmation, nothing public. */
+    /** A ballot button: the member gets an ephemeral confirmation, nothing public. */
     voteByButton(actor: Actor, input: VoteInput): CastResult {
       return cast(actor.guildId, actor.userId, input, 'button');
+    },
+
+    /** The "vote with a reason" form: a ballot vote where the proposal votes with buttons, else like the command. */
+    voteByForm(actor: Actor, input: VoteInput): CastResult {
+      const row = repo.get(actor.guildId, Number(input.proposalId));
+      return cast(actor.guildId, actor.userId, input, row && votesByButtons(row) ? 'button' : 'command');
     },
 
     /** What to do with a reaction someone added: record it as their vote, or take it off. */
@@ -156,6 +174,7 @@ export function createVotesService(deps: VotesDeps) {
         const result = cast(event.guildId, event.userId, { proposalId: row.id, choice }, 'reaction');
         return { kind: 'recorded', proposalId: row.id, removeReactions: result.removeReactions };
       } catch (error) {
+        if (isDomainError(error) && choice === 'block' && error.problems[0]?.field === 'reason') return { kind: 'needs_reason', proposalId: row.id };
         if (isDomainError(error)) return { kind: 'remove', proposalId: row.id, reason: error.message };
         throw error;
       }
@@ -165,7 +184,7 @@ export function createVotesService(deps: VotesDeps) {
     reactionRemoved(event: { guildId: string; messageId: string; userId: string; emoji: string | null }): { kind: 'ignore' } | { kind: 'withdrawn'; proposalId: number } {
       const row = repo.byMessage(event.guildId, event.messageId);
       const choice = choiceForEmoji(event.emoji);
-      if (!row || !choice || row.anonymous || row.status !== 'open' || clock.now().getTime() >= row.closesAt) return { kind: 'ignore' };
+      if (!row || !choice || votesByButtons(row) || row.status !== 'open' || clock.now().getTime() >= row.closesAt) return { kind: 'ignore' };
       return withdrawReaction(event.guildId, row.id, event.userId, choice) ? { kind: 'withdrawn', proposalId: row.id } : { kind: 'ignore' };
     },
 
@@ -183,7 +202,7 @@ export function createVotesService(deps: VotesDeps) {
      */
     reconcile(guildId: string, proposalId: number, reactions: PresentReaction[], mark = Number.MAX_SAFE_INTEGER): ReconcileResult {
       const row = mustGet(guildId, proposalId);
-      if (row.status !== 'open') return { proposalId, recorded: 0, withdrawn: 0, remove: [] };
+      if (row.status !== 'open') return { proposalId, recorded: 0, withdrawn: 0, remove: [], askReason: [] };
       const electors = new Map<string, string[]>();
       for (const e of repo.electorsOf(guildId, proposalId)) {
         if (e.leftAt !== null) continue;
@@ -195,7 +214,7 @@ export function createVotesService(deps: VotesDeps) {
         keys: new Set(newer.flatMap((e) => (e.voterKey ? [e.voterKey] : []))),
         users: new Set(newer.flatMap((e) => (e.userId ? [e.userId] : []))),
       };
-      const plan = planReconcile({ electors, current, reactions, offered: choicesFor(row.rule), anonymous: row.anonymous, changed });
+      const plan = planReconcile({ electors, current, reactions, offered: choicesFor(row.rule), anonymous: votesByButtons(row), changed, needsReason: ['block'] });
       const now = clock.now().getTime();
       deps.transaction(() =>
         repo.appendVotes(guildId, proposalId, [
@@ -203,7 +222,7 @@ export function createVotesService(deps: VotesDeps) {
           ...plan.withdraw.map((w) => ({ ...w, choice: null, source: 'reaction' as const, reason: null, at: now })),
         ]),
       );
-      return { proposalId, recorded: plan.record.length, withdrawn: plan.withdraw.length, remove: plan.remove };
+      return { proposalId, recorded: plan.record.length, withdrawn: plan.withdraw.length, remove: plan.remove, askReason: plan.askReason.map((r) => r.userId) };
     },
 
     /** A member left the server: their votes on open proposals stop counting. Returns the proposals affected. */

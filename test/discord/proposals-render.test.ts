@@ -64,13 +64,38 @@ describe('proposal renderers', () => {
     expect(renderProposalDetail({ ...longest, anonymous: false, voted: 5000 }, { voters: tiny, reasons: [] }, one).toJSON().fields!.at(-1)!.value).toMatch(/\n… and \d+ more$/);
   });
 
-  it('secret-ballot buttons fit one row with ids under 100 characters, and vanish once closed', () => {
+  it('ballot buttons (choices and withdraw, then "Vote with a reason") keep ids under 100 characters, and vanish once closed', () => {
     const rows = renderBallotButtons(longest).map((r) => r.toJSON());
-    expect(rows).toHaveLength(1);
+    expect(rows).toHaveLength(2);
     expect(rows[0]!.components).toHaveLength(5);
-    for (const c of rows[0]!.components) expect(('custom_id' in c ? c.custom_id : '').length).toBeLessThanOrEqual(100);
+    expect(rows[1]!.components).toHaveLength(1);
+    for (const c of rows.flatMap((r) => r.components)) expect(('custom_id' in c ? c.custom_id : '').length).toBeLessThanOrEqual(100);
     expect(renderBallotButtons({ ...longest, status: 'closed' })).toEqual([]);
     expect(renderBallotButtons({ ...longest, anonymous: false })).toEqual([]);
+    expect(renderBallotButtons({ ...longest, anonymous: false, hideResults: true })).toHaveLength(2);
+  });
+
+  it('/proposal show of a button ballot points to the buttons under the proposal message, not "below"', () => {
+    const detail = JSON.stringify(renderProposalDetail({ ...longest, tally: null }, { voters: null, reasons: [] }, {}).toJSON());
+    expect(detail).toContain('vote with the buttons under the proposal message (link above)');
+    expect(detail).not.toContain('buttons below');
+    expect(JSON.stringify(renderProposal({ ...longest, tally: null }).toJSON())).toContain('vote with the buttons below');
+  });
+
+  it('says why a result is what it is, in words', () => {
+    const closed = (rule: ProposalView['rule'], counts: { yes: number; no: number; abstain: number; block: number }, quorum: number | null, eligible: number, threshold = [3, 4]) => {
+      const frozen = { rule, thresholdNum: threshold[0]!, thresholdDen: threshold[1]!, quorum };
+      const tally = decide(frozen, counts, eligible);
+      return renderResult({ ...longest, ...frozen, anonymous: false, eligible, status: 'closed', outcome: tally.outcome, closedAt: 1, tally }).toJSON().description!.split('\n')[0];
+    };
+    expect(closed('supermajority', { yes: 2, no: 1, abstain: 0, block: 0 }, null, 5)).toBe('Failed: 2 of 3 yes is 67%, short of the 3/4 needed.');
+    expect(closed('supermajority', { yes: 3, no: 1, abstain: 0, block: 0 }, null, 5)).toBe('Passed: 3 of 4 yes is 75%, at least the 3/4 needed.');
+    expect(closed('majority', { yes: 2, no: 0, abstain: 0, block: 0 }, 50, 7)).toBe('No quorum: 2 of 7 eligible voters voted, 4 needed.');
+    expect(closed('majority', { yes: 2, no: 2, abstain: 0, block: 0 }, null, 7)).toBe('Failed: 2 yes to 2 no is a tie, and a tie fails.');
+    expect(closed('consensus', { yes: 3, no: 0, abstain: 0, block: 2 }, null, 7)).toBe('Failed: 2 blocks; one block stops a consensus.');
+    expect(closed('consensus', { yes: 0, no: 1, abstain: 1, block: 0 }, null, 7)).toBe('Failed: no one voted yes, and consensus needs at least one.');
+    expect(closed('consent', { yes: 0, no: 0, abstain: 0, block: 1 }, null, 7)).toBe('Failed: 1 block; consent passes only when no one blocks.');
+    expect(closed('consent', { yes: 0, no: 0, abstain: 0, block: 0 }, null, 7)).toBe('Passed: no one blocked.');
   });
 
   it('the create form id fits in 100 characters with every option at its longest', () => {
@@ -85,7 +110,7 @@ describe('proposal renderers', () => {
 
   it('hides the tally while hide-results keeps it secret', () => {
     const text = JSON.stringify(renderProposal({ ...longest, anonymous: false, hideResults: true, tally: null }).toJSON());
-    expect(text).toContain('Results are hidden until the close. 4000 vote(s) cast so far.');
+    expect(text).toContain('4000 votes cast. The tally is revealed at the close.');
     expect(text).not.toContain('3000 yes');
   });
 

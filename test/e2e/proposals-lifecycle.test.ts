@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '../../src/shared/clock.js';
 import { startHarness, visibleText, waitUntil, type Harness } from '../support/bot.js';
-import { openProposal, react, reactionsOf, settle } from './proposals-support.js';
+import { closeEarly, openProposal, react, reactionsOf, settle } from './proposals-support.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -41,11 +41,43 @@ describe('closing', () => {
     const refused = await a.reply('marcus', 'proposal close', { proposal: id });
     expect(refused.content).toMatch(/Only organizers/);
     expect(h.bot.services.proposals.get(a.id, id).status).toBe('open');
-    const closed = await a.reply('olivia', 'proposal close', { proposal: id });
-    expect(closed.content).toMatch(/Closed #1: \*\*failed\*\*/);
+    const closed = await closeEarly(h, a, 'olivia', id);
+    expect(closed.content).toMatch(/Closed #1: \*\*Failed\*\*/);
     expect(announcements(a)).toContain('Closed early by an organizer');
-    const again = await a.reply('olivia', 'proposal close', { proposal: id });
+    const again = await closeEarly(h, a, 'olivia', id);
     expect(again.content).toMatch(/already closed/);
+  });
+});
+
+describe('closing early asks first', () => {
+  it('says how many eligible voters have not voted; "Keep it open" changes nothing, "Close now" closes', async () => {
+    const a = await h.newAlliance();
+    await a.setup();
+    const { message, id } = await openProposal(h, a, 'marcus');
+    react(h, a, 'priya', message.id, '✅');
+    await waitUntil(() => h.bot.services.votes.tally(a.id, id).voted === 1, 5000, 'the vote');
+    const asked = await a.reply('olivia', 'proposal close', { proposal: id });
+    expect(asked.ephemeral).toBe(true);
+    expect(asked.content).toMatch(/Close \*\*#1 Shared printer\*\* now, before its deadline <t:\d+:F>\? 3 eligible voters have not voted yet\./);
+    expect(asked.components.flatMap((r) => r.components ?? []).map((c) => c.label)).toEqual(['Close now', 'Keep it open']);
+    const byMember = await h.bed.driver.click({ guildId: a.id, channelId: a.channel('general'), userId: a.members.marcus, messageId: asked.id, label: 'Close now', force: true });
+    expect((await byMember.reply()).content).toMatch(/Only organizers/);
+    const kept = await (await h.bed.driver.click({ guildId: a.id, channelId: a.channel('general'), userId: a.members.olivia, messageId: asked.id, label: 'Keep it open' })).updated();
+    expect(kept.content).toBe('#1 stays open until its deadline.');
+    expect(h.bot.services.proposals.get(a.id, id).status).toBe('open');
+    const closed = await closeEarly(h, a, 'olivia', id);
+    expect(closed.content).toMatch(/Closed #1: \*\*Passed\*\*/);
+    expect(announcements(a)).toMatch(/Passed: 1 yes to 0 no, more yes than no\./);
+  });
+
+  it('after the deadline it closes at once, without asking', async () => {
+    const a = await h.newAlliance();
+    await a.setup();
+    const { id } = await openProposal(h, a, 'marcus', { closes: '1d' });
+    h.clock.advance(2 * DAY);
+    const answer = await a.reply('olivia', 'proposal close', { proposal: id });
+    expect(answer.components).toEqual([]);
+    expect(answer.content).toMatch(/Closed #1: \*\*No quorum\*\*|Closed #1: \*\*Failed\*\*/);
   });
 });
 
@@ -95,7 +127,7 @@ describe('decision register', () => {
     const { message, id } = await openProposal(h, a, 'marcus', {}, { summary: 'Printer, "colour", shared' });
     react(h, a, 'priya', message.id, '✅');
     await waitUntil(() => h.bot.services.votes.tally(a.id, id).voted === 1, 5000, 'the vote');
-    await a.reply('olivia', 'proposal close', { proposal: id });
+    await closeEarly(h, a, 'olivia', id);
     expect(visibleText(await a.reply('sam', 'decisions list'))).toMatch(/#1.*Shared printer.*Passed/s);
     const exported = await a.reply('sam', 'decisions export');
     const csv = exported.attachments[0]!.data.toString('utf8');
@@ -132,7 +164,7 @@ describe('rules', () => {
     react(h, a, 'priya', post.id, '✅');
     const id = h.bot.services.proposals.byMessage(a.id, post.id)!.id;
     await waitUntil(() => h.bot.services.votes.tally(a.id, id).voted === 1, 5000, 'the vote');
-    await a.reply('olivia', 'proposal close', { proposal: id });
+    await closeEarly(h, a, 'olivia', id);
     expect(h.bot.services.rules.forType(a.id, 'policy').rule).toBe('consent');
   });
 });

@@ -68,3 +68,11 @@ export function unreact(h: Harness, a: Alliance, member: string, messageId: stri
 
 /** Lets the bot handle gateway events already sent. */
 export const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** `/proposal close` as an organizer: before the deadline it asks first, and this confirms with "Close now". */
+export async function closeEarly(h: Harness, a: Alliance, member: string, proposalId: number): Promise<MessageView> {
+  const asked = await a.reply(member, 'proposal close', { proposal: proposalId });
+  if (!asked.components.length) return asked;
+  const click = await h.bed.driver.click({ guildId: a.id, channelId: a.channel('general'), userId: a.userId(member), messageId: asked.id, label: 'Close now' });
+  return click.updated(10_000);
+}

@@ -1,7 +1,7 @@
 // Proposals end to end: a member opens one, members vote by reaction, the tally and the result show up.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, visibleText, waitUntil, type Harness } from '../support/bot.js';
-import { field, openProposal, react, reactionsOf, settle, unreact, waitForEmbed } from './proposals-support.js';
+import { closeEarly, field, openProposal, react, reactionsOf, settle, unreact, waitForEmbed } from './proposals-support.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -103,13 +103,14 @@ describe('secret ballot', () => {
     const { message, id } = await openProposal(h, a, 'marcus', { anonymous: true });
     expect(reactionsOf(h, message.id)).toEqual({});
     const labels = message.components.flatMap((row) => row.components ?? []).map((c) => c.label);
-    expect(labels).toEqual(['Yes', 'No', 'Abstain', 'Withdraw my vote']);
+    expect(labels).toEqual(['Yes', 'No', 'Abstain', 'Withdraw my vote', 'Vote with a reason']);
     const click = await h.bed.driver.click({ guildId: a.id, channelId: a.channel('proposals'), messageId: message.id, userId: a.members.priya, label: 'Yes' });
     const confirmation = await click.reply();
     expect(confirmation.ephemeral).toBe(true);
     expect(confirmation.visibleTo).toBe(a.members.priya);
     expect(confirmation.content).toMatch(/secret ballot.*✅ yes/s);
-    await waitForEmbed(h, message.id, '1 of 4 eligible voted');
+    const live = await waitForEmbed(h, message.id, '1 vote cast');
+    expect(visibleText(live)).not.toMatch(/✅ 1 yes|1 of 4 eligible voted/);
     react(h, a, 'sam', message.id, '✅');
     await waitUntil(() => !reactionsOf(h, message.id)['✅'], 5000, 'the reaction on a secret ballot to be removed');
     const byCommand = await a.reply('sam', 'proposal vote', { proposal: id, choice: 'no' });
@@ -117,6 +118,19 @@ describe('secret ballot', () => {
     const shown = await a.reply('sam', 'proposal show', { proposal: id });
     expect(visibleText(shown)).not.toContain(a.members.priya);
     expect(h.bot.services.votes.tally(a.id, id).counts.yes).toBe(1);
+    await closeEarly(h, a, 'olivia', id);
+    expect(visibleText(h.bed.message(message.id)!)).toMatch(/✅ 1 yes/);
+  });
+
+  it('always hides the tally until the close, whatever hide-results says', async () => {
+    const a = await h.newAlliance();
+    await a.setup();
+    const { message } = await openProposal(h, a, 'marcus', { anonymous: true, 'hide-results': false });
+    for (const member of ['priya', 'sam'] as const) {
+      await (await h.bed.driver.click({ guildId: a.id, channelId: a.channel('proposals'), messageId: message.id, userId: a.members[member], label: 'No' })).reply();
+    }
+    const live = await waitForEmbed(h, message.id, '2 votes cast');
+    expect(visibleText(live)).not.toMatch(/❌ 2 no|Live tally/);
   });
 
   it('refuses a tampered button id', async () => {
@@ -131,15 +145,29 @@ describe('secret ballot', () => {
 });
 
 describe('hide-results', () => {
-  it('keeps the tally hidden until the close but shows the count of votes cast', async () => {
+  it('votes with named ballot buttons, shows only the votes cast while open, and reveals tally and names at the close', async () => {
     const a = await h.newAlliance();
     await a.setup();
     const { message, id } = await openProposal(h, a, 'marcus', { 'hide-results': true });
-    react(h, a, 'priya', message.id, '✅');
-    const shown = await waitForEmbed(h, message.id, '1 vote(s) cast so far');
-    expect(visibleText(shown)).not.toMatch(/✅ 1 yes/);
-    await a.reply('olivia', 'proposal close', { proposal: id });
+    // Reactions would show who chose what: no voting reactions, and one added by hand is taken off.
+    expect(reactionsOf(h, message.id)).toEqual({});
+    expect(message.components.flatMap((row) => row.components ?? []).map((c) => c.label)).toEqual(['Yes', 'No', 'Abstain', 'Withdraw my vote', 'Vote with a reason']);
+    const click = await h.bed.driver.click({ guildId: a.id, channelId: a.channel('proposals'), messageId: message.id, userId: a.members.priya, label: 'Yes' });
+    const confirmation = await click.reply();
+    expect(confirmation.ephemeral).toBe(true);
+    expect(confirmation.content).toMatch(/your vote on #1 is ✅ yes\. It is shown with your name after the close; until then only you can see it/);
+    react(h, a, 'sam', message.id, '❌');
+    await waitUntil(() => !reactionsOf(h, message.id)['❌'], 5000, 'the reaction on a hide-results proposal to be removed');
+    const shown = await waitForEmbed(h, message.id, '1 vote cast');
+    expect(visibleText(shown)).not.toMatch(/✅ 1 yes|❌/);
+    const show = await a.reply('sam', 'proposal show', { proposal: id });
+    expect(visibleText(show)).not.toContain(a.members.priya);
+    expect(h.bot.services.votes.tally(a.id, id).voted).toBe(1);
+    await closeEarly(h, a, 'olivia', id);
     expect(visibleText(h.bed.message(message.id)!)).toMatch(/✅ 1 yes/);
+    const result = h.bed.messages(a.channel('announcements')).map(visibleText).join('\n');
+    expect(result).toMatch(/✅ 1 yes/);
+    expect(result).toContain(`✅ <@${a.members.priya}>`);
   });
 });
 
@@ -190,7 +218,7 @@ describe('from a meeting agenda item', () => {
     const opened = await openProposal(h, a, 'priya', { title: 'Printer', 'from-item': Number(choices[0]!.value) });
     react(h, a, 'sam', opened.message.id, '✅');
     await waitUntil(() => h.bot.services.votes.tally(a.id, opened.id).voted === 1, 5000, 'the vote');
-    await a.reply('olivia', 'proposal close', { proposal: opened.id });
+    await closeEarly(h, a, 'olivia', opened.id);
     const notes = await a.reply('olivia', 'meeting notes', { meeting: meetingId });
     // The meetings renderer escapes markdown, hence the optional backslashes.
     expect(visibleText(notes)).toMatch(/Decision: Passed \\?\(proposal \\?#1: 1 yes, 0 no, 0 abstain\\?\)/);

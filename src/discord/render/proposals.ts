@@ -8,6 +8,7 @@ import { formatDuration, type DecisionRule } from '../../rules/decision-rules.ru
 import type { RulesOverview } from '../../rules/rules.service.js';
 import { customId } from '../custom-id.js';
 import { roleMention, timestamp, truncate, userMention } from '../format.js';
+import { outcomeReason, votesCast } from './proposal-words.js';
 
 const COLOR: Record<Outcome | 'open' | 'withdrawn', number> = { open: 0x3b82f6, passed: 0x16a34a, failed: 0xdc2626, no_quorum: 0x9ca3af, withdrawn: 0x6b7280 };
 const CHOICE_LABEL: Record<Choice, string> = { yes: 'Yes', no: 'No', abstain: 'Abstain', block: 'Block' };
@@ -32,7 +33,7 @@ export function countsText(rule: ProposalView['rule'], tally: Tally): string {
 }
 
 function tallyField(p: ProposalView): { name: string; value: string } {
-  if (!p.tally) return { name: 'Votes', value: `Results are hidden until the close. ${p.voted} vote(s) cast so far.` };
+  if (!p.tally) return { name: 'Votes', value: `${votesCast(p.voted)}. The tally is revealed at the close.` };
   const label = p.status === 'open' ? 'Live tally' : 'Final tally';
   return { name: label, value: `${countsText(p.rule, p.tally)}\n${p.voted} of ${p.eligible} eligible voted` };
 }
@@ -43,8 +44,21 @@ function statusLine(p: ProposalView): string {
   return `Voting closes ${timestamp(p.closesAt, 'F')} (${timestamp(p.closesAt, 'R')})`;
 }
 
-/** The proposal message in the proposals channel, live while open and final once closed. */
-export function renderProposal(p: ProposalView): EmbedBuilder {
+/** Secret ballots and hide-results proposals vote with buttons: reactions would show every choice as it is made. */
+export const votesByButtons = (p: Pick<ProposalView, 'anonymous' | 'hideResults'>) => p.anonymous || p.hideResults;
+
+function howToVote(p: ProposalView, where: 'message' | 'detail'): string {
+  const buttons = where === 'message' ? 'the buttons below' : 'the buttons under the proposal message (link above)';
+  if (p.anonymous) return `Secret ballot: vote with ${buttons}. Only you see your vote; you can change it until the deadline. The tally is revealed at the close.`;
+  if (p.hideResults) return `Vote with ${buttons}. Your vote is shown with your name after the close; until then only you see it. The tally is revealed at the close.`;
+  return `React to vote: ${choicesFor(p.rule).map((c) => `${CHOICE_EMOJI[c]} ${c}`).join(' · ')}. Another reaction replaces your vote; removing it withdraws it.`;
+}
+
+/**
+ * The proposal message in the proposals channel, live while open and final once closed. `detail` is the same
+ * proposal in a `/proposal show` answer, which has no buttons of its own.
+ */
+export function renderProposal(p: ProposalView, where: 'message' | 'detail' = 'message'): EmbedBuilder {
   const embed = new EmbedBuilder()
     .setTitle(truncate(`#${p.number} · ${p.title}`, 256))
     .setColor(COLOR[p.status === 'open' ? 'open' : p.status === 'withdrawn' ? 'withdrawn' : (p.outcome ?? 'failed')])
@@ -63,12 +77,7 @@ export function renderProposal(p: ProposalView): EmbedBuilder {
     tallyField(p),
   );
   if (p.ruleChange) embed.addFields({ name: 'If it passes', value: ruleChangeText(p.ruleChange) });
-  if (p.status === 'open') {
-    const how = p.anonymous
-      ? 'Secret ballot: vote with the buttons below. Only you see your vote; you can change it until the deadline.'
-      : `React to vote: ${choicesFor(p.rule).map((c) => `${CHOICE_EMOJI[c]} ${c}`).join(' · ')}. Another reaction replaces your vote; removing it withdraws it.`;
-    embed.setFooter({ text: how + (p.hideResults ? ' Results stay hidden until the close.' : '') });
-  }
+  if (p.status === 'open') embed.setFooter({ text: howToVote(p, where) });
   return embed;
 }
 
@@ -77,9 +86,9 @@ function ruleChangeText(change: NonNullable<ProposalView['ruleChange']>): string
   return `The **${change.scope}** rule becomes ${describeRule({ rule: change.rule as ProposalView['rule'], thresholdNum: change.thresholdNum, thresholdDen: change.thresholdDen })}, quorum ${change.quorum === null ? 'none' : `${change.quorum}%`}, period ${formatDuration(change.periodMinutes)}, voters ${change.voters}.`;
 }
 
-/** Secret-ballot buttons (only while open). */
+/** Ballot buttons of secret and hide-results proposals (only while open): the choices, withdraw, and a reason. */
 export function renderBallotButtons(p: ProposalView): ActionRowBuilder<ButtonBuilder>[] {
-  if (!p.anonymous || p.status !== 'open') return [];
+  if (!votesByButtons(p) || p.status !== 'open') return [];
   const row = new ActionRowBuilder<ButtonBuilder>();
   for (const choice of choicesFor(p.rule)) {
     row.addComponents(
@@ -91,21 +100,32 @@ export function renderBallotButtons(p: ProposalView): ActionRowBuilder<ButtonBui
     );
   }
   row.addComponents(new ButtonBuilder().setCustomId(customId('proposal', 'ballot', p.id, 'w')).setLabel('Withdraw my vote').setStyle(ButtonStyle.Secondary));
-  return [row];
+  const reason = new ActionRowBuilder<ButtonBuilder>().addComponents(
+    new ButtonBuilder().setCustomId(customId('proposal', 'ballot', p.id, 'r')).setLabel('Vote with a reason').setEmoji('✍️').setStyle(ButtonStyle.Primary),
+  );
+  return [row, reason];
 }
 
-/** The result posted in the thread and the announcements channel. */
-export function renderResult(p: ProposalView): EmbedBuilder {
+/**
+ * The result posted in the thread and the announcements channel. `voters` are the named votes a hide-results
+ * proposal kept hidden while open: the close reveals them.
+ */
+export function renderResult(p: ProposalView, voters: { votes: CurrentVote[]; labels: Record<string, string> } | null = null): EmbedBuilder {
   const embed = new EmbedBuilder().setColor(COLOR[p.status === 'withdrawn' ? 'withdrawn' : (p.outcome ?? 'failed')]);
   if (p.status === 'withdrawn') {
     return embed.setTitle(truncate(`Proposal #${p.number} withdrawn: ${p.title}`, 256)).setDescription(p.closedBy ? `Withdrawn by ${userMention(p.closedBy)}.` : 'Withdrawn.');
   }
   const tally = p.tally!;
   const quorum = p.quorum === null ? 'no quorum required' : `quorum ${p.quorum}% (${tally.quorumNeeded} votes): ${tally.quorumMet ? 'met' : 'not met'}`;
-  return embed
+  embed
     .setTitle(truncate(`Proposal #${p.number} ${OUTCOME_LABEL[p.outcome!].toLowerCase()}: ${p.title}`, 256))
-    .setDescription(`${countsText(p.rule, tally)}\n${tally.voted} of ${tally.eligible} eligible voted; ${quorum}.\nRule: ${describeRule(p)}.`)
+    .setDescription(`${outcomeReason(p, tally)}\n${countsText(p.rule, tally)}\n${tally.voted} of ${tally.eligible} eligible voted; ${quorum}.\nRule: ${describeRule(p)}.`)
     .setFooter({ text: p.closedBy ? 'Closed early by an organizer.' : 'Closed at its deadline.' });
+  if (voters && voters.votes.length > 0) {
+    const lines = voteLines(voters.votes, voters.labels);
+    embed.addFields({ name: 'Votes', value: joinWithin(lines, FIELD_MAX, Math.max(tally.voted, lines.length)) });
+  }
+  return embed;
 }
 
 const FIELD_MAX = 1024;
@@ -142,7 +162,7 @@ export function detailFilled(ballots: DetailBallots, labels: Record<string, stri
  * only the first votes or reasons: the rest are counted from the view's `voted` and `reasonCount`.
  */
 export function renderProposalDetail(p: ProposalView, ballots: DetailBallots, labels: Record<string, string>): EmbedBuilder {
-  const embed = renderProposal(p);
+  const embed = renderProposal(p, 'detail');
   if (ballots.voters && ballots.voters.length > 0) {
     const lines = voteLines(ballots.voters, labels);
     embed.addFields({ name: 'Votes', value: joinWithin(lines, FIELD_MAX, Math.max(p.voted, lines.length)) });

@@ -65,6 +65,7 @@ export async function reconcileAll(ctx: BotContext): Promise<void> {
       await publisher.removeVoteReactions(proposal.channelId, proposal.messageId, result.remove);
       for (const stray of read.strays) await publisher.removeReaction(proposal.channelId, proposal.messageId, stray.emoji, stray.userId);
       for (const emoji of read.otherEmoji) await publisher.clearEmoji(proposal.channelId, proposal.messageId, emoji);
+      for (const userId of result.askReason) await publisher.askBlockReason(proposal.guildId, proposal.id, userId);
       if (result.recorded || result.withdrawn) await publisher.refreshNow(proposal.guildId, proposal.id);
       ctx.logger.info({ proposalId: proposal.id, recorded: result.recorded, withdrawn: result.withdrawn }, 'proposal reconciled');
     } catch (error) {
@@ -96,8 +97,9 @@ export const proposalsWiring: FeatureWiring = {
     });
     if (decision.kind === 'ignore') return;
     const publisher = createProposalPublisher(ctx);
-    if (decision.kind === 'remove') {
+    if (decision.kind === 'remove' || decision.kind === 'needs_reason') {
       await publisher.removeReaction(target.channelId, target.messageId, target.rawEmoji, event.user.id);
+      if (decision.kind === 'needs_reason') await publisher.askBlockReason(target.guildId, decision.proposalId, event.user.id);
       return;
     }
     await publisher.removeVoteReactions(target.channelId, target.messageId, decision.removeReactions);

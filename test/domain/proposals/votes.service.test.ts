@@ -62,11 +62,22 @@ describe('voting by reaction', () => {
     expect(counts().yes).toBe(0);
   });
 
-  it('block is removed under majority, counted under consensus', () => {
+  it('block is removed under majority; under consensus it counts only once a reason is given', () => {
     expect(opened().react(ben, '🛑')).toMatchObject({ kind: 'remove' });
     const consensus = opened({ ...basic, rule: 'consensus' });
-    expect(consensus.react(ben, '🛑')).toMatchObject({ kind: 'recorded' });
+    expect(consensus.react(ben, '🛑')).toMatchObject({ kind: 'needs_reason' });
+    expect(consensus.counts().block).toBe(0);
+    expect(() => consensus.services.votes.vote(actor(ben), { proposalId: consensus.p.id, choice: 'block' })).toThrow(/A block needs a reason/);
+    consensus.services.votes.voteByForm(actor(ben), { proposalId: consensus.p.id, choice: 'block', reason: 'We cannot afford it.' });
     expect(consensus.counts().block).toBe(1);
+  });
+
+  it('reconciliation takes off a 🛑 that has no reason and asks for one, but keeps a block given with a reason', () => {
+    const { services, p, counts } = opened({ ...basic, rule: 'consent' });
+    services.votes.vote(actor(cat), { proposalId: p.id, choice: 'block', reason: 'Too soon.' });
+    const result = services.votes.reconcile(G1, p.id, [{ userId: ben, choice: 'block' }]);
+    expect(result).toMatchObject({ recorded: 0, askReason: [ben], remove: [{ userId: ben, choice: 'block' }] });
+    expect(counts()).toMatchObject({ block: 1 });
   });
 
   it('ignores reactions on messages that are not proposals', () => {
