@@ -1,6 +1,6 @@
 // The proposals feature's Discord side effects: posting a proposal (embed, thread, voting reactions or ballot
 // buttons), debounced live-tally edits, results in the thread and announcements, and reading/removing reactions.
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, Routes, type APIChannel, type APIMessage, type APIUser, type Client } from 'discord.js';
+import { Routes, type APIChannel, type APIMessage, type APIUser, type Client } from 'discord.js';
 import type { Choice } from '../db/schema/index.js';
 import type { ClosedProposal } from '../proposals/proposals.service.js';
 import type { ProposalView } from '../proposals/proposals.views.js';
@@ -8,9 +8,7 @@ import type { PresentReaction } from '../proposals/reconcile.rules.js';
 import { CHOICE_EMOJI, choiceForEmoji, choicesFor } from '../proposals/tally.rules.js';
 import type { BotContext } from './command.js';
 import { truncate } from './format.js';
-import { customId } from './custom-id.js';
-import { blockNeedsReason } from './render/proposal-words.js';
-import { DETAIL_LINES_MAX, renderBallotButtons, renderProposal, renderResult, votesByButtons } from './render/proposals.js';
+import { DETAIL_LINES_MAX, renderBallotButtons, renderBlockPrompt, renderProposal, renderResult, votesByButtons } from './render/proposals.js';
 
 /** At most one edit of a proposal message per this many ms, so a burst of votes does not hit rate limits. */
 export const TALLY_EDIT_GAP_MS = 2_000;
@@ -134,13 +132,8 @@ export function createProposalPublisher(ctx: BotContext) {
       const p = services.proposals.get(guildId, proposalId);
       const where = p.threadId ?? p.channelId;
       if (!where) return;
-      const button = new ButtonBuilder().setCustomId(customId('proposal', 'why', p.id, userId)).setLabel('Give my reason').setEmoji('🛑').setStyle(ButtonStyle.Danger);
       try {
-        await ctx.poster.post(where, {
-          content: blockNeedsReason(userId, p.number),
-          components: [new ActionRowBuilder<ButtonBuilder>().addComponents(button)],
-          allowedMentions: { users: [userId] },
-        });
+        await ctx.poster.post(where, renderBlockPrompt(p, userId));
       } catch (error) {
         logger.warn({ err: error, proposalId }, 'could not ask for a block reason');
       }

@@ -117,6 +117,10 @@ describe('secret ballot', () => {
     expect(byCommand.content).toMatch(/secret ballot: vote with the buttons/);
     const shown = await a.reply('sam', 'proposal show', { proposal: id });
     expect(visibleText(shown)).not.toContain(a.members.priya);
+    // The answer has no buttons: it points to those under the proposal message instead of "below".
+    expect(shown.components).toEqual([]);
+    expect(visibleText(shown)).toContain('vote with the buttons under the proposal message (link above)');
+    expect(visibleText(shown)).not.toContain('buttons below');
     expect(h.bot.services.votes.tally(a.id, id).counts.yes).toBe(1);
     await closeEarly(h, a, 'olivia', id);
     expect(visibleText(h.bed.message(message.id)!)).toMatch(/✅ 1 yes/);

@@ -8,7 +8,7 @@ import { formatDuration, type DecisionRule } from '../../rules/decision-rules.ru
 import type { RulesOverview } from '../../rules/rules.service.js';
 import { customId } from '../custom-id.js';
 import { roleMention, timestamp, truncate, userMention } from '../format.js';
-import { outcomeReason, votesCast } from './proposal-words.js';
+import { blockNeedsReason, outcomeReason, votesCast } from './proposal-words.js';
 
 const COLOR: Record<Outcome | 'open' | 'withdrawn', number> = { open: 0x3b82f6, passed: 0x16a34a, failed: 0xdc2626, no_quorum: 0x9ca3af, withdrawn: 0x6b7280 };
 const CHOICE_LABEL: Record<Choice, string> = { yes: 'Yes', no: 'No', abstain: 'Abstain', block: 'Block' };
@@ -104,6 +104,12 @@ export function renderBallotButtons(p: ProposalView): ActionRowBuilder<ButtonBui
     new ButtonBuilder().setCustomId(customId('proposal', 'ballot', p.id, 'r')).setLabel('Vote with a reason').setEmoji('✍️').setStyle(ButtonStyle.Primary),
   );
   return [row, reason];
+}
+
+/** Asks a member whose 🛑 came without a reason for one (pinging only them, on purpose), with the button to the form. */
+export function renderBlockPrompt(p: Pick<ProposalView, 'id' | 'number'>, userId: string) {
+  const button = new ButtonBuilder().setCustomId(customId('proposal', 'why', p.id, userId)).setLabel('Give my reason').setEmoji('🛑').setStyle(ButtonStyle.Danger);
+  return { content: blockNeedsReason(userId, p.number), components: [new ActionRowBuilder<ButtonBuilder>().addComponents(button)], allowedMentions: { users: [userId] } };
 }
 
 /**
