@@ -172,6 +172,7 @@ describe('hide-results', () => {
     const result = h.bed.messages(a.channel('announcements')).map(visibleText).join('\n');
     expect(result).toMatch(/✅ 1 yes/);
     expect(result).toContain(`✅ <@${a.members.priya}>`);
+    expect(visibleText(await a.reply('sam', 'proposal show', { proposal: id }))).toContain(`✅ <@${a.members.priya}>`);
   });
 });
 

@@ -291,6 +291,19 @@ describe('reconciliation after downtime', () => {
     expect(repo.events(G1, p.id)).toHaveLength(before);
   });
 
+  it('a vote event after the read began wins over the snapshot: stored vote and reactions stay as the live events left them', () => {
+    const { services, p, react, unreact, counts } = opened();
+    react(ben, '✅');
+    const mark = services.votes.readMark(G1, p.id);
+    // While the reactions are read, ben switches ✅ → ❌ and cat withdraws; the snapshot still shows both old reactions.
+    react(ben, '❌');
+    unreact(ben, '✅');
+    const result = services.votes.reconcile(G1, p.id, [{ userId: ben, choice: 'yes' }, { userId: ben, choice: 'no' }, { userId: cat, choice: 'abstain' }], mark);
+    expect(result).toMatchObject({ recorded: 1, withdrawn: 0, remove: [] });
+    expect(services.votes.myVote(G1, p.id, ben)).toBe('no');
+    expect(counts()).toMatchObject({ yes: 0, no: 1, abstain: 1 });
+  });
+
   it('leaves closed proposals alone', () => {
     const { services, p, repo } = opened();
     services.proposals.close(G1, p.id, organizer());
