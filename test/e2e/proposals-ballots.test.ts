@@ -84,4 +84,18 @@ describe('a block needs a reason', () => {
     const shown = visibleText(await a.reply('priya', 'proposal show', { proposal: id }));
     expect(shown).toContain(`🛑 <@${a.members.sam}>: Noise for the neighbours`);
   });
+
+  it('a 🛑 added while the bot was away is taken off at start-up and its member asked for the reason', async () => {
+    const a = await h.newAlliance();
+    await a.setup();
+    const { message, id } = await openProposal(h, a, 'marcus', { rule: 'consent' });
+    await h.bot.stop();
+    react(h, a, 'priya', message.id, '🛑');
+    react(h, a, 'sam', message.id, '✅');
+    await h.restart();
+    expect(h.bot.services.votes.tally(a.id, id).counts).toMatchObject({ yes: 1, block: 0 });
+    expect(reactionsOf(h, message.id)['🛑'] ?? []).not.toContain(a.members.priya);
+    const prompts = h.bed.messages(message.threadId!).filter((m) => m.content.includes('needs a reason'));
+    expect(prompts.map((m) => m.content)).toEqual([expect.stringContaining(`<@${a.members.priya}>, a block on #1 needs a reason`)]);
+  });
 });
