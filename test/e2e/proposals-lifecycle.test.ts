@@ -206,3 +206,20 @@ describe('bad input gets a clear private answer and stores nothing', () => {
     expect(reply.content).toMatch(/No proposals channel is set/);
   });
 });
+
+describe('a voter deletes their data while a proposal is open', () => {
+  it('verify() still agrees with the stored tally after /privacy delete, and after the close', async () => {
+    const a = await h.newAlliance();
+    await a.setup();
+    const { message, id } = await openProposal(h, a, 'marcus');
+    react(h, a, 'priya', message.id, '✅');
+    react(h, a, 'sam', message.id, '❌');
+    await waitUntil(() => h.bot.services.votes.tally(a.id, id).voted === 2, 5000, 'the votes');
+    const confirm = await a.reply('priya', 'privacy delete');
+    const done = await (await h.bed.driver.click({ guildId: a.id, channelId: confirm.channelId, userId: a.members.priya, messageId: confirm.id, label: 'Delete my data' })).updated();
+    expect(done.content).toContain('deleted');
+    expect(h.bot.services.votes.verify(a.id, id)).toMatchObject({ consistent: true, stored: { yes: 0, no: 1 } });
+    await closeEarly(h, a, 'olivia', id);
+    expect(h.bot.services.votes.verify(a.id, id)).toMatchObject({ consistent: true, stored: { yes: 0, no: 1 } });
+  });
+});
