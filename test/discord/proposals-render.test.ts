@@ -46,6 +46,8 @@ describe('proposal renderers', () => {
     const voters = Array.from({ length: 500 }, (_, i) => ({ voterKey: String(10n ** 18n + BigInt(i)), userId: String(10n ** 18n + BigInt(i)), choice: 'yes' as const, source: 'reaction' as const, reason: 'R'.repeat(500), at: 0 }));
     checkLimits(renderProposalDetail({ ...longest, anonymous: false }, { voters, reasons: [] }, {}));
     checkLimits(renderProposalDetail(longest, { voters: null, reasons: voters.map((v) => v.reason!) }, {}));
+    // The close of a hide-results proposal reveals the names in its result.
+    checkLimits(renderResult({ ...longest, anonymous: false, hideResults: true, status: 'closed', outcome: 'failed', closedAt: 1 }, { votes: voters, labels: {} }));
   });
 
   it('a show of the first votes reads more only when they neither fill the field nor are all there are', () => {
