@@ -68,6 +68,7 @@ describe('closing early asks first', () => {
     const closed = await closeEarly(h, a, 'olivia', id);
     expect(closed.content).toMatch(/Closed #1: \*\*Passed\*\*/);
     expect(announcements(a)).toMatch(/Passed: 1 yes to 0 no, more yes than no\./);
+    expect(visibleText(h.bed.message(message.id)!)).toMatch(/\*\*Passed\*\* · closed <t:\d+:F>\nPassed: 1 yes to 0 no, more yes than no\./);
   });
 
   it('after the deadline it closes at once, without asking', async () => {

@@ -40,7 +40,9 @@ function tallyField(p: ProposalView): { name: string; value: string } {
 
 function statusLine(p: ProposalView): string {
   if (p.status === 'withdrawn') return `Withdrawn ${p.closedAt ? timestamp(p.closedAt, 'F') : ''}`.trim();
-  if (p.status === 'closed' && p.outcome) return `**${OUTCOME_LABEL[p.outcome]}** · closed ${timestamp(p.closedAt ?? p.closesAt, 'F')}`;
+  if (p.status === 'closed' && p.outcome) {
+    return `**${OUTCOME_LABEL[p.outcome]}** · closed ${timestamp(p.closedAt ?? p.closesAt, 'F')}${p.tally ? `\n${outcomeReason(p, p.tally)}` : ''}`;
+  }
   return `Voting closes ${timestamp(p.closesAt, 'F')} (${timestamp(p.closesAt, 'R')})`;
 }
 
