@@ -14,6 +14,7 @@ export interface ReconcileInput {
   current: Map<string, CurrentVote>;
   reactions: PresentReaction[];
   offered: readonly Choice[];
+  /** A ballot voted with buttons (secret or hide-results): no reaction is a vote there. */
   anonymous: boolean;
   /**
    * Voter keys and members with a vote event newer than the start of the read: the snapshot is stale for them,
@@ -69,7 +70,9 @@ export function planReconcile(input: ReconcileInput): ReconcilePlan {
       keep.push(pick);
     } else if (stored && storedReaction && present.some((r) => same(r, storedReaction))) {
       keep.push(storedReaction);
-    } else if (stored && stored.source === 'reaction' && stored.userId) {
+    } else if (!input.anonymous && stored && stored.source === 'reaction' && stored.userId) {
+      // Only on reaction ballots: on a ballot voted with buttons a reaction vote from before it did (a hide-results
+      // proposal opened by an older version) stays counted while its public reaction is taken off.
       plan.withdraw.push({ voterKey: key, userId: stored.userId });
     }
   }

@@ -304,6 +304,14 @@ describe('reconciliation after downtime', () => {
     expect(counts()).toMatchObject({ yes: 0, no: 1, abstain: 1 });
   });
 
+  it('on a hide-results proposal a reaction vote from before it voted by buttons stays counted while its reaction comes off', () => {
+    const { services, p, repo, counts } = opened({ ...basic, hideResults: true });
+    repo.appendVotes(G1, p.id, [{ voterKey: ben, userId: ben, choice: 'yes', source: 'reaction', reason: null, at: 0 }]);
+    const result = services.votes.reconcile(G1, p.id, [{ userId: ben, choice: 'yes' }, { userId: cat, choice: 'no' }]);
+    expect(result).toMatchObject({ recorded: 0, withdrawn: 0, remove: [{ userId: ben, choice: 'yes' }, { userId: cat, choice: 'no' }] });
+    expect(counts()).toMatchObject({ yes: 1, no: 0 });
+  });
+
   it('leaves closed proposals alone', () => {
     const { services, p, repo } = opened();
     services.proposals.close(G1, p.id, organizer());
