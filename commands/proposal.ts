@@ -271,7 +271,7 @@ export const proposal = defineCommand({
       organizerOnly: true,
       async run(interaction, [proposalId], ctx) {
         const p = ctx.services.proposals.get(ctx.actor.guildId, proposalId);
-        await interaction.update({ content: closeKept(p.number), components: [] });
+        await interaction.update({ content: closeKept(p), components: [] });
       },
     },
   },

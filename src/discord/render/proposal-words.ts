@@ -57,7 +57,8 @@ export function closeQuestion(p: Pick<ProposalView, 'number' | 'title' | 'closes
   return `Close **#${p.number} ${p.title}** now, before its deadline ${timestamp(p.closesAt, 'F')}? ${waiting}`;
 }
 
-export const closeKept = (number: number) => `#${number} stays open until its deadline.`;
+export const closeKept = (p: Pick<ProposalView, 'number' | 'status'>) =>
+  p.status === 'open' ? `#${p.number} stays open until its deadline.` : `Nothing changed: #${p.number} is already ${p.status}.`;
 
 export const closedNow = (p: Pick<ProposalView, 'number'>, outcomeLabel: string) => `Closed #${p.number}: **${outcomeLabel}**.`;
 
