@@ -10,6 +10,7 @@ import { createHelpCommand } from './help.js';
 import { ideas } from './ideas.js';
 import { meeting } from './meeting.js';
 import { participation } from './participation.js';
+import { pass } from './pass.js';
 import { priorities } from './priorities.js';
 import { privacy } from './privacy.js';
 import { proposal } from './proposal.js';
@@ -18,6 +19,6 @@ import { skills } from './skills.js';
 import { space } from './space.js';
 import { updates } from './updates.js';
 
-const featureCommands: CommandModule[] = [alliance, space, directory, skills, meeting, agenda, ideas, priorities, actions, participation, updates, coworkingday, proposal, rules, decisions, privacy];
+const featureCommands: CommandModule[] = [alliance, space, directory, skills, meeting, agenda, ideas, priorities, actions, participation, updates, coworkingday, proposal, rules, decisions, privacy, pass];
 
 export const commands: readonly CommandModule[] = [createHelpCommand(() => commands), ...featureCommands];
