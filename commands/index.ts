@@ -8,6 +8,7 @@ import { decisions } from './decisions.js';
 import { directory } from './directory.js';
 import { createHelpCommand } from './help.js';
 import { ideas } from './ideas.js';
+import { lead } from './lead.js';
 import { meeting } from './meeting.js';
 import { participation } from './participation.js';
 import { pass } from './pass.js';
@@ -19,6 +20,6 @@ import { skills } from './skills.js';
 import { space } from './space.js';
 import { updates } from './updates.js';
 
-const featureCommands: CommandModule[] = [alliance, space, directory, skills, meeting, agenda, ideas, priorities, actions, participation, updates, coworkingday, proposal, rules, decisions, privacy, pass];
+const featureCommands: CommandModule[] = [alliance, space, directory, skills, meeting, agenda, ideas, priorities, actions, participation, updates, coworkingday, proposal, rules, decisions, privacy, pass, lead];
 
 export const commands: readonly CommandModule[] = [createHelpCommand(() => commands), ...featureCommands];
