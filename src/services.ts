@@ -9,6 +9,7 @@ import type { Clock } from './shared/clock.js';
 import { createMeetingsFeature } from './meetings/meetings.feature.js';
 import { createPassFeature } from './pass/pass.feature.js';
 import { createLeadsFeature } from './leads/leads.feature.js';
+import { createPerksFeature } from './perks/perks.feature.js';
 import { createMemberRowsRepo } from './privacy/member-rows.repo.js';
 import { createPrivacyService } from './privacy/privacy.service.js';
 import { createMeetingsUpdateSection } from './meetings/meetings.update-section.js';
@@ -60,6 +61,7 @@ export function createServices(deps: ServiceDeps) {
   });
   const passFeature = createPassFeature({ db, clock, spaces: directory, timezone: (guildId) => alliances.settings(guildId).timezone });
   const leadsFeature = createLeadsFeature({ db, clock, spaces: directory, timezone: (guildId) => alliances.settings(guildId).timezone });
+  const perksFeature = createPerksFeature({ db, clock, timezone: (guildId) => alliances.settings(guildId).timezone });
   // Each feature's section of the monthly update, in one list.
   const sections = [
     directoryUpdateSection(directory),
@@ -81,9 +83,10 @@ export function createServices(deps: ServiceDeps) {
       { feature: 'proposals', forget: (g, u) => votes.forgetMember(g, u) },
       passFeature.privacy,
       leadsFeature.privacy,
+      perksFeature.privacy,
     ],
   });
-  return { jobs, alliances, directory, rhythm, meetings, ideas, skills, rules, proposals, votes, decisions, privacy, pass: passFeature.pass, leads: leadsFeature.leads };
+  return { jobs, alliances, directory, rhythm, meetings, ideas, skills, rules, proposals, votes, decisions, privacy, pass: passFeature.pass, leads: leadsFeature.leads, perks: perksFeature.perks };
 }
 
 export type Services = ReturnType<typeof createServices>;
