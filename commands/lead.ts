@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { LEAD_OUTCOMES } from '../src/db/schema/index.js';
 import { LEAD_LIMITS } from '../src/leads/leads.rules.js';
 import { defineCommand } from '../src/discord/command.js';
-import { readMonths, readSend, respondLeadOption } from '../src/discord/leads/options.js';
+import { readMonths, readOutcome, readSend, respondLeadOption } from '../src/discord/leads/options.js';
 import { LEAD_ELSEWHERE_TEXT, renderAnswered, renderAnswerNotice, renderLeadOffer, renderOutcome, renderSent, renderStats } from '../src/discord/leads/render.js';
 import { snowflake } from '../src/discord/options.js';
 import { reply } from '../src/discord/respond.js';
@@ -64,8 +64,8 @@ export const lead = defineCommand({
       for (const how of Object.values(outcome)) counts[how]++;
       await reply(interaction, { content: renderSent(sent, counts), ephemeral: true });
     } else if (sub === 'outcome') {
-      const result = z.enum(LEAD_OUTCOMES).parse(interaction.options.getString('result', true));
-      await reply(interaction, { content: renderOutcome(leads.outcome(ctx.actor, interaction.options.getInteger('lead', true), result)), ephemeral: true });
+      const input = readOutcome(interaction);
+      await reply(interaction, { content: renderOutcome(leads.outcome(ctx.actor, input.leadId, input.result)), ephemeral: true });
     } else {
       await reply(interaction, { ...renderStats(leads.stats(ctx.actor, readMonths(interaction))), ephemeral: true });
     }

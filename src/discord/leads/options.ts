@@ -1,6 +1,7 @@
 // /lead options read into validated input (zod), and its autocompletes: spaces to send to, one's own spaces, one's leads.
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
 import { z } from 'zod';
+import { LEAD_OUTCOMES } from '../../db/schema/index.js';
 import { LEAD_LIMITS } from '../../leads/leads.rules.js';
 import { parseDay } from '../../shared/calendar-day.js';
 import type { InteractionContext } from '../command.js';
@@ -31,6 +32,12 @@ export function readSend(interaction: ChatInputCommandInteraction) {
     contact: o.getString('contact') ?? undefined,
     fromSpaceId: o.getInteger('from-space') ?? undefined,
   }, NAMES);
+}
+
+const outcomeSchema = z.object({ leadId: z.number().int().positive(), result: z.enum(LEAD_OUTCOMES, { message: 'must be won, lost or no-reply' }) });
+
+export function readOutcome(interaction: ChatInputCommandInteraction) {
+  return parseInput(outcomeSchema, { leadId: interaction.options.getInteger('lead', true), result: interaction.options.getString('result', true) }, { leadId: 'lead' });
 }
 
 export function readMonths(interaction: ChatInputCommandInteraction): number {
