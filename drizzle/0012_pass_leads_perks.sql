@@ -1,3 +1,21 @@
+CREATE TABLE `pass_month_passes` (
+	`guild_id` text NOT NULL,
+	`month` text NOT NULL,
+	`pass_id` integer NOT NULL,
+	`visits` integer NOT NULL,
+	PRIMARY KEY(`guild_id`, `month`, `pass_id`)
+);
+--> statement-breakpoint
+CREATE INDEX `pass_month_passes_top_idx` ON `pass_month_passes` (`guild_id`,`month`,`visits`);--> statement-breakpoint
+CREATE TABLE `pass_month_spaces` (
+	`guild_id` text NOT NULL,
+	`month` text NOT NULL,
+	`space_id` integer NOT NULL,
+	`space_name` text NOT NULL,
+	`visits` integer NOT NULL,
+	PRIMARY KEY(`guild_id`, `month`, `space_id`)
+);
+--> statement-breakpoint
 CREATE TABLE `pass_spaces` (
 	`space_id` integer PRIMARY KEY NOT NULL,
 	`guild_id` text NOT NULL,
@@ -73,4 +91,21 @@ CREATE TABLE `perks` (
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `perks_guild_until_idx` ON `perks` (`guild_id`,`until`);
+CREATE INDEX `perks_guild_until_idx` ON `perks` (`guild_id`,`until`);--> statement-breakpoint
+-- Hand-written: the monthly visit counters follow pass_visits in the same transaction as the visit itself, so a
+-- crash can never leave a visit counted twice or not at all.
+CREATE TRIGGER `pass_visits_count_insert` AFTER INSERT ON `pass_visits` BEGIN
+  INSERT INTO `pass_month_spaces` (`guild_id`, `month`, `space_id`, `space_name`, `visits`)
+    VALUES (NEW.`guild_id`, substr(NEW.`day`, 1, 7), NEW.`space_id`, NEW.`space_name`, 1)
+    ON CONFLICT (`guild_id`, `month`, `space_id`) DO UPDATE SET `visits` = `visits` + 1, `space_name` = excluded.`space_name`;
+  INSERT INTO `pass_month_passes` (`guild_id`, `month`, `pass_id`, `visits`)
+    VALUES (NEW.`guild_id`, substr(NEW.`day`, 1, 7), NEW.`pass_id`, 1)
+    ON CONFLICT (`guild_id`, `month`, `pass_id`) DO UPDATE SET `visits` = `visits` + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `pass_visits_count_delete` AFTER DELETE ON `pass_visits` BEGIN
+  UPDATE `pass_month_spaces` SET `visits` = `visits` - 1 WHERE `guild_id` = OLD.`guild_id` AND `month` = substr(OLD.`day`, 1, 7) AND `space_id` = OLD.`space_id`;
+  DELETE FROM `pass_month_spaces` WHERE `guild_id` = OLD.`guild_id` AND `month` = substr(OLD.`day`, 1, 7) AND `space_id` = OLD.`space_id` AND `visits` <= 0;
+  UPDATE `pass_month_passes` SET `visits` = `visits` - 1 WHERE `guild_id` = OLD.`guild_id` AND `month` = substr(OLD.`day`, 1, 7) AND `pass_id` = OLD.`pass_id`;
+  DELETE FROM `pass_month_passes` WHERE `guild_id` = OLD.`guild_id` AND `month` = substr(OLD.`day`, 1, 7) AND `pass_id` = OLD.`pass_id` AND `visits` <= 0;
+END;

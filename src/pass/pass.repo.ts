@@ -1,27 +1,26 @@
 // Pass queries: space terms, passes, visits and the month's report. Every query is scoped by guild id.
-import { and, asc, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
-import { passes, passSpaces, passVisits } from '../db/schema/index.js';
+import { passes, passMonthPasses, passMonthSpaces, passSpaces, passVisits } from '../db/schema/index.js';
 
 export type PassRow = typeof passes.$inferSelect;
 export type VisitRow = typeof passVisits.$inferSelect;
 export type NewPass = Omit<typeof passes.$inferInsert, 'id'>;
 
 export function createPassRepo(db: Db) {
-  // /pass visits runs these two on every call: built once (see directory.repo for why).
+  // /pass visits reads the monthly counters the migration's triggers keep: a few dozen rows, however many visits.
   const bySpace = db
-    .select({ spaceId: passVisits.spaceId, spaceName: sql<string>`max(${passVisits.spaceName})`, visits: count() })
-    .from(passVisits)
-    .where(and(eq(passVisits.guildId, sql.placeholder('guildId')), gte(passVisits.day, sql.placeholder('from')), lt(passVisits.day, sql.placeholder('to'))))
-    .groupBy(passVisits.spaceId)
-    .orderBy(desc(count()), asc(passVisits.spaceId))
+    .select({ spaceId: passMonthSpaces.spaceId, spaceName: passMonthSpaces.spaceName, visits: passMonthSpaces.visits })
+    .from(passMonthSpaces)
+    .where(and(eq(passMonthSpaces.guildId, sql.placeholder('guildId')), eq(passMonthSpaces.month, sql.placeholder('month'))))
+    .orderBy(desc(passMonthSpaces.visits), asc(passMonthSpaces.spaceId))
     .prepare();
-  const byPass = db
-    .select({ passId: passVisits.passId, visits: count() })
-    .from(passVisits)
-    .where(and(eq(passVisits.guildId, sql.placeholder('guildId')), gte(passVisits.day, sql.placeholder('from')), lt(passVisits.day, sql.placeholder('to'))))
-    .groupBy(passVisits.passId)
-    .orderBy(desc(count()), asc(passVisits.passId))
+  const topPasses = db
+    .select({ passId: passMonthPasses.passId, visits: passMonthPasses.visits })
+    .from(passMonthPasses)
+    .where(and(eq(passMonthPasses.guildId, sql.placeholder('guildId')), eq(passMonthPasses.month, sql.placeholder('month'))))
+    .orderBy(desc(passMonthPasses.visits), desc(passMonthPasses.passId))
+    .limit(sql.placeholder('limit'))
     .prepare();
   const usedOf = db
     .select({ n: count() })
@@ -80,12 +79,14 @@ export function createPassRepo(db: Db) {
       return db.insert(passVisits).values(values).onConflictDoNothing().returning().get() ?? null;
     },
 
-    visitsBySpace(guildId: string, from: string, to: string) {
-      return bySpace.all({ guildId, from, to });
+    /** Visits per space in a month (YYYY-MM), most first. */
+    visitsBySpace(guildId: string, month: string) {
+      return bySpace.all({ guildId, month });
     },
 
-    visitsByPass(guildId: string, from: string, to: string) {
-      return byPass.all({ guildId, from, to });
+    /** The passes used most in a month, at most `limit`. */
+    topPasses(guildId: string, month: string, limit: number) {
+      return topPasses.all({ guildId, month, limit });
     },
 
     /** Every visit with its pass, oldest first: the export. */

@@ -1,7 +1,7 @@
 // Pass use cases: a space's terms, issuing a pass, a holder's passes, check-ins at the front desk, the month's
 // visits per space and per pass (to share the pass revenue), the CSV export and the monthly update's numbers.
 import type { Actor } from '../shared/actor.js';
-import { addDays, dayIn, monthDays } from '../shared/calendar-day.js';
+import { addDays, dayIn } from '../shared/calendar-day.js';
 import type { Clock } from '../shared/clock.js';
 import { conflict, forbidden, invalid, notFound } from '../shared/errors.js';
 import type { SpacesLookup } from '../shared/spaces-port.js';
@@ -159,11 +159,9 @@ export function createPassService(deps: {
     visits(actor: Actor, month?: string): VisitsReport {
       requireOrganizer(actor, 'see the pass visits');
       const chosen = month ?? today(actor.guildId).slice(0, 7);
-      const { from, to } = monthDays(chosen);
-      const bySpace = repo.visitsBySpace(actor.guildId, from, to);
-      const counted = repo.visitsByPass(actor.guildId, from, to);
-      // Only the passes shown are read (a message shows a few dozen), however many passes visited.
-      const shown = counted.slice(0, 50);
+      const bySpace = repo.visitsBySpace(actor.guildId, chosen);
+      // Only the passes a message can show are read (the export has them all).
+      const shown = repo.topPasses(actor.guildId, chosen, 50);
       const rows = new Map(repo.byIds(actor.guildId, shown.map((p) => p.passId)).map((p) => [p.id, p]));
       return {
         month: chosen,
@@ -180,9 +178,9 @@ export function createPassService(deps: {
       return toCsv(['day', 'space', 'pass', 'holder_id', 'holder_name'], rows);
     },
 
-    /** The monthly update: visits between two days and the spaces that welcomed the most. */
-    monthSummary(guildId: string, from: string, to: string) {
-      const bySpace = repo.visitsBySpace(guildId, from, to);
+    /** The monthly update: a month's visits and the spaces that welcomed the most. */
+    monthSummary(guildId: string, month: string) {
+      const bySpace = repo.visitsBySpace(guildId, month);
       return { total: bySpace.reduce((n, s) => n + s.visits, 0), top: bySpace.slice(0, 3) };
     },
 

@@ -8,8 +8,8 @@ export function passUpdateSection(pass: Pick<PassService, 'monthSummary'>): Upda
     id: 'pass',
     order: 35,
     build(period) {
-      // The period's instants are local midnights: the days they fall on bound the month's visits.
-      const summary = pass.monthSummary(period.guildId, dayIn(period.from, period.timezone), dayIn(period.to, period.timezone));
+      // The period starts at local midnight on the 1st: its day names the month just ended.
+      const summary = pass.monthSummary(period.guildId, dayIn(period.from, period.timezone).slice(0, 7));
       if (summary.total === 0) return null;
       const top = summary.top.map((s) => `**${s.spaceName}** (${s.visits})`).join(', ');
       const visits = summary.total === 1 ? '1 pass visit' : `${summary.total} pass visits`;

@@ -30,10 +30,3 @@ export function addDays(day: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
-
-/** The first day of a month ("2026-11") and of the month after it: a half-open range of days. */
-export function monthDays(month: string): { from: string; to: string } {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const next = m === 12 ? `${year + 1}-01` : `${year}-${pad(m + 1)}`;
-  return { from: `${month}-01`, to: `${next}-01` };
-}

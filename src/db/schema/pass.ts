@@ -61,3 +61,32 @@ export const passVisits = sqliteTable(
     index('pass_visits_guild_day_idx').on(table.guildId, table.day, table.spaceId, table.passId),
   ],
 );
+
+/**
+ * Visits per month and space, kept by triggers on pass_visits (see the migration's end): /pass visits and the
+ * monthly update read a few dozen rows here however many visits were recorded.
+ */
+export const passMonthSpaces = sqliteTable(
+  'pass_month_spaces',
+  {
+    guildId: text('guild_id').notNull(),
+    /** YYYY-MM of the visit's day. */
+    month: text('month').notNull(),
+    spaceId: integer('space_id').notNull(),
+    spaceName: text('space_name').notNull(),
+    visits: integer('visits').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.guildId, table.month, table.spaceId] })],
+);
+
+/** Visits per month and pass, kept by the same triggers; the index serves "the passes used most" in order. */
+export const passMonthPasses = sqliteTable(
+  'pass_month_passes',
+  {
+    guildId: text('guild_id').notNull(),
+    month: text('month').notNull(),
+    passId: integer('pass_id').notNull(),
+    visits: integer('visits').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.guildId, table.month, table.passId] }), index('pass_month_passes_top_idx').on(table.guildId, table.month, table.visits)],
+);

@@ -65,3 +65,21 @@ describe('check-ins', () => {
     expect(t.services.pass.mine(actor(SAM))).toEqual([]);
   });
 });
+
+describe('the monthly counters', () => {
+  it('always equal the visits recorded, per month, space and pass', () => {
+    const t = setup({ timezone: 'UTC' });
+    const spaceId = withSpace(t);
+    const passes = [SAM, PRIYA, MARCUS].map((userId) => t.services.pass.issue(organizer(), { userId, visits: 50 }));
+    for (let day = 0; day < 20; day++) {
+      for (const [i, p] of passes.entries()) if ((day + i) % 2 === 0) t.services.pass.checkin(actor(MARCUS), { pass: p.code, spaceId });
+      t.clock.advance(DAY);
+    }
+    const counted = t.sqlite.prepare("SELECT substr(day, 1, 7) AS month, space_id AS spaceId, COUNT(*) AS visits FROM pass_visits GROUP BY 1, 2 ORDER BY 1").all();
+    expect(t.sqlite.prepare('SELECT month, space_id AS spaceId, visits FROM pass_month_spaces ORDER BY 1').all()).toEqual(counted);
+    const perPass = t.sqlite.prepare("SELECT substr(day, 1, 7) AS month, pass_id AS passId, COUNT(*) AS visits FROM pass_visits GROUP BY 1, 2 ORDER BY 1, 2").all();
+    expect(t.sqlite.prepare('SELECT month, pass_id AS passId, visits FROM pass_month_passes ORDER BY 1, 2').all()).toEqual(perPass);
+    const november = t.services.pass.visits(organizer(), '2026-11');
+    expect(november.total).toBe((counted as { month: string; visits: number }[]).find((r) => r.month === '2026-11')!.visits);
+  });
+});
