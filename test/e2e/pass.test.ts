@@ -109,12 +109,30 @@ describe('the alliance pass', () => {
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
   });
 
+  it('is in the holder’s /privacy export; after /privacy delete the visits still count, without their name', async () => {
+    const w = await passWorld();
+    const code = await issue(w, { member: w.a.members.sam, visits: 3 });
+    await w.a.reply('marcus', 'pass checkin', { 'pass-code-or-member': code, space: w.space.rainier });
+    const exported = JSON.parse((await w.a.reply('sam', 'privacy export')).attachments[0]!.data.toString('utf8')) as { data: Record<string, { code?: string }[]> };
+    expect(exported.data['passes']!.map((p) => p.code)).toEqual([code]);
+    const confirm = await w.a.reply('sam', 'privacy delete');
+    expect(visibleText(confirm)).toContain('alliance passes (the spaces keep the visits, without your name)');
+    await (await h.bed.driver.click({ guildId: w.a.id, channelId: confirm.channelId, userId: w.a.members.sam, messageId: confirm.id, label: 'Delete my data' })).updated();
+    const report = visibleText(await w.a.reply('olivia', 'pass visits'));
+    expect(report).toContain('Rainier Commons: 1 visit');
+    expect(report).toContain('a former member: 1 visit');
+    expect(report).not.toContain(w.a.members.sam);
+    expect(visibleText(await w.a.reply('sam', 'pass mine'))).toContain('You hold no alliance pass');
+  });
+
   it('refuses bad input privately and stores nothing', async () => {
     const w = await passWorld();
     const bot = w.a.guild.addMember({ username: 'helper-bot', bot: true });
+    const outsider = (await h.newAlliance()).members.sam;
     const cases: [string, string, Record<string, string | number>, RegExp][] = [
       ['olivia', 'pass issue', { member: bot }, /bots cannot hold one/],
       ['olivia', 'pass issue', {}, /Say who the pass is for/],
+      ['olivia', 'pass issue', { member: outsider }, /not a member of this server/],
       ['olivia', 'pass issue', { member: w.a.members.sam, 'holder-name': 'Dana' }, /either a member or a holder-name/],
       ['olivia', 'pass issue', { member: w.a.members.sam, visits: 0 }, /visits/],
       ['olivia', 'pass issue', { member: w.a.members.sam, 'valid-days': 731 }, /valid-days/],
