@@ -20,6 +20,7 @@ export function createLeadsRepo(db: Db) {
       return db.select().from(leads).where(and(eq(leads.guildId, guildId), eq(leads.id, id))).get() ?? null;
     },
 
+    /** Open leads of a sending space: not passed on and no outcome recorded yet (the limit counts these). */
     countOpenFrom(guildId: string, fromSpaceId: number): number {
       return db.select({ n: count() }).from(leads).where(and(eq(leads.guildId, guildId), eq(leads.fromSpaceId, fromSpaceId), isNull(leads.outcome), ne(leads.status, 'passed'))).get()?.n ?? 0;
     },

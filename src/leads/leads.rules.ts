@@ -1,12 +1,7 @@
-// Lead decisions without I/O: limits against spam, what counts as open, and the by-date window.
+// Lead decisions without I/O: limits against spam and the by-date window.
 import { addDays } from '../shared/calendar-day.js';
 
 export const LEAD_LIMITS = { need: 500, contact: 200, minSize: 1, maxSize: 10_000, maxOpenPerSpace: 10, maxDaysAhead: 730, minMonths: 1, maxMonths: 24 } as const;
-
-/** A lead stays open (and counts against its space's limit) until it is passed or its outcome is recorded. */
-export function isOpen(lead: { status: string; outcome: string | null }): boolean {
-  return lead.status !== 'passed' && lead.outcome === null;
-}
 
 /** Null when the by-date is acceptable: today or later, at most two years ahead. */
 export function byDateProblem(byDate: string, today: string): string | null {

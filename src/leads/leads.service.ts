@@ -7,7 +7,7 @@ import { DAY, type Clock } from '../shared/clock.js';
 import { conflict, forbidden, invalid, invalidFields, notFound, type FieldProblem } from '../shared/errors.js';
 import type { SpacesLookup } from '../shared/spaces-port.js';
 import type { LeadRow, LeadsRepo } from './leads.repo.js';
-import { byDateProblem, isOpen, LEAD_LIMITS } from './leads.rules.js';
+import { byDateProblem, LEAD_LIMITS } from './leads.rules.js';
 
 export interface SendInput {
   toSpaceId: number;
@@ -115,8 +115,6 @@ export function createLeadsService(deps: { repo: LeadsRepo; clock: Clock; spaces
     get(guildId: string, leadId: number): LeadRow {
       return load(guildId, leadId);
     },
-
-    isOpen,
 
     monthCount(guildId: string, from: number, to: number): number {
       return repo.countBetween(guildId, from, to);
