@@ -17,6 +17,7 @@ import { defineCommand, type InteractionContext } from '../src/discord/command.j
 import { respondDirectoryOption } from '../src/discord/directory-options.js';
 import { escapeMarkdown } from '../src/discord/format.js';
 import { renderEmpty, renderImportProblems, renderPending, renderProfile, renderResults, renderStats, renderWelcome, searchHeading } from '../src/discord/render/directory.js';
+import { passMarker } from '../src/discord/pass/space-options.js';
 import { reply } from '../src/discord/respond.js';
 import { invalid, isDomainError } from '../src/shared/errors.js';
 
@@ -56,9 +57,9 @@ type NearPage = ReturnType<InteractionContext['services']['directory']['near']>;
 const nearHeading = (page: NearPage) => `Spaces within ${page.radiusKm} km of ${page.origin.name}`;
 
 /** A page of results; for an empty first page, the ephemeral hint of what to widen. */
-function resultsPayload(kind: 'search' | 'near', page: ResultPage<unknown>, heading: string) {
+function resultsPayload(ctx: InteractionContext, kind: 'search' | 'near', page: ResultPage<unknown>, heading: string) {
   if (page.total === 0) return { content: renderEmpty(heading, page.suggestions), embeds: [], components: [], ephemeral: true };
-  return renderResults(kind, page, heading);
+  return renderResults(kind, page, heading, passMarker(ctx));
 }
 
 async function importFile(interaction: ChatInputCommandInteraction, ctx: InteractionContext) {
@@ -99,10 +100,10 @@ export const directory = defineCommand({
         maxDesks: o.getInteger('max-desks') ?? undefined,
       };
       const page = dir.search(ctx.actor.guildId, query);
-      await reply(interaction, resultsPayload('search', page, searchHeading(query)));
+      await reply(interaction, resultsPayload(ctx, 'search', page, searchHeading(query)));
     } else if (sub === 'near') {
       const page = dir.near(ctx.actor.guildId, { place: o.getString('place', true), radiusKm: o.getInteger('radius-km') ?? undefined });
-      await reply(interaction, resultsPayload('near', page, nearHeading(page)));
+      await reply(interaction, resultsPayload(ctx, 'near', page, nearHeading(page)));
     } else if (sub === 'stats') {
       await reply(interaction, { embeds: [renderStats(dir.stats(ctx.actor.guildId))] });
     } else if (sub === 'pending') {
@@ -127,10 +128,10 @@ export const directory = defineCommand({
         const dir = ctx.services.directory;
         if (kind === 'near') {
           const page = dir.nearPage(ctx.actor.guildId, searchId, pageNo);
-          await interaction.update(renderResults('near', page, nearHeading({ ...page, searchId })));
+          await interaction.update(renderResults('near', page, nearHeading({ ...page, searchId }), passMarker(ctx)));
         } else {
           const page = dir.searchPage(ctx.actor.guildId, searchId, pageNo);
-          await interaction.update(renderResults('search', page, searchHeading(page.query)));
+          await interaction.update(renderResults('search', page, searchHeading(page.query), passMarker(ctx)));
         }
       },
     },

@@ -8,8 +8,11 @@ import { decisions } from './decisions.js';
 import { directory } from './directory.js';
 import { createHelpCommand } from './help.js';
 import { ideas } from './ideas.js';
+import { lead } from './lead.js';
 import { meeting } from './meeting.js';
 import { participation } from './participation.js';
+import { pass } from './pass.js';
+import { perks } from './perks.js';
 import { priorities } from './priorities.js';
 import { privacy } from './privacy.js';
 import { proposal } from './proposal.js';
@@ -18,6 +21,6 @@ import { skills } from './skills.js';
 import { space } from './space.js';
 import { updates } from './updates.js';
 
-const featureCommands: CommandModule[] = [alliance, space, directory, skills, meeting, agenda, ideas, priorities, actions, participation, updates, coworkingday, proposal, rules, decisions, privacy];
+const featureCommands: CommandModule[] = [alliance, space, directory, skills, meeting, agenda, ideas, priorities, actions, participation, updates, coworkingday, proposal, rules, decisions, privacy, pass, lead, perks];
 
 export const commands: readonly CommandModule[] = [createHelpCommand(() => commands), ...featureCommands];

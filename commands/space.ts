@@ -18,6 +18,7 @@ import { customId } from '../src/discord/custom-id.js';
 import { addProfileOptions, readProfileOptions, respondDirectoryOption } from '../src/discord/directory-options.js';
 import { escapeMarkdown, truncate } from '../src/discord/format.js';
 import { snowflake } from '../src/discord/options.js';
+import { addPassOptions, passFields, readPassTerms } from '../src/discord/pass/space-options.js';
 import { renderApprovalNotice, renderJoinRequest, renderProfile, renderRemoveConfirm, renderWelcome } from '../src/discord/render/directory.js';
 import { reply, replyPrivately } from '../src/discord/respond.js';
 import { forbidden } from '../src/shared/errors.js';
@@ -29,7 +30,7 @@ const data = new SlashCommandBuilder()
   .setName('space')
   .setDescription('Your space in the alliance directory: register, edit, show, join')
   .addSubcommand((s) => addProfileOptions(s.setName('register').setDescription('List your space (a form for the longer texts follows)'), true))
-  .addSubcommand((s) => addProfileOptions(s.setName('edit').setDescription('Change a space you host (no options: edit the longer texts)').addIntegerOption(spaceOption('A space you host')), false))
+  .addSubcommand((s) => addPassOptions(addProfileOptions(s.setName('edit').setDescription('Change a space you host (no options: edit the longer texts)').addIntegerOption(spaceOption('A space you host')), false)))
   .addSubcommand((s) => s.setName('remove').setDescription('Remove a space you host from the directory').addIntegerOption(spaceOption('A space you host')))
   .addSubcommand((s) => s.setName('show').setDescription('A space’s profile: hours, day pass, hosts, people').addIntegerOption(spaceOption('The space')))
   .addSubcommand((s) => s.setName('join').setDescription('List yourself as working from a space (its hosts approve)').addIntegerOption(spaceOption('The space you work from')))
@@ -98,20 +99,25 @@ export const space = defineCommand({
     } else if (sub === 'edit') {
       const spaceId = o.getInteger('space', true);
       const patch = readProfileOptions(interaction);
-      if (Object.keys(patch).length === 0) {
+      const passChange = readPassTerms(interaction);
+      if (Object.keys(patch).length === 0 && !passChange) {
         const current = dir.show(ctx.actor, spaceId);
         if (!canManage(ctx.actor, current.hosts)) throw forbidden(`Only the space’s hosts or an organizer can edit ${current.name}.`);
         await interaction.showModal(detailsModal(customId('space', 'details', spaceId), `Edit ${current.name}`, current));
         return;
       }
-      const edited = dir.edit(ctx.actor, spaceId, patch);
-      await reply(interaction, { content: '✅ Saved.', embeds: [renderProfile(edited)], ephemeral: true });
+      // The pass terms are checked first, so a refusal leaves the profile unchanged too.
+      if (passChange) ctx.services.pass.assertCanSetTerms(ctx.actor, spaceId);
+      const edited = Object.keys(patch).length ? dir.edit(ctx.actor, spaceId, patch) : dir.show(ctx.actor, spaceId);
+      if (passChange) ctx.services.pass.setSpaceTerms(ctx.actor, spaceId, passChange);
+      await reply(interaction, { content: '✅ Saved.', embeds: [renderProfile(edited, passFields(ctx, spaceId))], ephemeral: true });
     } else if (sub === 'remove') {
       const current = dir.show(ctx.actor, o.getInteger('space', true));
       if (!canManage(ctx.actor, current.hosts)) throw forbidden(`Only the space’s hosts or an organizer can remove ${current.name}.`);
       await reply(interaction, { ...renderRemoveConfirm(current), ephemeral: true });
     } else if (sub === 'show') {
-      await reply(interaction, { embeds: [renderProfile(dir.show(ctx.actor, o.getInteger('space', true)))] });
+      const shown = dir.show(ctx.actor, o.getInteger('space', true));
+      await reply(interaction, { embeds: [renderProfile(shown, passFields(ctx, shown.id))] });
     } else {
       const asked = dir.requestJoin(ctx.actor, o.getInteger('space', true));
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });

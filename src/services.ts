@@ -7,6 +7,9 @@ import { createDirectory } from './directory/directory.js';
 import { directoryUpdateSection } from './directory/directory.update-section.js';
 import type { Clock } from './shared/clock.js';
 import { createMeetingsFeature } from './meetings/meetings.feature.js';
+import { createPassFeature } from './pass/pass.feature.js';
+import { createLeadsFeature } from './leads/leads.feature.js';
+import { createPerksFeature } from './perks/perks.feature.js';
 import { createMemberRowsRepo } from './privacy/member-rows.repo.js';
 import { createPrivacyService } from './privacy/privacy.service.js';
 import { createMeetingsUpdateSection } from './meetings/meetings.update-section.js';
@@ -56,12 +59,17 @@ export function createServices(deps: ServiceDeps) {
   const { proposals, votes, decisions } = createProposalFeature({
     db, clock, rules, alliances, jobs, spaces: deps.ports?.spaces ?? directory, agenda: deps.ports?.agenda ?? meetings,
   });
+  const passFeature = createPassFeature({ db, clock, spaces: directory, timezone: (guildId) => alliances.settings(guildId).timezone });
+  const leadsFeature = createLeadsFeature({ db, clock, spaces: directory, timezone: (guildId) => alliances.settings(guildId).timezone });
+  const perksFeature = createPerksFeature({ db, clock, timezone: (guildId) => alliances.settings(guildId).timezone });
   // Each feature's section of the monthly update, in one list.
   const sections = [
     directoryUpdateSection(directory),
     createMeetingsUpdateSection({ meetings, ideas }),
     skillsUpdateSection(skills),
     createProposalsUpdateSection({ proposals, decisions }),
+    passFeature.updateSection,
+    leadsFeature.updateSection,
   ];
   const rhythm = createRhythmService({ repo: createRhythmRepo(db), jobs, alliances, clock, sections, directory: deps.ports?.directory ?? directory });
   // Members' own data: every feature that stores personal data forgets it here (one line each).
@@ -73,9 +81,12 @@ export function createServices(deps: ServiceDeps) {
       { feature: 'meetings', forget: (g, u) => meetings.forgetMember(g, u) },
       { feature: 'rhythm', forget: (g, u) => rhythm.forgetMember(g, u) },
       { feature: 'proposals', forget: (g, u) => votes.forgetMember(g, u) },
+      passFeature.privacy,
+      leadsFeature.privacy,
+      perksFeature.privacy,
     ],
   });
-  return { jobs, alliances, directory, rhythm, meetings, ideas, skills, rules, proposals, votes, decisions, privacy };
+  return { jobs, alliances, directory, rhythm, meetings, ideas, skills, rules, proposals, votes, decisions, privacy, pass: passFeature.pass, leads: leadsFeature.leads, perks: perksFeature.perks };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -341,6 +341,12 @@ export function createSpacesService(deps: DirectoryDeps) {
         .map((s) => ({ id: s.id, name: s.name }));
     },
 
+    /** One approved space with its hosts (the pass and leads features ask), or null. */
+    approvedSpace(guildId: string, spaceId: number): { id: number; name: string; hostUserIds: string[] } | null {
+      const row = repo.get(guildId, spaceId);
+      return row && row.status === 'approved' ? { id: row.id, name: row.name, hostUserIds: repo.hosts(guildId, spaceId) } : null;
+    },
+
     approvedSpaces(guildId: string): { id: number; name: string; hostUserIds: string[] }[] {
       const rows = repo.byStatus(guildId, 'approved');
       const hosts = repo.hostsOf(guildId, rows.map((r) => r.id));

@@ -8,6 +8,7 @@ import { seedProposalsSamples } from '../proposals/samples.js';
 import { reconcileAll } from '../discord/wiring/proposals.js';
 import { seedRhythmSamples } from '../rhythm/samples.js';
 import { seedSkillsSamples } from '../skills/samples.js';
+import { seedEconomySamples } from './demo/economy-samples.js';
 import type { Services } from '../services.js';
 
 export const DEMO = {
@@ -48,6 +49,7 @@ const SEEDERS: { name: string; seed: (services: Services, demo: DemoMembers) => 
   { name: 'rhythm', seed: seedRhythmSamples },
   { name: 'skills', seed: seedSkillsSamples },
   { name: 'proposals', seed: seedProposalsSamples },
+  { name: 'pass, leads and perks', seed: seedEconomySamples },
 ];
 
 interface DemoMembers {

@@ -44,6 +44,7 @@ describe('authorization matrix', () => {
     console.log(`authorization: ${refused.length} organizer-only paths refused for a plain member: ${refused.join(', ')}`);
     expect(failures).toEqual([]);
     expect(refused).toEqual(expect.arrayContaining(['/alliance setup', '/alliance show', '/rules set', '/priorities set', '/priorities clear', '/proposal close', '/updates settings', '/updates note', '/updates post-now', '/coworkingday settings', '/participation report']));
+    expect(refused).toEqual(expect.arrayContaining(['/pass issue', '/pass visits', '/pass export', '/perks add', '/perks remove']));
   }, 120_000);
 
   it("someone else's agenda item, meeting and proposal: a plain member can't move, remove, cancel or withdraw them", async () => {
@@ -95,6 +96,43 @@ describe('spaces', () => {
     expect(failures).toEqual([]);
     expect(dir.show(asMember(a.members.olivia, true), pending.id).status).toBe('pending');
     expect(dir.show(asMember(a.members.olivia, true), listed.id).desks).toBe(10);
+  });
+});
+
+describe('pass and leads', () => {
+  it("checking in at a space one does not host, another host's pass terms, someone else's lead outcome or answer: refused, nothing changed", async () => {
+    const dir = h.bot.services.directory;
+    const asMember = (userId: string, isOrganizer = false) => ({ guildId: a.id, userId, isOrganizer, roleIds: [] });
+    const listed = (userId: string, name: string) => {
+      const created = dir.register(asMember(userId), { name, city: 'Tacoma', country: 'US', desks: 10 }).space;
+      dir.approve(asMember(a.members.olivia, true), created.id);
+      return created.id;
+    };
+    const harbor = listed(a.members.priya, 'Authz Harbor');
+    const prairie = listed(a.members.sam, 'Authz Prairie');
+    h.bot.services.pass.setSpaceTerms(asMember(a.members.priya), harbor, { accepts: true });
+    const pass = h.bot.services.pass.issue(asMember(a.members.olivia, true), { userId: a.members.olivia });
+    const { lead } = h.bot.services.leads.send(asMember(a.members.priya), { toSpaceId: prairie, need: 'Authz lead', consent: false, fromSpaceId: harbor });
+    const failures: string[] = [];
+    const cases: [string, string, CommandInput['options']][] = [
+      ['sam', 'pass checkin', { 'pass-code-or-member': pass.code, space: harbor }],
+      ['sam', 'space edit', { space: harbor, pass: 'no' }],
+      ['marcus', 'lead outcome', { lead: lead.id, result: 'won' }],
+      ['marcus', 'lead send', { 'to-space': harbor, need: 'Not a host' }],
+    ];
+    for (const [member, path, options] of cases) {
+      const before = rowCounts(h);
+      const text = await attempt(member, path, options);
+      if (!REFUSED.test(text) || JSON.stringify(rowCounts(h)) !== JSON.stringify(before)) failures.push(`${path}: ${text.slice(0, 160)}`);
+    }
+    const anchor = await a.reply('marcus', 'help');
+    const before = rowCounts(h);
+    const pressed = await h.bed.driver.rawComponent({ guildId: a.id, channelId: anchor.channelId, userId: a.members.marcus, messageId: anchor.id, customId: `v1:lead:answer:${a.id}:${lead.id}:1` });
+    const text = visibleText(await pressed.reply());
+    if (!REFUSED.test(text) || JSON.stringify(rowCounts(h)) !== JSON.stringify(before)) failures.push(`lead answer button: ${text.slice(0, 160)}`);
+    expect(failures).toEqual([]);
+    expect(h.bot.services.leads.get(a.id, lead.id).status).toBe('open');
+    expect(h.bot.services.pass.mine(asMember(a.members.olivia))[0]!.used).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
 // Crash safety: the bot as a child process, SIGKILLed at random moments while members keep acting, then started
 // again on the same database. Every acknowledged action (skill offers, agenda items, ideas, space registrations
-// through their form) is stored exactly once, no registration is stored without its host, and SQLite stays intact.
+// through their form, pass check-ins) is stored exactly once, no registration is stored without its host, and SQLite stays intact.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,8 +48,18 @@ function seedWorld(databasePath: string): World {
     const confirmed = services.meetings.confirm(organizer, preview.draftId, 0);
     if (confirmed.kind === 'scheduled') meetingIds.push(confirmed.meetings[0]!.id);
   }
+  // Two spaces that take the pass, and passes of one visit each for the stream's check-ins.
+  const passes: World['passes'] = [];
+  for (const hostId of memberIds.slice(1, 3)) {
+    const host = { guildId: guild.id, userId: hostId, isOrganizer: false, roleIds: [] };
+    const { space } = services.directory.register(host, { name: `Pass Space ${hostId.slice(-4)}`, city: 'Seattle', country: 'US', desks: 10 });
+    services.directory.approve(organizer, space.id);
+    services.pass.setSpaceTerms(host, space.id, { accepts: true });
+    for (let i = 0; i < 150; i++) passes.push({ code: services.pass.issue(organizer, { userId: memberIds[3 + (i % 3)]!, visits: 1 }).code, spaceId: space.id, hostId });
+  }
+  passes.sort((x, y) => x.code.localeCompare(y.code));
   close();
-  return { bed, guild, memberIds, meetingIds };
+  return { bed, guild, memberIds, meetingIds, passes };
 }
 
 /** Opens a proposal through /proposal create and its form; returns its message id. */
@@ -127,6 +137,12 @@ describe('crash safety', () => {
     const doubled = sent.filter((s) => s.action.stored(sqlite, world.guild.id) > 1).map((s) => `${s.action.kind} ${s.action.label}`);
     const unackedStored = sent.filter((s) => !s.acked && s.action.stored(sqlite, world.guild.id) === 1).length;
     const halfRegistered = spacesWithoutTheirHost(sqlite, world.guild.id);
+    // The monthly visit counters (kept by triggers) agree with the visits themselves.
+    const visitCounts = [
+      (sqlite.prepare('SELECT COUNT(*) AS n FROM pass_visits WHERE guild_id = ?').get(world.guild.id) as { n: number }).n,
+      (sqlite.prepare('SELECT COALESCE(SUM(visits), 0) AS n FROM pass_month_spaces WHERE guild_id = ?').get(world.guild.id) as { n: number }).n,
+      (sqlite.prepare('SELECT COALESCE(SUM(visits), 0) AS n FROM pass_month_passes WHERE guild_id = ?').get(world.guild.id) as { n: number }).n,
+    ];
     const integrity = sqlite.pragma('integrity_check', { simple: true });
     const foreignKeys = sqlite.pragma('foreign_key_check') as unknown[];
     const votes = new Map((sqlite.prepare('SELECT b.user_id AS userId, b.choice FROM proposal_ballots b JOIN proposals p ON p.id = b.proposal_id WHERE p.message_id = ? AND b.caster_left = 0').all(proposal) as { userId: string; choice: string }[]).map((v) => [v.userId, v.choice]));
@@ -152,6 +168,8 @@ describe('crash safety', () => {
     expect(doubled).toEqual([]);
     expect(halfRegistered).toEqual([]);
     expect(byKind['space']).toBeGreaterThan(0);
+    expect(byKind['visit']).toBeGreaterThan(0);
+    expect(new Set(visitCounts).size).toBe(1);
     expect(integrity).toBe('ok');
     expect(foreignKeys).toEqual([]);
     expect(voteMismatches).toEqual([]);

@@ -8,3 +8,6 @@ export * from './directory.js';
 export * from './skills.js';
 export * from './decision-rules.js';
 export * from './proposals.js';
+export * from './pass.js';
+export * from './leads.js';
+export * from './perks.js';

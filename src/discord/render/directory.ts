@@ -32,7 +32,7 @@ const field = (name: string, value: string | null | undefined, inline = false) =
   value ? [{ name, value: truncate(value, 1024), inline }] : [];
 
 /** /space show, the welcome and the approval notice: everything a traveller asks before visiting. */
-export function renderProfile(space: SpaceProfile): EmbedBuilder {
+export function renderProfile(space: SpaceProfile, extra: readonly { name: string; value: string }[] = []): EmbedBuilder {
   const embed = new EmbedBuilder()
     .setColor(space.status === 'approved' ? COLOR : PENDING_COLOR)
     .setTitle(truncate(space.name, 256))
@@ -40,6 +40,8 @@ export function renderProfile(space: SpaceProfile): EmbedBuilder {
       ...field('Where', escapeMarkdown(where(space)), true),
       ...field('Desks', space.desks === null ? null : String(space.desks), true),
       ...field('Day pass', space.dayPass && escapeMarkdown(space.dayPass), true),
+      // Other features' lines (the alliance pass), counted in the budget below like every field.
+      ...extra.flatMap((f) => field(f.name, f.value)),
       ...field('Tags', space.tags.map((t) => `\`${t}\``).join(' ')),
       ...field('Website', space.website),
       ...field('Opening hours', space.hours && escapeMarkdown(space.hours)),
@@ -60,12 +62,13 @@ export function renderProfile(space: SpaceProfile): EmbedBuilder {
   return embed;
 }
 
-function hitLine(hit: SpaceHit, index: number): string {
+function hitLine(hit: SpaceHit, index: number, passMark: (spaceId: number) => string | null): string {
   const parts = [
     hit.distanceKm === undefined ? null : `${hit.distanceKm.toFixed(1)} km`,
     escapeMarkdown(where(hit)),
     hit.desks === null ? null : `${hit.desks} desks`,
     hit.dayPass ? `day pass ${escapeMarkdown(truncate(hit.dayPass, 60))}` : null,
+    passMark(hit.id),
   ].filter(Boolean);
   const tags = hit.tags.length ? `\n   ${hit.tags.map((t) => `\`${t}\``).join(' ')}` : '';
   const head = `**${index}. ${escapeMarkdown(truncate(hit.name, 80))}**`;
@@ -92,9 +95,9 @@ export function pageButtons(kind: 'search' | 'near', page: { searchId: number; p
 }
 
 /** One page of results (10), as an embed with the paging buttons. */
-export function renderResults(kind: 'search' | 'near', page: ResultPage<unknown>, heading: string) {
+export function renderResults(kind: 'search' | 'near', page: ResultPage<unknown>, heading: string, passMark: (spaceId: number) => string | null = () => null) {
   const first = page.page * 10;
-  const lines = page.items.map((hit, i) => hitLine(hit, first + i + 1));
+  const lines = page.items.map((hit, i) => hitLine(hit, first + i + 1, passMark));
   // Counting stops at a cap (see LIMITS.countCap): say so, and point at narrowing instead of endless paging.
   const more = page.totalCapped ? '+' : '';
   const hint = page.totalCapped ? 'add a filter to narrow it' : '/space show for a profile';

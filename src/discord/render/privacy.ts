@@ -9,6 +9,8 @@ const TABLE_WORDS: Record<string, string> = {
   skill_prefs: 'skill privacy choices', skill_intros: 'introductions', skill_thanks: 'thanks given or received',
   skill_match_notices: 'match notices', meeting_attendance: 'meeting attendance', agenda_items: 'agenda items',
   action_items: 'action items', ideas: 'parked ideas', idea_votes: 'idea votes', coworking_day_events: 'coworking-day events you host',
+  passes: 'alliance passes (the spaces keep the visits, without your name)', pass_visits: 'pass visits you checked in (kept without your name)',
+  leads: 'leads you sent or answered (kept for the spaces, without your name)', perks: 'perks you added (kept without your name)',
 };
 
 export function exportFile(data: MemberExport): AttachmentBuilder {

@@ -1,6 +1,7 @@
 // The stream of member actions the crash test sends while it kills the bot: each kind knows how to send itself,
 // whether the bot acknowledged it, and how many rows the database holds for it afterwards (must be exactly 1).
-// Kinds: /skills offer, /agenda add, /ideas add, and /space register with its form (two interactions).
+// Kinds: /skills offer, /agenda add, /ideas add, /space register with its form (two interactions), and
+// /pass checkin of a fresh pass by the host of a space that takes the pass.
 import type Database from 'better-sqlite3';
 import type { GuildHandle, TestBed } from '../../../src/testbed/types.js';
 
@@ -9,6 +10,8 @@ export interface World {
   guild: GuildHandle;
   memberIds: string[];
   meetingIds: number[];
+  /** Passes issued before the first start, each checked in once by the stream (taken from the front). */
+  passes: { code: string; spaceId: number; hostId: string }[];
 }
 
 export interface Action {
@@ -35,7 +38,7 @@ export function seeded(seed: number): Rng {
   };
 }
 
-export const ACTION_KINDS = ['skill', 'agenda', 'idea', 'space'] as const;
+export const ACTION_KINDS = ['skill', 'agenda', 'idea', 'space', 'visit'] as const;
 
 /** Spaces of the alliance whose host list is not exactly the member who registered it (a registration stored half). */
 export function spacesWithoutTheirHost(sqlite: Database.Database, guildId: string): string[] {
@@ -77,6 +80,15 @@ export function nextAction(rng: Rng, world: World, n: number): Action {
       kind, userId, label,
       send: (w) => registered(w, base, label),
       stored: (db, g) => (db.prepare("SELECT COUNT(*) AS n FROM spaces WHERE guild_id = ? AND name = ? AND city = 'Seattle'").get(g, label) as { n: number }).n,
+    };
+  }
+  const pass = kind === 'visit' ? world.passes.shift() : undefined;
+  if (pass) {
+    const host = { ...base, userId: pass.hostId };
+    return {
+      kind, userId: pass.hostId, label: pass.code,
+      send: (w) => acknowledged(w, { ...host, name: 'pass', subcommand: 'checkin', options: { 'pass-code-or-member': pass.code, space: pass.spaceId } }, /^✅ Visit recorded/),
+      stored: (db, g) => (db.prepare('SELECT COUNT(*) AS n FROM pass_visits v JOIN passes p ON p.id = v.pass_id WHERE v.guild_id = ? AND p.code = ?').get(g, pass.code) as { n: number }).n,
     };
   }
   if (kind === 'skill') {
