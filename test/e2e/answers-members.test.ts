@@ -66,3 +66,29 @@ describe('/privacy delete', () => {
     expect(notice.pings).toEqual({ everyone: false, here: false, users: [], roles: [] });
   });
 });
+
+describe('/alliance setup', () => {
+  it('with no options shows the current settings and what each option does, and saves nothing', async () => {
+    const a = await h.newAlliance();
+    const answer = await a.reply('olivia', 'alliance setup');
+    const text = visibleText(answer);
+    expect(answer.content).not.toContain('Saved');
+    expect(answer.content).toContain('Nothing changed');
+    expect(text).toContain('Alliance settings');
+    expect(text).toContain('What /alliance setup changes');
+    for (const option of ['announcements', 'timezone', 'organizer-role', 'organizers-channel', 'proposals-channel', 'meetings-channel', 'directory-approval', 'idea-quota', 'agenda-quota']) {
+      expect(text).toContain(`**${option}**`);
+    }
+    expect(h.bot.services.alliances.settings(a.id).configured).toBe(false);
+  });
+
+  it('with the values already set says nothing changed; a real change names what was saved', async () => {
+    const a = await h.newAlliance();
+    await a.setup({ timezone: 'America/Chicago' });
+    const same = await a.reply('olivia', 'alliance setup', { timezone: 'America/Chicago', 'idea-quota': 3 });
+    expect(same.content).toBe('Nothing changed: the settings were already like that.');
+    const changed = await a.reply('olivia', 'alliance setup', { timezone: 'America/Chicago', 'idea-quota': 5 });
+    expect(changed.content).toBe('✅ Saved: idea-quota.');
+    expect(h.bot.services.alliances.settings(a.id).ideaQuota).toBe(5);
+  });
+});
