@@ -61,9 +61,13 @@ export function renderProfile(space: SpaceProfile): EmbedBuilder {
 }
 
 function hitLine(hit: SpaceHit, index: number): string {
+  // A space in the city searched from reads "in Seattle" (its own coordinates, when given, add how far from the centre).
+  const distance = hit.distanceKm === undefined ? null : hit.sameCity
+    ? `in ${escapeMarkdown(hit.city)}${hit.distanceKm >= 0.1 ? `, ${hit.distanceKm.toFixed(1)} km from the centre` : ''}`
+    : `${hit.distanceKm.toFixed(1)} km`;
   const parts = [
-    hit.distanceKm === undefined ? null : `${hit.distanceKm.toFixed(1)} km`,
-    escapeMarkdown(where(hit)),
+    distance,
+    hit.sameCity ? null : escapeMarkdown(where(hit)),
     hit.desks === null ? null : `${hit.desks} desks`,
     hit.dayPass ? `day pass ${escapeMarkdown(truncate(hit.dayPass, 60))}` : null,
   ].filter(Boolean);
