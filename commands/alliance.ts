@@ -2,6 +2,7 @@
 // definition, then parse → one service call → render.
 import { ChannelType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { changedSettings, SETTINGS_OPTION_NAMES, type SettingsInput } from '../src/alliances/alliances.service.js';
+import { timeZoneChoices } from '../src/alliances/timezone-choices.rules.js';
 import { listTimeZones } from '../src/shared/zoned-time.js';
 import { assertBotCanPost } from '../src/discord/channel-check.js';
 import { defineCommand } from '../src/discord/command.js';
@@ -68,11 +69,9 @@ export const alliance = defineCommand({
     await reply(interaction, { content: changed.length > 0 ? setupSavedText(changed) : SETUP_UNCHANGED_TEXT, embeds: [renderSettings(saved)], ephemeral: true });
   },
 
-  async autocomplete(interaction) {
-    const typed = interaction.options.getFocused().trim().toLowerCase().replace(/\s+/g, '_');
-    const zones = listTimeZones();
-    const starts = zones.filter((zone) => zone.toLowerCase().startsWith(typed) || zone.toLowerCase().includes(`/${typed}`));
-    const contains = zones.filter((zone) => !starts.includes(zone) && zone.toLowerCase().includes(typed));
-    await interaction.respond([...starts, ...contains].slice(0, 25).map((zone) => ({ name: zone, value: zone })));
+  async autocomplete(interaction, ctx) {
+    const likely = ctx.services.directory.likelyTimeZones(ctx.actor.guildId);
+    const zones = timeZoneChoices(interaction.options.getFocused(), listTimeZones(), likely);
+    await interaction.respond(zones.map((zone) => ({ name: zone, value: zone })));
   },
 });

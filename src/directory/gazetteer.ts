@@ -23,6 +23,8 @@ export interface Gazetteer {
   autocomplete(query: string, opts?: { country?: string; limit?: number }): Place[];
   /** Places named exactly so (accent-insensitive), most populous first; a name people use (aliases.data.ts) first. */
   lookup(name: string, country?: string): Place[];
+  /** Every place of at least `minPopulation` people (the time-zone ranking weighs zones by them). */
+  largest(minPopulation: number): Place[];
   /** The place a name people use means ("New York" → New York City), or null. */
   aliased(name: string, country?: string): Place | null;
   /** The closest names to something that matched nothing: prefix matches first, then small edit distances. */
@@ -239,6 +241,11 @@ export function gazetteerOf(compact: CompactCities): Gazetteer {
 
   return {
     byId,
+    largest(minPopulation) {
+      const out: Place[] = [];
+      for (let i = 0; i < n; i++) if (population[i]! >= minPopulation) out.push(place(i));
+      return out;
+    },
     aliased(name, country) {
       const id = CITY_ALIASES[foldKey(name)];
       const found = id === undefined ? null : byId(id);

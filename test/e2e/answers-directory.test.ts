@@ -70,3 +70,30 @@ describe('/directory near in the same city', () => {
     expect(near).toMatch(/Rainier Commons\*\* · \d+\.\d km · Seattle/);
   });
 });
+
+describe('time-zone autocomplete', () => {
+  const zones = async (a: Alliance, typed: string) =>
+    (await h.bed.driver.autocomplete({ ...as(a, 'olivia'), name: 'alliance', subcommand: 'setup', focused: 'timezone', options: { timezone: typed } })).map((c) => c.value);
+
+  it('puts the zones of the alliance\'s spaces first, then zones by population; "Amer" reaches America/Chicago', async () => {
+    const a = await h.newAlliance();
+    await a.setup({ 'directory-approval': false });
+    await register(a, 'marcus', { name: 'Rainier Commons', city: 'Seattle', country: 'US', desks: 40 });
+    await register(a, 'priya', { name: 'Pike Desk', city: 'Seattle', country: 'US', desks: 10 });
+    await register(a, 'sam', { name: 'Prairie Hub', city: 'Omaha', country: 'US', desks: 10 });
+    const amer = await zones(a, 'Amer');
+    expect(amer.slice(0, 2)).toEqual(['America/Los_Angeles', 'America/Chicago']);
+    expect(amer).toContain('America/New_York');
+    expect(amer.length).toBeLessThanOrEqual(25);
+    expect((await zones(a, ''))[0]).toBe('America/Los_Angeles');
+    expect((await zones(a, 'new york'))[0]).toBe('America/New_York');
+  });
+
+  it('an alliance without spaces gets the most populous zones first', async () => {
+    const a = await h.newAlliance();
+    const amer = await zones(a, 'amer');
+    expect(amer).toContain('America/Chicago');
+    expect(amer.indexOf('America/New_York')).toBeLessThan(amer.indexOf('America/Boise') === -1 ? 25 : amer.indexOf('America/Boise'));
+    expect(amer[0]).toBe('America/Sao_Paulo');
+  });
+});
