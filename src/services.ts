@@ -42,7 +42,7 @@ export function createServices(deps: ServiceDeps) {
   const jobs = createJobsRepo(db);
   const alliances = createAlliancesService({ repo: createAlliancesRepo(db), clock });
   const directory = createDirectory({ db, clock, alliances });
-  const { meetings, ideas } = createMeetingsFeature({ db, clock, jobs, alliances });
+  const { meetings, ideas, duplicates } = createMeetingsFeature({ db, clock, jobs, alliances });
   const skills = createSkillsService({
     db,
     repo: createSkillsRepo(db),
@@ -75,7 +75,7 @@ export function createServices(deps: ServiceDeps) {
       { feature: 'proposals', forget: (g, u) => votes.forgetMember(g, u) },
     ],
   });
-  return { jobs, alliances, directory, rhythm, meetings, ideas, skills, rules, proposals, votes, decisions, privacy };
+  return { jobs, alliances, directory, rhythm, meetings, ideas, duplicates, skills, rules, proposals, votes, decisions, privacy };
 }
 
 export type Services = ReturnType<typeof createServices>;
