@@ -50,3 +50,17 @@ describe('organizer notices', () => {
     expect(notice.content).not.toMatch(/src\/|\.ts\b/);
   });
 });
+
+describe('plurals in skill-share', () => {
+  it('"1 member needs it", "2 members offer it", and "1 thank-you" among the top helpers', async () => {
+    const a = await h.newAlliance();
+    await a.setup({ timezone: 'UTC' });
+    await a.reply('sam', 'skills need', { skill: 'bookkeeping' });
+    expect((await a.reply('marcus', 'skills offer', { skill: 'bookkeeping' })).content).toContain('1 member needs it: see `/skills match`.');
+    await a.reply('priya', 'skills offer', { skill: 'bookkeeping' });
+    expect((await a.reply('olivia', 'skills need', { skill: 'bookkeeping' })).content).toContain('2 members offer it: see `/skills match`.');
+    await a.reply('sam', 'skills thanks', { user: a.members.marcus, skill: 'bookkeeping' });
+    const top = await a.reply('sam', 'skills top');
+    expect(top.embeds[0]!.description).toContain(`<@${a.members.marcus}> · 1 thank-you`);
+  });
+});

@@ -68,7 +68,7 @@ function hitLine(hit: SpaceHit, index: number): string {
   const parts = [
     distance,
     hit.sameCity ? null : escapeMarkdown(where(hit)),
-    hit.desks === null ? null : `${hit.desks} desks`,
+    hit.desks === null ? null : `${hit.desks} desk${hit.desks === 1 ? '' : 's'}`,
     hit.dayPass ? `day pass ${escapeMarkdown(truncate(hit.dayPass, 60))}` : null,
   ].filter(Boolean);
   const tags = hit.tags.length ? `\n   ${hit.tags.map((t) => `\`${t}\``).join(' ')}` : '';

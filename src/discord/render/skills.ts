@@ -111,6 +111,12 @@ export function renderMatches(matches: readonly MatchView[], hasEntries: boolean
   return { embeds: [embed], components };
 }
 
+/** "1 member needs it" / "3 members offer it": who fits a new offer or need. */
+export function matchingMembersText(count: number, kind: 'offer' | 'need'): string {
+  const verb = kind === 'offer' ? (count === 1 ? 'needs' : 'need') : count === 1 ? 'offers' : 'offer';
+  return `${count} member${count === 1 ? '' : 's'} ${verb} it: see \`/skills match\`.`;
+}
+
 /** /skills who: who offers a skill, nearest and most experienced first. */
 export function renderWho(result: { skill: { label: string }; offers: readonly WhoOffers[] }): RenderedMessage {
   if (result.offers.length === 0) return { content: `Nobody offers **${result.skill.label}** yet.`, embeds: [], components: [] };
@@ -137,7 +143,7 @@ export function renderPrivacy(privacy: Privacy): string {
 export function renderTop(top: { from: number; helpers: readonly TopHelper[] }): RenderedMessage {
   if (top.helpers.length === 0) return { content: 'No thanks or helpful introductions yet this month. Say thanks with `/skills thanks`.', embeds: [], components: [] };
   const lines = top.helpers.map((helper, i) => {
-    const parts = [helper.thanks ? `${helper.thanks} thanks` : '', helper.helpful ? `${helper.helpful} helpful intro${helper.helpful === 1 ? '' : 's'}` : ''].filter(Boolean);
+    const parts = [helper.thanks ? `${helper.thanks} ${helper.thanks === 1 ? 'thank-you' : 'thanks'}` : '', helper.helpful ? `${helper.helpful} helpful intro${helper.helpful === 1 ? '' : 's'}` : ''].filter(Boolean);
     return `${i + 1}. ${userMention(helper.userId)} · ${parts.join(', ')}`;
   });
   return { embeds: [new EmbedBuilder().setTitle('Top helpers this month').setColor(COLOR).setDescription(lines.join('\n')).setFooter({ text: 'Since the 1st, alliance time' })], components: [] };
