@@ -215,9 +215,7 @@ export function renderReminder(entry: MatchEntry, guildId: string): RenderedMess
 }
 
 export function renderMatchNotice(notice: { yours: MatchEntry; theirs: MatchEntry }): string {
-  // A close match names both skills, so the member sees what of theirs it met.
-  const close = notice.yours.label === notice.theirs.label ? '' : ` (close to your **${notice.yours.label}**)`;
-  const what = notice.theirs.kind === 'offer' ? `now offers **${notice.theirs.label}**${close}, which you need` : `now needs **${notice.theirs.label}**${close}, which you offer`;
+  const what = notice.theirs.kind === 'offer' ? `now offers **${notice.theirs.label}**, which you need` : `now needs **${notice.theirs.label}**, which you offer`;
   return `✨ ${userMention(notice.theirs.userId)} ${what}. Run \`/skills match\` in the alliance to ask for an introduction.`;
 }
 
