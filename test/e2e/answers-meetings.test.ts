@@ -78,6 +78,8 @@ describe('near duplicates', () => {
     const added = await (await click(a, 'priya', again, 'Add anyway')).updated();
     expect(added.content).toBe('✅ Added anyway.');
     expect(added.components).toEqual([]);
+    const announced = await h.bed.waitForMessage((m) => m.channelId === a.channel('general') && !m.ephemeral && seen(m.content).includes('Parked: **alliance wide  membre discount card!**'));
+    expect(announced.pings).toEqual({ everyone: false, here: false, users: [], roles: [] });
     const ideas = h.bot.services.ideas.listIdeas({ guildId: a.id, userId: a.members.priya, isOrganizer: false, roleIds: [] }).ideas;
     expect(ideas.map((i) => i.text)).toEqual(['Alliance-wide member discount card', 'alliance wide  membre discount card!']);
     const unrelated = await a.reply('sam', 'ideas add', { text: 'Alliance-wide member discount map' });

@@ -122,8 +122,8 @@ export function searchHeading(query: { text?: string; city?: string; country?: s
     query.city ? `in ${cityName ?? query.city}` : null,
     query.country ? `country ${query.country}` : null,
     query.tag ? `tag ${query.tag}` : null,
-    query.minDesks !== undefined ? `≥ ${query.minDesks} desks` : null,
-    query.maxDesks !== undefined ? `≤ ${query.maxDesks} desks` : null,
+    query.minDesks !== undefined ? `≥ ${query.minDesks} desk${query.minDesks === 1 ? '' : 's'}` : null,
+    query.maxDesks !== undefined ? `≤ ${query.maxDesks} desk${query.maxDesks === 1 ? '' : 's'}` : null,
   ].filter(Boolean);
   return parts.length ? `Spaces: ${parts.join(', ')}` : 'All spaces';
 }
