@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '../../src/shared/clock.js';
 import { zonedParts } from '../../src/shared/zoned-time.js';
 import type { MessageView } from '../../src/testbed/types.js';
-import { startHarness, visibleText, type Alliance, type Harness } from '../support/bot.js';
+import { startHarness, visibleText, waitUntil, type Alliance, type Harness } from '../support/bot.js';
 
 // The test bed checks event times against the real clock, so the bot's clock starts at the real "now".
 const NOW = Math.floor(Date.now() / HOUR) * HOUR;
@@ -132,5 +132,25 @@ describe('plurals', () => {
     const idea = h.bot.services.ideas.ideaChoices(a.id, 'printer')[0]!.id;
     const voted = await a.reply('priya', 'ideas vote', { idea, dots: 1 });
     expect(voted.content).toMatch(/now has 1 dot\. You have \d+ dots left/);
+  });
+});
+
+describe('organizer notices', () => {
+  it('a failed meeting post is named in words, not by its internal job name', async () => {
+    const a = await h.newAlliance();
+    await a.setup({ timezone: 'UTC' });
+    const id = await schedule(a, 'olivia', 'Quarterly review', `${day(10)} 18:00`);
+    const meeting = h.bot.services.meetings.get(a.id, id);
+    a.guild.deleteChannel(a.channel('meetings'));
+    const notices = () => h.bed.messages(a.channel('organizers')).filter((m) => m.fromBot && visibleText(m).includes('failed'));
+    h.clock.set(new Date(meeting.startsAt - DAY + 1000));
+    for (const minutes of [0, 1, 5, 15, 60, 60, 60]) {
+      h.clock.advance(minutes * 60_000 + 1000);
+      await h.bot.scheduler.tick();
+    }
+    await waitUntil(() => notices().length > 0, 5000, 'a notice to organizers');
+    const text = visibleText(notices()[0]!);
+    expect(text).toContain('The agenda post of a meeting could not be sent');
+    expect(text).not.toContain('meeting-agenda');
   });
 });
