@@ -27,7 +27,7 @@ export function createDirectory(deps: {
     searchRepo.optimizeIndex();
     searchRepo.refreshStatistics();
   };
-  const zones = createTimeZoneRanking({ search: searchRepo, gazetteer });
+  const zones = createTimeZoneRanking({ search: searchRepo, gazetteer, clock: deps.clock });
   return {
     ...createSpacesService({ ...common, alliances: deps.alliances }),
     ...createSearchService({ ...common, search: searchRepo }),
