@@ -1,9 +1,10 @@
 // /agenda add|show|move|remove|post: propose topics, see the timeboxed agenda, reorder, remove, post it.
 import { MessageFlags, SlashCommandBuilder, type SlashCommandIntegerOption } from 'discord.js';
+import { z } from 'zod';
 import { defineCommand } from '../src/discord/command.js';
 import { escapeMarkdown } from '../src/discord/format.js';
 import { respondMeetingOrItem } from '../src/discord/meeting-options.js';
-import { renderAgenda } from '../src/discord/render/agenda.js';
+import { addedItemText, renderAgenda, renderItemProposed } from '../src/discord/render/agenda.js';
 import { meetingLine } from '../src/discord/render/meetings.js';
 import { reply } from '../src/discord/respond.js';
 import { ITEM_MINUTES } from '../src/meetings/agenda.rules.js';
@@ -45,17 +46,14 @@ export const agenda = defineCommand({
     const meetings = ctx.services.meetings;
     const sub = o.getSubcommand();
     if (sub === 'add') {
-      const added = meetings.addItem(ctx.actor, {
+      const proposed = ctx.services.duplicates.proposeItem(ctx.actor, {
         meetingId: o.getInteger('meeting', true),
         topic: o.getString('topic', true),
         minutes: o.getInteger('minutes', true),
         presenterId: o.getUser('presenter')?.id,
         priorityId: o.getInteger('priority') ?? undefined,
       });
-      const lines = [`✅ Added **${escapeMarkdown(added.item.topic)}** (${added.item.minutes} min) as item ${added.item.position} of ${meetingLine(added.meeting)}`];
-      if (added.movedFrom) lines.unshift(`The agenda of **${escapeMarkdown(added.movedFrom.title)}** is frozen (posted 24 hours before), so your item goes to the next meeting.`);
-      if (added.overByMinutes > 0) lines.push(`⏰ The agenda is now ${added.overByMinutes} min over the structured block.`);
-      await reply(interaction, { content: lines.join('\n'), ephemeral: true });
+      await reply(interaction, renderItemProposed(proposed));
     } else if (sub === 'show') {
       await reply(interaction, { embeds: renderAgenda(meetings.agenda(ctx.actor.guildId, o.getInteger('meeting', true))), ephemeral: true });
     } else if (sub === 'move') {
@@ -80,5 +78,15 @@ export const agenda = defineCommand({
       return;
     }
     await respondMeetingOrItem(interaction, ctx);
+  },
+
+  components: {
+    anyway: {
+      args: z.tuple([z.coerce.number().int().positive()]),
+      async run(interaction, [draftId], ctx) {
+        const added = ctx.services.duplicates.addItemAnyway(ctx.actor, draftId);
+        await interaction.update({ content: addedItemText(added), components: [], allowedMentions: { parse: [] } });
+      },
+    },
   },
 });

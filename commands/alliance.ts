@@ -1,11 +1,12 @@
 // /alliance setup|show: the alliance's settings (organizers only). The reference shape for command modules:
 // definition, then parse → one service call → render.
 import { ChannelType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import { SETTINGS_OPTION_NAMES, type SettingsInput } from '../src/alliances/alliances.service.js';
+import { changedSettings, SETTINGS_OPTION_NAMES, type SettingsInput } from '../src/alliances/alliances.service.js';
+import { timeZoneChoices } from '../src/alliances/timezone-choices.rules.js';
 import { listTimeZones } from '../src/shared/zoned-time.js';
 import { assertBotCanPost } from '../src/discord/channel-check.js';
 import { defineCommand } from '../src/discord/command.js';
-import { renderSettings } from '../src/discord/render/alliance.js';
+import { renderSettings, renderSetupGuide, SETUP_NOTHING_GIVEN_TEXT, SETUP_UNCHANGED_TEXT, setupSavedText } from '../src/discord/render/alliance.js';
 import { reply } from '../src/discord/respond.js';
 
 const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
@@ -57,17 +58,20 @@ export const alliance = defineCommand({
       const channelId = input[field];
       if (channelId && interaction.guild) assertBotCanPost(interaction.guild, channelId, SETTINGS_OPTION_NAMES[field]);
     }
-    const saved = ctx.services.alliances.update(ctx.actor, input);
+    if (Object.values(input).every((value) => value === undefined)) {
+      await reply(interaction, { content: SETUP_NOTHING_GIVEN_TEXT, embeds: [renderSettings(ctx.settings), renderSetupGuide()], ephemeral: true });
+      return;
+    }
+    const changed = changedSettings(ctx.settings, input);
+    const saved = changed.length > 0 ? ctx.services.alliances.update(ctx.actor, input) : ctx.settings;
     // Scheduled posts are due at local times: a new time zone moves them now rather than at the next hourly plan.
-    if (input.timezone) ctx.services.rhythm.replan(ctx.actor.guildId);
-    await reply(interaction, { content: '✅ Saved.', embeds: [renderSettings(saved)], ephemeral: true });
+    if (changed.includes('timezone')) ctx.services.rhythm.replan(ctx.actor.guildId);
+    await reply(interaction, { content: changed.length > 0 ? setupSavedText(changed) : SETUP_UNCHANGED_TEXT, embeds: [renderSettings(saved)], ephemeral: true });
   },
 
-  async autocomplete(interaction) {
-    const typed = interaction.options.getFocused().trim().toLowerCase().replace(/\s+/g, '_');
-    const zones = listTimeZones();
-    const starts = zones.filter((zone) => zone.toLowerCase().startsWith(typed) || zone.toLowerCase().includes(`/${typed}`));
-    const contains = zones.filter((zone) => !starts.includes(zone) && zone.toLowerCase().includes(typed));
-    await interaction.respond([...starts, ...contains].slice(0, 25).map((zone) => ({ name: zone, value: zone })));
+  async autocomplete(interaction, ctx) {
+    const likely = ctx.services.directory.likelyTimeZones(ctx.actor.guildId);
+    const zones = timeZoneChoices(interaction.options.getFocused(), listTimeZones(), likely);
+    await interaction.respond(zones.map((zone) => ({ name: zone, value: zone })));
   },
 });

@@ -1,9 +1,9 @@
 // /ideas add|list|vote|promote|drop: the idea parking lot, monthly dot votes, and promotion by organizers.
 import { SlashCommandBuilder } from 'discord.js';
+import { z } from 'zod';
 import { defineCommand } from '../src/discord/command.js';
-import { escapeMarkdown } from '../src/discord/format.js';
 import { meetingChoices } from '../src/discord/meeting-options.js';
-import { renderIdeas } from '../src/discord/render/ideas.js';
+import { addedAnywayText, parkedText, promotedText, renderIdeaProposed, renderIdeas, votedText } from '../src/discord/render/ideas.js';
 import { meetingLine } from '../src/discord/render/meetings.js';
 import { reply } from '../src/discord/respond.js';
 import { DOTS_PER_MONTH } from '../src/ideas/ideas.rules.js';
@@ -49,13 +49,12 @@ export const ideas = defineCommand({
     const service = ctx.services.ideas;
     const sub = o.getSubcommand();
     if (sub === 'add') {
-      const idea = service.addIdea(ctx.actor, o.getString('text', true));
-      await reply(interaction, `💡 Parked: **${escapeMarkdown(idea.text)}** (#${idea.id}). Members can give it dots with \`/ideas vote\`.`);
+      await reply(interaction, renderIdeaProposed(ctx.services.duplicates.proposeIdea(ctx.actor, o.getString('text', true))));
     } else if (sub === 'list') {
       await reply(interaction, { embeds: renderIdeas(service.listIdeas(ctx.actor)), ephemeral: true });
     } else if (sub === 'vote') {
       const voted = service.vote(ctx.actor, o.getInteger('idea', true), o.getInteger('dots', true));
-      await reply(interaction, { content: `● Done: **${escapeMarkdown(voted.idea.text)}** now has ${voted.idea.dots} dots. You have ${voted.dotsLeft} left this month.`, ephemeral: true });
+      await reply(interaction, { content: votedText(voted.idea, voted.dotsLeft), ephemeral: true });
     } else if (sub === 'drop') {
       service.dropIdea(ctx.actor, o.getInteger('idea', true));
       await reply(interaction, { content: 'Dropped from the parking lot.', ephemeral: true });
@@ -70,8 +69,8 @@ export const ideas = defineCommand({
         to === 'agenda'
           ? service.promote(ctx.actor, { ideaId, to: 'agenda', meetingId: meetingId!, minutes: o.getInteger('minutes') ?? undefined })
           : service.promote(ctx.actor, { ideaId, to: 'priority', rank: rank!, targetDate: o.getString('target-date') ?? undefined });
-      const where = result.agendaItem ? `the agenda of ${meetingLine(result.agendaItem.meeting)}` : `priority ${result.priority!.rank}`;
-      await reply(interaction, `⬆️ **${escapeMarkdown(result.idea.text)}** is now ${where}.`);
+      const promotedTo = result.agendaItem ? { agendaOf: meetingLine(result.agendaItem.meeting) } : { priorityRank: result.priority!.rank };
+      await reply(interaction, promotedText(result.idea, promotedTo));
     }
   },
 
@@ -83,5 +82,17 @@ export const ideas = defineCommand({
     }
     const choices = ctx.services.ideas.ideaChoices(ctx.actor.guildId, String(focused.value));
     await interaction.respond(choices.map((c) => ({ name: c.label, value: c.id })));
+  },
+
+  components: {
+    anyway: {
+      args: z.tuple([z.coerce.number().int().positive()]),
+      async run(interaction, [draftId], ctx) {
+        const idea = ctx.services.duplicates.addIdeaAnyway(ctx.actor, draftId);
+        // The private question closes; the idea is announced where it was asked, like any parked idea.
+        await interaction.update({ content: addedAnywayText(), components: [], allowedMentions: { parse: [] } });
+        await interaction.followUp({ content: parkedText(idea), allowedMentions: { parse: [] } });
+      },
+    },
   },
 });

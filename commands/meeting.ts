@@ -3,12 +3,12 @@
 import { ChannelType, SlashCommandBuilder, type ButtonInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import { z } from 'zod';
 import { ITEM_OUTCOMES } from '../src/db/schema/meetings.js';
-import type { Confirmed } from '../src/meetings/meetings.service.js';
+import type { Confirmed, Meeting } from '../src/meetings/meetings.service.js';
 import { assertBotCanPost } from '../src/discord/channel-check.js';
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
 import { syncMeetingEvent } from '../src/discord/meeting-events.js';
 import { parseWhere, respondMeetingOrItem, whereChoices } from '../src/discord/meeting-options.js';
-import { renderMeetingList, meetingLine, renderNotes, renderPreview } from '../src/discord/render/meetings.js';
+import { renderCancelledNotice, renderMeetingList, meetingLine, renderMovedNotice, renderNotes, renderPreview } from '../src/discord/render/meetings.js';
 import { escapeMarkdown } from '../src/discord/format.js';
 import { reply } from '../src/discord/respond.js';
 
@@ -82,6 +82,19 @@ async function confirm(interaction: ButtonInteraction | StringSelectMenuInteract
   const notes: (string | null)[] = [];
   for (const meeting of meetings) notes.push(await syncMeetingEvent(ctx, meeting));
   await interaction.editReply({ content: confirmedText(result, [...new Set(notes)]), embeds: [], components: [] });
+  if (result.kind === 'rescheduled') await noticeInChannel(ctx, result.meeting, renderMovedNotice(result.meeting, result.previousStartsAt));
+}
+
+/**
+ * A short public notice where the meeting is announced (unless the public answer already went there); the change
+ * itself stands even if the post fails.
+ */
+async function noticeInChannel(ctx: InteractionContext, meeting: Meeting, content: string, answeredIn?: string): Promise<void> {
+  const channelId = meeting.channelId ?? ctx.settings.meetingsChannelId;
+  if (!channelId || channelId === answeredIn) return;
+  await ctx.poster.post(channelId, { content }).catch((error: unknown) => {
+    ctx.logger.warn({ error: String(error), meeting: meeting.id }, 'could not post a meeting change notice');
+  });
 }
 
 export const meeting = defineCommand({
@@ -114,6 +127,7 @@ export const meeting = defineCommand({
       await interaction.deferReply();
       for (const m of cancelled) await syncMeetingEvent(ctx, m);
       await reply(interaction, `🗑️ Cancelled: ${cancelled.map((m) => meetingLine(m)).join('\n')}`);
+      if (cancelled.length > 0) await noticeInChannel(ctx, cancelled[0]!, renderCancelledNotice(cancelled), interaction.channelId);
     } else if (sub === 'notes') {
       await reply(interaction, { embeds: renderNotes(meetings.notes(ctx.actor.guildId, o.getInteger('meeting', true))), ephemeral: true });
     } else {

@@ -2,9 +2,9 @@
 // confirm button that lists what goes. Only the member who asked can confirm (the id is in the button).
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
-import { defineCommand } from '../src/discord/command.js';
+import { defineCommand, type InteractionContext } from '../src/discord/command.js';
 import { snowflake } from '../src/discord/options.js';
-import { deletedText, exportFile, exportMessage, renderDeletionPreview } from '../src/discord/render/privacy.js';
+import { deletedText, exportFile, exportMessage, NOTHING_TO_DELETE_TEXT, removedSpacesNotice, renderDeletionPreview } from '../src/discord/render/privacy.js';
 import { reply } from '../src/discord/respond.js';
 import { forbidden } from '../src/shared/errors.js';
 
@@ -17,6 +17,16 @@ const data = new SlashCommandBuilder()
 const ownButton = z.tuple([snowflake]);
 const NOT_YOURS = 'That button belongs to another member’s request. Run /privacy delete yourself.';
 
+/** Organizers learn which listed spaces left the directory; the member's deletion stands even if the notice fails. */
+async function tellOrganizers(ctx: InteractionContext, summary: Record<string, Record<string, unknown>>): Promise<void> {
+  const names = z.array(z.string()).catch([]).parse(summary['directory']?.['removedListed']);
+  const channelId = ctx.services.alliances.organizersChannel(ctx.actor.guildId);
+  if (names.length === 0 || !channelId) return;
+  await ctx.poster.post(channelId, { embeds: [removedSpacesNotice(names)] }).catch((error: unknown) => {
+    ctx.logger.warn({ error: String(error) }, 'could not tell organizers which spaces a deletion removed');
+  });
+}
+
 export const privacy = defineCommand({
   data: data.toJSON(),
 
@@ -28,6 +38,7 @@ export const privacy = defineCommand({
       return;
     }
     const preview = ctx.services.privacy.preview(ctx.actor);
+    if (preview.nothingStored) return reply(interaction, { content: NOTHING_TO_DELETE_TEXT, ephemeral: true });
     await reply(interaction, { ...renderDeletionPreview(preview, ctx.actor.userId), ephemeral: true });
   },
 
@@ -38,6 +49,7 @@ export const privacy = defineCommand({
         if (userId !== ctx.actor.userId) throw forbidden(NOT_YOURS);
         const summary = ctx.services.privacy.delete(ctx.actor);
         await interaction.update({ content: deletedText(summary), embeds: [], components: [], allowedMentions: { parse: [] } });
+        await tellOrganizers(ctx, summary);
       },
     },
     keep: {

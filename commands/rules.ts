@@ -1,5 +1,5 @@
-// /rules set|show|lock: the alliance's decision rules per kind of decision (organizers only, like /alliance).
-import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+// /rules set|show|lock: the alliance's decision rules per kind of decision (show for everyone; set and lock for organizers).
+import { SlashCommandBuilder } from 'discord.js';
 import { RULE_KINDS, RULE_SCOPES, VOTER_KINDS } from '../src/db/schema/index.js';
 import { defineCommand } from '../src/discord/command.js';
 import { createProposalPublisher } from '../src/discord/proposals-publish.js';
@@ -13,9 +13,9 @@ const choicesOf = (values: readonly string[]) => values.map((value) => ({ name: 
 
 const data = new SlashCommandBuilder()
   .setName('rules')
-  .setDescription('How this alliance decides: a rule per kind of decision (organizers)')
-  // Organizer-only as a whole, as decided for /alliance and /updates; members see each proposal's rule on the proposal.
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setDescription('How this alliance decides: a rule per kind of decision')
+  // No default_member_permissions: it applies to the whole command, and members must see the rules before they
+  // propose; set and lock are guarded on the server (organizerSubcommands).
   .addSubcommand((s) =>
     s.setName('set').setDescription('Set the rule for a kind of decision (organizers)')
       .addStringOption((o) => o.setName('type').setDescription('Kind of decision, or default for all others').setRequired(true).addChoices(...choicesOf(RULE_SCOPES)))
@@ -31,7 +31,7 @@ const data = new SlashCommandBuilder()
 
 export const rules = defineCommand({
   data: data.toJSON(),
-  organizerOnly: true,
+  organizerSubcommands: ['set', 'lock'],
 
   async execute(interaction, ctx) {
     const o = interaction.options;

@@ -7,7 +7,7 @@ import type { AddResult } from '../src/skills/skills.service.js';
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
 import { snowflake } from '../src/discord/options.js';
 import { timestamp, truncate, userMention } from '../src/discord/format.js';
-import { renderDeclined, renderEntries, renderIntroduction, renderIntroRequest, renderMatches, renderPrivacy, renderTop, renderWho } from '../src/discord/render/skills.js';
+import { matchingMembersText, renderDeclined, renderEntries, renderIntroduction, renderIntroRequest, renderMatches, renderPrivacy, renderTop, renderWho } from '../src/discord/render/skills.js';
 import { reply, replyPrivately } from '../src/discord/respond.js';
 import { deliverPrivately } from '../src/discord/skills-delivery.js';
 
@@ -52,7 +52,7 @@ function addedText(kind: 'offer' | 'need', typed: string, result: AddResult): st
   if (result.via === 'synonym' || result.via === 'typo') lines.push(`I read “${truncate(typed, 60)}” as **${entry.label}**.`);
   if (result.via === 'new') lines.push('That is a new skill here; I kept it as you wrote it and suggested it to the organizers.');
   if (kind === 'need' && entry.expiresAt) lines.push(`It lapses ${timestamp(entry.expiresAt, 'D')} unless you renew it; I will remind you a week before.`);
-  if (result.matching > 0) lines.push(`${result.matching} member${result.matching === 1 ? '' : 's'} ${kind === 'offer' ? 'need' : 'offer'} it: see \`/skills match\`.`);
+  if (result.matching > 0) lines.push(matchingMembersText(result.matching, kind));
   return lines.join('\n');
 }
 

@@ -10,7 +10,12 @@ const data = new SlashCommandBuilder()
   .setName('updates')
   .setDescription('The monthly update (organizers)')
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-  .addSubcommand((sub) => sub.setName('preview').setDescription('Privately see exactly what would be posted now (organizers)'))
+  .addSubcommand((sub) =>
+    sub
+      .setName('preview')
+      .setDescription('Privately see exactly what would be posted now (organizers)')
+      .addBooleanOption((o) => o.setName('so-far').setDescription('Show the month so far instead: the next update as it would read today')),
+  )
   .addSubcommand((sub) => sub.setName('post-now').setDescription("Post this month's update now; the scheduled one then skips this month (organizers)"))
   .addSubcommand((sub) =>
     sub
@@ -46,8 +51,9 @@ export const updates = defineCommand({
     const o = interaction.options;
     switch (o.getSubcommand()) {
       case 'preview': {
-        const composed = service.preview(ctx.actor);
-        for (const payload of renderPreview(composed, service.settings(ctx.actor.guildId).channelId)) await reply(interaction, payload);
+        const soFar = o.getBoolean('so-far') ?? false;
+        const composed = service.preview(ctx.actor, { soFar });
+        for (const payload of renderPreview(composed, service.settings(ctx.actor.guildId), soFar)) await reply(interaction, payload);
         return;
       }
       case 'post-now': {

@@ -45,7 +45,7 @@ export function createServices(deps: ServiceDeps) {
   const jobs = createJobsRepo(db);
   const alliances = createAlliancesService({ repo: createAlliancesRepo(db), clock });
   const directory = createDirectory({ db, clock, alliances });
-  const { meetings, ideas } = createMeetingsFeature({ db, clock, jobs, alliances });
+  const { meetings, ideas, duplicates } = createMeetingsFeature({ db, clock, jobs, alliances });
   const skills = createSkillsService({
     db,
     repo: createSkillsRepo(db),
@@ -86,7 +86,7 @@ export function createServices(deps: ServiceDeps) {
       perksFeature.privacy,
     ],
   });
-  return { jobs, alliances, directory, rhythm, meetings, ideas, skills, rules, proposals, votes, decisions, privacy, pass: passFeature.pass, leads: leadsFeature.leads, perks: perksFeature.perks };
+  return { jobs, alliances, directory, rhythm, meetings, ideas, duplicates, skills, rules, proposals, votes, decisions, privacy, pass: passFeature.pass, leads: leadsFeature.leads, perks: perksFeature.perks };
 }
 
 export type Services = ReturnType<typeof createServices>;

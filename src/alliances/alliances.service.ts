@@ -66,6 +66,16 @@ export const SETTINGS_OPTION_NAMES: Record<keyof SettingsInput, string> = {
   agendaQuota: 'agenda-quota',
 };
 
+/**
+ * The settings an input would really change (an alliance not set up yet changes with any option given), so
+ * /alliance setup never says "Saved" for a no-op.
+ */
+export function changedSettings(current: AllianceSettings, input: SettingsInput): (keyof SettingsInput)[] {
+  const given = (Object.keys(SETTINGS_OPTION_NAMES) as (keyof SettingsInput)[]).filter((key) => input[key] !== undefined);
+  if (!current.configured) return given;
+  return given.filter((key) => (typeof input[key] === 'string' ? String(input[key]).trim() : input[key]) !== current[key]);
+}
+
 export function createAlliancesService(deps: { repo: AlliancesRepo; clock: Clock }) {
   const { repo, clock } = deps;
 

@@ -25,6 +25,8 @@ export interface SpaceHit extends Omit<SpaceListing, 'tags'> {
   countryName: string;
   /** Only for `near`. */
   distanceKm?: number;
+  /** Only for `near`: the space is in the city searched from, so "in <city>" says more than a distance. */
+  sameCity?: boolean;
 }
 
 export interface ResultPage<Q> {
@@ -94,7 +96,8 @@ export function createSearchService(deps: {
     }
     if (problems.length) throw invalidFields(problems);
     // A city may arrive as a gazetteer id (from autocomplete) or as a typed name.
-    const city = q.city && /^\d{1,9}$/.test(q.city) ? (gazetteer().byId(Number(q.city))?.name ?? q.city) : q.city;
+    // A city may also be a name people use for it ("New York" for New York City, as stored).
+    const city = q.city && /^\d{1,9}$/.test(q.city) ? (gazetteer().byId(Number(q.city))?.name ?? q.city) : q.city && (gazetteer().aliased(q.city, country ?? undefined)?.name ?? q.city);
     return {
       match: q.text ? ftsQuery(q.text) : null,
       ...(city ? { cityKey: foldKey(city) } : {}),
@@ -170,7 +173,7 @@ export function createSearchService(deps: {
   function origin(placeInput: string): Place {
     const g = gazetteer();
     const typed = placeInput.trim();
-    const place = /^\d{1,9}$/.test(typed) ? g.byId(Number(typed)) : (g.lookup(typed.split(',')[0] ?? typed)[0] ?? null);
+    const place = /^\d{1,9}$/.test(typed) ? g.byId(Number(typed)) : (g.lookup(typed)[0] ?? g.lookup(typed.split(',')[0] ?? typed)[0] ?? null);
     if (place) return place;
     const closest = g.closest(typed.split(',')[0] ?? typed, undefined, 5).map((p) => placeLabel(p, countryName));
     throw invalidFields([
@@ -196,7 +199,10 @@ export function createSearchService(deps: {
     const at = pageOf(page, all.length);
     const slice = all.slice(at.page * LIMITS.pageSize, (at.page + 1) * LIMITS.pageSize);
     const km = new Map(slice.map((d) => [d.id, d.km]));
-    const items = search.listings(guildId, slice.map((d) => d.id)).map((row) => hit(row, km.get(row.id)));
+    const fromKey = foldKey(from.name);
+    const items = search
+      .listings(guildId, slice.map((d) => d.id))
+      .map((row) => ({ ...hit(row, km.get(row.id)), ...(row.country === from.country && foldKey(row.city) === fromKey ? { sameCity: true } : {}) }));
     const suggestions =
       all.length || radiusKm >= LIMITS.radiusKm.max ? [] : [`widen radius-km (up to ${LIMITS.radiusKm.max})`];
     return { searchId, query, items, total: all.length, totalCapped: false, ...at, suggestions, origin: from, radiusKm };

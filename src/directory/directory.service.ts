@@ -364,22 +364,25 @@ export function createSpacesService(deps: DirectoryDeps) {
     },
 
     /** Privacy: unlink the member everywhere, drop them as co-host, remove spaces they host alone. */
-    removeMemberData(guildId: string, userId: string): { removedSpaceIds: number[]; leftSpaceIds: number[] } {
+    /** `removedListed` names the approved spaces that left the directory, for the organizers' notice. */
+    removeMemberData(guildId: string, userId: string): { removedSpaceIds: number[]; leftSpaceIds: number[]; removedListed: string[] } {
       const removedSpaceIds: number[] = [];
       const leftSpaceIds: number[] = [];
+      const removedListed: string[] = [];
       repo.transaction(() => {
         repo.removeLinksOf(guildId, userId);
         for (const space of repo.hostedBy(guildId, userId)) {
           if (repo.hosts(guildId, space.id).length === 1) {
             repo.delete(guildId, space.id);
             removedSpaceIds.push(space.id);
+            if (space.status === 'approved') removedListed.push(space.name);
           } else {
             repo.removeHost(guildId, space.id, userId);
             leftSpaceIds.push(space.id);
           }
         }
       });
-      return { removedSpaceIds, leftSpaceIds };
+      return { removedSpaceIds, leftSpaceIds, removedListed };
     },
   };
 }

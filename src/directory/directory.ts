@@ -9,6 +9,7 @@ import { createSearchService } from './directory-search.service.js';
 import { createSpacesService } from './directory.service.js';
 import { ensureGazetteerStored, worldGazetteer, type Gazetteer } from './gazetteer.js';
 import { createGazetteerStore } from './gazetteer-cache.js';
+import { createTimeZoneRanking } from './timezones.js';
 
 export function createDirectory(deps: {
   db: Db;
@@ -26,10 +27,13 @@ export function createDirectory(deps: {
     searchRepo.optimizeIndex();
     searchRepo.refreshStatistics();
   };
+  const zones = createTimeZoneRanking({ search: searchRepo, gazetteer, clock: deps.clock });
   return {
     ...createSpacesService({ ...common, alliances: deps.alliances }),
     ...createSearchService({ ...common, search: searchRepo }),
     ...createCsvService({ ...common, afterImport: () => maintainIndexes() }),
+    /** Time zones members likely mean: their spaces' zones, then by population (the time-zone autocomplete). */
+    likelyTimeZones: zones.likelyTimeZones,
     /** New spaces welcomed (approved) in [from, to): the monthly update section. */
     welcomedBetween(guildId: string, from: number, to: number) {
       return repo.approvedBetween(guildId, from, to);

@@ -2,6 +2,7 @@
 // key-sorted index (~8 MB) that answers city autocomplete, exact lookups, suggestions and coordinates.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { CITY_ALIASES } from './aliases.data.js';
 import { regionName } from './regions.js';
 import { editDistance, foldKey } from './text.rules.js';
 
@@ -18,10 +19,14 @@ export interface Place {
 
 export interface Gazetteer {
   byId(id: number): Place | null;
-  /** Places whose name starts with the query (accent-insensitive), most populous first. */
+  /** Places whose name starts with the query (accent-insensitive), most populous first; aliases starting so first. */
   autocomplete(query: string, opts?: { country?: string; limit?: number }): Place[];
-  /** Places named exactly so (accent-insensitive), most populous first. */
+  /** Places named exactly so (accent-insensitive), most populous first; a name people use (aliases.data.ts) first. */
   lookup(name: string, country?: string): Place[];
+  /** Every place of at least `minPopulation` people (the time-zone ranking weighs zones by them). */
+  largest(minPopulation: number): Place[];
+  /** The place a name people use means ("New York" → New York City), or null. */
+  aliased(name: string, country?: string): Place | null;
   /** The closest names to something that matched nothing: prefix matches first, then small edit distances. */
   closest(name: string, country?: string, limit?: number): Place[];
 }
@@ -210,32 +215,61 @@ export function gazetteerOf(compact: CompactCities): Gazetteer {
     return [start, end];
   }
 
+  const aliasEntries = Object.entries(CITY_ALIASES);
+  const withAliases = (aliasIds: number[], found: Place[], country: string | undefined, limit: number): Place[] => {
+    const out: Place[] = [];
+    for (const id of aliasIds) {
+      const place = byId(id);
+      if (place && (!country || place.country === country) && !out.some((p) => p.id === place.id)) out.push(place);
+    }
+    for (const place of found) if (!out.some((p) => p.id === place.id)) out.push(place);
+    return out.slice(0, limit);
+  };
+
+  function byId(id: number): Place | null {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = ids[idOrder[mid]!]!;
+      if (at === id) return place(idOrder[mid]!);
+      if (at < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return null;
+  }
+
   return {
-    byId(id) {
-      let lo = 0;
-      let hi = n - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >>> 1;
-        const at = ids[idOrder[mid]!]!;
-        if (at === id) return place(idOrder[mid]!);
-        if (at < id) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return null;
+    byId,
+    largest(minPopulation) {
+      const out: Place[] = [];
+      for (let i = 0; i < n; i++) if (population[i]! >= minPopulation) out.push(place(i));
+      return out;
+    },
+    aliased(name, country) {
+      const id = CITY_ALIASES[foldKey(name)];
+      const found = id === undefined ? null : byId(id);
+      return found && (!country || found.country === country) ? found : null;
     },
     autocomplete(query, opts = {}) {
       const key = foldKey(query);
       const [start, end] = key ? prefixRange(key) : [0, n];
       const hits: number[] = [];
       for (let i = start; i < end; i++) if (countryOk(i, opts.country)) hits.push(i);
-      return topByPopulation(hits, opts.limit ?? 25);
+      const limit = opts.limit ?? 25;
+      // Names people use join the list by population, so "new y" still puts New York City above "New York Mills".
+      const aliasIds = key.length >= 2 ? aliasEntries.filter(([alias]) => alias.startsWith(key)).map(([, id]) => id) : [];
+      return withAliases(aliasIds, topByPopulation(hits, limit), opts.country, Number.MAX_SAFE_INTEGER)
+        .sort((a, b) => b.population - a.population)
+        .slice(0, limit);
     },
     lookup(name, country) {
       const key = foldKey(name);
       if (!key) return [];
       const hits: number[] = [];
       for (let i = lowerBound(key); i < n && keyAt(i) === key; i++) if (countryOk(i, country)) hits.push(i);
-      return topByPopulation(hits, 25);
+      const alias = CITY_ALIASES[key];
+      return withAliases(alias === undefined ? [] : [alias], topByPopulation(hits, 25), country, 25);
     },
     closest(name, country, limit = 5) {
       const key = foldKey(name);

@@ -32,8 +32,11 @@ function pickPlace(gazetteer: Gazetteer, input: PlaceInput, country: string): Pl
     const place = gazetteer.byId(Number(typed));
     if (place) return place.country === country ? place : { wrongCountry: place };
   }
+  // The whole text first, so "Washington, DC" is the capital, not a town named Washington in region "DC".
+  const whole = gazetteer.lookup(typed, country);
+  if (whole.length > 0 && typed.includes(',')) return whole[0]!;
   const name = typed.split(',')[0] ?? typed;
-  const candidates = gazetteer.lookup(name, country);
+  const candidates = whole.length > 0 ? whole : gazetteer.lookup(name, country);
   if (candidates.length === 0) return null;
   const regionKey = input.region ? foldKey(input.region) : '';
   const hint = typed.includes(',') ? foldKey(typed.split(',')[1] ?? '') : '';

@@ -10,24 +10,8 @@ export function foldKey(text: string): string {
     .trim();
 }
 
-/** Classic edit distance, stopping early once every cell of a row exceeds `max` (suggestions only need close ones). */
-export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > max) return max + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
-}
+/** Shared with near-duplicate detection of ideas and agenda items. */
+export { editDistance } from '../shared/near-duplicate.js';
 
 /** Great-circle distance in km (haversine, mean Earth radius). */
 export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {

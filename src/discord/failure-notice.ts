@@ -3,6 +3,19 @@
 import type { FailureListener } from '../scheduler/runner.js';
 import type { BotContext } from './command.js';
 
+/** What failed, in organizers' words: job kinds are internal names and never shown. */
+const POST_WORDS: Record<string, string> = {
+  'meeting-agenda': 'The agenda post of a meeting',
+  'meeting-start': 'The "starting now" post of a meeting',
+  'action-reminder': 'An action item reminder',
+  'proposal-close': 'The result post of a proposal',
+  'proposal-reminder': 'A reminder to vote on a proposal',
+};
+
+function postWords(kind: string): string {
+  return POST_WORDS[kind] ?? (kind.startsWith('skills.') ? 'A skill-share message' : 'A scheduled post');
+}
+
 export function notifyOrganizersOfFailedJob(ctx: BotContext): FailureListener {
   return async (job, error, noticeKey) => {
     const channelId = ctx.services.alliances.organizersChannel(job.guildId);
@@ -12,7 +25,7 @@ export function notifyOrganizersOfFailedJob(ctx: BotContext): FailureListener {
     }
     const text =
       ctx.services.rhythm.failureNotice(job, error) ??
-      `A scheduled post (${job.kind}) could not be sent after ${job.attempts} attempts (${error}). Check my permissions in the channels set in /alliance setup.`;
+      `${postWords(job.kind)} could not be sent after ${job.attempts} attempts (${error}). Check my permissions in the channels set in /alliance setup.`;
     await ctx.poster.post(
       channelId,
       { embeds: [{ title: '⚠️ A scheduled post failed', description: text.slice(0, 4096), color: 0xef4444 }] },

@@ -115,7 +115,7 @@ export function createIdeasService(deps: IdeasServiceDeps) {
         .parked(guildId, 200)
         .filter((idea) => idea.text.toLowerCase().includes(q))
         .slice(0, 25)
-        .map((idea) => ({ id: idea.id, label: `${idea.text} (${idea.dots} dots)`.slice(0, 100) }));
+        .map((idea) => ({ id: idea.id, label: `${idea.text} (${idea.dots} dot${idea.dots === 1 ? '' : 's'})`.slice(0, 100) }));
     },
 
     /** Spends 1-3 of the member's monthly dots on a parked idea. */

@@ -55,6 +55,8 @@ export interface AgendaView {
   items: AgendaEntry[];
   overByMinutes: number;
   social: { start: number; end: number } | null;
+  /** Whether the alliance has current priorities: only then is "serves no current priority" worth saying. */
+  hasPriorities: boolean;
   frozen: boolean;
   freezesAt: number;
   /** The meeting's channel, else the alliance's meetings channel; null when neither is set. */
@@ -105,6 +107,7 @@ export function createAgendaService(deps: AgendaServiceDeps) {
       })),
       overByMinutes: boxed.overByMinutes,
       social: boxed.social,
+      hasPriorities: active.size > 0,
       frozen: isFrozen(row.startsAt, now()),
       freezesAt: freezesAt(row.startsAt),
       channelId: row.channelId ?? alliances.settings(guildId).meetingsChannelId,
@@ -124,6 +127,20 @@ export function createAgendaService(deps: AgendaServiceDeps) {
     }
   }
 
+  /** The meeting a new item lands on: the chosen one, or after the freeze (members) the next one. */
+  function landingMeeting(actor: Actor, chosen: MeetingRow): MeetingRow {
+    if (chosen.status === 'cancelled') throw conflict(`"${chosen.title}" was cancelled: pick another meeting.`);
+    if (hasEnded(chosen, now())) throw conflict(`"${chosen.title}" has already ended: pick an upcoming meeting.`);
+    if (actor.isOrganizer || !isFrozen(chosen.startsAt, now())) return chosen;
+    const next = meetingsRepo.nextAfter(actor.guildId, chosen.startsAt);
+    if (!next) {
+      throw conflict(
+        `The agenda of "${chosen.title}" is frozen (it was posted 24 hours before the meeting) and no later meeting is scheduled yet. Ask an organizer to add it.`,
+      );
+    }
+    return next;
+  }
+
   function agendaItemsForProposal(guildId: string, query: string, limit = 25): { id: number; label: string }[] {
     return repo
       .openItems(guildId, now() - PROPOSAL_LOOKBACK_MS, query.trim(), Math.min(Math.max(limit, 1), 25))
@@ -134,26 +151,21 @@ export function createAgendaService(deps: AgendaServiceDeps) {
     agenda,
     requireItem,
 
+    /** The items already on the agenda a new item for `meetingId` would join (near-duplicate checks). */
+    landingItems(actor: Actor, meetingId: number): AgendaItemRow[] {
+      const target = landingMeeting(actor, meetings.requireMeeting(actor.guildId, meetingId));
+      return repo.items(actor.guildId, target.id);
+    },
+
     /** Anyone proposes; after the freeze a member's item goes to the next meeting (organizers still add here). */
     addItem(actor: Actor, input: AddItemInput): AddedItem {
       const parsed = validate(addSchema, input, ADD_FIELDS);
       const chosen = meetings.requireMeeting(actor.guildId, parsed.meetingId);
-      if (chosen.status === 'cancelled') throw conflict(`"${chosen.title}" was cancelled: pick another meeting.`);
-      if (hasEnded(chosen, now())) throw conflict(`"${chosen.title}" has already ended: pick an upcoming meeting.`);
       if (parsed.priorityId !== undefined) {
         const priority = ideasRepo.priority(actor.guildId, parsed.priorityId);
         if (!priority || priority.status !== 'active') throw invalid('priority', 'priority must be one of the current priorities');
       }
-      let target = chosen;
-      if (!actor.isOrganizer && isFrozen(chosen.startsAt, now())) {
-        const next = meetingsRepo.nextAfter(actor.guildId, chosen.startsAt);
-        if (!next) {
-          throw conflict(
-            `The agenda of "${chosen.title}" is frozen (it was posted 24 hours before the meeting) and no later meeting is scheduled yet. Ask an organizer to add it.`,
-          );
-        }
-        target = next;
-      }
+      const target = landingMeeting(actor, chosen);
       assertRoom(target, actor);
       const item = repo.insert({
         guildId: actor.guildId,

@@ -9,6 +9,7 @@ import type { Clock } from '../shared/clock.js';
 import { createActionsRepo } from './actions.repo.js';
 import { createAgendaRepo } from './agenda.repo.js';
 import { createAgendaService } from './agenda.service.js';
+import { createDuplicateChecks } from './duplicates.service.js';
 import { createMeetingsRepo } from './meetings.repo.js';
 import { createMeetingsService } from './meetings.service.js';
 import { createOutcomesService } from './outcomes.service.js';
@@ -32,7 +33,8 @@ export function createMeetingsFeature(deps: { db: Db; clock: Clock; jobs: JobsRe
     forgetMember: participation.forgetMember,
   };
   const ideas = createIdeasService({ db, clock, repo: ideasRepo, agenda, alliances });
-  return { meetings, ideas };
+  const duplicates = createDuplicateChecks({ clock, drafts: meetingsRepo, agenda, ideas, ideasRepo });
+  return { meetings, ideas, duplicates };
 }
 
 export type MeetingsFeature = ReturnType<typeof createMeetingsFeature>;

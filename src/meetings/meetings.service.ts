@@ -75,6 +75,8 @@ export interface Preview {
   question: string | null;
   title: string;
   timeZone: string;
+  /** Other meetings that would overlap it (at any of the choices): a warning, not a refusal. */
+  clashes: { title: string; startsAt: number }[];
 }
 
 export type Confirmed =
@@ -116,6 +118,19 @@ export function createMeetingsService(deps: MeetingsServiceDeps) {
     if (result.kind === 'refused') throw invalid('when', result.message);
     if (result.kind === 'ok') return { choices: [{ instant: result.instant, label: 'Confirm' }], question: null };
     return { choices: result.choices, question: result.message };
+  }
+
+  /** Scheduled meetings overlapping [start, start + duration) for any of the instants, other than `exceptId`. */
+  function clashes(guildId: string, instants: number[], durationMinutes: number, exceptId?: number): Preview['clashes'] {
+    const found = new Map<number, { title: string; startsAt: number }>();
+    for (const start of instants) {
+      const end = start + durationMinutes * MINUTE;
+      // A meeting lasts at most a day, so anything overlapping starts within a day before.
+      for (const row of repo.startedBetween(guildId, start - 24 * 60 * MINUTE, end)) {
+        if (row.id !== exceptId && row.startsAt + row.durationMinutes * MINUTE > start) found.set(row.id, { title: row.title, startsAt: row.startsAt });
+      }
+    }
+    return [...found.values()].sort((a, b) => a.startsAt - b.startsAt);
   }
 
   function saveDraft(actor: Actor, payload: ScheduleDraft | RescheduleDraft, choices: WhenChoice[]): number {
@@ -234,7 +249,8 @@ export function createMeetingsService(deps: MeetingsServiceDeps) {
         structuredMinutes: parsed.structuredMinutes ?? Math.min(DEFAULT_STRUCTURED, parsed.durationMinutes),
       };
       const draftId = saveDraft(actor, draft, choices);
-      return { draftId, choices, question, title: parsed.title, timeZone: timeZone(actor.guildId) };
+      const overlapping = clashes(actor.guildId, choices.map((c) => c.instant), parsed.durationMinutes);
+      return { draftId, choices, question, title: parsed.title, timeZone: timeZone(actor.guildId), clashes: overlapping };
     },
 
     previewReschedule(actor: Actor, input: { meetingId: number; when: string }): Preview {
@@ -243,7 +259,8 @@ export function createMeetingsService(deps: MeetingsServiceDeps) {
       const when = validate(z.object({ when: whenSchema }), { when: input.when }, { when: 'when' }).when;
       const { choices, question } = whenOrThrow(when, actor.guildId);
       const draftId = saveDraft(actor, { action: 'reschedule', meetingId: row.id }, choices);
-      return { draftId, choices, question, title: row.title, timeZone: timeZone(actor.guildId) };
+      const overlapping = clashes(actor.guildId, choices.map((c) => c.instant), row.durationMinutes, row.id);
+      return { draftId, choices, question, title: row.title, timeZone: timeZone(actor.guildId), clashes: overlapping };
     },
 
     /** Saves what the member confirmed (`choice` indexes the preview's choices). */

@@ -44,6 +44,22 @@ export function createMemberRowsRepo(db: Db) {
       }
       return result;
     },
+
+    /** True when a row names the member through a column other than the `kept` ones (`table.column` names). */
+    hasPersonalRows(guildId: string, userId: string, kept: ReadonlySet<string>): boolean {
+      for (const { name, table, guild, people } of tables) {
+        const personal = people.filter((column) => !kept.has(`${name}.${column.name}`));
+        if (personal.length === 0) continue;
+        const row = db
+          .select({ guild })
+          .from(table)
+          .where(and(eq(guild, guildId), or(...personal.map((column) => eq(column, userId)))))
+          .limit(1)
+          .get();
+        if (row) return true;
+      }
+      return false;
+    },
   };
 }
 

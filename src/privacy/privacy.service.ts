@@ -46,6 +46,8 @@ export interface DeletionPreview {
   spacesLeft: string[];
   /** Table → number of rows that name the member now (what the export holds). */
   rows: Record<string, number>;
+  /** Nothing a deletion would remove: no space, and no row naming the member other than kept attribution. */
+  nothingStored: boolean;
 }
 
 export function createPrivacyService(deps: { db: Db; clock: Clock; rows: MemberRowsRepo; spaces: SpacesPreviewPort; owners: MemberDataOwner[] }) {
@@ -62,7 +64,8 @@ export function createPrivacyService(deps: { db: Db; clock: Clock; rows: MemberR
     preview(actor: Actor): DeletionPreview {
       const spaces = deps.spaces.memberSpaces(actor.guildId, actor.userId);
       const rows = Object.fromEntries(Object.entries(deps.rows.rowsOf(actor.guildId, actor.userId)).map(([table, list]) => [table, list.length]));
-      return { spacesRemoved: spaces.removed.map((s) => s.name), spacesLeft: spaces.left.map((s) => s.name), rows };
+      const nothingStored = spaces.removed.length === 0 && spaces.left.length === 0 && !deps.rows.hasPersonalRows(actor.guildId, actor.userId, KEPT_ATTRIBUTION);
+      return { spacesRemoved: spaces.removed.map((s) => s.name), spacesLeft: spaces.left.map((s) => s.name), rows, nothingStored };
     },
 
     /** Every feature forgets the member, or none does. Returns each feature's own summary. */

@@ -10,6 +10,7 @@ import { forbidden, invalidFields, type FieldProblem } from '../shared/errors.js
 import type { UpdatePeriod, UpdateSectionContent, UpdateSectionProvider } from '../shared/update-section.js';
 import { composeUpdate } from './content.rules.js';
 import {
+  addDays,
   addMonths,
   formatYearMonth,
   localYearMonth,
@@ -17,6 +18,7 @@ import {
   monthlyPrefix,
   monthlyPeriodBounds,
   monthlySlot,
+  type LocalDate,
   type YearMonth,
 } from './due.rules.js';
 import { messageUrl, type ChannelCheck, type PostMessage, type Publish } from './ports.js';
@@ -48,6 +50,8 @@ export interface ComposedUpdate {
   failedSections: string[];
   /** The note carried (its timestamp), so posting clears exactly that note. */
   noteAt: number | null;
+  /** The local days it reports on, first and last (the preview says so). */
+  covers: { from: LocalDate; through: LocalDate };
 }
 
 export interface PostedUpdate {
@@ -140,6 +144,7 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
       sectionIds,
       failedSections,
       noteAt,
+      covers: { from: { ...addMonths(month, -1), day: current.day }, through: addDays({ ...month, day: current.day }, -1) },
     };
   }
 
@@ -215,11 +220,15 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
       return settings(actor.guildId);
     },
 
-    /** Exactly what `postNow` would post at this moment: this local month's update. */
-    preview(actor: Actor): ComposedUpdate {
+    /**
+     * Exactly what `postNow` would post at this moment: this local month's update. With `soFar`, the next update
+     * as it stands today: the month so far.
+     */
+    preview(actor: Actor, options: { soFar?: boolean } = {}): ComposedUpdate {
       requireOrganizer(actor);
       const now = clock.now().getTime();
-      return compose(actor.guildId, localYearMonth(now, alliances.settings(actor.guildId).timezone), now);
+      const month = localYearMonth(now, alliances.settings(actor.guildId).timezone);
+      return compose(actor.guildId, options.soFar ? addMonths(month, 1) : month, now);
     },
 
     /** Posts this month's update now; it counts as this month's, so the scheduled one is then skipped. */

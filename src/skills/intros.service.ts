@@ -6,6 +6,7 @@ import { DAY } from '../shared/clock.js';
 import { conflict, forbidden, invalid, notFound } from '../shared/errors.js';
 import { closeness } from './match.rules.js';
 import { noteField, parseInput, SKILL_JOBS, skillField, type SkillsContext } from './skills.context.js';
+import type { IntroLink } from '../db/schema/index.js';
 import type { IntroRow } from './skills.repo.js';
 import { introFollowupAt, introRefusal, LIMITS, localMonthStart, type IntroRefusal } from './skills.rules.js';
 import { resolveSkill, skillInfo } from './taxonomy.rules.js';
@@ -73,9 +74,18 @@ export function createIntroUseCases(ctx: SkillsContext) {
     const live = (userId: string) => index.entriesOf(userId).filter((entry) => entry.expiresAt === null || entry.expiresAt > now);
     const mine = live(requesterId);
     const theirs = live(targetId);
-    const offered = (from: typeof mine, to: typeof mine) => [
-      ...new Set(from.filter((offer) => offer.kind === 'offer' && to.some((need) => need.kind === 'need' && closeness(offer, need))).map((offer) => offer.label)),
-    ];
+    // Each offer with the need it met, so the request names what the other person actually needs.
+    const offered = (from: typeof mine, to: typeof mine) => {
+      const found = new Map<string, IntroLink>();
+      for (const offer of from) {
+        if (offer.kind !== 'offer') continue;
+        for (const need of to) {
+          const close = need.kind === 'need' ? closeness(offer, need) : null;
+          if (close) found.set(`${offer.label}\u0000${need.label}`, { offer: offer.label, need: need.label, close: close === 'category' });
+        }
+      }
+      return [...found.values()];
+    };
     return { targetOffers: offered(theirs, mine), requesterOffers: offered(mine, theirs) };
   }
 

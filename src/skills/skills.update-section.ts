@@ -21,7 +21,7 @@ export function skillsUpdateSection(skills: Pick<SkillsService, 'monthSummary'>)
       }
       if (s.thanks > 0 || s.helpers.length > 0) {
         const helpers = s.helpers.map((helper) => `<@${helper.userId}>`).join(', ');
-        lines.push(`${plural(s.thanks, 'thanks', 'thanks')} recorded.${helpers ? ` Top helpers: ${helpers}.` : ''}`);
+        lines.push(`${plural(s.thanks, 'thank-you', 'thanks')} recorded.${helpers ? ` Top helpers: ${helpers}.` : ''}`);
       }
       if (lines.length === 0) return null;
       lines.push('Offer or ask with `/skills offer` and `/skills need`; see who fits with `/skills match`.');

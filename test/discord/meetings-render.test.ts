@@ -44,7 +44,7 @@ function expectWithinLimits(embeds: EmbedBuilder[]): void {
 describe('meetings renderers', () => {
   it('a full agenda of 25 long items fits one message', () => {
     const view: AgendaView = {
-      meeting, items: Array.from({ length: 25 }, (_, i) => item(i + 1)), overByMinutes: 2940, social: null, frozen: true, freezesAt: 0, channelId: null,
+      meeting, items: Array.from({ length: 25 }, (_, i) => item(i + 1)), overByMinutes: 2940, social: null, hasPriorities: true, frozen: true, freezesAt: 0, channelId: null,
     };
     const embeds = renderAgenda(view);
     expectWithinLimits(embeds);
@@ -70,7 +70,7 @@ describe('meetings renderers', () => {
 
   it('the time preview has valid buttons for one or two choices', () => {
     for (const choices of [[{ instant: START, label: 'Confirm' }], [{ instant: START, label: 'First 01:30 (UTC-05:00)' }, { instant: START + 3_600_000, label: 'Second 01:30 (UTC-06:00)' }]]) {
-      const rendered = renderPreview({ draftId: 123456789, choices, question: 'Which?', title: 'x'.repeat(100), timeZone: 'America/Chicago' });
+      const rendered = renderPreview({ draftId: 123456789, choices, question: 'Which?', title: 'x'.repeat(100), timeZone: 'America/Chicago', clashes: [] });
       const buttons = rendered.components[0]!.toJSON().components;
       expect(buttons).toHaveLength(choices.length + 1);
       for (const button of buttons) {

@@ -47,7 +47,7 @@ function longUpdate(): ComposedUpdate {
     lines: Array.from({ length: 60 }, (_, i) => `• item ${i} of section ${s}: ${'a long description of what happened '.repeat(3)}`),
   }));
   const content = composeUpdate({ month: { year: 2027, month: 1 }, from: JAN - 31 * DAY, aheadTo: JAN + 31 * DAY, note: 'n'.repeat(NOTE_MAX), sections });
-  return { guildId: '1'.repeat(18), period: '2027-01', messages: content.messages, quiet: false, sectionIds: [], failedSections: ['meetings'], noteAt: JAN };
+  return { guildId: '1'.repeat(18), period: '2027-01', messages: content.messages, quiet: false, sectionIds: [], failedSections: ['meetings'], noteAt: JAN, covers: { from: { year: 2026, month: 12, day: 1 }, through: { year: 2026, month: 12, day: 31 } } };
 }
 
 const settings: UpdateSettings = {
@@ -58,7 +58,7 @@ describe('rhythm renderers', () => {
   it('splits a long update into several messages, each within Discord limits, and the preview shows the same embeds', () => {
     const composed = longUpdate();
     expect(composed.messages.length).toBeGreaterThan(1);
-    const preview = renderPreview(composed, '2'.repeat(18));
+    const preview = renderPreview(composed, settings);
     expect(preview).toHaveLength(composed.messages.length);
     for (const payload of preview) {
       expect(payload.ephemeral).toBe(true);

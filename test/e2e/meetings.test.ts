@@ -73,7 +73,7 @@ describe('a meeting from scheduling to notes', () => {
     expect(third.content).toContain('15 min over the structured block');
     const moved = await a.reply('olivia', 'agenda move', { item: await itemId(a, 'olivia', id, 'Website'), position: 1 });
     expect(visibleText(moved)).toMatch(/1\. Website refresh\*\* \(25 min\)[^\n]*\n[^\n]*2\. Shared insurance/);
-    expect(visibleText(moved)).toMatch(/Events calendar[^\n]*over time/);
+    expect(visibleText(moved)).toMatch(/Over time\*\* from here[^\n]*\n[^\n]*3\. Events calendar/);
 
     // The 24-hour agenda post and the 10-minute post: once each, also across a restart.
     h.clock.set(startsAt - DAY);
@@ -168,14 +168,16 @@ describe('the idea machine', () => {
     expect((await a.reply('marcus', 'ideas add', { text: 'A fourth idea' })).content).toMatch(/already have 3 open ideas/);
     const ideaChoices = await h.bed.driver.autocomplete({ guildId: a.id, channelId: a.channel('general'), userId: a.members.priya, name: 'ideas', subcommand: 'vote', focused: 'idea', options: { idea: 'printer' } });
     const printer = Number(ideaChoices[0]!.value);
-    expect((await a.reply('priya', 'ideas vote', { idea: printer, dots: 3 })).content).toMatch(/0 left this month/);
+    expect((await a.reply('priya', 'ideas vote', { idea: printer, dots: 3 })).content).toMatch(/now has 3 dots\. You have 0 dots left this month/);
     expect((await a.reply('priya', 'ideas vote', { idea: printer, dots: 1 })).content).toMatch(/0 dots left this month/);
     expect(visibleText(await a.reply('sam', 'ideas list'))).toMatch(/^1\. \*\*3\*\* ● Shared printer/m);
 
     expect((await a.reply('marcus', 'ideas promote', { idea: printer, to: 'agenda', meeting: id }, { force: true })).content).toMatch(/Only organizers/);
     const promoted = await a.reply('olivia', 'ideas promote', { idea: printer, to: 'agenda', meeting: id, minutes: 15 });
-    expect(promoted.content).toContain('Shared printer** is now the agenda of **Ideas night');
-    expect(visibleText(await a.reply('sam', 'agenda show', { meeting: id }))).toMatch(/Shared printer\*\* \(15 min\) · serves no current priority/);
+    expect(promoted.content).toContain('Shared printer** is now on the agenda of **Ideas night');
+    const agendaShown = visibleText(await a.reply('sam', 'agenda show', { meeting: id }));
+    expect(agendaShown).toContain('Shared printer** (15 min)');
+    expect(agendaShown).not.toContain('serves no current priority'); // no priorities yet
 
     const passport = Number((await h.bed.driver.autocomplete({ guildId: a.id, channelId: a.channel('general'), userId: a.members.olivia, name: 'ideas', subcommand: 'promote', focused: 'idea', options: { idea: 'passport' } }))[0]!.value);
     await a.reply('olivia', 'ideas promote', { idea: passport, to: 'priority', rank: 1, 'target-date': day(60) });

@@ -168,7 +168,7 @@ describe('skill-share on Discord', () => {
     expect(posted.ephemeral).toBe(false);
     expect(posted.content).toContain(`<@${a.members.marcus}> thanked <@${a.members.priya}> for **SEO**`);
     expect(posted.pings).toEqual(NO_PINGS);
-    expect(visibleText(await a.reply('sam', 'skills top'))).toContain(`1. <@${a.members.priya}> · 1 thanks`);
+    expect(visibleText(await a.reply('sam', 'skills top'))).toContain(`1. <@${a.members.priya}> · 1 thank-you`);
   });
 
   it('tells the owner of an older matching entry once by DM, and suggests new skills to organizers', async () => {

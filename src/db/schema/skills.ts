@@ -70,6 +70,9 @@ export const skillMatchNotices = sqliteTable(
   ],
 );
 
+/** One skill that links two members: the offer, and the need it matched (close: same category, not the same skill). */
+export type IntroLink = string | { offer: string; need: string; close: boolean };
+
 export const skillIntros = sqliteTable(
   'skill_intros',
   {
@@ -77,9 +80,12 @@ export const skillIntros = sqliteTable(
     guildId: text('guild_id').notNull(),
     requesterId: text('requester_id').notNull(),
     targetId: text('target_id').notNull(),
-    /** Skills that link them when asked: what the target offers that the requester needs, and the reverse. */
-    targetOffers: text('target_offers', { mode: 'json' }).$type<string[]>().notNull(),
-    requesterOffers: text('requester_offers', { mode: 'json' }).$type<string[]>().notNull(),
+    /**
+     * Skills that link them when asked: what the target offers that the requester needs, and the reverse. Each is
+     * the offer and the need it matched (a plain label in rows written before the needs were kept).
+     */
+    targetOffers: text('target_offers', { mode: 'json' }).$type<IntroLink[]>().notNull(),
+    requesterOffers: text('requester_offers', { mode: 'json' }).$type<IntroLink[]>().notNull(),
     /** Where the request was made: the private-thread fallback opens there. */
     channelId: text('channel_id'),
     status: text('status', { enum: INTRO_STATUSES }).notNull().default('pending'),

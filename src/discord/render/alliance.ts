@@ -1,6 +1,7 @@
-// Alliance settings as an embed (for /alliance show and the answer to /alliance setup).
+// Alliance settings as an embed (for /alliance show and the answer to /alliance setup), what each setup option
+// does, and the sentences that say what a setup changed.
 import { EmbedBuilder } from 'discord.js';
-import type { AllianceSettings } from '../../alliances/alliances.service.js';
+import { SETTINGS_OPTION_NAMES, type AllianceSettings, type SettingsInput } from '../../alliances/alliances.service.js';
 import { channelMention, roleMention } from '../format.js';
 
 const notSet = '*not set*';
@@ -21,4 +22,33 @@ export function renderSettings(settings: AllianceSettings, title = 'Alliance set
       { name: 'Directory approval', value: settings.directoryApproval ? 'On: organizers approve new spaces' : 'Off: spaces are listed at once', inline: true },
       { name: 'Quotas', value: `${settings.ideaQuota} open ideas per member, ${settings.agendaQuota} agenda items per member per meeting`, inline: true },
     );
+}
+
+/** What each /alliance setup option does, in the order the command lists them. */
+const SETUP_OPTIONS: [keyof SettingsInput, string][] = [
+  ['announcementsChannelId', 'The channel for public posts: monthly updates, Coworking Day, new spaces.'],
+  ['timezone', 'The alliance\'s time zone: meeting times, deadlines and scheduled posts follow it.'],
+  ['organizerRoleId', 'Members with this role count as organizers, besides those with Manage Server.'],
+  ['organizersChannelId', 'Where I tell organizers things (pending spaces, failed posts); without it, announcements.'],
+  ['proposalsChannelId', 'Where proposals are posted for voting.'],
+  ['meetingsChannelId', 'Where agendas, meeting notices and reminders go.'],
+  ['directoryApproval', 'On: organizers approve a new space before it is listed. Off: spaces are listed at once.'],
+  ['ideaQuota', 'How many open parked ideas each member may have (1-20).'],
+  ['agendaQuota', 'How many items each member may put on one meeting\'s agenda (1-25).'],
+];
+
+/** The answer to /alliance setup without options: how to change each setting. */
+export function renderSetupGuide(): EmbedBuilder {
+  return new EmbedBuilder()
+    .setTitle('What /alliance setup changes')
+    .setColor(0x2f855a)
+    .setDescription(SETUP_OPTIONS.map(([key, text]) => `**${SETTINGS_OPTION_NAMES[key]}**: ${text}`).join('\n'));
+}
+
+export const SETUP_NOTHING_GIVEN_TEXT = 'Nothing changed. These are the current settings: run `/alliance setup` with an option to change one.';
+export const SETUP_UNCHANGED_TEXT = 'Nothing changed: the settings were already like that.';
+
+/** "✅ Saved: time zone." naming the options that changed. */
+export function setupSavedText(changed: (keyof SettingsInput)[]): string {
+  return `✅ Saved: ${changed.map((key) => SETTINGS_OPTION_NAMES[key]).join(', ')}.`;
 }

@@ -63,10 +63,14 @@ export function renderProfile(space: SpaceProfile, extra: readonly { name: strin
 }
 
 function hitLine(hit: SpaceHit, index: number, passMark: (spaceId: number) => string | null): string {
+  // A space in the city searched from reads "in Seattle" (its own coordinates, when given, add how far from the centre).
+  const distance = hit.distanceKm === undefined ? null : hit.sameCity
+    ? `in ${escapeMarkdown(hit.city)}${hit.distanceKm >= 0.1 ? `, ${hit.distanceKm.toFixed(1)} km from the centre` : ''}`
+    : `${hit.distanceKm.toFixed(1)} km`;
   const parts = [
-    hit.distanceKm === undefined ? null : `${hit.distanceKm.toFixed(1)} km`,
-    escapeMarkdown(where(hit)),
-    hit.desks === null ? null : `${hit.desks} desks`,
+    distance,
+    hit.sameCity ? null : escapeMarkdown(where(hit)),
+    hit.desks === null ? null : `${hit.desks} desk${hit.desks === 1 ? '' : 's'}`,
     hit.dayPass ? `day pass ${escapeMarkdown(truncate(hit.dayPass, 60))}` : null,
     passMark(hit.id),
   ].filter(Boolean);
@@ -121,8 +125,8 @@ export function searchHeading(query: { text?: string; city?: string; country?: s
     query.city ? `in ${cityName ?? query.city}` : null,
     query.country ? `country ${query.country}` : null,
     query.tag ? `tag ${query.tag}` : null,
-    query.minDesks !== undefined ? `≥ ${query.minDesks} desks` : null,
-    query.maxDesks !== undefined ? `≤ ${query.maxDesks} desks` : null,
+    query.minDesks !== undefined ? `≥ ${query.minDesks} desk${query.minDesks === 1 ? '' : 's'}` : null,
+    query.maxDesks !== undefined ? `≤ ${query.maxDesks} desk${query.maxDesks === 1 ? '' : 's'}` : null,
   ].filter(Boolean);
   return parts.length ? `Spaces: ${parts.join(', ')}` : 'All spaces';
 }

@@ -18,6 +18,27 @@ export function meetingWhere(meeting: Meeting): string {
   return meeting.location ? escapeMarkdown(meeting.location) : 'place to be announced';
 }
 
+/** The warning under a preview when other meetings would overlap it (at most 5 named). */
+function clashLines(clashes: Preview['clashes']): string[] {
+  if (clashes.length === 0) return [];
+  const named = clashes.slice(0, 5).map((c) => `**${escapeMarkdown(truncate(c.title, 100))}** (${timestamp(c.startsAt, 'F')})`);
+  const more = clashes.length > 5 ? ` and ${clashes.length - 5} more` : '';
+  const verb = clashes.length === 1 ? 'is' : 'are';
+  return ['', `⚠️ ${named.join(', ')}${more} ${verb} already at that time. Confirm anyway, or pick another time.`];
+}
+
+/** Posted in the meeting's channel when it moves. */
+export function renderMovedNotice(meeting: Meeting, previousStartsAt: number): string {
+  return `🔁 **${escapeMarkdown(truncate(meeting.title, 200))}** has moved from ${timestamp(previousStartsAt, 'F')} to ${timestamp(meeting.startsAt, 'F')} (${timestamp(meeting.startsAt, 'R')}).`;
+}
+
+/** Posted in the meeting's channel when it is cancelled (one line per meeting of a series). */
+export function renderCancelledNotice(meetings: Meeting[]): string {
+  const shown = meetings.slice(0, 10).map((m) => `**${escapeMarkdown(truncate(m.title, 100))}** on ${timestamp(m.startsAt, 'F')}`);
+  const more = meetings.length > 10 ? `\n…and ${meetings.length - 10} more of the series.` : '';
+  return meetings.length === 1 ? `🚫 ${shown[0]} is cancelled.` : `🚫 These meetings are cancelled:\n${shown.map((l) => `• ${l}`).join('\n')}${more}`;
+}
+
 export function renderPreview(preview: Preview): { embeds: EmbedBuilder[]; components: ActionRowBuilder<ButtonBuilder>[] } {
   const lines =
     preview.choices.length === 1
@@ -26,6 +47,7 @@ export function renderPreview(preview: Preview): { embeds: EmbedBuilder[]; compo
           `That is ${describeLocal(preview.choices[0]!.instant, preview.timeZone)} in the alliance's time zone (${preview.timeZone}).`,
         ]
       : [preview.question ?? 'Which one did you mean?', ...preview.choices.map((c) => `• ${c.label}: ${timestamp(c.instant, 'F')}`)];
+  lines.push(...clashLines(preview.clashes));
   const buttons = preview.choices.map((choice, index) =>
     new ButtonBuilder()
       .setCustomId(customId('meeting', 'confirm', preview.draftId, index))

@@ -54,6 +54,19 @@ export function renderDeletionPreview(preview: DeletionPreview, userId: string):
   };
 }
 
+/** Said instead of a confirmation when a deletion would remove nothing. */
+export const NOTHING_TO_DELETE_TEXT = 'I store nothing personal about you in this alliance, so there is nothing to delete.';
+
+/** The organizers' notice when a member's deletion took approved spaces out of the directory. */
+export function removedSpacesNotice(names: string[]): APIEmbed {
+  const list = names.slice(0, 20).map((name) => `• ${truncate(escapeMarkdown(name), 100)}`);
+  if (names.length > 20) list.push(`• …and ${names.length - 20} more`);
+  const lead = names.length === 1
+    ? 'A member deleted their data with /privacy delete. They hosted this listed space alone, so it left the directory:'
+    : `A member deleted their data with /privacy delete. They hosted these ${names.length} listed spaces alone, so they left the directory:`;
+  return { title: names.length === 1 ? '🗑️ A space left the directory' : '🗑️ Spaces left the directory', description: truncate(`${lead}\n${list.join('\n')}`, 4000), color: 0xef4444 };
+}
+
 export function deletedText(summary: Record<string, Record<string, unknown>>): string {
   const spaces = (summary['directory']?.['removedSpaceIds'] as unknown[] | undefined)?.length ?? 0;
   return `🗑️ Done: your data in this alliance is deleted${spaces > 0 ? ` (with ${spaces} space${spaces === 1 ? '' : 's'} you hosted alone)` : ''}.`;

@@ -5,6 +5,7 @@ import { COWORKING_DAY_COLOR, hostedEventLine, hostingSections, monthName, UPDAT
 import type { CoworkingDayOverview, CoworkingDaySettings } from '../../rhythm/coworking-day.service.js';
 import { chunkLines, layoutPost } from '../../rhythm/layout.rules.js';
 import type { PostMessage, Publish } from '../../rhythm/ports.js';
+import type { LocalDate } from '../../rhythm/due.rules.js';
 import type { ComposedUpdate, PostedUpdate, UpdateHistoryEntry, UpdateSettings } from '../../rhythm/updates.service.js';
 import { channelMention, timestamp, truncate, userMention } from '../format.js';
 import type { Poster } from '../poster.js';
@@ -35,10 +36,32 @@ function privately(messages: PostMessage[], intro: string): ReplyPayload[] {
   }));
 }
 
-/** /updates preview: the very embeds post-now would send, each message as one private reply. */
-export function renderPreview(composed: ComposedUpdate, channelId: string | null): ReplyPayload[] {
+/** "Sunday 1 November 2026": a calendar day in words (a day is not an instant, so no Discord timestamp). */
+function dayInWords(date: LocalDate): string {
+  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    .format(Date.UTC(date.year, date.month - 1, date.day))
+    .replace(',', '');
+}
+
+/** When the next scheduled update goes out, or why none will. */
+function nextUpdateLine(settings: Pick<UpdateSettings, 'enabled' | 'nextDueAt'>): string | null {
+  if (!settings.enabled) return 'Monthly updates are switched off: turn them on with `/updates settings enabled:true`.';
+  return settings.nextDueAt === null ? null : `The next update goes out ${timestamp(settings.nextDueAt, 'F')} (${timestamp(settings.nextDueAt, 'R')}).`;
+}
+
+/**
+ * /updates preview: the very embeds post-now would send, each message as one private reply, with the days it
+ * covers and when the next one goes out. `soFar`: the month so far, as the next update would show it today.
+ */
+export function renderPreview(composed: ComposedUpdate, settings: Pick<UpdateSettings, 'channelId' | 'enabled' | 'nextDueAt'>, soFar = false): ReplyPayload[] {
+  const { channelId } = settings;
   const where = channelId ? `in ${channelMention(channelId)}` : '(no channel set yet: pick one with `/updates settings channel`)';
-  const lines = [`👀 **Preview**: exactly what \`/updates post-now\` would post ${where} right now. Only you can see this.`];
+  const covers = `**${dayInWords(composed.covers.from)}** to **${dayInWords(composed.covers.through)}**`;
+  const lines = soFar
+    ? [`👀 **So far this month**: the next update as it would read today, covering ${covers}; what happens before then is added. Only you can see this.`]
+    : [`👀 **Preview**: exactly what \`/updates post-now\` would post ${where} right now, covering ${covers}. Only you can see this.`];
+  const next = nextUpdateLine(settings);
+  if (next) lines.push(next);
   if (composed.messages.length > 1) lines.push(`It is long, so it goes out as ${composed.messages.length} messages.`);
   if (composed.failedSections.length > 0) lines.push(`⚠️ Left out because they could not be built: ${composed.failedSections.join(', ')}.`);
   return privately(composed.messages, lines.join('\n'));

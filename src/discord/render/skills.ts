@@ -1,6 +1,7 @@
 // Skill-share as Discord messages: entry lists with remove buttons, ranked matches with intro buttons (or a
 // select past five), who-offers lists, intro requests and introductions, reminders and notices. Pure.
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, StringSelectMenuBuilder, type MessageActionRowComponentBuilder } from 'discord.js';
+import type { IntroLink } from '../../db/schema/index.js';
 import type { Intro, TopHelper } from '../../skills/intros.service.js';
 import { LOCALITY_WORDS, type Locality, type MatchEntry } from '../../skills/match.rules.js';
 import type { MatchView, Privacy, WhoOffers } from '../../skills/skills.service.js';
@@ -110,6 +111,12 @@ export function renderMatches(matches: readonly MatchView[], hasEntries: boolean
   return { embeds: [embed], components };
 }
 
+/** "1 member needs it" / "3 members offer it": who fits a new offer or need. */
+export function matchingMembersText(count: number, kind: 'offer' | 'need'): string {
+  const verb = kind === 'offer' ? (count === 1 ? 'needs' : 'need') : count === 1 ? 'offers' : 'offer';
+  return `${count} member${count === 1 ? '' : 's'} ${verb} it: see \`/skills match\`.`;
+}
+
 /** /skills who: who offers a skill, nearest and most experienced first. */
 export function renderWho(result: { skill: { label: string }; offers: readonly WhoOffers[] }): RenderedMessage {
   if (result.offers.length === 0) return { content: `Nobody offers **${result.skill.label}** yet.`, embeds: [], components: [] };
@@ -136,7 +143,7 @@ export function renderPrivacy(privacy: Privacy): string {
 export function renderTop(top: { from: number; helpers: readonly TopHelper[] }): RenderedMessage {
   if (top.helpers.length === 0) return { content: 'No thanks or helpful introductions yet this month. Say thanks with `/skills thanks`.', embeds: [], components: [] };
   const lines = top.helpers.map((helper, i) => {
-    const parts = [helper.thanks ? `${helper.thanks} thanks` : '', helper.helpful ? `${helper.helpful} helpful intro${helper.helpful === 1 ? '' : 's'}` : ''].filter(Boolean);
+    const parts = [helper.thanks ? `${helper.thanks} ${helper.thanks === 1 ? 'thank-you' : 'thanks'}` : '', helper.helpful ? `${helper.helpful} helpful intro${helper.helpful === 1 ? '' : 's'}` : ''].filter(Boolean);
     return `${i + 1}. ${userMention(helper.userId)} · ${parts.join(', ')}`;
   });
   return { embeds: [new EmbedBuilder().setTitle('Top helpers this month').setColor(COLOR).setDescription(lines.join('\n')).setFooter({ text: 'Since the 1st, alliance time' })], components: [] };
@@ -146,11 +153,22 @@ function skillsList(labels: readonly string[]): string {
   return labels.map((label) => `**${label}**`).join(', ');
 }
 
+/** The skills a link names from the side of `side`: the need that was met, or the offer that met it. */
+function linkList(links: readonly IntroLink[], side: 'need' | 'offer'): string {
+  return links
+    .map((link) => {
+      if (typeof link === 'string') return `**${link}**`;
+      const other = side === 'need' ? link.offer : link.need;
+      return link.close ? `**${link[side]}** (close to **${other}**)` : `**${link[side]}**`;
+    })
+    .join(', ');
+}
+
 /** What the asked member sees: who asks, which skills link them, Accept / Decline. */
 export function renderIntroRequest(intro: Intro, guildName: string): RenderedMessage {
   const lines = [`👋 ${userMention(intro.requesterId)} from **${escapeMarkdown(guildName)}** would like an introduction.`];
-  if (intro.targetOffers.length) lines.push(`They need ${skillsList(intro.targetOffers)}, which you offer.`);
-  if (intro.requesterOffers.length) lines.push(`They offer ${skillsList(intro.requesterOffers)}, which you need.`);
+  if (intro.targetOffers.length) lines.push(`They need ${linkList(intro.targetOffers, 'need')}, which you offer.`);
+  if (intro.requesterOffers.length) lines.push(`They offer ${linkList(intro.requesterOffers, 'offer')}, which you need.`);
   lines.push('If you accept, I introduce you to each other. If you decline, they are told politely, without details.');
   const buttons = [
     new ButtonBuilder().setCustomId(customId('skills', 'accept', intro.guildId, intro.id)).setStyle(ButtonStyle.Success).setLabel('Accept'),
@@ -165,8 +183,8 @@ export function renderIntroduction(intro: Intro, forUserId: string | null): stri
   if (forUserId === intro.requesterId) lines.push(`🤝 ${userMention(intro.targetId)} accepted your introduction request. Meet each other!`);
   else if (forUserId === intro.targetId) lines.push(`🤝 Meet ${userMention(intro.requesterId)}: you accepted their introduction request.`);
   else lines.push(`🤝 ${userMention(intro.requesterId)}, meet ${userMention(intro.targetId)}; ${userMention(intro.targetId)}, meet ${userMention(intro.requesterId)}.`);
-  if (intro.targetOffers.length) lines.push(`• ${userMention(intro.targetId)} offers ${skillsList(intro.targetOffers)}, which ${userMention(intro.requesterId)} needs.`);
-  if (intro.requesterOffers.length) lines.push(`• ${userMention(intro.requesterId)} offers ${skillsList(intro.requesterOffers)}, which ${userMention(intro.targetId)} needs.`);
+  if (intro.targetOffers.length) lines.push(`• ${userMention(intro.targetId)} offers ${linkList(intro.targetOffers, 'offer')}, which ${userMention(intro.requesterId)} needs.`);
+  if (intro.requesterOffers.length) lines.push(`• ${userMention(intro.requesterId)} offers ${linkList(intro.requesterOffers, 'offer')}, which ${userMention(intro.targetId)} needs.`);
   lines.push('Say hello and find a time that suits you both. In a week I will ask whether it helped.');
   return lines.join('\n');
 }
@@ -202,5 +220,5 @@ export function renderMatchNotice(notice: { yours: MatchEntry; theirs: MatchEntr
 }
 
 export function renderSuggestion(suggestion: { label: string; firstUserId: string }): string {
-  return `🧩 New skill: **${escapeMarkdown(suggestion.label)}** (first added by ${userMention(suggestion.firstUserId)}) is not in the skill list. If it deserves a place, suggest it for the taxonomy (src/skills/taxonomy.data.ts).`;
+  return `🧩 New skill: **${escapeMarkdown(suggestion.label)}** (first added by ${userMention(suggestion.firstUserId)}) is not in the skill list. Members can use it as it is; if it deserves a place in the list, with its synonyms and category, tell whoever runs this bot.`;
 }

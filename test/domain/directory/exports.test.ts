@@ -44,7 +44,7 @@ describe('removeMemberData', () => {
     dir.addHost(host, shared.id, MEMBER);
     dir.requestJoin(host, linked.id);
     dir.decideJoin(actor(STRANGER), linked.id, HOST, true);
-    expect(dir.removeMemberData(GUILD, HOST)).toEqual({ removedSpaceIds: [alone.id], leftSpaceIds: [shared.id] });
+    expect(dir.removeMemberData(GUILD, HOST)).toEqual({ removedSpaceIds: [alone.id], leftSpaceIds: [shared.id], removedListed: [alone.name] });
     expect(dir.show(organizer, shared.id).hosts).toEqual([MEMBER]);
     expect(dir.show(organizer, linked.id).members).toEqual([]);
     expect(countRows(sqlite, 'spaces')).toBe(2);

@@ -22,7 +22,7 @@ describe('requesting an introduction', () => {
   it('records a pending request with the skills that link both ways', () => {
     const env = world();
     const intro = ask(env, U.ana, U.ben);
-    expect(intro).toMatchObject({ requesterId: U.ana, targetId: U.ben, status: 'pending', targetOffers: ['SEO'], requesterOffers: ['Photography'], channelId: '300000000000000001' });
+    expect(intro).toMatchObject({ requesterId: U.ana, targetId: U.ben, status: 'pending', targetOffers: [{ offer: 'SEO', need: 'SEO', close: false }], requesterOffers: [{ offer: 'Photography', need: 'Photography', close: false }], channelId: '300000000000000001' });
   });
 
   it.each([

@@ -21,7 +21,7 @@ describe('skills update section', () => {
       lines: [
         '2 new offers and 1 new need; most active: SEO (2), Photography (1).',
         '1 introduction made (1 requested), 1 member said it helped.',
-        `1 thanks recorded. Top helpers: <@${U.ben}>.`,
+        `1 thank-you recorded. Top helpers: <@${U.ben}>.`,
         'Offer or ask with `/skills offer` and `/skills need`; see who fits with `/skills match`.',
       ],
     });
