@@ -4,7 +4,7 @@ import type { IdeasService } from '../ideas/ideas.service.js';
 import type { UpdatePeriod, UpdateSectionContent, UpdateSectionProvider } from '../shared/update-section.js';
 import { zonedParts } from '../shared/zoned-time.js';
 import type { MeetingsFacade } from './meetings.feature.js';
-import { localDateKey } from './when.rules.js';
+import { localDateKey } from '../shared/when.rules.js';
 
 const stamp = (instant: number): string => `<t:${Math.floor(instant / 1000)}:F>`;
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -15,7 +15,7 @@ import { actionReminderJob, reminderJobPrefix } from './meeting-jobs.rules.js';
 import type { MeetingsRepo } from './meetings.repo.js';
 import type { Meeting, MeetingsService } from './meetings.service.js';
 import { SNOWFLAKE, validate } from './validate.js';
-import { parseLocalDate } from './when.rules.js';
+import { parseLocalDate } from '../shared/when.rules.js';
 
 const outcomeSchema = z.object({
   meetingId: z.number().int().positive('must be a meeting from the list'),

@@ -11,7 +11,7 @@ import type { ActionsRepo } from './actions.repo.js';
 import type { AgendaRepo } from './agenda.repo.js';
 import { reminderJobPrefix } from './meeting-jobs.rules.js';
 import type { MeetingsRepo } from './meetings.repo.js';
-import { localDateKey } from './when.rules.js';
+import { localDateKey } from '../shared/when.rules.js';
 
 export interface ParticipationRow {
   userId: string;

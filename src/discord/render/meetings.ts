@@ -5,7 +5,7 @@ import type { ActionItemRow } from '../../meetings/actions.repo.js';
 import type { Meeting, Preview } from '../../meetings/meetings.service.js';
 import type { NotesView } from '../../meetings/outcomes.service.js';
 import type { ParticipationReport } from '../../meetings/participation.service.js';
-import { describeLocal } from '../../meetings/when.rules.js';
+import { describeLocal } from '../../shared/when.rules.js';
 import { customId } from '../custom-id.js';
 import { channelMention, escapeMarkdown, timestamp, truncate, userMention } from '../format.js';
 import { fitEmbeds } from './fit.js';

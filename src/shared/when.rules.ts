@@ -1,9 +1,11 @@
-// Reads "next thursday 6pm" / "tomorrow 9:30" / "2026-12-03 18:00" as a local time in the alliance's zone:
-// chrono-node reads the words, zoned-time turns the wall time into an instant and says when DST makes it unclear.
+// The one reader of dates members type ("next thursday 6pm", "in 3 hours", "2026-12-03 18:00", "next friday"), in the
+// alliance's zone: chrono-node reads the words, zoned-time turns the wall time into an instant and says when DST makes
+// it unclear. Every date option (meetings, deadlines, due dates, Coworking Day) goes through here.
 // English only: the whole package loads 16 locales (~230 ms and ~12 MB at start-up) for parsers we never call.
 import * as chrono from 'chrono-node/en';
-import { DAY } from '../shared/clock.js';
-import { offsetMinutes, resolveLocal, zonedParts, type LocalDateTime } from '../shared/zoned-time.js';
+import { DAY } from './clock.js';
+import { dayInWords } from './day-words.js';
+import { offsetMinutes, resolveLocal, zonedParts, type LocalDateTime } from './zoned-time.js';
 
 export interface WhenChoice {
   instant: number;
@@ -21,7 +23,13 @@ export type LocalDateResult = { kind: 'ok'; date: string } | { kind: 'refused'; 
 /** Meetings further ahead than this are almost always a typo in the year. */
 export const MAX_AHEAD_MS = 2 * 365 * DAY;
 
-const EXAMPLES = 'Try "2026-12-03 18:00", "next thursday 6pm" or "tomorrow 9:30".';
+export interface WhenOptions {
+  /**
+   * A day without a time of day ("friday", "2026-12-10") is read at this local time; a relative day ("in 3 days",
+   * "next week") keeps the time it is now. Without it such text is refused as vague (a meeting needs its hour).
+   */
+  defaultTime?: { hour: number; minute: number };
+}
 /** Words people put around a time that carry no meaning of their own. */
 const FILLER = new Set(['at', 'on', 'the', 'of', 'around', 'about', 'please', 'from', 'starting', 'local', 'time']);
 const PAST_WORDS = /\b(last|ago|yesterday|previous|past)\b/i;
@@ -61,6 +69,16 @@ function normalize(text: string): string {
   });
 }
 
+/** 'YYYY-MM-DD' `days` after today in the zone: examples in hints are never in the past. */
+export function dayFromToday(now: number, timeZone: string, days: number): string {
+  return localDateKey(zonedParts(now + days * DAY, timeZone));
+}
+
+/** The hint after a refusal, with a date a week from today. */
+export function whenExamples(now: number, timeZone: string): string {
+  return `Try "${dayFromToday(now, timeZone, 7)} 18:00", "next thursday 6pm", "in 3 hours" or "tomorrow 9:30".`;
+}
+
 function naiveReference(now: number, timeZone: string): Date {
   const p = zonedParts(now, timeZone);
   return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second));
@@ -74,17 +92,18 @@ function leftoverWords(text: string, matched: string, index: number): string[] {
     .filter((word) => word && !FILLER.has(word));
 }
 
-function interpret(text: string, parser: chrono.Chrono, now: number, timeZone: string): WhenResult {
+function interpret(text: string, parser: chrono.Chrono, now: number, timeZone: string, options: WhenOptions): WhenResult {
+  const examples = whenExamples(now, timeZone);
   const forwardDate = !PAST_WORDS.test(text);
   const results = parser.parse(text, { instant: naiveReference(now, timeZone), timezone: 0 }, { forwardDate });
   if (results.length === 0) {
-    return { kind: 'refused', reason: 'unreadable', message: `I could not read a date and time in "${text}". ${EXAMPLES}` };
+    return { kind: 'refused', reason: 'unreadable', message: `I could not read a date and time in "${text}". ${examples}` };
   }
   if (results.length > 1) {
     return {
       kind: 'refused',
       reason: 'vague',
-      message: `"${text}" holds more than one time (${results.map((r) => `"${r.text}"`).join(', ')}): write exactly one. ${EXAMPLES}`,
+      message: `"${text}" holds more than one time (${results.map((r) => `"${r.text}"`).join(', ')}): write exactly one. ${examples}`,
     };
   }
   const result = results[0]!;
@@ -93,16 +112,24 @@ function interpret(text: string, parser: chrono.Chrono, now: number, timeZone: s
     return {
       kind: 'refused',
       reason: 'unreadable',
-      message: `I understood "${result.text}" but not "${extra.join(' ')}". ${EXAMPLES}`,
+      message: `I understood "${result.text}" but not "${extra.join(' ')}". ${examples}`,
     };
   }
   const start = result.start;
-  if (!start.isCertain('hour')) {
+  const tags = result.tags();
+  // "in 3 hours" is elapsed time from now, whatever the zone's offset or a DST change on the way: chrono counts it
+  // from the naive wall-clock reference, so the same distance is added to the real instant.
+  if (tags.has('result/relativeDateAndTime')) {
+    return checkRange({ kind: 'ok', instant: now + (start.date().getTime() - naiveReference(now, timeZone).getTime()) }, now, timeZone);
+  }
+  const relativeDay = tags.has('result/relativeDate');
+  if (!start.isCertain('hour') && !options.defaultTime) {
     return { kind: 'refused', reason: 'vague', message: `"${text}" needs a time of day, e.g. "${text} 18:00".` };
   }
+  const at = start.isCertain('hour') || relativeDay ? null : options.defaultTime!;
   const dayKnown = start.isCertain('day') || start.isCertain('weekday');
-  if (!dayKnown && (start.isCertain('month') || start.isCertain('year'))) {
-    return { kind: 'refused', reason: 'vague', message: `"${text}" does not say which day. ${EXAMPLES}` };
+  if (!dayKnown && (start.isCertain('month') || start.isCertain('year') || !start.isCertain('hour'))) {
+    return { kind: 'refused', reason: 'vague', message: `"${text}" does not say which day. ${examples}` };
   }
   if (start.isCertain('timezoneOffset')) return checkRange({ kind: 'ok', instant: start.date().getTime() }, now, timeZone);
 
@@ -110,8 +137,8 @@ function interpret(text: string, parser: chrono.Chrono, now: number, timeZone: s
     year: start.get('year')!,
     month: start.get('month')!,
     day: start.get('day')!,
-    hour: start.get('hour')!,
-    minute: start.get('minute') ?? 0,
+    hour: at ? at.hour : start.get('hour')!,
+    minute: at ? at.minute : (start.get('minute') ?? 0),
   };
   const resolution = resolveLocal(local, timeZone);
   const wall = `${pad(local.hour)}:${pad(local.minute)} on ${localDateKey(local)}`;
@@ -168,13 +195,13 @@ function checkRange(result: WhenResult, now: number, timeZone: string): WhenResu
  * The instant a member meant by `text`, read in `timeZone` at `now`. Refuses vague text, past times and times
  * in a DST gap; asks when a wall time occurs twice or "03/12" could be either 3 December or 12 March.
  */
-export function parseWhen(rawText: string, now: number, timeZone: string): WhenResult {
+export function parseWhen(rawText: string, now: number, timeZone: string, options: WhenOptions = {}): WhenResult {
   const text = normalize(rawText.trim());
-  if (!text) return { kind: 'refused', reason: 'unreadable', message: `Say when. ${EXAMPLES}` };
-  const monthFirst = interpret(text, chrono.casual, now, timeZone);
+  if (!text) return { kind: 'refused', reason: 'unreadable', message: `Say when. ${whenExamples(now, timeZone)}` };
+  const monthFirst = interpret(text, chrono.casual, now, timeZone, options);
   const numeric = NUMERIC_DATE.exec(text);
   if (!numeric || Number(numeric[1]) > 12 || Number(numeric[2]) > 12 || numeric[1] === numeric[2]) return monthFirst;
-  const dayFirst = interpret(text, chrono.GB, now, timeZone);
+  const dayFirst = interpret(text, chrono.GB, now, timeZone, options);
   const readings = [monthFirst, dayFirst].filter((r) => r.kind !== 'refused');
   if (readings.length < 2) return readings[0] ?? monthFirst;
   const choices: WhenChoice[] = readings.flatMap((r) =>
@@ -206,12 +233,14 @@ export function parseLocalDate(rawText: string, now: number, timeZone: string, f
     const result = results.length === 1 ? results[0]! : null;
     const known = result && (result.start.isCertain('day') || result.start.isCertain('weekday'));
     if (!result || !known || leftoverWords(text, result.text, result.index).length > 0) {
-      return { kind: 'refused', message: `I could not read ${field} "${text}" as a day: try "2026-12-10" or "next friday".` };
+      return { kind: 'refused', message: `I could not read ${field} "${text}" as a day: try "${dayFromToday(now, timeZone, 7)}", "next friday" or "in 3 days".` };
     }
-    local = { year: result.start.get('year')!, month: result.start.get('month')!, day: result.start.get('day')! };
+    local = result.tags().has('result/relativeDateAndTime')
+      ? zonedParts(now + (result.start.date().getTime() - naiveReference(now, timeZone).getTime()), timeZone)
+      : { year: result.start.get('year')!, month: result.start.get('month')!, day: result.start.get('day')! };
   }
   const key = localDateKey(local);
-  if (key < localDateKey(today)) return { kind: 'refused', message: `${field} ${key} has already passed.` };
-  if (local.year > today.year + 5) return { kind: 'refused', message: `${field} ${key} is too far ahead: check the year.` };
+  if (key < localDateKey(today)) return { kind: 'refused', message: `${field} ${dayInWords(local)} has already passed.` };
+  if (local.year > today.year + 5) return { kind: 'refused', message: `${field} ${dayInWords(local)} is too far ahead: check the year.` };
   return { kind: 'ok', date: key };
 }

@@ -1,6 +1,6 @@
 // Natural-language meeting times read in the alliance's zone, across zones with and without DST.
 import { describe, expect, it } from 'vitest';
-import { parseLocalDate, parseWhen } from '../../../src/meetings/when.rules.js';
+import { parseLocalDate, parseWhen } from '../../src/shared/when.rules.js';
 
 /** Friday 20 November 2026, 12:00 UTC: already Saturday in Auckland, still early Friday in Honolulu. */
 const NOW = Date.parse('2026-11-20T12:00:00Z');
@@ -46,6 +46,47 @@ describe('parseWhen reads a wall time in the alliance zone', () => {
 
   it('honours an explicit zone abbreviation in the text', () => {
     expect(parseWhen('tomorrow 6pm EST', NOW, 'Europe/Berlin')).toEqual({ kind: 'ok', instant: at('2026-11-21T23:00:00Z') });
+  });
+});
+
+describe('parseWhen counts "in N hours" from now in any zone', () => {
+  it.each([
+    ['America/Chicago', 'in 3 hours', '2026-11-20T15:00:00Z'],
+    ['Asia/Kolkata', 'in 30 minutes', '2026-11-20T12:30:00Z'],
+    ['Pacific/Auckland', 'in 1 hour', '2026-11-20T13:00:00Z'],
+    ['Pacific/Honolulu', 'in 2 hours 30 minutes', '2026-11-20T14:30:00Z'],
+  ])('%s: "%s" is %s', (zone, text, expected) => {
+    expect(parseWhen(text, NOW, zone)).toEqual({ kind: 'ok', instant: at(expected) });
+  });
+
+  it('counts elapsed time across the night the clocks go back', () => {
+    // 01:30 CDT on 1 November 2026; three hours later it is 03:30 CST, not 04:30.
+    const now = at('2026-11-01T06:30:00Z');
+    expect(parseWhen('in 3 hours', now, 'America/Chicago')).toEqual({ kind: 'ok', instant: at('2026-11-01T09:30:00Z') });
+  });
+});
+
+describe('parseWhen with a default time reads days without an hour (deadlines)', () => {
+  const options = { defaultTime: { hour: 17, minute: 0 } };
+  it('reads a named day at the default time and a relative day at the time it is now', () => {
+    expect(parseWhen('2026-12-10', NOW, 'America/Chicago', options)).toEqual({ kind: 'ok', instant: at('2026-12-10T23:00:00Z') });
+    expect(parseWhen('friday', NOW, 'Europe/Berlin', options)).toEqual({ kind: 'ok', instant: at('2026-11-27T16:00:00Z') });
+    expect(parseWhen('in 3 days', NOW, 'Europe/Berlin', options)).toEqual({ kind: 'ok', instant: at('2026-11-23T12:00:00Z') });
+  });
+
+  it('still refuses a month without a day', () => {
+    expect(parseWhen('december', NOW, 'Europe/Berlin', options)).toMatchObject({ kind: 'refused' });
+  });
+});
+
+describe('hints show example dates that lie ahead', () => {
+  it('names a day a week from today, whatever today is', () => {
+    const later = at('2031-05-02T12:00:00Z');
+    const result = parseWhen('banana', later, 'Europe/Berlin');
+    expect(result).toMatchObject({ kind: 'refused' });
+    if (result.kind === 'refused') expect(result.message).toContain('"2031-05-09 18:00"');
+    const day = parseLocalDate('banana', later, 'Europe/Berlin', 'due');
+    if (day.kind === 'refused') expect(day.message).toContain('"2031-05-09"');
   });
 });
 
@@ -124,6 +165,8 @@ describe('parseLocalDate reads a calendar day in the zone', () => {
     expect(parseLocalDate('2026-12-10', NOW, 'Europe/Berlin', 'due')).toEqual({ kind: 'ok', date: '2026-12-10' });
     expect(parseLocalDate('next friday', NOW, 'Europe/Berlin', 'due')).toEqual({ kind: 'ok', date: '2026-11-27' });
     expect(parseLocalDate('today', NOW, 'Pacific/Auckland', 'due')).toEqual({ kind: 'ok', date: '2026-11-21' });
+    expect(parseLocalDate('in 3 days', NOW, 'Europe/Berlin', 'due')).toEqual({ kind: 'ok', date: '2026-11-23' });
+    expect(parseLocalDate('in 14 hours', NOW, 'Europe/Berlin', 'due')).toEqual({ kind: 'ok', date: '2026-11-21' });
   });
 
   it.each(['2026-02-30', '2026-11-19', 'banana', '2040-01-01'])('refuses "%s" naming the field', (text) => {
