@@ -16,7 +16,7 @@ export interface WhenChoice {
 export type WhenResult =
   | { kind: 'ok'; instant: number }
   | { kind: 'choose'; reason: 'dst-fallback' | 'day-month-order'; message: string; choices: WhenChoice[] }
-  | { kind: 'refused'; reason: 'unreadable' | 'vague' | 'past' | 'dst-gap' | 'too-far'; message: string };
+  | { kind: 'refused'; reason: 'unreadable' | 'vague' | 'past' | 'dst-gap' | 'too-far'; message: string; instant?: number };
 
 export type LocalDateResult = { kind: 'ok'; date: string } | { kind: 'refused'; message: string };
 
@@ -178,6 +178,7 @@ function checkRange(result: WhenResult, now: number, timeZone: string): WhenResu
       kind: 'refused',
       reason: 'past',
       message: `${describeLocal(instants[0]!, timeZone)} (${timeZone}) has already passed: pick a time in the future.`,
+      instant: instants[0]!,
     };
   }
   if (future.every((instant) => instant > now + MAX_AHEAD_MS)) {
@@ -215,8 +216,11 @@ export function parseWhen(rawText: string, now: number, timeZone: string, option
   };
 }
 
-/** A calendar day ("next friday", "2026-12-10", "tomorrow") in the zone, today or later, as 'YYYY-MM-DD'. */
-export function parseLocalDate(rawText: string, now: number, timeZone: string, field: string): LocalDateResult {
+/**
+ * A calendar day ("next friday", "2026-12-10", "in 3 days") in the zone, as 'YYYY-MM-DD': today or later unless
+ * `allowPast` (a setting that names a day of this year's edition). Words without a year mean the next such day.
+ */
+export function parseLocalDate(rawText: string, now: number, timeZone: string, field: string, options: { allowPast?: boolean } = {}): LocalDateResult {
   const text = rawText.trim();
   const today = zonedParts(now, timeZone);
   let local: Pick<LocalDateTime, 'year' | 'month' | 'day'> | null = null;
@@ -231,7 +235,8 @@ export function parseLocalDate(rawText: string, now: number, timeZone: string, f
   } else {
     const results = chrono.casual.parse(text, { instant: naiveReference(now, timeZone), timezone: 0 }, { forwardDate: true });
     const result = results.length === 1 ? results[0]! : null;
-    const known = result && (result.start.isCertain('day') || result.start.isCertain('weekday'));
+    // "in 2 months" names a day too: the same day that many months on.
+    const known = result && (result.start.isCertain('day') || result.start.isCertain('weekday') || result.tags().has('result/relativeDate'));
     if (!result || !known || leftoverWords(text, result.text, result.index).length > 0) {
       return { kind: 'refused', message: `I could not read ${field} "${text}" as a day: try "${dayFromToday(now, timeZone, 7)}", "next friday" or "in 3 days".` };
     }
@@ -240,7 +245,7 @@ export function parseLocalDate(rawText: string, now: number, timeZone: string, f
       : { year: result.start.get('year')!, month: result.start.get('month')!, day: result.start.get('day')! };
   }
   const key = localDateKey(local);
-  if (key < localDateKey(today)) return { kind: 'refused', message: `${field} ${dayInWords(local)} has already passed.` };
-  if (local.year > today.year + 5) return { kind: 'refused', message: `${field} ${dayInWords(local)} is too far ahead: check the year.` };
+  if (!options.allowPast && key < localDateKey(today)) return { kind: 'refused', message: `${field}: ${dayInWords(local)} has already passed.` };
+  if (local.year > today.year + 5) return { kind: 'refused', message: `${field}: ${dayInWords(local)} is too far ahead: check the year.` };
   return { kind: 'ok', date: key };
 }

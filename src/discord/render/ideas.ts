@@ -4,6 +4,7 @@ import type { RankedIdea } from '../../ideas/ideas.repo.js';
 import type { PrioritiesView } from '../../ideas/ideas.service.js';
 import { escapeMarkdown, truncate, userMention } from '../format.js';
 import { fitEmbeds } from './fit.js';
+import { dayInWords } from '../../shared/day-words.js';
 
 const COLOR = 0xf59e0b;
 
@@ -20,7 +21,7 @@ export function renderIdeas(list: { ideas: RankedIdea[]; dotsLeft: number }): Em
 
 export function renderPriorities(view: PrioritiesView): EmbedBuilder {
   const lines = view.priorities.map(
-    (p) => `**${p.rank}.** ${escapeMarkdown(p.text)}${p.targetDate ? ` · target ${p.targetDate}` : ''}`,
+    (p) => `**${p.rank}.** ${escapeMarkdown(p.text)}${p.targetDate ? ` · target ${dayInWords(p.targetDate)}` : ''}`,
   );
   if (!lines.length) lines.push('No priorities set. Organizers set up to five with `/priorities set`.');
   if (view.refreshSuggested) lines.push('', '🎉 All priorities are achieved: time for a **priority refresh meeting** (`/meeting schedule`).');

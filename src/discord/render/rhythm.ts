@@ -9,6 +9,7 @@ import type { ComposedUpdate, PostedUpdate, UpdateHistoryEntry, UpdateSettings }
 import { channelMention, timestamp, truncate, userMention } from '../format.js';
 import type { Poster } from '../poster.js';
 import type { ReplyPayload } from '../respond.js';
+import { dayOfInstant } from '../../shared/day-words.js';
 
 export function publishWith(poster: Poster): Publish {
   return async (target, messages) => {
@@ -107,7 +108,7 @@ export function renderNote(settings: UpdateSettings, limit: number): ReplyPayloa
 }
 
 function countdownText(overview: CoworkingDayOverview): string {
-  const day = `${timestamp(overview.coworkingDayAt, 'D')}`;
+  const day = dayOfInstant(overview.coworkingDayAt, overview.timeZone);
   if (overview.daysUntil > 1) return `International Coworking Day ${overview.year} is in **${overview.daysUntil} days**, on ${day}.`;
   if (overview.daysUntil === 1) return `International Coworking Day ${overview.year} is **tomorrow**, ${day}.`;
   if (overview.daysUntil === 0) return `International Coworking Day is **today**! 🎉`;
@@ -117,7 +118,7 @@ function countdownText(overview: CoworkingDayOverview): string {
 /** /coworkingday show: the countdown, the coworking week and every hosted event, split to fit Discord. */
 export function renderOverview(overview: CoworkingDayOverview): PostMessage[] {
   const week = overview.week
-    ? `\n**${overview.week.name}** runs from ${timestamp(overview.week.startsAt, 'D')} to ${timestamp(overview.week.endsAt, 'D')}.`
+    ? `\n**${overview.week.name}** runs from ${dayOfInstant(overview.week.startsAt, overview.timeZone)} to ${dayOfInstant(overview.week.endsAt, overview.timeZone)}.`
     : '';
   return layoutPost({
     title: `International Coworking Day ${overview.year}`,
