@@ -10,7 +10,7 @@ import { timestamp, truncate, userMention } from '../src/discord/format.js';
 import { renderDeclined, renderEntries, renderIntroduction, renderIntroRequest, renderMatches, renderPrivacy, renderTop, renderWho } from '../src/discord/render/skills.js';
 import { reply, replyPrivately } from '../src/discord/respond.js';
 import { deliverPrivately } from '../src/discord/skills-delivery.js';
-import { dayOfInstant } from '../src/shared/day-words.js';
+import { dayInWords, dayOfInstant } from '../src/shared/day-words.js';
 
 const skillOption = (description: string) => (o: import('discord.js').SlashCommandStringOption) =>
   o.setName('skill').setDescription(description).setRequired(true).setAutocomplete(true).setMaxLength(100);
@@ -55,6 +55,7 @@ function addedText(kind: 'offer' | 'need', typed: string, result: AddResult, tim
   const lines = [`✅ ${result.created ? 'Added' : 'Updated'} your ${kind}: **${entry.label}**${entry.level ? ` (${entry.level})` : ''}.`];
   if (result.via === 'synonym' || result.via === 'typo') lines.push(`I read “${truncate(typed, 60)}” as **${entry.label}**.`);
   if (result.via === 'new') lines.push('That is a new skill here; I kept it as you wrote it and suggested it to the organizers.');
+  if (kind === 'need' && entry.byDate) lines.push(`Needed by ${dayInWords(entry.byDate)}.`);
   if (kind === 'need' && entry.expiresAt) lines.push(`It lapses on ${dayOfInstant(entry.expiresAt, timeZone)} unless you renew it; I will remind you a week before.`);
   if (result.matching > 0) lines.push(`${result.matching} member${result.matching === 1 ? '' : 's'} ${kind === 'offer' ? 'need' : 'offer'} it: see \`/skills match\`.`);
   return lines.join('\n');

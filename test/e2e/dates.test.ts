@@ -33,3 +33,78 @@ describe('"in N hours" is counted from now, in any zone', () => {
     expect(understood(visibleText(preview))).toBe(Date.parse(now) + ahead);
   });
 });
+
+describe('every date option reads the same words, in the alliance zone, and restates what matters', () => {
+  it('/proposal create closes:"friday 5pm" restates the deadline before anything is stored, and opens until then', async () => {
+    const a = await h.newAlliance();
+    await a.setup({ timezone: 'America/Chicago' });
+    h.clock.set('2026-12-07T15:00:00Z'); // Monday 09:00 in Chicago
+    const opened = await a.run('marcus', 'proposal create', { title: 'Shared printer', closes: 'friday 5pm' });
+    expect(opened.modal?.title).toBe('New proposal · closes Fri 11 Dec 2026, 17:00');
+    expect(h.bot.services.proposals.list(a.id, 'open', 0, 10).total).toBe(0);
+    const submitted = await h.bed.driver.submitModal({
+      guildId: a.id, channelId: a.channel('general'), userId: a.members.marcus, modal: opened.modal!, values: { title: 'Shared printer', summary: 'Buy one.' },
+    });
+    const reply = await submitted.reply();
+    // 17:00 CST is 23:00 UTC.
+    expect(reply.content).toContain(`open until <t:${Date.parse('2026-12-11T23:00:00Z') / 1000}:F>`);
+  });
+
+  it('/proposal create closes:"in 3 days" counts from now; a time the clocks skip is refused', async () => {
+    const a = await h.newAlliance();
+    await a.setup({ timezone: 'Europe/Berlin' });
+    h.clock.set('2027-03-25T10:00:00Z');
+    const skipped = await a.reply('marcus', 'proposal create', { title: 'Shared printer', closes: '2027-03-28 02:30' });
+    expect(skipped.ephemeral).toBe(true);
+    expect(skipped.content).toContain('does not exist in Europe/Berlin');
+    const opened = await a.run('marcus', 'proposal create', { title: 'Shared printer', closes: 'in 3 days' });
+    // The same time of day three days on, though the clocks go forward on the way.
+    expect(opened.modal?.title).toBe('New proposal · closes Sun 28 Mar 2027, 11:00');
+  });
+
+  it('/skills need by:"friday" is stored as that day and said back in words', async () => {
+    const a = await h.newAlliance();
+    await a.setup({ timezone: 'Pacific/Auckland' });
+    h.clock.set('2026-12-06T12:00:00Z'); // already Monday 7 December in Auckland
+    const answer = await a.reply('sam', 'skills need', { skill: 'photography', by: 'friday' });
+    expect(answer.content).toContain('Needed by Friday 11 December 2026.');
+    expect(answer.content).toMatch(/It lapses on \w+day \d+ \w+ 2027/);
+    expect(answer.content).not.toMatch(/<t:\d+:D>/);
+    expect(visibleText(await a.reply('sam', 'skills mine'))).toContain('needed by Friday 11 December 2026');
+  });
+
+  it('/coworkingday settings week-start:"august 3" and /coworkingday show write Coworking Day and the week as days', async () => {
+    const a = await h.newAlliance();
+    await a.setup({ timezone: 'America/Chicago' });
+    h.clock.set('2027-06-01T12:00:00Z');
+    const saved = await a.reply('olivia', 'coworkingday settings', { 'week-name': 'KC Coworking Week', 'week-start': 'august 3' });
+    expect(visibleText(saved)).toContain('**KC Coworking Week**, Tuesday 3 August 2027 to Monday 9 August 2027');
+    const show = visibleText(await a.reply('sam', 'coworkingday show'));
+    expect(show).toContain('on Monday 9 August 2027');
+    expect(show).toContain('runs from Tuesday 3 August 2027 to Monday 9 August 2027');
+    expect(show).not.toMatch(/<t:\d+:D>/);
+  });
+});
+
+describe('examples are never in the past', () => {
+  it('no registered option description shows a fixed date', () => {
+    const descriptions: string[] = [];
+    const walk = (options: unknown): void => {
+      for (const option of (options as { description?: string; options?: unknown }[] | undefined) ?? []) {
+        descriptions.push(option.description ?? '');
+        walk(option.options);
+      }
+    };
+    for (const command of h.bed.commands()) walk(command.options);
+    expect(descriptions.length).toBeGreaterThan(50);
+    expect(descriptions.filter((d) => /\d{4}-\d{2}-\d{2}/.test(d))).toEqual([]);
+  });
+
+  it('a refused date hints with a day a week from today', async () => {
+    const a = await h.newAlliance();
+    await a.setup({ timezone: 'America/Chicago' });
+    h.clock.set('2031-05-02T15:00:00Z');
+    const answer = await a.reply('marcus', 'meeting schedule', { title: 'Quick call', when: 'whenever suits' });
+    expect(answer.content).toContain('"2031-05-09 18:00"');
+  });
+});

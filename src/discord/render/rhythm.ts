@@ -9,7 +9,7 @@ import type { ComposedUpdate, PostedUpdate, UpdateHistoryEntry, UpdateSettings }
 import { channelMention, timestamp, truncate, userMention } from '../format.js';
 import type { Poster } from '../poster.js';
 import type { ReplyPayload } from '../respond.js';
-import { dayOfInstant } from '../../shared/day-words.js';
+import { dayInWords, dayOfInstant } from '../../shared/day-words.js';
 
 export function publishWith(poster: Poster): Publish {
   return async (target, messages) => {
@@ -150,7 +150,7 @@ export function renderCoworkingSettings(settings: CoworkingDaySettings, timezone
       {
         name: 'Coworking week',
         value: settings.week
-          ? `**${settings.week.name}**, ${settings.week.start} to ${settings.week.end}: announced on its first day; hosted events may fall on any of its days`
+          ? `**${settings.week.name}**, ${dayInWords(settings.week.start)} to ${dayInWords(settings.week.end)}: announced on its first day; hosted events may fall on any of its days`
           : '*none*: events must be on August 9',
       },
     ],
