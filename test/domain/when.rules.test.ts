@@ -1,5 +1,6 @@
 // Natural-language meeting times read in the alliance's zone, across zones with and without DST.
 import { describe, expect, it } from 'vitest';
+import { dayInWords, dayOfInstant } from '../../src/shared/day-words.js';
 import { parseLocalDate, parseWhen } from '../../src/shared/when.rules.js';
 
 /** Friday 20 November 2026, 12:00 UTC: already Saturday in Auckland, still early Friday in Honolulu. */
@@ -173,5 +174,17 @@ describe('parseLocalDate reads a calendar day in the zone', () => {
     const result = parseLocalDate(text, NOW, 'Europe/Berlin', 'due');
     expect(result.kind).toBe('refused');
     if (result.kind === 'refused') expect(result.message).toMatch(/^(due|I could not read due)/);
+  });
+});
+
+describe('days in words', () => {
+  it('writes a calendar day as the alliance reads it, whatever the viewer zone', () => {
+    expect(dayInWords('2027-08-09')).toBe('Monday 9 August 2027');
+    expect(dayInWords({ year: 2028, month: 2, day: 29 })).toBe('Tuesday 29 February 2028');
+    // 9 August 2027, 00:30 in Chicago is still 8 August in Seattle and already the 9th in UTC: the alliance's day counts.
+    const chicagoMidnight = Date.parse('2027-08-09T05:30:00Z');
+    expect(dayOfInstant(chicagoMidnight, 'America/Chicago')).toBe('Monday 9 August 2027');
+    expect(dayOfInstant(chicagoMidnight, 'Pacific/Auckland')).toBe('Monday 9 August 2027');
+    expect(dayOfInstant(Date.parse('2027-08-09T04:30:00Z'), 'America/Chicago')).toBe('Sunday 8 August 2027');
   });
 });

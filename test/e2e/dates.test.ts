@@ -1,7 +1,8 @@
 // Dates as members type and read them, end to end: "in 3 hours" counted from now in any zone (also the night the
 // clocks change), one parser for every date option, calendar days in words, examples that never lie in the past.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOUR } from '../../src/shared/clock.js';
+import { DAY, HOUR } from '../../src/shared/clock.js';
+import { dayOfInstant } from '../../src/shared/day-words.js';
 import { startHarness, visibleText, type Harness } from '../support/bot.js';
 
 let h: Harness;
@@ -106,5 +107,24 @@ describe('examples are never in the past', () => {
     h.clock.set('2031-05-02T15:00:00Z');
     const answer = await a.reply('marcus', 'meeting schedule', { title: 'Quick call', when: 'whenever suits' });
     expect(answer.content).toContain('"2031-05-09 18:00"');
+  });
+});
+
+describe('due dates', () => {
+  it('/meeting outcome due:"in 2 weeks" records that day and says it in words', async () => {
+    // The test bed checks a scheduled event's start against the real clock.
+    h.clock.set(Math.floor(Date.now() / HOUR) * HOUR);
+    const a = await h.newAlliance();
+    await a.setup({ timezone: 'Asia/Kolkata' });
+    const preview = await a.reply('olivia', 'meeting schedule', { title: 'Dates meetup', when: 'in 3 hours' });
+    await (await h.bed.driver.click({ guildId: a.id, channelId: preview.channelId, userId: a.members.olivia, messageId: preview.id, label: 'Confirm' })).updated();
+    const base = { guildId: a.id, channelId: a.channel('general'), userId: a.members.olivia };
+    const meeting = Number((await h.bed.driver.autocomplete({ ...base, name: 'agenda', subcommand: 'show', focused: 'meeting', options: { meeting: 'Dates' } }))[0]!.value);
+    await a.reply('olivia', 'agenda add', { meeting, topic: 'Shared insurance', minutes: 20 });
+    const item = Number((await h.bed.driver.autocomplete({ ...base, name: 'meeting', subcommand: 'outcome', focused: 'item', options: { meeting, item: 'Shared' } }))[0]!.value);
+    h.clock.advance(4 * HOUR); // outcomes are recorded once the meeting has started
+    const recorded = await a.reply('olivia', 'meeting outcome', { meeting, item, result: 'action', owner: a.members.priya, due: 'in 2 weeks' });
+    const due = dayOfInstant(h.clock.now().getTime() + 14 * DAY, 'Asia/Kolkata');
+    expect(recorded.content).toContain(`due ${due}`);
   });
 });
