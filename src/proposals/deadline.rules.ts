@@ -23,9 +23,12 @@ export function parseCloses(text: string, now: number, timezone: string): Parsed
     return { ok: false, message: `closes: ${when.message}` };
   }
   if (when.kind === 'choose') {
-    // No buttons in a form: the member writes the one they mean, as with a meeting time that is unclear.
-    const readings = when.choices.map((c) => `${describeLocal(c.instant, timezone)} (${c.label})`).join(' or ');
-    return { ok: false, message: `closes can be read two ways, ${readings}: write the date as YYYY-MM-DD, or pick a time an hour earlier or later.` };
+    // No buttons before a form opens: the member writes the one they mean, as a meeting would ask with buttons.
+    if (when.reason === 'dst-fallback') {
+      return { ok: false, message: 'closes is a time that happens twice that night (the clocks go back): pick a time an hour earlier or later.' };
+    }
+    const readings = when.choices.map((c) => describeLocal(c.instant, timezone)).join(' or ');
+    return { ok: false, message: `closes can be read two ways (${readings}): write the date as YYYY-MM-DD.` };
   }
   return checkDeadline(when.instant, now);
 }

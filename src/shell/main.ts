@@ -82,7 +82,8 @@ async function main(): Promise<number> {
       process.stdout.write(`${text}\n`);
     };
     // Kept after exit, unlike the temporary database: the person may still want to open what was exported.
-    const filesDir = args.files ?? mkdtempSync(join(tmpdir(), 'alliance-shell-files-'));
+    // The default folder is only made when a file arrives, so runs without exports leave nothing behind.
+    const filesDir = args.files ?? join(tmpdir(), `alliance-shell-files-${process.pid}-${Date.now().toString(36)}`);
     const session = createSession({ bed, guild, write, filesDir });
     if (interactive) {
       process.stdout.write(`${DEMO.guildName} is running locally. You are ${DEMO.owner} (owner, organizer) in #${DEMO.defaultChannel}.\nType help for the shell's instructions, or try /help.\n`);

@@ -62,7 +62,8 @@ describe('parseCloses', () => {
     const march = Date.parse('2027-03-01T12:00:00Z');
     expect(parseCloses('2027-03-14 02:30', march, 'America/Chicago')).toMatchObject({ ok: false, message: expect.stringContaining('does not exist') });
     const october = Date.parse('2027-10-20T12:00:00Z');
-    expect(parseCloses('2027-11-07 01:30', october, 'America/Chicago')).toMatchObject({ ok: false, message: expect.stringContaining('two ways') });
+    expect(parseCloses('2027-11-07 01:30', october, 'America/Chicago')).toMatchObject({ ok: false, message: expect.stringContaining('happens twice') });
+    expect(parseCloses('03/12 17:00', october, 'Europe/Berlin')).toMatchObject({ ok: false, message: expect.stringContaining('two ways (') });
   });
 });
 
