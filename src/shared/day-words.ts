@@ -29,9 +29,3 @@ export function dayInWords(date: CalendarDay | string): string {
 export function dayOfInstant(instant: number, timeZone: string): string {
   return dayInWords(zonedParts(instant, timeZone));
 }
-
-/** "August 2027": the month a monthly update covers. */
-export function monthInWords(date: CalendarDay | string): string {
-  const day = typeof date === 'string' ? fromKey(`${date.slice(0, 7)}-01`) : date;
-  return day ? `${MONTHS[day.month - 1]} ${day.year}` : String(date);
-}
