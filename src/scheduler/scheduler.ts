@@ -28,7 +28,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   };
   const wakeOnDueJobs = () => {
     unsubscribe ??= deps.jobs.onJobAdded((dueAt) => {
-      if (woken || dueAt > deps.clock.now().getTime()) return;
+      // A tick in progress reads due jobs until none are left, so it takes this one too; waking it again would rerun
+      // the planners, and a planner that moves a job on every pass would never let the scheduler rest.
+      if (woken || runner.busy() || dueAt > deps.clock.now().getTime()) return;
       // One wake for a burst of jobs; the job row is committed by then, and claim() keeps each run single.
       woken = true;
       setImmediate(() => {

@@ -67,4 +67,20 @@ describe('the scheduler wakes for jobs due now', () => {
     await turns();
     expect(s.runs).toEqual([]);
   });
+
+  it('does not wake itself over and over for a job its own planner keeps moving', async () => {
+    const { db } = freshDb();
+    const jobs = createJobsRepo(db);
+    const clock = manualClock(T0);
+    let passes = 0;
+    // A failing job that a planner moves on every pass: each pass would add it again "for now".
+    const planner = () => void jobs.plan({ guildId: 'g', key: 'moving', kind: 'fails', dueAt: T0, payload: { pass: ++passes } });
+    const handlers: Record<string, JobHandler> = { fails: async () => Promise.reject(new Error('down')) };
+    const scheduler = createScheduler({ jobs, clock, logger: silentLogger, handlers, planners: [planner] });
+    scheduler.wakeOnDueJobs();
+    await scheduler.tick();
+    await turns(20);
+    await scheduler.stop();
+    expect(passes).toBeLessThanOrEqual(2);
+  });
 });
