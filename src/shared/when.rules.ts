@@ -30,6 +30,7 @@ export interface WhenOptions {
    */
   defaultTime?: { hour: number; minute: number };
 }
+
 /** Words people put around a time that carry no meaning of their own. */
 const FILLER = new Set(['at', 'on', 'the', 'of', 'around', 'about', 'please', 'from', 'starting', 'local', 'time']);
 const PAST_WORDS = /\b(last|ago|yesterday|previous|past)\b/i;
@@ -127,7 +128,8 @@ function interpret(text: string, parser: chrono.Chrono, now: number, timeZone: s
     return { kind: 'refused', reason: 'vague', message: `"${text}" needs a time of day, e.g. "${text} 18:00".` };
   }
   const at = start.isCertain('hour') || relativeDay ? null : options.defaultTime!;
-  const dayKnown = start.isCertain('day') || start.isCertain('weekday');
+  // "in 2 months" names a day for a deadline (that day, at this time); a meeting still needs a day and an hour.
+  const dayKnown = start.isCertain('day') || start.isCertain('weekday') || (relativeDay && options.defaultTime !== undefined);
   if (!dayKnown && (start.isCertain('month') || start.isCertain('year') || !start.isCertain('hour'))) {
     return { kind: 'refused', reason: 'vague', message: `"${text}" does not say which day. ${examples}` };
   }
@@ -141,7 +143,7 @@ function interpret(text: string, parser: chrono.Chrono, now: number, timeZone: s
     minute: at ? at.minute : (start.get('minute') ?? 0),
   };
   const resolution = resolveLocal(local, timeZone);
-  const wall = `${pad(local.hour)}:${pad(local.minute)} on ${localDateKey(local)}`;
+  const wall = `${pad(local.hour)}:${pad(local.minute)} on ${dayInWords(local)}`;
   if (resolution.kind === 'gap') {
     return {
       kind: 'refused',

@@ -57,6 +57,7 @@ describe('parseCloses', () => {
     expect(parseCloses('next tuesday', now, 'America/Chicago')).toEqual({ ok: true, value: Date.parse('2026-12-01T23:00:00Z') });
     expect(parseCloses('in 3 days', now, 'America/Chicago')).toEqual({ ok: true, value: now + 3 * DAY });
     expect(parseCloses('in 3 hours', now, 'America/Chicago')).toEqual({ ok: true, value: now + 3 * HOUR });
+    expect(parseCloses('in 2 months', now, 'America/Chicago')).toEqual({ ok: true, value: Date.parse('2027-01-24T10:00:00Z') });
   });
   it('refuses a time the clocks skip and asks for one the clocks repeat', () => {
     const march = Date.parse('2027-03-01T12:00:00Z');
