@@ -20,6 +20,9 @@ export type WhenResult =
 
 export type LocalDateResult = { kind: 'ok'; date: string } | { kind: 'refused'; message: string };
 
+/** No date needs more words than this; longer text is refused before it is read (and never echoed in full). */
+export const MAX_TEXT = 100;
+
 /** Meetings further ahead than this are almost always a typo in the year. */
 export const MAX_AHEAD_MS = 2 * 365 * DAY;
 
@@ -201,6 +204,7 @@ function checkRange(result: WhenResult, now: number, timeZone: string): WhenResu
 export function parseWhen(rawText: string, now: number, timeZone: string, options: WhenOptions = {}): WhenResult {
   const text = normalize(rawText.trim());
   if (!text) return { kind: 'refused', reason: 'unreadable', message: `Say when. ${whenExamples(now, timeZone)}` };
+  if (text.length > MAX_TEXT) return { kind: 'refused', reason: 'unreadable', message: `That is too long for a date and time. ${whenExamples(now, timeZone)}` };
   const monthFirst = interpret(text, chrono.casual, now, timeZone, options);
   const numeric = NUMERIC_DATE.exec(text);
   if (!numeric || Number(numeric[1]) > 12 || Number(numeric[2]) > 12 || numeric[1] === numeric[2]) return monthFirst;
@@ -224,6 +228,7 @@ export function parseWhen(rawText: string, now: number, timeZone: string, option
  */
 export function parseLocalDate(rawText: string, now: number, timeZone: string, field: string, options: { allowPast?: boolean } = {}): LocalDateResult {
   const text = rawText.trim();
+  if (text.length > MAX_TEXT) return { kind: 'refused', message: `${field} is too long for a day: try "${dayFromToday(now, timeZone, 7)}", "next friday" or "in 3 days".` };
   const today = zonedParts(now, timeZone);
   let local: Pick<LocalDateTime, 'year' | 'month' | 'day'> | null = null;
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

@@ -21,7 +21,7 @@ const offerSchema = z.object({
   level: z.enum(SKILL_LEVELS, { error: 'level must be learning, practiced or expert' }).nullish(),
   note: noteField,
 });
-const needSchema = z.object({ skill: skillField, note: noteField, by: z.string().trim().nullish() });
+const needSchema = z.object({ skill: skillField, note: noteField, by: z.string().trim().max(40, 'by must be at most 40 characters').nullish() });
 
 export type OfferInput = z.input<typeof offerSchema>;
 export type NeedInput = z.input<typeof needSchema>;

@@ -188,3 +188,15 @@ describe('days in words', () => {
     expect(dayOfInstant(Date.parse('2027-08-09T04:30:00Z'), 'America/Chicago')).toBe('Sunday 8 August 2027');
   });
 });
+
+describe('text far too long for a date', () => {
+  it('is refused without being read or echoed', () => {
+    const long = 'é'.repeat(10_000);
+    const when = parseWhen(long, NOW, 'Europe/Berlin');
+    expect(when).toMatchObject({ kind: 'refused', reason: 'unreadable' });
+    if (when.kind === 'refused') expect(when.message.length).toBeLessThan(200);
+    const day = parseLocalDate(long, NOW, 'Europe/Berlin', 'by');
+    expect(day.kind).toBe('refused');
+    if (day.kind === 'refused') expect(day.message.length).toBeLessThan(200);
+  });
+});
