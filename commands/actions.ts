@@ -4,6 +4,7 @@ import { defineCommand } from '../src/discord/command.js';
 import { escapeMarkdown, truncate } from '../src/discord/format.js';
 import { renderActions } from '../src/discord/render/meetings.js';
 import { reply } from '../src/discord/respond.js';
+import { dayInWords } from '../src/shared/day-words.js';
 
 const data = new SlashCommandBuilder()
   .setName('actions')
@@ -47,7 +48,7 @@ export const actions = defineCommand({
     const choices = open
       .filter((a) => a.text.toLowerCase().includes(query))
       .slice(0, 25)
-      .map((a) => ({ name: truncate(`${a.text} · due ${a.dueDate}`, 100), value: a.id }));
+      .map((a) => ({ name: truncate(`${a.text} · due ${dayInWords(a.dueDate)}`, 100), value: a.id }));
     await interaction.respond(choices);
   },
 });

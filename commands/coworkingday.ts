@@ -22,7 +22,7 @@ const data = new SlashCommandBuilder()
       .addStringOption((o) => o.setName('space').setDescription('A space you host').setRequired(true).setAutocomplete(true).setMaxLength(20))
       .addStringOption((o) => o.setName('title').setDescription('What is happening, e.g. Open doors and breakfast').setRequired(true).setMaxLength(100))
       .addStringOption((o) =>
-        o.setName('when').setDescription('Local time: 14:00, 09:00-17:00, or 2027-08-07 14:00 inside the coworking week').setRequired(true).setMaxLength(40),
+        o.setName('when').setDescription('Local time: 14:00, 09:00-17:00 or "august 7 14:00" (a day of the coworking week)').setRequired(true).setMaxLength(40),
       )
       .addStringOption((o) => o.setName('link').setDescription('Sign-up or details page (https://…); else the space is the location').setMaxLength(100)),
   )
@@ -33,7 +33,7 @@ const data = new SlashCommandBuilder()
       .addBooleanOption((o) => o.setName('reminders').setDescription('Post Coworking Day reminders at all (default on)'))
       .addStringOption((o) => o.setName('which').setDescription('Days before August 9 to remind, among 30, 7, 1, 0, e.g. "30,7,0"').setMaxLength(40))
       .addStringOption((o) => o.setName('week-name').setDescription('A coworking week of your own, e.g. KC Coworking Week').setMaxLength(60))
-      .addStringOption((o) => o.setName('week-start').setDescription('Its first day, August 3 to 9, e.g. 2027-08-03').setMaxLength(10))
+      .addStringOption((o) => o.setName('week-start').setDescription('Its first day, August 3 to 9, e.g. "august 3"').setMaxLength(20))
       .addBooleanOption((o) => o.setName('clear-week').setDescription('Remove the coworking week')),
   );
 

@@ -34,7 +34,7 @@ const data = new SlashCommandBuilder()
       .addIntegerOption((o) => o.setName('meeting').setDescription('For an agenda item: the meeting').setAutocomplete(true))
       .addIntegerOption((o) => o.setName('minutes').setDescription('For an agenda item: how long (default 10)'))
       .addIntegerOption((o) => o.setName('rank').setDescription('For a priority: rank 1-5').setMinValue(1).setMaxValue(5))
-      .addStringOption((o) => o.setName('target-date').setDescription('For a priority: target day, e.g. "2027-06-30"').setMaxLength(60)),
+      .addStringOption((o) => o.setName('target-date').setDescription('For a priority: target day, e.g. "end of june" or "in 3 months"').setMaxLength(60)),
   )
   .addSubcommand((s) =>
     s.setName('drop').setDescription('Take your idea out of the parking lot').addIntegerOption((o) => o.setName('idea').setDescription('The idea').setRequired(true).setAutocomplete(true)),

@@ -11,6 +11,7 @@ import { parseWhere, respondMeetingOrItem, whereChoices } from '../src/discord/m
 import { renderCancelledNotice, renderMeetingList, meetingLine, renderMovedNotice, renderNotes, renderPreview } from '../src/discord/render/meetings.js';
 import { escapeMarkdown } from '../src/discord/format.js';
 import { reply } from '../src/discord/respond.js';
+import { dayInWords } from '../src/shared/day-words.js';
 
 const data = new SlashCommandBuilder()
   .setName('meeting')
@@ -20,7 +21,7 @@ const data = new SlashCommandBuilder()
       .setName('schedule')
       .setDescription('Schedule a meeting (e.g. when: "next thursday 6pm")')
       .addStringOption((o) => o.setName('title').setDescription('What the meeting is called').setRequired(true).setMaxLength(100))
-      .addStringOption((o) => o.setName('when').setDescription('"2026-12-03 18:00", "next thursday 6pm", "tomorrow 9:30" (alliance time)').setRequired(true).setMaxLength(100))
+      .addStringOption((o) => o.setName('when').setDescription('"next thursday 6pm", "tomorrow 9:30", "in 3 hours" or a date and time (alliance time)').setRequired(true).setMaxLength(100))
       .addIntegerOption((o) => o.setName('duration-minutes').setDescription('Whole meeting, 15-480 (default 120)'))
       .addIntegerOption((o) => o.setName('structured-minutes').setDescription('The agenda part at the start (default 60)'))
       .addStringOption((o) => o.setName('where').setDescription('A voice channel from the list, or a place or link').setMaxLength(100).setAutocomplete(true))
@@ -62,7 +63,7 @@ const data = new SlashCommandBuilder()
       .addIntegerOption((o) => o.setName('item').setDescription('The agenda item').setRequired(true).setAutocomplete(true))
       .addStringOption((o) => o.setName('result').setDescription('What came of it').setRequired(true).addChoices(...ITEM_OUTCOMES.map((v) => ({ name: v, value: v }))))
       .addUserOption((o) => o.setName('owner').setDescription('For an action: who does it'))
-      .addStringOption((o) => o.setName('due').setDescription('For an action: by when, e.g. "2026-12-10" or "next friday"').setMaxLength(60))
+      .addStringOption((o) => o.setName('due').setDescription('For an action: by when, e.g. "next friday", "in 2 weeks" or a date').setMaxLength(60))
       .addStringOption((o) => o.setName('note').setDescription('For an action: what to do (default: the item topic)').setMaxLength(300)),
   );
 
@@ -142,7 +143,7 @@ export const meeting = defineCommand({
       const detail = result.carriedTo
         ? ` → on the agenda of ${meetingLine(result.carriedTo)}`
         : result.action
-          ? ` → action for <@${result.action.ownerId}>, due ${result.action.dueDate}`
+          ? ` → action for <@${result.action.ownerId}>, due ${dayInWords(result.action.dueDate)}`
           : '';
       await reply(interaction, `Recorded **${escapeMarkdown(result.item.topic)}**: ${result.item.outcome}${detail}`);
     }

@@ -17,7 +17,7 @@ const data = new SlashCommandBuilder()
       .setDescription('Set the priority at a rank (organizers)')
       .addIntegerOption(rank)
       .addStringOption((o) => o.setName('text').setDescription('The priority').setRequired(true).setMaxLength(200))
-      .addStringOption((o) => o.setName('target-date').setDescription('Target day, e.g. "2027-06-30" or "end of march"').setMaxLength(60)),
+      .addStringOption((o) => o.setName('target-date').setDescription('Target day, e.g. "end of march", "in 3 months" or a date').setMaxLength(60)),
   )
   .addSubcommand((s) => s.setName('clear').setDescription('Remove the priority at a rank (organizers)').addIntegerOption(rank))
   .addSubcommand((s) => s.setName('achieved').setDescription('Mark the priority at a rank as achieved (organizers)').addIntegerOption(rank))

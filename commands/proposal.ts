@@ -12,8 +12,9 @@ import { replyPrivately } from '../src/discord/respond.js';
 import { timestamp } from '../src/discord/format.js';
 import { fetchHumans } from '../src/discord/wiring/proposals.js';
 import type { CreateProposalInput } from '../src/proposals/proposals.service.js';
-import { choicesFor, OUTCOME_LABEL } from '../src/proposals/tally.rules.js';
+import { CHOICE_EMOJI, choicesFor, OUTCOME_LABEL } from '../src/proposals/tally.rules.js';
 import { invalid } from '../src/shared/errors.js';
+import { describeLocal } from '../src/shared/when.rules.js';
 
 const choicesOf = (values: readonly string[]) => values.map((value) => ({ name: value, value }));
 const proposalOption = (o: import('discord.js').SlashCommandIntegerOption) =>
@@ -27,7 +28,7 @@ const data = new SlashCommandBuilder()
       .addStringOption((o) => o.setName('title').setDescription('Short title').setRequired(true).setMaxLength(150))
       .addStringOption((o) => o.setName('type').setDescription('Kind of decision: selects the rules (default general)').addChoices(...choicesOf(DECISION_TYPES)))
       .addStringOption((o) => o.setName('rule').setDescription('Override the rule, where the type allows it').addChoices(...choicesOf(RULE_KINDS)))
-      .addStringOption((o) => o.setName('closes').setDescription('When voting closes: 3d, 48h, or 2026-12-10 17:00 (alliance time)').setMaxLength(20))
+      .addStringOption((o) => o.setName('closes').setDescription('When voting closes: 3d, "friday 5pm", "in 2 weeks", a date and time (alliance time)').setMaxLength(20))
       .addIntegerOption((o) => o.setName('quorum').setDescription('Percent of eligible voters who must vote (0-100)').setMinValue(0).setMaxValue(100))
       .addStringOption((o) => o.setName('voters').setDescription('Who votes').addChoices(...choicesOf(VOTER_KINDS)))
       .addRoleOption((o) => o.setName('voter-role').setDescription('With voters:role, the role whose members vote'))
@@ -139,7 +140,9 @@ export const proposal = defineCommand({
         const plan = services.proposals.plan(actor, input);
         const id = customId('proposal', 'create', code(DECISION_TYPES, input.type ?? null), code(RULE_KINDS, input.rule ?? null), input.closes ?? '',
           input.quorum ?? '', code(VOTER_KINDS, input.voters ?? null), input.voterRoleId ?? '', input.anonymous ? '1' : '0', input.hideResults ? '1' : '0', input.fromItemId ?? '');
-        const modal = new ModalBuilder().setCustomId(id).setTitle('New proposal');
+        // A deadline typed in words is restated before anything is stored (≤ 45 characters: "Fri 11 Dec 2026, 17:00").
+        const closes = input.closes ? ` · closes ${describeLocal(plan.closesAt, services.alliances.settings(actor.guildId).timezone)}` : '';
+        const modal = new ModalBuilder().setCustomId(id).setTitle(`New proposal${closes}`);
         for (const [field, label, style, max, required] of TEXT_FIELDS) {
           const text = new TextInputBuilder().setCustomId(field).setLabel(label).setStyle(style).setMaxLength(max).setRequired(required);
           if (field === 'title') text.setValue(plan.input.title);

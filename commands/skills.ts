@@ -10,6 +10,7 @@ import { timestamp, truncate, userMention } from '../src/discord/format.js';
 import { matchingMembersText, renderDeclined, renderEntries, renderIntroduction, renderIntroRequest, renderMatches, renderPrivacy, renderTop, renderWho } from '../src/discord/render/skills.js';
 import { reply, replyPrivately } from '../src/discord/respond.js';
 import { deliverPrivately } from '../src/discord/skills-delivery.js';
+import { dayInWords, dayOfInstant } from '../src/shared/day-words.js';
 
 const skillOption = (description: string) => (o: import('discord.js').SlashCommandStringOption) =>
   o.setName('skill').setDescription(description).setRequired(true).setAutocomplete(true).setMaxLength(100);
@@ -26,7 +27,7 @@ const data = new SlashCommandBuilder()
   .addSubcommand((s) =>
     s.setName('need').setDescription('Ask for a skill (lapses after 90 days unless renewed)').addStringOption(skillOption('The skill you need'))
       .addStringOption(noteOption)
-      .addStringOption((o) => o.setName('by').setDescription('Needed by (YYYY-MM-DD)').setMaxLength(20)),
+      .addStringOption((o) => o.setName('by').setDescription('Needed by, e.g. "next friday", "end of march" or "in 3 weeks"').setMaxLength(20)),
   )
   .addSubcommand((s) => s.setName('mine').setDescription('Your offers and needs, with remove buttons'))
   .addSubcommand((s) => s.setName('remove').setDescription('Remove one of your offers or needs').addStringOption((o) => o.setName('entry').setDescription('Which one').setRequired(true).setAutocomplete(true)))
@@ -46,12 +47,16 @@ const data = new SlashCommandBuilder()
   )
   .addSubcommand((s) => s.setName('top').setDescription('Who helped most this month'));
 
-function addedText(kind: 'offer' | 'need', typed: string, result: AddResult): string {
+/** The alliance's time zone: days are written as its calendar shows them. */
+const zone = (ctx: InteractionContext): string => ctx.services.alliances.settings(ctx.actor.guildId).timezone;
+
+function addedText(kind: 'offer' | 'need', typed: string, result: AddResult, timeZone: string): string {
   const { entry } = result;
   const lines = [`✅ ${result.created ? 'Added' : 'Updated'} your ${kind}: **${entry.label}**${entry.level ? ` (${entry.level})` : ''}.`];
   if (result.via === 'synonym' || result.via === 'typo') lines.push(`I read “${truncate(typed, 60)}” as **${entry.label}**.`);
   if (result.via === 'new') lines.push('That is a new skill here; I kept it as you wrote it and suggested it to the organizers.');
-  if (kind === 'need' && entry.expiresAt) lines.push(`It lapses ${timestamp(entry.expiresAt, 'D')} unless you renew it; I will remind you a week before.`);
+  if (kind === 'need' && entry.byDate) lines.push(`Needed by ${dayInWords(entry.byDate)}.`);
+  if (kind === 'need' && entry.expiresAt) lines.push(`It lapses on ${dayOfInstant(entry.expiresAt, timeZone)} unless you renew it; I will remind you a week before.`);
   if (result.matching > 0) lines.push(matchingMembersText(result.matching, kind));
   return lines.join('\n');
 }
@@ -116,12 +121,12 @@ export const skills = defineCommand({
       case 'offer': {
         const skill = o.getString('skill', true);
         const result = s.offer(ctx.actor, { skill, level: o.getString('level') as 'learning' | null, note: o.getString('note') });
-        return send({ content: addedText('offer', skill, result), ephemeral: true });
+        return send({ content: addedText('offer', skill, result, zone(ctx)), ephemeral: true });
       }
       case 'need': {
         const skill = o.getString('skill', true);
         const result = s.need(ctx.actor, { skill, note: o.getString('note'), by: o.getString('by') });
-        return send({ content: addedText('need', skill, result), ephemeral: true });
+        return send({ content: addedText('need', skill, result, zone(ctx)), ephemeral: true });
       }
       case 'mine':
         return send({ ...renderEntries(s.mine(ctx.actor)), ephemeral: true });
@@ -203,7 +208,7 @@ export const skills = defineCommand({
       dmGuild: ([guildId]) => guildId,
       async run(interaction, [, id], ctx) {
         const entry = ctx.services.skills.renew(ctx.actor, id);
-        await update(interaction, `✅ Kept your need **${entry.label}** until ${timestamp(entry.expiresAt ?? 0, 'D')}.`);
+        await update(interaction, `✅ Kept your need **${entry.label}** until ${dayOfInstant(entry.expiresAt ?? 0, zone(ctx))}.`);
       },
     },
     noremind: {

@@ -26,6 +26,8 @@ export interface StartOptions {
   logger?: Logger;
   /** Start the minute timer (default true). Tests drive the scheduler with tick() instead. */
   startScheduler?: boolean;
+  /** Run jobs added for "now" at once even without the minute timer (default: as startScheduler). */
+  wakeOnDueJobs?: boolean;
   /** Stand-ins for other features' ports (tests). */
   ports?: ServicePorts;
 }
@@ -100,6 +102,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     throw error;
   }
   if (options.startScheduler !== false) scheduler.start();
+  else if (options.wakeOnDueJobs) scheduler.wakeOnDueJobs();
   // SQLite's advice for a connection that lives for weeks: refresh the planner's statistics now and then.
   const optimizer = setInterval(() => {
     try {

@@ -5,7 +5,7 @@ import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { Db } from '../db/open.js';
 import type { AddedItem, AgendaService } from '../meetings/agenda.service.js';
 import { validate } from '../meetings/validate.js';
-import { localMonthKey, parseLocalDate } from '../meetings/when.rules.js';
+import { localMonthKey, parseLocalDate } from '../shared/when.rules.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { conflict, forbidden, invalid, notFound } from '../shared/errors.js';

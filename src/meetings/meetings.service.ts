@@ -13,7 +13,7 @@ import { agendaJobPrefix, meetingJobs, startJobPrefix } from './meeting-jobs.rul
 import type { MeetingRow, MeetingsRepo } from './meetings.repo.js';
 import { anchorFor, describeRecurrence, occurrenceInstant, OCCURRENCES_AHEAD } from './recurrence.rules.js';
 import { SNOWFLAKE, validate } from './validate.js';
-import { parseWhen, type WhenChoice } from './when.rules.js';
+import { parseWhen, type WhenChoice } from '../shared/when.rules.js';
 
 /** A confirm button works this long (a deferred interaction can be completed for 15 minutes). */
 export const DRAFT_TTL_MS = 15 * MINUTE;

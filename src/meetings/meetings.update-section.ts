@@ -4,7 +4,8 @@ import type { IdeasService } from '../ideas/ideas.service.js';
 import type { UpdatePeriod, UpdateSectionContent, UpdateSectionProvider } from '../shared/update-section.js';
 import { zonedParts } from '../shared/zoned-time.js';
 import type { MeetingsFacade } from './meetings.feature.js';
-import { localDateKey } from './when.rules.js';
+import { localDateKey } from '../shared/when.rules.js';
+import { dayInWords } from '../shared/day-words.js';
 
 const stamp = (instant: number): string => `<t:${Math.floor(instant / 1000)}:F>`;
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -38,7 +39,7 @@ export function createMeetingsUpdateSection(deps: { meetings: MeetingsFacade; id
     const lines: string[] = [];
     const { priorities, refreshSuggested } = ideas.priorities(period.guildId);
     for (const priority of priorities) {
-      lines.push(`${priority.rank}. ${priority.text}${priority.targetDate ? ` (target ${priority.targetDate})` : ''}`);
+      lines.push(`${priority.rank}. ${priority.text}${priority.targetDate ? ` (target ${dayInWords(priority.targetDate)})` : ''}`);
     }
     if (refreshSuggested) lines.push('All priorities are achieved: time for a priority refresh meeting.');
     const top = ideas

@@ -15,7 +15,7 @@ import { actionReminderJob, reminderJobPrefix } from './meeting-jobs.rules.js';
 import type { MeetingsRepo } from './meetings.repo.js';
 import type { Meeting, MeetingsService } from './meetings.service.js';
 import { SNOWFLAKE, validate } from './validate.js';
-import { parseLocalDate } from './when.rules.js';
+import { parseLocalDate } from '../shared/when.rules.js';
 
 const outcomeSchema = z.object({
   meetingId: z.number().int().positive('must be a meeting from the list'),
@@ -116,7 +116,7 @@ export function createOutcomesService(deps: OutcomesServiceDeps) {
       if (parsed.result === 'action') {
         const problems: FieldProblem[] = [];
         if (!parsed.ownerId) problems.push({ field: 'owner', message: 'owner is needed for an action item' });
-        if (!parsed.due) problems.push({ field: 'due', message: 'due is needed for an action item (e.g. "2026-12-10" or "next friday")' });
+        if (!parsed.due) problems.push({ field: 'due', message: 'due is needed for an action item (e.g. "next friday" or "in 2 weeks")' });
         else {
           const due = parseLocalDate(parsed.due, now(), alliances.settings(actor.guildId).timezone, 'due');
           if (due.kind === 'refused') problems.push({ field: 'due', message: due.message });

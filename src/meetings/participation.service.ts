@@ -11,7 +11,7 @@ import type { ActionsRepo } from './actions.repo.js';
 import type { AgendaRepo } from './agenda.repo.js';
 import { reminderJobPrefix } from './meeting-jobs.rules.js';
 import type { MeetingsRepo } from './meetings.repo.js';
-import { localDateKey } from './when.rules.js';
+import { localDateKey } from '../shared/when.rules.js';
 
 export interface ParticipationRow {
   userId: string;
@@ -22,6 +22,8 @@ export interface ParticipationRow {
 
 export interface ParticipationReport {
   from: number;
+  /** The alliance's calendar day `from` falls on ('YYYY-MM-DD'): the report is "since" that day. */
+  fromDay: string;
   to: number;
   months: number;
   /** Meetings that took place (started) in the period. */
@@ -81,7 +83,8 @@ export function createParticipationService(deps: ParticipationServiceDeps) {
       const members = [...rows.values()].sort(
         (a, b) => b.attended - a.attended || b.openActions - a.openActions || a.userId.localeCompare(b.userId),
       );
-      return { from, to: now, months, meetingsHeld: held.length, members };
+      const fromDay = localDateKey({ year: back.getUTCFullYear(), month: back.getUTCMonth() + 1, day: back.getUTCDate() });
+      return { from, fromDay, to: now, months, meetingsHeld: held.length, members };
     },
 
     /** Privacy: removes a member's attendance, agenda items, action items (and reminders), ideas and dots. */

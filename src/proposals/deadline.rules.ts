@@ -1,33 +1,36 @@
-// When a proposal closes: a duration from now ("3d") or a local date and time in the alliance's time zone
-// ("2026-12-10 17:00"), never in the past and at most 90 days ahead.
+// When a proposal closes: a short duration from now ("3d", "48h") or anything the one date reader takes ("friday
+// 5pm", "in 3 days", "2026-12-10 17:00"; a day alone means 17:00 local), never in the past and at most 90 days ahead.
 import { DAY, MINUTE } from '../shared/clock.js';
-import { localToInstant } from '../shared/zoned-time.js';
+import { describeLocal, parseWhen } from '../shared/when.rules.js';
 import { parseDuration, type Parsed } from '../rules/decision-rules.rules.js';
 
 export const MAX_DEADLINE_MS = 90 * DAY;
+/** A day without a time closes at the end of that day's business. */
+const END_OF_BUSINESS = { hour: 17, minute: 0 };
 
 export function parseCloses(text: string, now: number, timezone: string): Parsed<number> {
   const trimmed = text.trim();
-  let instant: number;
-  const local = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2}))?$/.exec(trimmed);
-  if (local) {
-    const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((i) => Number(local[i] ?? 0)) as [
-      number, number, number, number, number,
-    ];
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) {
-      return { ok: false, message: 'closes is not a real date and time (use YYYY-MM-DD HH:MM)' };
+  const duration = parseDuration(trimmed);
+  if (duration.ok) return checkDeadline(now + duration.value * MINUTE, now);
+  const when = parseWhen(trimmed, now, timezone, { defaultTime: END_OF_BUSINESS });
+  if (when.kind === 'refused') {
+    if (when.reason === 'past' && when.instant !== undefined) {
+      return { ok: false, message: `closes must be in the future: ${describeLocal(when.instant, timezone)} has already passed` };
     }
-    // A date alone means the end of that day's business: 17:00 local.
-    const at = local[4] === undefined ? { hour: 17, minute: 0 } : { hour, minute };
-    const probe = new Date(Date.UTC(year, month - 1, day));
-    if (probe.getUTCMonth() !== month - 1) return { ok: false, message: 'closes is not a real date (check the day of the month)' };
-    instant = localToInstant({ year, month, day, ...at }, timezone);
-  } else {
-    const duration = parseDuration(trimmed);
-    if (!duration.ok) return { ok: false, message: 'closes must be a duration like 3d or 48h, or a date like 2026-12-10 17:00' };
-    instant = now + duration.value * MINUTE;
+    if (when.reason === 'unreadable' || when.reason === 'vague') {
+      return { ok: false, message: `closes must be a duration like 3d or 48h, or a day and time. ${when.message}` };
+    }
+    return { ok: false, message: `closes: ${when.message}` };
   }
-  return checkDeadline(instant, now);
+  if (when.kind === 'choose') {
+    // No buttons before a form opens: the member writes the one they mean, as a meeting would ask with buttons.
+    if (when.reason === 'dst-fallback') {
+      return { ok: false, message: 'closes is a time that happens twice that night (the clocks go back): pick a time an hour earlier or later.' };
+    }
+    const readings = when.choices.map((c) => describeLocal(c.instant, timezone)).join(' or ');
+    return { ok: false, message: `closes can be read two ways (${readings}): write the date as YYYY-MM-DD.` };
+  }
+  return checkDeadline(when.instant, now);
 }
 
 export function checkDeadline(instant: number, now: number): Parsed<number> {

@@ -1,5 +1,6 @@
 // What rhythm posts say: the monthly update (organizers' note, feature sections, quiet month), the Coworking Day
 // reminders and week announcement, and the notice organizers get when a post failed for good. Pure.
+import { dayOfInstant } from '../shared/day-words.js';
 import type { UpdateSectionContent } from '../shared/update-section.js';
 import type { YearMonth } from './due.rules.js';
 import { layoutPost, type LayoutSection } from './layout.rules.js';
@@ -23,6 +24,8 @@ export interface UpdateContentInput {
   from: number;
   aheadTo: number;
   note: string | null;
+  /** The alliance's zone: the period's days are written as its calendar shows them. */
+  timeZone: string;
   /** Already ordered; empty ones are dropped here. */
   sections: UpdateSectionContent[];
 }
@@ -38,7 +41,7 @@ export function composeUpdate(input: UpdateContentInput): UpdateContent {
     .map((section) => ({ title: section.title, lines: section.lines.filter((line) => line.trim().length > 0) }))
     .filter((section) => section.lines.length > 0);
   const quiet = sections.length === 0 && !input.note;
-  const period = `What happened since ${discordTime(input.from, 'D')}, and what is coming up until ${discordTime(input.aheadTo, 'D')}.`;
+  const period = `What happened since ${dayOfInstant(input.from, input.timeZone)}, and what is coming up until ${dayOfInstant(input.aheadTo, input.timeZone)}.`;
   const intro = quiet
     ? 'A quiet month in the alliance: nothing new to report this time. Got news? Share it with the alliance, ' +
       'offer a skill, propose an idea or host something, and it will be in the next update.'
@@ -100,15 +103,21 @@ export interface ReminderInput {
   coworkingDayAt: number;
   week: WeekView | null;
   events: HostedEventView[];
+  timeZone: string;
+}
+
+/** "Monday 3 August 2026 to Sunday 9 August 2026": a coworking week is days, not instants. */
+function weekDays(week: WeekView, timeZone: string): string {
+  return `${dayOfInstant(week.startsAt, timeZone)} to ${dayOfInstant(week.endsAt, timeZone)}`;
 }
 
 export function composeReminder(input: ReminderInput): PostMessage[] {
   const when =
     input.offset === 0
       ? 'Today, August 9, coworkers around the world celebrate working together.'
-      : `International Coworking Day is on ${discordTime(input.coworkingDayAt, 'D')} (${discordTime(input.coworkingDayAt, 'R')}).`;
+      : `International Coworking Day is on ${dayOfInstant(input.coworkingDayAt, input.timeZone)} (${discordTime(input.coworkingDayAt, 'R')}).`;
   const week = input.week
-    ? `\n**${input.week.name}** runs from ${discordTime(input.week.startsAt, 'D')} to ${discordTime(input.week.endsAt, 'D')}.`
+    ? `\n**${input.week.name}** runs from ${weekDays(input.week, input.timeZone)}.`
     : '';
   return layoutPost({
     title: REMINDER_TITLES[input.offset] ?? 'International Coworking Day',
@@ -118,12 +127,12 @@ export function composeReminder(input: ReminderInput): PostMessage[] {
   });
 }
 
-export function composeWeekAnnouncement(week: WeekView, coworkingDayAt: number, events: HostedEventView[]): PostMessage[] {
+export function composeWeekAnnouncement(week: WeekView, coworkingDayAt: number, events: HostedEventView[], timeZone: string): PostMessage[] {
   return layoutPost({
     title: `${week.name} starts today!`,
     intro:
-      `From ${discordTime(week.startsAt, 'D')} to ${discordTime(week.endsAt, 'D')}, with International Coworking Day ` +
-      `on ${discordTime(coworkingDayAt, 'D')}. Visit each other's spaces and cowork together.`,
+      `From ${weekDays(week, timeZone)}, with International Coworking Day ` +
+      `on ${dayOfInstant(coworkingDayAt, timeZone)}. Visit each other's spaces and cowork together.`,
     sections: hostingSections(events),
     color: COWORKING_DAY_COLOR,
   });
@@ -134,6 +143,7 @@ export interface CountdownInput {
   coworkingDayAt: number;
   week: WeekView | null;
   hostedCount: number;
+  timeZone: string;
 }
 
 /** The update's Coworking Day section: only within 60 days of August 9. */
@@ -141,9 +151,9 @@ export function countdownLines(input: CountdownInput): string[] {
   const first =
     input.daysUntil === 0
       ? 'International Coworking Day is **today**!'
-      : `International Coworking Day is in **${input.daysUntil} day${input.daysUntil === 1 ? '' : 's'}** (${discordTime(input.coworkingDayAt, 'D')}).`;
+      : `International Coworking Day is in **${input.daysUntil} day${input.daysUntil === 1 ? '' : 's'}** (${dayOfInstant(input.coworkingDayAt, input.timeZone)}).`;
   const lines = [first];
-  if (input.week) lines.push(`**${input.week.name}** runs from ${discordTime(input.week.startsAt, 'D')} to ${discordTime(input.week.endsAt, 'D')}.`);
+  if (input.week) lines.push(`**${input.week.name}** runs from ${weekDays(input.week, input.timeZone)}.`);
   lines.push(
     input.hostedCount > 0
       ? `${input.hostedCount} event${input.hostedCount === 1 ? ' is' : 's are'} registered so far: see \`/coworkingday\`, and add yours with \`/coworkingday host\`.`

@@ -36,6 +36,7 @@ import {
 import { messageUrl, type HostedSpace, type Publish, type ScheduledEvents, type SpaceChoice, type SpacesDirectory } from './ports.js';
 import type { CoworkingDayEventRow, RhythmRepo } from './rhythm.repo.js';
 import { parseWhen, whenToInstants } from './when.rules.js';
+import { parseLocalDate as parseDay } from '../shared/when.rules.js';
 
 export interface CoworkingDaySettings {
   remindersEnabled: boolean;
@@ -51,6 +52,8 @@ export interface CoworkingDayOverview {
   coworkingDayAt: number;
   week: WeekView | null;
   events: HostedEventView[];
+  /** The alliance's zone: Coworking Day and the week are days in its calendar. */
+  timeZone: string;
 }
 
 export const hostInputSchema = z.object({
@@ -130,6 +133,7 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
       coworkingDayAt: startOfLocalDay(coworkingDay(year), timezone),
       week: weekView(week, year, timezone),
       events: repo.events(guildId, year).map(toView),
+      timeZone: timezone,
     };
   }
 
@@ -202,7 +206,7 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
         }
       }
       let instants: { startsAt: number; endsAt: number } | null = null;
-      const when = parseWhen(input.when ?? '');
+      const when = parseWhen(input.when ?? '', now, timezone);
       if (typeof when === 'string') problems.push({ field: 'when', message: when });
       else {
         const date = when.date ?? coworkingDay(year);
@@ -256,8 +260,10 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
       if (reminders === null) problems.push({ field: 'which', message: 'which must list reminders among 30, 7, 1 and 0 (days before August 9), e.g. "30,7,0"' });
       let weekStart: string | null | undefined = data.weekStart;
       if (weekStart) {
-        const start = parseLocalDate(weekStart);
-        if (!start) problems.push({ field: 'week-start', message: 'week-start must be a date like 2026-08-03' });
+        const day = parseDay(weekStart, clock.now().getTime(), alliances.settings(actor.guildId).timezone, 'week-start', { allowPast: true });
+        const start = day.kind === 'ok' ? parseLocalDate(day.date) : null;
+        if (day.kind === 'refused') problems.push({ field: 'week-start', message: day.message });
+        else if (!start) problems.push({ field: 'week-start', message: 'week-start must be a day between August 3 and August 9' });
         else if (!weekIncludesCoworkingDay(start)) problems.push({ field: 'week-start', message: 'week-start must begin a week that includes August 9 (between August 3 and August 9)' });
         else weekStart = formatLocalDate(start);
       }
@@ -291,14 +297,14 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
       const offset = Number(job.payload['offset']) as IcdReminderOffset;
       if (!settings(job.guildId).reminders.includes(offset)) throw new SkipJob(`the ${offset}-day reminder is switched off`);
       const view = overview(job.guildId, clock.now().getTime());
-      return publishJob(job, channelId, composeReminder({ offset, coworkingDayAt: view.coworkingDayAt, week: view.week, events: view.events }), publish);
+      return publishJob(job, channelId, composeReminder({ offset, coworkingDayAt: view.coworkingDayAt, week: view.week, events: view.events, timeZone: view.timeZone }), publish);
     },
 
     async runWeekAnnouncement(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish): Promise<Record<string, unknown>> {
       const channelId = postTarget(job.guildId);
       const view = overview(job.guildId, clock.now().getTime());
       if (!view.week) throw new SkipJob('no coworking week set any more');
-      return publishJob(job, channelId, composeWeekAnnouncement(view.week, view.coworkingDayAt, view.events), publish);
+      return publishJob(job, channelId, composeWeekAnnouncement(view.week, view.coworkingDayAt, view.events, view.timeZone), publish);
     },
 
     /** The monthly update's Coworking Day section: the countdown when August 9 is within 60 days. */
@@ -311,7 +317,7 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
           if (view.daysUntil < 0 || view.daysUntil > ICD_COUNTDOWN_DAYS) return null;
           return {
             title: 'International Coworking Day',
-            lines: countdownLines({ daysUntil: view.daysUntil, coworkingDayAt: view.coworkingDayAt, week: view.week, hostedCount: view.events.length }),
+            lines: countdownLines({ daysUntil: view.daysUntil, coworkingDayAt: view.coworkingDayAt, week: view.week, hostedCount: view.events.length, timeZone: view.timeZone }),
           };
         },
       };

@@ -135,7 +135,7 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
         failedSections.push(provider.id);
       }
     }
-    const content = composeUpdate({ month, from: bounds.from, aheadTo: bounds.aheadTo, note: current.note, sections: contents });
+    const content = composeUpdate({ month, from: bounds.from, aheadTo: bounds.aheadTo, note: current.note, sections: contents, timeZone: timezone });
     return {
       guildId,
       period: formatYearMonth(month),

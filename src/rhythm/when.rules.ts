@@ -1,8 +1,10 @@
-// Reads the `when` of a hosted Coworking Day event, as members type it in the alliance's local time:
-// "14:00", "09:00-17:00", "2026-08-07 14:00" or "2026-08-07 09:00-17:00". Without an end it lasts 2 hours.
+// Reads the `when` of a hosted Coworking Day event, as members type it in the alliance's local time: "14:00",
+// "09:00-17:00", or a day before it in any form the one date reader takes ("august 7 14:00", "friday 09:00-17:00",
+// "2027-08-07 14:00"). Without an end it lasts 2 hours.
 import { HOUR } from '../shared/clock.js';
 import { localToInstant } from '../shared/zoned-time.js';
-import { parseLocalDate, type LocalDate } from './due.rules.js';
+import { parseLocalDate as parseDay } from '../shared/when.rules.js';
+import type { LocalDate } from './due.rules.js';
 
 export const DEFAULT_EVENT_HOURS = 2;
 
@@ -13,7 +15,7 @@ export interface ParsedWhen {
   end: { hour: number; minute: number } | null;
 }
 
-const PATTERN = /^(?:(\d{4}-\d{2}-\d{2})\s+)?(\d{1,2}):(\d{2})(?:\s*[-–]\s*(\d{1,2}):(\d{2}))?$/;
+const PATTERN = /^(?:(.+?)\s+)?(\d{1,2}):(\d{2})(?:\s*[-–]\s*(\d{1,2}):(\d{2}))?$/;
 
 function clock(hour: string, minute: string): { hour: number; minute: number } | null {
   const h = Number(hour);
@@ -22,12 +24,18 @@ function clock(hour: string, minute: string): { hour: number; minute: number } |
 }
 
 /** The parsed time, or a message saying what is wrong (the caller reports it on the `when` option). */
-export function parseWhen(text: string): ParsedWhen | string {
+export function parseWhen(text: string, now: number, timeZone: string): ParsedWhen | string {
   const match = PATTERN.exec(text.trim());
-  const usage = 'when must look like 14:00, 09:00-17:00 or 2026-08-07 14:00 (local time)';
+  const usage = 'when must look like 14:00, 09:00-17:00 or "august 7 14:00" (local time)';
   if (!match) return usage;
-  const date = match[1] ? parseLocalDate(match[1]) : null;
-  if (match[1] && !date) return `when has a date that does not exist: ${match[1]}`;
+  let date: LocalDate | null = null;
+  if (match[1]) {
+    // Past days are let through: the caller says when must be on Coworking Day (or its week) and in the future.
+    const day = parseDay(match[1], now, timeZone, 'when', { allowPast: true });
+    if (day.kind === 'refused') return day.message;
+    const [year, month, dayOfMonth] = day.date.split('-').map(Number) as [number, number, number];
+    date = { year, month, day: dayOfMonth };
+  }
   const start = clock(match[2]!, match[3]!);
   const end = match[4] ? clock(match[4], match[5]!) : null;
   if (!start || (match[4] && !end)) return 'when has a time that does not exist: hours go up to 23 and minutes up to 59';

@@ -15,6 +15,9 @@ export interface NewJob {
   payload?: Record<string, unknown>;
 }
 
+/** Told the due time of a job that became pending (added, moved or revived): the scheduler wakes for one due now. */
+export type JobAddedListener = (dueAt: number) => void;
+
 export type PlanOutcome = 'created' | 'moved' | 'revived' | 'unchanged' | 'finished';
 
 function newRow(job: NewJob) {
@@ -38,8 +41,18 @@ export function createJobsRepo(db: Db) {
     .limit(sql.placeholder('limit'))
     .prepare();
   const byKeyStatement = db.select().from(scheduledJobs).where(eq(scheduledJobs.key, sql.placeholder('key'))).prepare();
+  const listeners = new Set<JobAddedListener>();
+  const added = (dueAt: number): void => {
+    for (const listener of listeners) listener(dueAt);
+  };
 
   return {
+    /** Calls `listener` whenever a job becomes pending; returns the way to stop listening. */
+    onJobAdded(listener: JobAddedListener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
     /** Adds the job unless one with the same key exists (whatever its state). Returns true when added. */
     schedule(job: NewJob): boolean {
       const result = db
@@ -47,6 +60,7 @@ export function createJobsRepo(db: Db) {
         .values(newRow(job))
         .onConflictDoNothing({ target: scheduledJobs.key })
         .run();
+      if (result.changes > 0) added(job.dueAt);
       return result.changes > 0;
     },
 
@@ -66,6 +80,7 @@ export function createJobsRepo(db: Db) {
           ),
         )
         .run();
+      if (result.changes > 0) added(dueAt);
       return result.changes > 0;
     },
 
@@ -89,7 +104,7 @@ export function createJobsRepo(db: Db) {
         return 'unchanged';
       }
       if (seen && seen.status !== 'pending' && seen.status !== 'cancelled') return 'finished';
-      return db.transaction((tx) => {
+      const outcome = db.transaction((tx): PlanOutcome => {
         const inserted = tx
           .insert(scheduledJobs)
           .values(newRow(job))
@@ -109,6 +124,8 @@ export function createJobsRepo(db: Db) {
           .run();
         return existing.status === 'cancelled' ? 'revived' : 'moved';
       });
+      if (outcome === 'created' || outcome === 'moved' || outcome === 'revived') added(job.dueAt);
+      return outcome;
     },
 
     cancel(key: string): boolean {

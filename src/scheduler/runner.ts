@@ -45,6 +45,8 @@ export interface JobRunner {
   recover(): number;
   /** Resolves when the tick in progress (if any) is over. */
   idle(): Promise<void>;
+  /** A tick is in progress: it will see jobs added meanwhile, since it reads due jobs until none are left. */
+  busy(): boolean;
 }
 
 function errorMessage(error: unknown): string {
@@ -55,6 +57,8 @@ export function createJobRunner(deps: SchedulerDeps): JobRunner {
   const { jobs, clock, logger } = deps;
   let current: Promise<void> | null = null;
   let again = false;
+  // Set before the tick's first (synchronous) steps run, which `current` is not yet.
+  let ticking = false;
 
   /** Marks the job failed and, in the same transaction, queues the one notice about it. */
   function failForGood(job: Job, attempts: number, error: string, at: number): void {
@@ -160,12 +164,14 @@ export function createJobRunner(deps: SchedulerDeps): JobRunner {
       again = true;
       return current;
     }
+    ticking = true;
     current = (async () => {
       do {
         again = false;
         await runOnce();
       } while (again);
     })().finally(() => {
+      ticking = false;
       current = null;
     });
     return current;
@@ -181,5 +187,6 @@ export function createJobRunner(deps: SchedulerDeps): JobRunner {
     async idle() {
       await current;
     },
+    busy: () => ticking,
   };
 }

@@ -1,5 +1,6 @@
-// The one scheduler: node-cron wakes the job runner every minute; everything else (planning, running each job
-// once, grace windows, retries, failure notices) lives in runner.ts so tests can drive it without a timer.
+// The one scheduler: node-cron wakes the job runner every minute, and a job added for "now" wakes it at once (next
+// event-loop turn); everything else (planning, running each job once, grace windows, retries, failure notices)
+// lives in runner.ts so tests can drive it without a timer.
 import cron, { type ScheduledTask } from 'node-cron';
 import { createJobRunner, type SchedulerDeps } from './runner.js';
 
@@ -11,6 +12,8 @@ export interface Scheduler {
   tick(): Promise<void>;
   /** Recovers jobs a crash left running, then starts the minute timer. */
   start(): void;
+  /** Runs a tick on the next event-loop turn whenever a job due now is added (start() does this too). */
+  wakeOnDueJobs(): void;
   /** Stops the timer and waits for a tick in progress. */
   stop(): Promise<void>;
 }
@@ -18,15 +21,35 @@ export interface Scheduler {
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const runner = createJobRunner(deps);
   let task: ScheduledTask | null = null;
+  let unsubscribe: (() => void) | null = null;
+  let woken = false;
+  const runTick = () => {
+    runner.tick().catch((error: unknown) => deps.logger.error({ err: error }, 'scheduler tick failed'));
+  };
+  const wakeOnDueJobs = () => {
+    unsubscribe ??= deps.jobs.onJobAdded((dueAt) => {
+      // A tick in progress reads due jobs until none are left, so it takes this one too; waking it again would rerun
+      // the planners, and a planner that moves a job on every pass would never let the scheduler rest.
+      if (woken || runner.busy() || dueAt > deps.clock.now().getTime()) return;
+      // One wake for a burst of jobs; the job row is committed by then, and claim() keeps each run single.
+      woken = true;
+      setImmediate(() => {
+        woken = false;
+        if (unsubscribe) runTick();
+      });
+    });
+  };
   return {
     tick: runner.tick,
+    wakeOnDueJobs,
     start() {
       runner.recover();
-      task = cron.schedule('* * * * *', () => {
-        runner.tick().catch((error: unknown) => deps.logger.error({ err: error }, 'scheduler tick failed'));
-      });
+      wakeOnDueJobs();
+      task = cron.schedule('* * * * *', runTick);
     },
     async stop() {
+      unsubscribe?.();
+      unsubscribe = null;
       await task?.stop();
       task = null;
       await runner.idle();

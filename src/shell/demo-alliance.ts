@@ -58,6 +58,18 @@ interface DemoMembers {
 }
 
 /**
+ * The samples are the alliance's past, not news: the match notices and suggestions they queued for "now" are
+ * dropped before the scheduler wakes for them (it does so on the next event-loop turn), so the shell starts quiet.
+ * Jobs due later (meeting reminders, the sample vote's deadline) stay.
+ */
+function quietSampleNotices(bot: RunningBot, guildId: string): void {
+  const now = bot.ctx.clock.now().getTime();
+  for (const job of bot.services.jobs.list(guildId)) {
+    if (job.status === 'pending' && job.dueAt <= now) bot.services.jobs.cancel(job.key);
+  }
+}
+
+/**
  * Sets the demo alliance up (channels, organizer role, time zone) and fills it with each feature's samples, so
  * `npm run shell` shows a lived-in alliance. A seeder that fails is reported and skipped: the shell still starts.
  */
@@ -79,6 +91,7 @@ export async function seedDemoData(bot: RunningBot, guild: GuildHandle, warn: (m
       warn(`Sample ${seeder.name} data could not be added: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  quietSampleNotices(bot, guild.id);
   // The sample proposal was stored after start-up: post it where members vote, as start-up would.
   await reconcileAll(bot.ctx).catch((error: unknown) => warn(`Sample proposal could not be posted: ${error instanceof Error ? error.message : String(error)}`));
 }

@@ -5,9 +5,12 @@ export const HELP = `Shell instructions (Discord's own commands start with /; tr
   /command sub option:value …   run a slash command; quotes for spaces: title:"Monthly call"
                                 #channel, @member and @&Role become ids; numbers and true/false follow the option's type
   /command option:Amer?         a trailing ? lists the option's choices; then: pick <number, name or value>
-  click <label>                 click a button on the latest message that has it
+                                an option with choices also takes a name: proposal:"day pass" picks the best match
+  help /command [sub]           the command's options: descriptions, types, limits and choices
+  click <label>                 click a button on the latest message that has it (any part of its label, or its emoji)
   select <value> [| <value>]    choose in the latest select menu
-  modal field=value | field=value   submit the form the bot opened (field id or label; \\n for a new line)
+  modal field=value | field=value   submit the form the bot opened (field id or label; \\n for a new line);
+                                pre-filled fields keep their values, and a refused form stays open to correct
   react <emoji> / unreact <emoji>   on the bot's latest post in this channel
   as <member>                   act as another member: ${DEMO.members.join(', ')} (${DEMO.owner} owns the server and is an organizer)
   in #channel                   move to another channel: ${DEMO_CHANNELS.map((c) => `#${c}`).join(', ')}

@@ -12,9 +12,10 @@ import { startTestBed } from '../testbed/index.js';
 import { createDemoAlliance, DEMO, seedDemoData } from './demo-alliance.js';
 import { createSession, type Outcome, type Session } from './session.js';
 
-const USAGE = `Usage: npm run shell -- [--script FILE] [--db FILE] [--verbose]
+const USAGE = `Usage: npm run shell -- [--script FILE] [--db FILE] [--files DIR] [--verbose]
   --script FILE  run the lines of FILE, echoing each, then exit (1 if a line failed)
   --db FILE      write the database to FILE, to inspect it afterwards (default: a temporary one per run)
+  --files DIR    save files the bot sends (exports) into DIR and print their paths (default: a new temporary folder)
   --verbose      show the bot's info logs (default: warnings only), on stderr`;
 
 const FAILURES: Outcome[] = ['syntax', 'usage', 'no-answer'];
@@ -25,6 +26,7 @@ function readArgs() {
       options: {
         script: { type: 'string' },
         db: { type: 'string' },
+        files: { type: 'string' },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -79,7 +81,10 @@ async function main(): Promise<number> {
       beforeWrite = null;
       process.stdout.write(`${text}\n`);
     };
-    const session = createSession({ bed, guild, write });
+    // Kept after exit, unlike the temporary database: the person may still want to open what was exported.
+    // The default folder is only made when a file arrives, so runs without exports leave nothing behind.
+    const filesDir = args.files ?? join(tmpdir(), `alliance-shell-files-${process.pid}-${Date.now().toString(36)}`);
+    const session = createSession({ bed, guild, write, filesDir });
     if (interactive) {
       process.stdout.write(`${DEMO.guildName} is running locally. You are ${DEMO.owner} (owner, organizer) in #${DEMO.defaultChannel}.\nType help for the shell's instructions, or try /help.\n`);
     }

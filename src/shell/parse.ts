@@ -18,7 +18,7 @@ export interface CommandAction {
 
 export type Action =
   | { kind: 'nothing' }
-  | { kind: 'help' }
+  | { kind: 'help'; command: string[] | null }
   | { kind: 'exit' }
   | { kind: 'as'; member: string }
   | { kind: 'in'; channel: string }
@@ -52,7 +52,7 @@ export function parseLine(line: string): Action {
   switch (word) {
     case 'help':
     case '?':
-      return { kind: 'help' };
+      return { kind: 'help', command: rest ? helpPath(rest) : null };
     case 'exit':
     case 'quit':
       return { kind: 'exit' };
@@ -76,6 +76,13 @@ export function parseLine(line: string): Action {
     default:
       throw new ParseError(`Unknown instruction "${word}". Commands start with /, e.g. /help; type help for the shell's own instructions.`);
   }
+}
+
+/** `help /proposal create`: the command's words, with or without the slash. */
+function helpPath(rest: string): string[] {
+  const words = rest.replace(/^\//, '').trim().toLowerCase().split(/\s+/);
+  if (words.some((word) => !/^[\p{L}\p{N}_-]+$/u.test(word))) throw new ParseError(`help takes a command, e.g. help /proposal create (got "${rest}")`);
+  return words;
 }
 
 function required(rest: string, usage: string): string {

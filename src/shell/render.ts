@@ -1,5 +1,5 @@
 // Turns what the bot sent (messages, forms, choices) into plain text a person reads in a terminal. Pure.
-import type { ComponentView, EmbedView, InteractionResult, MessageView } from '../testbed/types.js';
+import type { AttachmentView, ComponentView, EmbedView, InteractionResult, MessageView } from '../testbed/types.js';
 
 /** Id → display name, so <@123> reads as @marcus; unknown ids stay raw. */
 export interface Names {
@@ -15,6 +15,8 @@ export interface RenderOptions {
   /** Milliseconds since epoch, for relative timestamps (<t:…:R>); without it they show the date only. */
   now?: number;
   edited?: boolean;
+  /** Where a sent file was saved, to print its path beside it. */
+  filePath?: (attachment: AttachmentView) => string | undefined;
 }
 
 const INDENT = '  ';
@@ -30,7 +32,10 @@ export function renderMessage(view: MessageView, options: RenderOptions): string
   const body: string[] = [];
   if (view.content) body.push(...renderText(view.content, options).split('\n'));
   for (const embed of view.embeds) body.push(...renderEmbed(embed, options));
-  for (const attachment of view.attachments) body.push(`📎 ${attachment.filename} (${formatSize(attachment.size)})`);
+  for (const attachment of view.attachments) {
+    const path = options.filePath?.(attachment);
+    body.push(`📎 ${attachment.filename} (${formatSize(attachment.size)})${path ? ` saved to ${path}` : ''}`);
+  }
   body.push(...renderComponents(view.components, options));
   if (view.reactions.length > 0) body.push(`reactions: ${view.reactions.map((r) => `${r.emoji} ${r.userIds.length}`).join(' · ')}`);
   const pinged = describePings(view, options.names);
@@ -41,7 +46,10 @@ export function renderMessage(view: MessageView, options: RenderOptions): string
   return [header, ...body.map((line) => INDENT + line)].join('\n');
 }
 
-/** Mentions become names and Discord timestamps get a readable UTC date beside the raw form. */
+/**
+ * Mentions become names, Discord timestamps get a readable UTC date beside the raw form, and markdown escapes show
+ * as the member sees them ("Mon\-Fri" reads "Mon-Fri").
+ */
 export function renderText(text: string, options: Pick<RenderOptions, 'names' | 'now'>): string {
   const { names } = options;
   return text
@@ -49,7 +57,8 @@ export function renderText(text: string, options: Pick<RenderOptions, 'names' | 
     .replace(/<@!?(\d+)>/g, (raw, id: string) => withName('@', names.user(id), raw))
     .replace(/<@&(\d+)>/g, (raw, id: string) => withName('@', names.role(id), raw))
     .replace(/<#(\d+)>/g, (raw, id: string) => withName('#', names.channel(id), raw))
-    .replace(/<a?:(\w+):\d+>/g, ':$1:');
+    .replace(/<a?:(\w+):\d+>/g, ':$1:')
+    .replace(/\\([\\*_`~|>[\]()#-])/g, '$1');
 }
 
 function withName(prefix: string, name: string | undefined, raw: string): string {

@@ -5,7 +5,7 @@ import type { AttachmentInput } from '../testbed/types.js';
 import type { CommandAction, ValueToken } from './parse.js';
 
 /** Discord's ApplicationCommandOptionType numbers. */
-const T = {
+export const OPTION_TYPE = {
   subcommand: 1,
   group: 2,
   string: 3,
@@ -74,6 +74,8 @@ export interface ResolvedCommand {
   focused: OptionDefinition | null;
   /** The whole command as a member would read it, for messages: "/space hosts add". */
   label: string;
+  /** Autocomplete options given a name rather than a value: the session asks the bot which choice it means. */
+  named: { option: OptionDefinition; typed: string }[];
 }
 
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -91,8 +93,8 @@ export function resolveCommand(action: CommandAction, registered: Record<string,
   }
 
   let leafOptions = definition.options ?? [];
-  const resolved: ResolvedCommand = { name: definition.name, options: {}, focused: null, label: `/${definition.name}` };
-  const branches = (options: OptionDefinition[]) => options.filter((o) => o.type === T.subcommand || o.type === T.group);
+  const resolved: ResolvedCommand = { name: definition.name, options: {}, focused: null, label: `/${definition.name}`, named: [] };
+  const branches = (options: OptionDefinition[]) => options.filter((o) => o.type === OPTION_TYPE.subcommand || o.type === OPTION_TYPE.group);
 
   for (const word of words) {
     const branch = branches(leafOptions).find((o) => o.name === word);
@@ -102,7 +104,7 @@ export function resolveCommand(action: CommandAction, registered: Record<string,
         choices ? `${resolved.label} has no subcommand "${word}". Choose one of: ${choices}` : `${resolved.label} takes no subcommand; "${word}" is not expected`,
       );
     }
-    if (branch.type === T.group) resolved.group = branch.name;
+    if (branch.type === OPTION_TYPE.group) resolved.group = branch.name;
     else resolved.subcommand = branch.name;
     resolved.label += ` ${branch.name}`;
     leafOptions = branch.options ?? [];
@@ -118,9 +120,12 @@ export function resolveCommand(action: CommandAction, registered: Record<string,
       throw new ResolveError(`${resolved.label} has no option "${optionName}". ${known ? `Options: ${known}` : 'It takes no options.'}`);
     }
     const focused = action.autocomplete === optionName;
+    const numeric = option.type === OPTION_TYPE.integer || option.type === OPTION_TYPE.number;
+    const named = !focused && option.autocomplete === true && value.kind === 'text' && !(numeric && Number.isFinite(Number(value.text)) && value.text.trim() !== '');
     // The text being typed for autocomplete is sent as is: it is a partial word, not a finished value.
-    resolved.options[optionName] = focused ? tokenText(value) : convert(option, value, lookup, resolved.label);
+    resolved.options[optionName] = focused || named ? tokenText(value) : convert(option, value, lookup, resolved.label);
     if (focused) resolved.focused = option;
+    if (named) resolved.named.push({ option, typed: tokenText(value) });
   }
 
   if (!resolved.focused) {
@@ -133,7 +138,7 @@ export function resolveCommand(action: CommandAction, registered: Record<string,
 function describeBranches(options: OptionDefinition[]): string {
   return options
     .flatMap((o) =>
-      o.type === T.group ? (o.options ?? []).map((s) => `${o.name} ${s.name}`) : o.type === T.subcommand ? [o.name] : [],
+      o.type === OPTION_TYPE.group ? (o.options ?? []).map((s) => `${o.name} ${s.name}`) : o.type === OPTION_TYPE.subcommand ? [o.name] : [],
     )
     .join(', ');
 }
@@ -151,35 +156,35 @@ function convert(option: OptionDefinition, value: ValueToken, lookup: Lookup, la
   const byName = (option.choices ?? []).find((c) => c.name.toLowerCase() === text.toLowerCase() && String(c.value) !== text);
   if (byName) return byName.value;
   switch (option.type) {
-    case T.integer:
+    case OPTION_TYPE.integer:
       if (!/^-?\d+$/.test(text)) fail('a whole number');
       return Number(text);
-    case T.number: {
+    case OPTION_TYPE.number: {
       const number = Number(text);
       if (text.trim() === '' || !Number.isFinite(number)) fail('a number');
       return number;
     }
-    case T.boolean: {
+    case OPTION_TYPE.boolean: {
       const lower = text.toLowerCase();
       if (['true', 'yes', 'on'].includes(lower)) return true;
       if (['false', 'no', 'off'].includes(lower)) return false;
       return fail('true or false');
     }
-    case T.user:
+    case OPTION_TYPE.user:
       if (value.kind === 'user' || value.kind === 'text') return SNOWFLAKE.test(text) ? text : lookup.member(nameOf(value));
       return fail('a member, e.g. @marcus');
-    case T.channel:
+    case OPTION_TYPE.channel:
       if (value.kind === 'channel' || value.kind === 'text') return SNOWFLAKE.test(text) ? text : lookup.channel(nameOf(value));
       return fail('a channel, e.g. #general');
-    case T.role:
+    case OPTION_TYPE.role:
       if (value.kind === 'role' || value.kind === 'text') return SNOWFLAKE.test(text) ? text : lookup.role(nameOf(value));
       return fail('a role, e.g. @&Organizers');
-    case T.mentionable:
+    case OPTION_TYPE.mentionable:
       if (value.kind === 'user') return lookup.member(value.name);
       if (value.kind === 'role') return lookup.role(value.name);
       if (SNOWFLAKE.test(text)) return text;
       return fail('a member or a role, e.g. @marcus or @&Organizers');
-    case T.attachment:
+    case OPTION_TYPE.attachment:
       return lookup.readFile(text);
     default:
       return text;

@@ -4,12 +4,17 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InteractionTimeoutError } from '../testbed/index.js';
 import type { ComponentView, GuildHandle, InteractionResult, MessageView, TestBed } from '../testbed/types.js';
+import { bestChoice, buttonText, matchButton } from './choose.js';
+import { renderCommandHelp } from './command-help.js';
 import { DEMO, DEMO_CHANNELS } from './demo-alliance.js';
 import { createFeed, sleep, type FeedItem } from './feed.js';
+import { createFileSaver } from './files.js';
+import { formValues, isRefusal, keepTyped, type Modal } from './forms.js';
 import { parseLine, ParseError, type Action, type CommandAction, type ValueToken } from './parse.js';
 import { renderChoices, renderMessage, renderModal, type Names } from './render.js';
-import { resolveCommand, ResolveError, staticChoices, type Lookup } from './resolve.js';
+import { OPTION_TYPE, resolveCommand, ResolveError, staticChoices, type Lookup, type ResolvedCommand } from './resolve.js';
 import { HELP } from './help.js';
+import { ShellError } from './shell-error.js';
 
 /**
  * ok: done. syntax: the line did not parse. usage: it parsed but names something that does not exist (a member,
@@ -31,19 +36,18 @@ export interface SessionDeps {
   bed: TestBed;
   guild: GuildHandle;
   write(text: string): void;
+  /** Folder where files the bot sends are saved (their paths are printed); without it they are only listed. */
+  filesDir?: string;
 }
 
-/** A mistake at the shell (unknown member, no button to click): printed, never a stack trace. */
-class ShellError extends Error {}
-
-type Modal = NonNullable<InteractionResult['modal']>;
 type Actor = { guildId?: string; channelId: string; userId: string };
 
 /** Discord allows 15 minutes after a deferral; a local bot that needs more than this is stuck. */
 const DEFERRED_REPLY_MS = 15_000;
 const UPDATE_MS = 2_000;
 
-export function createSession({ bed, guild, write }: SessionDeps): Session {
+export function createSession({ bed, guild, write, filesDir }: SessionDeps): Session {
+  const files = filesDir ? createFileSaver(filesDir) : null;
   const members = new Map<string, string>(DEMO.members.map((name) => [guild.member(name), name]));
   const feed = createFeed(bed, () => [
     ...DEMO_CHANNELS.map((name) => guild.channel(name)),
@@ -56,6 +60,8 @@ export function createSession({ bed, guild, write }: SessionDeps): Session {
   const shown: string[] = [];
   let pending: { action: CommandAction; option: string; choices: { name: string; value: string | number }[] } | null = null;
   let lastModal: { modal: Modal; actor: Actor; messageId?: string } | null = null;
+  /** The bot's answer to the latest interaction: a refused form stays open. */
+  let lastAnswer: MessageView | null = null;
 
   const userId = () => guild.member(member);
   const actor = (): Actor => ({ guildId: guild.id, channelId, userId: userId() });
@@ -112,7 +118,8 @@ export function createSession({ bed, guild, write }: SessionDeps): Session {
     feed.markSeen(message);
     if (!visible(message)) return;
     if (!shown.includes(message.id)) shown.push(message.id);
-    write(renderMessage(message, { label, names, now: Date.now(), edited }));
+    const filePath = files ? (attachment: MessageView['attachments'][number]) => files.save(attachment) : undefined;
+    write(renderMessage(message, { label, names, now: Date.now(), edited, ...(filePath ? { filePath } : {}) }));
   };
 
   /** Prints everything new, the messages belonging to this interaction first. */
@@ -128,9 +135,11 @@ export function createSession({ bed, guild, write }: SessionDeps): Session {
 
   const showResult = async (result: InteractionResult, from: Actor & { messageId?: string }): Promise<Outcome> => {
     let outcome: Outcome = 'ok';
+    lastAnswer = null;
     if (result.type === 4 || result.type === 5) {
       try {
-        show(await result.reply(DEFERRED_REPLY_MS), 'bot');
+        lastAnswer = await result.reply(DEFERRED_REPLY_MS);
+        show(lastAnswer, 'bot');
       } catch (error) {
         write(`✗ The bot deferred its reply ("thinking…") but never sent it: ${messageOf(error)}`);
         outcome = 'no-answer';
@@ -167,9 +176,30 @@ export function createSession({ bed, guild, write }: SessionDeps): Session {
       return 'ok';
     }
     const resolved = resolveCommand(action, bed.commands(), lookup);
-    const { group, subcommand, options } = resolved;
+    const { group, subcommand } = resolved;
+    const options = await pickNamed(resolved);
     pending = null;
     return showResult(await bed.driver.command({ ...actor(), name: resolved.name, ...(group ? { group } : {}), ...(subcommand ? { subcommand } : {}), options }), actor());
+  };
+
+  /** Names typed into autocomplete options become the bot's best choice, as a member would pick it from the list. */
+  const pickNamed = async (resolved: ResolvedCommand): Promise<ResolvedCommand['options']> => {
+    const options = { ...resolved.options };
+    const { group, subcommand } = resolved;
+    for (const { option, typed } of resolved.named) {
+      const choices = await bed.driver.autocomplete({
+        ...actor(), name: resolved.name, ...(group ? { group } : {}), ...(subcommand ? { subcommand } : {}), options, focused: option.name,
+      });
+      const numeric = option.type === OPTION_TYPE.integer || option.type === OPTION_TYPE.number;
+      const best = bestChoice(typed, choices, numeric);
+      if (!best) {
+        if (!numeric) continue;
+        throw new ShellError(`No ${option.name} matches "${typed}"; list the choices with ${option.name}:${typed.split(' ')[0] ?? ''}?`);
+      }
+      options[option.name] = best.choice.value;
+      if (!best.exact) write(`(${option.name}: picked ${best.choice.name})`);
+    }
+    return options;
   };
 
   const withOption = (action: CommandAction, option: string, text: string): CommandAction => ({
@@ -193,8 +223,8 @@ export function createSession({ bed, guild, write }: SessionDeps): Session {
     return sendCommand({ ...withOption(action, option, String(picked.value)), autocomplete: null });
   };
 
-  /** The newest message this member can see that has a component matching `match`, refreshed from the bed. */
-  const findComponent = (what: string, match: (component: ComponentView) => boolean) => {
+  /** The newest message this member can see that has a component `match` picks, refreshed from the bed. */
+  const findComponent = (what: string, match: (components: ComponentView[]) => ComponentView | null | undefined) => {
     let latest: ComponentView[] | null = null;
     for (const id of [...shown].reverse()) {
       const message = bed.message(id);
@@ -202,26 +232,25 @@ export function createSession({ bed, guild, write }: SessionDeps): Session {
       const all = flatten(message.components).filter((c) => (what === 'button' ? c.type === 2 && c.style !== 5 : isSelect(c)));
       if (all.length === 0) continue;
       latest ??= all;
-      const component = all.find(match);
+      const component = match(all);
       if (component) return { message, component };
     }
     return { message: null, component: null, latest };
   };
 
   const click = async (label: string): Promise<Outcome> => {
-    const wanted = label.toLowerCase();
-    const found = findComponent('button', (c) => (c.label ?? '').trim().toLowerCase() === wanted);
+    const found = findComponent('button', (buttons) => matchButton(buttons, label));
     if (!found.message || !found.component) {
-      const offered = found.latest?.map((c) => `[${c.label ?? c.custom_id}]`).join(' ');
+      const offered = found.latest?.map((c) => `[${buttonText(c) || c.custom_id}]`).join(' ');
       throw new ShellError(offered ? `No button "${label}" on recent messages. The latest offers ${offered}` : 'No message with buttons to click yet');
     }
-    if (found.component.disabled) throw new ShellError(`The button [${found.component.label}] is disabled`);
+    if (found.component.disabled) throw new ShellError(`The button [${buttonText(found.component)}] is disabled`);
     const from = fromMessage(found.message);
     return showResult(await bed.driver.click({ ...from, customId: found.component.custom_id ?? '' }), from);
   };
 
   const select = async (tokens: ValueToken[]): Promise<Outcome> => {
-    const found = findComponent('select', () => true);
+    const found = findComponent('select', (menus) => menus[0]);
     if (!found.message || !found.component) throw new ShellError('No message with a select menu yet');
     const menu = found.component;
     const values = tokens.map((token) => selectValue(menu, token));
@@ -243,15 +272,15 @@ export function createSession({ bed, guild, write }: SessionDeps): Session {
   const submitModal = async (fields: { key: string; value: string }[]): Promise<Outcome> => {
     if (!lastModal) throw new ShellError('No form is open: the bot has not opened a modal');
     const { modal, actor: from, messageId } = lastModal;
-    const values: Record<string, string> = {};
-    for (const { key, value } of fields) {
-      const wanted = key.toLowerCase();
-      const field = modal.fields.find((f) => f.customId.toLowerCase() === wanted || f.label.toLowerCase() === wanted);
-      if (!field) throw new ShellError(`The form has no field "${key}". Fields: ${modal.fields.map((f) => `${f.customId} (${f.label})`).join(', ')}`);
-      values[field.customId] = value;
-    }
+    const values = formValues(modal, fields);
     lastModal = null;
-    return showResult(await bed.driver.submitModal({ ...from, modal, values, ...(messageId ? { messageId } : {}) }), from);
+    const outcome = await showResult(await bed.driver.submitModal({ ...from, modal, values, ...(messageId ? { messageId } : {}) }), from);
+    // Discord keeps a refused form open with what was typed (unless the bot opened another one).
+    if (!lastModal && isRefusal(lastAnswer)) {
+      lastModal = { modal: keepTyped(modal, values), actor: from, ...(messageId ? { messageId } : {}) };
+      write('(the form is still open with what you typed: correct it with modal field=value)');
+    }
+    return outcome;
   };
 
   const react = async (kind: 'react' | 'unreact', emoji: string): Promise<Outcome> => {
@@ -278,7 +307,7 @@ export function createSession({ bed, guild, write }: SessionDeps): Session {
       case 'exit':
         return 'exit';
       case 'help':
-        write(HELP);
+        write(action.command ? renderCommandHelp(action.command, bed.commands()) : HELP);
         return 'ok';
       case 'as': {
         const id = lookup.member(action.member);

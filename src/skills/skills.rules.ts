@@ -2,6 +2,7 @@
 // time), and which introduction requests are allowed.
 import { DAY } from '../shared/clock.js';
 import { addLocalDays, localToInstant, zonedParts } from '../shared/zoned-time.js';
+import { dayInWords } from '../shared/day-words.js';
 
 export const LIMITS = {
   skillMin: 2,
@@ -65,16 +66,16 @@ export function localMonthStart(instant: number, timeZone: string): number {
  */
 export function byDateProblem(value: string, now: number, timeZone: string): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return 'by must be a date written YYYY-MM-DD, e.g. 2026-05-31';
+  if (!match) return 'by must be a date written YYYY-MM-DD';
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
     return `by must be a real date; ${value} does not exist`;
   }
   const today = localDate(now, timeZone);
-  if (value < today) return `by must be today or later (today is ${today})`;
+  if (value < today) return `by must be today or later (today is ${dayInWords(today)})`;
   const latest = localDate(now + LIMITS.byMaxAheadDays * DAY, timeZone);
-  if (value > latest) return `by must be within a year (at most ${latest})`;
+  if (value > latest) return `by must be within a year (at most ${dayInWords(latest)})`;
   return null;
 }
 

@@ -13,6 +13,7 @@ import { createSkillsContext, needJobPrefix, noteField, parseInput, SKILL_JOBS, 
 import type { MemberPrefs } from './skills.index.js';
 import type { EntryRow } from './skills.repo.js';
 import { byDateProblem, LIMITS, needExpiresAt, needReminderAt } from './skills.rules.js';
+import { parseLocalDate } from '../shared/when.rules.js';
 import { resolveSkill, suggestSkills, type Resolution, type SkillInfo, type SkillSuggestion } from './taxonomy.rules.js';
 
 const offerSchema = z.object({
@@ -20,7 +21,7 @@ const offerSchema = z.object({
   level: z.enum(SKILL_LEVELS, { error: 'level must be learning, practiced or expert' }).nullish(),
   note: noteField,
 });
-const needSchema = z.object({ skill: skillField, note: noteField, by: z.string().trim().nullish() });
+const needSchema = z.object({ skill: skillField, note: noteField, by: z.string().trim().max(40, 'by must be at most 40 characters').nullish() });
 
 export type OfferInput = z.input<typeof offerSchema>;
 export type NeedInput = z.input<typeof needSchema>;
@@ -116,9 +117,14 @@ function entryUseCases(ctx: SkillsContext) {
   function add(actor: Actor, kind: SkillEntryKind, input: { skill: string; level: MatchEntry['level']; note: string | null; by: string | null }): AddResult {
     const { guildId, userId } = actor;
     const now = ctx.now();
+    let by: string | null = null;
     if (input.by) {
-      const problem = byDateProblem(input.by, now, ctx.timezone(guildId));
+      // The one date reader: "next friday", "in 3 weeks", "2026-12-10", in the alliance's zone.
+      const day = parseLocalDate(input.by, now, ctx.timezone(guildId), 'by');
+      if (day.kind === 'refused') throw invalid('by', day.message);
+      const problem = byDateProblem(day.date, now, ctx.timezone(guildId));
       if (problem) throw invalid('by', problem);
+      by = day.date;
     }
     const resolution = resolveOrThrow(guildId, input.skill);
     const skillKey = resolution.skill.key;
@@ -132,7 +138,7 @@ function entryUseCases(ctx: SkillsContext) {
       term: resolution.term,
       level: kind === 'offer' ? (input.level ?? existing?.level ?? null) : null,
       note: input.note ?? existing?.note ?? null,
-      byDate: kind === 'need' ? (input.by ?? existing?.byDate ?? null) : null,
+      byDate: kind === 'need' ? (by ?? existing?.byDate ?? null) : null,
       renewedAt: now,
       expiresAt: kind === 'need' ? needExpiresAt(now) : null,
     };

@@ -46,7 +46,7 @@ function longUpdate(): ComposedUpdate {
     title: `Section ${s}`,
     lines: Array.from({ length: 60 }, (_, i) => `• item ${i} of section ${s}: ${'a long description of what happened '.repeat(3)}`),
   }));
-  const content = composeUpdate({ month: { year: 2027, month: 1 }, from: JAN - 31 * DAY, aheadTo: JAN + 31 * DAY, note: 'n'.repeat(NOTE_MAX), sections });
+  const content = composeUpdate({ month: { year: 2027, month: 1 }, from: JAN - 31 * DAY, aheadTo: JAN + 31 * DAY, note: 'n'.repeat(NOTE_MAX), sections, timeZone: 'America/Chicago' });
   return { guildId: '1'.repeat(18), period: '2027-01', messages: content.messages, quiet: false, sectionIds: [], failedSections: ['meetings'], noteAt: JAN, covers: { from: { year: 2026, month: 12, day: 1 }, through: { year: 2026, month: 12, day: 31 } } };
 }
 
@@ -92,7 +92,7 @@ describe('rhythm renderers', () => {
       spaceName: `Space number ${i} with a rather long name`, title: `Event ${i}: ${'open doors, coffee and talks '.repeat(3)}`,
       hostUserId: '4'.repeat(18), startsAt: JAN + i * 60_000, endsAt: JAN + i * 60_000 + 7_200_000, link: `https://example.org/${i}`,
     }));
-    const messages = renderOverview({ year: 2027, daysUntil: 12, coworkingDayAt: JAN, week: { name: 'KC Coworking Week', startsAt: JAN, endsAt: JAN + 7 * DAY }, events });
+    const messages = renderOverview({ year: 2027, daysUntil: 12, coworkingDayAt: JAN, week: { name: 'KC Coworking Week', startsAt: JAN, endsAt: JAN + 7 * DAY }, events, timeZone: 'America/Chicago' });
     expect(messages.length).toBeGreaterThan(1);
     for (const message of messages) expectWithinLimits(message);
     const text = messages.flatMap((m) => m.embeds.map((e) => e.description)).join('\n');

@@ -117,7 +117,7 @@ describe('skills renderers', () => {
       id: 987654321, guildId: GUILD, requesterId: '30000000000000000001', targetId: '30000000000000000002', targetOffers: [long(60)], requesterOffers: [long(60)],
       channelId: null, status: 'accepted', createdAt: 0, respondedAt: 0, requesterHelped: null, targetHelped: null, requesterAnsweredAt: null, targetAnsweredAt: null,
     };
-    for (const message of [renderIntroRequest(intro, long(100)), renderFollowup(intro, intro.requesterId), renderReminder(entry(1, 'need'), GUILD)]) {
+    for (const message of [renderIntroRequest(intro, long(100)), renderFollowup(intro, intro.requesterId), renderReminder(entry(1, 'need'), GUILD, 'America/Chicago')]) {
       checkLimits(message);
       expect([...(message.content ?? '')].length).toBeLessThanOrEqual(2000);
       checkHandled(message);

@@ -100,7 +100,7 @@ describe('International Coworking Day on Discord', () => {
 
     // With a coworking week, its days are fine too.
     const week = await a.reply('olivia', 'coworkingday settings', { 'week-name': 'KC Coworking Week', 'week-start': '2027-08-03' });
-    expect(visibleText(week)).toContain('**KC Coworking Week**, 2027-08-03 to 2027-08-09');
+    expect(visibleText(week)).toContain('**KC Coworking Week**, Tuesday 3 August 2027 to Monday 9 August 2027');
     const inWeek = await host('priya', { space: String(hive), when: '2027-08-05 10:00' });
     expect(inWeek.content).toContain('Registered');
     expect(h.bed.scheduledEvents(a.id)).toHaveLength(1);

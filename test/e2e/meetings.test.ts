@@ -3,6 +3,7 @@
 // reminders, ideas and priorities, DST questions and every bad input refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE } from '../../src/shared/clock.js';
+import { dayInWords } from '../../src/shared/day-words.js';
 import { zonedParts } from '../../src/shared/zoned-time.js';
 import type { MessageView } from '../../src/testbed/types.js';
 import { startHarness, visibleText, type Alliance, type Harness } from '../support/bot.js';
@@ -183,7 +184,7 @@ describe('the idea machine', () => {
     await a.reply('olivia', 'ideas promote', { idea: passport, to: 'priority', rank: 1, 'target-date': day(60) });
     await a.reply('olivia', 'priorities set', { rank: 2, text: 'Spring open-doors day' });
     const shown = visibleText(await a.reply('sam', 'priorities show'));
-    expect(shown).toContain(`**1.** Coworking passport · target ${day(60)}`);
+    expect(shown).toContain(`**1.** Coworking passport · target ${dayInWords(day(60))}`);
     expect(shown).toContain('**2.** Spring open\\-doors day'); // markdown-escaped, shows as typed
     await a.reply('olivia', 'priorities achieved', { rank: 1 });
     expect((await a.reply('olivia', 'priorities achieved', { rank: 2 })).content).toMatch(/priority refresh meeting/);

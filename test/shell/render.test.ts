@@ -194,3 +194,17 @@ describe('modals and choices', () => {
     expect(renderChoices('timezone', [])).toBe('no choices for timezone');
   });
 });
+
+describe('markdown escapes', () => {
+  it('show as the member reads them', () => {
+    expect(renderText('Opening hours: Mon\\-Fri 8:00\\-18:00, \\*not\\* bold, a \\\\ backslash', { names })).toBe('Opening hours: Mon-Fri 8:00-18:00, *not* bold, a \\ backslash');
+  });
+});
+
+describe('files the bot sends', () => {
+  it('are listed with the path they were saved to', () => {
+    const attachment = { id: '1', filename: 'spaces.csv', contentType: 'text/csv', size: 2048, url: 'http://x', data: Buffer.from('a') };
+    const text = renderMessage(message({ content: 'Here you are', attachments: [attachment] }), { label: 'bot', names, filePath: () => '/tmp/files/spaces.csv' });
+    expect(text).toContain('📎 spaces.csv (2.0 kB) saved to /tmp/files/spaces.csv');
+  });
+});

@@ -69,6 +69,8 @@ describe('resolveCommand', () => {
         quorum: 3,
         ratio: 0.5,
       },
+      // The timezone option has autocomplete: the session asks the bot which choice the typed name means.
+      named: [{ option: expect.objectContaining({ name: 'timezone' }), typed: 'America/Chicago' }],
     });
   });
 
@@ -85,6 +87,7 @@ describe('resolveCommand', () => {
       label: '/space hosts add',
       focused: null,
       options: { member: '100000000000000001', who: '300000000000000001', file: { filename: 'list.csv', content: 'a,b' } },
+      named: [],
     });
   });
 

@@ -7,6 +7,7 @@ import type { Proposed } from '../../meetings/duplicates.service.js';
 import { customId } from '../custom-id.js';
 import { escapeMarkdown, truncate, userMention } from '../format.js';
 import { fitEmbeds } from './fit.js';
+import { dayInWords } from '../../shared/day-words.js';
 
 const COLOR = 0xf59e0b;
 
@@ -23,7 +24,7 @@ export function renderIdeas(list: { ideas: RankedIdea[]; dotsLeft: number }): Em
 
 export function renderPriorities(view: PrioritiesView): EmbedBuilder {
   const lines = view.priorities.map(
-    (p) => `**${p.rank}.** ${escapeMarkdown(p.text)}${p.targetDate ? ` · target ${p.targetDate}` : ''}`,
+    (p) => `**${p.rank}.** ${escapeMarkdown(p.text)}${p.targetDate ? ` · target ${dayInWords(p.targetDate)}` : ''}`,
   );
   if (!lines.length) lines.push('No priorities set. Organizers set up to five with `/priorities set`.');
   if (view.refreshSuggested) lines.push('', '🎉 All priorities are achieved: time for a **priority refresh meeting** (`/meeting schedule`).');

@@ -5,10 +5,11 @@ import type { ActionItemRow } from '../../meetings/actions.repo.js';
 import type { Meeting, Preview } from '../../meetings/meetings.service.js';
 import type { NotesView } from '../../meetings/outcomes.service.js';
 import type { ParticipationReport } from '../../meetings/participation.service.js';
-import { describeLocal } from '../../meetings/when.rules.js';
+import { describeLocal } from '../../shared/when.rules.js';
 import { customId } from '../custom-id.js';
 import { channelMention, escapeMarkdown, timestamp, truncate, userMention } from '../format.js';
 import { fitEmbeds } from './fit.js';
+import { dayInWords } from '../../shared/day-words.js';
 
 const COLOR = 0x3b82f6;
 const OUTCOME_LABELS = { done: '✅ done', 'carry-over': '↪ carried over', action: '📌 action' } as const;
@@ -85,7 +86,7 @@ export function renderStartPost(meeting: Meeting): { content: string; components
 }
 
 function actionLine(action: ActionItemRow): string {
-  const due = action.status === 'done' ? '✅ done' : `due ${action.dueDate}`;
+  const due = action.status === 'done' ? '✅ done' : `due ${dayInWords(action.dueDate)}`;
   return `#${action.id} ${escapeMarkdown(truncate(action.text, 120))} · ${userMention(action.ownerId)} · ${due}`;
 }
 
@@ -111,7 +112,7 @@ export function renderActions(actions: ActionItemRow[], title: string): EmbedBui
 
 export function renderReminder(action: ActionItemRow, meetingTitle: string): string {
   return [
-    `⏰ Reminder: your action item from **${escapeMarkdown(truncate(meetingTitle, 100))}** is due tomorrow (${action.dueDate}):`,
+    `⏰ Reminder: your action item from **${escapeMarkdown(truncate(meetingTitle, 100))}** is due tomorrow (${dayInWords(action.dueDate)}):`,
     `> ${escapeMarkdown(truncate(action.text, 300))}`,
     'Done already? Close it with `/actions done`. No more reminders: `/actions reminders on:false`.',
   ].join('\n');
@@ -123,7 +124,7 @@ export function renderParticipation(report: ParticipationReport): EmbedBuilder[]
       `${userMention(row.userId)} · attended ${row.attended}/${report.meetingsHeld}` +
       (row.openActions ? ` · ${row.openActions} open action${row.openActions === 1 ? '' : 's'}${row.overdueActions ? ` (${row.overdueActions} overdue)` : ''}` : ''),
   );
-  const heading = `${report.meetingsHeld} meeting${report.meetingsHeld === 1 ? '' : 's'} since ${timestamp(report.from, 'D')}`;
+  const heading = `${report.meetingsHeld} meeting${report.meetingsHeld === 1 ? '' : 's'} since ${dayInWords(report.fromDay)}`;
   return fitEmbeds([heading, '', ...(lines.length ? lines : ['Nobody attended or owns actions in this period.'])], {
     title: `Participation, last ${report.months} month${report.months === 1 ? '' : 's'}`,
     color: COLOR,

@@ -5,11 +5,11 @@ import { COWORKING_DAY_COLOR, hostedEventLine, hostingSections, monthName, UPDAT
 import type { CoworkingDayOverview, CoworkingDaySettings } from '../../rhythm/coworking-day.service.js';
 import { chunkLines, layoutPost } from '../../rhythm/layout.rules.js';
 import type { PostMessage, Publish } from '../../rhythm/ports.js';
-import type { LocalDate } from '../../rhythm/due.rules.js';
 import type { ComposedUpdate, PostedUpdate, UpdateHistoryEntry, UpdateSettings } from '../../rhythm/updates.service.js';
 import { channelMention, timestamp, truncate, userMention } from '../format.js';
 import type { Poster } from '../poster.js';
 import type { ReplyPayload } from '../respond.js';
+import { dayInWords, dayOfInstant } from '../../shared/day-words.js';
 
 export function publishWith(poster: Poster): Publish {
   return async (target, messages) => {
@@ -34,13 +34,6 @@ function privately(messages: PostMessage[], intro: string): ReplyPayload[] {
     embeds: message.embeds,
     ephemeral: true,
   }));
-}
-
-/** "Sunday 1 November 2026": a calendar day in words (a day is not an instant, so no Discord timestamp). */
-function dayInWords(date: LocalDate): string {
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-    .format(Date.UTC(date.year, date.month - 1, date.day))
-    .replace(',', '');
 }
 
 /** When the next scheduled update goes out, or why none will. */
@@ -130,7 +123,7 @@ export function renderNote(settings: UpdateSettings, limit: number): ReplyPayloa
 }
 
 function countdownText(overview: CoworkingDayOverview): string {
-  const day = `${timestamp(overview.coworkingDayAt, 'D')}`;
+  const day = dayOfInstant(overview.coworkingDayAt, overview.timeZone);
   if (overview.daysUntil > 1) return `International Coworking Day ${overview.year} is in **${overview.daysUntil} days**, on ${day}.`;
   if (overview.daysUntil === 1) return `International Coworking Day ${overview.year} is **tomorrow**, ${day}.`;
   if (overview.daysUntil === 0) return `International Coworking Day is **today**! 🎉`;
@@ -140,7 +133,7 @@ function countdownText(overview: CoworkingDayOverview): string {
 /** /coworkingday show: the countdown, the coworking week and every hosted event, split to fit Discord. */
 export function renderOverview(overview: CoworkingDayOverview): PostMessage[] {
   const week = overview.week
-    ? `\n**${overview.week.name}** runs from ${timestamp(overview.week.startsAt, 'D')} to ${timestamp(overview.week.endsAt, 'D')}.`
+    ? `\n**${overview.week.name}** runs from ${dayOfInstant(overview.week.startsAt, overview.timeZone)} to ${dayOfInstant(overview.week.endsAt, overview.timeZone)}.`
     : '';
   return layoutPost({
     title: `International Coworking Day ${overview.year}`,
@@ -172,7 +165,7 @@ export function renderCoworkingSettings(settings: CoworkingDaySettings, timezone
       {
         name: 'Coworking week',
         value: settings.week
-          ? `**${settings.week.name}**, ${settings.week.start} to ${settings.week.end}: announced on its first day; hosted events may fall on any of its days`
+          ? `**${settings.week.name}**, ${dayInWords(settings.week.start)} to ${dayInWords(settings.week.end)}: announced on its first day; hosted events may fall on any of its days`
           : '*none*: events must be on August 9',
       },
     ],

@@ -7,6 +7,7 @@ import { LOCALITY_WORDS, type Locality, type MatchEntry } from '../../skills/mat
 import type { MatchView, Privacy, WhoOffers } from '../../skills/skills.service.js';
 import { customId } from '../custom-id.js';
 import { escapeMarkdown, timestamp, truncate, userMention } from '../format.js';
+import { dayInWords, dayOfInstant } from '../../shared/day-words.js';
 
 const COLOR = 0x6b46c1;
 export const MATCHES_SHOWN = 10;
@@ -31,7 +32,7 @@ const LEVEL: Record<string, string> = { learning: 'learning', practiced: 'practi
 
 function entryLine(entry: MatchEntry, index: number): string {
   const level = entry.level ? ` · ${LEVEL[entry.level]}` : '';
-  const by = entry.byDate ? ` · needed by ${entry.byDate}` : '';
+  const by = entry.byDate ? ` · needed by ${dayInWords(entry.byDate)}` : '';
   const expires = entry.expiresAt ? ` · lapses ${timestamp(entry.expiresAt, 'R')}` : '';
   const note = entry.note ? `\n   ${truncate(escapeMarkdown(entry.note), 120)}` : '';
   return `${index}. **${entry.label}**${level}${by}${expires}${note}`;
@@ -202,13 +203,13 @@ export function renderFollowup(intro: Intro, forUserId: string): RenderedMessage
   return { content: `A week ago I introduced you to ${userMention(other)}. Did it help?`, embeds: [], components: rows(buttons) };
 }
 
-export function renderReminder(entry: MatchEntry, guildId: string): RenderedMessage {
+export function renderReminder(entry: MatchEntry, guildId: string, timeZone: string): RenderedMessage {
   const buttons = [
     new ButtonBuilder().setCustomId(customId('skills', 'renew', guildId, entry.id)).setStyle(ButtonStyle.Primary).setLabel('Keep it 90 more days'),
     new ButtonBuilder().setCustomId(customId('skills', 'noremind', guildId)).setStyle(ButtonStyle.Secondary).setLabel('Stop these reminders'),
   ];
   return {
-    content: `⏳ Your need **${entry.label}** lapses ${timestamp(entry.expiresAt ?? 0, 'R')} (${timestamp(entry.expiresAt ?? 0, 'D')}). Still need it?`,
+    content: `⏳ Your need **${entry.label}** lapses ${timestamp(entry.expiresAt ?? 0, 'R')} (on ${dayOfInstant(entry.expiresAt ?? 0, timeZone)}). Still need it?`,
     embeds: [],
     components: rows(buttons),
   };

@@ -19,7 +19,7 @@ export function skillJobHandlers(ctx: BotContext): Record<string, JobHandler> {
       const { entryId, expiresAt } = entryPayload.parse(job.payload);
       const due = skills.jobs.needReminder(job.guildId, entryId, expiresAt);
       if (!due) throw new SkipJob('need removed, renewed or reminders turned off');
-      const sent = await ctx.poster.dm(due.userId, renderReminder(due.entry, job.guildId), { idempotencyKey: job.key });
+      const sent = await ctx.poster.dm(due.userId, renderReminder(due.entry, job.guildId, ctx.services.alliances.settings(job.guildId).timezone), { idempotencyKey: job.key });
       return { delivered: sent !== null };
     },
     [SKILL_JOBS.needExpiry]: async (job) => {

@@ -48,8 +48,23 @@ describe('parseCloses', () => {
   it('refuses impossible dates and gibberish', () => {
     expect(parseCloses('2026-02-30 10:00', now, 'UTC').ok).toBe(false);
     expect(parseCloses('2026-12-10 25:00', now, 'UTC').ok).toBe(false);
-    expect(parseCloses('next tuesday', now, 'UTC').ok).toBe(false);
+    expect(parseCloses('banana', now, 'UTC').ok).toBe(false);
     expect(parseCloses('1h', now, 'UTC')).toEqual({ ok: true, value: now + HOUR });
+  });
+  it('reads the same natural language as a meeting time, in the alliance zone', () => {
+    // Tuesday 24 November 2026, 04:00 in Chicago.
+    expect(parseCloses('friday 5pm', now, 'America/Chicago')).toEqual({ ok: true, value: Date.parse('2026-11-27T23:00:00Z') });
+    expect(parseCloses('next tuesday', now, 'America/Chicago')).toEqual({ ok: true, value: Date.parse('2026-12-01T23:00:00Z') });
+    expect(parseCloses('in 3 days', now, 'America/Chicago')).toEqual({ ok: true, value: now + 3 * DAY });
+    expect(parseCloses('in 3 hours', now, 'America/Chicago')).toEqual({ ok: true, value: now + 3 * HOUR });
+    expect(parseCloses('in 2 months', now, 'America/Chicago')).toEqual({ ok: true, value: Date.parse('2027-01-24T10:00:00Z') });
+  });
+  it('refuses a time the clocks skip and asks for one the clocks repeat', () => {
+    const march = Date.parse('2027-03-01T12:00:00Z');
+    expect(parseCloses('2027-03-14 02:30', march, 'America/Chicago')).toMatchObject({ ok: false, message: expect.stringContaining('does not exist') });
+    const october = Date.parse('2027-10-20T12:00:00Z');
+    expect(parseCloses('2027-11-07 01:30', october, 'America/Chicago')).toMatchObject({ ok: false, message: expect.stringContaining('happens twice') });
+    expect(parseCloses('03/12 17:00', october, 'Europe/Berlin')).toMatchObject({ ok: false, message: expect.stringContaining('two ways (') });
   });
 });
 

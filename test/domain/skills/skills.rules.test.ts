@@ -49,10 +49,10 @@ describe('byDateProblem', () => {
   it.each([
     ['2026-03-10', null],
     ['2026-12-31', null],
-    ['2026-03-09', 'by must be today or later (today is 2026-03-10)'],
+    ['2026-03-09', 'by must be today or later (today is Tuesday 10 March 2026)'],
     ['2026-02-30', 'by must be a real date; 2026-02-30 does not exist'],
-    ['10/03/2026', 'by must be a date written YYYY-MM-DD, e.g. 2026-05-31'],
-    ['2028-01-01', 'by must be within a year (at most 2027-03-11)'],
+    ['10/03/2026', 'by must be a date written YYYY-MM-DD'],
+    ['2028-01-01', 'by must be within a year (at most Thursday 11 March 2027)'],
   ])('%s → %s', (value, expected) => {
     expect(byDateProblem(value, now, 'UTC')).toBe(expected);
   });

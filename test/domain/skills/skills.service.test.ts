@@ -71,8 +71,9 @@ describe('adding offers and needs', () => {
   });
 
   it.each([
-    ['a past date', '2026-03-09', 'by must be today or later (today is 2026-03-10)'],
-    ['a malformed date', 'next week', 'by must be a date written YYYY-MM-DD, e.g. 2026-05-31'],
+    ['a past date', '2026-03-09', 'by: Monday 9 March 2026 has already passed.'],
+    ['a date beyond a year', 'in 2 years', 'by must be within a year (at most Thursday 11 March 2027)'],
+    ['text that is no date', 'whenever', 'I could not read by "whenever" as a day: try "2026-03-17", "next friday" or "in 3 days".'],
   ])('refuses a need with %s for by', (_label, by, message) => {
     const { skills, count } = setup();
     expect(domainError(() => skills.need(actor(U.ana), { skill: 'seo', by })).problems).toEqual([{ field: 'by', message }]);

@@ -1,9 +1,11 @@
-// Reads "next thursday 6pm" / "tomorrow 9:30" / "2026-12-03 18:00" as a local time in the alliance's zone:
-// chrono-node reads the words, zoned-time turns the wall time into an instant and says when DST makes it unclear.
+// The one reader of dates members type ("next thursday 6pm", "in 3 hours", "2026-12-03 18:00", "next friday"), in the
+// alliance's zone: chrono-node reads the words, zoned-time turns the wall time into an instant and says when DST makes
+// it unclear. Every date option (meetings, deadlines, due dates, Coworking Day) goes through here.
 // English only: the whole package loads 16 locales (~230 ms and ~12 MB at start-up) for parsers we never call.
 import * as chrono from 'chrono-node/en';
-import { DAY } from '../shared/clock.js';
-import { offsetMinutes, resolveLocal, zonedParts, type LocalDateTime } from '../shared/zoned-time.js';
+import { DAY } from './clock.js';
+import { dayInWords } from './day-words.js';
+import { offsetMinutes, resolveLocal, zonedParts, type LocalDateTime } from './zoned-time.js';
 
 export interface WhenChoice {
   instant: number;
@@ -14,14 +16,24 @@ export interface WhenChoice {
 export type WhenResult =
   | { kind: 'ok'; instant: number }
   | { kind: 'choose'; reason: 'dst-fallback' | 'day-month-order'; message: string; choices: WhenChoice[] }
-  | { kind: 'refused'; reason: 'unreadable' | 'vague' | 'past' | 'dst-gap' | 'too-far'; message: string };
+  | { kind: 'refused'; reason: 'unreadable' | 'vague' | 'past' | 'dst-gap' | 'too-far'; message: string; instant?: number };
 
 export type LocalDateResult = { kind: 'ok'; date: string } | { kind: 'refused'; message: string };
+
+/** No date needs more words than this; longer text is refused before it is read (and never echoed in full). */
+export const MAX_TEXT = 100;
 
 /** Meetings further ahead than this are almost always a typo in the year. */
 export const MAX_AHEAD_MS = 2 * 365 * DAY;
 
-const EXAMPLES = 'Try "2026-12-03 18:00", "next thursday 6pm" or "tomorrow 9:30".';
+export interface WhenOptions {
+  /**
+   * A day without a time of day ("friday", "2026-12-10") is read at this local time; a relative day ("in 3 days",
+   * "next week") keeps the time it is now. Without it such text is refused as vague (a meeting needs its hour).
+   */
+  defaultTime?: { hour: number; minute: number };
+}
+
 /** Words people put around a time that carry no meaning of their own. */
 const FILLER = new Set(['at', 'on', 'the', 'of', 'around', 'about', 'please', 'from', 'starting', 'local', 'time']);
 const PAST_WORDS = /\b(last|ago|yesterday|previous|past)\b/i;
@@ -61,6 +73,16 @@ function normalize(text: string): string {
   });
 }
 
+/** 'YYYY-MM-DD' `days` after today in the zone: examples in hints are never in the past. */
+export function dayFromToday(now: number, timeZone: string, days: number): string {
+  return localDateKey(zonedParts(now + days * DAY, timeZone));
+}
+
+/** The hint after a refusal, with a date a week from today. */
+export function whenExamples(now: number, timeZone: string): string {
+  return `Try "${dayFromToday(now, timeZone, 7)} 18:00", "next thursday 6pm", "in 3 hours" or "tomorrow 9:30".`;
+}
+
 function naiveReference(now: number, timeZone: string): Date {
   const p = zonedParts(now, timeZone);
   return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second));
@@ -74,17 +96,18 @@ function leftoverWords(text: string, matched: string, index: number): string[] {
     .filter((word) => word && !FILLER.has(word));
 }
 
-function interpret(text: string, parser: chrono.Chrono, now: number, timeZone: string): WhenResult {
+function interpret(text: string, parser: chrono.Chrono, now: number, timeZone: string, options: WhenOptions): WhenResult {
+  const examples = whenExamples(now, timeZone);
   const forwardDate = !PAST_WORDS.test(text);
   const results = parser.parse(text, { instant: naiveReference(now, timeZone), timezone: 0 }, { forwardDate });
   if (results.length === 0) {
-    return { kind: 'refused', reason: 'unreadable', message: `I could not read a date and time in "${text}". ${EXAMPLES}` };
+    return { kind: 'refused', reason: 'unreadable', message: `I could not read a date and time in "${text}". ${examples}` };
   }
   if (results.length > 1) {
     return {
       kind: 'refused',
       reason: 'vague',
-      message: `"${text}" holds more than one time (${results.map((r) => `"${r.text}"`).join(', ')}): write exactly one. ${EXAMPLES}`,
+      message: `"${text}" holds more than one time (${results.map((r) => `"${r.text}"`).join(', ')}): write exactly one. ${examples}`,
     };
   }
   const result = results[0]!;
@@ -93,16 +116,25 @@ function interpret(text: string, parser: chrono.Chrono, now: number, timeZone: s
     return {
       kind: 'refused',
       reason: 'unreadable',
-      message: `I understood "${result.text}" but not "${extra.join(' ')}". ${EXAMPLES}`,
+      message: `I understood "${result.text}" but not "${extra.join(' ')}". ${examples}`,
     };
   }
   const start = result.start;
-  if (!start.isCertain('hour')) {
+  const tags = result.tags();
+  // "in 3 hours" is elapsed time from now, whatever the zone's offset or a DST change on the way: chrono counts it
+  // from the naive wall-clock reference, so the same distance is added to the real instant.
+  if (tags.has('result/relativeDateAndTime')) {
+    return checkRange({ kind: 'ok', instant: now + (start.date().getTime() - naiveReference(now, timeZone).getTime()) }, now, timeZone);
+  }
+  const relativeDay = tags.has('result/relativeDate');
+  if (!start.isCertain('hour') && !options.defaultTime) {
     return { kind: 'refused', reason: 'vague', message: `"${text}" needs a time of day, e.g. "${text} 18:00".` };
   }
-  const dayKnown = start.isCertain('day') || start.isCertain('weekday');
-  if (!dayKnown && (start.isCertain('month') || start.isCertain('year'))) {
-    return { kind: 'refused', reason: 'vague', message: `"${text}" does not say which day. ${EXAMPLES}` };
+  const at = start.isCertain('hour') || relativeDay ? null : options.defaultTime!;
+  // "in 2 months" names a day for a deadline (that day, at this time); a meeting still needs a day and an hour.
+  const dayKnown = start.isCertain('day') || start.isCertain('weekday') || (relativeDay && options.defaultTime !== undefined);
+  if (!dayKnown && (start.isCertain('month') || start.isCertain('year') || !start.isCertain('hour'))) {
+    return { kind: 'refused', reason: 'vague', message: `"${text}" does not say which day. ${examples}` };
   }
   if (start.isCertain('timezoneOffset')) return checkRange({ kind: 'ok', instant: start.date().getTime() }, now, timeZone);
 
@@ -110,11 +142,11 @@ function interpret(text: string, parser: chrono.Chrono, now: number, timeZone: s
     year: start.get('year')!,
     month: start.get('month')!,
     day: start.get('day')!,
-    hour: start.get('hour')!,
-    minute: start.get('minute') ?? 0,
+    hour: at ? at.hour : start.get('hour')!,
+    minute: at ? at.minute : (start.get('minute') ?? 0),
   };
   const resolution = resolveLocal(local, timeZone);
-  const wall = `${pad(local.hour)}:${pad(local.minute)} on ${localDateKey(local)}`;
+  const wall = `${pad(local.hour)}:${pad(local.minute)} on ${dayInWords(local)}`;
   if (resolution.kind === 'gap') {
     return {
       kind: 'refused',
@@ -151,6 +183,7 @@ function checkRange(result: WhenResult, now: number, timeZone: string): WhenResu
       kind: 'refused',
       reason: 'past',
       message: `${describeLocal(instants[0]!, timeZone)} (${timeZone}) has already passed: pick a time in the future.`,
+      instant: instants[0]!,
     };
   }
   if (future.every((instant) => instant > now + MAX_AHEAD_MS)) {
@@ -168,13 +201,14 @@ function checkRange(result: WhenResult, now: number, timeZone: string): WhenResu
  * The instant a member meant by `text`, read in `timeZone` at `now`. Refuses vague text, past times and times
  * in a DST gap; asks when a wall time occurs twice or "03/12" could be either 3 December or 12 March.
  */
-export function parseWhen(rawText: string, now: number, timeZone: string): WhenResult {
+export function parseWhen(rawText: string, now: number, timeZone: string, options: WhenOptions = {}): WhenResult {
   const text = normalize(rawText.trim());
-  if (!text) return { kind: 'refused', reason: 'unreadable', message: `Say when. ${EXAMPLES}` };
-  const monthFirst = interpret(text, chrono.casual, now, timeZone);
+  if (!text) return { kind: 'refused', reason: 'unreadable', message: `Say when. ${whenExamples(now, timeZone)}` };
+  if (text.length > MAX_TEXT) return { kind: 'refused', reason: 'unreadable', message: `That is too long for a date and time. ${whenExamples(now, timeZone)}` };
+  const monthFirst = interpret(text, chrono.casual, now, timeZone, options);
   const numeric = NUMERIC_DATE.exec(text);
   if (!numeric || Number(numeric[1]) > 12 || Number(numeric[2]) > 12 || numeric[1] === numeric[2]) return monthFirst;
-  const dayFirst = interpret(text, chrono.GB, now, timeZone);
+  const dayFirst = interpret(text, chrono.GB, now, timeZone, options);
   const readings = [monthFirst, dayFirst].filter((r) => r.kind !== 'refused');
   if (readings.length < 2) return readings[0] ?? monthFirst;
   const choices: WhenChoice[] = readings.flatMap((r) =>
@@ -188,9 +222,13 @@ export function parseWhen(rawText: string, now: number, timeZone: string): WhenR
   };
 }
 
-/** A calendar day ("next friday", "2026-12-10", "tomorrow") in the zone, today or later, as 'YYYY-MM-DD'. */
-export function parseLocalDate(rawText: string, now: number, timeZone: string, field: string): LocalDateResult {
+/**
+ * A calendar day ("next friday", "2026-12-10", "in 3 days") in the zone, as 'YYYY-MM-DD': today or later unless
+ * `allowPast` (a setting that names a day of this year's edition). Words without a year mean the next such day.
+ */
+export function parseLocalDate(rawText: string, now: number, timeZone: string, field: string, options: { allowPast?: boolean } = {}): LocalDateResult {
   const text = rawText.trim();
+  if (text.length > MAX_TEXT) return { kind: 'refused', message: `${field} is too long for a day: try "${dayFromToday(now, timeZone, 7)}", "next friday" or "in 3 days".` };
   const today = zonedParts(now, timeZone);
   let local: Pick<LocalDateTime, 'year' | 'month' | 'day'> | null = null;
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -204,14 +242,17 @@ export function parseLocalDate(rawText: string, now: number, timeZone: string, f
   } else {
     const results = chrono.casual.parse(text, { instant: naiveReference(now, timeZone), timezone: 0 }, { forwardDate: true });
     const result = results.length === 1 ? results[0]! : null;
-    const known = result && (result.start.isCertain('day') || result.start.isCertain('weekday'));
+    // "in 2 months" names a day too: the same day that many months on.
+    const known = result && (result.start.isCertain('day') || result.start.isCertain('weekday') || result.tags().has('result/relativeDate'));
     if (!result || !known || leftoverWords(text, result.text, result.index).length > 0) {
-      return { kind: 'refused', message: `I could not read ${field} "${text}" as a day: try "2026-12-10" or "next friday".` };
+      return { kind: 'refused', message: `I could not read ${field} "${text}" as a day: try "${dayFromToday(now, timeZone, 7)}", "next friday" or "in 3 days".` };
     }
-    local = { year: result.start.get('year')!, month: result.start.get('month')!, day: result.start.get('day')! };
+    local = result.tags().has('result/relativeDateAndTime')
+      ? zonedParts(now + (result.start.date().getTime() - naiveReference(now, timeZone).getTime()), timeZone)
+      : { year: result.start.get('year')!, month: result.start.get('month')!, day: result.start.get('day')! };
   }
   const key = localDateKey(local);
-  if (key < localDateKey(today)) return { kind: 'refused', message: `${field} ${key} has already passed.` };
-  if (local.year > today.year + 5) return { kind: 'refused', message: `${field} ${key} is too far ahead: check the year.` };
+  if (!options.allowPast && key < localDateKey(today)) return { kind: 'refused', message: `${field}: ${dayInWords(local)} has already passed.` };
+  if (local.year > today.year + 5) return { kind: 'refused', message: `${field}: ${dayInWords(local)} is too far ahead: check the year.` };
   return { kind: 'ok', date: key };
 }

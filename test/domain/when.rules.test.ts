@@ -1,6 +1,7 @@
 // Natural-language meeting times read in the alliance's zone, across zones with and without DST.
 import { describe, expect, it } from 'vitest';
-import { parseLocalDate, parseWhen } from '../../../src/meetings/when.rules.js';
+import { dayInWords, dayOfInstant } from '../../src/shared/day-words.js';
+import { parseLocalDate, parseWhen } from '../../src/shared/when.rules.js';
 
 /** Friday 20 November 2026, 12:00 UTC: already Saturday in Auckland, still early Friday in Honolulu. */
 const NOW = Date.parse('2026-11-20T12:00:00Z');
@@ -46,6 +47,47 @@ describe('parseWhen reads a wall time in the alliance zone', () => {
 
   it('honours an explicit zone abbreviation in the text', () => {
     expect(parseWhen('tomorrow 6pm EST', NOW, 'Europe/Berlin')).toEqual({ kind: 'ok', instant: at('2026-11-21T23:00:00Z') });
+  });
+});
+
+describe('parseWhen counts "in N hours" from now in any zone', () => {
+  it.each([
+    ['America/Chicago', 'in 3 hours', '2026-11-20T15:00:00Z'],
+    ['Asia/Kolkata', 'in 30 minutes', '2026-11-20T12:30:00Z'],
+    ['Pacific/Auckland', 'in 1 hour', '2026-11-20T13:00:00Z'],
+    ['Pacific/Honolulu', 'in 2 hours 30 minutes', '2026-11-20T14:30:00Z'],
+  ])('%s: "%s" is %s', (zone, text, expected) => {
+    expect(parseWhen(text, NOW, zone)).toEqual({ kind: 'ok', instant: at(expected) });
+  });
+
+  it('counts elapsed time across the night the clocks go back', () => {
+    // 01:30 CDT on 1 November 2026; three hours later it is 03:30 CST, not 04:30.
+    const now = at('2026-11-01T06:30:00Z');
+    expect(parseWhen('in 3 hours', now, 'America/Chicago')).toEqual({ kind: 'ok', instant: at('2026-11-01T09:30:00Z') });
+  });
+});
+
+describe('parseWhen with a default time reads days without an hour (deadlines)', () => {
+  const options = { defaultTime: { hour: 17, minute: 0 } };
+  it('reads a named day at the default time and a relative day at the time it is now', () => {
+    expect(parseWhen('2026-12-10', NOW, 'America/Chicago', options)).toEqual({ kind: 'ok', instant: at('2026-12-10T23:00:00Z') });
+    expect(parseWhen('friday', NOW, 'Europe/Berlin', options)).toEqual({ kind: 'ok', instant: at('2026-11-27T16:00:00Z') });
+    expect(parseWhen('in 3 days', NOW, 'Europe/Berlin', options)).toEqual({ kind: 'ok', instant: at('2026-11-23T12:00:00Z') });
+  });
+
+  it('still refuses a month without a day', () => {
+    expect(parseWhen('december', NOW, 'Europe/Berlin', options)).toMatchObject({ kind: 'refused' });
+  });
+});
+
+describe('hints show example dates that lie ahead', () => {
+  it('names a day a week from today, whatever today is', () => {
+    const later = at('2031-05-02T12:00:00Z');
+    const result = parseWhen('banana', later, 'Europe/Berlin');
+    expect(result).toMatchObject({ kind: 'refused' });
+    if (result.kind === 'refused') expect(result.message).toContain('"2031-05-09 18:00"');
+    const day = parseLocalDate('banana', later, 'Europe/Berlin', 'due');
+    if (day.kind === 'refused') expect(day.message).toContain('"2031-05-09"');
   });
 });
 
@@ -124,11 +166,37 @@ describe('parseLocalDate reads a calendar day in the zone', () => {
     expect(parseLocalDate('2026-12-10', NOW, 'Europe/Berlin', 'due')).toEqual({ kind: 'ok', date: '2026-12-10' });
     expect(parseLocalDate('next friday', NOW, 'Europe/Berlin', 'due')).toEqual({ kind: 'ok', date: '2026-11-27' });
     expect(parseLocalDate('today', NOW, 'Pacific/Auckland', 'due')).toEqual({ kind: 'ok', date: '2026-11-21' });
+    expect(parseLocalDate('in 3 days', NOW, 'Europe/Berlin', 'due')).toEqual({ kind: 'ok', date: '2026-11-23' });
+    expect(parseLocalDate('in 14 hours', NOW, 'Europe/Berlin', 'due')).toEqual({ kind: 'ok', date: '2026-11-21' });
   });
 
   it.each(['2026-02-30', '2026-11-19', 'banana', '2040-01-01'])('refuses "%s" naming the field', (text) => {
     const result = parseLocalDate(text, NOW, 'Europe/Berlin', 'due');
     expect(result.kind).toBe('refused');
     if (result.kind === 'refused') expect(result.message).toMatch(/^(due|I could not read due)/);
+  });
+});
+
+describe('days in words', () => {
+  it('writes a calendar day as the alliance reads it, whatever the viewer zone', () => {
+    expect(dayInWords('2027-08-09')).toBe('Monday 9 August 2027');
+    expect(dayInWords({ year: 2028, month: 2, day: 29 })).toBe('Tuesday 29 February 2028');
+    // 9 August 2027, 00:30 in Chicago is still 8 August in Seattle and already the 9th in UTC: the alliance's day counts.
+    const chicagoMidnight = Date.parse('2027-08-09T05:30:00Z');
+    expect(dayOfInstant(chicagoMidnight, 'America/Chicago')).toBe('Monday 9 August 2027');
+    expect(dayOfInstant(chicagoMidnight, 'Pacific/Auckland')).toBe('Monday 9 August 2027');
+    expect(dayOfInstant(Date.parse('2027-08-09T04:30:00Z'), 'America/Chicago')).toBe('Sunday 8 August 2027');
+  });
+});
+
+describe('text far too long for a date', () => {
+  it('is refused without being read or echoed', () => {
+    const long = 'é'.repeat(10_000);
+    const when = parseWhen(long, NOW, 'Europe/Berlin');
+    expect(when).toMatchObject({ kind: 'refused', reason: 'unreadable' });
+    if (when.kind === 'refused') expect(when.message.length).toBeLessThan(200);
+    const day = parseLocalDate(long, NOW, 'Europe/Berlin', 'by');
+    expect(day.kind).toBe('refused');
+    if (day.kind === 'refused') expect(day.message.length).toBeLessThan(200);
   });
 });
