@@ -22,6 +22,15 @@ const configSchema = z.object({
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' })
       .optional(),
   ),
+  BACKUP_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
+  BACKUP_KEEP: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a whole number of backups to keep, 1 to 1000' }).int('must be a whole number of backups to keep, 1 to 1000').min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(14),
+  ),
+  BACKUP_AT: z.preprocess(
+    emptyAsUndefined,
+    z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24-hour, server time), e.g. 03:00').default('03:00'),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),

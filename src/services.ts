@@ -2,8 +2,11 @@
 // Features add their service here, one line each.
 import { createAlliancesRepo } from './alliances/alliances.repo.js';
 import { createAlliancesService } from './alliances/alliances.service.js';
+import type { BackupSettings } from './backups/backups.rules.js';
+import { createBackupsService } from './backups/backups.service.js';
 import type { Db } from './db/open.js';
 import { createDirectory } from './directory/directory.js';
+import { createDoctorService } from './doctor/doctor.service.js';
 import { directoryUpdateSection } from './directory/directory.update-section.js';
 import type { Clock } from './shared/clock.js';
 import { createMeetingsFeature } from './meetings/meetings.feature.js';
@@ -35,6 +38,9 @@ export interface ServiceDeps {
   db: Db;
   clock: Clock;
   ports?: ServicePorts;
+  /** The live database file (scheduled backups copy it) and the backup settings (null or absent: off). */
+  databasePath?: string;
+  backups?: BackupSettings | null;
 }
 
 export function createServices(deps: ServiceDeps) {
@@ -75,7 +81,11 @@ export function createServices(deps: ServiceDeps) {
       { feature: 'proposals', forget: (g, u) => votes.forgetMember(g, u) },
     ],
   });
-  return { jobs, alliances, directory, rhythm, meetings, ideas, skills, rules, proposals, votes, decisions, privacy };
+  const backups = createBackupsService({
+    jobs, clock, databasePath: deps.databasePath ?? ':memory:', settings: deps.backups ?? null, firstGuildId: () => alliances.allGuildIds()[0] ?? null,
+  });
+  const doctor = createDoctorService({ db, clock, backups });
+  return { jobs, alliances, backups, doctor, directory, rhythm, meetings, ideas, skills, rules, proposals, votes, decisions, privacy };
 }
 
 export type Services = ReturnType<typeof createServices>;
