@@ -59,7 +59,7 @@ describe('operations', () => {
       let n = 0;
       while (acting) await offer(guild, `zorblat skill ${++n}`).catch(() => '');
     })();
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/backup.ts', backupPath, '--db', databasePath], { cwd: ROOT });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/backup.ts', backupPath, '--db', databasePath], { cwd: ROOT });
     acting = false;
     await during;
     expect(stdout).toContain(`Backed up ${databasePath} to ${backupPath}`);
