@@ -7,13 +7,16 @@ export interface GatewayCounts {
   disconnects: number;
   reconnects: number;
   resumes: number;
+  /** 429 answers received. */
   rateLimits: number;
+  /** Requests held back because a bucket was known to be empty. */
+  rateLimitWaits: number;
   warnings: number;
 }
 
 /** Attaches the listeners; returns the live counts (read by the doctor and tests). */
 export function logGatewayEvents(client: Client, logger: Logger): GatewayCounts {
-  const counts: GatewayCounts = { disconnects: 0, reconnects: 0, resumes: 0, rateLimits: 0, warnings: 0 };
+  const counts: GatewayCounts = { disconnects: 0, reconnects: 0, resumes: 0, rateLimits: 0, rateLimitWaits: 0, warnings: 0 };
   client.on(Events.ShardDisconnect, (event, shardId) => {
     counts.disconnects += 1;
     logger.warn({ shardId, code: event.code, disconnects: counts.disconnects }, 'gateway disconnected');
@@ -30,11 +33,19 @@ export function logGatewayEvents(client: Client, logger: Logger): GatewayCounts 
     counts.warnings += 1;
     logger.warn({ warnings: counts.warnings }, `discord.js: ${message}`);
   });
-  client.rest.on('rateLimited', (info) => {
+  client.rest.on('response', (request, response) => {
+    if (response.status !== 429) return;
     counts.rateLimits += 1;
     logger.warn(
-      { route: info.route, method: info.method, global: info.global, scope: info.scope, retryAfterMs: info.retryAfter, rateLimits: counts.rateLimits },
+      { route: request.route, method: request.method, retryAfter: response.headers.get('retry-after'), rateLimits: counts.rateLimits },
       'rate limited by Discord',
+    );
+  });
+  client.rest.on('rateLimited', (info) => {
+    counts.rateLimitWaits += 1;
+    logger.warn(
+      { route: info.route, method: info.method, global: info.global, scope: info.scope, retryAfterMs: info.retryAfter, rateLimitWaits: counts.rateLimitWaits },
+      'waiting for a rate limit',
     );
   });
   return counts;

@@ -19,9 +19,9 @@ export const REDACTED_PATHS = [
  * Where log lines go when the caller names no stream: a person at a terminal reads pino-pretty's lines (in-process,
  * synchronous, so the last lines before an exit are not lost); a service manager or a pipe gets JSON, one object a line.
  */
-export function defaultLogDestination(stdout: NodeJS.WriteStream = process.stdout): NodeJS.WritableStream | undefined {
+export function defaultLogDestination(stdout: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout): NodeJS.WritableStream | undefined {
   if (!stdout.isTTY) return undefined;
-  return pretty({ colorize: true, sync: true, translateTime: 'SYS:yyyy-mm-dd HH:MM:ss', ignore: 'pid,hostname,app' });
+  return pretty({ colorize: true, sync: true, translateTime: 'SYS:yyyy-mm-dd HH:MM:ss', ignore: 'pid,hostname,app', destination: stdout });
 }
 
 export function createLogger(level: LogLevel = 'info', destination: NodeJS.WritableStream | undefined = defaultLogDestination()): Logger {
