@@ -6,6 +6,7 @@ import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createBotStateRepo } from './db/bot-state.repo.js';
+import { cachePathFor, openCacheDatabase } from './db/cache.js';
 import { openDatabase, type OpenDatabase } from './db/open.js';
 import { createDiscordClient } from './discord/client.js';
 import { logGatewayEvents } from './discord/gateway-log.js';
@@ -65,8 +66,10 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
   const database = openDatabase(config.DATABASE_PATH);
+  const cache = openCacheDatabase(cachePathFor(config.DATABASE_PATH));
   const services = createServices({
     db: database.db,
+    cache,
     clock,
     ports: options.ports,
     databasePath: config.DATABASE_PATH,
@@ -123,6 +126,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   } catch (error) {
     await client.destroy();
     database.close();
+    cache.close();
     throw error;
   }
   if (options.startScheduler !== false) scheduler.start();
@@ -162,6 +166,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         if (!finished) logger.warn({ deadlineMs }, 'shutdown deadline passed: abandoning work still in flight');
         await client.destroy();
         database.close();
+        cache.close();
       })();
       return stopping;
     },

@@ -4,6 +4,7 @@ import { createAlliancesRepo } from './alliances/alliances.repo.js';
 import { createAlliancesService } from './alliances/alliances.service.js';
 import type { BackupSettings } from './backups/backups.rules.js';
 import { createBackupsService } from './backups/backups.service.js';
+import { openCacheDatabase, type CacheDatabase } from './db/cache.js';
 import type { Db } from './db/open.js';
 import { createDirectory } from './directory/directory.js';
 import { createDoctorService } from './doctor/doctor.service.js';
@@ -41,13 +42,15 @@ export interface ServiceDeps {
   /** The live database file (scheduled backups copy it) and the backup settings (null or absent: off). */
   databasePath?: string;
   backups?: BackupSettings | null;
+  /** The cache file (rebuildable data such as the gazetteer); an in-memory one when absent. */
+  cache?: CacheDatabase;
 }
 
 export function createServices(deps: ServiceDeps) {
   const { db, clock } = deps;
   const jobs = createJobsRepo(db);
   const alliances = createAlliancesService({ repo: createAlliancesRepo(db), clock });
-  const directory = createDirectory({ db, clock, alliances });
+  const directory = createDirectory({ db, cache: deps.cache ?? openCacheDatabase(':memory:'), clock, alliances });
   const { meetings, ideas } = createMeetingsFeature({ db, clock, jobs, alliances });
   const skills = createSkillsService({
     db,
