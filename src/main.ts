@@ -65,7 +65,9 @@ function reactionEvent(reaction: MessageReaction | PartialMessageReaction, user:
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
-  const database = openDatabase(config.DATABASE_PATH);
+  const database = openDatabase(config.DATABASE_PATH, {
+    onBackup: (backup, pending) => logger.info({ backup, pending }, `database copied to ${backup} before applying ${pending.length} migration(s)`),
+  });
   const cache = openCacheDatabase(cachePathFor(config.DATABASE_PATH));
   const services = createServices({
     db: database.db,
