@@ -56,9 +56,13 @@ export function createBackupsService(deps: {
       }
     },
 
-    /** Writes today's copy and rotates. Throws (the scheduler retries, then tells organizers once) when it cannot. */
-    async run(_job: Job): Promise<BackupRun> {
+    /**
+     * Writes a copy and rotates. Null when a later slot is already due (after downtime only the newest missed backup
+     * is taken). Throws (the scheduler retries, then tells organizers once) when it cannot write.
+     */
+    async run(job: Job): Promise<BackupRun | null> {
       if (!settings) throw new Error('scheduled backups are off (BACKUP_DIR is not set)');
+      if (job.dueAt < backupSlots(deps.clock.now(), settings.at).latest.getTime()) return null;
       mkdirSync(settings.dir, { recursive: true });
       const name = backupFileName(deps.clock.now());
       const file = join(settings.dir, name);
