@@ -84,9 +84,7 @@ export function createServices(deps: ServiceDeps) {
       { feature: 'proposals', forget: (g, u) => votes.forgetMember(g, u) },
     ],
   });
-  const backups = createBackupsService({
-    jobs, clock, databasePath: deps.databasePath ?? ':memory:', settings: deps.backups ?? null, firstGuildId: () => alliances.allGuildIds()[0] ?? null,
-  });
+  const backups = createBackupsService({ jobs, clock, databasePath: deps.databasePath ?? ':memory:', settings: deps.backups ?? null });
   const doctor = createDoctorService({ db, clock, backups });
   return { jobs, alliances, backups, doctor, directory, rhythm, meetings, ideas, skills, rules, proposals, votes, decisions, privacy };
 }

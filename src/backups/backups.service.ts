@@ -9,6 +9,9 @@ import { backupFileName, backupSlots, filesToRotate, localDay, newestBackup, typ
 
 export const BACKUP_JOB_KIND = 'backups.daily';
 
+/** The guild id of jobs that belong to the bot, not to one alliance. */
+export const BOT_JOBS_GUILD_ID = '';
+
 export interface BackupRun {
   file: string;
   pages: number;
@@ -27,8 +30,6 @@ export function createBackupsService(deps: {
   databasePath: string;
   /** Null: scheduled backups are off (no BACKUP_DIR). */
   settings: BackupSettings | null;
-  /** The alliance whose organizers hear about a failed backup (the first one set up), if any. */
-  firstGuildId: () => string | null;
 }) {
   const { settings } = deps;
 
@@ -50,9 +51,9 @@ export function createBackupsService(deps: {
     plan(now: Date): void {
       if (!settings) return;
       const { latest, next } = backupSlots(now, settings.at);
-      const guildId = deps.firstGuildId() ?? '';
       for (const slot of [latest, next]) {
-        deps.jobs.schedule({ guildId, key: `${BACKUP_JOB_KIND}:${localDay(slot)}`, kind: BACKUP_JOB_KIND, dueAt: slot.getTime() });
+        // Not an alliance's job: the empty guild id, whose failures go to the first alliance's organizers.
+        deps.jobs.schedule({ guildId: BOT_JOBS_GUILD_ID, key: `${BACKUP_JOB_KIND}:${localDay(slot)}`, kind: BACKUP_JOB_KIND, dueAt: slot.getTime() });
       }
     },
 

@@ -1,12 +1,15 @@
-// Tells organizers, once, that a scheduled post failed for good: the scheduler's onFailed. The notice is sent with
+// Tells organizers, once, that a scheduled post (or the daily backup) failed for good: the scheduler's onFailed. The notice is sent with
 // the scheduler's notice key as idempotency key, so a notice re-sent after a crash is not doubled.
+import { BOT_JOBS_GUILD_ID } from '../backups/backups.service.js';
 import type { FailureListener } from '../scheduler/runner.js';
 import type { BotContext } from './command.js';
 import { backupFailureNotice } from './operations/messages.js';
 
 export function notifyOrganizersOfFailedJob(ctx: BotContext): FailureListener {
   return async (job, error, noticeKey) => {
-    const channelId = ctx.services.alliances.organizersChannel(job.guildId);
+    // The bot's own jobs (backups) belong to no alliance: the first one set up hears about them.
+    const guildId = job.guildId === BOT_JOBS_GUILD_ID ? ctx.services.alliances.allGuildIds()[0] : job.guildId;
+    const channelId = guildId ? ctx.services.alliances.organizersChannel(guildId) : null;
     if (!channelId) {
       ctx.logger.warn({ job: job.key }, 'a scheduled post failed and the alliance has no organizers channel to tell');
       return;

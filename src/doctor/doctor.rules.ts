@@ -117,11 +117,16 @@ export function diagnoseAlliance(facts: AllianceFacts): Finding[] {
   }
   if (facts.serverMissing.length) findings.push({ code: 'server-permissions', missing: facts.serverMissing });
   if (facts.organizerRole && !facts.organizerRole.exists) findings.push({ code: 'organizer-role-gone' });
-  for (const job of facts.troubledJobs) {
-    findings.push(job.failed ? { code: 'job-failed', kind: job.kind, error: job.lastError } : { code: 'job-failing', kind: job.kind, attempts: job.attempts, error: job.lastError });
-  }
+  findings.push(...diagnoseJobs(facts.troubledJobs));
   if (facts.strayGuildCommands > 0) findings.push({ code: 'stray-guild-commands', count: facts.strayGuildCommands });
   return findings;
+}
+
+/** Scheduled jobs still retrying after repeated failures, or failed for good recently. */
+export function diagnoseJobs(jobs: readonly JobTrouble[]): Finding[] {
+  return jobs.map((job) =>
+    job.failed ? { code: 'job-failed', kind: job.kind, error: job.lastError } : { code: 'job-failing', kind: job.kind, attempts: job.attempts, error: job.lastError },
+  );
 }
 
 /** Names in the code but not registered, and registered but not in the code. */

@@ -8,6 +8,7 @@ import {
   compareCommands,
   diagnoseAlliance,
   diagnoseBot,
+  diagnoseJobs,
   type AllianceFacts,
   type AllianceFindings,
   type ChannelFacts,
@@ -15,6 +16,7 @@ import {
   type CommandFacts,
   type Finding,
 } from '../../doctor/doctor.rules.js';
+import { BOT_JOBS_GUILD_ID } from '../../backups/backups.service.js';
 import type { Services } from '../../services.js';
 import type { Clock } from '../../shared/clock.js';
 
@@ -100,7 +102,10 @@ export async function runDoctor(options: {
   const database = services.doctor.database();
   const backups = services.doctor.backups();
   const commands = client && options.registration ? await commandFacts(client, options.registration) : null;
-  const bot = diagnoseBot({ loginProblem: options.loginProblem ?? null, commands, database, backups }, options.clock.now().getTime());
+  const bot = [
+    ...diagnoseBot({ loginProblem: options.loginProblem ?? null, commands, database, backups }, options.clock.now().getTime()),
+    ...diagnoseJobs(services.doctor.troubledJobs(BOT_JOBS_GUILD_ID)),
+  ];
   const alliances: AllianceFindings[] = [];
   if (client) {
     for (const guildId of options.guildIds) {

@@ -31,6 +31,8 @@ function jobName(kind: string): string {
   return 'A scheduled post';
 }
 
+const BACKUP_FIX = 'On the bot\'s machine, check that BACKUP_DIR exists, is writable by the bot and has free space; the log says more under "scheduled job failed".';
+
 const lastError = (error: string | null) => (error ? ` (last error: ${error.slice(0, 200)})` : '');
 
 export function describeFinding(finding: Finding): { problem: string; fix: string } {
@@ -62,10 +64,7 @@ export function describeFinding(finding: Finding): { problem: string; fix: strin
     case 'backup-never':
       return { problem: 'No scheduled backup has been written yet.', fix: 'Leave the bot running past BACKUP_AT, or check the log for "scheduled job failed" if it already was.' };
     case 'backup-old':
-      return {
-        problem: `The last backup is ${plural(finding.days, 'day', 'days')} old.`,
-        fix: 'Check that BACKUP_DIR exists, is writable by the bot and has free space, then look in the log for "scheduled job failed".',
-      };
+      return { problem: `The last backup is ${plural(finding.days, 'day', 'days')} old.`, fix: BACKUP_FIX };
     case 'bot-gone':
       return { problem: 'I am no longer in this server.', fix: 'Invite me again with the link from README → Run it for real, or ignore this if the alliance has moved on.' };
     case 'no-announcements':
@@ -90,12 +89,12 @@ export function describeFinding(finding: Finding): { problem: string; fix: strin
     case 'job-failing':
       return {
         problem: `${jobName(finding.kind)} has failed ${plural(finding.attempts, 'time', 'times')} and is being retried${lastError(finding.error)}.`,
-        fix: 'Fix the permissions listed above if any; otherwise look in the log for "scheduled job failed".',
+        fix: finding.kind === BACKUP_JOB_KIND ? BACKUP_FIX : 'Fix the permissions listed above if any; otherwise look in the log for "scheduled job failed".',
       };
     case 'job-failed':
       return {
         problem: `${jobName(finding.kind)} failed for good this week${lastError(finding.error)}.`,
-        fix: 'Fix what the error says; a monthly update can be posted again with `/updates post-now`.',
+        fix: finding.kind === BACKUP_JOB_KIND ? BACKUP_FIX : 'Fix what the error says; a monthly update can be posted again with `/updates post-now`.',
       };
     case 'stray-guild-commands':
       return {

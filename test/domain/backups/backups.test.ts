@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BackupError, backupDatabase } from '../../../src/backups/backup-file.js';
 import { backupSlots, filesToRotate } from '../../../src/backups/backups.rules.js';
-import { BACKUP_JOB_KIND, createBackupsService } from '../../../src/backups/backups.service.js';
+import { BACKUP_JOB_KIND, BOT_JOBS_GUILD_ID, createBackupsService } from '../../../src/backups/backups.service.js';
 import { openDatabase } from '../../../src/db/open.js';
 import { FAILURE_NOTICE_KIND, SkipJob, createJobRunner } from '../../../src/scheduler/scheduler.js';
 import { createJobsRepo } from '../../../src/scheduler/jobs.repo.js';
@@ -25,7 +25,7 @@ function setup(options: { keep?: number; at?: string; start: string; dir?: strin
   const clock = manualClock(options.start);
   const jobs = createJobsRepo(database.db);
   const backups = createBackupsService({
-    jobs, clock, databasePath, settings: { dir, keep: options.keep ?? 14, at: options.at ?? '03:00' }, firstGuildId: () => FIRST_GUILD,
+    jobs, clock, databasePath, settings: { dir, keep: options.keep ?? 14, at: options.at ?? '03:00' },
   });
   const runner = createJobRunner({
     jobs,
@@ -96,7 +96,7 @@ describe('scheduled backups', () => {
     expect(filesToRotate(['b.txt', 'alliance-2026-01-02-0300.db', 'alliance-2026-01-01-0300.db'], 1)).toEqual(['alliance-2026-01-01-0300.db']);
   });
 
-  it('a backup that keeps failing is retried, then queued once as a notice to the first alliance\'s organizers', async () => {
+  it('a backup that keeps failing is retried, then queued once as a notice (the bot\'s, not one alliance\'s)', async () => {
     const root = mkdtempSync(join(tmpdir(), 'alliance-backups-'));
     const notAFolder = join(root, 'file');
     writeFileSync(notAFolder, 'in the way');
@@ -108,7 +108,7 @@ describe('scheduled backups', () => {
     expect(t.jobRows(BACKUP_JOB_KIND).filter((job) => job.status === 'failed')).toHaveLength(1);
     const notices = t.jobRows(FAILURE_NOTICE_KIND);
     expect(notices).toHaveLength(1);
-    expect(notices[0]!.guildId).toBe(FIRST_GUILD);
+    expect(notices[0]!.guildId).toBe(BOT_JOBS_GUILD_ID);
   });
 
   it('slots fall at BACKUP_AT in server time: the one at or before now, and the next', () => {
