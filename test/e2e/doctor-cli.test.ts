@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestBed } from '../../src/testbed/index.js';
 import { startHarness, type Harness } from '../support/bot.js';
 
 const run = promisify(execFile);
@@ -48,6 +49,18 @@ describe('npm run doctor', () => {
     expect(stdout).toContain('✗ No scheduled backup has been written yet.');
     expect(stdout).toMatch(/Database: [\d.]+ MB, integrity ok\./);
     expect(stdout).not.toContain(h.bed.token);
+  });
+
+  it('says which privileged intent to turn on when Discord refuses it, and exits 1', async () => {
+    const strict = await startTestBed({ privilegedIntents: [] });
+    try {
+      const { code, stdout } = await doctorCli({ DISCORD_TOKEN: strict.token, DISCORD_API_URL: strict.apiUrl });
+      expect(code).toBe(1);
+      expect(stdout).toContain('✗ Discord refused the bot.');
+      expect(stdout).toContain('turn on "Server Members Intent"');
+    } finally {
+      await strict.close();
+    }
   });
 
   it('says the token was refused, with how to fix it, and exits 1', async () => {

@@ -1,5 +1,8 @@
 // /alliance doctor: organizers see, privately, each problem in their alliance with its fix in one sentence.
+import { Routes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
+import { registerCommands, registrationBody } from '../../src/discord/registration.js';
 import { startHarness, visibleText, type Harness } from '../support/bot.js';
 
 let h: Harness;
@@ -71,6 +74,25 @@ describe('/alliance doctor', () => {
     const { text } = await doctor(alliance);
     expect(text).toContain('No announcements channel is set.');
     expect(text).toMatch(/A monthly update or Coworking Day post has failed 2 times and is being retried \(last error: Missing Permissions\)\./);
+  });
+
+  it('compares the commands registered with Discord against the code, both ways', async () => {
+    const alliance = await h.newAlliance();
+    await alliance.setup();
+    const rest = h.bot.ctx.client.rest;
+    const appId = h.bed.applicationId;
+    const registered = (await rest.get(Routes.applicationCommands(appId))) as { id: string; name: string }[];
+    const space = registered.find((command) => command.name === 'space')!;
+    await rest.delete(Routes.applicationCommand(appId, space.id));
+    await rest.post(Routes.applicationCommands(appId), { body: { name: 'oldthing', description: 'From an older version' } });
+    try {
+      const { text } = await doctor(alliance);
+      expect(text).toContain('1 command is not registered with Discord: /space.');
+      expect(text).toContain('Discord still lists 1 command this version does not have: /oldthing.');
+      expect(text).toContain('Run `npm run deploy-commands`');
+    } finally {
+      await registerCommands(rest, appId, undefined, registrationBody(commands));
+    }
   });
 
   it('is refused to a member who is not an organizer, even from a modified client', async () => {
