@@ -1,6 +1,7 @@
 // `npm run doctor` (or `node dist/src/doctor.js`): logs in like the bot, checks the token, the intents, the
 // registered commands, the database, the backups and every alliance's channels, permissions and roles, prints each
 // problem with its fix, and exits 1 when anything is wrong (0 when all is well).
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands/index.js';
@@ -9,14 +10,24 @@ import { openDatabase } from './db/open.js';
 import { createDiscordClient } from './discord/client.js';
 import { loginAndWaitReady } from './discord/login.js';
 import { runDoctor } from './discord/operations/doctor.js';
-import { renderDoctorText } from './discord/operations/render.js';
+import { renderDoctorText, renderDoctorStop } from './discord/operations/render.js';
 import { registrationBody } from './discord/registration.js';
 import { createServices } from './services.js';
 import { systemClock } from './shared/clock.js';
 
 export async function doctor(env: NodeJS.ProcessEnv, out: NodeJS.WritableStream): Promise<number> {
   const config = loadConfig(env);
-  const database = openDatabase(config.DATABASE_PATH);
+  if (config.DATABASE_PATH !== ':memory:' && !existsSync(config.DATABASE_PATH)) {
+    out.write(renderDoctorStop({ code: 'no-database', path: config.DATABASE_PATH }));
+    return 1;
+  }
+  // Never migrates: a newer doctor run beside an older running bot must not upgrade the database under it.
+  const database = openDatabase(config.DATABASE_PATH, { migrate: false });
+  if (database.pendingMigrations.length > 0) {
+    database.close();
+    out.write(renderDoctorStop({ code: 'migrations-pending', count: database.pendingMigrations.length }));
+    return 1;
+  }
   const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
   try {
     const services = createServices({

@@ -13,6 +13,8 @@ export type Db = BetterSQLite3Database<typeof schema>;
 export interface OpenDatabase {
   db: Db;
   sqlite: Database.Database;
+  /** Migrations this code has that the database lacks (only ever non-empty when opened with migrate: false). */
+  pendingMigrations: string[];
   /** Refreshes the query planner's statistics where tables changed a lot (cheap; SQLite's advice for long-lived connections). */
   optimize(): void;
   close(): void;
@@ -121,6 +123,8 @@ export interface OpenOptions {
   migrationsFolder?: string;
   /** Told where the copy made before applying pending migrations went (main logs it). */
   onBackup?: (backupPath: string, pending: string[]) => void;
+  /** False: apply nothing, only report what is pending (the doctor must not upgrade a database under a running bot). */
+  migrate?: boolean;
 }
 
 export function openDatabase(path: string, options: OpenOptions = {}): OpenDatabase {
@@ -135,6 +139,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenDatab
     const folder = options.migrationsFolder ?? migrationsFolder();
     assertMigrationsKnown(sqlite, folder, path);
     const pending = path === ':memory:' ? [] : pendingMigrations(sqlite, readJournal(folder));
+    if (options.migrate === false) {
+      return { db: drizzle(sqlite, { schema }), sqlite, pendingMigrations: pending.map((entry) => entry.tag), optimize: () => undefined, close: () => sqlite.close() };
+    }
     let backup: string | null = null;
     if (pending.length > 0) {
       // A consistent copy in one statement (the bot is not running yet); the way back if the upgrade goes wrong.
@@ -158,6 +165,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenDatab
     return {
       db,
       sqlite,
+      pendingMigrations: [],
       optimize,
       close: () => {
         if (sqlite.open && !sqlite.readonly) optimize();

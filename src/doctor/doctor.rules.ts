@@ -83,7 +83,9 @@ export type Finding =
   | { code: 'organizer-role-gone' }
   | { code: 'job-failing'; kind: string; attempts: number; error: string | null }
   | { code: 'job-failed'; kind: string; error: string | null }
-  | { code: 'stray-guild-commands'; count: number };
+  | { code: 'stray-guild-commands'; count: number }
+  | { code: 'no-database'; path: string }
+  | { code: 'migrations-pending'; count: number };
 
 export interface AllianceFindings {
   guildId: string;

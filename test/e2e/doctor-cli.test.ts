@@ -1,6 +1,8 @@
 // `npm run doctor`: the same checks from the command line, for every alliance, with exit code 1 when anything is wrong.
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { openDatabase } from '../../src/db/open.js';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -61,6 +63,31 @@ describe('npm run doctor', () => {
     } finally {
       await strict.close();
     }
+  });
+
+  it('never upgrades a database itself: one behind this version is reported and left as it is', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'alliance-doctor-')), 'alliance.db');
+    openDatabase(path).close();
+    const raw = new Database(path);
+    raw.prepare('DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)').run();
+    const before = (raw.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
+    raw.close();
+    const { code, stdout } = await doctorCli({ DISCORD_TOKEN: h.bed.token, DATABASE_PATH: path });
+    expect(code).toBe(1);
+    expect(stdout).toContain('✗ The database is 1 upgrade behind this version of the bot.');
+    expect(stdout).toContain('fix: Start the bot: it copies the database, then upgrades it');
+    const after = new Database(path, { readonly: true });
+    expect((after.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n).toBe(before);
+    after.close();
+  });
+
+  it('says when there is no database at DATABASE_PATH, without creating one', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'alliance-doctor-')), 'typo.db');
+    const { code, stdout } = await doctorCli({ DISCORD_TOKEN: h.bed.token, DATABASE_PATH: path });
+    expect(code).toBe(1);
+    expect(stdout).toContain(`✗ There is no database at ${path}.`);
+    expect(stdout).toContain('fix: Check DATABASE_PATH in .env');
+    expect(existsSync(path)).toBe(false);
   });
 
   it('says the token was refused, with how to fix it, and exits 1', async () => {

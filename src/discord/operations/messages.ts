@@ -96,6 +96,13 @@ export function describeFinding(finding: Finding): { problem: string; fix: strin
         problem: `${jobName(finding.kind)} failed for good this week${lastError(finding.error)}.`,
         fix: finding.kind === BACKUP_JOB_KIND ? BACKUP_FIX : 'Fix what the error says; a monthly update can be posted again with `/updates post-now`.',
       };
+    case 'no-database':
+      return { problem: `There is no database at ${finding.path}.`, fix: 'Check DATABASE_PATH in .env, or start the bot once to create it.' };
+    case 'migrations-pending':
+      return {
+        problem: `The database is ${plural(finding.count, 'upgrade', 'upgrades')} behind this version of the bot.`,
+        fix: 'Start the bot: it copies the database, then upgrades it; run the doctor again after.',
+      };
     case 'stray-guild-commands':
       return {
         problem: `${plural(finding.count, 'command is', 'commands are')} also registered to this server while I register globally, so members may see every command twice.`,

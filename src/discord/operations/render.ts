@@ -40,3 +40,9 @@ export function renderDoctorText(report: DoctorReport): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** When the doctor cannot check anything else (no database, or one this version must upgrade first). */
+export function renderDoctorStop(finding: Finding): string {
+  const { problem, fix } = describeFinding(finding);
+  return `${DOCTOR_TEXT.title}\n${DOCTOR_TEXT.problems(1)}\n  ✗ ${problem}\n    fix: ${fix}\n`;
+}
