@@ -118,6 +118,17 @@ function reusePreparedStatements(sqlite: Database.Database, max = 1000): void {
   }) as typeof sqlite.prepare;
 }
 
+/**
+ * Gives back the pages a migration freed (dropping the old in-database gazetteer cache freed ~8 MB) when they are a
+ * quarter of the file or more: otherwise every backup would carry them. Safe for the FTS tables: their rowids are
+ * spaces.id, an INTEGER PRIMARY KEY, which VACUUM keeps.
+ */
+function reclaimFreedSpace(sqlite: Database.Database): void {
+  const free = sqlite.pragma('freelist_count', { simple: true }) as number;
+  const total = sqlite.pragma('page_count', { simple: true }) as number;
+  if (free >= 256 && free * 4 >= total) sqlite.exec('VACUUM');
+}
+
 export interface OpenOptions {
   /** The migrations to apply (tests plant a failing one); default: the committed drizzle/ folder. */
   migrationsFolder?: string;
@@ -155,6 +166,13 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenDatab
       migrate(db, { migrationsFolder: folder });
     } catch (error) {
       throw new MigrationFailedError(pending.length ? pending.map((entry) => entry.tag) : ['the migrations'], error, backup);
+    }
+    if (pending.length > 0) {
+      try {
+        reclaimFreedSpace(sqlite);
+      } catch {
+        // Only space is at stake (e.g. a full disk): the upgraded database is complete either way.
+      }
     }
     reusePreparedStatements(sqlite);
     // Statistics for the planner: without them it sorted a whole directory by name for a filtered page (30 ms at

