@@ -1,6 +1,6 @@
 // The cache file beside the database (<db>.cache.db): data the bot can rebuild (the gazetteer), kept out of the
 // members' database so backups hold only alliance data. No migrations: a cache of another shape is simply dropped.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -14,7 +14,18 @@ export function cachePathFor(databasePath: string): string {
   return databasePath === ':memory:' ? ':memory:' : `${databasePath}.cache.db`;
 }
 
+/** Opens the cache; a file that is not a usable SQLite database is deleted and started afresh (it is only a cache). */
 export function openCacheDatabase(path: string): CacheDatabase {
+  try {
+    return openCache(path);
+  } catch (error) {
+    if (path === ':memory:') throw error;
+    for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
+    return openCache(path);
+  }
+}
+
+function openCache(path: string): CacheDatabase {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const cache = new Database(path);
   try {

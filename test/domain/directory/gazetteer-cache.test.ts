@@ -1,6 +1,6 @@
 // The gazetteer kept in the cache file: the shipped cities survive the round trip exactly, answers are the same,
 // a missing, stale or damaged cache is rebuilt rather than trusted, and the members' database holds none of it.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,5 +84,13 @@ describe('gazetteer cache', () => {
     const reopened = openCacheDatabase(path);
     expect(createGazetteerStore(reopened, () => 2).has()).toBe(false);
     reopened.close();
+  });
+
+  it('starts afresh from a cache file that is not a database at all, rather than stopping the bot', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'alliance-cache-')), 'alliance.db.cache.db');
+    writeFileSync(path, 'this is not SQLite '.repeat(200));
+    const cache = openCacheDatabase(path);
+    expect(createGazetteerStore(cache, () => 1).has()).toBe(false);
+    cache.close();
   });
 });
