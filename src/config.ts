@@ -1,6 +1,7 @@
 // The bot's configuration: one zod schema over the environment, every problem reported at once.
 // Called from main (never on import) so tests and the shell can pass their own environment.
 import { z } from 'zod';
+import type { BackupSettings } from './backups/backups.rules.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -54,4 +55,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`);
   throw new ConfigError(problems);
+}
+
+/** The scheduled-backup settings, or null when BACKUP_DIR is not set (no scheduled backups). */
+export function backupSettingsOf(config: Config): BackupSettings | null {
+  return config.BACKUP_DIR ? { dir: config.BACKUP_DIR, keep: config.BACKUP_KEEP, at: config.BACKUP_AT } : null;
 }

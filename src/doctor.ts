@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands/index.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, backupSettingsOf, loadConfig } from './config.js';
 import { openDatabase } from './db/open.js';
 import { createDiscordClient } from './discord/client.js';
 import { loginAndWaitReady } from './discord/login.js';
@@ -34,7 +34,7 @@ export async function doctor(env: NodeJS.ProcessEnv, out: NodeJS.WritableStream)
       db: database.db,
       clock: systemClock,
       databasePath: config.DATABASE_PATH,
-      backups: config.BACKUP_DIR ? { dir: config.BACKUP_DIR, keep: config.BACKUP_KEEP, at: config.BACKUP_AT } : null,
+      backups: backupSettingsOf(config),
     });
     let loginProblem: string | null = null;
     try {

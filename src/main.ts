@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Events, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands/index.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, backupSettingsOf, loadConfig, type Config } from './config.js';
 import { createBotStateRepo } from './db/bot-state.repo.js';
 import { cachePathFor, openCacheDatabase } from './db/cache.js';
 import { openDatabase, type OpenDatabase } from './db/open.js';
@@ -75,7 +75,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     clock,
     ports: options.ports,
     databasePath: config.DATABASE_PATH,
-    backups: config.BACKUP_DIR ? { dir: config.BACKUP_DIR, keep: config.BACKUP_KEEP, at: config.BACKUP_AT } : null,
+    backups: backupSettingsOf(config),
   });
   const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
   const registration = { commandNames: registrationBody(commands).map((command) => command.name), guildId: config.DISCORD_GUILD_ID };
