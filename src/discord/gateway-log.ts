@@ -33,11 +33,13 @@ export function logGatewayEvents(client: Client, logger: Logger): GatewayCounts 
     counts.warnings += 1;
     logger.warn({ warnings: counts.warnings }, `discord.js: ${message}`);
   });
-  client.rest.on('response', (request, response) => {
-    if (response.status !== 429) return;
+  // A 429 surfaces only as a debug line (a 'response' listener would make discord.js clone every response body).
+  client.rest.on('restDebug', (info) => {
+    if (!info.includes('Encountered unexpected 429 rate limit')) return;
     counts.rateLimits += 1;
+    const field = (name: string) => new RegExp(`${name}\\s*:\\s*(.+)`).exec(info)?.[1]?.trim();
     logger.warn(
-      { route: request.route, method: request.method, retryAfter: response.headers.get('retry-after'), rateLimits: counts.rateLimits },
+      { route: field('Bucket'), method: field('Method'), global: field('Global') === 'true', retryAfter: field('Retry After'), rateLimits: counts.rateLimits },
       'rate limited by Discord',
     );
   });
