@@ -11,7 +11,7 @@ export const NEEDED_IN_CHANNEL: Record<ChannelRole, readonly string[]> = {
   organizers: ['ViewChannel', 'SendMessages', 'EmbedLinks'],
   // Votes are reactions the bot adds and removes when invalid; each proposal gets a thread it locks when decided.
   proposals: ['ViewChannel', 'SendMessages', 'EmbedLinks', 'AddReactions', 'ReadMessageHistory', 'ManageMessages', 'CreatePublicThreads', 'SendMessagesInThreads', 'ManageThreads'],
-  meetings: ['ViewChannel', 'SendMessages', 'EmbedLinks', 'AddReactions'],
+  meetings: ['ViewChannel', 'SendMessages', 'EmbedLinks'],
 };
 
 /** Server-wide: meetings become scheduled events. */
