@@ -1,11 +1,13 @@
-// /alliance setup|show: the alliance's settings (organizers only). The reference shape for command modules:
+// /alliance setup|show|doctor: the alliance's settings and a health check (organizers only). The reference shape for command modules:
 // definition, then parse → one service call → render.
-import { ChannelType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { ChannelType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { changedSettings, SETTINGS_OPTION_NAMES, type SettingsInput } from '../src/alliances/alliances.service.js';
 import { timeZoneChoices } from '../src/alliances/timezone-choices.rules.js';
 import { listTimeZones } from '../src/shared/zoned-time.js';
 import { assertBotCanPost } from '../src/discord/channel-check.js';
 import { defineCommand } from '../src/discord/command.js';
+import { runDoctor } from '../src/discord/operations/doctor.js';
+import { renderDoctorEmbeds } from '../src/discord/operations/render.js';
 import { renderSettings, renderSetupGuide, SETUP_NOTHING_GIVEN_TEXT, SETUP_UNCHANGED_TEXT, setupSavedText } from '../src/discord/render/alliance.js';
 import { reply } from '../src/discord/respond.js';
 
@@ -29,7 +31,8 @@ const data = new SlashCommandBuilder()
       .addIntegerOption((o) => o.setName('idea-quota').setDescription('Open parked ideas per member (default 3)').setMinValue(1).setMaxValue(20))
       .addIntegerOption((o) => o.setName('agenda-quota').setDescription('Agenda items per member per meeting (default 2)').setMinValue(1).setMaxValue(25)),
   )
-  .addSubcommand((sub) => sub.setName('show').setDescription('Show the alliance settings'));
+  .addSubcommand((sub) => sub.setName('show').setDescription('Show the alliance settings'))
+  .addSubcommand((sub) => sub.setName('doctor').setDescription('Check channels, my permissions, scheduled posts and backups; each problem with its fix'));
 
 const CHANNEL_FIELDS = ['announcementsChannelId', 'organizersChannelId', 'proposalsChannelId', 'meetingsChannelId'] as const;
 
@@ -40,6 +43,13 @@ export const alliance = defineCommand({
   async execute(interaction, ctx) {
     if (interaction.options.getSubcommand() === 'show') {
       await reply(interaction, { embeds: [renderSettings(ctx.settings)], ephemeral: true });
+      return;
+    }
+    if (interaction.options.getSubcommand() === 'doctor') {
+      // Asks Discord for the registered commands: may take longer than the 3 s a first answer has.
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const report = await runDoctor({ ...ctx, registration: ctx.registration ?? null, guildIds: [ctx.actor.guildId] });
+      await reply(interaction, { embeds: renderDoctorEmbeds(report), ephemeral: true });
       return;
     }
     const o = interaction.options;

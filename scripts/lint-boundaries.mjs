@@ -6,7 +6,7 @@ import { join, relative, sep } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const ADAPTER_DIRS = new Set(['discord', 'testbed', 'shell', 'scheduler']);
-const ROOT_FILES_ALLOWED_EVERYTHING = new Set(['main.ts', 'services.ts', 'config.ts']);
+const ROOT_FILES_ALLOWED_EVERYTHING = new Set(['main.ts', 'services.ts', 'config.ts', 'doctor.ts']);
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {

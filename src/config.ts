@@ -1,6 +1,7 @@
 // The bot's configuration: one zod schema over the environment, every problem reported at once.
 // Called from main (never on import) so tests and the shell can pass their own environment.
 import { z } from 'zod';
+import type { BackupSettings } from './backups/backups.rules.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -21,6 +22,15 @@ const configSchema = z.object({
     z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' })
       .optional(),
+  ),
+  BACKUP_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
+  BACKUP_KEEP: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a whole number of backups to keep, 1 to 1000' }).int('must be a whole number of backups to keep, 1 to 1000').min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(14),
+  ),
+  BACKUP_AT: z.preprocess(
+    emptyAsUndefined,
+    z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24-hour, server time), e.g. 03:00').default('03:00'),
   ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
@@ -45,4 +55,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`);
   throw new ConfigError(problems);
+}
+
+/** The scheduled-backup settings, or null when BACKUP_DIR is not set (no scheduled backups). */
+export function backupSettingsOf(config: Config): BackupSettings | null {
+  return config.BACKUP_DIR ? { dir: config.BACKUP_DIR, keep: config.BACKUP_KEEP, at: config.BACKUP_AT } : null;
 }

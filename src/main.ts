@@ -4,17 +4,19 @@ import { pathToFileURL } from 'node:url';
 import { Events, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands/index.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, backupSettingsOf, loadConfig, type Config } from './config.js';
 import { createBotStateRepo } from './db/bot-state.repo.js';
+import { cachePathFor, openCacheDatabase } from './db/cache.js';
 import { openDatabase, type OpenDatabase } from './db/open.js';
 import { createDiscordClient } from './discord/client.js';
+import { logGatewayEvents } from './discord/gateway-log.js';
 import type { BotContext } from './discord/command.js';
 import { notifyOrganizersOfFailedJob } from './discord/failure-notice.js';
 import type { ReactionEvent } from './discord/feature-wiring.js';
 import { features } from './discord/features.js';
 import { loginAndWaitReady } from './discord/login.js';
 import { createPoster } from './discord/poster.js';
-import { syncCommands } from './discord/registration.js';
+import { registrationBody, syncCommands } from './discord/registration.js';
 import { createRouter } from './discord/router.js';
 import { createScheduler, type JobHandler, type Scheduler } from './scheduler/scheduler.js';
 import { createServices, type ServicePorts, type Services } from './services.js';
@@ -32,12 +34,29 @@ export interface StartOptions {
   ports?: ServicePorts;
 }
 
+/** How long a stop waits for work in flight (a command being answered, a scheduled post) before abandoning it. */
+export const SHUTDOWN_DEADLINE_MS = 10_000;
+
 export interface RunningBot {
   ctx: BotContext;
   services: Services;
   database: OpenDatabase;
   scheduler: Scheduler;
-  stop(): Promise<void>;
+  /** Finishes work in flight within the deadline (abandoning what is left), then disconnects and closes the database. */
+  stop(deadlineMs?: number): Promise<void>;
+}
+
+/** True when the work settled within the deadline; false when the deadline passed first. */
+async function settlesWithin(work: Promise<unknown>, deadlineMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), deadlineMs);
+  });
+  try {
+    return await Promise.race([work.then(() => true, () => true), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function reactionEvent(reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser, member: unknown): ReactionEvent {
@@ -48,10 +67,21 @@ function reactionEvent(reaction: MessageReaction | PartialMessageReaction, user:
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
-  const database = openDatabase(config.DATABASE_PATH);
-  const services = createServices({ db: database.db, clock, ports: options.ports });
+  const database = openDatabase(config.DATABASE_PATH, {
+    onBackup: (backup, pending) => logger.info({ backup, pending }, `database copied to ${backup} before applying ${pending.length} migration(s)`),
+  });
+  const cache = openCacheDatabase(cachePathFor(config.DATABASE_PATH));
+  const services = createServices({
+    db: database.db,
+    cache,
+    clock,
+    ports: options.ports,
+    databasePath: config.DATABASE_PATH,
+    backups: backupSettingsOf(config),
+  });
   const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
-  const ctx: BotContext = { services, clock, logger, poster: createPoster(client), client };
+  const registration = { commandNames: registrationBody(commands).map((command) => command.name), guildId: config.DISCORD_GUILD_ID };
+  const ctx: BotContext = { services, clock, logger, poster: createPoster(client), client, registration };
   const router = createRouter({ commands, ctx });
 
   const handlers: Record<string, JobHandler> = {};
@@ -70,6 +100,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   };
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  logGatewayEvents(client, logger);
   client.on(Events.ShardResume, () => {
     for (const feature of features) if (feature.onReconnect) safely(`${feature.name} reconnect`, () => feature.onReconnect!(ctx));
   });
@@ -99,6 +130,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   } catch (error) {
     await client.destroy();
     database.close();
+    cache.close();
     throw error;
   }
   if (options.startScheduler !== false) scheduler.start();
@@ -124,20 +156,24 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     });
   }
 
-  let stopped = false;
+  let stopping: Promise<void> | null = null;
   return {
     ctx,
     services,
     database,
     scheduler,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      clearInterval(optimizer);
-      await scheduler.stop();
-      await router.idle();
-      await client.destroy();
-      database.close();
+    stop(deadlineMs = SHUTDOWN_DEADLINE_MS) {
+      stopping ??= (async () => {
+        clearInterval(optimizer);
+        const finished = await settlesWithin(Promise.all([scheduler.stop(), router.idle()]), deadlineMs);
+        // What is still running is abandoned: a job left `running` is retried after the next start (recover), an
+        // interaction left unanswered times out on the member's side. Nothing is half-written: each write is a transaction.
+        if (!finished) logger.warn({ deadlineMs }, 'shutdown deadline passed: abandoning work still in flight');
+        await client.destroy();
+        database.close();
+        cache.close();
+      })();
+      return stopping;
     },
   };
 }
@@ -166,7 +202,12 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     process.exit(1);
   }
   const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal, deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutting down');
+    // Belt and braces: whatever hangs in the stop itself, the process is gone shortly after the deadline.
+    setTimeout(() => {
+      logger.error('shutdown took too long; exiting now');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS + 5_000).unref();
     bot.stop().then(
       () => process.exit(0),
       (error: unknown) => {

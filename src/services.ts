@@ -2,8 +2,12 @@
 // Features add their service here, one line each.
 import { createAlliancesRepo } from './alliances/alliances.repo.js';
 import { createAlliancesService } from './alliances/alliances.service.js';
+import type { BackupSettings } from './backups/backups.rules.js';
+import { createBackupsService } from './backups/backups.service.js';
+import { openCacheDatabase, type CacheDatabase } from './db/cache.js';
 import type { Db } from './db/open.js';
 import { createDirectory } from './directory/directory.js';
+import { createDoctorService } from './doctor/doctor.service.js';
 import { directoryUpdateSection } from './directory/directory.update-section.js';
 import type { Clock } from './shared/clock.js';
 import { createMeetingsFeature } from './meetings/meetings.feature.js';
@@ -38,13 +42,18 @@ export interface ServiceDeps {
   db: Db;
   clock: Clock;
   ports?: ServicePorts;
+  /** The live database file (scheduled backups copy it) and the backup settings (null or absent: off). */
+  databasePath?: string;
+  backups?: BackupSettings | null;
+  /** The cache file (rebuildable data such as the gazetteer); an in-memory one when absent. */
+  cache?: CacheDatabase;
 }
 
 export function createServices(deps: ServiceDeps) {
   const { db, clock } = deps;
   const jobs = createJobsRepo(db);
   const alliances = createAlliancesService({ repo: createAlliancesRepo(db), clock });
-  const directory = createDirectory({ db, clock, alliances });
+  const directory = createDirectory({ db, cache: deps.cache ?? openCacheDatabase(':memory:'), clock, alliances });
   const { meetings, ideas, duplicates } = createMeetingsFeature({ db, clock, jobs, alliances });
   const skills = createSkillsService({
     db,
@@ -86,7 +95,9 @@ export function createServices(deps: ServiceDeps) {
       perksFeature.privacy,
     ],
   });
-  return { jobs, alliances, directory, rhythm, meetings, ideas, duplicates, skills, rules, proposals, votes, decisions, privacy, pass: passFeature.pass, leads: leadsFeature.leads, perks: perksFeature.perks };
+  const backups = createBackupsService({ jobs, clock, databasePath: deps.databasePath ?? ':memory:', settings: deps.backups ?? null });
+  const doctor = createDoctorService({ db, clock, backups });
+  return { jobs, alliances, backups, doctor, directory, rhythm, meetings, ideas, duplicates, skills, rules, proposals, votes, decisions, privacy, pass: passFeature.pass, leads: leadsFeature.leads, perks: perksFeature.perks };
 }
 
 export type Services = ReturnType<typeof createServices>;

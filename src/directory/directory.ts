@@ -1,5 +1,6 @@
 // The directory feature's one service object: profiles, finding, CSV, composed from their factories.
 import type { AlliancesService } from '../alliances/alliances.service.js';
+import type { CacheDatabase } from '../db/cache.js';
 import type { Db } from '../db/open.js';
 import type { Clock } from '../shared/clock.js';
 import { createCsvService } from './directory-csv.service.js';
@@ -13,6 +14,8 @@ import { createTimeZoneRanking } from './timezones.js';
 
 export function createDirectory(deps: {
   db: Db;
+  /** Where the built gazetteer is kept between starts (the cache file, not the members' database). */
+  cache: CacheDatabase;
   clock: Clock;
   alliances: Pick<AlliancesService, 'settings'>;
   /** The shipped gazetteer unless a test brings its own. */
@@ -20,7 +23,7 @@ export function createDirectory(deps: {
 }) {
   const repo = createDirectoryRepo(deps.db);
   const searchRepo = createDirectorySearchRepo(deps.db);
-  const store = createGazetteerStore(deps.db, () => deps.clock.now().getTime());
+  const store = createGazetteerStore(deps.cache, () => deps.clock.now().getTime());
   const gazetteer = deps.gazetteer ?? (() => worldGazetteer(store));
   const common = { repo, gazetteer, clock: deps.clock };
   const maintainIndexes = () => {

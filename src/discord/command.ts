@@ -15,6 +15,7 @@ import type { Services } from '../services.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
+import type { RegistrationInfo } from './operations/doctor.js';
 import type { Poster } from './poster.js';
 
 /** What every handler receives: services, never globals. */
@@ -24,6 +25,8 @@ export interface BotContext {
   logger: Logger;
   poster: Poster;
   client: Client;
+  /** The commands this code registers and where: the doctor compares them with Discord's list. */
+  registration?: RegistrationInfo;
 }
 
 export interface InteractionContext extends BotContext {

@@ -5,7 +5,7 @@ import { commands } from '../../commands/index.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { createBotStateRepo } from '../db/bot-state.repo.js';
 import { openDatabase } from '../db/open.js';
-import { COMMANDS_HASH_KEY, registerCommands, registrationBody, registrationHash, registrationTarget } from './registration.js';
+import { registerAndRemember, registrationBody } from './registration.js';
 
 async function deploy(): Promise<void> {
   loadDotenv({ quiet: true });
@@ -13,12 +13,15 @@ async function deploy(): Promise<void> {
   const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(config.DISCORD_TOKEN);
   const app = (await rest.get('/applications/@me')) as { id: string };
   const definitions = registrationBody(commands);
-  await registerCommands(rest, app.id, config.DISCORD_GUILD_ID, definitions);
   const database = openDatabase(config.DATABASE_PATH);
-  createBotStateRepo(database.db).set(COMMANDS_HASH_KEY, registrationHash(definitions, registrationTarget(app.id, config.DISCORD_GUILD_ID)));
-  database.close();
-  const where = config.DISCORD_GUILD_ID ? `server ${config.DISCORD_GUILD_ID} (instant)` : 'globally (may take a while to reach every client)';
-  process.stdout.write(`Registered ${definitions.length} commands ${where}.\n`);
+  try {
+    const { cleared } = await registerAndRemember(rest, app.id, config.DISCORD_GUILD_ID, definitions, createBotStateRepo(database.db));
+    const where = config.DISCORD_GUILD_ID ? `server ${config.DISCORD_GUILD_ID} (instant)` : 'globally (may take a while to reach every client)';
+    process.stdout.write(`Registered ${definitions.length} commands ${where}.\n`);
+    if (cleared) process.stdout.write(`Cleared the commands registered before (${cleared}), so no server sees them twice.\n`);
+  } finally {
+    database.close();
+  }
 }
 
 deploy().catch((error: unknown) => {

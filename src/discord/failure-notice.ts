@@ -1,7 +1,9 @@
-// Tells organizers, once, that a scheduled post failed for good: the scheduler's onFailed. The notice is sent with
+// Tells organizers, once, that a scheduled post (or the daily backup) failed for good: the scheduler's onFailed. The notice is sent with
 // the scheduler's notice key as idempotency key, so a notice re-sent after a crash is not doubled.
+import { BOT_JOBS_GUILD_ID } from '../backups/backups.service.js';
 import type { FailureListener } from '../scheduler/runner.js';
 import type { BotContext } from './command.js';
+import { backupFailureNotice } from './operations/messages.js';
 
 /** What failed, in organizers' words: job kinds are internal names and never shown. */
 const POST_WORDS: Record<string, string> = {
@@ -18,17 +20,21 @@ function postWords(kind: string): string {
 
 export function notifyOrganizersOfFailedJob(ctx: BotContext): FailureListener {
   return async (job, error, noticeKey) => {
-    const channelId = ctx.services.alliances.organizersChannel(job.guildId);
+    // The bot's own jobs (backups) belong to no alliance: the first one set up hears about them.
+    const guildId = job.guildId === BOT_JOBS_GUILD_ID ? ctx.services.alliances.allGuildIds()[0] : job.guildId;
+    const channelId = guildId ? ctx.services.alliances.organizersChannel(guildId) : null;
     if (!channelId) {
       ctx.logger.warn({ job: job.key }, 'a scheduled post failed and the alliance has no organizers channel to tell');
       return;
     }
+    const backup = backupFailureNotice(job, error);
     const text =
+      backup?.text ??
       ctx.services.rhythm.failureNotice(job, error) ??
       `${postWords(job.kind)} could not be sent after ${job.attempts} attempts (${error}). Check my permissions in the channels set in /alliance setup.`;
     await ctx.poster.post(
       channelId,
-      { embeds: [{ title: '⚠️ A scheduled post failed', description: text.slice(0, 4096), color: 0xef4444 }] },
+      { embeds: [{ title: backup?.title ?? '⚠️ A scheduled post failed', description: text.slice(0, 4096), color: 0xef4444 }] },
       { idempotencyKey: noticeKey },
     );
   };

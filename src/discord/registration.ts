@@ -1,5 +1,5 @@
 // Command registration: the definitions as sent to Discord (guild-only), a hash over them and the target, and
-// a sync that PUTs only when that hash changed.
+// a sync that PUTs only when that hash changed and clears the scope it registered to before (server ↔ global).
 import { createHash } from 'node:crypto';
 import {
   ApplicationCommandType,
@@ -55,10 +55,43 @@ export interface HashStore {
 }
 
 export const COMMANDS_HASH_KEY = 'commands_hash';
+/** The target this database last registered to: switching scope clears that one (and only that one). */
+export const COMMANDS_TARGET_KEY = 'commands_target';
+
+/**
+ * The scope to empty after registering to `current`: the one last registered to, when it was another scope of the
+ * same application. Never a scope this bot did not register to itself (another instance may own it).
+ */
+export function staleTarget(previous: string | null, current: string): { applicationId: string; guildId: string | undefined } | null {
+  if (!previous || previous === current) return null;
+  const match = /^(\d+):(?:guild:(\d+)|global)$/.exec(previous);
+  if (!match || match[1] !== current.split(':')[0]) return null;
+  return { applicationId: match[1]!, guildId: match[2] };
+}
 
 export async function registerCommands(rest: REST, applicationId: string, guildId: string | undefined, definitions: CommandDefinition[]): Promise<void> {
   const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
   await rest.put(route, { body: definitions });
+}
+
+/**
+ * Registers to the current scope, then empties the scope registered to before so no server sees every command
+ * twice, and remembers hash and target. Used by the bot at start-up and by `npm run deploy-commands`.
+ */
+export async function registerAndRemember(
+  rest: REST,
+  applicationId: string,
+  guildId: string | undefined,
+  definitions: CommandDefinition[],
+  store: HashStore,
+): Promise<{ cleared: string | null }> {
+  const target = registrationTarget(applicationId, guildId);
+  await registerCommands(rest, applicationId, guildId, definitions);
+  const stale = staleTarget(store.get(COMMANDS_TARGET_KEY), target);
+  if (stale) await registerCommands(rest, stale.applicationId, stale.guildId, []);
+  store.set(COMMANDS_HASH_KEY, registrationHash(definitions, target));
+  store.set(COMMANDS_TARGET_KEY, target);
+  return { cleared: stale ? (stale.guildId ? `server ${stale.guildId}` : 'global') : null };
 }
 
 /** Registers when the definitions or the target changed since the last successful registration. */
@@ -72,7 +105,6 @@ export async function syncCommands(options: {
   const definitions = registrationBody(options.modules);
   const hash = registrationHash(definitions, registrationTarget(options.applicationId, options.guildId));
   if (!needsRegistration(options.store.get(COMMANDS_HASH_KEY), hash)) return 'unchanged';
-  await registerCommands(options.rest, options.applicationId, options.guildId, definitions);
-  options.store.set(COMMANDS_HASH_KEY, hash);
+  await registerAndRemember(options.rest, options.applicationId, options.guildId, definitions, options.store);
   return 'registered';
 }

@@ -1,5 +1,7 @@
-// The structured logger (pino). Secrets and ballots are redacted wherever they appear in logged objects.
+// The structured logger (pino): readable lines on a terminal, JSON otherwise. Secrets and ballots are redacted
+// wherever they appear in logged objects.
 import { pino, type Logger as PinoLogger } from 'pino';
+import pretty from 'pino-pretty';
 import type { LogLevel } from '../config.js';
 
 export type Logger = PinoLogger;
@@ -34,7 +36,16 @@ function censor(value: unknown, path: string[]): unknown {
   return '[redacted]';
 }
 
-export function createLogger(level: LogLevel = 'info', destination?: NodeJS.WritableStream): Logger {
+/**
+ * Where log lines go when the caller names no stream: a person at a terminal reads pino-pretty's lines (in-process,
+ * synchronous, so the last lines before an exit are not lost); a service manager or a pipe gets JSON, one object a line.
+ */
+export function defaultLogDestination(stdout: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout): NodeJS.WritableStream | undefined {
+  if (!stdout.isTTY) return undefined;
+  return pretty({ colorize: true, sync: true, translateTime: 'SYS:yyyy-mm-dd HH:MM:ss', ignore: 'pid,hostname,app', destination: stdout });
+}
+
+export function createLogger(level: LogLevel = 'info', destination: NodeJS.WritableStream | undefined = defaultLogDestination()): Logger {
   return pino(
     { level, redact: { paths: REDACTED_PATHS, censor }, base: { app: 'alliance-bot' } },
     destination as pino.DestinationStream | undefined,

@@ -156,6 +156,8 @@ export interface GuildHandle {
   member(username: string): string;
   addChannel(setup: { name: string; type?: number; parentId?: string }): string;
   addRole(setup: { name: string; permissions?: bigint | string; mentionable?: boolean }): string;
+  /** Deletes a role (GUILD_ROLE_DELETE) and takes it from every member. */
+  deleteRole(roleId: string): void;
   /** Creates a user and makes them a member; dispatches GUILD_MEMBER_ADD. Returns the user id. */
   addMember(setup: MemberSetup): string;
   /** Dispatches GUILD_MEMBER_REMOVE. */

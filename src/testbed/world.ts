@@ -67,6 +67,11 @@ export function guildHandle(world: World, gateway: Gateway, guild: Guild): Guild
       gateway.dispatch('GUILD_ROLE_CREATE', { guild_id: guild.id, role: apiRole(role) });
       return role.id;
     },
+    deleteRole(roleId) {
+      if (roleId === guild.id || !guild.roles.delete(roleId)) throw new Error(`No deletable role ${roleId} in ${guild.name}`);
+      for (const member of guild.members.values()) member.roles = member.roles.filter((id) => id !== roleId);
+      gateway.dispatch('GUILD_ROLE_DELETE', { guild_id: guild.id, role_id: roleId });
+    },
     addMember(setup: MemberSetup) {
       const user = world.addUser(setup.username, setup.bot ?? false, setup.dmsOpen ?? true);
       guild.members.set(user.id, { userId: user.id, roles: roleIds(setup.roles), joinedAt: new Date().toISOString() });

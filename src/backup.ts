@@ -1,22 +1,8 @@
-// `npm run backup -- FILE`: a consistent copy of the live database through SQLite's online backup API, safe while
-// the bot runs (it copies pages under SQLite's own locking and restarts if the bot writes mid-copy).
-import { existsSync } from 'node:fs';
+// `npm run backup -- FILE` (or `node dist/src/backup.js FILE`): a consistent copy of the live database through
+// SQLite's online backup API, safe while the bot runs. Refuses any existing path or symbolic link as destination.
 import { pathToFileURL } from 'node:url';
-import Database from 'better-sqlite3';
 import { config as loadDotenv } from 'dotenv';
-
-export async function backupDatabase(source: string, destination: string): Promise<{ pages: number }> {
-  if (!existsSync(source)) throw new Error(`No database at ${source} (set DATABASE_PATH or pass --db).`);
-  if (existsSync(destination)) throw new Error(`${destination} already exists; choose a new file so no backup is overwritten.`);
-  const db = new Database(source, { fileMustExist: true });
-  try {
-    db.pragma('busy_timeout = 5000');
-    const result = await db.backup(destination);
-    return { pages: result.totalPages };
-  } finally {
-    db.close();
-  }
-}
+import { backupDatabase } from './backups/backup-file.js';
 
 async function main(argv: string[]): Promise<void> {
   loadDotenv({ quiet: true });
