@@ -1,9 +1,9 @@
 // /directory export and import: one documented CSV shape both ways; an import is checked whole before anything
 // is stored (one transaction), and reports every bad row.
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
+import { undefuseCell, writeCsv, type CsvValue } from '../shared/csv.js';
 import { DomainError, forbidden, invalid, type FieldProblem } from '../shared/errors.js';
 import type { DirectoryRepo, SpaceRow } from './directory.repo.js';
 import { profileColumns } from './directory.rules.js';
@@ -26,15 +26,16 @@ const SNOWFLAKE = /^\d{15,21}$/;
 export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => Gazetteer; clock: Clock; afterImport?: () => void }) {
   const { repo, gazetteer, clock } = deps;
 
-  function toRecord(row: SpaceRow, hosts: string[]): CsvRecord {
+  /** Numbers stay numbers, so a negative coordinate is written as data and not defused like a formula. */
+  function toRecord(row: SpaceRow, hosts: string[]): Record<(typeof CSV_COLUMNS)[number], CsvValue> {
     return {
       name: row.name,
       city: row.city,
       region: row.region ?? '',
       country: row.country,
-      latitude: String(row.latitude),
-      longitude: String(row.longitude),
-      desks: row.desks === null ? '' : String(row.desks),
+      latitude: row.latitude,
+      longitude: row.longitude,
+      desks: row.desks,
       website: row.website ?? '',
       day_pass: row.dayPass ?? '',
       tags: row.tags.split(' ').filter(Boolean).join(','),
@@ -51,7 +52,8 @@ export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => G
   function parseCsv(text: string): string[][] {
     if (text.includes('\u0000')) throw invalid('file', 'file is not a CSV file (it holds binary data)');
     try {
-      return parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
+      const table = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
+      return table.map((cells) => cells.map(undefuseCell));
     } catch (error) {
       throw invalid('file', `file is not valid CSV: ${(error as Error).message.slice(0, 200)}`);
     }
@@ -65,7 +67,7 @@ export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => G
       const rows = repo.all(actor.guildId);
       const hosts = repo.hostsOf(actor.guildId, rows.map((r) => r.id));
       const records = rows.map((r) => toRecord(r, hosts.get(r.id) ?? []));
-      const content = stringify(records, { header: true, columns: [...CSV_COLUMNS] });
+      const content = writeCsv(CSV_COLUMNS, records.map((record) => CSV_COLUMNS.map((column) => record[column])));
       const date = clock.now().toISOString().slice(0, 10);
       return { filename: `directory-${date}.csv`, content, rows: records.length };
     },

@@ -29,13 +29,22 @@ describe('export', () => {
     const { content, rows, filename } = dir.exportCsv(organizer);
     expect(rows).toBe(2);
     expect(filename).toBe('directory-2026-03-10.csv');
-    expect(content.split('\n')[0]).toBe(header);
+    expect(content.split('\r\n')[0]).toBe(header);
     expect(content).toContain('"Line one, ""quoted""\nline two"');
     expect(content).toContain(`,${HOST},pending,`);
   });
   it('is for organizers only', () => {
     const { dir } = setup();
     expect(() => dir.exportCsv(host)).toThrow(/organizers/);
+  });
+
+  it('defuses member text that would run as a formula, and keeps negative coordinates as numbers', () => {
+    const { dir } = setup();
+    dir.register(host, { ...montreal, name: '=HYPERLINK("http://evil.example","Click")', latitude: 45.52, longitude: -73.6, description: '@SUM(1+1)' });
+    const { content } = dir.exportCsv(organizer);
+    expect(content).toContain(`"'=HYPERLINK(""http://evil.example"",""Click"")"`);
+    expect(content).toContain(",'@SUM(1+1),");
+    expect(content).toContain(',45.52,-73.6,');
   });
 });
 
@@ -51,6 +60,17 @@ describe('import', () => {
     const imported = dir.search(OTHER_GUILD, {}).items;
     expect(imported.map((s) => s.name)).toEqual(['Café Collectif', 'Rainier Commons']);
     expect(imported[0]).toMatchObject({ latitude: 45.52, longitude: -73.6 });
+  });
+
+  it('round-trips formula-looking cells exactly: the apostrophe the export added is taken off again', () => {
+    const { dir } = setup();
+    dir.register(host, { ...seattle, name: '=Rainier', description: "-dash first, '@quoted", hours: '+24/7' });
+    const exported = dir.exportCsv(organizer).content;
+    dir.importCsv(otherOrganizer, file(exported));
+    expect(dir.search(OTHER_GUILD, {}).items[0]).toMatchObject({ name: '=Rainier' });
+    const strip = (content: string) => content.replace(/,(pending|approved),[^,\n]*$/gm, '');
+    expect(strip(dir.exportCsv(otherOrganizer).content)).toBe(strip(exported));
+    expect(exported).toContain(`,"'-dash first, '@quoted",'+24/7,`);
   });
 
   it('re-importing the same file updates instead of duplicating', () => {
