@@ -207,6 +207,12 @@ export function renderStats(stats: DirectoryStats): EmbedBuilder {
 }
 
 /** A refused import: the per-row report as an embed (the problems can exceed a message's 2000 characters). */
+/** The answer to a successful import; a file read as Windows-1252 says so, so the organizer can check its letters. */
+export function renderImported(done: { created: number; updated: number }, encoding: 'utf-8' | 'windows-1252'): string {
+  const counts = `✅ Imported: ${done.created} new space${done.created === 1 ? '' : 's'}, ${done.updated} updated. New spaces are approved; spaces already listed keep their status.`;
+  return encoding === 'windows-1252' ? `${counts}\nThe file was not UTF-8, so I read it as Windows-1252 (as Excel saves CSV on Windows); check a few accented names.` : counts;
+}
+
 export function renderImportProblems(summary: string, problems: readonly FieldProblem[]) {
   return {
     content: truncate(`⚠️ ${summary}`, 2000),
