@@ -1,5 +1,6 @@
 // What rhythm posts say: the monthly update (organizers' note, feature sections, quiet month), the Coworking Day
 // reminders and week announcement, and the notice organizers get when a post failed for good. Pure.
+import { escapeMarkdown, plainUrl } from '../shared/markdown.js';
 import type { UpdateSectionContent } from '../shared/update-section.js';
 import type { YearMonth } from './due.rules.js';
 import { layoutPost, type LayoutSection } from './layout.rules.js';
@@ -70,8 +71,8 @@ export interface WeekView {
 }
 
 export function hostedEventLine(event: HostedEventView): string {
-  const link = event.link ? ` · [link](${event.link})` : '';
-  return `**${event.spaceName}**: ${event.title} · ${discordTime(event.startsAt, 'f')}–${discordTime(event.endsAt, 't')} · hosted by <@${event.hostUserId}>${link}`;
+  const link = event.link ? ` · ${plainUrl(event.link)}` : '';
+  return `**${escapeMarkdown(event.spaceName)}**: ${escapeMarkdown(event.title)} · ${discordTime(event.startsAt, 'f')}–${discordTime(event.endsAt, 't')} · hosted by <@${event.hostUserId}>${link}`;
 }
 
 /** Who hosts what, and the call to add yours: in every reminder and in /coworkingday show. */

@@ -5,7 +5,7 @@ import type { ResultPage, SpaceHit } from '../../directory/directory-search.serv
 import type { SpaceProfile } from '../../directory/directory.service.js';
 import type { FieldProblem } from '../../shared/errors.js';
 import { customId } from '../custom-id.js';
-import { escapeMarkdown, timestamp, truncate, userMention } from '../format.js';
+import { escapeMarkdown, plainUrl, timestamp, truncate, userMention } from '../format.js';
 import { fitEmbeds } from './fit.js';
 
 const COLOR = 0x0ea5e9;
@@ -41,7 +41,7 @@ export function renderProfile(space: SpaceProfile): EmbedBuilder {
       ...field('Desks', space.desks === null ? null : String(space.desks), true),
       ...field('Day pass', space.dayPass && escapeMarkdown(space.dayPass), true),
       ...field('Tags', space.tags.map((t) => `\`${t}\``).join(' ')),
-      ...field('Website', space.website),
+      ...field('Website', space.website && plainUrl(space.website)),
       ...field('Opening hours', space.hours && escapeMarkdown(space.hours)),
       ...field('Book a day pass / who answers', space.contact && escapeMarkdown(space.contact)),
       ...field('Accessibility', space.accessibility && escapeMarkdown(space.accessibility)),

@@ -65,7 +65,7 @@ function fitLines(lines: readonly string[], max: number): string {
 }
 
 function placeText(place: Locality | null, tier: MatchView['locality']): string {
-  const where = place ? `${place.spaceName}, ${place.city}` : '';
+  const where = place ? `${escapeMarkdown(place.spaceName)}, ${escapeMarkdown(place.city)}` : '';
   const words = LOCALITY_WORDS[tier];
   return [where, words ? `(${words})` : ''].filter(Boolean).join(' ');
 }
@@ -115,7 +115,7 @@ export function renderWho(result: { skill: { label: string }; offers: readonly W
   if (result.offers.length === 0) return { content: `Nobody offers **${result.skill.label}** yet.`, embeds: [], components: [] };
   const lines = result.offers.slice(0, 25).map((offer) => {
     const level = offer.entry.level ? ` · ${LEVEL[offer.entry.level]}` : '';
-    const where = offer.place ? ` · ${offer.place.spaceName}, ${offer.place.city}` : '';
+    const where = offer.place ? ` · ${escapeMarkdown(offer.place.spaceName)}, ${escapeMarkdown(offer.place.city)}` : '';
     const note = offer.entry.note ? ` — ${truncate(escapeMarkdown(offer.entry.note), 80)}` : '';
     return `${userMention(offer.userId)}${level}${where}${note}`;
   });

@@ -42,7 +42,7 @@ describe('meetings update section', () => {
       },
       {
         title: 'Priorities and ideas',
-        lines: ['1. Group insurance (target 2027-06-30)', 'Most-wanted parked ideas:', '• Shared printer (2 dots)'],
+        lines: ['1. Group insurance (target 2027-06-30)', 'Most-wanted parked ideas:', '• Shared printer \\(2 dots\\)'],
       },
     ]);
   });
