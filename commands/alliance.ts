@@ -3,7 +3,7 @@
 import { ChannelType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { SETTINGS_OPTION_NAMES, type SettingsInput } from '../src/alliances/alliances.service.js';
 import { listTimeZones } from '../src/shared/zoned-time.js';
-import { assertBotCanPost } from '../src/discord/channel-check.js';
+import { assertBotCanPost, assertMemberCanPost } from '../src/discord/channel-check.js';
 import { defineCommand } from '../src/discord/command.js';
 import { renderSettings } from '../src/discord/render/alliance.js';
 import { reply } from '../src/discord/respond.js';
@@ -55,7 +55,9 @@ export const alliance = defineCommand({
     };
     for (const field of CHANNEL_FIELDS) {
       const channelId = input[field];
-      if (channelId && interaction.guild) assertBotCanPost(interaction.guild, channelId, SETTINGS_OPTION_NAMES[field]);
+      if (!channelId || !interaction.guild) continue;
+      assertMemberCanPost(interaction, channelId, SETTINGS_OPTION_NAMES[field]);
+      assertBotCanPost(interaction.guild, channelId, SETTINGS_OPTION_NAMES[field]);
     }
     const saved = ctx.services.alliances.update(ctx.actor, input);
     // Scheduled posts are due at local times: a new time zone moves them now rather than at the next hourly plan.

@@ -4,7 +4,7 @@ import { ChannelType, SlashCommandBuilder, type ButtonInteraction, type StringSe
 import { z } from 'zod';
 import { ITEM_OUTCOMES } from '../src/db/schema/meetings.js';
 import type { Confirmed } from '../src/meetings/meetings.service.js';
-import { assertBotCanPost } from '../src/discord/channel-check.js';
+import { assertBotCanPost, assertMemberCanPost } from '../src/discord/channel-check.js';
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
 import { syncMeetingEvent } from '../src/discord/meeting-events.js';
 import { parseWhere, respondMeetingOrItem, whereChoices } from '../src/discord/meeting-options.js';
@@ -93,7 +93,10 @@ export const meeting = defineCommand({
     const meetings = ctx.services.meetings;
     if (sub === 'schedule') {
       const channelId = o.getChannel('channel')?.id;
-      if (channelId && interaction.guild) assertBotCanPost(interaction.guild, channelId, 'channel');
+      if (channelId && interaction.guild) {
+        assertMemberCanPost(interaction, channelId, 'channel');
+        assertBotCanPost(interaction.guild, channelId, 'channel');
+      }
       const preview = meetings.previewSchedule(ctx.actor, {
         title: o.getString('title', true),
         when: o.getString('when', true),
