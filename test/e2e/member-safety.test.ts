@@ -1,11 +1,13 @@
 // What one member can do to others through the bot, end to end: no masked links in public posts, no posting (by the
 // bot) where the member may not post, no flood of interactions, no DM button acting after the member has left.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, visibleText, type Harness } from '../support/bot.js';
+import type { MessageView } from '../../src/testbed/types.js';
+import { startHarness, visibleText, type Alliance, type Harness } from '../support/bot.js';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  // The production limit: 20 interactions per member per 10 s (the other tests here stay well under it).
+  h = await startHarness({ rateLimit: 20 });
 });
 afterAll(async () => {
   await h?.stop();
@@ -51,5 +53,86 @@ describe('posting where the member cannot', () => {
     expect(preview.components.length).toBeGreaterThan(0);
     const allowed = await a.reply('marcus', 'meeting schedule', { ...options, channel: a.channel('meetings') });
     expect(allowed.components.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a member flooding the bot', () => {
+  const offers = async (a: Alliance, member: string) => visibleText(await a.reply(member, 'skills mine'));
+
+  it('past 20 interactions in 10 s gets one polite private answer saying when to try again, and nothing is stored', async () => {
+    const a = await h.newAlliance();
+    await a.setup();
+    const burst = await Promise.all(Array.from({ length: 19 }, () => a.run('marcus', 'help')));
+    expect(burst.every((r) => r.type === 4)).toBe(true);
+    // The 20th: still answered.
+    expect(await offers(a, 'marcus')).toContain('no offers or needs yet');
+    const refused = await a.run('marcus', 'skills offer', { skill: 'web dev' });
+    const answer = await refused.reply();
+    expect(answer.ephemeral).toBe(true);
+    expect(answer.content).toMatch(/^⏳ That was a lot in a few seconds, so I did not do it\. Please try again <t:\d+:R>\.$/);
+    const retryAt = Number(/<t:(\d+):R>/.exec(answer.content)![1]) * 1000;
+    expect(retryAt).toBeGreaterThan(Date.now() - 1000);
+    expect(retryAt).toBeLessThanOrEqual(Date.now() + 11_000);
+    // Told once: a further click in the same burst is not answered again, and does nothing either.
+    await expect(a.run('marcus', 'skills offer', { skill: 'grant writing' })).rejects.toThrow(/no initial response/);
+    // Other members are not affected.
+    expect(await offers(a, 'priya')).toContain('no offers or needs yet');
+    // The answer's time is rounded up to the second: from then on the member is heard again.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, retryAt - Date.now()) + 100));
+    expect(await offers(a, 'marcus')).toContain('no offers or needs yet');
+  }, 30_000);
+
+  it('organizers are not exempt when they write', async () => {
+    const a = await h.newAlliance();
+    await a.setup();
+    await Promise.all(Array.from({ length: 19 }, () => a.run('olivia', 'alliance show')));
+    const refused = await (await a.run('olivia', 'skills offer', { skill: 'web dev' })).reply();
+    expect(refused.content).toMatch(/^⏳ /);
+    expect(visibleText(await a.reply('priya', 'skills who', { skill: 'web development' }))).toContain('Nobody offers');
+  });
+});
+
+describe('buttons in DMs after leaving', () => {
+  const dms = (userId: string): MessageView[] => {
+    const channel = h.bed.dmChannel(userId);
+    return channel ? h.bed.messages(channel.id) : [];
+  };
+  const acceptId = (m: MessageView) => m.components.flatMap((row) => row.components ?? []).find((c) => c.label === 'Accept')!.custom_id!;
+
+  async function introRequest(a: Alliance): Promise<MessageView> {
+    await a.reply('marcus', 'skills need', { skill: 'grant writing' });
+    await a.reply('priya', 'skills offer', { skill: 'grant writing', level: 'expert' });
+    const matches = await a.reply('marcus', 'skills match');
+    await (await h.bed.driver.click({ guildId: a.id, channelId: matches.channelId, userId: a.members.marcus, messageId: matches.id, label: 'Request intro #1' })).reply();
+    return dms(a.members.priya).at(-1)!;
+  }
+
+  it('an intro accepted after the member left the alliance changes nothing there', async () => {
+    const a = await h.newAlliance();
+    await a.setup();
+    const request = await introRequest(a);
+    const before = dms(a.members.marcus).length;
+    a.guild.removeMember(a.members.priya);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const clicked = await h.bed.driver.click({ channelId: request.channelId, userId: a.members.priya, messageId: request.id, label: 'Accept' });
+    const answer = await clicked.reply();
+    expect(answer.ephemeral).toBe(true);
+    expect(answer.content).toContain('no longer a member of that alliance');
+    expect(dms(a.members.marcus)).toHaveLength(before);
+  });
+
+  it('a crafted custom id naming another alliance changes nothing there', async () => {
+    const a = await h.newAlliance();
+    const b = await h.newAlliance();
+    await a.setup();
+    const request = await introRequest(a);
+    const before = dms(a.members.marcus).length;
+    // sam of alliance B sends alliance A's Accept (a modified client can put any custom id on any message).
+    const crafted = await h.bed.driver.rawComponent({ channelId: request.channelId, userId: b.members.sam, messageId: request.id, customId: acceptId(request), force: true } as never);
+    expect((await crafted.reply()).content).toContain('no longer a member of that alliance');
+    expect(dms(a.members.marcus)).toHaveLength(before);
+    // priya, still a member, can accept it.
+    const accepted = await (await h.bed.driver.click({ channelId: request.channelId, userId: a.members.priya, messageId: request.id, label: 'Accept' })).updated();
+    expect(accepted.content).toContain('You accepted');
   });
 });
