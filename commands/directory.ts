@@ -105,10 +105,10 @@ export const directory = defineCommand({
         minDesks: o.getInteger('min-desks') ?? undefined,
         maxDesks: o.getInteger('max-desks') ?? undefined,
       };
-      const page = dir.search(ctx.actor.guildId, query);
+      const page = dir.search(ctx.actor.guildId, query, ctx.actor.userId);
       await reply(interaction, resultsPayload('search', page, searchHeading(query)));
     } else if (sub === 'near') {
-      const page = dir.near(ctx.actor.guildId, { place: o.getString('place', true), radiusKm: o.getInteger('radius-km') ?? undefined });
+      const page = dir.near(ctx.actor.guildId, { place: o.getString('place', true), radiusKm: o.getInteger('radius-km') ?? undefined }, ctx.actor.userId);
       await reply(interaction, resultsPayload('near', page, nearHeading(page)));
     } else if (sub === 'stats') {
       await reply(interaction, { embeds: [renderStats(dir.stats(ctx.actor.guildId))] });
