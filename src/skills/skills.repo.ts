@@ -101,6 +101,20 @@ export function createSkillsRepo(db: Db) {
     insertNotice(values: Omit<NoticeRow, 'id'>): NoticeRow | null {
       return db.insert(skillMatchNotices).values(values).onConflictDoNothing().returning().get() ?? null;
     },
+    /** Whether these two members (either way round) were told about this skill since `since`. */
+    toldAbout(guildId: string, skillKey: string, userA: string, userB: string, since: number): boolean {
+      const pair = or(
+        and(eq(skillMatchNotices.olderUserId, userA), eq(skillMatchNotices.newerUserId, userB)),
+        and(eq(skillMatchNotices.olderUserId, userB), eq(skillMatchNotices.newerUserId, userA)),
+      );
+      const found = db
+        .select({ id: skillMatchNotices.id })
+        .from(skillMatchNotices)
+        .where(and(eq(skillMatchNotices.guildId, guildId), eq(skillMatchNotices.skillKey, skillKey), gte(skillMatchNotices.createdAt, since), pair))
+        .limit(1)
+        .get();
+      return found !== undefined;
+    },
     notice(guildId: string, id: number): NoticeRow | null {
       return db.select().from(skillMatchNotices).where(and(eq(skillMatchNotices.guildId, guildId), eq(skillMatchNotices.id, id))).get() ?? null;
     },

@@ -15,6 +15,9 @@ import type { EntryRow } from './skills.repo.js';
 import { byDateProblem, LIMITS, needExpiresAt, needReminderAt } from './skills.rules.js';
 import { resolveSkill, suggestSkills, type Resolution, type SkillInfo, type SkillSuggestion } from './taxonomy.rules.js';
 
+/** Days within which the same two members are not told again about the same skill. */
+export const NOTICE_QUIET_DAYS = 30;
+
 const offerSchema = z.object({
   skill: skillField,
   level: z.enum(SKILL_LEVELS, { error: 'level must be learning, practiced or expert' }).nullish(),
@@ -98,12 +101,16 @@ function entryUseCases(ctx: SkillsContext) {
       .slice(0, LIMITS.noticesPerEntry);
     let told = 0;
     for (const entry of older) {
+      // Removing and re-adding an entry makes a new pair of entries, but not news: the same two members hear about
+      // the same skill at most once in 30 days.
+      if (repo.toldAbout(guildId, row.skillKey, entry.userId, row.userId, now - NOTICE_QUIET_DAYS * DAY)) continue;
       const notice = repo.insertNotice({
         guildId,
         olderEntryId: entry.id,
         newerEntryId: row.id,
         olderUserId: entry.userId,
         newerUserId: row.userId,
+        skillKey: row.skillKey,
         createdAt: now,
       });
       if (!notice) continue;

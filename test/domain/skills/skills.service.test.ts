@@ -151,8 +151,27 @@ describe('match notices', () => {
     expect(notice).toMatchObject({ toUserId: U.ana, yours: { kind: 'need' }, theirs: { userId: U.ben, kind: 'offer' } });
 
     expect(skills.offer(actor(U.ben), { skill: 'seo', level: 'expert' }).notified).toBe(0);
+  });
+
+  it('tells the same two members about the same skill at most once in 30 days, across remove and re-add', () => {
+    const { skills, clock } = setup();
+    const need = skills.need(actor(U.ana), { skill: 'seo' });
+    const offered = skills.offer(actor(U.ben), { skill: 'seo' });
+    expect(offered.notified).toBe(1);
     skills.remove(actor(U.ben), offered.entry.id);
-    expect(skills.offer(actor(U.ben), { skill: 'seo' }).notified).toBe(1);
+    const again = skills.offer(actor(U.ben), { skill: 'seo' });
+    expect(again.notified).toBe(0);
+    // Either way round: ana re-adding her need after ben's offer is still the same pair and skill.
+    skills.remove(actor(U.ana), need.entry.id);
+    expect(skills.need(actor(U.ana), { skill: 'seo' }).notified).toBe(0);
+    skills.offer(actor(U.ana), { skill: 'copywriting' });
+    // A different skill between the same two is news; so is the same skill with a third member.
+    expect(skills.need(actor(U.ben), { skill: 'copywriting' }).notified).toBe(1);
+    expect(skills.need(actor(U.cat), { skill: 'seo' }).notified).toBe(1);
+    clock.advance(31 * 24 * 3600 * 1000);
+    skills.remove(actor(U.ben), again.entry.id);
+    // 30 days on, ana and cat (whose needs still run) may hear about ben's offer again.
+    expect(skills.offer(actor(U.ben), { skill: 'seo' }).notified).toBe(2);
   });
 
   it('tells no one about a category-only match, a hidden newcomer, or a hidden owner', () => {
