@@ -1,6 +1,6 @@
 // Skill-share queries, every one scoped by guild: entries, privacy, match notices, intros, thanks,
 // suggestions, and the per-guild version that tells the in-memory match index it is stale.
-import { and, count, desc, eq, gt, gte, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, lt, ne, or, sql } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import {
@@ -207,6 +207,15 @@ export function createSkillsRepo(db: Db) {
     /** True when this alliance had not seen the skill before (so organizers are told once). */
     insertSuggestion(values: SuggestionRow): boolean {
       return db.insert(skillSuggestions).values(values).onConflictDoNothing().run().changes > 0;
+    },
+    /** New skills first added in [from, to), oldest first: a daily digest's content. */
+    suggestionsBetween(guildId: string, from: number, to: number): SuggestionRow[] {
+      return db
+        .select()
+        .from(skillSuggestions)
+        .where(and(eq(skillSuggestions.guildId, guildId), gte(skillSuggestions.createdAt, from), lt(skillSuggestions.createdAt, to)))
+        .orderBy(asc(skillSuggestions.createdAt), asc(skillSuggestions.skillKey))
+        .all();
     },
     suggestion(guildId: string, skillKey: string): SuggestionRow | null {
       return db.select().from(skillSuggestions).where(and(eq(skillSuggestions.guildId, guildId), eq(skillSuggestions.skillKey, skillKey))).get() ?? null;

@@ -12,7 +12,7 @@ import { describePair, localityTier, rankMatches, WEIGHTS, type Locality, type L
 import { createSkillsContext, needJobPrefix, noteField, parseInput, SKILL_JOBS, skillField, type SkillsContext, type SkillsServiceDeps } from './skills.context.js';
 import type { MemberPrefs } from './skills.index.js';
 import type { EntryRow } from './skills.repo.js';
-import { byDateProblem, LIMITS, needExpiresAt, needReminderAt } from './skills.rules.js';
+import { byDateProblem, LIMITS, needExpiresAt, needReminderAt, suggestionDigestWindow } from './skills.rules.js';
 import { resolveSkill, suggestSkills, type Resolution, type SkillInfo, type SkillSuggestion } from './taxonomy.rules.js';
 
 /** Days within which the same two members are not told again about the same skill. */
@@ -153,7 +153,10 @@ function entryUseCases(ctx: SkillsContext) {
         if (resolution.kind === 'new') {
           suggested = repo.insertSuggestion({ guildId, skillKey, label: resolution.skill.label, firstUserId: userId, createdAt: now });
           if (suggested) {
-            jobs.schedule({ guildId, key: `skills:suggest:${guildId}:${skillKey}`, kind: SKILL_JOBS.suggestion, dueAt: now, payload: { skillKey } });
+            // Organizers hear about new skills once a day, all together; the key makes it one job per digest.
+            const window = suggestionDigestWindow(now, ctx.timezone(guildId));
+            const key = `skills:suggest-digest:${guildId}:${window.to}`;
+            jobs.schedule({ guildId, key, kind: SKILL_JOBS.suggestionDigest, dueAt: window.to, expiresAt: window.to + 2 * DAY, payload: window });
           }
         }
         scheduleNeedJobs(guildId, row);

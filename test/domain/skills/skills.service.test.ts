@@ -27,8 +27,29 @@ describe('adding offers and needs', () => {
     const second = skills.need(actor(U.ben), { skill: 'urban beekeping' });
     expect(second).toMatchObject({ via: 'typo', suggested: false, entry: { skillKey: 'custom:urban beekeeping' } });
     expect(skills.offer(actor(U.ana, G2), { skill: 'Urban beekeeping' }).suggested).toBe(true);
-    expect(jobs.list(G1, [SKILL_JOBS.suggestion])).toHaveLength(1);
     expect(skills.jobs.suggestion(G1, 'custom:urban beekeeping')).toMatchObject({ label: 'Urban beekeeping', firstUserId: U.ana });
+  });
+
+  it('gathers the day’s new skills into one daily digest for organizers, at 10:00 alliance time', () => {
+    // 2026-03-10 09:00 UTC = 10:00 in Paris: a suggestion now is past today's digest, so it goes into tomorrow's.
+    const { skills, jobs, clock } = setup({ timezone: 'Europe/Paris', start: '2026-03-10T09:30:00Z' });
+    skills.offer(actor(U.ana), { skill: 'Urban beekeeping' });
+    clock.advance(3 * 3600_000);
+    skills.need(actor(U.ben), { skill: 'Kombucha brewing' });
+    skills.offer(actor(U.cat), { skill: 'Sourdough baking' });
+    expect(jobs.list(G1, [SKILL_JOBS.suggestion])).toHaveLength(0);
+    const digests = jobs.list(G1, [SKILL_JOBS.suggestionDigest]);
+    expect(digests).toHaveLength(1);
+    expect(digests[0]!.dueAt).toBe(Date.parse('2026-03-11T09:00:00Z'));
+    const window = digests[0]!.payload as { from: number; to: number };
+    expect(window).toEqual({ from: Date.parse('2026-03-10T09:00:00Z'), to: Date.parse('2026-03-11T09:00:00Z') });
+    expect(skills.jobs.suggestionDigest(G1, window).map((s) => s.label)).toEqual(['Urban beekeeping', 'Kombucha brewing', 'Sourdough baking']);
+    // The next day's suggestions make the next digest, not this one.
+    clock.set('2026-03-11T09:00:00Z');
+    skills.offer(actor(U.dan), { skill: 'Letterpress printing' });
+    const next = jobs.list(G1, [SKILL_JOBS.suggestionDigest]).map((job) => job.payload as { from: number; to: number });
+    expect(next).toContainEqual({ from: Date.parse('2026-03-11T09:00:00Z'), to: Date.parse('2026-03-12T09:00:00Z') });
+    expect(skills.jobs.suggestionDigest(G1, window)).toHaveLength(3);
   });
 
   it('updates an entry offered again instead of adding a second one', () => {
