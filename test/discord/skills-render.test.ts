@@ -131,12 +131,12 @@ describe('skills renderers', () => {
 describe('new-skill digest', () => {
   it('says one skill in the singular, many in one post within 2000 characters, and never a source path', () => {
     const one = renderSuggestionDigest([{ label: 'Urban beekeeping', firstUserId: '300000000000000001' }]);
-    expect(one).toContain('A new skill members added today is not in the skill list');
+    expect(one).toContain('A new skill members added in the last day is not in the skill list');
     expect(one).toContain('If it deserves a place');
     const many = renderSuggestionDigest(Array.from({ length: 40 }, (_, i) => ({ label: `${'*_'.repeat(30)} ${i}`, firstUserId: '300000000000000001' })));
     expect([...many].length).toBeLessThanOrEqual(2000);
-    expect(many).toContain('40 new skills members added today');
-    expect(many).toContain('…and 25 more.');
+    expect(many).toContain('40 new skills members added in the last day');
+    expect(many).toContain('…and 28 more.');
     expect(`${one}${many}`).not.toMatch(/src\/|\.ts\b/);
   });
 });

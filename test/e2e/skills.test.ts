@@ -191,7 +191,7 @@ describe('skill-share on Discord', () => {
     await tick();
     await tick();
     expect(posts()).toHaveLength(1);
-    expect(posts()[0]!.content).toContain('2 new skills members added today are not in the skill list');
+    expect(posts()[0]!.content).toContain('2 new skills members added in the last day are not in the skill list');
     expect(posts()[0]!.content).toContain('**Urban beekeeping**');
     expect(posts()[0]!.content).toContain('**Kombucha brewing**');
   });

@@ -206,13 +206,13 @@ export function renderSuggestion(suggestion: { label: string; firstUserId: strin
 }
 
 /** Lines of the digest shown before "…and N more" (keeps the post well under 2000 characters). */
-const DIGEST_SHOWN = 15;
+const DIGEST_SHOWN = 12;
 
 /** The daily digest to organizers: every new skill members added since the last one, in one post. */
 export function renderSuggestionDigest(suggestions: readonly { label: string; firstUserId: string }[]): string {
   const n = suggestions.length;
-  const head = n === 1 ? '🧩 A new skill members added today is not in the skill list:' : `🧩 ${n} new skills members added today are not in the skill list:`;
-  const lines = suggestions.slice(0, DIGEST_SHOWN).map((s) => `• **${truncate(escapeMarkdown(s.label), 90)}** (first added by ${userMention(s.firstUserId)})`);
+  const head = n === 1 ? '🧩 A new skill members added in the last day is not in the skill list:' : `🧩 ${n} new skills members added in the last day are not in the skill list:`;
+  const lines = suggestions.slice(0, DIGEST_SHOWN).map((s) => `• **${truncate(escapeMarkdown(s.label), 60)}** (first added by ${userMention(s.firstUserId)})`);
   const more = n - DIGEST_SHOWN;
   if (more > 0) lines.push(`…and ${more} more.`);
   const tail = n === 1 ? 'If it deserves a place, suggest it for the skill list.' : 'If some deserve a place, suggest them for the skill list.';
