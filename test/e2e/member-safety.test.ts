@@ -56,6 +56,20 @@ describe('posting where the member cannot', () => {
   });
 });
 
+describe('public answers where the member cannot post', () => {
+  it('a command run in a read-only channel answers privately instead of posting there for the member', async () => {
+    const a = await h.newAlliance();
+    const readOnly = a.guild.addChannel({ name: 'read-only' });
+    a.guild.setOverwrite(readOnly, a.guild.everyoneRoleId, { deny: ['SendMessages'] });
+    const thanks = await a.reply('marcus', 'skills thanks', { user: a.members.priya, skill: 'seo' }, { channelId: readOnly });
+    expect(thanks.ephemeral).toBe(true);
+    expect(thanks.content).toContain('thanked');
+    expect(h.bed.messages(readOnly).filter((m) => !m.ephemeral)).toEqual([]);
+    // Where the member may write, the same command posts publicly.
+    expect((await a.reply('sam', 'skills thanks', { user: a.members.priya, skill: 'seo' })).ephemeral).toBe(false);
+  });
+});
+
 describe('a member flooding the bot', () => {
   const offers = async (a: Alliance, member: string) => visibleText(await a.reply(member, 'skills mine'));
 
