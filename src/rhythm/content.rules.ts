@@ -1,6 +1,6 @@
 // What rhythm posts say: the monthly update (organizers' note, feature sections, quiet month), the Coworking Day
 // reminders and week announcement, and the notice organizers get when a post failed for good. Pure.
-import { escapeMarkdown, plainUrl } from '../shared/markdown.js';
+import { escapeMarkdown, plainUrl, unmaskLinks } from '../shared/markdown.js';
 import type { UpdateSectionContent } from '../shared/update-section.js';
 import type { YearMonth } from './due.rules.js';
 import { layoutPost, type LayoutSection } from './layout.rules.js';
@@ -44,7 +44,7 @@ export function composeUpdate(input: UpdateContentInput): UpdateContent {
     ? 'A quiet month in the alliance: nothing new to report this time. Got news? Share it with the alliance, ' +
       'offer a skill, propose an idea or host something, and it will be in the next update.'
     : input.note
-      ? `**A note from the organizers**\n${input.note}\n\n${period}`
+      ? `**A note from the organizers**\n${unmaskLinks(input.note)}\n\n${period}`
       : period;
   const messages = layoutPost({
     title: quiet ? `Alliance update · ${monthName(input.month)} · a quiet month` : `Alliance update · ${monthName(input.month)}`,

@@ -6,7 +6,7 @@ import { plainUrl, escapeMarkdown, unmaskLinks } from '../../src/discord/format.
 import { renderProfile, renderWelcome } from '../../src/discord/render/directory.js';
 import { renderProposal, renderProposalList } from '../../src/discord/render/proposals.js';
 import { createProposalsUpdateSection } from '../../src/proposals/proposals.update-section.js';
-import { hostedEventLine } from '../../src/rhythm/content.rules.js';
+import { composeUpdate, hostedEventLine } from '../../src/rhythm/content.rules.js';
 import { actor, G1, members, organizer, people, setup } from '../domain/proposals/setup.js';
 
 const EVIL = '[Click here](https://evil.example/steal)';
@@ -55,6 +55,13 @@ describe('member text in public posts', () => {
     const line = hostedEventLine({ spaceName: `Hive ${EVIL}`, title: EVIL, hostUserId: members[0], startsAt: 0, endsAt: 3_600_000, link: 'https://hive.example/icd' });
     expect(maskedLinks(line)).toEqual([]);
     expect(line).toContain(' · https://hive.example/icd');
+  });
+
+  it('the organizers’ note in the monthly update keeps its bold but shows typed links as text', () => {
+    const update = composeUpdate({ month: { year: 2026, month: 11 }, from: 0, aheadTo: 86_400_000, note: `**Big news**: ${EVIL}`, sections: [] });
+    const text = JSON.stringify(update.messages);
+    expect(maskedLinks(text)).toEqual([]);
+    expect(text).toContain('**Big news**');
   });
 
   it('a proposal, the proposal list and the monthly update lines show typed links as text', () => {
