@@ -10,7 +10,7 @@ import { syncMeetingEvent } from '../src/discord/meeting-events.js';
 import { parseWhere, respondMeetingOrItem, whereChoices } from '../src/discord/meeting-options.js';
 import { renderMeetingList, meetingLine, renderNotes, renderPreview } from '../src/discord/render/meetings.js';
 import { escapeMarkdown } from '../src/discord/format.js';
-import { reply } from '../src/discord/respond.js';
+import { deferPublicly, reply } from '../src/discord/respond.js';
 
 const data = new SlashCommandBuilder()
   .setName('meeting')
@@ -114,7 +114,7 @@ export const meeting = defineCommand({
       await reply(interaction, { embeds: renderMeetingList(meetings.list(ctx.actor.guildId)), ephemeral: true });
     } else if (sub === 'cancel') {
       const cancelled = meetings.cancel(ctx.actor, o.getInteger('meeting', true), { series: o.getBoolean('series') ?? false });
-      await interaction.deferReply();
+      await deferPublicly(interaction);
       for (const m of cancelled) await syncMeetingEvent(ctx, m);
       await reply(interaction, `🗑️ Cancelled: ${cancelled.map((m) => meetingLine(m)).join('\n')}`);
     } else if (sub === 'notes') {

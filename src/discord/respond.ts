@@ -39,3 +39,8 @@ export async function reply(interaction: RepliableInteraction, payload: ReplyPay
 export function replyPrivately(interaction: RepliableInteraction, payload: ReplyPayload | string): Promise<void> {
   return reply(interaction, typeof payload === 'string' ? { content: payload, ephemeral: true } : { ...payload, ephemeral: true });
 }
+
+/** Defers a reply meant to be public: private when the member may not post in this channel (see reply()). */
+export async function deferPublicly(interaction: RepliableInteraction): Promise<void> {
+  await interaction.deferReply(memberMayPostHere(interaction) ? {} : { flags: MessageFlags.Ephemeral });
+}
