@@ -1,6 +1,7 @@
 // What one member can do to others through the bot, end to end: no masked links in public posts, no posting (by the
 // bot) where the member may not post, no flood of interactions, no DM button acting after the member has left.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PermissionFlagsBits } from 'discord.js';
 import type { MessageView } from '../../src/testbed/types.js';
 import { startHarness, visibleText, type Alliance, type Harness } from '../support/bot.js';
 
@@ -53,6 +54,21 @@ describe('posting where the member cannot', () => {
     expect(preview.components.length).toBeGreaterThan(0);
     const allowed = await a.reply('marcus', 'meeting schedule', { ...options, channel: a.channel('meetings') });
     expect(allowed.components.length).toBeGreaterThan(0);
+  });
+
+  it('/updates settings channel: refuses an organizer a channel they may not send in, naming it', async () => {
+    const a = await h.newAlliance();
+    await a.setup();
+    // An organizer who manages the server (what /updates asks of whoever sees it), but may not write in #staff-only.
+    const managers = a.guild.addRole({ name: 'Managers', permissions: String(PermissionFlagsBits.ManageGuild) });
+    a.guild.setMemberRoles(a.members.priya, [a.guild.role('Organizers'), managers]);
+    const staff = a.guild.addChannel({ name: 'staff-only' });
+    a.guild.setOverwrite(staff, managers, { deny: ['SendMessages'] });
+    const refused = await a.reply('priya', 'updates settings', { channel: staff });
+    expect(refused.ephemeral).toBe(true);
+    expect(refused.content).toContain(`**channel**: you can't send messages in <#${staff}>`);
+    expect(visibleText(await a.reply('priya', 'updates settings'))).not.toContain(`<#${staff}>`);
+    expect((await a.reply('priya', 'updates settings', { channel: a.channel('general') })).content).toContain('Saved');
   });
 });
 
