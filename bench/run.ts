@@ -56,7 +56,7 @@ function startBot(bench: BenchBed, databasePath: string): MeasuredProcess {
     name: 'bot',
     script: join(ROOT, start.script),
     cwd: work,
-    env: childEnv(bench, { DATABASE_PATH: databasePath, LOG_LEVEL: 'info', DISCORD_GUILD_ID: '' }),
+    env: childEnv(bench, { DATABASE_PATH: databasePath, LOG_LEVEL: 'info', DISCORD_GUILD_ID: '', RATE_LIMIT: '0' }),
     isReady: (line) => line.includes('"msg":"Alliance bot is ready"'),
     nodeFlags: [...start.flags, ...extraBotFlags, ...profile],
   });

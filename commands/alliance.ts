@@ -4,7 +4,7 @@ import { ChannelType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } f
 import { changedSettings, SETTINGS_OPTION_NAMES, type SettingsInput } from '../src/alliances/alliances.service.js';
 import { timeZoneChoices } from '../src/alliances/timezone-choices.rules.js';
 import { listTimeZones } from '../src/shared/zoned-time.js';
-import { assertBotCanPost } from '../src/discord/channel-check.js';
+import { assertBotCanPost, assertMemberCanPost } from '../src/discord/channel-check.js';
 import { defineCommand } from '../src/discord/command.js';
 import { runDoctor } from '../src/discord/operations/doctor.js';
 import { renderDoctorEmbeds } from '../src/discord/operations/render.js';
@@ -66,7 +66,9 @@ export const alliance = defineCommand({
     };
     for (const field of CHANNEL_FIELDS) {
       const channelId = input[field];
-      if (channelId && interaction.guild) assertBotCanPost(interaction.guild, channelId, SETTINGS_OPTION_NAMES[field]);
+      if (!channelId || !interaction.guild) continue;
+      assertMemberCanPost(interaction, channelId, SETTINGS_OPTION_NAMES[field]);
+      assertBotCanPost(interaction.guild, channelId, SETTINGS_OPTION_NAMES[field]);
     }
     if (Object.values(input).every((value) => value === undefined)) {
       await reply(interaction, { content: SETUP_NOTHING_GIVEN_TEXT, embeds: [renderSettings(ctx.settings), renderSetupGuide()], ephemeral: true });

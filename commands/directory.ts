@@ -16,10 +16,12 @@ import { LIMITS } from '../src/directory/directory.rules.js';
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
 import { respondDirectoryOption } from '../src/discord/directory-options.js';
 import { escapeMarkdown } from '../src/discord/format.js';
-import { renderEmpty, renderImportProblems, renderPending, renderProfile, renderResults, renderStats, renderWelcome, searchHeading } from '../src/discord/render/directory.js';
+import { renderEmpty, renderImported, renderImportProblems, renderPending, renderProfile, renderResults, renderStats, renderWelcome, searchHeading } from '../src/discord/render/directory.js';
 import { passMarker } from '../src/discord/pass/space-options.js';
+import { membersAmong } from '../src/discord/members.js';
 import { reply } from '../src/discord/respond.js';
 import { invalid, isDomainError } from '../src/shared/errors.js';
+import { decodeTextFile } from '../src/shared/text-decode.js';
 
 const data = new SlashCommandBuilder()
   .setName('directory')
@@ -73,11 +75,16 @@ async function importFile(interaction: ChatInputCommandInteraction, ctx: Interac
   const response = await fetch(file.url);
   if (!response.ok) throw invalid('file', '**file**: I could not download it; please attach it again');
   const bytes = Buffer.from(await response.arrayBuffer());
+  if (bytes.length > CSV_LIMITS.bytes) throw invalid('file', '**file** is larger than 5 MB');
+  const { text, encoding } = decodeTextFile(bytes);
+  const csv = { content: text, bytes: bytes.length };
   try {
-    const done = ctx.services.directory.importCsv(ctx.actor, { content: bytes.toString('utf8'), bytes: bytes.length });
-    await reply(interaction, `✅ Imported: ${done.created} new space${done.created === 1 ? '' : 's'}, ${done.updated} updated. Imported spaces are approved.`);
+    const members = await membersAmong(interaction.guild, ctx.services.directory.hostIdsInCsv(csv));
+    const done = ctx.services.directory.importCsv(ctx.actor, csv, members);
+    await reply(interaction, renderImported(done, encoding));
   } catch (error) {
-    if (!isDomainError(error) || error.problems.length <= 1) throw error;
+    // Row problems are a report, even when there is only one: it names the row and the field.
+    if (!isDomainError(error) || !error.problems.some((p) => p.field.startsWith('row '))) throw error;
     await reply(interaction, renderImportProblems(error.message, error.problems));
   }
 }
@@ -99,10 +106,10 @@ export const directory = defineCommand({
         minDesks: o.getInteger('min-desks') ?? undefined,
         maxDesks: o.getInteger('max-desks') ?? undefined,
       };
-      const page = dir.search(ctx.actor.guildId, query);
+      const page = dir.search(ctx.actor.guildId, query, ctx.actor.userId);
       await reply(interaction, resultsPayload(ctx, 'search', page, searchHeading(query)));
     } else if (sub === 'near') {
-      const page = dir.near(ctx.actor.guildId, { place: o.getString('place', true), radiusKm: o.getInteger('radius-km') ?? undefined });
+      const page = dir.near(ctx.actor.guildId, { place: o.getString('place', true), radiusKm: o.getInteger('radius-km') ?? undefined }, ctx.actor.userId);
       await reply(interaction, resultsPayload(ctx, 'near', page, nearHeading(page)));
     } else if (sub === 'stats') {
       await reply(interaction, { embeds: [renderStats(dir.stats(ctx.actor.guildId))] });

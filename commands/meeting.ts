@@ -4,13 +4,13 @@ import { ChannelType, SlashCommandBuilder, type ButtonInteraction, type StringSe
 import { z } from 'zod';
 import { ITEM_OUTCOMES } from '../src/db/schema/meetings.js';
 import type { Confirmed, Meeting } from '../src/meetings/meetings.service.js';
-import { assertBotCanPost } from '../src/discord/channel-check.js';
+import { assertBotCanPost, assertMemberCanPost } from '../src/discord/channel-check.js';
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
 import { syncMeetingEvent } from '../src/discord/meeting-events.js';
 import { parseWhere, respondMeetingOrItem, whereChoices } from '../src/discord/meeting-options.js';
 import { renderCancelledNotice, renderMeetingList, meetingLine, renderMovedNotice, renderNotes, renderPreview } from '../src/discord/render/meetings.js';
 import { escapeMarkdown } from '../src/discord/format.js';
-import { reply } from '../src/discord/respond.js';
+import { deferPublicly, reply } from '../src/discord/respond.js';
 import { dayInWords } from '../src/shared/day-words.js';
 
 const data = new SlashCommandBuilder()
@@ -107,7 +107,10 @@ export const meeting = defineCommand({
     const meetings = ctx.services.meetings;
     if (sub === 'schedule') {
       const channelId = o.getChannel('channel')?.id;
-      if (channelId && interaction.guild) assertBotCanPost(interaction.guild, channelId, 'channel');
+      if (channelId && interaction.guild) {
+        assertMemberCanPost(interaction, channelId, 'channel');
+        assertBotCanPost(interaction.guild, channelId, 'channel');
+      }
       const preview = meetings.previewSchedule(ctx.actor, {
         title: o.getString('title', true),
         when: o.getString('when', true),
@@ -125,7 +128,7 @@ export const meeting = defineCommand({
       await reply(interaction, { embeds: renderMeetingList(meetings.list(ctx.actor.guildId)), ephemeral: true });
     } else if (sub === 'cancel') {
       const cancelled = meetings.cancel(ctx.actor, o.getInteger('meeting', true), { series: o.getBoolean('series') ?? false });
-      await interaction.deferReply();
+      await deferPublicly(interaction);
       for (const m of cancelled) await syncMeetingEvent(ctx, m);
       await reply(interaction, `🗑️ Cancelled: ${cancelled.map((m) => meetingLine(m)).join('\n')}`);
       if (cancelled.length > 0) await noticeInChannel(ctx, cancelled[0]!, renderCancelledNotice(cancelled), interaction.channelId);

@@ -6,7 +6,7 @@ import { invalid } from '../src/shared/errors.js';
 import type { AddResult } from '../src/skills/skills.service.js';
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
 import { snowflake } from '../src/discord/options.js';
-import { timestamp, truncate, userMention } from '../src/discord/format.js';
+import { escapeMarkdown, timestamp, truncate, userMention } from '../src/discord/format.js';
 import { matchingMembersText, renderDeclined, renderEntries, renderIntroduction, renderIntroRequest, renderMatches, renderPrivacy, renderTop, renderWho } from '../src/discord/render/skills.js';
 import { reply, replyPrivately } from '../src/discord/respond.js';
 import { deliverPrivately } from '../src/discord/skills-delivery.js';
@@ -149,8 +149,8 @@ export const skills = defineCommand({
       case 'thanks': {
         const user = o.getUser('user', true);
         const thanks = s.thank(ctx.actor, { user: user.id, userIsBot: user.bot, skill: o.getString('skill', true), note: o.getString('note') });
-        const note = thanks.note ? `\n> ${truncate(thanks.note, 300).replace(/\n/g, '\n> ')}` : '';
-        return send(`🙏 ${userMention(thanks.fromUserId)} thanked ${userMention(thanks.toUserId)} for **${thanks.skillLabel}**.${note}`);
+        const note = thanks.note ? `\n> ${truncate(escapeMarkdown(thanks.note), 300).replace(/\n/g, '\n> ')}` : '';
+        return send(`🙏 ${userMention(thanks.fromUserId)} thanked ${userMention(thanks.toUserId)} for **${escapeMarkdown(thanks.skillLabel)}**.${note}`);
       }
       case 'top':
         return send(renderTop(s.top(ctx.actor.guildId)));

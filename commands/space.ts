@@ -179,7 +179,7 @@ export const space = defineCommand({
       async run(interaction, [, spaceId, userId, approve], ctx) {
         const decided = ctx.services.directory.decideJoin(ctx.actor, spaceId, userId, approve === '1');
         const name = escapeMarkdown(decided.space.name);
-        const text = decided.approved ? `✅ <@${userId}> is now listed as working from **${name}**.` : `Declined: <@${userId}> is not listed at **${name}**.`;
+        const text = decided.approved ? `✅ <@${userId}> is now listed as working from **${escapeMarkdown(name)}**.` : `Declined: <@${userId}> is not listed at **${escapeMarkdown(name)}**.`;
         await interaction.update({ content: text, components: [] });
         const told = decided.approved ? `✅ The hosts of **${name}** approved: you are listed there now.` : `The hosts of **${name}** declined your request to be listed there.`;
         await ctx.poster.dm(userId, { content: told });

@@ -4,6 +4,7 @@ import { NOTE_MAX } from '../src/rhythm/updates.service.js';
 import { defineCommand } from '../src/discord/command.js';
 import { renderHistory, renderNote, renderPosted, renderPreview, renderUpdateSettings, publishWith } from '../src/discord/render/rhythm.js';
 import { reply } from '../src/discord/respond.js';
+import { assertMemberCanPost } from '../src/discord/channel-check.js';
 import { channelCheckIn } from '../src/discord/rhythm-ports.js';
 
 const data = new SlashCommandBuilder()
@@ -82,6 +83,7 @@ export const updates = defineCommand({
           enabled: o.getBoolean('enabled') ?? undefined,
         };
         const nothing = Object.values(input).every((value) => value === undefined);
+        if (input.channelId) assertMemberCanPost(interaction, input.channelId, 'channel');
         const saved = nothing ? service.settings(ctx.actor.guildId) : await service.updateSettings(ctx.actor, input, channelCheckIn(interaction.guild));
         await reply(interaction, { content: nothing ? undefined : '✅ Saved.', embeds: [renderUpdateSettings(saved, ctx.settings.timezone)], ephemeral: true });
       }

@@ -36,6 +36,11 @@ const configSchema = z.object({
     emptyAsUndefined,
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ),
+  /** Interactions one member may send per 10 seconds in an alliance; 0 turns the limit off (load tests). */
+  RATE_LIMIT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a whole number (interactions per member per 10 seconds; 0 = off)' }).int('must be a whole number').min(0, 'must be 0 or more').default(20),
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -17,7 +17,8 @@ import { features } from './discord/features.js';
 import { loginAndWaitReady } from './discord/login.js';
 import { createPoster } from './discord/poster.js';
 import { registrationBody, syncCommands } from './discord/registration.js';
-import { createRouter } from './discord/router.js';
+import { createRateLimiter } from './discord/rate-limit.js';
+import { createRouter, RATE_WINDOW_MS } from './discord/router.js';
 import { createScheduler, type JobHandler, type Scheduler } from './scheduler/scheduler.js';
 import { createServices, type ServicePorts, type Services } from './services.js';
 import { systemClock, type Clock } from './shared/clock.js';
@@ -82,7 +83,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
   const registration = { commandNames: registrationBody(commands).map((command) => command.name), guildId: config.DISCORD_GUILD_ID };
   const ctx: BotContext = { services, clock, logger, poster: createPoster(client), client, registration };
-  const router = createRouter({ commands, ctx });
+  const router = createRouter({ commands, ctx, rateLimiter: createRateLimiter({ limit: config.RATE_LIMIT, windowMs: RATE_WINDOW_MS }) });
 
   const handlers: Record<string, JobHandler> = {};
   for (const feature of features) Object.assign(handlers, feature.jobHandlers?.(ctx) ?? {});

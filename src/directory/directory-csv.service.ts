@@ -1,9 +1,9 @@
 // /directory export and import: one documented CSV shape both ways; an import is checked whole before anything
 // is stored (one transaction), and reports every bad row.
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
+import { undefuseCell, writeCsv, type CsvValue } from '../shared/csv.js';
 import { DomainError, forbidden, invalid, type FieldProblem } from '../shared/errors.js';
 import type { DirectoryRepo, SpaceRow } from './directory.repo.js';
 import { profileColumns } from './directory.rules.js';
@@ -22,19 +22,21 @@ export const CSV_LIMITS = { bytes: 5 * 1024 * 1024, rows: 20_000, reportedProble
 type CsvRecord = Record<(typeof CSV_COLUMNS)[number], string>;
 
 const SNOWFLAKE = /^\d{15,21}$/;
+const HOSTS_COLUMN = CSV_COLUMNS.indexOf('hosts');
 
 export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => Gazetteer; clock: Clock; afterImport?: () => void }) {
   const { repo, gazetteer, clock } = deps;
 
-  function toRecord(row: SpaceRow, hosts: string[]): CsvRecord {
+  /** Numbers stay numbers, so a negative coordinate is written as data and not defused like a formula. */
+  function toRecord(row: SpaceRow, hosts: string[]): Record<(typeof CSV_COLUMNS)[number], CsvValue> {
     return {
       name: row.name,
       city: row.city,
       region: row.region ?? '',
       country: row.country,
-      latitude: String(row.latitude),
-      longitude: String(row.longitude),
-      desks: row.desks === null ? '' : String(row.desks),
+      latitude: row.latitude,
+      longitude: row.longitude,
+      desks: row.desks,
       website: row.website ?? '',
       day_pass: row.dayPass ?? '',
       tags: row.tags.split(' ').filter(Boolean).join(','),
@@ -51,10 +53,26 @@ export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => G
   function parseCsv(text: string): string[][] {
     if (text.includes('\u0000')) throw invalid('file', 'file is not a CSV file (it holds binary data)');
     try {
-      return parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
+      const table = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
+      return table.map((cells) => cells.map(undefuseCell));
     } catch (error) {
       throw invalid('file', `file is not valid CSV: ${(error as Error).message.slice(0, 200)}`);
     }
+  }
+
+  function readBody(file: { content: string; bytes: number }): string[][] {
+    if (file.bytes > CSV_LIMITS.bytes) throw invalid('file', 'file is larger than 5 MB');
+    // U+FFFD means the text was damaged by an earlier conversion: the original letters are gone, so refuse.
+    if (file.content.includes('\uFFFD')) throw invalid('file', 'file holds the replacement character � where letters were lost by an earlier conversion; export it again from the original');
+    const table = parseCsv(file.content);
+    const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
+    if (header.join(',') !== CSV_COLUMNS.join(',')) {
+      throw invalid('file', `file header must be exactly: ${CSV_COLUMNS.join(',')} (the columns /directory export writes)`);
+    }
+    const body = table.slice(1);
+    if (body.length === 0) throw invalid('file', 'file has a header but no rows');
+    if (body.length > CSV_LIMITS.rows) throw invalid('file', `file has ${body.length} rows; the limit is ${CSV_LIMITS.rows}`);
+    return body;
   }
 
   const num = (value: string): number | null => (value.trim() === '' ? null : Number(value.trim()));
@@ -65,23 +83,26 @@ export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => G
       const rows = repo.all(actor.guildId);
       const hosts = repo.hostsOf(actor.guildId, rows.map((r) => r.id));
       const records = rows.map((r) => toRecord(r, hosts.get(r.id) ?? []));
-      const content = stringify(records, { header: true, columns: [...CSV_COLUMNS] });
+      const content = writeCsv(CSV_COLUMNS, records.map((record) => CSV_COLUMNS.map((column) => record[column])));
       const date = clock.now().toISOString().slice(0, 10);
       return { filename: `directory-${date}.csv`, content, rows: records.length };
     },
 
-    /** Validates every row, then stores all of them or none. Existing name+city pairs are updated. */
-    importCsv(actor: Actor, file: { content: string; bytes: number }): { created: number; updated: number } {
+    /** The host ids a file names (well-formed ones), so the adapter can look up which are members of the alliance. */
+    hostIdsInCsv(file: { content: string; bytes: number }): string[] {
+      const ids = new Set<string>();
+      for (const cells of readBody(file)) for (const id of (cells[HOSTS_COLUMN] ?? '').split(/\s+/)) if (SNOWFLAKE.test(id)) ids.add(id);
+      return [...ids];
+    },
+
+    /**
+     * Validates every row, then stores all of them or none. Existing name+city pairs are updated and keep their
+     * approval status; new rows come from an organizer and are approved. Hosts must be in `members` (the alliance's
+     * members among the file's hosts, looked up by the adapter).
+     */
+    importCsv(actor: Actor, file: { content: string; bytes: number }, members: ReadonlySet<string>): { created: number; updated: number } {
       if (!actor.isOrganizer) throw forbidden('Only organizers can import into the directory.');
-      if (file.bytes > CSV_LIMITS.bytes) throw invalid('file', 'file is larger than 5 MB');
-      const table = parseCsv(file.content);
-      const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
-      if (header.join(',') !== CSV_COLUMNS.join(',')) {
-        throw invalid('file', `file header must be exactly: ${CSV_COLUMNS.join(',')} (the columns /directory export writes)`);
-      }
-      const body = table.slice(1);
-      if (body.length === 0) throw invalid('file', 'file has a header but no rows');
-      if (body.length > CSV_LIMITS.rows) throw invalid('file', `file has ${body.length} rows; the limit is ${CSV_LIMITS.rows}`);
+      const body = readBody(file);
 
       const problems: FieldProblem[] = [];
       const seen = new Map<string, number>();
@@ -98,6 +119,8 @@ export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => G
         const hosts = record.hosts.split(/\s+/).filter(Boolean);
         const badHost = hosts.find((h) => !SNOWFLAKE.test(h));
         if (badHost) rowProblems.push({ field: `${prefix}hosts`, message: `${prefix}hosts "${badHost.slice(0, 30)}" is not a Discord user id` });
+        const stranger = badHost ? undefined : hosts.find((h) => !members.has(h));
+        if (stranger) rowProblems.push({ field: `${prefix}hosts`, message: `${prefix}hosts ${stranger} is not a member of this alliance` });
         const joinedAt = record.joined_at.trim() ? Date.parse(record.joined_at) : null;
         if (joinedAt !== null && Number.isNaN(joinedAt)) rowProblems.push({ field: `${prefix}joined_at`, message: `${prefix}joined_at must be an ISO date` });
         if (record.status && !['pending', 'approved'].includes(record.status)) {
@@ -145,15 +168,11 @@ export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => G
       repo.transaction(() => {
         for (const { checked, hosts, joinedAt } of valid) {
           const { fields, tags, place } = checked;
-          const values = {
-            ...profileColumns(fields),
-            ...place,
-            status: 'approved' as const,
-            updatedAt: at,
-          };
+          const values = { ...profileColumns(fields), ...place, updatedAt: at };
           const existing = repo.findByNameInCity(actor.guildId, place.cityKey, values.nameKey);
           if (existing) {
-            repo.update(actor.guildId, existing.id, { ...values, approvedAt: existing.approvedAt ?? joinedAt ?? at, approvedBy: existing.approvedBy ?? actor.userId }, tags);
+            // An export lists pending spaces too: importing it back must not approve them behind the organizers' backs.
+            repo.update(actor.guildId, existing.id, values, tags);
             if (hosts.length) {
               for (const old of repo.hosts(actor.guildId, existing.id)) if (!hosts.includes(old)) repo.removeHost(actor.guildId, existing.id, old);
               for (const userId of hosts) repo.addHost(actor.guildId, existing.id, userId, at);
@@ -161,7 +180,7 @@ export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => G
             updated++;
           } else {
             repo.insert(
-              { guildId: actor.guildId, ...values, createdBy: actor.userId, createdAt: at, approvedAt: joinedAt ?? at, approvedBy: actor.userId },
+              { guildId: actor.guildId, ...values, status: 'approved', createdBy: actor.userId, createdAt: at, approvedAt: joinedAt ?? at, approvedBy: actor.userId },
               tags,
               hosts.length ? hosts : [actor.userId],
             );

@@ -57,6 +57,9 @@ const searchSchema = z.object({
   maxDesks: z.number().int('must be a whole number').min(1, 'must be at least 1').max(LIMITS.maxDesks, `must be at most ${LIMITS.maxDesks}`).optional(),
 });
 
+/** Parked searches one member keeps for paging; plenty for the result messages anyone still has on screen. */
+export const PARKED_PER_MEMBER = 25;
+
 const FIELD: Record<string, string> = { minDesks: 'min-desks', maxDesks: 'max-desks', radiusKm: 'radius-km' };
 const fieldName = (key: string) => FIELD[key] ?? key;
 
@@ -209,9 +212,12 @@ export function createSearchService(deps: {
   }
 
   const now = () => clock.now().getTime();
-  function park(guildId: string, kind: 'search' | 'near', params: object): number {
+  /** Parks a query for paging; a member keeps at most PARKED_PER_MEMBER of them (older pages then say "expired"). */
+  function park(guildId: string, kind: 'search' | 'near', params: object, userId: string | null): number {
     repo.purgeStash(now() - 30 * DAY);
-    return repo.stash(guildId, kind, null, { ...params }, now());
+    const id = repo.stash(guildId, kind, userId, { ...params }, now());
+    if (userId) repo.trimStash(guildId, userId, ['search', 'near'], PARKED_PER_MEMBER);
+    return id;
   }
   function parked(guildId: string, kind: 'search' | 'near', searchId: number): Record<string, unknown> {
     const found = repo.unstash(guildId, kind, searchId);
@@ -221,17 +227,17 @@ export function createSearchService(deps: {
 
   return {
     /** /directory search: validates, parks the query for paging, returns page 0. */
-    search(guildId: string, query: SearchQuery): ResultPage<SearchQuery> {
+    search(guildId: string, query: SearchQuery, userId: string | null = null): ResultPage<SearchQuery> {
       const first = runSearch(guildId, 0, query, 0);
-      return { ...first, searchId: park(guildId, 'search', query) };
+      return { ...first, searchId: park(guildId, 'search', query, userId) };
     },
     /** Previous/Next on a parked search. */
     searchPage(guildId: string, searchId: number, page: number): ResultPage<SearchQuery> {
       return runSearch(guildId, searchId, parked(guildId, 'search', searchId) as SearchQuery, page);
     },
-    near(guildId: string, query: NearQuery) {
+    near(guildId: string, query: NearQuery, userId: string | null = null) {
       const first = runNear(guildId, 0, query, 0);
-      return { ...first, searchId: park(guildId, 'near', query) };
+      return { ...first, searchId: park(guildId, 'near', query, userId) };
     },
     nearPage(guildId: string, searchId: number, page: number) {
       return runNear(guildId, searchId, parked(guildId, 'near', searchId) as unknown as NearQuery, page);

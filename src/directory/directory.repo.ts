@@ -1,5 +1,5 @@
 // Directory writes and single-space reads: spaces with their hosts, linked members and tags. Always guild-scoped.
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { directoryStash, spaceHosts, spaceMembers, spaces, spaceTags, type SpaceStatus } from '../db/schema/index.js';
 
@@ -199,6 +199,21 @@ export function createDirectoryRepo(db: Db) {
 
     dropStash(guildId: string, id: number): void {
       db.delete(directoryStash).where(and(eq(directoryStash.guildId, guildId), eq(directoryStash.id, id))).run();
+    },
+
+    /** Keeps only a member's `keep` newest parked rows of these kinds (their searches), so one member cannot fill it. */
+    trimStash(guildId: string, userId: string, kinds: string[], keep: number): void {
+      const newest = db
+        .select({ id: directoryStash.id })
+        .from(directoryStash)
+        .where(and(eq(directoryStash.guildId, guildId), eq(directoryStash.userId, userId), inArray(directoryStash.kind, kinds)))
+        .orderBy(desc(directoryStash.id))
+        .limit(keep)
+        .all()
+        .map((row) => row.id);
+      db.delete(directoryStash)
+        .where(and(eq(directoryStash.guildId, guildId), eq(directoryStash.userId, userId), inArray(directoryStash.kind, kinds), notInArray(directoryStash.id, newest)))
+        .run();
     },
 
     purgeStash(olderThan: number): void {

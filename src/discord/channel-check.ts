@@ -1,5 +1,5 @@
-// Checks, at setup time, that the bot can really post where organizers point it.
-import { PermissionFlagsBits, type Guild } from 'discord.js';
+// Checks that the bot can really post where a member points it, and that the member could post there themselves.
+import { PermissionFlagsBits, type Guild, type Interaction } from 'discord.js';
 import { invalid } from '../shared/errors.js';
 
 const NEEDED = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
@@ -13,5 +13,20 @@ export function assertBotCanPost(guild: Guild, channelId: string, option: string
   const permissions = me ? channel.permissionsFor(me) : null;
   if (!permissions || !permissions.has(NEEDED)) {
     throw invalid(option, `**${option}**: I can't post in <#${channelId}>. Give me View Channel, Send Messages and Embed Links there.`);
+  }
+}
+
+const MEMBER_NEEDS = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages];
+
+/**
+ * Throws an `invalid` naming the option and the channel when the member who asked could not view and send messages
+ * there: the bot must not become a way to post where a member may not (channel overwrites included). Fails closed
+ * when the member or channel is unknown.
+ */
+export function assertMemberCanPost(interaction: Interaction, channelId: string, option: string): void {
+  const channel = interaction.guild?.channels.cache.get(channelId);
+  const permissions = channel && interaction.inCachedGuild() ? channel.permissionsFor(interaction.member) : null;
+  if (!permissions || !permissions.has(MEMBER_NEEDS)) {
+    throw invalid(option, `**${option}**: you can't send messages in <#${channelId}>, so I won't post there for you. Pick a channel where you can post.`);
   }
 }

@@ -32,7 +32,5 @@ export function roleMention(roleId: string): string {
   return `<@&${roleId}>`;
 }
 
-/** Escapes Discord markdown so member text shows as typed (no accidental bold, links or code blocks). */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\*_`~|>[\]()#-])/g, '\\$1');
-}
+/** Member text in a post goes through these (one implementation in src/shared/markdown.ts). */
+export { escapeMarkdown, plainUrl, unmaskLinks } from '../shared/markdown.js';

@@ -3,18 +3,26 @@
 import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { BotContext, CommandModule, ComponentHandler, InteractionContext, ModalHandler } from './command.js';
 import { decodeCustomId, parseCustomIdArgs } from './custom-id.js';
+import { timestamp } from './format.js';
 import { actorOf, ORGANIZER_ONLY_TEXT } from './guards.js';
+import { isMemberOf } from './members.js';
+import type { RateLimiter } from './rate-limit.js';
 import { replyWithError } from './reply-error.js';
 import { replyPrivately } from './respond.js';
 
 /** If a handler has not answered by then, the router defers so Discord's 3-second deadline is never missed. */
 export const SAFETY_DEFER_MS = 2_200;
 
+/** The rate limit's window: RATE_LIMIT interactions per member per this many ms. */
+export const RATE_WINDOW_MS = 10_000;
+
 export const TEXT = {
   dm: 'Alliance bot works inside an alliance\'s Discord server. Run this command there.',
   unknownGuild: 'I am not fully set up in this server yet. Ask a server admin to invite me with the bot and applications.commands scopes.',
   unknownCommand: 'I don\'t know that command any more. It may have been removed in an update; try /help.',
   staleComponent: 'That button or form is no longer valid (it may be from an older message). Run the command again.',
+  notMember: 'You are no longer a member of that alliance’s server, so this button does nothing there.',
+  slowDown: (retryAt: number) => `⏳ That was a lot in a few seconds, so I did not do it. Please try again ${timestamp(Math.ceil(retryAt / 1000) * 1000, 'R')}.`,
 } as const;
 
 export interface Router {
@@ -30,7 +38,7 @@ function subcommandPath(interaction: Interaction): string | null {
   return [group, sub].filter(Boolean).join(' ') || null;
 }
 
-export function createRouter(options: { commands: readonly CommandModule[]; ctx: BotContext }): Router {
+export function createRouter(options: { commands: readonly CommandModule[]; ctx: BotContext; rateLimiter?: RateLimiter }): Router {
   const byName = new Map(options.commands.map((module) => [module.data.name, module]));
   const inFlight = new Set<Promise<void>>();
   const { ctx } = options;
@@ -63,8 +71,15 @@ export function createRouter(options: { commands: readonly CommandModule[]; ctx:
       return true;
     }
     const guildId = handler.dmGuild(args);
-    if (!ctx.client.guilds.cache.has(guildId)) {
+    const guild = ctx.client.guilds.cache.get(guildId);
+    if (!guild) {
       await replyPrivately(interaction, TEXT.staleComponent);
+      return true;
+    }
+    // The alliance is read from the custom id, which a modified client can craft: act only for its members, so
+    // someone who left (or never joined) changes nothing there.
+    if (!(await isMemberOf(guild, interaction.user.id))) {
+      await replyPrivately(interaction, TEXT.notMember);
       return true;
     }
     const settings = ctx.services.alliances.settings(guildId);
@@ -113,9 +128,23 @@ export function createRouter(options: { commands: readonly CommandModule[]; ctx:
     if (interaction.isRepliable()) return replyPrivately(interaction, TEXT.staleComponent);
   }
 
+  /**
+   * A member over the limit is answered once per burst and nothing runs (organizers too: their commands write).
+   * Autocomplete is not counted: it fires on every keystroke, stores nothing, and cannot show a message.
+   */
+  async function rateLimited(interaction: Interaction): Promise<boolean> {
+    if (!options.rateLimiter || interaction.isAutocomplete()) return false;
+    const verdict = options.rateLimiter.check(interaction.guildId ?? 'dm', interaction.user.id);
+    if (verdict.allowed) return false;
+    ctx.logger.debug({ interactionId: interaction.id, guildId: interaction.guildId, userId: interaction.user.id }, 'interaction rate-limited');
+    if (verdict.tell && interaction.isRepliable()) await replyPrivately(interaction, TEXT.slowDown(verdict.retryAt!));
+    return true;
+  }
+
   async function handle(interaction: Interaction): Promise<void> {
     const timer = interaction.isRepliable() ? safetyDefer(interaction) : null;
     try {
+      if (await rateLimited(interaction)) return;
       await dispatch(interaction);
     } catch (error) {
       await replyWithError(interaction, error, ctx.logger);

@@ -1,6 +1,7 @@
 // The meetings feature's part of the monthly update: meetings held and coming up, open action items,
 // and the idea machine (priorities, most-wanted parked ideas).
 import type { IdeasService } from '../ideas/ideas.service.js';
+import { escapeMarkdown } from '../shared/markdown.js';
 import type { UpdatePeriod, UpdateSectionContent, UpdateSectionProvider } from '../shared/update-section.js';
 import { zonedParts } from '../shared/zoned-time.js';
 import type { MeetingsFacade } from './meetings.feature.js';
@@ -24,7 +25,7 @@ export function createMeetingsUpdateSection(deps: { meetings: MeetingsFacade; id
     }
     const ahead = meetings.between(period.guildId, period.now, period.aheadTo);
     for (const meeting of ahead) {
-      lines.push(`• **${meeting.title}**: ${stamp(meeting.startsAt)} · ${plural(meeting.agendaLength, 'agenda item')}`);
+      lines.push(`• **${escapeMarkdown(meeting.title)}**: ${stamp(meeting.startsAt)} · ${plural(meeting.agendaLength, 'agenda item')}`);
     }
     const open = meetings.openActions(period.guildId);
     if (open.length) {
@@ -39,13 +40,13 @@ export function createMeetingsUpdateSection(deps: { meetings: MeetingsFacade; id
     const lines: string[] = [];
     const { priorities, refreshSuggested } = ideas.priorities(period.guildId);
     for (const priority of priorities) {
-      lines.push(`${priority.rank}. ${priority.text}${priority.targetDate ? ` (target ${dayInWords(priority.targetDate)})` : ''}`);
+      lines.push(`${priority.rank}. ${escapeMarkdown(priority.text)}${priority.targetDate ? ` (target ${dayInWords(priority.targetDate)})` : ''}`);
     }
     if (refreshSuggested) lines.push('All priorities are achieved: time for a priority refresh meeting.');
     const top = ideas
       .ideaChoices(period.guildId, '')
       .slice(0, TOP_IDEAS)
-      .map((idea) => `• ${idea.label}`);
+      .map((idea) => `• ${escapeMarkdown(idea.label)}`);
     if (top.length) lines.push('Most-wanted parked ideas:', ...top);
     return { title: 'Priorities and ideas', lines };
   }

@@ -5,7 +5,7 @@ import { addDays, dayIn } from '../shared/calendar-day.js';
 import type { Clock } from '../shared/clock.js';
 import { conflict, forbidden, invalid, notFound } from '../shared/errors.js';
 import type { SpacesLookup } from '../shared/spaces-port.js';
-import { toCsv } from '../proposals/csv.rules.js';
+import { writeCsv } from '../shared/csv.js';
 import type { PassRepo, PassRow } from './pass.repo.js';
 import { generateCode, PASS_DEFAULTS, PASS_LIMITS, passState, readPassRef, type PassState } from './pass.rules.js';
 
@@ -175,7 +175,7 @@ export function createPassService(deps: {
     exportCsv(actor: Actor): string {
       requireOrganizer(actor, 'export the pass visits');
       const rows = repo.allVisits(actor.guildId).map((r) => [r.visit.day, r.visit.spaceName, r.code, r.holderUserId ?? '', r.holderName ?? '']);
-      return toCsv(['day', 'space', 'pass', 'holder_id', 'holder_name'], rows);
+      return writeCsv(['day', 'space', 'pass', 'holder_id', 'holder_name'], rows);
     },
 
     /** The monthly update: a month's visits and the spaces that welcomed the most. */

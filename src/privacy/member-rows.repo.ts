@@ -1,12 +1,15 @@
 // Every row that names a member, found from the schema itself: a feature that adds a table with a person column
 // (user_id, author_id, …_by) is in the member's export without anyone remembering to add it here.
-import { and, eq, is, or } from 'drizzle-orm';
+import { and, eq, getTableColumns, is, or } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import * as schema from '../db/schema/index.js';
 
 /** SQL column names that hold a member's user id (voter_key holds one when members vote in person). */
 export const PERSON_COLUMN = /(^|_)(user_id|author_id|owner_id|requester_id|target_id|presenter_id|voter_key)$|_by$/;
+
+/** What a kept record says instead of a deleted member's id where a value is required (Discord shows "unknown user"). */
+export const FORMER_MEMBER = '0';
 
 export interface PersonTable {
   name: string;
@@ -59,6 +62,27 @@ export function createMemberRowsRepo(db: Db) {
         if (row) return true;
       }
       return false;
+    },
+
+    /**
+     * Replaces the member's id in the listed `table.column`s (records kept on purpose) by nothing: NULL where the
+     * column allows it, FORMER_MEMBER where it does not. Returns `table.column` → rows changed.
+     */
+    anonymize(guildId: string, userId: string, columns: ReadonlySet<string>): Record<string, number> {
+      const changed: Record<string, number> = {};
+      for (const { name, table, guild, people } of tables) {
+        for (const column of people) {
+          if (!columns.has(`${name}.${column.name}`)) continue;
+          const key = Object.entries(getTableColumns(table)).find(([, c]) => c === column)![0];
+          const n = db
+            .update(table)
+            .set({ [key]: column.notNull ? FORMER_MEMBER : null })
+            .where(and(eq(guild, guildId), eq(column, userId)))
+            .run().changes;
+          if (n > 0) changed[`${name}.${column.name}`] = n;
+        }
+      }
+      return changed;
     },
   };
 }

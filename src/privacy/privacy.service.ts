@@ -17,10 +17,12 @@ export interface SpacesPreviewPort {
 }
 
 /**
- * Columns that record who did something for the alliance (created a meeting, approved a space, posted an update).
- * They are the alliance's records, not the member's profile, and stay after a deletion; the export shows them.
+ * Columns that record who did something for the alliance (created a meeting, approved a space, posted an update,
+ * changed a decision rule). The records are the alliance's and stay after a deletion, but anonymous: the member's id
+ * is replaced (NULL, or FORMER_MEMBER where a value is required). The export shows them before.
  */
-export const KEPT_ATTRIBUTION = new Set([
+export const KEPT_ATTRIBUTION: ReadonlySet<string> = new Set([
+  'decision_rules.updated_by',
   'meetings.created_by',
   'meeting_series.created_by',
   'spaces.created_by',
@@ -73,6 +75,8 @@ export function createPrivacyService(deps: { db: Db; clock: Clock; rows: MemberR
       return deps.db.transaction(() => {
         const summary: Record<string, Record<string, unknown>> = {};
         for (const owner of deps.owners) summary[owner.feature] = owner.forget(actor.guildId, actor.userId);
+        // Last, so a feature's own forget verb decides first; what is left of the member in kept records goes anonymous.
+        summary['attribution'] = deps.rows.anonymize(actor.guildId, actor.userId, KEPT_ATTRIBUTION);
         return summary;
       });
     },

@@ -1,8 +1,8 @@
 // The alliance's decision register: every closed or withdrawn proposal with its frozen rule and result,
 // listed page by page or exported as CSV.
+import { writeCsv } from '../shared/csv.js';
 import type { ProposalsRepo } from './proposals.repo.js';
 import { toView, type ProposalView } from './proposals.views.js';
-import { toCsv } from './csv.rules.js';
 import { formatFraction } from './tally.rules.js';
 
 export const DECISIONS_CSV_HEADER = [
@@ -31,7 +31,7 @@ export function createDecisionsService(deps: { repo: ProposalsRepo }) {
     exportCsv(guildId: string): { filename: string; csv: string; count: number } {
       const total = repo.count(guildId, 'decided');
       const rows = repo.list(guildId, 'decided', Math.max(total, 1), 0).map((r) => toView(repo, r)).reverse();
-      const csv = toCsv(
+      const csv = writeCsv(
         DECISIONS_CSV_HEADER,
         rows.map((p) => {
           const counts = p.status === 'closed' ? p.tally?.counts : undefined;

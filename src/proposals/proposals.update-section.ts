@@ -1,4 +1,5 @@
 // The proposals part of the monthly update: what was decided last month (with results) and what is open now.
+import { escapeMarkdown } from '../shared/markdown.js';
 import type { UpdateSectionProvider } from '../shared/update-section.js';
 import type { DecisionsService } from './decisions.service.js';
 import type { ProposalsService } from './proposals.service.js';
@@ -12,7 +13,7 @@ export function resultLine(p: ProposalView): string {
   const detail = counts
     ? `${counts.yes} yes, ${counts.no} no, ${counts.abstain} abstain${p.rule === 'consensus' || p.rule === 'consent' ? `, ${counts.block} block` : ''}; ${p.voted} of ${p.eligible} voted`
     : `${p.voted} of ${p.eligible} voted`;
-  return `**#${p.number} ${p.title}**: ${p.outcome ? OUTCOME_LABEL[p.outcome] : p.status} (${detail})`;
+  return `**#${p.number} ${escapeMarkdown(p.title)}**: ${p.outcome ? OUTCOME_LABEL[p.outcome] : p.status} (${detail})`;
 }
 
 export function createProposalsUpdateSection(deps: { proposals: ProposalsService; decisions: DecisionsService }): UpdateSectionProvider {
@@ -27,7 +28,7 @@ export function createProposalsUpdateSection(deps: { proposals: ProposalsService
       if (open.length) {
         sections.push({
           title: 'Open proposals: have your say',
-          lines: open.map((p) => `**#${p.number} ${p.title}**: voting closes <t:${unix(p.closesAt)}:F> (${p.voted} of ${p.eligible} voted)`),
+          lines: open.map((p) => `**#${p.number} ${escapeMarkdown(p.title)}**: voting closes <t:${unix(p.closesAt)}:F> (${p.voted} of ${p.eligible} voted)`),
         });
       }
       return sections.length ? sections : null;

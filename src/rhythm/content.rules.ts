@@ -1,6 +1,7 @@
 // What rhythm posts say: the monthly update (organizers' note, feature sections, quiet month), the Coworking Day
 // reminders and week announcement, and the notice organizers get when a post failed for good. Pure.
 import { dayOfInstant } from '../shared/day-words.js';
+import { escapeMarkdown, plainUrl, unmaskLinks } from '../shared/markdown.js';
 import type { UpdateSectionContent } from '../shared/update-section.js';
 import type { YearMonth } from './due.rules.js';
 import { layoutPost, type LayoutSection } from './layout.rules.js';
@@ -46,7 +47,7 @@ export function composeUpdate(input: UpdateContentInput): UpdateContent {
     ? 'A quiet month in the alliance: nothing new to report this time. Got news? Share it with the alliance, ' +
       'offer a skill, propose an idea or host something, and it will be in the next update.'
     : input.note
-      ? `**A note from the organizers**\n${input.note}\n\n${period}`
+      ? `**A note from the organizers**\n${unmaskLinks(input.note)}\n\n${period}`
       : period;
   const messages = layoutPost({
     title: quiet ? `Alliance update · ${monthName(input.month)} · a quiet month` : `Alliance update · ${monthName(input.month)}`,
@@ -73,8 +74,8 @@ export interface WeekView {
 }
 
 export function hostedEventLine(event: HostedEventView): string {
-  const link = event.link ? ` · [link](${event.link})` : '';
-  return `**${event.spaceName}**: ${event.title} · ${discordTime(event.startsAt, 'f')}–${discordTime(event.endsAt, 't')} · hosted by <@${event.hostUserId}>${link}`;
+  const link = event.link ? ` · ${plainUrl(event.link)}` : '';
+  return `**${escapeMarkdown(event.spaceName)}**: ${escapeMarkdown(event.title)} · ${discordTime(event.startsAt, 'f')}–${discordTime(event.endsAt, 't')} · hosted by <@${event.hostUserId}>${link}`;
 }
 
 /** Who hosts what, and the call to add yours: in every reminder and in /coworkingday show. */

@@ -7,6 +7,7 @@ import { SkipJob } from '../scheduler/runner.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { conflict, forbidden, invalidFields, type FieldProblem } from '../shared/errors.js';
+import { escapeMarkdown, plainUrl } from '../shared/markdown.js';
 import type { UpdateSectionProvider } from '../shared/update-section.js';
 import { composeReminder, composeWeekAnnouncement, countdownLines, type HostedEventView, type WeekView } from './content.rules.js';
 import {
@@ -223,7 +224,7 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
       const { title, link } = parsed.data;
       const created = await events.create(actor.guildId, {
         name: title,
-        description: `${space.name} for International Coworking Day ${year}.${link ? ` ${link}` : ''}`.slice(0, 1000),
+        description: `${escapeMarkdown(space.name)} for International Coworking Day ${year}.${link ? ` ${plainUrl(link)}` : ''}`.slice(0, 1000),
         startAt: instants.startsAt,
         endAt: instants.endsAt,
         location: (link ?? space.name).slice(0, 100),

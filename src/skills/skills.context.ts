@@ -39,7 +39,9 @@ export const SKILL_JOBS = {
   needExpiry: 'skills.need-expiry',
   matchNotice: 'skills.match-notice',
   introFollowup: 'skills.intro-followup',
+  /** One post per skill: only jobs scheduled before the daily digest existed still run it. */
   suggestion: 'skills.suggestion',
+  suggestionDigest: 'skills.suggestion-digest',
 } as const;
 
 /** Every job about one need shares this prefix, so removing or renewing it cancels them in one call. */

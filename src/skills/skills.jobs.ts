@@ -39,5 +39,10 @@ export function jobUseCases(ctx: SkillsContext) {
     suggestion(guildId: string, skillKey: string) {
       return repo.suggestion(guildId, skillKey);
     },
+
+    /** The new skills of one daily digest (members who deleted their data are gone from it). */
+    suggestionDigest(guildId: string, window: { from: number; to: number }) {
+      return repo.suggestionsBetween(guildId, window.from, window.to);
+    },
   };
 }

@@ -1,6 +1,6 @@
 // Skill-share queries, every one scoped by guild: entries, privacy, match notices, intros, thanks,
 // suggestions, and the per-guild version that tells the in-memory match index it is stale.
-import { and, count, desc, eq, gt, gte, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, lt, ne, or, sql } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import {
@@ -101,6 +101,20 @@ export function createSkillsRepo(db: Db) {
     insertNotice(values: Omit<NoticeRow, 'id'>): NoticeRow | null {
       return db.insert(skillMatchNotices).values(values).onConflictDoNothing().returning().get() ?? null;
     },
+    /** Whether these two members (either way round) were told about this skill since `since`. */
+    toldAbout(guildId: string, skillKey: string, userA: string, userB: string, since: number): boolean {
+      const pair = or(
+        and(eq(skillMatchNotices.olderUserId, userA), eq(skillMatchNotices.newerUserId, userB)),
+        and(eq(skillMatchNotices.olderUserId, userB), eq(skillMatchNotices.newerUserId, userA)),
+      );
+      const found = db
+        .select({ id: skillMatchNotices.id })
+        .from(skillMatchNotices)
+        .where(and(eq(skillMatchNotices.guildId, guildId), eq(skillMatchNotices.skillKey, skillKey), gte(skillMatchNotices.createdAt, since), pair))
+        .limit(1)
+        .get();
+      return found !== undefined;
+    },
     notice(guildId: string, id: number): NoticeRow | null {
       return db.select().from(skillMatchNotices).where(and(eq(skillMatchNotices.guildId, guildId), eq(skillMatchNotices.id, id))).get() ?? null;
     },
@@ -193,6 +207,15 @@ export function createSkillsRepo(db: Db) {
     /** True when this alliance had not seen the skill before (so organizers are told once). */
     insertSuggestion(values: SuggestionRow): boolean {
       return db.insert(skillSuggestions).values(values).onConflictDoNothing().run().changes > 0;
+    },
+    /** New skills first added in [from, to), oldest first: a daily digest's content. */
+    suggestionsBetween(guildId: string, from: number, to: number): SuggestionRow[] {
+      return db
+        .select()
+        .from(skillSuggestions)
+        .where(and(eq(skillSuggestions.guildId, guildId), gte(skillSuggestions.createdAt, from), lt(skillSuggestions.createdAt, to)))
+        .orderBy(asc(skillSuggestions.createdAt), asc(skillSuggestions.skillKey))
+        .all();
     },
     suggestion(guildId: string, skillKey: string): SuggestionRow | null {
       return db.select().from(skillSuggestions).where(and(eq(skillSuggestions.guildId, guildId), eq(skillSuggestions.skillKey, skillKey))).get() ?? null;

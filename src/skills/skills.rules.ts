@@ -38,6 +38,16 @@ export function localMorning(instant: number, days: number, timeZone: string): n
   return localToInstant(day, timeZone);
 }
 
+/**
+ * The daily digest of new skills a suggestion made at `at` goes into: sent at the first 10:00 alliance time after
+ * it, covering [10:00 the local day before, that 10:00). Consecutive digests tile time, so none is told twice.
+ */
+export function suggestionDigestWindow(at: number, timeZone: string): { from: number; to: number } {
+  const today = localMorning(at, 0, timeZone);
+  const to = today > at ? today : localMorning(at, 1, timeZone);
+  return { from: localMorning(to, -1, timeZone), to };
+}
+
 /** The "expires in a week" reminder: 10:00 alliance time, seven local days before the expiry's local day. */
 export function needReminderAt(expiresAt: number, timeZone: string): number {
   return localMorning(expiresAt, -LIMITS.reminderDaysBefore, timeZone);

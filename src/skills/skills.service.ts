@@ -12,9 +12,12 @@ import { describePair, localityTier, rankMatches, WEIGHTS, type Locality, type L
 import { createSkillsContext, needJobPrefix, noteField, parseInput, SKILL_JOBS, skillField, type SkillsContext, type SkillsServiceDeps } from './skills.context.js';
 import type { MemberPrefs } from './skills.index.js';
 import type { EntryRow } from './skills.repo.js';
-import { byDateProblem, LIMITS, needExpiresAt, needReminderAt } from './skills.rules.js';
+import { byDateProblem, LIMITS, needExpiresAt, needReminderAt, suggestionDigestWindow } from './skills.rules.js';
 import { parseLocalDate } from '../shared/when.rules.js';
 import { resolveSkill, suggestSkills, type Resolution, type SkillInfo, type SkillSuggestion } from './taxonomy.rules.js';
+
+/** Days within which the same two members are not told again about the same skill. */
+export const NOTICE_QUIET_DAYS = 30;
 
 const offerSchema = z.object({
   skill: skillField,
@@ -99,12 +102,16 @@ function entryUseCases(ctx: SkillsContext) {
       .slice(0, LIMITS.noticesPerEntry);
     let told = 0;
     for (const entry of older) {
+      // Removing and re-adding an entry makes a new pair of entries, but not news: the same two members hear about
+      // the same skill at most once in 30 days.
+      if (repo.toldAbout(guildId, row.skillKey, entry.userId, row.userId, now - NOTICE_QUIET_DAYS * DAY)) continue;
       const notice = repo.insertNotice({
         guildId,
         olderEntryId: entry.id,
         newerEntryId: row.id,
         olderUserId: entry.userId,
         newerUserId: row.userId,
+        skillKey: row.skillKey,
         createdAt: now,
       });
       if (!notice) continue;
@@ -152,7 +159,10 @@ function entryUseCases(ctx: SkillsContext) {
         if (resolution.kind === 'new') {
           suggested = repo.insertSuggestion({ guildId, skillKey, label: resolution.skill.label, firstUserId: userId, createdAt: now });
           if (suggested) {
-            jobs.schedule({ guildId, key: `skills:suggest:${guildId}:${skillKey}`, kind: SKILL_JOBS.suggestion, dueAt: now, payload: { skillKey } });
+            // Organizers hear about new skills once a day, all together; the key makes it one job per digest.
+            const window = suggestionDigestWindow(now, ctx.timezone(guildId));
+            const key = `skills:suggest-digest:${guildId}:${window.to}`;
+            jobs.schedule({ guildId, key, kind: SKILL_JOBS.suggestionDigest, dueAt: window.to, expiresAt: window.to + 2 * DAY, payload: window });
           }
         }
         scheduleNeedJobs(guildId, row);

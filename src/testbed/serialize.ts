@@ -43,7 +43,10 @@ export function apiChannel(world: World, c: Channel): Record<string, unknown> {
       },
     };
   }
-  const overwrites = c.botDeny ? [{ id: world.botUserId, type: 1, allow: '0', deny: c.botDeny.toString() }] : [];
+  const overwrites = [...(c.overwrites ?? new Map()).entries()]
+    .filter(([id]) => id !== world.botUserId || !c.botDeny)
+    .map(([id, o]) => ({ id, type: o.type, allow: o.allow.toString(), deny: o.deny.toString() }));
+  if (c.botDeny) overwrites.push({ id: world.botUserId, type: 1, allow: '0', deny: c.botDeny.toString() });
   return { ...base, position: c.position, permission_overwrites: overwrites, topic: null, nsfw: false };
 }
 

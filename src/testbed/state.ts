@@ -1,7 +1,7 @@
 // The world the test bed simulates: users, guilds, channels, messages, commands, events, in plain maps.
 import { EventEmitter } from 'node:events';
 import { snowflake } from './ids.js';
-import { effectivePermissions, toBits, type PermissionSubject } from './permissions.js';
+import { ALL_PERMISSIONS, effectivePermissions, toBits, type PermissionSubject } from './permissions.js';
 import type { PingView } from './types.js';
 
 export interface User { id: string; username: string; bot: boolean; dmsOpen: boolean }
@@ -18,6 +18,8 @@ export interface Channel {
   id: string; guildId: string | null; name: string; type: number; parentId: string | null; position: number;
   archived: boolean; locked: boolean; autoArchive: number; archivedAt: string | null; invitable: boolean;
   ownerId: string | null; memberIds: Set<string>; deleted: boolean; botDeny: bigint;
+  /** Permission overwrites for @everyone (the guild id), a role (type 0) or a member (type 1), as Discord keeps them. */
+  overwrites?: Map<string, { type: 0 | 1; allow: bigint; deny: bigint }>;
   messageIds: string[]; lastMessageId: string | null; createdAt: string;
 }
 export interface Attachment { id: string; filename: string; contentType: string | null; size: number; url: string; data: Buffer; description?: string }
@@ -99,13 +101,20 @@ export class World extends EventEmitter {
     let rolePermissions = guild.roles.get(guild.id)?.permissions ?? 0n;
     for (const id of member.roles) rolePermissions |= guild.roles.get(id)?.permissions ?? 0n;
     let channelDeny = 0n;
-    if (channelId && userId === this.botUserId) {
-      const channel = this.channels.get(channelId);
-      const base = channel?.parentId && isThread(channel.type) ? this.channels.get(channel.parentId) : channel;
-      channelDeny = (channel?.botDeny ?? 0n) | (base?.botDeny ?? 0n);
-    }
+    const channel = channelId ? this.channels.get(channelId) : undefined;
+    const base = channel?.parentId && isThread(channel.type) ? this.channels.get(channel.parentId) : channel;
+    if (channel && userId === this.botUserId) channelDeny = (channel.botDeny ?? 0n) | (base?.botDeny ?? 0n);
     const subject: PermissionSubject = { isOwner: guild.ownerId === userId, rolePermissions, channelDeny };
-    return effectivePermissions(subject);
+    const perms = effectivePermissions(subject);
+    if (!base?.overwrites?.size || perms === ALL_PERMISSIONS) return perms;
+    rolePermissions = effectivePermissions({ ...subject, channelDeny: 0n });
+    // Discord's order: @everyone's overwrite, then all the member's roles' together, then the member's own.
+    const apply = (bits: bigint, o: { allow: bigint; deny: bigint } | undefined) => (o ? (bits & ~o.deny) | o.allow : bits);
+    let bits = apply(rolePermissions, base.overwrites.get(guild.id));
+    const roles = member.roles.map((id) => base.overwrites!.get(id)).filter((o) => o?.type === 0);
+    bits = apply(bits, roles.length ? roles.reduce((a, o) => ({ allow: a.allow | o!.allow, deny: a.deny | o!.deny }), { allow: 0n, deny: 0n }) : undefined);
+    const own = base.overwrites.get(userId);
+    return apply(bits, own?.type === 1 ? own : undefined) & ~channelDeny;
   }
 
   newRole(guild: Guild, name: string, permissions: bigint | string | undefined, mentionable = false, fallback = 0n): Role {

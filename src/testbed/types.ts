@@ -167,6 +167,11 @@ export interface GuildHandle {
   deleteChannel(channelId: string): void;
   /** Takes permissions (names such as 'SendMessages') away from the bot in a channel; requests then answer 403 50013. */
   denyBot(channelId: string, permissions: string[]): void;
+  /**
+   * Sets a channel's permission overwrite for a role (the guild id is @everyone) or a member, replacing any earlier
+   * one (CHANNEL_UPDATE); permissions are computed as Discord does: @everyone, then the member's roles, then the member.
+   */
+  setOverwrite(channelId: string, targetId: string, change: { allow?: string[]; deny?: string[] }): void;
   /** Adds `count` plain members named member-1… quickly (for benchmarks); no dispatch per member. */
   addManyMembers(count: number, prefix?: string): string[];
 }

@@ -102,6 +102,15 @@ export function guildHandle(world: World, gateway: Gateway, guild: Guild): Guild
       channel.botDeny |= permissionBits(permissions);
       gateway.dispatch(isThread(channel.type) ? 'THREAD_UPDATE' : 'CHANNEL_UPDATE', apiChannel(world, channel));
     },
+    setOverwrite(channelId, targetId, change) {
+      const channel = world.channels.get(channelId);
+      if (!channel || channel.guildId !== guild.id) throw new Error(`No channel ${channelId} in ${guild.name}`);
+      const type = guild.roles.has(targetId) ? 0 : 1;
+      if (type === 1 && !guild.members.has(targetId)) throw new Error(`No role or member ${targetId} in ${guild.name}`);
+      channel.overwrites ??= new Map();
+      channel.overwrites.set(targetId, { type, allow: permissionBits(change.allow ?? []), deny: permissionBits(change.deny ?? []) });
+      gateway.dispatch(isThread(channel.type) ? 'THREAD_UPDATE' : 'CHANNEL_UPDATE', apiChannel(world, channel));
+    },
     addManyMembers(count, prefix = 'member') {
       const joinedAt = new Date().toISOString();
       const ids: string[] = [];

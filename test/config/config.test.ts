@@ -14,6 +14,13 @@ describe('configuration', () => {
     const config = loadConfig({ DISCORD_TOKEN: 'abc.def.ghi' });
     expect(config).toMatchObject({ DATABASE_PATH: './data/alliance.db', LOG_LEVEL: 'info' });
     expect(config.DISCORD_GUILD_ID).toBeUndefined();
+    expect(config.RATE_LIMIT).toBe(20);
+  });
+
+  it('reads RATE_LIMIT as interactions per member per 10 s (0 turns it off) and refuses anything else', () => {
+    expect(loadConfig({ DISCORD_TOKEN: 't', RATE_LIMIT: '0' }).RATE_LIMIT).toBe(0);
+    expect(loadConfig({ DISCORD_TOKEN: 't', RATE_LIMIT: '' }).RATE_LIMIT).toBe(20);
+    for (const bad of ['fast', '-1', '2.5']) expect(() => loadConfig({ DISCORD_TOKEN: 't', RATE_LIMIT: bad })).toThrow(/RATE_LIMIT/);
   });
 
   it('reports every bad variable at once without echoing the token', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { skills } from '../../commands/skills.js';
 import { decodeCustomId, parseCustomIdArgs } from '../../src/discord/custom-id.js';
-import { renderEntries, renderFollowup, renderIntroRequest, renderMatches, renderReminder, renderWho, type RenderedMessage } from '../../src/discord/render/skills.js';
+import { renderEntries, renderFollowup, renderIntroRequest, renderMatches, renderReminder, renderSuggestionDigest, renderWho, type RenderedMessage } from '../../src/discord/render/skills.js';
 import type { Intro } from '../../src/skills/intros.service.js';
 import type { MatchEntry, MatchPair } from '../../src/skills/match.rules.js';
 import type { MatchView } from '../../src/skills/skills.service.js';
@@ -125,5 +125,18 @@ describe('skills renderers', () => {
     const ids = renderIntroRequest(intro, 'x').components[0]!.toJSON().components.map((c) => (c as { custom_id: string }).custom_id);
     expect(ids).toEqual([`v1:skills:accept:${GUILD}:987654321`, `v1:skills:decline:${GUILD}:987654321`]);
     expect(skills.components!.accept!.dmGuild!(parseCustomIdArgs(skills.components!.accept!.args, decodeCustomId(ids[0]!)!.args))).toBe(GUILD);
+  });
+});
+
+describe('new-skill digest', () => {
+  it('says one skill in the singular, many in one post within 2000 characters, and never a source path', () => {
+    const one = renderSuggestionDigest([{ label: 'Urban beekeeping', firstUserId: '300000000000000001' }]);
+    expect(one).toContain('A new skill members added in the last day is not in the skill list');
+    expect(one).toContain('If it deserves a place');
+    const many = renderSuggestionDigest(Array.from({ length: 40 }, (_, i) => ({ label: `${'*_'.repeat(30)} ${i}`, firstUserId: '300000000000000001' })));
+    expect([...many].length).toBeLessThanOrEqual(2000);
+    expect(many).toContain('40 new skills members added in the last day');
+    expect(many).toContain('…and 28 more.');
+    expect(`${one}${many}`).not.toMatch(/src\/|\.ts\b/);
   });
 });

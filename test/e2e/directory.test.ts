@@ -149,7 +149,7 @@ describe('paging, export and import', () => {
     const exported = await a.reply('olivia', 'directory export');
     expect(exported.ephemeral).toBe(true);
     const csv = exported.attachments[0]!.data.toString('utf8');
-    expect(csv.split('\n')[0]).toBe(CSV_COLUMNS.join(','));
+    expect(csv.split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
     expect(csv.trim().split('\n')).toHaveLength(25);
     const again = await a.reply('olivia', 'directory import', { file: { filename: 'export.csv', content: csv, contentType: 'text/csv' } });
     expect(again.content).toContain('0 new spaces, 24 updated');

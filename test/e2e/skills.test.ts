@@ -181,9 +181,19 @@ describe('skill-share on Discord', () => {
     const notices = dms(a.members.sam).filter((m) => m.content.includes('now offers **Photography**'));
     expect(notices).toHaveLength(1);
     await a.reply('priya', 'skills offer', { skill: 'Urban Beekeeping' });
+    await a.reply('sam', 'skills need', { skill: 'Kombucha brewing' });
     await tick();
-    const organizers = h.bed.messages(a.channel('organizers'));
-    expect(organizers.map((m) => m.content).join('\n')).toContain('New skill: **Urban beekeeping**');
+    const posts = () => h.bed.messages(a.channel('organizers')).filter((m) => m.fromBot && m.content.includes('not in the skill list'));
+    expect(posts()).toHaveLength(0);
+    // One digest a day, at 10:00 alliance time, with every new skill of the day in one post.
+    const tomorrow = new Date(h.clock.now().getTime() + DAY);
+    h.clock.set(Date.UTC(tomorrow.getUTCFullYear(), tomorrow.getUTCMonth(), tomorrow.getUTCDate(), 10));
+    await tick();
+    await tick();
+    expect(posts()).toHaveLength(1);
+    expect(posts()[0]!.content).toContain('2 new skills members added in the last day are not in the skill list');
+    expect(posts()[0]!.content).toContain('**Urban beekeeping**');
+    expect(posts()[0]!.content).toContain('**Kombucha brewing**');
   });
 
   it('reminds a week before a need lapses, at 10:00 alliance time, and renews from the DM', async () => {

@@ -1,5 +1,5 @@
 // Channel messages through discord.js: Discord's limits, pings, nonces, files, reactions and access errors.
-import { AttachmentBuilder, DiscordAPIError, type TextChannel } from 'discord.js';
+import { AttachmentBuilder, DiscordAPIError, PermissionFlagsBits, type TextChannel } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startRig, until, type Rig } from './support.js';
 
@@ -105,6 +105,29 @@ describe('messages', () => {
     expect(rig.bed.dmChannel(shy)?.type).toBe(1);
     const unknown = await apiError(rig.client.rest.get('/nothing/here' as `/${string}`));
     expect([unknown.status, unknown.code]).toEqual([404, 0]);
+  });
+
+  it('computes permission overwrites as Discord does (@everyone, roles, member) and sends them to discord.js', async () => {
+    const board = rig.guild.addChannel({ name: 'board' });
+    const member = rig.guild.addMember({ username: 'mo' });
+    const coordinator = rig.guild.role('Coordinator');
+    rig.guild.setOverwrite(board, rig.guild.everyoneRoleId, { deny: ['SendMessages'] });
+    rig.guild.setOverwrite(board, coordinator, { allow: ['SendMessages'] });
+    // The bot is under @everyone too: a denied channel answers 50013 to it.
+    expect((await apiError(rig.client.rest.post(`/channels/${board}/messages`, { body: { content: 'x' } }))).code).toBe(50013);
+    rig.guild.setOverwrite(board, rig.bed.botUserId, { allow: ['SendMessages'] });
+    await rig.client.rest.post(`/channels/${board}/messages`, { body: { content: 'x' } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const channel = rig.client.channels.cache.get(board) as TextChannel;
+    const guildMember = await channel.guild.members.fetch(member);
+    expect(channel.permissionsFor(guildMember)!.has(PermissionFlagsBits.SendMessages)).toBe(false);
+    rig.guild.setMemberRoles(member, [coordinator]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(channel.permissionsFor(await channel.guild.members.fetch(member))!.has(PermissionFlagsBits.SendMessages)).toBe(true);
+    // A member overwrite comes last and wins over the role's allow.
+    rig.guild.setOverwrite(board, member, { deny: ['ViewChannel'] });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(channel.permissionsFor(await channel.guild.members.fetch(member))!.has(PermissionFlagsBits.ViewChannel)).toBe(false);
   });
 
   it('retries through an injected 429 and 500 and completes', async () => {

@@ -51,7 +51,10 @@ export const skillPrefs = sqliteTable(
   (table) => [primaryKey({ columns: [table.guildId, table.userId] })],
 );
 
-/** One row per pair of matching entries whose older owner was told: "told once" is this unique pair. */
+/**
+ * One row per pair of matching entries whose older owner was told: "told once" is this unique pair, and the same two
+ * members are told about the same skill at most once in 30 days (skill_key), however often entries are re-added.
+ */
 export const skillMatchNotices = sqliteTable(
   'skill_match_notices',
   {
@@ -62,10 +65,13 @@ export const skillMatchNotices = sqliteTable(
     newerEntryId: integer('newer_entry_id').notNull(),
     olderUserId: text('older_user_id').notNull(),
     newerUserId: text('newer_user_id').notNull(),
+    /** The skill both entries are on ('' for notices recorded before it was kept). */
+    skillKey: text('skill_key').notNull().default(''),
     createdAt: integer('created_at').notNull(),
   },
   (table) => [
     uniqueIndex('skill_match_notices_pair_uq').on(table.olderEntryId, table.newerEntryId),
+    index('skill_match_notices_skill_idx').on(table.guildId, table.skillKey, table.createdAt),
     index('skill_match_notices_guild_user_idx').on(table.guildId, table.olderUserId),
   ],
 );

@@ -5,7 +5,7 @@ import type { ResultPage, SpaceHit } from '../../directory/directory-search.serv
 import type { SpaceProfile } from '../../directory/directory.service.js';
 import type { FieldProblem } from '../../shared/errors.js';
 import { customId } from '../custom-id.js';
-import { escapeMarkdown, timestamp, truncate, userMention } from '../format.js';
+import { escapeMarkdown, plainUrl, timestamp, truncate, userMention } from '../format.js';
 import { fitEmbeds } from './fit.js';
 
 const COLOR = 0x0ea5e9;
@@ -43,7 +43,7 @@ export function renderProfile(space: SpaceProfile, extra: readonly { name: strin
       // Other features' lines (the alliance pass), counted in the budget below like every field.
       ...extra.flatMap((f) => field(f.name, f.value)),
       ...field('Tags', space.tags.map((t) => `\`${t}\``).join(' ')),
-      ...field('Website', space.website),
+      ...field('Website', space.website && plainUrl(space.website)),
       ...field('Opening hours', space.hours && escapeMarkdown(space.hours)),
       ...field('Book a day pass / who answers', space.contact && escapeMarkdown(space.contact)),
       ...field('Accessibility', space.accessibility && escapeMarkdown(space.accessibility)),
@@ -214,6 +214,12 @@ export function renderStats(stats: DirectoryStats): EmbedBuilder {
 }
 
 /** A refused import: the per-row report as an embed (the problems can exceed a message's 2000 characters). */
+/** The answer to a successful import; a file read as Windows-1252 says so, so the organizer can check its letters. */
+export function renderImported(done: { created: number; updated: number }, encoding: 'utf-8' | 'windows-1252'): string {
+  const counts = `✅ Imported: ${done.created} new space${done.created === 1 ? '' : 's'}, ${done.updated} updated. New spaces are approved; spaces already listed keep their status.`;
+  return encoding === 'windows-1252' ? `${counts}\nThe file was not UTF-8, so I read it as Windows-1252 (as Excel saves CSV on Windows); check a few accented names.` : counts;
+}
+
 export function renderImportProblems(summary: string, problems: readonly FieldProblem[]) {
   return {
     content: truncate(`⚠️ ${summary}`, 2000),

@@ -7,7 +7,7 @@ import { CHOICE_EMOJI, choicesFor, describeRule, OUTCOME_LABEL, type Tally } fro
 import { formatDuration, type DecisionRule } from '../../rules/decision-rules.rules.js';
 import type { RulesOverview } from '../../rules/rules.service.js';
 import { customId } from '../custom-id.js';
-import { roleMention, timestamp, truncate, userMention } from '../format.js';
+import { escapeMarkdown, roleMention, timestamp, truncate, unmaskLinks, userMention } from '../format.js';
 import { blockNeedsReason, outcomeReason, votesCast } from './proposal-words.js';
 
 const COLOR: Record<Outcome | 'open' | 'withdrawn', number> = { open: 0x3b82f6, passed: 0x16a34a, failed: 0xdc2626, no_quorum: 0x9ca3af, withdrawn: 0x6b7280 };
@@ -64,13 +64,13 @@ export function renderProposal(p: ProposalView, where: 'message' | 'detail' = 'm
   const embed = new EmbedBuilder()
     .setTitle(truncate(`#${p.number} · ${p.title}`, 256))
     .setColor(COLOR[p.status === 'open' ? 'open' : p.status === 'withdrawn' ? 'withdrawn' : (p.outcome ?? 'failed')])
-    .setDescription(truncate(`${p.summary}\n\n${p.authorId ? `Proposed by ${userMention(p.authorId)} · ` : ''}type **${p.type}**`, 4096));
+    .setDescription(truncate(`${unmaskLinks(p.summary)}\n\n${p.authorId ? `Proposed by ${userMention(p.authorId)} · ` : ''}type **${p.type}**`, 4096));
   const optional: [string, string | null][] = [
     ['The need', p.need],
     ['Who we can bring it to', p.audience],
     ['How we will measure it', p.measure],
   ];
-  for (const [name, value] of optional) if (value) embed.addFields({ name, value: truncate(value, 1024) });
+  for (const [name, value] of optional) if (value) embed.addFields({ name, value: truncate(unmaskLinks(value), 1024) });
   embed.addFields(
     { name: 'Rule', value: describeRule(p), inline: true },
     { name: 'Quorum', value: quorumText(p, p.tally), inline: true },
@@ -202,8 +202,8 @@ export function joinWithin(lines: string[], max: number, total = lines.length): 
 export function renderProposalList(title: string, items: ProposalView[], total: number, page: number, pageSize: number): EmbedBuilder {
   const lines = items.map((p) =>
     p.status === 'open'
-      ? `**#${p.number}** ${truncate(p.title, 80)} · closes ${timestamp(p.closesAt, 'R')} · ${p.voted}/${p.eligible} voted`
-      : `**#${p.number}** ${truncate(p.title, 80)} · ${p.status === 'withdrawn' ? 'withdrawn' : OUTCOME_LABEL[p.outcome!]} · ${timestamp(p.closedAt ?? p.closesAt, 'd')}${p.tally ? ` · ${countsText(p.rule, p.tally)}` : ''}`,
+      ? `**#${p.number}** ${truncate(escapeMarkdown(p.title), 80)} · closes ${timestamp(p.closesAt, 'R')} · ${p.voted}/${p.eligible} voted`
+      : `**#${p.number}** ${truncate(escapeMarkdown(p.title), 80)} · ${p.status === 'withdrawn' ? 'withdrawn' : OUTCOME_LABEL[p.outcome!]} · ${timestamp(p.closedAt ?? p.closesAt, 'd')}${p.tally ? ` · ${countsText(p.rule, p.tally)}` : ''}`,
   );
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return new EmbedBuilder()

@@ -67,7 +67,7 @@ function fitLines(lines: readonly string[], max: number): string {
 }
 
 function placeText(place: Locality | null, tier: MatchView['locality']): string {
-  const where = place ? `${place.spaceName}, ${place.city}` : '';
+  const where = place ? `${escapeMarkdown(place.spaceName)}, ${escapeMarkdown(place.city)}` : '';
   const words = LOCALITY_WORDS[tier];
   return [where, words ? `(${words})` : ''].filter(Boolean).join(' ');
 }
@@ -123,7 +123,7 @@ export function renderWho(result: { skill: { label: string }; offers: readonly W
   if (result.offers.length === 0) return { content: `Nobody offers **${result.skill.label}** yet.`, embeds: [], components: [] };
   const lines = result.offers.slice(0, 25).map((offer) => {
     const level = offer.entry.level ? ` · ${LEVEL[offer.entry.level]}` : '';
-    const where = offer.place ? ` · ${offer.place.spaceName}, ${offer.place.city}` : '';
+    const where = offer.place ? ` · ${escapeMarkdown(offer.place.spaceName)}, ${escapeMarkdown(offer.place.city)}` : '';
     const note = offer.entry.note ? ` — ${truncate(escapeMarkdown(offer.entry.note), 80)}` : '';
     return `${userMention(offer.userId)}${level}${where}${note}`;
   });
@@ -221,5 +221,19 @@ export function renderMatchNotice(notice: { yours: MatchEntry; theirs: MatchEntr
 }
 
 export function renderSuggestion(suggestion: { label: string; firstUserId: string }): string {
-  return `🧩 New skill: **${escapeMarkdown(suggestion.label)}** (first added by ${userMention(suggestion.firstUserId)}) is not in the skill list. Members can use it as it is; if it deserves a place in the list, with its synonyms and category, tell whoever runs this bot.`;
+  return `🧩 New skill: **${escapeMarkdown(suggestion.label)}** (first added by ${userMention(suggestion.firstUserId)}) is not in the skill list. If it deserves a place, suggest it for the skill list.`;
+}
+
+/** Lines of the digest shown before "…and N more" (keeps the post well under 2000 characters). */
+const DIGEST_SHOWN = 12;
+
+/** The daily digest to organizers: every new skill members added since the last one, in one post. */
+export function renderSuggestionDigest(suggestions: readonly { label: string; firstUserId: string }[]): string {
+  const n = suggestions.length;
+  const head = n === 1 ? '🧩 A new skill members added in the last day is not in the skill list:' : `🧩 ${n} new skills members added in the last day are not in the skill list:`;
+  const lines = suggestions.slice(0, DIGEST_SHOWN).map((s) => `• **${truncate(escapeMarkdown(s.label), 60)}** (first added by ${userMention(s.firstUserId)})`);
+  const more = n - DIGEST_SHOWN;
+  if (more > 0) lines.push(`…and ${more} more.`);
+  const tail = n === 1 ? 'If it deserves a place, suggest it for the skill list.' : 'If some deserve a place, suggest them for the skill list.';
+  return truncate([head, ...lines, tail].join('\n'), 2000);
 }

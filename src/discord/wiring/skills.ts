@@ -5,12 +5,13 @@ import { SkipJob, type JobHandler } from '../../scheduler/scheduler.js';
 import { SKILL_JOBS } from '../../skills/skills.context.js';
 import type { BotContext } from '../command.js';
 import type { FeatureWiring } from '../feature-wiring.js';
-import { renderFollowup, renderMatchNotice, renderReminder, renderSuggestion } from '../render/skills.js';
+import { renderFollowup, renderMatchNotice, renderReminder, renderSuggestion, renderSuggestionDigest } from '../render/skills.js';
 
 const entryPayload = z.object({ entryId: z.number(), expiresAt: z.number() });
 const noticePayload = z.object({ noticeId: z.number() });
 const introPayload = z.object({ introId: z.number() });
 const suggestionPayload = z.object({ skillKey: z.string() });
+const digestPayload = z.object({ from: z.number(), to: z.number() });
 
 export function skillJobHandlers(ctx: BotContext): Record<string, JobHandler> {
   const skills = ctx.services.skills;
@@ -50,6 +51,13 @@ export function skillJobHandlers(ctx: BotContext): Record<string, JobHandler> {
       if (!suggestion || !channelId) throw new SkipJob('no suggestion or no organizers channel');
       const posted = await ctx.poster.post(channelId, { content: renderSuggestion(suggestion) }, { idempotencyKey: job.key });
       return { messageId: posted.messageId };
+    },
+    [SKILL_JOBS.suggestionDigest]: async (job) => {
+      const suggestions = skills.jobs.suggestionDigest(job.guildId, digestPayload.parse(job.payload));
+      const channelId = ctx.services.alliances.organizersChannel(job.guildId);
+      if (!suggestions.length || !channelId) throw new SkipJob('no new skills left or no organizers channel');
+      const posted = await ctx.poster.post(channelId, { content: renderSuggestionDigest(suggestions) }, { idempotencyKey: job.key });
+      return { messageId: posted.messageId, skills: suggestions.length };
     },
   };
 }

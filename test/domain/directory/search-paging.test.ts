@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createDirectoryRepo } from '../../../src/directory/directory.repo.js';
 import { LIMITS } from '../../../src/directory/directory.rules.js';
 import { foldKey } from '../../../src/directory/text.rules.js';
-import { actor, GUILD, ORGANIZER, setup } from './helpers.js';
+import { PARKED_PER_MEMBER } from '../../../src/directory/directory-search.service.js';
+import { actor, GUILD, HOST, MEMBER, ORGANIZER, setup } from './helpers.js';
 
 /** Inserts approved spaces straight through the repo (registering 130 through the service would be slow). */
 function seed(ctx: ReturnType<typeof setup>, rows: { name: string; description?: string; tags?: string[]; desks?: number }[]) {
@@ -97,5 +98,23 @@ describe('text with city and tag filters', () => {
     expect(names({ text: 'coffee', city: 'Kansas City', tag: 'women-owned' })).toEqual(['Jazz Desk']);
     expect(names({ text: 'coffee', city: 'Tromsø' })).toEqual(['Arctic Desk']);
     expect(ctx.dir.search(GUILD, { text: 'coffee', city: 'Kansas City', tag: 'quiet' }).total).toBe(0);
+  });
+});
+
+describe('parked searches per member', () => {
+  it('a member keeps at most PARKED_PER_MEMBER parked searches; their oldest expire, others’ are untouched', () => {
+    const ctx = setup();
+    seed(ctx, [{ name: 'Loft' }]);
+    const other = ctx.dir.search(GUILD, { text: 'loft' }, MEMBER);
+    const ids = Array.from({ length: PARKED_PER_MEMBER + 5 }, (_, i) => ctx.dir.search(GUILD, { text: `loft ${i}` }, HOST).searchId);
+    const near = ctx.dir.near(GUILD, { place: 'Seattle' }, HOST).searchId;
+    const parkedBy = (userId: string) =>
+      (ctx.sqlite.prepare("SELECT count(*) AS n FROM directory_stash WHERE user_id = ? AND kind IN ('search', 'near')").get(userId) as { n: number }).n;
+    expect(parkedBy(HOST)).toBe(PARKED_PER_MEMBER);
+    expect(() => ctx.dir.searchPage(GUILD, ids[0]!, 0)).toThrow(/expired/);
+    expect(ctx.dir.searchPage(GUILD, ids.at(-1)!, 0).total).toBe(0);
+    expect(ctx.dir.nearPage(GUILD, near, 0).searchId).toBe(near);
+    expect(ctx.dir.searchPage(GUILD, other.searchId, 0).total).toBe(1);
+    expect(parkedBy(MEMBER)).toBe(1);
   });
 });

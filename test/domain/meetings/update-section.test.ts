@@ -42,7 +42,7 @@ describe('meetings update section', () => {
       },
       {
         title: 'Priorities and ideas',
-        lines: ['1. Group insurance (target Wednesday 30 June 2027)', 'Most-wanted parked ideas:', '• Shared printer (2 dots)'],
+        lines: ['1. Group insurance (target Wednesday 30 June 2027)', 'Most-wanted parked ideas:', '• Shared printer \\(2 dots\\)'],
       },
     ]);
   });

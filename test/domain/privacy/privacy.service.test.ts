@@ -120,7 +120,7 @@ describe('privacy', () => {
     const broken = createPrivacyService({
       db: t.db,
       clock: t.clock,
-      rows: { rowsOf: () => ({}), hasPersonalRows: () => false },
+      rows: { rowsOf: () => ({}), hasPersonalRows: () => false, anonymize: () => ({}) },
       spaces: t.services.directory,
       owners: [
         { feature: 'directory', forget: (g: string, u: string) => t.services.directory.removeMemberData(g, u) },

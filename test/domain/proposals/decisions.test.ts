@@ -1,7 +1,6 @@
 // The decision register and its CSV export, and the monthly update section built from it.
 import { describe, expect, it } from 'vitest';
 import { createProposalsUpdateSection } from '../../../src/proposals/proposals.update-section.js';
-import { csvCell } from '../../../src/proposals/csv.rules.js';
 import { DAY } from '../../../src/shared/clock.js';
 import { actor, basic, G1, G2, members, organizer, people, setup } from './setup.js';
 
@@ -30,14 +29,6 @@ describe('decision register', () => {
     const [header, row] = csv.trim().split('\r\n');
     expect(header).toBe('number,title,type,status,outcome,rule,threshold,quorum_percent,eligible,voted,yes,no,abstain,block,opened_at,closes_at,closed_at,author_id,secret_ballot,summary');
     expect(row).toContain(`1,"'=HYPERLINK(""x""), ""quoted""",general,closed,failed,majority,,,5,2,1,1,0,0,2026-11-24T10:00:00.000Z`);
-  });
-
-  it('quotes cells per RFC 4180', () => {
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
-    expect(csvCell('-1')).toBe("'-1");
-    expect(csvCell(-1)).toBe('-1');
-    expect(csvCell(null)).toBe('');
   });
 });
 

@@ -62,6 +62,15 @@ describe('hosting a Coworking Day event', () => {
     expect(h.services.rhythm.coworkingDay.overview(actor(H, HOST, false)).events).toEqual([]);
   });
 
+  it('writes the Discord event description with the space name as text and the link plainly', async () => {
+    const named: SpacesDirectory = { ...directory, spacesHostedBy: () => [{ id: 1, name: 'Hive [Click](https://evil.example)' }] };
+    const h = harness({ start: '2026-07-01T00:00:00Z', directory: named });
+    h.setupAlliance(G, 'UTC');
+    const events = fakeEvents();
+    await h.services.rhythm.coworkingDay.host(host, { spaceId: 1, title: 'Open day', when: '09:00-17:00', link: 'https://hive.example/icd' }, events);
+    expect(events.created[0]!.description).toBe('Hive \\[Click\\]\\(https://evil.example\\) for International Coworking Day 2026. https://hive.example/icd');
+  });
+
   it('refuses a space the caller does not host, a date outside the day or week, the past and a bad link, all at once', async () => {
     const h = harness({ start: '2026-08-09T12:00:00Z', directory });
     h.setupAlliance(G, 'UTC');

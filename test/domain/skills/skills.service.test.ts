@@ -27,8 +27,29 @@ describe('adding offers and needs', () => {
     const second = skills.need(actor(U.ben), { skill: 'urban beekeping' });
     expect(second).toMatchObject({ via: 'typo', suggested: false, entry: { skillKey: 'custom:urban beekeeping' } });
     expect(skills.offer(actor(U.ana, G2), { skill: 'Urban beekeeping' }).suggested).toBe(true);
-    expect(jobs.list(G1, [SKILL_JOBS.suggestion])).toHaveLength(1);
     expect(skills.jobs.suggestion(G1, 'custom:urban beekeeping')).toMatchObject({ label: 'Urban beekeeping', firstUserId: U.ana });
+  });
+
+  it('gathers the day’s new skills into one daily digest for organizers, at 10:00 alliance time', () => {
+    // 2026-03-10 09:00 UTC = 10:00 in Paris: a suggestion now is past today's digest, so it goes into tomorrow's.
+    const { skills, jobs, clock } = setup({ timezone: 'Europe/Paris', start: '2026-03-10T09:30:00Z' });
+    skills.offer(actor(U.ana), { skill: 'Urban beekeeping' });
+    clock.advance(3 * 3600_000);
+    skills.need(actor(U.ben), { skill: 'Kombucha brewing' });
+    skills.offer(actor(U.cat), { skill: 'Sourdough baking' });
+    expect(jobs.list(G1, [SKILL_JOBS.suggestion])).toHaveLength(0);
+    const digests = jobs.list(G1, [SKILL_JOBS.suggestionDigest]);
+    expect(digests).toHaveLength(1);
+    expect(digests[0]!.dueAt).toBe(Date.parse('2026-03-11T09:00:00Z'));
+    const window = digests[0]!.payload as { from: number; to: number };
+    expect(window).toEqual({ from: Date.parse('2026-03-10T09:00:00Z'), to: Date.parse('2026-03-11T09:00:00Z') });
+    expect(skills.jobs.suggestionDigest(G1, window).map((s) => s.label)).toEqual(['Urban beekeeping', 'Kombucha brewing', 'Sourdough baking']);
+    // The next day's suggestions make the next digest, not this one.
+    clock.set('2026-03-11T09:00:00Z');
+    skills.offer(actor(U.dan), { skill: 'Letterpress printing' });
+    const next = jobs.list(G1, [SKILL_JOBS.suggestionDigest]).map((job) => job.payload as { from: number; to: number });
+    expect(next).toContainEqual({ from: Date.parse('2026-03-11T09:00:00Z'), to: Date.parse('2026-03-12T09:00:00Z') });
+    expect(skills.jobs.suggestionDigest(G1, window)).toHaveLength(3);
   });
 
   it('updates an entry offered again instead of adding a second one', () => {
@@ -152,8 +173,27 @@ describe('match notices', () => {
     expect(notice).toMatchObject({ toUserId: U.ana, yours: { kind: 'need' }, theirs: { userId: U.ben, kind: 'offer' } });
 
     expect(skills.offer(actor(U.ben), { skill: 'seo', level: 'expert' }).notified).toBe(0);
+  });
+
+  it('tells the same two members about the same skill at most once in 30 days, across remove and re-add', () => {
+    const { skills, clock } = setup();
+    const need = skills.need(actor(U.ana), { skill: 'seo' });
+    const offered = skills.offer(actor(U.ben), { skill: 'seo' });
+    expect(offered.notified).toBe(1);
     skills.remove(actor(U.ben), offered.entry.id);
-    expect(skills.offer(actor(U.ben), { skill: 'seo' }).notified).toBe(1);
+    const again = skills.offer(actor(U.ben), { skill: 'seo' });
+    expect(again.notified).toBe(0);
+    // Either way round: ana re-adding her need after ben's offer is still the same pair and skill.
+    skills.remove(actor(U.ana), need.entry.id);
+    expect(skills.need(actor(U.ana), { skill: 'seo' }).notified).toBe(0);
+    skills.offer(actor(U.ana), { skill: 'copywriting' });
+    // A different skill between the same two is news; so is the same skill with a third member.
+    expect(skills.need(actor(U.ben), { skill: 'copywriting' }).notified).toBe(1);
+    expect(skills.need(actor(U.cat), { skill: 'seo' }).notified).toBe(1);
+    clock.advance(31 * 24 * 3600 * 1000);
+    skills.remove(actor(U.ben), again.entry.id);
+    // 30 days on, ana and cat (whose needs still run) may hear about ben's offer again.
+    expect(skills.offer(actor(U.ben), { skill: 'seo' }).notified).toBe(2);
   });
 
   it('tells no one about a category-only match, a hidden newcomer, or a hidden owner', () => {
