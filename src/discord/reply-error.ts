@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { DiscordAPIError, DiscordjsErrorCodes, HTTPError, RateLimitError, type Interaction } from 'discord.js';
 import { isDomainError, type DomainError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
+import { AnsweredTooLateError } from './acknowledge.js';
 import { replyPrivately } from './respond.js';
 
 const DISCORD_CODE_MESSAGES: Record<number, string> = {
@@ -48,6 +49,7 @@ export function describeError(error: unknown): { text: string; unexpected: boole
     const option = /"([^"]+)"/.exec(error.message)?.[1] ?? 'an option';
     return { text: `⚠️ **${option}** is required.`, unexpected: false };
   }
+  if (error instanceof AnsweredTooLateError) return { text: `⚠️ ${DISCORD_CODE_MESSAGES[10062]}`, unexpected: false };
   if (error instanceof RateLimitError) return { text: '⚠️ Discord asked me to slow down; please try again in a moment.', unexpected: false };
   const ref = errorReference();
   return { text: `Something went wrong (ref ${ref}). Please try again; if it keeps happening, give the organizers this reference.`, unexpected: true, ref };

@@ -1,6 +1,7 @@
 // The interaction router: slash commands, subcommands, autocomplete, buttons, selects and modals all enter
 // here, get their actor and alliance settings, pass the organizer guard, and fail through one error path.
-import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
+import type { Interaction, RepliableInteraction } from 'discord.js';
+import { guardAcknowledgement } from './acknowledge.js';
 import type { BotContext, CommandModule, ComponentHandler, InteractionContext, ModalHandler } from './command.js';
 import { decodeCustomId, parseCustomIdArgs } from './custom-id.js';
 import { timestamp } from './format.js';
@@ -49,15 +50,14 @@ export function createRouter(options: { commands: readonly CommandModule[]; ctx:
     return path !== null && (module.organizerSubcommands ?? []).includes(path);
   }
 
+  /** Defers at SAFETY_DEFER_MS unless the handler has begun to answer by then (see acknowledge.ts). */
   function safetyDefer(interaction: RepliableInteraction): NodeJS.Timeout {
+    const guard = guardAcknowledgement(interaction);
     return setTimeout(() => {
-      if (interaction.deferred || interaction.replied) return;
-      const deferral = interaction.isMessageComponent()
-        ? interaction.deferUpdate()
-        : interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      deferral.catch((error: unknown) => ctx.logger.warn({ err: error, interactionId: interaction.id }, 'safety defer failed'));
+      guard.safetyDefer((error: unknown) => ctx.logger.warn({ err: error, interactionId: interaction.id }, 'safety defer failed'));
     }, SAFETY_DEFER_MS);
   }
+
 
   /** A button or select in a DM whose handler names its alliance: run it for that alliance. */
   async function dispatchDmComponent(interaction: Interaction): Promise<boolean> {
