@@ -4,6 +4,7 @@ import { createAlliancesRepo } from './alliances/alliances.repo.js';
 import { createAlliancesService } from './alliances/alliances.service.js';
 import type { Db } from './db/open.js';
 import { createDirectory } from './directory/directory.js';
+import { createDuesFeature } from './dues/dues.feature.js';
 import { directoryUpdateSection } from './directory/directory.update-section.js';
 import type { Clock } from './shared/clock.js';
 import { createMeetingsFeature } from './meetings/meetings.feature.js';
@@ -53,8 +54,9 @@ export function createServices(deps: ServiceDeps) {
     localities: (guildId, userIds) => directory.memberLocalities(guildId, userIds),
   });
   const rules = createRulesService({ repo: createRulesRepo(db), clock });
+  const { dues, duesReminders, duesUpdateSection } = createDuesFeature({ db, clock, jobs, spaces: deps.ports?.spaces ?? directory, timezone: (guildId) => alliances.settings(guildId).timezone });
   const { proposals, votes, decisions } = createProposalFeature({
-    db, clock, rules, alliances, jobs, spaces: deps.ports?.spaces ?? directory, agenda: deps.ports?.agenda ?? meetings,
+    db, clock, rules, alliances, jobs, spaces: deps.ports?.spaces ?? directory, agenda: deps.ports?.agenda ?? meetings, standing: dues,
   });
   // Each feature's section of the monthly update, in one list.
   const sections = [
@@ -62,6 +64,7 @@ export function createServices(deps: ServiceDeps) {
     createMeetingsUpdateSection({ meetings, ideas }),
     skillsUpdateSection(skills),
     createProposalsUpdateSection({ proposals, decisions }),
+    duesUpdateSection,
   ];
   const rhythm = createRhythmService({ repo: createRhythmRepo(db), jobs, alliances, clock, sections, directory: deps.ports?.directory ?? directory });
   // Members' own data: every feature that stores personal data forgets it here (one line each).
@@ -73,9 +76,10 @@ export function createServices(deps: ServiceDeps) {
       { feature: 'meetings', forget: (g, u) => meetings.forgetMember(g, u) },
       { feature: 'rhythm', forget: (g, u) => rhythm.forgetMember(g, u) },
       { feature: 'proposals', forget: (g, u) => votes.forgetMember(g, u) },
+      { feature: 'dues', forget: (g, u) => dues.forgetMember(g, u) },
     ],
   });
-  return { jobs, alliances, directory, rhythm, meetings, ideas, skills, rules, proposals, votes, decisions, privacy };
+  return { jobs, alliances, directory, rhythm, meetings, ideas, skills, rules, proposals, votes, decisions, privacy, dues, duesReminders };
 }
 
 export type Services = ReturnType<typeof createServices>;

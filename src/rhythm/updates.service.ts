@@ -8,7 +8,7 @@ import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { forbidden, invalidFields, type FieldProblem } from '../shared/errors.js';
 import type { UpdatePeriod, UpdateSectionContent, UpdateSectionProvider } from '../shared/update-section.js';
-import { composeUpdate } from './content.rules.js';
+import { composeOrganizersNote, composeUpdate } from './content.rules.js';
 import {
   addMonths,
   formatYearMonth,
@@ -42,6 +42,8 @@ export interface ComposedUpdate {
   guildId: string;
   period: string;
   messages: PostMessage[];
+  /** Sections for organizers' eyes only, posted in the organizers channel beside the update. */
+  organizerMessages?: PostMessage[];
   quiet: boolean;
   sectionIds: string[];
   /** Sections whose provider threw: left out so the rest still goes out. */
@@ -119,6 +121,7 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
     const bounds = monthlyPeriodBounds(month, current.day, timezone);
     const period: UpdatePeriod = { guildId, ...bounds, now, timezone };
     const contents: UpdateSectionContent[] = [];
+    const organizerContents: UpdateSectionContent[] = [];
     const sectionIds: string[] = [];
     const failedSections: string[] = [];
     for (const provider of providers) {
@@ -126,7 +129,7 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
         const built = provider.build(period);
         const list = (Array.isArray(built) ? built : built ? [built] : []).filter((s) => s.lines.length > 0);
         if (list.length > 0) sectionIds.push(provider.id);
-        contents.push(...list);
+        (provider.audience === 'organizers' ? organizerContents : contents).push(...list);
       } catch {
         failedSections.push(provider.id);
       }
@@ -136,6 +139,7 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
       guildId,
       period: formatYearMonth(month),
       messages: content.messages,
+      organizerMessages: composeOrganizersNote(month, organizerContents),
       quiet: content.quiet,
       sectionIds,
       failedSections,
@@ -148,6 +152,12 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
     options: { channelId: string; key: string; trigger: 'scheduled' | 'manual'; postedBy: string | null },
     publish: Publish,
   ): Promise<PostedUpdate> {
+    const organizersChannelId = alliances.settings(composed.guildId).organizersChannelId;
+    if (composed.organizerMessages?.length && organizersChannelId && organizersChannelId !== options.channelId) {
+      // First, with its own key: a re-run after a crash posts it once (nonce), and a broken organizers channel
+      // never holds back the members' update.
+      await publish({ guildId: composed.guildId, channelId: organizersChannelId, key: `${options.key}:organizers` }, composed.organizerMessages).catch(() => undefined);
+    }
     const posted = await publish({ guildId: composed.guildId, channelId: options.channelId, key: options.key }, composed.messages);
     const messageIds = posted.map((message) => message.messageId);
     repo.recordUpdate(

@@ -8,3 +8,4 @@ export * from './directory.js';
 export * from './skills.js';
 export * from './decision-rules.js';
 export * from './proposals.js';
+export * from './dues.js';

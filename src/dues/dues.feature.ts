@@ -1,0 +1,20 @@
+// Builds the dues feature from the database: the ledger and standing service, and the reminders planner, as
+// named services. The directory's spaces and the alliance's time zone come in as ports.
+import type { Db } from '../db/open.js';
+import type { JobsRepo } from '../scheduler/jobs.repo.js';
+import type { Clock } from '../shared/clock.js';
+import { createDuesReminders } from './dues-reminders.service.js';
+import type { DuesSpacesPort } from './dues.ports.js';
+import { createDuesRepo } from './dues.repo.js';
+import { createDuesService } from './dues.service.js';
+import { createDuesUpdateSection } from './dues.update-section.js';
+
+export function createDuesFeature(deps: { db: Db; clock: Clock; jobs: JobsRepo; spaces: DuesSpacesPort; timezone(guildId: string): string }) {
+  const repo = createDuesRepo(deps.db);
+  const transaction = <T>(work: () => T): T => deps.db.transaction(() => work());
+  let replan: (guildId: string) => void = () => {};
+  const dues = createDuesService({ repo, clock: deps.clock, spaces: deps.spaces, timezone: deps.timezone, transaction, changed: (guildId) => replan(guildId) });
+  const duesReminders = createDuesReminders({ repo, jobs: deps.jobs, clock: deps.clock, spaces: deps.spaces, timezone: deps.timezone, today: dues.today });
+  replan = duesReminders.replan;
+  return { dues, duesReminders, duesUpdateSection: createDuesUpdateSection(dues) };
+}

@@ -1,0 +1,330 @@
+// Dues use cases: set the plan, record payments and reversing corrections (organizers), read standing (hosts their
+// own spaces, organizers every space), export the ledger, and each host's reminder switch. Plain data in and out.
+import { z } from 'zod';
+import { DUES_PERIODS, type DuesPeriod } from '../db/schema/index.js';
+import { toCsv } from '../proposals/csv.rules.js';
+import type { Actor } from '../shared/actor.js';
+import type { Clock } from '../shared/clock.js';
+import { conflict, forbidden, invalid, invalidFields, notFound, type FieldProblem } from '../shared/errors.js';
+import { zonedParts } from '../shared/zoned-time.js';
+import type { DuesSpace, DuesSpacesPort } from './dues.ports.js';
+import type { DuesEntryRow, DuesPlanRow, DuesRepo } from './dues.repo.js';
+import { decimalString, parseAmount, parseCurrency } from './money.rules.js';
+import { addDays, defaultCoversUntil, parseDate, standingOn, STANDING_ORDER, type PlanTerms, type SpaceStanding } from './standing.rules.js';
+
+export const DEFAULT_GRACE_DAYS = 14;
+export const MAX_GRACE_DAYS = 90;
+/** Dates further than this from today are refused as typos (a payment from 1926, a plan starting in 2062). */
+const FAR_DAYS = 10 * 366;
+
+const noteSchema = z.string().trim().max(300, 'note must be at most 300 characters').optional().transform((v) => (v ? v : undefined));
+
+export const planInputSchema = z.object({
+  amount: z.string().max(20, 'amount is too long'),
+  currency: z.string().max(10, 'currency must be an ISO 4217 code such as USD'),
+  period: z.enum(DUES_PERIODS, { error: `period must be one of ${DUES_PERIODS.join(', ')}` }),
+  graceDays: z.number().int('grace-days must be a whole number').min(0, `grace-days must be between 0 and ${MAX_GRACE_DAYS}`).max(MAX_GRACE_DAYS, `grace-days must be between 0 and ${MAX_GRACE_DAYS}`).optional(),
+  starts: z.string().max(20, 'starts must be a date like 2027-01-01').optional(),
+});
+export type PlanInput = z.input<typeof planInputSchema>;
+
+export const recordInputSchema = z.object({
+  spaceId: z.number({ error: 'space must be a member space (pick one from the list)' }).int().positive('space must be a member space (pick one from the list)'),
+  amount: z.string().max(20, 'amount is too long'),
+  paidOn: z.string().max(20, 'paid-on must be a date like 2027-01-15').optional(),
+  coversUntil: z.string().max(20, 'covers-until must be a date like 2027-03-31').optional(),
+  note: noteSchema,
+});
+export type RecordInput = z.input<typeof recordInputSchema>;
+
+export const correctInputSchema = z.object({
+  entry: z.number({ error: 'entry must be an entry number' }).int().positive('entry must be an entry number from /dues status'),
+  note: noteSchema,
+});
+export type CorrectInput = z.input<typeof correctInputSchema>;
+
+const FIELD_NAMES: Record<string, string> = { graceDays: 'grace-days', spaceId: 'space', paidOn: 'paid-on', coversUntil: 'covers-until' };
+
+function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw invalidFields(parsed.error.issues.map((issue) => ({ field: FIELD_NAMES[String(issue.path[0])] ?? String(issue.path[0]), message: issue.message })));
+}
+
+export interface DuesPlanView extends PlanTerms {
+  createdAt: number;
+}
+
+export interface SpaceStatus extends SpaceStanding {
+  spaceId: number;
+  spaceName: string;
+  /** The newest ledger entries of the space, newest first (for a single space's status). */
+  entries: DuesEntryView[];
+}
+
+export interface DuesEntryView {
+  number: number;
+  kind: DuesEntryRow['kind'];
+  spaceName: string;
+  amountMinor: number;
+  currency: string;
+  paidOn: string;
+  coversUntil: string;
+  note: string | null;
+  reversesNumber: number | null;
+  reversedBy: number | null;
+}
+
+export interface StatusReport {
+  plan: DuesPlanView | null;
+  today: string;
+  spaces: SpaceStatus[];
+  /** True when the caller sees every space (organizers). */
+  everySpace: boolean;
+}
+
+function toPlan(row: DuesPlanRow | null): DuesPlanView | null {
+  if (!row) return null;
+  return { amountMinor: row.amountMinor, currency: row.currency, period: row.period, graceDays: row.graceDays, startsOn: row.startsOn, createdAt: row.createdAt };
+}
+
+export interface DuesServiceDeps {
+  repo: DuesRepo;
+  clock: Clock;
+  spaces: DuesSpacesPort;
+  timezone(guildId: string): string;
+  transaction: <T>(work: () => T) => T;
+  /** Called after the ledger or plan changed, so reminder jobs follow at once. */
+  changed?(guildId: string): void;
+}
+
+export function createDuesService(deps: DuesServiceDeps) {
+  const { repo, clock } = deps;
+
+  function today(guildId: string): string {
+    const p = zonedParts(clock.now(), deps.timezone(guildId));
+    return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  }
+
+  function requireOrganizer(actor: Actor, what: string): void {
+    if (!actor.isOrganizer) throw forbidden(`Only organizers can ${what}.`);
+  }
+
+  /** A typed date, refused when it is not a real day or is more than ten years from today. */
+  function dateOption(field: string, text: string, todayIs: string, problems: FieldProblem[], latest = addDays(todayIs, FAR_DAYS)): string | null {
+    const date = parseDate(text);
+    if (!date) {
+      problems.push({ field, message: `${field} must be a date like 2027-01-31 (year-month-day)` });
+      return null;
+    }
+    if (date < addDays(todayIs, -FAR_DAYS) || date > latest) {
+      problems.push({ field, message: `${field} is too far ${date > todayIs ? 'in the future' : 'in the past'}` });
+      return null;
+    }
+    return date;
+  }
+
+  function standingsOf(guildId: string, on?: string): { plan: DuesPlanView | null; today: string; bySpace: Map<number, SpaceStanding> } {
+    const plan = toPlan(repo.plan(guildId));
+    const day = on ?? today(guildId);
+    const paid = repo.paidThrough(guildId);
+    const bySpace = new Map<number, SpaceStanding>();
+    for (const space of deps.spaces.approvedSpaces(guildId)) bySpace.set(space.id, standingOn(plan, paid.get(space.id) ?? null, day));
+    return { plan, today: day, bySpace };
+  }
+
+  function entryView(row: DuesEntryRow & { reversedBy?: number | null }, numbers: Map<number, number>): DuesEntryView {
+    return {
+      number: row.number,
+      kind: row.kind,
+      spaceName: row.spaceName,
+      amountMinor: row.amountMinor,
+      currency: row.currency,
+      paidOn: row.paidOn,
+      coversUntil: row.coversUntil,
+      note: row.note,
+      reversesNumber: row.reversesId === null ? null : (numbers.get(row.reversesId) ?? null),
+      reversedBy: row.reversedBy ?? null,
+    };
+  }
+
+  function spaceOf(guildId: string, spaceId: number): DuesSpace {
+    const space = deps.spaces.approvedSpaces(guildId).find((s) => s.id === spaceId);
+    if (!space) throw invalid('space', 'space must be an approved member space of this alliance');
+    return space;
+  }
+
+  return {
+    today,
+
+    plan(guildId: string): DuesPlanView | null {
+      return toPlan(repo.plan(guildId));
+    },
+
+    /** Sets (or replaces) what each member space owes per period; the newest plan is the one in force. */
+    setPlan(actor: Actor, raw: PlanInput): DuesPlanView {
+      requireOrganizer(actor, 'set the dues plan');
+      const input = parse(planInputSchema, raw);
+      const problems: FieldProblem[] = [];
+      const currency = parseCurrency(input.currency);
+      if (!currency.ok) problems.push({ field: 'currency', message: currency.message });
+      const amount = currency.ok ? parseAmount(input.amount, currency.value) : null;
+      if (amount && !amount.ok) problems.push({ field: 'amount', message: amount.message });
+      const todayIs = today(actor.guildId);
+      const [y, m] = todayIs.split('-');
+      const startsOn = input.starts === undefined ? `${y}-${m}-01` : dateOption('starts', input.starts, todayIs, problems, addDays(todayIs, 2 * 366));
+      if (problems.length || !currency.ok || !amount?.ok || !startsOn) throw invalidFields(problems);
+      const row = repo.insertPlan(actor.guildId, {
+        amountMinor: amount.value,
+        currency: currency.value,
+        period: input.period as DuesPeriod,
+        graceDays: input.graceDays ?? DEFAULT_GRACE_DAYS,
+        startsOn,
+        createdBy: actor.userId,
+        createdAt: clock.now().getTime(),
+      });
+      deps.changed?.(actor.guildId);
+      return toPlan(row)!;
+    },
+
+    /** Appends a payment; without covers-until it covers whole periods from the first unpaid one. */
+    record(actor: Actor, raw: RecordInput): { entry: DuesEntryView; status: SpaceStanding; spaceName: string } {
+      requireOrganizer(actor, 'record dues payments');
+      const input = parse(recordInputSchema, raw);
+      const plan = toPlan(repo.plan(actor.guildId));
+      if (!plan) throw invalid('plan', 'There is no dues plan yet: an organizer sets one with /dues plan first.');
+      const space = spaceOf(actor.guildId, input.spaceId);
+      const problems: FieldProblem[] = [];
+      const amount = parseAmount(input.amount, plan.currency);
+      if (!amount.ok) problems.push({ field: 'amount', message: `${amount.message} (${plan.currency}, the plan's currency)` });
+      const todayIs = today(actor.guildId);
+      const paidOn = input.paidOn === undefined ? todayIs : dateOption('paid-on', input.paidOn, todayIs, problems, addDays(todayIs, 1));
+      let coversUntil = input.coversUntil === undefined ? null : dateOption('covers-until', input.coversUntil, todayIs, problems);
+      if (problems.length || !amount.ok || !paidOn) throw invalidFields(problems);
+      return deps.transaction(() => {
+        const paidThrough = repo.paidThroughOf(actor.guildId, space.id);
+        if (input.coversUntil === undefined) {
+          coversUntil = defaultCoversUntil(plan, paidThrough, amount.value);
+          if (!coversUntil) throw invalid('covers-until', 'amount is not a whole number of periods: say what it pays for with covers-until');
+        }
+        if (!coversUntil) throw invalidFields(problems);
+        const row = repo.append(actor.guildId, {
+          kind: 'payment',
+          spaceId: space.id,
+          spaceName: space.name,
+          amountMinor: amount.value,
+          currency: plan.currency,
+          paidOn,
+          coversUntil,
+          note: input.note ?? null,
+          reversesId: null,
+          recordedBy: actor.userId,
+          recordedAt: clock.now().getTime(),
+        });
+        const after = repo.paidThroughOf(actor.guildId, space.id);
+        deps.changed?.(actor.guildId);
+        return { entry: entryView(row, new Map()), status: standingOn(plan, after, todayIs), spaceName: space.name };
+      });
+    },
+
+    /** Cancels a payment with a reversing entry (the ledger is never edited). */
+    correct(actor: Actor, raw: CorrectInput): { reversal: DuesEntryView; status: SpaceStanding } {
+      requireOrganizer(actor, 'correct the dues ledger');
+      const input = parse(correctInputSchema, raw);
+      return deps.transaction(() => {
+        const target = repo.entryByNumber(actor.guildId, input.entry);
+        if (!target) throw notFound(`There is no dues entry #${input.entry} in this alliance.`);
+        if (target.kind !== 'payment') throw invalid('entry', `entry #${input.entry} is itself a correction; record the payment again instead`);
+        const already = repo.reversalOf(actor.guildId, target.id);
+        if (already) throw conflict(`Entry #${input.entry} was already corrected by entry #${already.number}.`);
+        const row = repo.append(actor.guildId, {
+          kind: 'reversal',
+          spaceId: target.spaceId,
+          spaceName: target.spaceName,
+          amountMinor: -target.amountMinor,
+          currency: target.currency,
+          paidOn: target.paidOn,
+          coversUntil: target.coversUntil,
+          note: input.note ?? null,
+          reversesId: target.id,
+          recordedBy: actor.userId,
+          recordedAt: clock.now().getTime(),
+        });
+        deps.changed?.(actor.guildId);
+        const plan = toPlan(repo.plan(actor.guildId));
+        const status = standingOn(plan, repo.paidThroughOf(actor.guildId, target.spaceId), today(actor.guildId));
+        return { reversal: entryView(row, new Map([[target.id, target.number]])), status };
+      });
+    },
+
+    /** Hosts see their own spaces; organizers every space (or one), worst standing first unless sorted by name. */
+    status(actor: Actor, options: { spaceId?: number; sort?: 'standing' | 'name' } = {}): StatusReport {
+      const all = deps.spaces.approvedSpaces(actor.guildId);
+      let shown = actor.isOrganizer ? all : all.filter((s) => s.hostUserIds.includes(actor.userId));
+      if (options.spaceId !== undefined) {
+        const one = shown.find((s) => s.id === options.spaceId);
+        if (!one) {
+          if (all.some((s) => s.id === options.spaceId)) throw forbidden('Only organizers and the hosts of a space can see its dues.');
+          throw invalid('space', 'space must be an approved member space of this alliance');
+        }
+        shown = [one];
+      }
+      const { plan, today: day, bySpace } = standingsOf(actor.guildId);
+      const spaces: SpaceStatus[] = shown.map((s) => ({ spaceId: s.id, spaceName: s.name, ...bySpace.get(s.id)!, entries: [] }));
+      if (shown.length <= 3) {
+        // A host's few spaces (or one space) come with their recent ledger lines.
+        const ledger = repo.ledger(actor.guildId, shown.map((s) => s.id));
+        const numbers = new Map(ledger.map((e) => [e.id, e.number]));
+        for (const space of spaces) {
+          space.entries = ledger.filter((e) => e.spaceId === space.spaceId).reverse().slice(0, 5).map((e) => entryView(e, numbers));
+        }
+      }
+      if (options.sort === 'name') spaces.sort((a, b) => a.spaceName.localeCompare(b.spaceName));
+      else spaces.sort((a, b) => STANDING_ORDER[a.standing] - STANDING_ORDER[b.standing] || a.spaceName.localeCompare(b.spaceName));
+      return { plan, today: day, spaces, everySpace: actor.isOrganizer };
+    },
+
+    /** The whole ledger as CSV (organizers), formula-like cells defused. */
+    exportCsv(actor: Actor): { csv: string; entries: number } {
+      requireOrganizer(actor, 'export the dues ledger');
+      const ledger = repo.ledger(actor.guildId);
+      const numbers = new Map(ledger.map((e) => [e.id, e.number]));
+      const rows = ledger.map((e) => [
+        e.number, e.kind, e.spaceId, e.spaceName, decimalString(e.amountMinor, e.currency), e.amountMinor, e.currency, e.paidOn, e.coversUntil,
+        e.reversesId === null ? null : (numbers.get(e.reversesId) ?? null), e.reversedBy, e.note, new Date(e.recordedAt).toISOString(),
+      ]);
+      const header = ['entry', 'kind', 'space_id', 'space', 'amount', 'amount_minor', 'currency', 'paid_on', 'covers_until', 'reverses_entry', 'reversed_by_entry', 'note', 'recorded_at'];
+      return { csv: toCsv(header, rows), entries: ledger.length };
+    },
+
+    /** A host switches their dues reminders on or off (for every space they host). */
+    setReminders(actor: Actor, on: boolean): { on: boolean; hostsSpaces: boolean } {
+      repo.setReminders(actor.guildId, actor.userId, !on, clock.now().getTime());
+      const hostsSpaces = deps.spaces.approvedSpaces(actor.guildId).some((s) => s.hostUserIds.includes(actor.userId));
+      return { on, hostsSpaces };
+    },
+
+    /** Ids of the member spaces in good standing today: the electorate of voters:spaces-in-good-standing. */
+    spacesInGoodStanding(guildId: string): Set<number> {
+      const { bySpace } = standingsOf(guildId);
+      return new Set([...bySpace].filter(([, s]) => s.inGoodStanding).map(([id]) => id));
+    },
+
+    /** For the organizers' line of the monthly update: null when the alliance has no dues plan. */
+    goodStandingCount(guildId: string): { good: number; total: number; overdue: number } | null {
+      const { plan, bySpace } = standingsOf(guildId);
+      if (!plan) return null;
+      const all = [...bySpace.values()];
+      return { good: all.filter((s) => s.inGoodStanding).length, total: all.length, overdue: all.filter((s) => s.standing === 'overdue').length };
+    },
+
+    standingsOf,
+
+    /** Privacy: the member's id leaves the ledger (entries stay as the space's records) and their preference goes. */
+    forgetMember(guildId: string, userId: string) {
+      return repo.forgetMember(guildId, userId);
+    },
+  };
+}
+
+export type DuesService = ReturnType<typeof createDuesService>;

@@ -1,0 +1,79 @@
+// Money as members type and read it, without floating point: "12.50" is parsed as text into minor units (cents)
+// with the currency's own number of minor digits (JPY 0, USD 2, BHD 3), and formatted back from integers.
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** The largest amount the bot accepts: 1,000,000.00 in the currency's major unit. */
+export const MAX_MAJOR = 1_000_000;
+
+let currencies: Set<string> | undefined;
+
+/** ISO 4217 codes this Node knows (Intl), e.g. USD, EUR, JPY. */
+export function isCurrency(code: string): boolean {
+  currencies ??= new Set(Intl.supportedValuesOf('currency'));
+  return currencies.has(code);
+}
+
+const digitsCache = new Map<string, number>();
+
+/** Minor-unit digits of a currency (2 for USD, 0 for JPY, 3 for BHD). */
+export function minorDigits(currency: string): number {
+  let digits = digitsCache.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsCache.set(currency, digits);
+  }
+  return digits;
+}
+
+/** "usd " → "USD" when it is a known ISO 4217 code. */
+export function parseCurrency(text: string): Parsed<string> {
+  const code = text.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code) || !isCurrency(code)) {
+    return { ok: false, message: 'currency must be an ISO 4217 code such as USD, EUR, GBP or JPY' };
+  }
+  return { ok: true, value: code };
+}
+
+/** "12.50", "1250", "0.5" → minor units of `currency`; refuses negatives, zero, too many decimals and over the cap. */
+export function parseAmount(text: string, currency: string): Parsed<number> {
+  const digits = minorDigits(currency);
+  const trimmed = text.trim();
+  const match = /^(\d{1,7})(?:\.(\d+))?$/.exec(trimmed);
+  const example = digits === 0 ? '1250' : `1250.${'0'.repeat(digits)}`;
+  if (!match) {
+    if (/^-/.test(trimmed)) return { ok: false, message: 'amount must be more than zero' };
+    return { ok: false, message: `amount must be a number like ${example} (digits, and a point for ${currency} decimals)` };
+  }
+  const fraction = match[2] ?? '';
+  if (fraction.length > digits) {
+    return { ok: false, message: digits === 0 ? `amount in ${currency} has no decimals` : `amount in ${currency} has at most ${digits} decimals` };
+  }
+  const minor = Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+  if (minor <= 0) return { ok: false, message: 'amount must be more than zero' };
+  if (minor > MAX_MAJOR * 10 ** digits) return { ok: false, message: `amount must be at most ${formatMoney(MAX_MAJOR * 10 ** digits, currency)}` };
+  return { ok: true, value: minor };
+}
+
+/** Minor units as an exact decimal string ("1250" cents → "12.50"): integers only. */
+export function decimalString(minor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  if (digits === 0) return `${sign}${abs}`;
+  const scale = 10 ** digits;
+  return `${sign}${Math.floor(abs / scale)}.${String(abs % scale).padStart(digits, '0')}`;
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** "$1,250.00", "¥5,000": Intl formats the exact decimal string, never a float. */
+export function formatMoney(minor: number, currency: string): string {
+  let formatter = formatters.get(currency);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en', { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
+    formatters.set(currency, formatter);
+  }
+  // Intl.NumberFormat takes decimal strings exactly (no conversion to a double).
+  return formatter.format(decimalString(minor, currency) as `${number}`);
+}
