@@ -6,6 +6,7 @@ import { alliance } from './alliance.js';
 import { coworkingday } from './coworkingday.js';
 import { decisions } from './decisions.js';
 import { directory } from './directory.js';
+import { dues } from './dues.js';
 import { createHelpCommand } from './help.js';
 import { ideas } from './ideas.js';
 import { meeting } from './meeting.js';
@@ -18,6 +19,6 @@ import { skills } from './skills.js';
 import { space } from './space.js';
 import { updates } from './updates.js';
 
-const featureCommands: CommandModule[] = [alliance, space, directory, skills, meeting, agenda, ideas, priorities, actions, participation, updates, coworkingday, proposal, rules, decisions, privacy];
+const featureCommands: CommandModule[] = [alliance, space, directory, skills, meeting, agenda, ideas, priorities, actions, participation, updates, coworkingday, proposal, rules, decisions, dues, privacy];
 
 export const commands: readonly CommandModule[] = [createHelpCommand(() => commands), ...featureCommands];

@@ -1,5 +1,5 @@
 // Queries over the dues plan, the append-only ledger and hosts' reminder preferences; every one scoped by guild.
-import { and, asc, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open.js';
 import { duesEntries, duesPlans, duesReminderPrefs } from '../db/schema/index.js';
@@ -112,10 +112,6 @@ export function createDuesRepo(db: Db) {
       return { entries, plans, preferences };
     },
 
-    /** For tests and the crash check: entries of a guild without a member id. */
-    anonymousEntries(guildId: string): number {
-      return db.select({ n: sql<number>`count(*)` }).from(duesEntries).where(and(eq(duesEntries.guildId, guildId), isNull(duesEntries.recordedBy))).get()?.n ?? 0;
-    },
   };
 }
 

@@ -1,7 +1,7 @@
 // Dues use cases: set the plan, record payments and reversing corrections (organizers), read standing (hosts their
 // own spaces, organizers every space), export the ledger, and each host's reminder switch. Plain data in and out.
 import { z } from 'zod';
-import { DUES_PERIODS, type DuesPeriod } from '../db/schema/index.js';
+import { DUES_PERIODS } from '../db/schema/index.js';
 import { toCsv } from '../proposals/csv.rules.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
@@ -26,7 +26,8 @@ export const planInputSchema = z.object({
   graceDays: z.number().int('grace-days must be a whole number').min(0, `grace-days must be between 0 and ${MAX_GRACE_DAYS}`).max(MAX_GRACE_DAYS, `grace-days must be between 0 and ${MAX_GRACE_DAYS}`).optional(),
   starts: z.string().max(20, 'starts must be a date like 2027-01-01').optional(),
 });
-export type PlanInput = z.input<typeof planInputSchema>;
+/** As the command reads it: the period is checked against the list here, not cast by the adapter. */
+export type PlanInput = Omit<z.input<typeof planInputSchema>, 'period'> & { period: string };
 
 export const recordInputSchema = z.object({
   spaceId: z.number({ error: 'space must be a member space (pick one from the list)' }).int().positive('space must be a member space (pick one from the list)'),
@@ -177,7 +178,7 @@ export function createDuesService(deps: DuesServiceDeps) {
       const row = repo.insertPlan(actor.guildId, {
         amountMinor: amount.value,
         currency: currency.value,
-        period: input.period as DuesPeriod,
+        period: input.period,
         graceDays: input.graceDays ?? DEFAULT_GRACE_DAYS,
         startsOn,
         createdBy: actor.userId,

@@ -9,6 +9,8 @@ const TABLE_WORDS: Record<string, string> = {
   skill_prefs: 'skill privacy choices', skill_intros: 'introductions', skill_thanks: 'thanks given or received',
   skill_match_notices: 'match notices', meeting_attendance: 'meeting attendance', agenda_items: 'agenda items',
   action_items: 'action items', ideas: 'parked ideas', idea_votes: 'idea votes', coworking_day_events: 'coworking-day events you host',
+  dues_entries: 'dues payments you recorded (they stay as the spaces’ records, without your name)', dues_plans: 'dues plans you set (kept, without your name)',
+  dues_reminder_prefs: 'dues reminder choice',
 };
 
 export function exportFile(data: MemberExport): AttachmentBuilder {
