@@ -18,6 +18,7 @@ CREATE TABLE `dues_entries` (
 CREATE UNIQUE INDEX `dues_entries_guild_number_uq` ON `dues_entries` (`guild_id`,`number`);--> statement-breakpoint
 CREATE UNIQUE INDEX `dues_entries_reverses_uq` ON `dues_entries` (`reverses_id`);--> statement-breakpoint
 CREATE INDEX `dues_entries_paid_through_idx` ON `dues_entries` (`guild_id`,`kind`,`space_id`,`covers_until`,`id`);--> statement-breakpoint
+CREATE INDEX `dues_entries_space_idx` ON `dues_entries` (`guild_id`,`space_id`,`number`);--> statement-breakpoint
 CREATE TABLE `dues_plans` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`guild_id` text NOT NULL,

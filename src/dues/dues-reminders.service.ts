@@ -3,7 +3,7 @@
 import type { JobsRepo } from '../scheduler/jobs.repo.js';
 import { DAY, HOUR, type Clock } from '../shared/clock.js';
 import { localToInstant } from '../shared/zoned-time.js';
-import { DUE_SOON_JOB, OVERDUE_JOB, reminderJobKey, type DuesReminderKind, type DuesSpacesPort } from './dues.ports.js';
+import { DUE_SOON_JOB, OVERDUE_JOB, reminderJobKey, reminderJobPrefix, type DuesReminderKind, type DuesSpacesPort } from './dues.ports.js';
 import type { DuesRepo } from './dues.repo.js';
 import { reminderDays, standingOn, type PlanTerms } from './standing.rules.js';
 
@@ -30,16 +30,22 @@ export function createDuesReminders(deps: { repo: DuesRepo; jobs: JobsRepo; cloc
     return localToInstant({ year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)), hour: REMINDER_HOUR, minute: 0 }, timeZone);
   }
 
-  /** Makes each space's two next reminders exist (future ones only) and cancels pending ones a payment made stale. */
-  function planGuild(guildId: string, now: number): void {
-    plannedHour.set(guildId, Math.floor(now / HOUR));
+  /**
+   * Makes each space's two next reminders exist (future ones only) and cancels pending ones a payment made stale.
+   * `onlySpaceId`: after a payment, just that space (a ledger entry never moves another space's reminders).
+   */
+  function planGuild(guildId: string, now: number, onlySpaceId?: number): void {
+    if (onlySpaceId === undefined) plannedHour.set(guildId, Math.floor(now / HOUR));
+    // One space: cancel its pending reminders outright; planning the wanted ones again revives them (same key).
+    if (onlySpaceId !== undefined) for (const prefix of reminderJobPrefix(guildId, onlySpaceId)) jobs.cancelByPrefix(guildId, prefix);
+    const pending = onlySpaceId === undefined ? jobs.list(guildId, [DUE_SOON_JOB, OVERDUE_JOB]).filter((job) => job.status === 'pending') : [];
     const plan = repo.plan(guildId);
-    const pending = jobs.list(guildId, [DUE_SOON_JOB, OVERDUE_JOB]).filter((job) => job.status === 'pending');
     const wanted = new Set<string>();
     if (plan) {
       const timeZone = deps.timezone(guildId);
-      const paid = repo.paidThrough(guildId);
-      for (const space of deps.spaces.approvedSpaces(guildId)) {
+      const spaces = deps.spaces.approvedSpaces(guildId).filter((s) => onlySpaceId === undefined || s.id === onlySpaceId);
+      const paid = repo.paidThrough(guildId, spaces.map((s) => s.id));
+      for (const space of spaces) {
         const days = reminderDays(plan, paid.get(space.id) ?? null);
         for (const [kind, date] of [[DUE_SOON_JOB, days.dueSoonOn], [OVERDUE_JOB, days.overdueOn]] as const) {
           const dueAt = at10(date, timeZone);
@@ -63,8 +69,9 @@ export function createDuesReminders(deps: { repo: DuesRepo; jobs: JobsRepo; cloc
       for (const guildId of repo.guildsWithPlan()) if (plannedHour.get(guildId) !== hour) planGuild(guildId, at);
     },
 
-    replan(guildId: string): void {
-      planGuild(guildId, deps.clock.now().getTime());
+    /** Re-plans at once after a change: one space after a ledger entry, every space after a new plan. */
+    replan(guildId: string, spaceId?: number): void {
+      planGuild(guildId, deps.clock.now().getTime(), spaceId);
     },
 
     /** What a reminder job should say now, or null when it no longer applies (paid, plan gone, space gone). */

@@ -12,8 +12,8 @@ import { createDuesUpdateSection } from './dues.update-section.js';
 export function createDuesFeature(deps: { db: Db; clock: Clock; jobs: JobsRepo; spaces: DuesSpacesPort; timezone(guildId: string): string }) {
   const repo = createDuesRepo(deps.db);
   const transaction = <T>(work: () => T): T => deps.db.transaction(() => work());
-  let replan: (guildId: string) => void = () => {};
-  const dues = createDuesService({ repo, clock: deps.clock, spaces: deps.spaces, timezone: deps.timezone, transaction, changed: (guildId) => replan(guildId) });
+  let replan: (guildId: string, spaceId?: number) => void = () => {};
+  const dues = createDuesService({ repo, clock: deps.clock, spaces: deps.spaces, timezone: deps.timezone, transaction, changed: (guildId, spaceId) => replan(guildId, spaceId) });
   const duesReminders = createDuesReminders({ repo, jobs: deps.jobs, clock: deps.clock, spaces: deps.spaces, timezone: deps.timezone, today: dues.today });
   replan = duesReminders.replan;
   return { dues, duesReminders, duesUpdateSection: createDuesUpdateSection(dues) };

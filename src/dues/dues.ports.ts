@@ -9,6 +9,8 @@ export interface DuesSpace {
 
 export interface DuesSpacesPort {
   approvedSpaces(guildId: string): DuesSpace[];
+  /** The approved spaces a member hosts (a host's /dues status reads only these); else filtered from approvedSpaces. */
+  spacesHostedBy?(guildId: string, userId: string): { id: number; name: string }[];
 }
 
 export const DUE_SOON_JOB = 'dues-due-soon';

@@ -9,16 +9,16 @@ export type DuesEntryRow = typeof duesEntries.$inferSelect;
 export type NewDuesEntry = Omit<typeof duesEntries.$inferInsert, 'id' | 'number' | 'guildId'>;
 
 const reversal = alias(duesEntries, 'reversal');
-/** A payment still counts while no reversal points at it. */
-const notReversed = sql`not exists (select 1 from ${duesEntries} as r where r.reverses_id = ${duesEntries.id})`;
 
 export function createDuesRepo(db: Db) {
-  // Paid-through per space in one pass over the covering index (the /dues status hot path).
+  // Paid-through of each space: one index seek per space from its newest covers-until down to the first payment no
+  // reversal cancelled (almost always the first), so 500 spaces with 10 years of payments answer in milliseconds.
   const paidThroughStatement = db
-    .select({ spaceId: duesEntries.spaceId, coversUntil: max(duesEntries.coversUntil) })
-    .from(duesEntries)
-    .where(and(eq(duesEntries.guildId, sql.placeholder('guildId')), eq(duesEntries.kind, 'payment'), notReversed))
-    .groupBy(duesEntries.spaceId)
+    .select({
+      spaceId: sql<number>`j.value`,
+      coversUntil: sql<string | null>`(select e.covers_until from ${duesEntries} e where e.guild_id = ${sql.placeholder('guildId')} and e.kind = 'payment' and e.space_id = j.value and not exists (select 1 from ${duesEntries} r where r.reverses_id = e.id) order by e.covers_until desc limit 1)`,
+    })
+    .from(sql`json_each(${sql.placeholder('spaceIds')}) j`)
     .prepare();
   const planStatement = db
     .select()
@@ -57,22 +57,15 @@ export function createDuesRepo(db: Db) {
       return db.select().from(duesEntries).where(and(eq(duesEntries.guildId, guildId), eq(duesEntries.reversesId, entryId))).get() ?? null;
     },
 
-    /** Newest covers-until of each space's payments that no reversal cancelled. */
-    paidThrough(guildId: string): Map<number, string> {
+    /** Newest covers-until of each space's payments that no reversal cancelled (spaces that never paid are left out). */
+    paidThrough(guildId: string, spaceIds: readonly number[]): Map<number, string> {
       const result = new Map<number, string>();
-      for (const row of paidThroughStatement.all({ guildId })) if (row.coversUntil) result.set(row.spaceId, row.coversUntil);
+      for (const row of paidThroughStatement.all({ guildId, spaceIds: JSON.stringify(spaceIds) })) if (row.coversUntil) result.set(Number(row.spaceId), row.coversUntil);
       return result;
     },
 
     paidThroughOf(guildId: string, spaceId: number): string | null {
-      const row = db
-        .select({ coversUntil: duesEntries.coversUntil })
-        .from(duesEntries)
-        .where(and(eq(duesEntries.guildId, guildId), eq(duesEntries.kind, 'payment'), eq(duesEntries.spaceId, spaceId), notReversed))
-        .orderBy(desc(duesEntries.coversUntil))
-        .limit(1)
-        .get();
-      return row?.coversUntil ?? null;
+      return paidThroughStatement.get({ guildId, spaceIds: JSON.stringify([spaceId]) })?.coversUntil ?? null;
     },
 
     /** The ledger in order, optionally for some spaces, each payment with the number of the reversal that cancels it. */

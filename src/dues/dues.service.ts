@@ -44,6 +44,9 @@ export const correctInputSchema = z.object({
 });
 export type CorrectInput = z.input<typeof correctInputSchema>;
 
+/** One collator for every sort by name (String.localeCompare builds one per call: slow over 500 spaces). */
+const byName = new Intl.Collator('en').compare;
+
 const FIELD_NAMES: Record<string, string> = { graceDays: 'grace-days', spaceId: 'space', paidOn: 'paid-on', coversUntil: 'covers-until' };
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
@@ -95,8 +98,8 @@ export interface DuesServiceDeps {
   spaces: DuesSpacesPort;
   timezone(guildId: string): string;
   transaction: <T>(work: () => T) => T;
-  /** Called after the ledger or plan changed, so reminder jobs follow at once. */
-  changed?(guildId: string): void;
+  /** Called after the plan (no space) or a space's ledger changed, so reminder jobs follow at once. */
+  changed?(guildId: string, spaceId?: number): void;
 }
 
 export function createDuesService(deps: DuesServiceDeps) {
@@ -125,12 +128,21 @@ export function createDuesService(deps: DuesServiceDeps) {
     return date;
   }
 
-  function standingsOf(guildId: string, on?: string): { plan: DuesPlanView | null; today: string; bySpace: Map<number, SpaceStanding> } {
+  /** Standing of the given spaces (default: every approved space) on a day (default: today). */
+  function standingsOf(guildId: string, on?: string, only?: readonly { id: number }[]): { plan: DuesPlanView | null; today: string; bySpace: Map<number, SpaceStanding> } {
     const plan = toPlan(repo.plan(guildId));
     const day = on ?? today(guildId);
-    const paid = repo.paidThrough(guildId);
+    const spaces = only ?? deps.spaces.approvedSpaces(guildId);
+    const paid = repo.paidThrough(guildId, spaces.map((s) => s.id));
     const bySpace = new Map<number, SpaceStanding>();
-    for (const space of deps.spaces.approvedSpaces(guildId)) bySpace.set(space.id, standingOn(plan, paid.get(space.id) ?? null, day));
+    // Most spaces share a paid-through day (they pay the same periods): decide each distinct day once.
+    const byDay = new Map<string | null, SpaceStanding>();
+    for (const space of spaces) {
+      const through = paid.get(space.id) ?? null;
+      let standing = byDay.get(through);
+      if (!standing) byDay.set(through, (standing = standingOn(plan, through, day)));
+      bySpace.set(space.id, standing);
+    }
     return { plan, today: day, bySpace };
   }
 
@@ -147,6 +159,11 @@ export function createDuesService(deps: DuesServiceDeps) {
       reversesNumber: row.reversesId === null ? null : (numbers.get(row.reversesId) ?? null),
       reversedBy: row.reversedBy ?? null,
     };
+  }
+
+  function hostedBy(actor: Actor): { id: number; name: string }[] {
+    if (deps.spaces.spacesHostedBy) return deps.spaces.spacesHostedBy(actor.guildId, actor.userId);
+    return deps.spaces.approvedSpaces(actor.guildId).filter((s) => s.hostUserIds.includes(actor.userId));
   }
 
   function spaceOf(guildId: string, spaceId: number): DuesSpace {
@@ -223,7 +240,7 @@ export function createDuesService(deps: DuesServiceDeps) {
           recordedAt: clock.now().getTime(),
         });
         const after = repo.paidThroughOf(actor.guildId, space.id);
-        deps.changed?.(actor.guildId);
+        deps.changed?.(actor.guildId, space.id);
         return { entry: entryView(row, new Map()), status: standingOn(plan, after, todayIs), spaceName: space.name };
       });
     },
@@ -251,7 +268,7 @@ export function createDuesService(deps: DuesServiceDeps) {
           recordedBy: actor.userId,
           recordedAt: clock.now().getTime(),
         });
-        deps.changed?.(actor.guildId);
+        deps.changed?.(actor.guildId, target.spaceId);
         const plan = toPlan(repo.plan(actor.guildId));
         const status = standingOn(plan, repo.paidThroughOf(actor.guildId, target.spaceId), today(actor.guildId));
         return { reversal: entryView(row, new Map([[target.id, target.number]])), status };
@@ -260,17 +277,16 @@ export function createDuesService(deps: DuesServiceDeps) {
 
     /** Hosts see their own spaces; organizers every space (or one), worst standing first unless sorted by name. */
     status(actor: Actor, options: { spaceId?: number; sort?: 'standing' | 'name' } = {}): StatusReport {
-      const all = deps.spaces.approvedSpaces(actor.guildId);
-      let shown = actor.isOrganizer ? all : all.filter((s) => s.hostUserIds.includes(actor.userId));
+      let shown: { id: number; name: string }[] = actor.isOrganizer ? deps.spaces.approvedSpaces(actor.guildId) : hostedBy(actor);
       if (options.spaceId !== undefined) {
         const one = shown.find((s) => s.id === options.spaceId);
         if (!one) {
-          if (all.some((s) => s.id === options.spaceId)) throw forbidden('Only organizers and the hosts of a space can see its dues.');
+          if (deps.spaces.approvedSpaces(actor.guildId).some((s) => s.id === options.spaceId)) throw forbidden('Only organizers and the hosts of a space can see its dues.');
           throw invalid('space', 'space must be an approved member space of this alliance');
         }
         shown = [one];
       }
-      const { plan, today: day, bySpace } = standingsOf(actor.guildId);
+      const { plan, today: day, bySpace } = standingsOf(actor.guildId, undefined, shown);
       const spaces: SpaceStatus[] = shown.map((s) => ({ spaceId: s.id, spaceName: s.name, ...bySpace.get(s.id)!, entries: [] }));
       if (shown.length <= 3) {
         // A host's few spaces (or one space) come with their recent ledger lines.
@@ -280,8 +296,8 @@ export function createDuesService(deps: DuesServiceDeps) {
           space.entries = ledger.filter((e) => e.spaceId === space.spaceId).reverse().slice(0, 5).map((e) => entryView(e, numbers));
         }
       }
-      if (options.sort === 'name') spaces.sort((a, b) => a.spaceName.localeCompare(b.spaceName));
-      else spaces.sort((a, b) => STANDING_ORDER[a.standing] - STANDING_ORDER[b.standing] || a.spaceName.localeCompare(b.spaceName));
+      if (options.sort === 'name') spaces.sort((a, b) => byName(a.spaceName, b.spaceName));
+      else spaces.sort((a, b) => STANDING_ORDER[a.standing] - STANDING_ORDER[b.standing] || byName(a.spaceName, b.spaceName));
       return { plan, today: day, spaces, everySpace: actor.isOrganizer };
     },
 
@@ -301,7 +317,7 @@ export function createDuesService(deps: DuesServiceDeps) {
     /** A host switches their dues reminders on or off (for every space they host). */
     setReminders(actor: Actor, on: boolean): { on: boolean; hostsSpaces: boolean } {
       repo.setReminders(actor.guildId, actor.userId, !on, clock.now().getTime());
-      const hostsSpaces = deps.spaces.approvedSpaces(actor.guildId).some((s) => s.hostUserIds.includes(actor.userId));
+      const hostsSpaces = hostedBy(actor).length > 0;
       return { on, hostsSpaces };
     },
 

@@ -1,6 +1,7 @@
 // Crash safety: the bot as a child process, SIGKILLed at random moments while members keep acting, then started
 // again on the same database. Every acknowledged action (skill offers, agenda items, ideas, space registrations
-// through their form) is stored exactly once, no registration is stored without its host, and SQLite stays intact.
+// through their form, dues payments) is stored exactly once, no registration is stored without its host, and SQLite
+// stays intact.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,8 +49,11 @@ function seedWorld(databasePath: string): World {
     const confirmed = services.meetings.confirm(organizer, preview.draftId, 0);
     if (confirmed.kind === 'scheduled') meetingIds.push(confirmed.meetings[0]!.id);
   }
+  const { space } = services.directory.register({ ...organizer, isOrganizer: false }, { name: 'Ledger Loft', city: 'Seattle', country: 'US', desks: 12 });
+  if (space.status === 'pending') services.directory.approve(organizer, space.id);
+  services.dues.setPlan(organizer, { amount: '50', currency: 'USD', period: 'monthly' });
   close();
-  return { bed, guild, memberIds, meetingIds };
+  return { bed, guild, memberIds, meetingIds, duesSpaceId: space.id };
 }
 
 /** Opens a proposal through /proposal create and its form; returns its message id. */
@@ -152,6 +156,7 @@ describe('crash safety', () => {
     expect(doubled).toEqual([]);
     expect(halfRegistered).toEqual([]);
     expect(byKind['space']).toBeGreaterThan(0);
+    expect(byKind['dues']).toBeGreaterThan(0);
     expect(integrity).toBe('ok');
     expect(foreignKeys).toEqual([]);
     expect(voteMismatches).toEqual([]);

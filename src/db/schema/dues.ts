@@ -59,6 +59,8 @@ export const duesEntries = sqliteTable(
     uniqueIndex('dues_entries_reverses_uq').on(table.reversesId),
     // Covering for paid-through per space: the newest covers-until of each space is read from the index alone.
     index('dues_entries_paid_through_idx').on(table.guildId, table.kind, table.spaceId, table.coversUntil, table.id),
+    // A space's ledger lines in order (a host's /dues status).
+    index('dues_entries_space_idx').on(table.guildId, table.spaceId, table.number),
   ],
 );
 
