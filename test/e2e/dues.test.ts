@@ -3,6 +3,7 @@
 // thread for a host who closed DMs), a vote by spaces in good standing, the organizers' line of the monthly
 // update, and bad input refused with nothing stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoAlliance, seedDemoData } from '../../src/shell/demo-alliance.js';
 import type { MessageView } from '../../src/testbed/types.js';
 import { startHarness, visibleText, waitUntil, type Alliance, type Harness } from '../support/bot.js';
 import { openProposal, react } from './proposals-support.js';
@@ -220,5 +221,51 @@ describe('the monthly update', () => {
     const announcements = h.bed.messages(a.channel('announcements')).filter((m) => m.fromBot).map(visibleText).join('\n');
     expect(announcements).toContain('Alliance update');
     expect(announcements).not.toMatch(/good standing|Dues/);
+  });
+});
+
+describe('privacy', () => {
+  it('the export holds the ledger entries a member recorded; after deletion they stay as the spaces’ records without the member', async () => {
+    h.clock.set('2027-01-05T15:00:00Z');
+    const a = await h.newAlliance();
+    await a.setup({ timezone: 'UTC' });
+    const ids = spacesOf(a, { 'Rainier Commons': 'marcus' });
+    await a.reply('olivia', 'dues plan', plan);
+    await a.reply('olivia', 'dues record', { space: ids['Rainier Commons']!, amount: '50', note: 'wire' });
+    const exported = await a.reply('olivia', 'privacy export');
+    const file = JSON.parse(exported.attachments[0]!.data.toString('utf8')) as { data: Record<string, Record<string, unknown>[]> };
+    expect(file.data['dues_entries']).toEqual([expect.objectContaining({ spaceName: 'Rainier Commons', amountMinor: 5000, note: 'wire', recordedBy: a.members.olivia })]);
+
+    const confirm = await a.reply('olivia', 'privacy delete');
+    expect(visibleText(confirm)).toContain('dues payments you recorded');
+    await (await h.bed.driver.click({ guildId: a.id, channelId: confirm.channelId, userId: a.members.olivia, messageId: confirm.id, label: 'Delete my data' })).updated();
+    const after = JSON.parse((await a.reply('olivia', 'privacy export')).attachments[0]!.data.toString('utf8')) as { data: Record<string, unknown[]> };
+    expect(after.data['dues_entries']).toBeUndefined();
+    const row = h.bot.database.sqlite.prepare('SELECT recorded_by AS recordedBy, amount_minor AS amount FROM dues_entries WHERE guild_id = ?').get(a.id);
+    expect(row).toEqual({ recordedBy: null, amount: 5000 });
+    expect(visibleText(await a.reply('marcus', 'dues status'))).toContain('paid through 31 January 2027');
+  });
+});
+
+describe('the shell demo', () => {
+  it('has a dues plan with payments and one overdue space, and starting it sends no reminder', async () => {
+    h.clock.set('2027-01-05T15:00:00Z');
+    const guild = createDemoAlliance(h.bed);
+    await waitUntil(() => h.bot.ctx.client.guilds.cache.has(guild.id), 5000, 'the demo guild');
+    const warnings: string[] = [];
+    const requestsBefore = h.bed.requests.length;
+    await seedDemoData(h.bot, guild, (message) => warnings.push(message));
+    expect(warnings).toEqual([]);
+    const organizer = { guildId: guild.id, userId: guild.ownerId, isOrganizer: true, roleIds: [] };
+    const report = h.bot.services.dues.status(organizer);
+    expect(report.plan).toMatchObject({ amountMinor: 4500, currency: 'USD', period: 'monthly', startsOn: '2026-10-01' });
+    expect(report.spaces.filter((s) => s.standing === 'overdue')).toHaveLength(1);
+    expect(report.spaces.filter((s) => s.standing === 'paid').length).toBeGreaterThan(5);
+    await h.bot.scheduler.tick();
+    h.clock.set('2027-01-05T16:30:00Z');
+    await h.bot.scheduler.tick();
+    // Neither a DM nor a thread message about dues: nothing the bot sent mentions them.
+    const duesPosts = h.bed.requests.slice(requestsBefore).filter((r) => r.method === 'POST' && JSON.stringify(r.body ?? '').includes('Dues for'));
+    expect(duesPosts).toEqual([]);
   });
 });
