@@ -31,16 +31,15 @@ export function createDuesReminders(deps: { repo: DuesRepo; jobs: JobsRepo; cloc
   }
 
   /**
-   * Makes each space's two next reminders exist (future ones only) and cancels pending ones a payment made stale.
-   * `onlySpaceId`: after a payment, just that space (a ledger entry never moves another space's reminders).
+   * Makes each space's two next reminders exist (future ones only). `onlySpaceId`: after a ledger entry, just that
+   * space, whose pending reminders a payment made stale are cancelled first. Other stale ones (a new plan, a space
+   * gone) are left to the handler, which checks the ledger again and skips them: no read of the jobs' history here.
    */
   function planGuild(guildId: string, now: number, onlySpaceId?: number): void {
     if (onlySpaceId === undefined) plannedHour.set(guildId, Math.floor(now / HOUR));
     // One space: cancel its pending reminders outright; planning the wanted ones again revives them (same key).
     if (onlySpaceId !== undefined) for (const prefix of reminderJobPrefix(guildId, onlySpaceId)) jobs.cancelByPrefix(guildId, prefix);
-    const pending = onlySpaceId === undefined ? jobs.list(guildId, [DUE_SOON_JOB, OVERDUE_JOB]).filter((job) => job.status === 'pending') : [];
     const plan = repo.plan(guildId);
-    const wanted = new Set<string>();
     if (plan) {
       const timeZone = deps.timezone(guildId);
       const spaces = deps.spaces.approvedSpaces(guildId).filter((s) => onlySpaceId === undefined || s.id === onlySpaceId);
@@ -49,16 +48,15 @@ export function createDuesReminders(deps: { repo: DuesRepo; jobs: JobsRepo; cloc
         const days = reminderDays(plan, paid.get(space.id) ?? null);
         for (const [kind, date] of [[DUE_SOON_JOB, days.dueSoonOn], [OVERDUE_JOB, days.overdueOn]] as const) {
           const dueAt = at10(date, timeZone);
-          // Only ahead of time: a reminder whose moment passed before it was planned (a new plan, a back-dated
-          // start, the shell's demo) is not sent at once; the status shows the state instead.
-          if (dueAt <= now) continue;
           const key = reminderJobKey(kind, guildId, space.id, days.dueOn);
-          wanted.add(key);
+          // Only ahead of time: a reminder whose moment passed before it was planned (a new plan, a back-dated
+          // start, the shell's demo) is not sent at once; the status shows the state instead. One that existed and
+          // was only just cancelled above (due, not yet run, and still wanted) is put back.
+          if (dueAt <= now && !(onlySpaceId !== undefined && jobs.byKey(key)?.status === 'cancelled')) continue;
           jobs.plan({ guildId, key, kind, dueAt, expiresAt: dueAt + GRACE[kind], payload: { spaceId: space.id, dueOn: days.dueOn } });
         }
       }
     }
-    for (const job of pending) if (!wanted.has(job.key) && job.dueAt > now) jobs.cancel(job.key);
   }
 
   return {

@@ -40,6 +40,16 @@ describe('dues reminders', () => {
     expect(pending()).toEqual(['2027-02-01', '2027-02-01']);
   });
 
+  it('an entry that does not move the due day keeps a reminder that is due and not yet sent', () => {
+    const { services, clock } = setup('2027-01-20T12:00:00Z');
+    services.dues.setPlan(organizer(), plan);
+    services.dues.record(organizer(), { spaceId: 1, amount: '50' });
+    clock.set('2027-01-25T10:00:00Z');
+    services.dues.record(organizer(), { spaceId: 1, amount: '10', paidOn: '2027-01-24', coversUntil: '2027-01-15', note: 'late fee' });
+    const dueSoon = dues(services).find((j) => j.kind === 'dues-due-soon' && j.payload['spaceId'] === 1)!;
+    expect(dueSoon).toMatchObject({ status: 'pending', dueAt: Date.parse('2027-01-25T10:00:00Z') });
+  });
+
   it('a reminder no longer applies once paid, and leaves out hosts who turned reminders off', () => {
     const { services, clock } = setup('2027-01-20T12:00:00Z');
     services.dues.setPlan(organizer(), plan);
