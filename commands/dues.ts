@@ -7,7 +7,7 @@ import { respondDirectoryOption } from '../src/discord/directory-options.js';
 import { ledgerFile, renderStatus } from '../src/discord/dues/render.js';
 import { replyPrivately } from '../src/discord/respond.js';
 import { text } from '../src/dues/dues.text.js';
-import { formatMoney } from '../src/dues/money.rules.js';
+import { currencyChoices, formatMoney } from '../src/dues/money.rules.js';
 
 const choicesOf = (values: readonly string[]) => values.map((value) => ({ name: value, value }));
 
@@ -17,7 +17,7 @@ const data = new SlashCommandBuilder()
   .addSubcommand((s) =>
     s.setName('plan').setDescription('Set what each member space owes per period (organizers)')
       .addStringOption((o) => o.setName('amount').setDescription('Per period, e.g. 50 or 49.50').setRequired(true).setMaxLength(20))
-      .addStringOption((o) => o.setName('currency').setDescription('ISO 4217 code, e.g. USD, EUR, GBP').setRequired(true).setMinLength(3).setMaxLength(3))
+      .addStringOption((o) => o.setName('currency').setDescription('ISO 4217 code, e.g. USD, EUR, GBP').setRequired(true).setMinLength(3).setMaxLength(3).setAutocomplete(true))
       .addStringOption((o) => o.setName('period').setDescription('How often dues are due').setRequired(true).addChoices(...choicesOf(DUES_PERIODS)))
       .addIntegerOption((o) => o.setName('grace-days').setDescription('Days after a due date before a space falls out of good standing (default 14)').setMinValue(0).setMaxValue(90))
       .addStringOption((o) => o.setName('starts').setDescription('First day of the first period, e.g. 2027-01-01 (default: this month)').setMaxLength(20)))
@@ -92,6 +92,11 @@ export const dues = defineCommand({
   },
 
   async autocomplete(interaction, ctx) {
+    const focused = interaction.options.getFocused(true);
+    if (focused.name === 'currency') {
+      await interaction.respond(currencyChoices(String(focused.value)).map((code) => ({ name: code, value: code })));
+      return;
+    }
     await respondDirectoryOption(interaction, ctx, 'managed');
   },
 });

@@ -26,6 +26,13 @@ export function minorDigits(currency: string): number {
   return digits;
 }
 
+/** Currency codes for autocomplete: the typed prefix first (USD for "us"), at most `limit`. */
+export function currencyChoices(typed: string, limit = 25): string[] {
+  currencies ??= new Set(Intl.supportedValuesOf('currency'));
+  const prefix = typed.trim().toUpperCase();
+  return [...currencies].filter((code) => code.startsWith(prefix)).slice(0, limit);
+}
+
 /** "usd " → "USD" when it is a known ISO 4217 code. */
 export function parseCurrency(text: string): Parsed<string> {
   const code = text.trim().toUpperCase();

@@ -43,6 +43,10 @@ describe('/dues', () => {
     await a.setup({ timezone: 'UTC' });
     const ids = spacesOf(a, { 'Rainier Commons': 'marcus', 'Chai and Code': 'priya', 'Hilltop Hub': 'sam' });
 
+    const currencies = await h.bed.driver.autocomplete({ guildId: a.id, channelId: a.channel('general'), userId: a.members.olivia, name: 'dues', subcommand: 'plan', focused: 'currency', options: { currency: 'us' } });
+    expect(currencies.map((c) => c.value)).toContain('USD');
+    const spaceChoices = await h.bed.driver.autocomplete({ guildId: a.id, channelId: a.channel('general'), userId: a.members.olivia, name: 'dues', subcommand: 'record', focused: 'space', options: { space: 'Chai' } });
+    expect(spaceChoices.map((c) => c.value)).toEqual([ids['Chai and Code']]);
     const saved = await a.reply('olivia', 'dues plan', plan);
     expect(saved.ephemeral).toBe(true);
     expect(saved.content).toContain('$50.00 per month from 1 January 2027, with 10 grace days');

@@ -22,6 +22,18 @@ describe('dues reminders', () => {
     ]);
   });
 
+  it('10:00 stays 10:00 local across the change to summer time', () => {
+    const { services } = setup('2027-03-01T12:00:00Z');
+    services.alliances.update(organizer(), { timezone: 'America/New_York' });
+    services.dues.setPlan(organizer(), plan);
+    services.dues.record(organizer(), { spaceId: 1, amount: '50', coversUntil: '2027-03-13' });
+    services.dues.record(organizer(), { spaceId: 2, amount: '50', coversUntil: '2027-03-20' });
+    const at = (spaceId: number) => dues(services).find((j) => j.kind === 'dues-due-soon' && j.payload['spaceId'] === spaceId && j.status === 'pending')!.dueAt;
+    // Due March 14 and March 21: reminders on March 7 (standard time, UTC-5) and March 14, the day clocks go forward (UTC-4).
+    expect(new Date(at(1)).toISOString()).toBe('2027-03-07T15:00:00.000Z');
+    expect(new Date(at(2)).toISOString()).toBe('2027-03-14T14:00:00.000Z');
+  });
+
   it('never plans a reminder whose moment has already passed (no burst of DMs when a plan starts in the past)', () => {
     const { services, clock } = setup('2027-03-20T12:00:00Z');
     services.dues.setPlan(organizer(), plan);
