@@ -1,6 +1,6 @@
 // /dues plan|record|correct|status|export|reminders: what member spaces owe, the append-only ledger of payments
 // (organizers), each space's standing (hosts their own, organizers all), and a host's reminder switch.
-import { SlashCommandBuilder } from 'discord.js';
+import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { DUES_PERIODS } from '../src/db/schema/index.js';
 import { defineCommand } from '../src/discord/command.js';
 import { respondDirectoryOption } from '../src/discord/directory-options.js';
@@ -80,6 +80,8 @@ export const dues = defineCommand({
         return replyPrivately(interaction, text.corrected(reversal.number, reversal.reversesNumber, status.standing));
       }
       case 'export': {
+        // Years of payments make a large file: take the time Discord allows for it.
+        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
         const { csv, entries } = service.exportCsv(ctx.actor);
         return replyPrivately(interaction, { content: text.exported(entries), files: [ledgerFile(csv, service.today(ctx.actor.guildId))] });
       }
