@@ -217,15 +217,12 @@ export function createDuesService(deps: DuesServiceDeps) {
       if (!amount.ok) problems.push({ field: 'amount', message: `${amount.message} (${plan.currency}, the plan's currency)` });
       const todayIs = today(actor.guildId);
       const paidOn = input.paidOn === undefined ? todayIs : dateOption('paid-on', input.paidOn, todayIs, problems, addDays(todayIs, 1));
-      let coversUntil = input.coversUntil === undefined ? null : dateOption('covers-until', input.coversUntil, todayIs, problems);
+      const typedCoversUntil = input.coversUntil === undefined ? null : dateOption('covers-until', input.coversUntil, todayIs, problems);
       if (problems.length || !amount.ok || !paidOn) throw invalidFields(problems);
       return deps.transaction(() => {
-        const paidThrough = repo.paidThroughOf(actor.guildId, space.id);
-        if (input.coversUntil === undefined) {
-          coversUntil = defaultCoversUntil(plan, paidThrough, amount.value);
-          if (!coversUntil) throw invalid('covers-until', 'amount is not a whole number of periods: say what it pays for with covers-until');
-        }
-        if (!coversUntil) throw invalidFields(problems);
+        // Read inside the transaction: what the payment covers follows from the ledger as it is now.
+        const coversUntil = typedCoversUntil ?? defaultCoversUntil(plan, repo.paidThroughOf(actor.guildId, space.id), amount.value);
+        if (!coversUntil) throw invalid('covers-until', 'amount is not a whole number of periods: say what it pays for with covers-until');
         const row = repo.append(actor.guildId, {
           kind: 'payment',
           spaceId: space.id,
