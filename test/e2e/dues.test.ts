@@ -219,6 +219,9 @@ describe('the monthly update', () => {
     await a.reply('olivia', 'dues plan', plan);
     await a.reply('olivia', 'dues record', { space: ids['Rainier Commons']!, amount: '100' });
     h.clock.set('2027-01-20T15:00:00Z');
+    const preview = await a.run('olivia', 'updates preview');
+    await preview.reply();
+    await waitUntil(() => preview.followups().some((m) => visibleText(m).includes('good standing')), 5000, 'the organizers part of the preview');
     await a.reply('olivia', 'updates post-now');
     const organizers = h.bed.messages(a.channel('organizers')).filter((m) => m.fromBot).map(visibleText).join('\n');
     expect(organizers).toContain('1 member space is in good standing out of 2; 1 space is overdue');

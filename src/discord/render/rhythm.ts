@@ -41,7 +41,10 @@ export function renderPreview(composed: ComposedUpdate, channelId: string | null
   const lines = [`👀 **Preview**: exactly what \`/updates post-now\` would post ${where} right now. Only you can see this.`];
   if (composed.messages.length > 1) lines.push(`It is long, so it goes out as ${composed.messages.length} messages.`);
   if (composed.failedSections.length > 0) lines.push(`⚠️ Left out because they could not be built: ${composed.failedSections.join(', ')}.`);
-  return privately(composed.messages, lines.join('\n'));
+  const forOrganizers = composed.organizerMessages?.length
+    ? privately(composed.organizerMessages, '…and beside it, in the organizers channel only (never in the public update):')
+    : [];
+  return [...privately(composed.messages, lines.join('\n')), ...forOrganizers];
 }
 
 export function renderPosted(posted: PostedUpdate): string {
