@@ -44,7 +44,7 @@ export function renderStatus(report: StatusReport): { content?: string; embeds: 
   const fields = report.spaces
     .filter((s) => s.entries.length > 0)
     .slice(0, 3)
-    .map((s) => ({ name: truncate(s.spaceName, 200), value: truncate(s.entries.map(entryLine).join('\n'), 1024) }));
+    .map((s) => ({ name: truncate(escapeMarkdown(s.spaceName), 200), value: truncate(s.entries.map(entryLine).join('\n'), 1024) }));
   const color = good === report.spaces.length ? COLOR.good : good === 0 ? COLOR.bad : COLOR.mixed;
   return { embeds: [{ title: text.statusTitle(report.everySpace), description: `${header}\n\n${lines.join('\n')}`, color, fields }] };
 }
