@@ -168,6 +168,27 @@ describe('/dues', () => {
     expect(dms(a.members.marcus)).toHaveLength(2);
   });
 
+  it('a bot that was down sends a reminder late within its grace, and never one whose moment is long gone', async () => {
+    h.clock.set('2027-01-05T15:00:00Z');
+    const a = await h.newAlliance();
+    await a.setup({ timezone: 'UTC' });
+    const ids = spacesOf(a, { 'Late Loft': 'priya' });
+    await a.reply('olivia', 'dues plan', plan);
+    await a.reply('olivia', 'dues record', { space: ids['Late Loft']!, amount: '50' });
+    // Down from before January 25 10:00 until the next afternoon: the due-soon reminder goes out late, once.
+    h.clock.set('2027-01-26T16:00:00Z');
+    await h.restart();
+    await h.bot.scheduler.tick();
+    await waitUntil(() => dms(a.members.priya).length === 1, 5000, 'the late due-soon DM');
+    // Down again over the overdue day and a week beyond: that reminder is skipped, not sent weeks late.
+    h.clock.set('2027-02-25T16:00:00Z');
+    await h.restart();
+    await h.bot.scheduler.tick();
+    expect(dms(a.members.priya)).toHaveLength(1);
+    // (The January reminders planned with the plan were cancelled by the payment; February's overdue one missed its grace.)
+    expect(h.bot.services.jobs.list(a.id, ['dues-overdue']).map((j) => [j.payload['dueOn'], j.status])).toEqual([['2027-01-01', 'cancelled'], ['2027-02-01', 'skipped']]);
+  });
+
   it('a host who turned reminders off gets none', async () => {
     h.clock.set('2027-01-05T15:00:00Z');
     const a = await h.newAlliance();
