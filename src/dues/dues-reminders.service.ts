@@ -5,7 +5,7 @@ import { DAY, HOUR, type Clock } from '../shared/clock.js';
 import { localToInstant } from '../shared/zoned-time.js';
 import { DUE_SOON_JOB, OVERDUE_JOB, reminderJobKey, reminderJobPrefix, type DuesReminderKind, type DuesSpacesPort } from './dues.ports.js';
 import type { DuesRepo } from './dues.repo.js';
-import { reminderDays, standingOn, type PlanTerms } from './standing.rules.js';
+import { localDate, reminderDays, standingOn, type PlanTerms } from './standing.rules.js';
 
 export const REMINDER_HOUR = 10;
 /** How late a reminder may still go out after downtime. */
@@ -22,7 +22,7 @@ export interface DuesReminder {
   paidThrough: string | null;
 }
 
-export function createDuesReminders(deps: { repo: DuesRepo; jobs: JobsRepo; clock: Clock; spaces: DuesSpacesPort; timezone(guildId: string): string; today(guildId: string): string }) {
+export function createDuesReminders(deps: { repo: DuesRepo; jobs: JobsRepo; clock: Clock; spaces: DuesSpacesPort; timezone(guildId: string): string }) {
   const { repo, jobs } = deps;
   const plannedHour = new Map<string, number>();
 
@@ -79,7 +79,7 @@ export function createDuesReminders(deps: { repo: DuesRepo; jobs: JobsRepo; cloc
       if (!row || !space) return null;
       const plan: PlanTerms = { amountMinor: row.amountMinor, currency: row.currency, period: row.period, graceDays: row.graceDays, startsOn: row.startsOn };
       const paidThrough = repo.paidThroughOf(guildId, spaceId);
-      const standing = standingOn(plan, paidThrough, deps.today(guildId));
+      const standing = standingOn(plan, paidThrough, localDate(deps.clock.now(), deps.timezone(guildId)));
       if (standing.nextDueOn !== dueOn) return null;
       if (kind === OVERDUE_JOB && standing.standing !== 'overdue') return null;
       const off = repo.remindersOff(guildId);

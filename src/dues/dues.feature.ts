@@ -12,9 +12,8 @@ import { createDuesUpdateSection } from './dues.update-section.js';
 export function createDuesFeature(deps: { db: Db; clock: Clock; jobs: JobsRepo; spaces: DuesSpacesPort; timezone(guildId: string): string }) {
   const repo = createDuesRepo(deps.db);
   const transaction = <T>(work: () => T): T => deps.db.transaction(() => work());
-  let replan: (guildId: string, spaceId?: number) => void = () => {};
-  const dues = createDuesService({ repo, clock: deps.clock, spaces: deps.spaces, timezone: deps.timezone, transaction, changed: (guildId, spaceId) => replan(guildId, spaceId) });
-  const duesReminders = createDuesReminders({ repo, jobs: deps.jobs, clock: deps.clock, spaces: deps.spaces, timezone: deps.timezone, today: dues.today });
-  replan = duesReminders.replan;
+  const duesReminders = createDuesReminders({ repo, jobs: deps.jobs, clock: deps.clock, spaces: deps.spaces, timezone: deps.timezone });
+  // A new plan or a ledger entry re-plans the reminders at once (a ledger entry inside its own transaction).
+  const dues = createDuesService({ repo, clock: deps.clock, spaces: deps.spaces, timezone: deps.timezone, transaction, changed: duesReminders.replan });
   return { dues, duesReminders, duesUpdateSection: createDuesUpdateSection(dues) };
 }

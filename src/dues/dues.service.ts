@@ -6,11 +6,10 @@ import { toCsv } from '../proposals/csv.rules.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { conflict, forbidden, invalid, invalidFields, notFound, type FieldProblem } from '../shared/errors.js';
-import { zonedParts } from '../shared/zoned-time.js';
 import type { DuesSpace, DuesSpacesPort } from './dues.ports.js';
 import type { DuesEntryRow, DuesPlanRow, DuesRepo } from './dues.repo.js';
 import { decimalString, parseAmount, parseCurrency } from './money.rules.js';
-import { addDays, defaultCoversUntil, parseDate, standingOn, STANDING_ORDER, type PlanTerms, type SpaceStanding } from './standing.rules.js';
+import { addDays, defaultCoversUntil, localDate, parseDate, standingOn, STANDING_ORDER, type PlanTerms, type SpaceStanding } from './standing.rules.js';
 
 export const DEFAULT_GRACE_DAYS = 14;
 export const MAX_GRACE_DAYS = 90;
@@ -106,8 +105,7 @@ export function createDuesService(deps: DuesServiceDeps) {
   const { repo, clock } = deps;
 
   function today(guildId: string): string {
-    const p = zonedParts(clock.now(), deps.timezone(guildId));
-    return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+    return localDate(clock.now(), deps.timezone(guildId));
   }
 
   function requireOrganizer(actor: Actor, what: string): void {

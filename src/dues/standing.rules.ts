@@ -1,6 +1,7 @@
 // Pure dues decisions over calendar dates (YYYY-MM-DD): the plan's periods, what a payment covers, and a space's
 // standing on a day. Good standing on day D: paid through D minus the grace days, or no plan in force on D.
 import type { DuesPeriod } from '../db/schema/index.js';
+import { zonedParts } from '../shared/zoned-time.js';
 
 export interface PlanTerms {
   amountMinor: number;
@@ -38,6 +39,12 @@ export function parseDate(text: string): string | null {
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return text.trim();
+}
+
+/** The calendar day it is in a time zone at an instant ("today" for the alliance). */
+export function localDate(instant: Date | number, timeZone: string): string {
+  const p = zonedParts(instant, timeZone);
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
 /** Days since 1970-01-01 (calendar arithmetic without time zones). */
