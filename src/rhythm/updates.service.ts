@@ -152,12 +152,6 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
     options: { channelId: string; key: string; trigger: 'scheduled' | 'manual'; postedBy: string | null },
     publish: Publish,
   ): Promise<PostedUpdate> {
-    const organizersChannelId = alliances.settings(composed.guildId).organizersChannelId;
-    if (composed.organizerMessages?.length && organizersChannelId && organizersChannelId !== options.channelId) {
-      // First, with its own key: a re-run after a crash posts it once (nonce), and a broken organizers channel
-      // never holds back the members' update.
-      await publish({ guildId: composed.guildId, channelId: organizersChannelId, key: `${options.key}:organizers` }, composed.organizerMessages).catch(() => undefined);
-    }
     const posted = await publish({ guildId: composed.guildId, channelId: options.channelId, key: options.key }, composed.messages);
     const messageIds = posted.map((message) => message.messageId);
     repo.recordUpdate(
@@ -174,6 +168,12 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
       },
       composed.noteAt,
     );
+    const organizersChannelId = alliances.settings(composed.guildId).organizersChannelId;
+    if (composed.organizerMessages?.length && organizersChannelId && organizersChannelId !== options.channelId) {
+      // Once the members' update is recorded, best effort: a retry of a failed update never posts it twice, and a
+      // broken organizers channel never holds the update back (a crash in between costs this note, not the update).
+      await publish({ guildId: composed.guildId, channelId: organizersChannelId, key: `${options.key}:organizers` }, composed.organizerMessages).catch(() => undefined);
+    }
     return { period: composed.period, channelId: options.channelId, messageIds, url: messageUrl(composed.guildId, options.channelId, messageIds[0] ?? '') };
   }
 
