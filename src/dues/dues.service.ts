@@ -8,6 +8,7 @@ import type { Clock } from '../shared/clock.js';
 import { conflict, forbidden, invalid, invalidFields, notFound, type FieldProblem } from '../shared/errors.js';
 import type { DuesSpace, DuesSpacesPort } from './dues.ports.js';
 import type { DuesEntryRow, DuesPlanRow, DuesRepo } from './dues.repo.js';
+import { problems } from './dues.text.js';
 import { decimalString, parseAmount, parseCurrency } from './money.rules.js';
 import { addDays, defaultCoversUntil, localDate, parseDate, standingOn, STANDING_ORDER, type PlanTerms, type SpaceStanding } from './standing.rules.js';
 
@@ -16,29 +17,29 @@ export const MAX_GRACE_DAYS = 90;
 /** Dates further than this from today are refused as typos (a payment from 1926, a plan starting in 2062). */
 const FAR_DAYS = 10 * 366;
 
-const noteSchema = z.string().trim().max(300, 'note must be at most 300 characters').optional().transform((v) => (v ? v : undefined));
+const noteSchema = z.string().trim().max(300, problems.noteLength(300)).optional().transform((v) => (v ? v : undefined));
 
 export const planInputSchema = z.object({
-  amount: z.string().max(20, 'amount is too long'),
-  currency: z.string().max(10, 'currency must be an ISO 4217 code such as USD'),
-  period: z.enum(DUES_PERIODS, { error: `period must be one of ${DUES_PERIODS.join(', ')}` }),
-  graceDays: z.number().int('grace-days must be a whole number').min(0, `grace-days must be between 0 and ${MAX_GRACE_DAYS}`).max(MAX_GRACE_DAYS, `grace-days must be between 0 and ${MAX_GRACE_DAYS}`).optional(),
-  starts: z.string().max(20, 'starts must be a date like 2027-01-01').optional(),
+  amount: z.string().max(20, problems.tooLong('amount')),
+  currency: z.string().max(10, problems.currencyLength),
+  period: z.enum(DUES_PERIODS, { error: problems.period(DUES_PERIODS) }),
+  graceDays: z.number().int(problems.graceDays(MAX_GRACE_DAYS)).min(0, problems.graceDays(MAX_GRACE_DAYS)).max(MAX_GRACE_DAYS, problems.graceDays(MAX_GRACE_DAYS)).optional(),
+  starts: z.string().max(20, problems.dateFormat('starts')).optional(),
 });
 /** As the command reads it: the period is checked against the list here, not cast by the adapter. */
 export type PlanInput = Omit<z.input<typeof planInputSchema>, 'period'> & { period: string };
 
 export const recordInputSchema = z.object({
-  spaceId: z.number({ error: 'space must be a member space (pick one from the list)' }).int().positive('space must be a member space (pick one from the list)'),
-  amount: z.string().max(20, 'amount is too long'),
-  paidOn: z.string().max(20, 'paid-on must be a date like 2027-01-15').optional(),
-  coversUntil: z.string().max(20, 'covers-until must be a date like 2027-03-31').optional(),
+  spaceId: z.number({ error: problems.space }).int(problems.space).positive(problems.space),
+  amount: z.string().max(20, problems.tooLong('amount')),
+  paidOn: z.string().max(20, problems.dateFormat('paid-on')).optional(),
+  coversUntil: z.string().max(20, problems.dateFormat('covers-until')).optional(),
   note: noteSchema,
 });
 export type RecordInput = z.input<typeof recordInputSchema>;
 
 export const correctInputSchema = z.object({
-  entry: z.number({ error: 'entry must be an entry number' }).int().positive('entry must be an entry number from /dues status'),
+  entry: z.number({ error: problems.entry }).int(problems.entry).positive(problems.entry),
   note: noteSchema,
 });
 export type CorrectInput = z.input<typeof correctInputSchema>;
@@ -109,18 +110,18 @@ export function createDuesService(deps: DuesServiceDeps) {
   }
 
   function requireOrganizer(actor: Actor, what: string): void {
-    if (!actor.isOrganizer) throw forbidden(`Only organizers can ${what}.`);
+    if (!actor.isOrganizer) throw forbidden(problems.organizersOnly(what));
   }
 
   /** A typed date, refused when it is not a real day or is more than ten years from today. */
-  function dateOption(field: string, text: string, todayIs: string, problems: FieldProblem[], latest = addDays(todayIs, FAR_DAYS)): string | null {
+  function dateOption(field: string, text: string, todayIs: string, found: FieldProblem[], latest = addDays(todayIs, FAR_DAYS)): string | null {
     const date = parseDate(text);
     if (!date) {
-      problems.push({ field, message: `${field} must be a date like 2027-01-31 (year-month-day)` });
+      found.push({ field, message: problems.dateFormat(field) });
       return null;
     }
     if (date < addDays(todayIs, -FAR_DAYS) || date > latest) {
-      problems.push({ field, message: `${field} is too far ${date > todayIs ? 'in the future' : 'in the past'}` });
+      found.push({ field, message: problems.dateTooFar(field, date > todayIs) });
       return null;
     }
     return date;
@@ -166,7 +167,7 @@ export function createDuesService(deps: DuesServiceDeps) {
 
   function spaceOf(guildId: string, spaceId: number): DuesSpace {
     const space = deps.spaces.approvedSpaces(guildId).find((s) => s.id === spaceId);
-    if (!space) throw invalid('space', 'space must be an approved member space of this alliance');
+    if (!space) throw invalid('space', problems.space);
     return space;
   }
 
@@ -181,15 +182,15 @@ export function createDuesService(deps: DuesServiceDeps) {
     setPlan(actor: Actor, raw: PlanInput): DuesPlanView {
       requireOrganizer(actor, 'set the dues plan');
       const input = parse(planInputSchema, raw);
-      const problems: FieldProblem[] = [];
+      const found: FieldProblem[] = [];
       const currency = parseCurrency(input.currency);
-      if (!currency.ok) problems.push({ field: 'currency', message: currency.message });
+      if (!currency.ok) found.push({ field: 'currency', message: problems.currency });
       const amount = currency.ok ? parseAmount(input.amount, currency.value) : null;
-      if (amount && !amount.ok) problems.push({ field: 'amount', message: amount.message });
+      if (amount && !amount.ok) found.push({ field: 'amount', message: problems.amount(amount.problem) });
       const todayIs = today(actor.guildId);
       const [y, m] = todayIs.split('-');
-      const startsOn = input.starts === undefined ? `${y}-${m}-01` : dateOption('starts', input.starts, todayIs, problems, addDays(todayIs, 2 * 366));
-      if (problems.length || !currency.ok || !amount?.ok || !startsOn) throw invalidFields(problems);
+      const startsOn = input.starts === undefined ? `${y}-${m}-01` : dateOption('starts', input.starts, todayIs, found, addDays(todayIs, 2 * 366));
+      if (found.length || !currency.ok || !amount?.ok || !startsOn) throw invalidFields(found);
       const row = repo.insertPlan(actor.guildId, {
         amountMinor: amount.value,
         currency: currency.value,
@@ -208,19 +209,19 @@ export function createDuesService(deps: DuesServiceDeps) {
       requireOrganizer(actor, 'record dues payments');
       const input = parse(recordInputSchema, raw);
       const plan = toPlan(repo.plan(actor.guildId));
-      if (!plan) throw invalid('plan', 'There is no dues plan yet: an organizer sets one with /dues plan first.');
+      if (!plan) throw invalid('plan', problems.noPlanYet);
       const space = spaceOf(actor.guildId, input.spaceId);
-      const problems: FieldProblem[] = [];
+      const found: FieldProblem[] = [];
       const amount = parseAmount(input.amount, plan.currency);
-      if (!amount.ok) problems.push({ field: 'amount', message: `${amount.message} (${plan.currency}, the plan's currency)` });
+      if (!amount.ok) found.push({ field: 'amount', message: problems.inPlanCurrency(problems.amount(amount.problem), plan.currency) });
       const todayIs = today(actor.guildId);
-      const paidOn = input.paidOn === undefined ? todayIs : dateOption('paid-on', input.paidOn, todayIs, problems, addDays(todayIs, 1));
-      const typedCoversUntil = input.coversUntil === undefined ? null : dateOption('covers-until', input.coversUntil, todayIs, problems);
-      if (problems.length || !amount.ok || !paidOn) throw invalidFields(problems);
+      const paidOn = input.paidOn === undefined ? todayIs : dateOption('paid-on', input.paidOn, todayIs, found, addDays(todayIs, 1));
+      const typedCoversUntil = input.coversUntil === undefined ? null : dateOption('covers-until', input.coversUntil, todayIs, found);
+      if (found.length || !amount.ok || !paidOn) throw invalidFields(found);
       return deps.transaction(() => {
         // Read inside the transaction: what the payment covers follows from the ledger as it is now.
         const coversUntil = typedCoversUntil ?? defaultCoversUntil(plan, repo.paidThroughOf(actor.guildId, space.id), amount.value);
-        if (!coversUntil) throw invalid('covers-until', 'amount is not a whole number of periods: say what it pays for with covers-until');
+        if (!coversUntil) throw invalid('covers-until', problems.notWholePeriods);
         const row = repo.append(actor.guildId, {
           kind: 'payment',
           spaceId: space.id,
@@ -246,10 +247,10 @@ export function createDuesService(deps: DuesServiceDeps) {
       const input = parse(correctInputSchema, raw);
       return deps.transaction(() => {
         const target = repo.entryByNumber(actor.guildId, input.entry);
-        if (!target) throw notFound(`There is no dues entry #${input.entry} in this alliance.`);
-        if (target.kind !== 'payment') throw invalid('entry', `entry #${input.entry} is itself a correction; record the payment again instead`);
+        if (!target) throw notFound(problems.noSuchEntry(input.entry));
+        if (target.kind !== 'payment') throw invalid('entry', problems.reversalOfReversal(input.entry));
         const already = repo.reversalOf(actor.guildId, target.id);
-        if (already) throw conflict(`Entry #${input.entry} was already corrected by entry #${already.number}.`);
+        if (already) throw conflict(problems.alreadyCorrected(input.entry, already.number));
         const row = repo.append(actor.guildId, {
           kind: 'reversal',
           spaceId: target.spaceId,
@@ -276,8 +277,8 @@ export function createDuesService(deps: DuesServiceDeps) {
       if (options.spaceId !== undefined) {
         const one = shown.find((s) => s.id === options.spaceId);
         if (!one) {
-          if (deps.spaces.approvedSpaces(actor.guildId).some((s) => s.id === options.spaceId)) throw forbidden('Only organizers and the hosts of a space can see its dues.');
-          throw invalid('space', 'space must be an approved member space of this alliance');
+          if (deps.spaces.approvedSpaces(actor.guildId).some((s) => s.id === options.spaceId)) throw forbidden(problems.notYourSpace);
+          throw invalid('space', problems.space);
         }
         shown = [one];
       }

@@ -1,7 +1,7 @@
 // Every sentence about dues a member reads, in one place (English): standing words, plurals, dates in words, the
 // reminders, the replies to /dues and the organizers' line of the monthly update.
 import type { DuesPeriod } from '../db/schema/index.js';
-import { formatMoney } from './money.rules.js';
+import { formatMoney, type AmountProblem } from './money.rules.js';
 import type { Standing } from './standing.rules.js';
 
 const englishPlural = new Intl.PluralRules('en');
@@ -62,4 +62,38 @@ export const text = {
   updateTitle: 'Dues',
   updateLine: (good: number, total: number, overdue: number) =>
     `${count(good, 'member space is', 'member spaces are')} in good standing out of ${total}${overdue ? `; ${count(overdue, 'space is', 'spaces are')} overdue (see \`/dues status\`)` : ''}.`,
+};
+
+/** What was wrong, naming the option as the member knows it. */
+export const problems = {
+  amount(problem: AmountProblem): string {
+    switch (problem.kind) {
+      case 'not-positive':
+        return 'amount must be more than zero';
+      case 'format':
+        return `amount must be a number like ${problem.digits === 0 ? '1250' : `1250.${'0'.repeat(problem.digits)}`} (digits, and a point for ${problem.currency} decimals)`;
+      case 'decimals':
+        return problem.digits === 0 ? `amount in ${problem.currency} has no decimals` : `amount in ${problem.currency} has at most ${problem.digits} decimals`;
+      case 'too-large':
+        return `amount must be at most ${formatMoney(problem.maxMinor, problem.currency)}`;
+    }
+  },
+  inPlanCurrency: (message: string, currency: string) => `${message} (${currency}, the plan's currency)`,
+  currency: 'currency must be an ISO 4217 code such as USD, EUR, GBP or JPY',
+  currencyLength: 'currency must be an ISO 4217 code such as USD',
+  tooLong: (field: string) => `${field} is too long`,
+  noteLength: (max: number) => `note must be at most ${max} characters`,
+  period: (periods: readonly string[]) => `period must be one of ${periods.join(', ')}`,
+  graceDays: (max: number) => `grace-days must be a whole number between 0 and ${max}`,
+  dateFormat: (field: string) => `${field} must be a date like 2027-01-31 (year-month-day)`,
+  dateTooFar: (field: string, future: boolean) => `${field} is too far ${future ? 'in the future' : 'in the past'}`,
+  space: 'space must be an approved member space of this alliance (pick one from the list)',
+  entry: 'entry must be an entry number from /dues status',
+  noPlanYet: 'There is no dues plan yet: an organizer sets one with /dues plan first.',
+  notWholePeriods: 'amount is not a whole number of periods: say what it pays for with covers-until',
+  organizersOnly: (what: string) => `Only organizers can ${what}.`,
+  noSuchEntry: (entry: number) => `There is no dues entry #${entry} in this alliance.`,
+  reversalOfReversal: (entry: number) => `entry #${entry} is itself a correction; record the payment again instead`,
+  alreadyCorrected: (entry: number, by: number) => `Entry #${entry} was already corrected by entry #${by}.`,
+  notYourSpace: 'Only organizers and the hosts of a space can see its dues.',
 };

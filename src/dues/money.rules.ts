@@ -1,7 +1,14 @@
 // Money as members type and read it, without floating point: "12.50" is parsed as text into minor units (cents)
-// with the currency's own number of minor digits (JPY 0, USD 2, BHD 3), and formatted back from integers.
+// with the currency's own number of minor digits (JPY 0, USD 2, BHD 3), and formatted back from integers. What is
+// wrong with an input is returned as data; dues.text.ts says it in words.
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+export type Parsed<T, P> = { ok: true; value: T } | { ok: false; problem: P };
+
+export type AmountProblem =
+  | { kind: 'format'; currency: string; digits: number }
+  | { kind: 'not-positive' }
+  | { kind: 'decimals'; currency: string; digits: number }
+  | { kind: 'too-large'; currency: string; maxMinor: number };
 
 /** The largest amount the bot accepts: 1,000,000.00 in the currency's major unit. */
 export const MAX_MAJOR = 1_000_000;
@@ -34,31 +41,24 @@ export function currencyChoices(typed: string, limit = 25): string[] {
 }
 
 /** "usd " → "USD" when it is a known ISO 4217 code. */
-export function parseCurrency(text: string): Parsed<string> {
+export function parseCurrency(text: string): Parsed<string, 'unknown'> {
   const code = text.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(code) || !isCurrency(code)) {
-    return { ok: false, message: 'currency must be an ISO 4217 code such as USD, EUR, GBP or JPY' };
-  }
+  if (!/^[A-Z]{3}$/.test(code) || !isCurrency(code)) return { ok: false, problem: 'unknown' };
   return { ok: true, value: code };
 }
 
 /** "12.50", "1250", "0.5" → minor units of `currency`; refuses negatives, zero, too many decimals and over the cap. */
-export function parseAmount(text: string, currency: string): Parsed<number> {
+export function parseAmount(text: string, currency: string): Parsed<number, AmountProblem> {
   const digits = minorDigits(currency);
   const trimmed = text.trim();
   const match = /^(\d{1,7})(?:\.(\d+))?$/.exec(trimmed);
-  const example = digits === 0 ? '1250' : `1250.${'0'.repeat(digits)}`;
-  if (!match) {
-    if (/^-/.test(trimmed)) return { ok: false, message: 'amount must be more than zero' };
-    return { ok: false, message: `amount must be a number like ${example} (digits, and a point for ${currency} decimals)` };
-  }
+  if (!match) return { ok: false, problem: /^-/.test(trimmed) ? { kind: 'not-positive' } : { kind: 'format', currency, digits } };
   const fraction = match[2] ?? '';
-  if (fraction.length > digits) {
-    return { ok: false, message: digits === 0 ? `amount in ${currency} has no decimals` : `amount in ${currency} has at most ${digits} decimals` };
-  }
+  if (fraction.length > digits) return { ok: false, problem: { kind: 'decimals', currency, digits } };
   const minor = Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
-  if (minor <= 0) return { ok: false, message: 'amount must be more than zero' };
-  if (minor > MAX_MAJOR * 10 ** digits) return { ok: false, message: `amount must be at most ${formatMoney(MAX_MAJOR * 10 ** digits, currency)}` };
+  if (minor <= 0) return { ok: false, problem: { kind: 'not-positive' } };
+  const maxMinor = MAX_MAJOR * 10 ** digits;
+  if (minor > maxMinor) return { ok: false, problem: { kind: 'too-large', currency, maxMinor } };
   return { ok: true, value: minor };
 }
 

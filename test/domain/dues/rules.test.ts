@@ -1,5 +1,6 @@
 // Money parsed as text into minor units (never floats) and dues standing over calendar dates, as pure functions.
 import { describe, expect, it } from 'vitest';
+import { problems } from '../../../src/dues/dues.text.js';
 import { decimalString, formatMoney, parseAmount, parseCurrency } from '../../../src/dues/money.rules.js';
 import { defaultCoversUntil, periodEnd, reminderDays, standingOn, type PlanTerms } from '../../../src/dues/standing.rules.js';
 
@@ -30,7 +31,7 @@ describe('money', () => {
   ])('refuses %j in %s', (text, currency, message) => {
     const parsed = parseAmount(text, currency);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.message).toMatch(message);
+    if (!parsed.ok) expect(problems.amount(parsed.problem)).toMatch(message);
   });
 
   it('knows ISO 4217 codes and refuses others', () => {
