@@ -6,6 +6,7 @@ import { alliance } from './alliance.js';
 import { coworkingday } from './coworkingday.js';
 import { decisions } from './decisions.js';
 import { directory } from './directory.js';
+import { dues } from './dues.js';
 import { createHelpCommand } from './help.js';
 import { ideas } from './ideas.js';
 import { lead } from './lead.js';
@@ -21,6 +22,6 @@ import { skills } from './skills.js';
 import { space } from './space.js';
 import { updates } from './updates.js';
 
-const featureCommands: CommandModule[] = [alliance, space, directory, skills, meeting, agenda, ideas, priorities, actions, participation, updates, coworkingday, proposal, rules, decisions, privacy, pass, lead, perks];
+const featureCommands: CommandModule[] = [alliance, space, directory, skills, meeting, agenda, ideas, priorities, actions, participation, updates, coworkingday, proposal, rules, decisions, dues, pass, lead, perks, privacy];
 
 export const commands: readonly CommandModule[] = [createHelpCommand(() => commands), ...featureCommands];

@@ -8,6 +8,7 @@ import { openCacheDatabase, type CacheDatabase } from './db/cache.js';
 import type { Db } from './db/open.js';
 import { createDirectory } from './directory/directory.js';
 import { createDoctorService } from './doctor/doctor.service.js';
+import { createDuesFeature } from './dues/dues.feature.js';
 import { directoryUpdateSection } from './directory/directory.update-section.js';
 import type { Clock } from './shared/clock.js';
 import { createMeetingsFeature } from './meetings/meetings.feature.js';
@@ -65,8 +66,9 @@ export function createServices(deps: ServiceDeps) {
     localities: (guildId, userIds) => directory.memberLocalities(guildId, userIds),
   });
   const rules = createRulesService({ repo: createRulesRepo(db), clock });
+  const { dues, duesReminders, duesUpdateSection } = createDuesFeature({ db, clock, jobs, spaces: deps.ports?.spaces ?? directory, timezone: (guildId) => alliances.settings(guildId).timezone });
   const { proposals, votes, decisions } = createProposalFeature({
-    db, clock, rules, alliances, jobs, spaces: deps.ports?.spaces ?? directory, agenda: deps.ports?.agenda ?? meetings,
+    db, clock, rules, alliances, jobs, spaces: deps.ports?.spaces ?? directory, agenda: deps.ports?.agenda ?? meetings, standing: dues,
   });
   const passFeature = createPassFeature({ db, clock, spaces: directory, timezone: (guildId) => alliances.settings(guildId).timezone });
   const leadsFeature = createLeadsFeature({ db, clock, spaces: directory, timezone: (guildId) => alliances.settings(guildId).timezone });
@@ -79,6 +81,7 @@ export function createServices(deps: ServiceDeps) {
     createProposalsUpdateSection({ proposals, decisions }),
     passFeature.updateSection,
     leadsFeature.updateSection,
+    duesUpdateSection,
   ];
   const rhythm = createRhythmService({ repo: createRhythmRepo(db), jobs, alliances, clock, sections, directory: deps.ports?.directory ?? directory });
   // Members' own data: every feature that stores personal data forgets it here (one line each).
@@ -93,11 +96,12 @@ export function createServices(deps: ServiceDeps) {
       passFeature.privacy,
       leadsFeature.privacy,
       perksFeature.privacy,
+      { feature: 'dues', forget: (g, u) => dues.forgetMember(g, u) },
     ],
   });
   const backups = createBackupsService({ jobs, clock, databasePath: deps.databasePath ?? ':memory:', settings: deps.backups ?? null });
   const doctor = createDoctorService({ db, clock, backups });
-  return { jobs, alliances, backups, doctor, directory, rhythm, meetings, ideas, duplicates, skills, rules, proposals, votes, decisions, privacy, pass: passFeature.pass, leads: leadsFeature.leads, perks: perksFeature.perks };
+  return { jobs, alliances, backups, doctor, directory, rhythm, meetings, ideas, duplicates, skills, rules, proposals, votes, decisions, privacy, dues, duesReminders, pass: passFeature.pass, leads: leadsFeature.leads, perks: perksFeature.perks };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -19,6 +19,20 @@ export function createDirectoryRepo(db: Db) {
     .where(and(eq(spaceHosts.guildId, sql.placeholder('guildId')), eq(spaceHosts.userId, sql.placeholder('userId'))))
     .orderBy(asc(spaces.id))
     .prepare();
+  // Approved spaces with their hosts, lean (id and name only, no IN list): asked on every vote by spaces and every
+  // /dues status, where an alliance of 500 spaces made the full-row read the slowest part.
+  const approvedNames = db
+    .select({ id: spaces.id, name: spaces.name })
+    .from(spaces)
+    .where(and(eq(spaces.guildId, sql.placeholder('guildId')), eq(spaces.status, 'approved')))
+    .orderBy(asc(spaces.createdAt), asc(spaces.id))
+    .prepare();
+  // Unordered (a sort in SQLite cost more than the read); hosts are put in order per space below.
+  const guildHosts = db
+    .select({ spaceId: spaceHosts.spaceId, userId: spaceHosts.userId, addedAt: spaceHosts.addedAt })
+    .from(spaceHosts)
+    .where(eq(spaceHosts.guildId, sql.placeholder('guildId')))
+    .prepare();
   function setTags(guildId: string, spaceId: number, tags: string[]): void {
     db.delete(spaceTags).where(eq(spaceTags.spaceId, spaceId)).run();
     if (tags.length) db.insert(spaceTags).values(tags.map((tag) => ({ spaceId, guildId, tag }))).run();
@@ -89,6 +103,21 @@ export function createDirectoryRepo(db: Db) {
     },
 
     /** Hosts of many spaces at once: spaceId → user ids. */
+    /** Every approved space (oldest first) with its hosts (first added first). */
+    approvedWithHosts(guildId: string): { id: number; name: string; hostUserIds: string[] }[] {
+      const hosts = new Map<number, { userId: string; addedAt: number }[]>();
+      for (const host of guildHosts.all({ guildId })) {
+        const list = hosts.get(host.spaceId);
+        if (list) list.push(host);
+        else hosts.set(host.spaceId, [host]);
+      }
+      return approvedNames.all({ guildId }).map((row) => {
+        const list = hosts.get(row.id) ?? [];
+        if (list.length > 1) list.sort((a, b) => a.addedAt - b.addedAt || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+        return { ...row, hostUserIds: list.map((host) => host.userId) };
+      });
+    },
+
     hostsOf(guildId: string, spaceIds: number[]): Map<number, string[]> {
       const out = new Map<number, string[]>(spaceIds.map((id) => [id, []]));
       if (!spaceIds.length) return out;

@@ -348,9 +348,7 @@ export function createSpacesService(deps: DirectoryDeps) {
     },
 
     approvedSpaces(guildId: string): { id: number; name: string; hostUserIds: string[] }[] {
-      const rows = repo.byStatus(guildId, 'approved');
-      const hosts = repo.hostsOf(guildId, rows.map((r) => r.id));
-      return rows.map((r) => ({ id: r.id, name: r.name, hostUserIds: hosts.get(r.id) ?? [] }));
+      return repo.approvedWithHosts(guildId);
     },
 
     /** Privacy preview: spaces removeMemberData would delete (hosted alone) and those the member only leaves. */

@@ -5,6 +5,11 @@ export interface SpacesPort {
   approvedSpaces(guildId: string): { id: number; name: string; hostUserIds: string[] }[];
 }
 
+/** The dues feature's view of which member spaces are in good standing today (voters:spaces-in-good-standing). */
+export interface StandingPort {
+  spacesInGoodStanding(guildId: string): Set<number>;
+}
+
 export interface AgendaPort {
   agendaItemsForProposal(guildId: string, query: string, limit?: number): { id: number; label: string }[];
   agendaItem(guildId: string, itemId: number): { id: number; topic: string; meetingId: number; meetingTitle: string } | null;

@@ -5,7 +5,7 @@ import type { RulesService } from '../rules/rules.service.js';
 import type { JobsRepo } from '../scheduler/jobs.repo.js';
 import type { Clock } from '../shared/clock.js';
 import { createDecisionsService } from './decisions.service.js';
-import type { AgendaPort, SpacesPort } from './ports.js';
+import type { AgendaPort, SpacesPort, StandingPort } from './ports.js';
 import { createProposalsRepo } from './proposals.repo.js';
 import { createProposalsService } from './proposals.service.js';
 import { createVotesService } from './votes.service.js';
@@ -18,6 +18,7 @@ export interface ProposalFeatureDeps {
   jobs: JobsRepo;
   spaces?: SpacesPort;
   agenda?: AgendaPort;
+  standing?: StandingPort;
 }
 
 export function createProposalFeature(deps: ProposalFeatureDeps) {

@@ -9,7 +9,7 @@ import type { Actor } from '../shared/actor.js';
 import { DAY, type Clock } from '../shared/clock.js';
 import { conflict, forbidden, invalid, invalidFields, notFound, type FieldProblem } from '../shared/errors.js';
 import { checkDeadline, parseCloses } from './deadline.rules.js';
-import { closeJobKey, CLOSE_JOB, reminderJobKey, REMINDER_JOB, type AgendaPort, type GuildPeople, type SpacesPort } from './ports.js';
+import { closeJobKey, CLOSE_JOB, reminderJobKey, REMINDER_JOB, type AgendaPort, type GuildPeople, type SpacesPort, type StandingPort } from './ports.js';
 import type { ProposalRow, ProposalsRepo, VoterUnit } from './proposals.repo.js';
 import { tallyOf, toView, type ProposalView } from './proposals.views.js';
 import { OUTCOME_LABEL } from './tally.rules.js';
@@ -60,6 +60,7 @@ export interface ProposalsDeps {
   transaction: <T>(work: () => T) => T;
   spaces?: SpacesPort;
   agenda?: AgendaPort;
+  standing?: StandingPort;
 }
 
 export interface ClosedProposal {
@@ -111,6 +112,7 @@ export function createProposalsService(deps: ProposalsDeps) {
     if (voters === 'role' && !voterRoleId) problems.push({ field: 'voter-role', message: 'voter-role is needed when voters is role' });
     if (!base.allowOverride && voters === 'role' && voterRoleId !== base.voterRoleId) locked('voter-role');
     if (voters === 'spaces' && !deps.spaces) problems.push({ field: 'voters', message: 'Voting by member space is not available yet.' });
+    if (voters === 'spaces-in-good-standing' && !(deps.spaces && deps.standing)) problems.push({ field: 'voters', message: 'Voting by member spaces in good standing is not available yet.' });
 
     let closesAt = now + base.periodMinutes * 60_000;
     if (input.closes !== undefined) {
@@ -152,9 +154,12 @@ export function createProposalsService(deps: ProposalsDeps) {
         return people.humans
           .filter((h) => h.roleIds.includes(p.voterRoleId!))
           .map((h) => ({ voterKey: h.id, label: null, userIds: [h.id] }));
-      case 'spaces': {
+      case 'spaces':
+      case 'spaces-in-good-standing': {
         const present = new Set(people.humans.map((h) => h.id));
-        return (deps.spaces?.approvedSpaces(guildId) ?? []).map((s) => ({
+        // Good standing is read once, now: the electorate is frozen at the opening like every other.
+        const good = p.voters === 'spaces-in-good-standing' ? (deps.standing?.spacesInGoodStanding(guildId) ?? new Set<number>()) : null;
+        return (deps.spaces?.approvedSpaces(guildId) ?? []).filter((s) => !good || good.has(s.id)).map((s) => ({
           voterKey: `space:${s.id}`,
           label: s.name,
           userIds: s.hostUserIds.filter((id) => present.has(id)),

@@ -58,6 +58,13 @@ export function composeUpdate(input: UpdateContentInput): UpdateContent {
   return { messages, quiet, sectionTitles: sections.map((section) => section.title) };
 }
 
+/** The organizers-only companion of a month's update, for the organizers channel; empty when there is nothing. */
+export function composeOrganizersNote(month: YearMonth, sections: UpdateSectionContent[]): PostMessage[] {
+  const kept = sections.map((section) => ({ title: section.title, lines: section.lines.filter((line) => line.trim().length > 0) })).filter((section) => section.lines.length > 0);
+  if (kept.length === 0) return [];
+  return layoutPost({ title: `For organizers · ${monthName(month)}`, intro: 'Beside this month’s update, for organizers only.', sections: kept, color: UPDATE_COLOR });
+}
+
 export interface HostedEventView {
   spaceName: string;
   title: string;

@@ -8,7 +8,7 @@ import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { forbidden, invalidFields, type FieldProblem } from '../shared/errors.js';
 import type { UpdatePeriod, UpdateSectionContent, UpdateSectionProvider } from '../shared/update-section.js';
-import { composeUpdate } from './content.rules.js';
+import { composeOrganizersNote, composeUpdate } from './content.rules.js';
 import {
   addDays,
   addMonths,
@@ -44,6 +44,8 @@ export interface ComposedUpdate {
   guildId: string;
   period: string;
   messages: PostMessage[];
+  /** Sections for organizers' eyes only, posted in the organizers channel beside the update. */
+  organizerMessages?: PostMessage[];
   quiet: boolean;
   sectionIds: string[];
   /** Sections whose provider threw: left out so the rest still goes out. */
@@ -123,6 +125,7 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
     const bounds = monthlyPeriodBounds(month, current.day, timezone);
     const period: UpdatePeriod = { guildId, ...bounds, now, timezone };
     const contents: UpdateSectionContent[] = [];
+    const organizerContents: UpdateSectionContent[] = [];
     const sectionIds: string[] = [];
     const failedSections: string[] = [];
     for (const provider of providers) {
@@ -130,7 +133,7 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
         const built = provider.build(period);
         const list = (Array.isArray(built) ? built : built ? [built] : []).filter((s) => s.lines.length > 0);
         if (list.length > 0) sectionIds.push(provider.id);
-        contents.push(...list);
+        (provider.audience === 'organizers' ? organizerContents : contents).push(...list);
       } catch {
         failedSections.push(provider.id);
       }
@@ -140,6 +143,7 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
       guildId,
       period: formatYearMonth(month),
       messages: content.messages,
+      organizerMessages: composeOrganizersNote(month, organizerContents),
       quiet: content.quiet,
       sectionIds,
       failedSections,
@@ -169,6 +173,12 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
       },
       composed.noteAt,
     );
+    const organizersChannelId = alliances.settings(composed.guildId).organizersChannelId;
+    if (composed.organizerMessages?.length && organizersChannelId && organizersChannelId !== options.channelId) {
+      // Once the members' update is recorded, best effort: a retry of a failed update never posts it twice, and a
+      // broken organizers channel never holds the update back (a crash in between costs this note, not the update).
+      await publish({ guildId: composed.guildId, channelId: organizersChannelId, key: `${options.key}:organizers` }, composed.organizerMessages).catch(() => undefined);
+    }
     return { period: composed.period, channelId: options.channelId, messageIds, url: messageUrl(composed.guildId, options.channelId, messageIds[0] ?? '') };
   }
 

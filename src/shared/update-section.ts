@@ -25,5 +25,10 @@ export interface UpdateSectionProvider {
   id: string;
   /** Lower comes first. */
   order: number;
+  /**
+   * `organizers`: the section goes to the organizers channel beside the update (e.g. how many spaces are in good
+   * standing), never into the public post. Default `members`.
+   */
+  audience?: 'members' | 'organizers';
   build(period: UpdatePeriod): UpdateSectionContent | UpdateSectionContent[] | null;
 }

@@ -3,6 +3,7 @@
 import type { GuildHandle, TestBed } from '../testbed/types.js';
 import type { RunningBot } from '../main.js';
 import { seedDirectorySamples } from '../directory/samples.js';
+import { seedDuesSamples } from '../dues/samples.js';
 import { seedMeetingsSamples } from '../meetings/samples.js';
 import { seedProposalsSamples } from '../proposals/samples.js';
 import { reconcileAll } from '../discord/wiring/proposals.js';
@@ -50,6 +51,7 @@ const SEEDERS: { name: string; seed: (services: Services, demo: DemoMembers) => 
   { name: 'skills', seed: seedSkillsSamples },
   { name: 'proposals', seed: seedProposalsSamples },
   { name: 'pass, leads and perks', seed: seedEconomySamples },
+  { name: 'dues', seed: seedDuesSamples },
 ];
 
 interface DemoMembers {

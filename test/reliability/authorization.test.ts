@@ -45,6 +45,7 @@ describe('authorization matrix', () => {
     expect(failures).toEqual([]);
     expect(refused).toEqual(expect.arrayContaining(['/alliance setup', '/alliance show', '/rules set', '/priorities set', '/priorities clear', '/proposal close', '/updates settings', '/updates note', '/updates post-now', '/coworkingday settings', '/participation report']));
     expect(refused).toEqual(expect.arrayContaining(['/pass issue', '/pass visits', '/pass export', '/perks add', '/perks remove']));
+    expect(refused).toEqual(expect.arrayContaining(['/dues plan', '/dues record', '/dues correct', '/dues export']));
   }, 120_000);
 
   it("someone else's agenda item, meeting and proposal: a plain member can't move, remove, cancel or withdraw them", async () => {
@@ -136,6 +137,24 @@ describe('pass and leads', () => {
   });
 });
 
+describe('dues', () => {
+  it("another space's dues standing and ledger: refused for a member who does not host it, nothing changed", async () => {
+    const dir = h.bot.services.directory;
+    const organizer = { guildId: a.id, userId: a.members.olivia, isOrganizer: true, roleIds: [] };
+    const { space } = dir.register({ guildId: a.id, userId: a.members.priya, isOrganizer: false, roleIds: [] }, { name: 'Priya Dues Desk', city: 'Seattle', country: 'US', desks: 4 });
+    if (space.status === 'pending') dir.approve(organizer, space.id);
+    h.bot.services.dues.setPlan(organizer, { amount: '50', currency: 'USD', period: 'monthly' });
+    h.bot.services.dues.record(organizer, { spaceId: space.id, amount: '50', note: 'ref 123' });
+    const before = rowCounts(h);
+    const text = await attempt('sam', 'dues status', { space: space.id });
+    expect(text).toMatch(REFUSED);
+    expect(text).not.toContain('ref 123');
+    const own = await attempt('sam', 'dues status', {});
+    expect(own).not.toContain('Priya Dues Desk');
+    expect(JSON.stringify(rowCounts(h))).toBe(JSON.stringify(before));
+  });
+});
+
 describe('two alliances in one bot', () => {
   it("ids, autocomplete, exports and crafted buttons from one alliance never reach the other's data", async () => {
     const b = await h.newAlliance('Other Alliance');
@@ -151,7 +170,8 @@ describe('two alliances in one bot', () => {
       await attempt('olivia', 'proposal show', { proposal: aProposal }, b),
       await attempt('olivia', 'proposal vote', { proposal: aProposal, choice: 'yes' }, b),
     ];
-    for (const text of answers) expect(text).not.toMatch(/Fault meetup|Shared printer|Shared insurance/);
+    answers.push(await attempt('olivia', 'dues status', {}, b), await attempt('olivia', 'dues correct', { entry: 1 }, b));
+    for (const text of answers) expect(text).not.toMatch(/Fault meetup|Shared printer|Shared insurance|Priya Dues Desk/);
     expect(JSON.stringify(rowCounts(h))).toBe(JSON.stringify(before));
     expect(h.bot.services.meetings.get(a.id, aMeeting).status).toBe('scheduled');
 

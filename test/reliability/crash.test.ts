@@ -1,6 +1,7 @@
 // Crash safety: the bot as a child process, SIGKILLed at random moments while members keep acting, then started
 // again on the same database. Every acknowledged action (skill offers, agenda items, ideas, space registrations
-// through their form, pass check-ins) is stored exactly once, no registration is stored without its host, and SQLite stays intact.
+// through their form, pass check-ins, dues payments) is stored exactly once, no registration is stored without its host,
+// and SQLite stays intact.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,8 +59,11 @@ function seedWorld(databasePath: string): World {
     for (let i = 0; i < 150; i++) passes.push({ code: services.pass.issue(organizer, { userId: memberIds[3 + (i % 3)]!, visits: 1 }).code, spaceId: space.id, hostId });
   }
   passes.sort((x, y) => x.code.localeCompare(y.code));
+  const { space } = services.directory.register({ ...organizer, isOrganizer: false }, { name: 'Ledger Loft', city: 'Seattle', country: 'US', desks: 12 });
+  if (space.status === 'pending') services.directory.approve(organizer, space.id);
+  services.dues.setPlan(organizer, { amount: '50', currency: 'USD', period: 'monthly' });
   close();
-  return { bed, guild, memberIds, meetingIds, passes };
+  return { bed, guild, memberIds, meetingIds, passes, duesSpaceId: space.id };
 }
 
 /** Opens a proposal through /proposal create and its form; returns its message id. */
@@ -170,6 +174,7 @@ describe('crash safety', () => {
     expect(byKind['space']).toBeGreaterThan(0);
     expect(byKind['visit']).toBeGreaterThan(0);
     expect(new Set(visitCounts).size).toBe(1);
+    expect(byKind['dues']).toBeGreaterThan(0);
     expect(integrity).toBe('ok');
     expect(foreignKeys).toEqual([]);
     expect(voteMismatches).toEqual([]);

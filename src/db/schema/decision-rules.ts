@@ -11,7 +11,7 @@ export type RuleScope = (typeof RULE_SCOPES)[number];
 export const RULE_KINDS = ['majority', 'supermajority', 'consensus', 'consent'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
-export const VOTER_KINDS = ['everyone', 'role', 'spaces'] as const;
+export const VOTER_KINDS = ['everyone', 'role', 'spaces', 'spaces-in-good-standing'] as const;
 export type VoterKind = (typeof VOTER_KINDS)[number];
 
 export const decisionRules = sqliteTable(

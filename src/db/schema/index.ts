@@ -11,3 +11,4 @@ export * from './proposals.js';
 export * from './pass.js';
 export * from './leads.js';
 export * from './perks.js';
+export * from './dues.js';

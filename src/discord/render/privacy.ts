@@ -11,6 +11,8 @@ const TABLE_WORDS: Record<string, string> = {
   action_items: 'action items', ideas: 'parked ideas', idea_votes: 'idea votes', coworking_day_events: 'coworking-day events you host',
   passes: 'alliance passes (the spaces keep the visits, without your name)', pass_visits: 'pass visits you checked in (kept without your name)',
   leads: 'leads you sent or answered (kept for the spaces, without your name)', perks: 'perks you added (kept without your name)',
+  dues_entries: 'dues payments you recorded (they stay as the spaces’ records, without your name)', dues_plans: 'dues plans you set (kept, without your name)',
+  dues_reminder_prefs: 'dues reminder choice',
 };
 
 export function exportFile(data: MemberExport): AttachmentBuilder {

@@ -17,6 +17,7 @@ export const CHOICE_CODES: Record<Choice, string> = { yes: 'y', no: 'n', abstain
 export function votersText(p: Pick<ProposalView, 'voters' | 'voterRoleId' | 'eligible'>): string {
   if (p.voters === 'role' && p.voterRoleId) return `Members with ${roleMention(p.voterRoleId)} (${p.eligible})`;
   if (p.voters === 'spaces') return `One vote per member space (${p.eligible} spaces)`;
+  if (p.voters === 'spaces-in-good-standing') return `One vote per member space in good standing (${p.eligible} spaces)`;
   return `Every member (${p.eligible})`;
 }
 
@@ -214,7 +215,7 @@ export function renderProposalList(title: string, items: ProposalView[], total: 
 }
 
 function ruleLine(r: DecisionRule & { inherited?: boolean }): string {
-  const voters = r.voters === 'role' && r.voterRoleId ? `members with ${roleMention(r.voterRoleId)}` : r.voters === 'spaces' ? 'one vote per space' : 'every member';
+  const voters = r.voters === 'role' && r.voterRoleId ? `members with ${roleMention(r.voterRoleId)}` : r.voters === 'spaces' ? 'one vote per space' : r.voters === 'spaces-in-good-standing' ? 'one vote per space in good standing' : 'every member';
   return `${describeRule(r)} · quorum ${r.quorum === null ? 'none' : `${r.quorum}%`} · ${formatDuration(r.periodMinutes)} · ${voters} · authors ${r.allowOverride ? 'may' : 'may not'} override`;
 }
 

@@ -57,7 +57,10 @@ export function renderPreview(composed: ComposedUpdate, settings: Pick<UpdateSet
   if (next) lines.push(next);
   if (composed.messages.length > 1) lines.push(`It is long, so it goes out as ${composed.messages.length} messages.`);
   if (composed.failedSections.length > 0) lines.push(`⚠️ Left out because they could not be built: ${composed.failedSections.join(', ')}.`);
-  return privately(composed.messages, lines.join('\n'));
+  const forOrganizers = composed.organizerMessages?.length
+    ? privately(composed.organizerMessages, '…and beside it, in the organizers channel only (never in the public update):')
+    : [];
+  return [...privately(composed.messages, lines.join('\n')), ...forOrganizers];
 }
 
 export function renderPosted(posted: PostedUpdate): string {

@@ -146,7 +146,7 @@ export const proposalsWiring: FeatureWiring = {
         }
         if (!info) throw new SkipJob('proposal closed or already reminded');
         const p = info.proposal;
-        const text = `⏰ Voting on **#${p.number} ${p.title}** closes ${timestamp(p.closesAt, 'R')}: ${info.notVoted} of ${p.eligible} eligible ${p.voters === 'spaces' ? 'spaces have' : 'voters have'} not voted yet.`;
+        const text = `⏰ Voting on **#${p.number} ${p.title}** closes ${timestamp(p.closesAt, 'R')}: ${info.notVoted} of ${p.eligible} eligible ${p.voters === 'spaces' || p.voters === 'spaces-in-good-standing' ? 'spaces have' : 'voters have'} not voted yet.`;
         if (p.threadId) await ctx.poster.post(p.threadId, { content: text }, { idempotencyKey: `proposal-reminder:${p.id}` });
         let sent = 0;
         for (const userId of info.dmUserIds) {

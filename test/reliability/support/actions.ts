@@ -1,7 +1,7 @@
 // The stream of member actions the crash test sends while it kills the bot: each kind knows how to send itself,
 // whether the bot acknowledged it, and how many rows the database holds for it afterwards (must be exactly 1).
-// Kinds: /skills offer, /agenda add, /ideas add, /space register with its form (two interactions), and
-// /pass checkin of a fresh pass by the host of a space that takes the pass.
+// Kinds: /skills offer, /agenda add, /ideas add, /space register with its form (two interactions), /pass checkin of a
+// fresh pass by the host of a space that takes the pass, and /dues record (an organizer's payment in the append-only ledger).
 import type Database from 'better-sqlite3';
 import type { GuildHandle, TestBed } from '../../../src/testbed/types.js';
 
@@ -12,6 +12,8 @@ export interface World {
   meetingIds: number[];
   /** Passes issued before the first start, each checked in once by the stream (taken from the front). */
   passes: { code: string; spaceId: number; hostId: string }[];
+  /** An approved member space under a dues plan: the crash test records payments for it. */
+  duesSpaceId: number;
 }
 
 export interface Action {
@@ -38,7 +40,7 @@ export function seeded(seed: number): Rng {
   };
 }
 
-export const ACTION_KINDS = ['skill', 'agenda', 'idea', 'space', 'visit'] as const;
+export const ACTION_KINDS = ['skill', 'agenda', 'idea', 'space', 'visit', 'dues'] as const;
 
 /** Spaces of the alliance whose host list is not exactly the member who registered it (a registration stored half). */
 export function spacesWithoutTheirHost(sqlite: Database.Database, guildId: string): string[] {
@@ -89,6 +91,16 @@ export function nextAction(rng: Rng, world: World, n: number): Action {
       kind, userId: pass.hostId, label: pass.code,
       send: (w) => acknowledged(w, { ...host, name: 'pass', subcommand: 'checkin', options: { 'pass-code-or-member': pass.code, space: pass.spaceId } }, /^✅ Visit recorded/),
       stored: (db, g) => (db.prepare('SELECT COUNT(*) AS n FROM pass_visits v JOIN passes p ON p.id = v.pass_id WHERE v.guild_id = ? AND p.code = ?').get(g, pass.code) as { n: number }).n,
+    };
+  }
+  if (kind === 'dues') {
+    // Payments are recorded by an organizer (the owner); the note tells each one apart.
+    const label = `Payment ${word(rng)} ${n}`;
+    const owner = { ...base, userId: world.memberIds[0]! };
+    return {
+      kind, userId: owner.userId, label,
+      send: (w) => acknowledged(w, { ...owner, name: 'dues', subcommand: 'record', options: { space: w.duesSpaceId, amount: '50', note: label } }, /^✅ Entry #\d+/),
+      stored: (db, g) => (db.prepare("SELECT COUNT(*) AS n FROM dues_entries WHERE guild_id = ? AND kind = 'payment' AND note = ?").get(g, label) as { n: number }).n,
     };
   }
   if (kind === 'skill') {

@@ -1,0 +1,46 @@
+// Dues in the bot's life cycle: the reminder planner on every scheduler tick, and the reminder jobs, each a DM to
+// the space's hosts (a private thread for those who closed DMs), sent once per key whatever restarts happen.
+import { ChannelType } from 'discord.js';
+import { z } from 'zod';
+import { DUE_SOON_JOB, OVERDUE_JOB, type DuesReminderKind } from '../../dues/dues.ports.js';
+import { text } from '../../dues/dues.text.js';
+import { SkipJob, type JobHandler } from '../../scheduler/scheduler.js';
+import type { BotContext } from '../command.js';
+import type { FeatureWiring } from '../feature-wiring.js';
+import { deliverPrivately } from '../skills-delivery.js';
+import { reminderText } from './render.js';
+
+const payloadSchema = z.object({ spaceId: z.number().int(), dueOn: z.string() });
+
+/**
+ * Where hosts who closed DMs get a private thread: the first of the alliance's channels members can read that can
+ * hold one (announcement channels cannot).
+ */
+function fallbackChannel(ctx: BotContext, guildId: string): string | null {
+  const s = ctx.services.alliances.settings(guildId);
+  const candidates = [s.announcementsChannelId, s.proposalsChannelId, s.meetingsChannelId, s.organizersChannelId];
+  return candidates.find((id) => id !== null && ctx.client.channels.cache.get(id)?.type === ChannelType.GuildText) ?? null;
+}
+
+function reminderHandler(ctx: BotContext, kind: DuesReminderKind): JobHandler {
+  return async (job) => {
+    const { spaceId, dueOn } = payloadSchema.parse(job.payload);
+    const reminder = ctx.services.duesReminders.reminder(job.guildId, kind, spaceId, dueOn);
+    if (!reminder) throw new SkipJob('paid since, no plan, space gone, or every host turned reminders off');
+    const content = reminderText(reminder);
+    const delivered = await deliverPrivately(ctx, {
+      userIds: reminder.hostUserIds,
+      channelId: fallbackChannel(ctx, job.guildId),
+      threadName: text.reminderThread(reminder.spaceName),
+      payloadFor: () => ({ content }),
+      idempotencyKey: job.key,
+    });
+    return { delivered };
+  };
+}
+
+export const duesWiring: FeatureWiring = {
+  name: 'dues',
+  jobHandlers: (ctx) => ({ [DUE_SOON_JOB]: reminderHandler(ctx, DUE_SOON_JOB), [OVERDUE_JOB]: reminderHandler(ctx, OVERDUE_JOB) }),
+  planners: (ctx) => [(now) => ctx.services.duesReminders.plan(now)],
+};
