@@ -24,6 +24,8 @@ export interface BotContext {
   logger: Logger;
   poster: Poster;
   client: Client;
+  /** Base address of the public web page (PUBLIC_URL), or null when the bot serves no web page (HTTP_PORT unset). */
+  publicUrl?: string | null;
 }
 
 export interface InteractionContext extends BotContext {

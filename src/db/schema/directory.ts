@@ -40,6 +40,10 @@ export const spaces = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     approvedAt: integer('approved_at'),
     approvedBy: text('approved_by'),
+    /** The host agreed to show the space on the alliance's public web page (off by default). */
+    publicListing: integer('public_listing', { mode: 'boolean' }).notNull().default(false),
+    /** Second consent: identity tags (women-owned, bipoc-owned…) shown on the web too. */
+    publicTags: integer('public_tags', { mode: 'boolean' }).notNull().default(false),
   },
   (table) => [
     uniqueIndex('spaces_guild_city_name_uq').on(table.guildId, table.cityKey, table.nameKey),
