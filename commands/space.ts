@@ -20,6 +20,8 @@ import { escapeMarkdown, truncate } from '../src/discord/format.js';
 import { snowflake } from '../src/discord/options.js';
 import { renderApprovalNotice, renderJoinRequest, renderProfile, renderRemoveConfirm, renderWelcome } from '../src/discord/render/directory.js';
 import { reply, replyPrivately } from '../src/discord/respond.js';
+import { addPublicConsentOptions, parsePublicAnswer, PUBLIC_QUESTION, readPublicConsent } from '../src/discord/public-page/options.js';
+import { renderConsentSaved } from '../src/discord/public-page/render.js';
 import { forbidden } from '../src/shared/errors.js';
 
 const spaceOption = (description: string) => (o: SlashCommandIntegerOption) =>
@@ -29,7 +31,9 @@ const data = new SlashCommandBuilder()
   .setName('space')
   .setDescription('Your space in the alliance directory: register, edit, show, join')
   .addSubcommand((s) => addProfileOptions(s.setName('register').setDescription('List your space (a form for the longer texts follows)'), true))
-  .addSubcommand((s) => addProfileOptions(s.setName('edit').setDescription('Change a space you host (no options: edit the longer texts)').addIntegerOption(spaceOption('A space you host')), false))
+  .addSubcommand((s) =>
+    addPublicConsentOptions(addProfileOptions(s.setName('edit').setDescription('Change a space you host (no options: edit the longer texts)').addIntegerOption(spaceOption('A space you host')), false)),
+  )
   .addSubcommand((s) => s.setName('remove').setDescription('Remove a space you host from the directory').addIntegerOption(spaceOption('A space you host')))
   .addSubcommand((s) => s.setName('show').setDescription('A space’s profile: hours, day pass, hosts, people').addIntegerOption(spaceOption('The space')))
   .addSubcommand((s) => s.setName('join').setDescription('List yourself as working from a space (its hosts approve)').addIntegerOption(spaceOption('The space you work from')))
@@ -46,16 +50,19 @@ const MODAL_FIELDS = [
   { id: 'hours', label: 'Opening hours', max: LIMITS.hours, style: TextInputStyle.Short },
   { id: 'contact', label: 'How to book a day pass, and who answers', max: LIMITS.contact, style: TextInputStyle.Paragraph },
   { id: 'accessibility', label: 'Accessibility (step-free, restroom…)', max: LIMITS.accessibility, style: TextInputStyle.Paragraph },
+  PUBLIC_QUESTION,
 ] as const;
 
 function detailsModal(id: string, title: string, values: Partial<Record<keyof ModalFields, string | null>> = {}): ModalBuilder {
+  // The public-page question is asked when registering; /space edit public:yes|no changes it later.
+  const fields = id.includes('register') ? MODAL_FIELDS : MODAL_FIELDS.filter((f) => f.id !== PUBLIC_QUESTION.id);
   return new ModalBuilder()
     .setCustomId(id)
     .setTitle(truncate(title, 45))
     .addComponents(
-      ...MODAL_FIELDS.map((f) => {
+      ...fields.map((f) => {
         const input = new TextInputBuilder().setCustomId(f.id).setLabel(f.label).setStyle(f.style).setRequired(false).setMaxLength(f.max);
-        const value = values[f.id];
+        const value = f.id === PUBLIC_QUESTION.id ? null : values[f.id];
         if (value) input.setValue(truncate(value, f.max));
         return new ActionRowBuilder<TextInputBuilder>().addComponents(input);
       }),
@@ -98,6 +105,14 @@ export const space = defineCommand({
     } else if (sub === 'edit') {
       const spaceId = o.getInteger('space', true);
       const patch = readProfileOptions(interaction);
+      const consent = readPublicConsent(interaction);
+      if (consent) {
+        const saved = dir.publicPage.setConsent(ctx.actor, spaceId, consent);
+        if (Object.keys(patch).length === 0) {
+          await reply(interaction, { content: renderConsentSaved(saved, ctx.publicUrl ? ctx.settings : null), ephemeral: true });
+          return;
+        }
+      }
       if (Object.keys(patch).length === 0) {
         const current = dir.show(ctx.actor, spaceId);
         if (!canManage(ctx.actor, current.hosts)) throw forbidden(`Only the space’s hosts or an organizer can edit ${current.name}.`);
@@ -137,7 +152,8 @@ export const space = defineCommand({
     register: {
       args: z.tuple([id]),
       async run(interaction, [draftId], ctx) {
-        const { space: registered, needsApproval } = ctx.services.directory.completeRegistration(ctx.actor, draftId, modalFields(interaction));
+        const fields = modalFields(interaction);
+        const { space: registered, needsApproval } = ctx.services.directory.completeRegistration(ctx.actor, draftId, fields, parsePublicAnswer(fields.publicAnswer));
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
         const next = await announce(ctx, registered, needsApproval);
         const status = needsApproval ? '⏳ It is **pending** until an organizer approves it.' : '';
@@ -147,7 +163,8 @@ export const space = defineCommand({
     details: {
       args: z.tuple([id]),
       async run(interaction, [spaceId], ctx) {
-        const edited = ctx.services.directory.edit(ctx.actor, spaceId, modalFields(interaction));
+        const { publicAnswer: _asked, ...texts } = modalFields(interaction);
+        const edited = ctx.services.directory.edit(ctx.actor, spaceId, texts);
         await reply(interaction, { content: '✅ Saved.', embeds: [renderProfile(edited)], ephemeral: true });
       },
     },
@@ -183,7 +200,7 @@ export const space = defineCommand({
 });
 
 /** The modal's texts; a field the client left out counts as empty. */
-function modalFields(interaction: ModalSubmitInteraction): ModalFields {
+function modalFields(interaction: ModalSubmitInteraction): ModalFields & { publicAnswer: string } {
   const get = (field: string) => {
     try {
       return interaction.fields.getTextInputValue(field);
@@ -191,5 +208,5 @@ function modalFields(interaction: ModalSubmitInteraction): ModalFields {
       return '';
     }
   };
-  return { description: get('description'), hours: get('hours'), contact: get('contact'), accessibility: get('accessibility') };
+  return { description: get('description'), hours: get('hours'), contact: get('contact'), accessibility: get('accessibility'), publicAnswer: get(PUBLIC_QUESTION.id) };
 }

@@ -23,14 +23,14 @@ export const alliances = sqliteTable('alliances', {
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`),
 }, (table) => [uniqueIndex('alliances_public_slug_uq').on(table.publicSlug)]);
 
-/** A member's private calendar feed: the token's SHA-256 (the token itself is shown once), one per member. */
+/** A member's private calendar feed: a random token (shown again by /meeting calendar, replaced by calendar-reset). */
 export const calendarTokens = sqliteTable(
   'calendar_tokens',
   {
     guildId: text('guild_id').notNull(),
     userId: text('user_id').notNull(),
-    tokenHash: text('token_hash').notNull(),
+    token: text('token').notNull(),
     createdAt: integer('created_at').notNull(),
   },
-  (table) => [uniqueIndex('calendar_tokens_member_uq').on(table.guildId, table.userId), uniqueIndex('calendar_tokens_hash_uq').on(table.tokenHash)],
+  (table) => [uniqueIndex('calendar_tokens_member_uq').on(table.guildId, table.userId), uniqueIndex('calendar_tokens_token_uq').on(table.token)],
 );
