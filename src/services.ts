@@ -42,7 +42,7 @@ export function createServices(deps: ServiceDeps) {
   const jobs = createJobsRepo(db);
   const alliances = createAlliancesService({ repo: createAlliancesRepo(db), clock });
   const directory = createDirectory({ db, clock, alliances });
-  const { meetings, ideas } = createMeetingsFeature({ db, clock, jobs, alliances });
+  const { meetings, ideas, calendar } = createMeetingsFeature({ db, clock, jobs, alliances });
   const skills = createSkillsService({
     db,
     repo: createSkillsRepo(db),
@@ -71,11 +71,12 @@ export function createServices(deps: ServiceDeps) {
       { feature: 'directory', forget: (g, u) => directory.removeMemberData(g, u) },
       { feature: 'skills', forget: (g, u) => skills.forgetMember(g, u) },
       { feature: 'meetings', forget: (g, u) => meetings.forgetMember(g, u) },
+      { feature: 'calendar', forget: (g, u) => ({ calendarFeeds: calendar.forgetMember(g, u) }) },
       { feature: 'rhythm', forget: (g, u) => rhythm.forgetMember(g, u) },
       { feature: 'proposals', forget: (g, u) => votes.forgetMember(g, u) },
     ],
   });
-  return { jobs, alliances, directory, rhythm, meetings, ideas, skills, rules, proposals, votes, decisions, privacy };
+  return { jobs, alliances, directory, rhythm, meetings, ideas, calendar, skills, rules, proposals, votes, decisions, privacy };
 }
 
 export type Services = ReturnType<typeof createServices>;

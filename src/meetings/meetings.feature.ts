@@ -7,6 +7,8 @@ import { createIdeasService } from '../ideas/ideas.service.js';
 import type { JobsRepo } from '../scheduler/jobs.repo.js';
 import type { Clock } from '../shared/clock.js';
 import { createActionsRepo } from './actions.repo.js';
+import { createCalendarRepo } from './calendar.repo.js';
+import { createCalendarService } from './calendar.service.js';
 import { createAgendaRepo } from './agenda.repo.js';
 import { createAgendaService } from './agenda.service.js';
 import { createMeetingsRepo } from './meetings.repo.js';
@@ -32,7 +34,8 @@ export function createMeetingsFeature(deps: { db: Db; clock: Clock; jobs: JobsRe
     forgetMember: participation.forgetMember,
   };
   const ideas = createIdeasService({ db, clock, repo: ideasRepo, agenda, alliances });
-  return { meetings, ideas };
+  const calendar = createCalendarService({ repo: createCalendarRepo(db), clock });
+  return { meetings, ideas, calendar };
 }
 
 export type MeetingsFeature = ReturnType<typeof createMeetingsFeature>;

@@ -161,6 +161,8 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
         sectionIds: composed.sectionIds,
         postedAt: clock.now().getTime(),
         postedBy: options.postedBy,
+        // Kept for the public archive (/a/<slug>/updates): what was posted, not what the data says later.
+        content: composed.messages.flatMap((message) => message.embeds.map((embed) => ({ title: embed.title, description: embed.description }))),
       },
       composed.noteAt,
     );
