@@ -22,6 +22,14 @@ const configSchema = z.object({
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' })
       .optional(),
   ),
+  HTTP_PORT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a port number, 1-65535' }).int('must be a port number, 1-65535').min(0, 'must be a port number, 1-65535').max(65535, 'must be a port number, 1-65535').optional(),
+  ),
+  PUBLIC_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://alliance.example' }).optional(),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),

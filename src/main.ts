@@ -1,7 +1,7 @@
 // The only place that knows everything: config → database → services → client → scheduler.
 // `startBot` is what tests, the shell and benchmarks start; running this file starts the bot for real.
 import { pathToFileURL } from 'node:url';
-import { Events, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from 'discord.js';
+import { Events, Status, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -20,6 +20,7 @@ import { createScheduler, type JobHandler, type Scheduler } from './scheduler/sc
 import { createServices, type ServicePorts, type Services } from './services.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
+import { startWebServer, type RunningWeb } from './web/server.js';
 
 export interface StartOptions {
   clock?: Clock;
@@ -28,6 +29,8 @@ export interface StartOptions {
   startScheduler?: boolean;
   /** Stand-ins for other features' ports (tests). */
   ports?: ServicePorts;
+  /** Where the web server listens (default all interfaces; tests and the shell use 127.0.0.1). */
+  webHostname?: string;
 }
 
 export interface RunningBot {
@@ -35,6 +38,8 @@ export interface RunningBot {
   services: Services;
   database: OpenDatabase;
   scheduler: Scheduler;
+  /** The public web page and /healthz, when HTTP_PORT is set. */
+  web: RunningWeb | null;
   stop(): Promise<void>;
 }
 
@@ -109,6 +114,28 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     }
   }, 6 * 60 * 60_000).unref();
   await scheduler.tick();
+  let web: RunningWeb | null = null;
+  if (config.HTTP_PORT !== undefined) {
+    web = await startWebServer(
+      {
+        services,
+        clock,
+        logger,
+        ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+        allianceName: (guildId) => client.guilds.cache.get(guildId)?.name ?? null,
+        health: {
+          database: () => database.sqlite.prepare('SELECT 1 AS ok').get() !== undefined,
+          gateway: () => client.ws.status === Status.Ready,
+          lastTickAt: () => scheduler.lastTickAt(),
+          now: () => clock.now().getTime(),
+        },
+      },
+      config.HTTP_PORT,
+      options.webHostname,
+    );
+    ctx.publicUrl = web.url;
+    logger.info({ url: web.url }, 'public web page and /healthz are served');
+  }
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Alliance bot is ready');
   for (const feature of features) {
     if (!feature.afterReady) continue;
@@ -127,10 +154,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     services,
     database,
     scheduler,
+    web,
     async stop() {
       if (stopped) return;
       stopped = true;
       clearInterval(optimizer);
+      await web?.stop();
       await scheduler.stop();
       await router.idle();
       await client.destroy();

@@ -3,7 +3,7 @@ import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { forbidden, invalid, notFound } from '../shared/errors.js';
 import type { DirectoryPublicRepo } from './directory-public.repo.js';
-import { publicView, type PublicSpace } from './directory-public.rules.js';
+import { publicView, type PublicSource, type PublicSpace } from './directory-public.rules.js';
 import { canManage } from './directory.rules.js';
 import type { DirectoryRepo } from './directory.repo.js';
 
@@ -20,6 +20,11 @@ export function createDirectoryPublicService(deps: { repo: DirectoryRepo; public
     /** Every public space of the alliance, by name. */
     spaces(guildId: string): PublicSpace[] {
       return publicRepo.all(guildId).map(publicView);
+    },
+
+    /** A hit of publicSearch as the page shows it (identity tags dropped without the second consent). */
+    fromHit(hit: PublicSource): PublicSpace {
+      return publicView(hit);
     },
 
     /** One public space, or null when it is not there, not approved or not public. */

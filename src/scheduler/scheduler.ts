@@ -13,17 +13,25 @@ export interface Scheduler {
   start(): void;
   /** Stops the timer and waits for a tick in progress. */
   stop(): Promise<void>;
+  /** When the last tick started (the scheduler's clock), or null before the first: /healthz reads it. */
+  lastTickAt(): number | null;
 }
 
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const runner = createJobRunner(deps);
   let task: ScheduledTask | null = null;
+  let lastTick: number | null = null;
+  const tick = () => {
+    lastTick = deps.clock.now().getTime();
+    return runner.tick();
+  };
   return {
-    tick: runner.tick,
+    tick,
+    lastTickAt: () => lastTick,
     start() {
       runner.recover();
       task = cron.schedule('* * * * *', () => {
-        runner.tick().catch((error: unknown) => deps.logger.error({ err: error }, 'scheduler tick failed'));
+        tick().catch((error: unknown) => deps.logger.error({ err: error }, 'scheduler tick failed'));
       });
     },
     async stop() {
