@@ -48,12 +48,19 @@ export async function waitUntil(condition: () => boolean, timeoutMs = 5000, what
   }
 }
 
-export async function startHarness(options: { now?: string; logger?: Logger; ports?: ServicePorts } = {}): Promise<Harness> {
+export async function startHarness(options: { now?: string; logger?: Logger; ports?: ServicePorts; web?: boolean } = {}): Promise<Harness> {
   const bed = await startTestBed();
   const clock = manualClock(options.now ?? '2026-11-24T15:00:00Z');
   const databasePath = join(mkdtempSync(join(tmpdir(), 'alliance-e2e-')), 'alliance.db');
-  const config = loadConfig({ DISCORD_TOKEN: bed.token, DISCORD_API_URL: bed.apiUrl, DATABASE_PATH: databasePath, LOG_LEVEL: 'silent' });
-  const start = () => startBot(config, { clock, logger: options.logger ?? silentLogger, startScheduler: false, ports: options.ports });
+  const config = loadConfig({
+    DISCORD_TOKEN: bed.token,
+    DISCORD_API_URL: bed.apiUrl,
+    DATABASE_PATH: databasePath,
+    LOG_LEVEL: 'silent',
+    // The public page on a free port of the loopback interface (web: true).
+    ...(options.web ? { HTTP_PORT: '0' } : {}),
+  });
+  const start = () => startBot(config, { clock, logger: options.logger ?? silentLogger, startScheduler: false, ports: options.ports, webHostname: '127.0.0.1' });
   let bot = await start();
 
   const harness: Harness = {
