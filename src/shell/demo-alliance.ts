@@ -9,6 +9,7 @@ import { reconcileAll } from '../discord/wiring/proposals.js';
 import { seedRhythmSamples } from '../rhythm/samples.js';
 import { seedSkillsSamples } from '../skills/samples.js';
 import type { Services } from '../services.js';
+import { seedPublicPageSamples } from './demo-public-page.js';
 
 export const DEMO = {
   guildName: 'Demo Coworking Alliance',
@@ -48,6 +49,7 @@ const SEEDERS: { name: string; seed: (services: Services, demo: DemoMembers) => 
   { name: 'rhythm', seed: seedRhythmSamples },
   { name: 'skills', seed: seedSkillsSamples },
   { name: 'proposals', seed: seedProposalsSamples },
+  { name: 'public page', seed: seedPublicPageSamples },
 ];
 
 interface DemoMembers {
