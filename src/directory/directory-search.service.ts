@@ -140,8 +140,10 @@ export function createSearchService(deps: {
     const filters = filtersFor(query);
     if (publicOnly) {
       filters.publicOnly = true;
-      const tags = search.tagsLike(guildId, '', 500).map((t) => t.tag);
-      if (query.text && mentionsIdentity(query.text, [...SUGGESTED_TAGS, ...tags])) filters.textWithoutTags = true;
+      // The alliance's own identity tags that start with a typed word (an index range each), beside the suggested ones.
+      const words = query.text ? foldKey(query.text).split(' ').filter((w) => /^[a-z0-9]{2,}$/.test(w)).slice(0, 8) : [];
+      const own = words.flatMap((w) => search.tagsLike(guildId, `${w}-`, 20).map((t) => t.tag));
+      if (query.text && mentionsIdentity(query.text, [...SUGGESTED_TAGS, ...own])) filters.textWithoutTags = true;
     }
     const size = LIMITS.pageSize;
     const fetch = (p: number) => search.search(guildId, filters, size, p * size).map((r) => hit(r));
