@@ -119,6 +119,14 @@ describe('the directory a visitor sees', () => {
     await a.reply('marcus', 'space edit', { space: await spaceId('Rainier Commons'), public: 'yes' });
   });
 
+  it('refuses a form answer other than yes or no, and stores nothing', async () => {
+    const answer = await register(a, 'priya', { name: 'Maybe Place', city: 'Seattle', country: 'US' }, { public: 'nah' });
+    expect(visibleText(answer)).toMatch(/takes yes or no/);
+    expect(answer.flags & 64).toBe(64);
+    const choices = await h.bed.driver.autocomplete({ ...as('olivia'), name: 'space', subcommand: 'show', focused: 'space', options: { space: 'Maybe' } });
+    expect(choices).toEqual([]);
+  });
+
   it('answers a plain 404 for an unknown slug and for a page turned off', async () => {
     expect((await get('/a/nobody-here/')).status).toBe(404);
     expect((await get('/a/x/')).status).toBe(404);
