@@ -13,4 +13,5 @@ CREATE UNIQUE INDEX `alliances_public_slug_uq` ON `alliances` (`public_slug`);--
 ALTER TABLE `monthly_updates` ADD `content` text;--> statement-breakpoint
 ALTER TABLE `meetings` ADD `public` integer DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE `spaces` ADD `public_listing` integer DEFAULT false NOT NULL;--> statement-breakpoint
-ALTER TABLE `spaces` ADD `public_tags` integer DEFAULT false NOT NULL;
+ALTER TABLE `spaces` ADD `public_tags` integer DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX `spaces_guild_public_idx` ON `spaces` (`guild_id`,`public_listing`,`status`,`updated_at`);

@@ -31,6 +31,8 @@ export interface StartOptions {
   ports?: ServicePorts;
   /** Where the web server listens (default all interfaces; tests and the shell use 127.0.0.1). */
   webHostname?: string;
+  /** The web server's per-address rate limit (default 300 requests per 10 s; the web benchmark raises it). */
+  webRateLimit?: { limit: number; windowMs: number };
 }
 
 export interface RunningBot {
@@ -123,6 +125,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         logger,
         ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
         allianceName: (guildId) => client.guilds.cache.get(guildId)?.name ?? null,
+        ...(options.webRateLimit ? { rateLimit: options.webRateLimit } : {}),
         health: {
           database: () => database.sqlite.prepare('SELECT 1 AS ok').get() !== undefined,
           gateway: () => client.ws.status === Status.Ready,

@@ -1,5 +1,5 @@
 // Reads of the spaces whose hosts agreed to a public listing (approved ones only), for the public web page.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { spaces } from '../db/schema/index.js';
 
@@ -29,6 +29,13 @@ export function createDirectoryPublicRepo(db: Db) {
     /** Every public space of the alliance, by name (the map and spaces.json). */
     all(guildId: string) {
       return db.select(PUBLIC_COLUMNS).from(spaces).where(and(eq(spaces.guildId, guildId), listed)).orderBy(asc(spaces.nameKey), asc(spaces.id)).all();
+    },
+    /** How many public spaces and their newest change: changes whenever what the page shows may have changed. */
+    version(guildId: string): { count: number; updatedAt: number } {
+      const row = db.get<{ count: number; updatedAt: number | null }>(
+        sql`SELECT count(*) AS count, max(updated_at) AS updatedAt FROM spaces WHERE guild_id = ${guildId} AND public_listing = 1 AND status = 'approved'`,
+      );
+      return { count: row?.count ?? 0, updatedAt: row?.updatedAt ?? 0 };
     },
     byId(guildId: string, id: number) {
       return db.select(PUBLIC_COLUMNS).from(spaces).where(and(eq(spaces.guildId, guildId), eq(spaces.id, id), listed)).get() ?? null;

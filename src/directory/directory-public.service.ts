@@ -27,6 +27,15 @@ export function createDirectoryPublicService(deps: { repo: DirectoryRepo; public
       return publicView(hit);
     },
 
+    /**
+     * A key that changes whenever the public listing may have (a space listed, withdrawn, approved, edited or
+     * removed): the web layer caches the 10,000-space JSON and map under it.
+     */
+    version(guildId: string): string {
+      const { count, updatedAt } = publicRepo.version(guildId);
+      return `${count}:${updatedAt}`;
+    },
+
     /** One public space, or null when it is not there, not approved or not public. */
     space(guildId: string, spaceId: number): PublicSpace | null {
       const row = publicRepo.byId(guildId, spaceId);

@@ -11,6 +11,7 @@ import { isDomainError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { directoryPage, mapPage, spacePage, type SearchForm } from './directory.pages.js';
 import { icalendar, spacesJson, type CalendarEntry } from './feeds.js';
+import { createRenderCache } from './cache.js';
 import { checkHealth, type HealthProbes } from './health.js';
 import type { PageFrame } from './layout.js';
 import { rateLimit, requestLog, securityHeaders, type RateLimit } from './middleware.js';
@@ -58,6 +59,7 @@ export function createWebApp(deps: WebDeps) {
   const app = new Hono<{ Variables: { alliance: AllianceSettings } }>();
   const base = deps.publicUrl.replace(/\/$/, '');
   const host = new URL(base).host;
+  const rendered = createRenderCache();
 
   app.use(requestLog(deps.logger));
   app.use(securityHeaders());
@@ -148,19 +150,27 @@ export function createWebApp(deps: WebDeps) {
     return c.html(spacePage(frameOf(c, 'space', () => space.name), space, `${pageUrl(alliance)}/spaces/${space.path}`));
   });
 
-  app.get('/a/:slug/map', (c) => {
+  app.get('/a/:slug/map', async (c) => {
     const alliance = c.get('alliance');
+    const frame = frameOf(c, 'map', T.mapTitle);
+    const version = services.directory.publicPage.version(alliance.guildId);
+    const body = await rendered.get(`map:${alliance.guildId}:${frame.base}:${frame.allianceName}`, version, async () =>
+      String(await mapPage(frame, services.directory.publicPage.spaces(alliance.guildId))),
+    );
     c.header('Cache-Control', PAGES);
-    return c.html(mapPage(frameOf(c, 'map', T.mapTitle), services.directory.publicPage.spaces(alliance.guildId)));
+    return c.html(body);
   });
 
-  app.get('/a/:slug/spaces.json', (c) => {
+  app.get('/a/:slug/spaces.json', async (c) => {
     const alliance = c.get('alliance');
+    const version = services.directory.publicPage.version(alliance.guildId);
+    const body = await rendered.get(`json:${alliance.guildId}:${alliance.publicSlug}`, version, () =>
+      spacesJson({ slug: alliance.publicSlug ?? '', pageUrl: pageUrl(alliance), now: clock.now().getTime(), spaces: services.directory.publicPage.spaces(alliance.guildId) }),
+    );
     c.header('Cache-Control', FEEDS);
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Content-Type', 'application/json; charset=utf-8');
-    const spaces = services.directory.publicPage.spaces(alliance.guildId);
-    return c.body(spacesJson({ slug: alliance.publicSlug ?? '', pageUrl: pageUrl(alliance), now: clock.now().getTime(), spaces }));
+    return c.body(body);
   });
 
   app.get('/a/:slug/events.ics', (c) => {

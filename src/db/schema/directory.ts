@@ -55,6 +55,8 @@ export const spaces = sqliteTable(
     index('spaces_guild_status_city_name_idx').on(table.guildId, table.status, table.cityKey, table.country, table.city),
     index('spaces_guild_status_desks_idx').on(table.guildId, table.status, table.desks),
     index('spaces_guild_status_approved_idx').on(table.guildId, table.status, table.approvedAt),
+    // Covering for the public listing's version (count and newest change): the public page's cache key.
+    index('spaces_guild_public_idx').on(table.guildId, table.publicListing, table.status, table.updatedAt),
   ],
 );
 
