@@ -154,22 +154,24 @@ export function createWebApp(deps: WebDeps) {
     const alliance = c.get('alliance');
     const frame = frameOf(c, 'map', T.mapTitle);
     const version = services.directory.publicPage.version(alliance.guildId);
-    const body = await rendered.get(`map:${alliance.guildId}:${frame.base}:${frame.allianceName}`, version, async () =>
+    const { body, etag: tag } = await rendered.get(`map:${alliance.guildId}:${frame.base}:${frame.allianceName}`, version, async () =>
       String(await mapPage(frame, services.directory.publicPage.spaces(alliance.guildId))),
     );
     c.header('Cache-Control', PAGES);
+    c.header('ETag', tag);
     return c.html(body);
   });
 
   app.get('/a/:slug/spaces.json', async (c) => {
     const alliance = c.get('alliance');
     const version = services.directory.publicPage.version(alliance.guildId);
-    const body = await rendered.get(`json:${alliance.guildId}:${alliance.publicSlug}`, version, () =>
+    const { body, etag: tag } = await rendered.get(`json:${alliance.guildId}:${alliance.publicSlug}`, version, () =>
       spacesJson({ slug: alliance.publicSlug ?? '', pageUrl: pageUrl(alliance), now: clock.now().getTime(), spaces: services.directory.publicPage.spaces(alliance.guildId) }),
     );
     c.header('Cache-Control', FEEDS);
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Content-Type', 'application/json; charset=utf-8');
+    c.header('ETag', tag);
     return c.body(body);
   });
 

@@ -1,17 +1,26 @@
 // Rendered bodies of the listing-wide outputs (spaces.json, the map), kept per alliance under the listing's version:
 // with 10,000 spaces building them costs far more than asking whether anything changed.
+// Each entry carries its ETag, hashed once when built, so a request does not hash megabytes again.
+import { createHash } from 'node:crypto';
+
+export interface Rendered {
+  body: string;
+  etag: string;
+}
+
 export function createRenderCache(maxEntries = 200) {
-  const entries = new Map<string, { version: string; body: string }>();
+  const entries = new Map<string, Rendered & { version: string }>();
   return {
-    async get(key: string, version: string, build: () => string | Promise<string>): Promise<string> {
+    async get(key: string, version: string, build: () => string | Promise<string>): Promise<Rendered> {
       const hit = entries.get(key);
-      if (hit && hit.version === version) return hit.body;
+      if (hit && hit.version === version) return hit;
       const body = await build();
+      const entry = { version, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
       entries.delete(key);
-      entries.set(key, { version, body });
+      entries.set(key, entry);
       // Oldest first out: a bot serves few alliances, this only bounds a pathological case.
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
-      return body;
+      return entry;
     },
   };
 }

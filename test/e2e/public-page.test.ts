@@ -109,12 +109,17 @@ describe('the directory a visitor sees', () => {
   });
 
   it('publishes spaces.json version 1 and withdraws a space when its host says no', async () => {
-    const json = (await (await get('/a/river-valley/spaces.json')).json()) as { version: number; spaces: { name: string; tags: string[] }[] };
+    const first = await get('/a/river-valley/spaces.json');
+    const tag = first.headers.get('etag')!;
+    const json = (await first.json()) as { version: number; spaces: { name: string; tags: string[] }[] };
+    expect((await get('/a/river-valley/spaces.json', { 'If-None-Match': tag })).status).toBe(304);
     expect(json.version).toBe(1);
     expect(json.spaces.map((s) => s.name)).toEqual(['Cedar Loft', 'Rainier Commons']);
     expect(json.spaces.find((s) => s.name === 'Rainier Commons')!.tags).toEqual(['coworking']);
     await a.reply('marcus', 'space edit', { space: await spaceId('Rainier Commons'), public: 'no' });
-    const after = (await (await get('/a/river-valley/spaces.json')).json()) as { spaces: { name: string }[] };
+    const changed = await get('/a/river-valley/spaces.json', { 'If-None-Match': tag });
+    expect(changed.status).toBe(200);
+    const after = (await changed.json()) as { spaces: { name: string }[] };
     expect(after.spaces.map((s) => s.name)).toEqual(['Cedar Loft']);
     await a.reply('marcus', 'space edit', { space: await spaceId('Rainier Commons'), public: 'yes' });
   });
