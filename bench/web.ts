@@ -1,6 +1,7 @@
 // `npm run bench:web`: the public page with 10,000 public spaces. In-process render times (p50/p99) of the
 // directory, a search, spaces.json and events.ics; then 500 requests/s over HTTP for 10 s against the running bot
 // while a member runs /directory search every 100 ms, with the latency of both. Numbers go to stdout.
+import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,12 +79,10 @@ rebuilt.sort((a, b) => a - b);
 rows.push(`| spaces.json rebuilt after a change | ${ms(pct(rebuilt, 50))} | ${ms(pct(rebuilt, 99))} | (not a target) |`);
 process.stdout.write(`\nIn-process render, ${SPACES.toLocaleString('en-US')} public spaces (200 runs each):\n${rows.join('\n')}\n`);
 
-// Over HTTP while the bot serves interactions: a steady RATE per second, mixed paths.
+// Over HTTP while the bot serves interactions: a steady RATE per second, mixed paths, from bench/web-load.mjs.
 const base = `http://127.0.0.1:${bot.web!.port}`;
 // Pages visitors open most; the 10,000-space map and JSON (megabytes each, served from the render cache) are timed above.
 const MIX = ['/a/bench/', '/a/bench/?q=coffee', '/a/bench/?q=garden&page=2', '/a/bench/?tag=quiet', '/a/bench/?country=US&min-desks=50', '/a/bench/spaces/1234-x', '/healthz'];
-const latencies: number[] = [];
-let failed = 0;
 const interactionTimes: number[] = [];
 let stopInteractions = false;
 const interactions = (async () => {
@@ -95,34 +94,21 @@ const interactions = (async () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 })();
-const pending: Promise<void>[] = [];
-const startedAt = performance.now();
-const total = RATE * SECONDS;
-for (let i = 0; i < total; i++) {
-  const due = startedAt + (i * 1000) / RATE;
-  const wait = due - performance.now();
-  if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-  const sent = performance.now();
-  pending.push(
-    fetch(`${base}${MIX[i % MIX.length]}`, { redirect: 'manual' })
-      .then(async (response) => {
-        await response.arrayBuffer();
-        if (response.status >= 500 || response.status === 429) failed++;
-        latencies.push(performance.now() - sent);
-      })
-      .catch(() => {
-        failed++;
-      }),
+const load = await new Promise<{ total: number; seconds: number; failed: number; latencies: number[] }>((resolve, reject) => {
+  execFile(process.execPath, [join(import.meta.dirname, 'web-load.mjs'), base, String(RATE), String(SECONDS), ...MIX], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout) =>
+    error ? reject(error) : resolve(JSON.parse(stdout)),
   );
-}
-await Promise.all(pending);
-const elapsed = (performance.now() - startedAt) / 1000;
+});
+const { total, failed } = load;
+const elapsed = load.seconds;
+const latencies = load.latencies;
+
 stopInteractions = true;
 await interactions;
 latencies.sort((a, b) => a - b);
 interactionTimes.sort((a, b) => a - b);
 process.stdout.write(
-  `\nOver HTTP (one process: load generator, bot and web server share it): ${total} requests in ${elapsed.toFixed(1)} s = ${(total / elapsed).toFixed(0)}/s, ` +
+  `\nOver HTTP (load generator in its own process; bot and web server in another): ${total} requests in ${elapsed.toFixed(1)} s = ${(total / elapsed).toFixed(0)}/s, ` +
     `p50 ${ms(pct(latencies, 50))}, p99 ${ms(pct(latencies, 99))} (target < 100 ms ${pct(latencies, 99) < 100 ? '✅' : '❌'}), failed ${failed}; ` +
     `/directory search meanwhile: ${interactionTimes.length} runs, p50 ${ms(pct(interactionTimes, 50))}, p99 ${ms(pct(interactionTimes, 99))}\n`,
 );

@@ -159,7 +159,8 @@ export function createWebApp(deps: WebDeps) {
     );
     c.header('Cache-Control', PAGES);
     c.header('ETag', tag);
-    return c.html(body);
+    c.header('Content-Type', 'text/html; charset=UTF-8');
+    return c.body(body);
   });
 
   app.get('/a/:slug/spaces.json', async (c) => {

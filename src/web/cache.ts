@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 
 export interface Rendered {
-  body: string;
+  /** Encoded once: a request then copies no megabyte string into UTF-8 again. */
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
 }
 
@@ -14,7 +15,7 @@ export function createRenderCache(maxEntries = 200) {
     async get(key: string, version: string, build: () => string | Promise<string>): Promise<Rendered> {
       const hit = entries.get(key);
       if (hit && hit.version === version) return hit;
-      const body = await build();
+      const body = new Uint8Array(Buffer.from(await build()));
       const entry = { version, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
       entries.delete(key);
       entries.set(key, entry);
