@@ -175,6 +175,14 @@ describe('calendar feeds', () => {
     expect(events(await text('/a/river-valley/events.ics'))).toEqual([expect.objectContaining({ uid, status: 'CANCELLED' })]);
   });
 
+  it('events.ics carries the Coworking Day open houses spaces registered, without who hosts them', async () => {
+    const answer = await a.reply('marcus', 'coworkingday host', { space: String(await spaceId('Rainier Commons')), title: 'Open doors', when: '09:00-17:00' });
+    expect(answer.content).toContain('Registered');
+    const ics = await text('/a/river-valley/events.ics');
+    expect(events(ics)).toContainEqual(expect.objectContaining({ summary: 'Open doors at Rainier Commons', start: '2027-08-09T16:00:00.000Z' }));
+    expect(ics).not.toContain(a.members.marcus);
+  });
+
   it('/meeting calendar gives a private feed of every meeting; calendar-reset revokes the old address', async () => {
     const answer = await a.reply('priya', 'meeting calendar');
     expect(answer.flags & 64).toBe(64);
