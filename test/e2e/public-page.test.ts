@@ -2,17 +2,28 @@
 // (alliance setup, the registration form, /space edit), then what a visitor fetches: directory search and
 // filters, space pages with JSON-LD, spaces.json, calendar feeds parsed by ical.js, the updates archive and its
 // Atom feed parsed as XML, headers, ETag, 404s, /healthz.
+import { Writable } from 'node:stream';
 import ICAL from 'ical.js';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/shared/logger.js';
 import type { CommandInput, MessageView } from '../../src/testbed/types.js';
 import { startHarness, visibleText, type Alliance, type Harness } from '../support/bot.js';
+
+// Every log line the bot writes, to check what request logs carry.
+const logLines: string[] = [];
+const logStream = new Writable({
+  write(chunk, _encoding, done) {
+    logLines.push(String(chunk));
+    done();
+  },
+});
 
 let h: Harness;
 let a: Alliance;
 let web: string;
 beforeAll(async () => {
-  h = await startHarness({ web: true, now: '2026-11-24T15:00:00Z' });
+  h = await startHarness({ web: true, now: '2026-11-24T15:00:00Z', logger: createLogger('info', logStream) });
   web = `http://127.0.0.1:${h.bot.web!.port}`;
   a = await h.newAlliance('River Valley Alliance');
   await a.setup({ 'directory-approval': false, timezone: 'America/Los_Angeles' });
@@ -196,6 +207,11 @@ describe('calendar feeds', () => {
     expect(fresh).not.toBe(path);
     expect((await get(path)).status).toBe(404);
     expect((await get(fresh)).status).toBe(200);
+    // Request logs: the path without query string, and never a feed token.
+    const requests = logLines.filter((line) => line.includes('"msg":"http request"'));
+    expect(requests.some((line) => line.includes('"path":"/calendar/[token]"'))).toBe(true);
+    expect(requests.some((line) => line.includes('"path":"/a/river-valley/"'))).toBe(true);
+    for (const line of requests) expect(line).not.toMatch(/\?q=|min-desks=|\/calendar\/[A-Za-z0-9_-]{32}/);
   });
 });
 
