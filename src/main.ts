@@ -75,6 +75,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   };
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  // /healthz: the gateway counts as connected from READY or a resume until a disconnect or reconnect begins.
+  let gatewayUp = false;
+  client.on(Events.ShardReady, () => (gatewayUp = true));
+  client.on(Events.ShardResume, () => (gatewayUp = true));
+  client.on(Events.ShardDisconnect, () => (gatewayUp = false));
+  client.on(Events.ShardReconnecting, () => (gatewayUp = false));
   client.on(Events.ShardResume, () => {
     for (const feature of features) if (feature.onReconnect) safely(`${feature.name} reconnect`, () => feature.onReconnect!(ctx));
   });
@@ -128,7 +134,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         ...(options.webRateLimit ? { rateLimit: options.webRateLimit } : {}),
         health: {
           database: () => database.sqlite.prepare('SELECT 1 AS ok').get() !== undefined,
-          gateway: () => client.ws.status === Status.Ready,
+          gateway: () => gatewayUp && client.ws.status === Status.Ready,
           lastTickAt: () => scheduler.lastTickAt(),
           now: () => clock.now().getTime(),
         },

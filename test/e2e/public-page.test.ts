@@ -247,4 +247,22 @@ describe('/healthz', () => {
     await h.bot.scheduler.tick();
     expect((await get('/healthz')).status).toBe(200);
   });
+
+  it('is 503 naming the gateway while the connection to Discord is down, and 200 once it is back', async () => {
+    await h.bot.scheduler.tick();
+    h.bed.gateway.drop();
+    let seen: Record<string, string> | null = null;
+    const until = Date.now() + 3000;
+    while (!seen && Date.now() < until) {
+      const response = await get('/healthz');
+      if (response.status === 503) seen = (await response.json()) as Record<string, string>;
+    }
+    expect(seen).toMatchObject({ status: 'unhealthy', gateway: 'not connected', database: 'ok' });
+    await h.bed.gateway.waitForSession();
+    await h.bot.scheduler.tick();
+    let status = 0;
+    const back = Date.now() + 5000;
+    while (status !== 200 && Date.now() < back) status = (await get('/healthz')).status;
+    expect(status).toBe(200);
+  });
 });
