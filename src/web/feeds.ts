@@ -1,5 +1,6 @@
 // Machine-readable outputs of the public page: iCalendar feeds (RFC 5545) and the versioned spaces.json.
 import type { PublicSpace } from '../directory/directory-public.rules.js';
+import { localStamp, vtimezone } from './vtimezone.js';
 
 export interface CalendarEntry {
   uid: string;
@@ -36,17 +37,24 @@ function fold(line: string): string {
   return out.join('\r\n ');
 }
 
-/** A calendar of instants in UTC, with the alliance's zone named for clients that show it (X-WR-TIMEZONE). */
+/**
+ * A calendar in the alliance's time zone: a VTIMEZONE covering the events (from the runtime's zone data) and each
+ * start and end as local time with TZID; UTC itself needs no VTIMEZONE.
+ */
 export function icalendar(options: { name: string; host: string; timeZone: string; now: number; entries: CalendarEntry[] }): string {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Alliance bot//Public page//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${text(options.name)}`, `X-WR-TIMEZONE:${options.timeZone}`];
+  const utc = options.timeZone === 'UTC' || options.timeZone === 'Etc/UTC';
+  const instants = options.entries.flatMap((e) => [e.startsAt, e.endsAt]);
+  if (!utc && instants.length) lines.push(...vtimezone(options.timeZone, Math.min(...instants) - 86_400_000, Math.max(...instants) + 86_400_000));
+  const when = (name: string, ms: number) => (utc ? `${name}:${stamp(ms)}` : `${name};TZID=${options.timeZone}:${localStamp(ms, options.timeZone)}`);
   for (const entry of options.entries) {
     lines.push(
       'BEGIN:VEVENT',
       `UID:${entry.uid}@${options.host}`,
       `DTSTAMP:${stamp(options.now)}`,
       `CREATED:${stamp(entry.createdAt)}`,
-      `DTSTART:${stamp(entry.startsAt)}`,
-      `DTEND:${stamp(entry.endsAt)}`,
+      when('DTSTART', entry.startsAt),
+      when('DTEND', entry.endsAt),
       `SUMMARY:${text(entry.title)}`,
       ...(entry.location ? [`LOCATION:${text(entry.location)}`] : []),
       ...(entry.description ? [`DESCRIPTION:${text(entry.description)}`] : []),

@@ -155,6 +155,8 @@ describe('the directory a visitor sees', () => {
 
 function events(ics: string): { uid: string; summary: string; start: string; status: string }[] {
   const calendar = new ICAL.Component(ICAL.parse(ics));
+  // The feed's own VTIMEZONE is what places its local times (as a calendar app does).
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
   return calendar.getAllSubcomponents('vevent').map((vevent) => ({
     uid: String(vevent.getFirstPropertyValue('uid')),
     summary: String(vevent.getFirstPropertyValue('summary')),

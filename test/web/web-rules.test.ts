@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { icalendar } from '../../src/web/feeds.js';
+import { offsetChanges } from '../../src/web/vtimezone.js';
 import { checkHealth } from '../../src/web/health.js';
 import { loggedPath, rateLimit } from '../../src/web/middleware.js';
 import { discordLine } from '../../src/web/text.js';
@@ -55,6 +56,26 @@ describe('iCalendar output', () => {
     const event = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!;
     expect(event.getFirstPropertyValue('summary')).toBe(title);
     expect((event.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString()).toBe('2027-08-09T08:00:00.000Z');
+  });
+});
+
+describe('time zones in feeds', () => {
+  it('writes local times with TZID and a VTIMEZONE whose changes put them at the right instants', () => {
+    const winter = Date.UTC(2027, 0, 15, 17); // 18:00 CET
+    const summer = Date.UTC(2027, 7, 9, 7); // 09:00 CEST
+    const ics = icalendar({
+      name: 'Test', host: 'example.org', timeZone: 'Europe/Berlin', now: 0,
+      entries: [winter, summer].map((at, i) => ({ uid: `m-${i}`, title: 'x', startsAt: at, endsAt: at + 3_600_000, location: null, url: null, description: null, cancelled: false, createdAt: 0 })),
+    });
+    expect(ics).toContain('DTSTART;TZID=Europe/Berlin:20270115T180000');
+    expect(ics).toContain('DTSTART;TZID=Europe/Berlin:20270809T090000');
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const zone = new ICAL.Timezone(calendar.getFirstSubcomponent('vtimezone')!);
+    ICAL.TimezoneService.register(zone);
+    const starts = calendar.getAllSubcomponents('vevent').map((e) => (e.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().getTime());
+    expect(starts).toEqual([winter, summer]);
+    // The change to summer time, 28 March 2027 at 02:00 local.
+    expect(offsetChanges('Europe/Berlin', Date.UTC(2027, 2, 1), Date.UTC(2027, 3, 1))).toEqual([Date.UTC(2027, 2, 28, 1)]);
   });
 });
 
