@@ -49,7 +49,7 @@ const searchParams = z.object({
 const wholeNumber = (raw: string, name: string, problems: string[]): number | undefined => {
   if (!raw.trim()) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n)) problems.push(`${name} must be a whole number`);
+  if (!Number.isInteger(n)) problems.push(T.wholeNumber(name));
   return Number.isInteger(n) ? n : undefined;
 };
 
@@ -84,7 +84,7 @@ export function createWebApp(deps: WebDeps) {
     const feed = services.calendar.memberFeed(token);
     if (!feed) return c.text(T.notFound, 404);
     const settings = services.alliances.settings(feed.guildId);
-    const name = deps.allianceName?.(feed.guildId) ?? settings.publicSlug ?? 'Alliance';
+    const name = deps.allianceName?.(feed.guildId) ?? settings.publicSlug ?? T.anAlliance;
     const entries = feed.meetings.map((m): CalendarEntry => ({ ...m, url: null, description: null }));
     c.header('Cache-Control', 'private, max-age=300');
     c.header('Content-Type', 'text/calendar; charset=utf-8');
@@ -114,7 +114,7 @@ export function createWebApp(deps: WebDeps) {
     const raw = searchParams.safeParse(c.req.query());
     const params = raw.success ? raw.data : searchParams.parse({});
     const form: SearchForm = { q: params.q, city: params.city, country: params.country, tag: params.tag, minDesks: params['min-desks'], maxDesks: params['max-desks'] };
-    const problems: string[] = raw.success ? [] : raw.error.issues.map((issue) => `${String(issue.path[0])} is too long`);
+    const problems: string[] = raw.success ? [] : raw.error.issues.map((issue) => T.tooLong(String(issue.path[0])));
     const minDesks = wholeNumber(form.minDesks, 'min-desks', problems);
     const maxDesks = wholeNumber(form.maxDesks, 'max-desks', problems);
     const pageNo = Math.max(1, Math.min(10_000, Math.floor(Number(params.page)) || 1));
@@ -223,7 +223,7 @@ export function createWebApp(deps: WebDeps) {
   app.notFound((c) => c.text(T.notFound, 404));
   app.onError((error, c) => {
     deps.logger.error({ err: error, path: c.req.path }, 'public page failed');
-    return c.text('Something went wrong.', 500);
+    return c.text(T.failed, 500);
   });
   return app;
 }
