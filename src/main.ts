@@ -141,7 +141,13 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       },
       config.HTTP_PORT,
       options.webHostname,
-    );
+    ).catch(async (error: unknown) => {
+      await scheduler.stop();
+      clearInterval(optimizer);
+      await client.destroy();
+      database.close();
+      throw error;
+    });
     ctx.publicUrl = web.url;
     logger.info({ url: web.url }, 'public web page and /healthz are served');
   }

@@ -15,8 +15,12 @@ export interface RunningWeb {
  */
 export async function startWebServer(deps: Omit<WebDeps, 'addressOf' | 'publicUrl'> & { publicUrl?: string }, port: number, hostname = '0.0.0.0'): Promise<RunningWeb> {
   let app: ReturnType<typeof createWebApp> | null = null;
-  const server: ServerType = await new Promise((resolve) => {
+  const server: ServerType = await new Promise((resolve, reject) => {
     const started = serve({ fetch: (request, env) => app!.fetch(request, env), port, hostname }, () => resolve(started));
+    // A taken port is a configuration problem: say which, instead of an unhandled 'error' event.
+    started.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new Error(error.code === 'EADDRINUSE' ? `HTTP_PORT ${port} is already in use on ${hostname}: pick another port or stop what uses it` : `The web server could not start on port ${port}: ${error.message}`)),
+    );
   });
   const actual = (server.address() as AddressInfo).port;
   const url = (deps.publicUrl ?? `http://localhost:${actual}`).replace(/\/$/, '');
