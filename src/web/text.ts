@@ -83,17 +83,20 @@ const TOKEN = /<t:(-?\d+)(?::[tTdDfFR])?>|<@!?&?\d+>|<#\d+>|\*\*([^*]+)\*\*|\[([
  */
 export function discordLine(text: string, timeZone: string, linkStyle = ''): Html {
   const parts: Html[] = [];
+  // Backslashes that escape markdown in Discord are not shown there, so not here either.
+  const unescape = (part: string) => part.replace(/\\([\\*_`~|>[\]()#-])/g, '$1');
+  const plain = (from: number, to?: number) => unescape(text.slice(from, to));
   let at = 0;
   for (const match of text.matchAll(TOKEN)) {
-    parts.push(html`${text.slice(at, match.index)}`);
+    parts.push(html`${plain(at, match.index)}`);
     const [whole, unix, bold, label, url] = match;
     if (unix !== undefined) parts.push(html`${instant(Number(unix) * 1000, timeZone)}`);
-    else if (bold !== undefined) parts.push(html`<strong>${bold}</strong>`);
-    else if (label !== undefined && url !== undefined) parts.push(linkStyle ? html`<a href="${url}" style="${linkStyle}">${label}</a>` : html`<a href="${url}">${label}</a>`);
+    else if (bold !== undefined) parts.push(html`<strong>${unescape(bold)}</strong>`);
+    else if (label !== undefined && url !== undefined) parts.push(linkStyle ? html`<a href="${url}" style="${linkStyle}">${unescape(label)}</a>` : html`<a href="${url}">${unescape(label)}</a>`);
     else parts.push(html`${whole.startsWith('<#') ? T.aChannel : T.aMember}`);
     at = match.index + whole.length;
   }
-  parts.push(html`${text.slice(at)}`);
+  parts.push(html`${plain(at)}`);
   return html`${parts}`;
 }
 

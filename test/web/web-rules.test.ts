@@ -79,6 +79,12 @@ describe('time zones in feeds', () => {
   });
 });
 
+describe('archived update lines, escaping', () => {
+  it('drop the backslashes that escape markdown in Discord', async () => {
+    expect(String(await discordLine('Fuzz\\_name \\*not bold\\*', 'UTC'))).toBe('Fuzz_name *not bold*');
+  });
+});
+
 describe('archived update lines', () => {
   it('escape HTML, keep bold and links, and show timestamps and mentions in words', async () => {
     const line = await discordLine('**Hive** <b>x</b> hosted by <@123456789012345678> in <#223456789012345678> at <t:1786262400:F> [site](https://a.example)', 'UTC');
