@@ -1,5 +1,6 @@
 // The public web page: routes over the same domain services the commands use, read-only. One Hono app; the
 // server (server.ts) runs it when HTTP_PORT is set.
+import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { etag } from 'hono/etag';
 import { z } from 'zod';
@@ -13,7 +14,7 @@ import { directoryPage, mapPage, spacePage, type SearchForm } from './directory.
 import { icalendar, spacesJson, type CalendarEntry } from './feeds.js';
 import { createRenderCache } from './cache.js';
 import { checkHealth, type HealthProbes } from './health.js';
-import type { PageFrame } from './layout.js';
+import type { Html, PageFrame } from './layout.js';
 import { rateLimit, requestLog, securityHeaders, type RateLimit } from './middleware.js';
 import { loadStaticFiles } from './static.js';
 import { T } from './text.js';
@@ -53,6 +54,20 @@ const wholeNumber = (raw: string, name: string, problems: string[]): number | un
   return Number.isInteger(n) ? n : undefined;
 };
 
+/** The ETag of a body, hashed here in one call (the etag middleware would tee and re-read the response stream). */
+const etagOf = (body: string) => `"${createHash('sha1').update(body).digest('base64url')}"`;
+
+async function send(c: Context, page: Html, status: 200 | 400 = 200): Promise<Response> {
+  const body = String(await page);
+  c.header('ETag', etagOf(body));
+  return c.html(body, status);
+}
+
+function sendText(c: Context, body: string): Response {
+  c.header('ETag', etagOf(body));
+  return c.body(body);
+}
+
 export function createWebApp(deps: WebDeps) {
   const { services, clock } = deps;
   const files = loadStaticFiles();
@@ -66,20 +81,20 @@ export function createWebApp(deps: WebDeps) {
   app.use(rateLimit(deps.rateLimit ?? { limit: 300, windowMs: 10_000 }, deps.addressOf ?? (() => 'unknown')));
   app.use(etag());
 
-  app.get('/healthz', (c) => {
+  app.get('/healthz', async (c) => {
     const health = checkHealth(deps.health);
     c.header('Cache-Control', 'no-store');
     return c.json({ status: health.ok ? 'ok' : 'unhealthy', ...health.checks }, health.ok ? 200 : 503);
   });
 
-  app.get('/static/*', (c) => {
+  app.get('/static/*', async (c) => {
     const file = files.get(c.req.path);
     if (!file) return c.text(T.notFound, 404);
     c.header('Cache-Control', 'public, max-age=86400');
     return c.body(new Uint8Array(file.body), 200, { 'Content-Type': file.type });
   });
 
-  app.get('/calendar/:file', (c) => {
+  app.get('/calendar/:file', async (c) => {
     const token = c.req.param('file').replace(/\.ics$/, '');
     const feed = services.calendar.memberFeed(token);
     if (!feed) return c.text(T.notFound, 404);
@@ -88,7 +103,7 @@ export function createWebApp(deps: WebDeps) {
     const entries = feed.meetings.map((m): CalendarEntry => ({ ...m, url: null, description: null }));
     c.header('Cache-Control', 'private, max-age=300');
     c.header('Content-Type', 'text/calendar; charset=utf-8');
-    return c.body(icalendar({ name: T.memberFeedName(name), host, timeZone: settings.timezone, now: clock.now().getTime(), entries }));
+    return sendText(c, icalendar({ name: T.memberFeedName(name), host, timeZone: settings.timezone, now: clock.now().getTime(), entries }));
   });
 
   // Everything under /a/<slug>: a page that is off, or a slug nobody has, is the same plain 404.
@@ -119,7 +134,7 @@ export function createWebApp(deps: WebDeps) {
     const maxDesks = wholeNumber(form.maxDesks, 'max-desks', problems);
     const pageNo = Math.max(1, Math.min(10_000, Math.floor(Number(params.page)) || 1));
     c.header('Cache-Control', PAGES);
-    if (problems.length) return c.html(directoryPage(frame, form, null, problems), 400);
+    if (problems.length) return send(c, directoryPage(frame, form, null, problems), 400);
     try {
       const found = services.directory.publicSearch(
         alliance.guildId,
@@ -133,21 +148,21 @@ export function createWebApp(deps: WebDeps) {
         page: found.page + 1,
         pageCount: found.pageCount,
       };
-      return c.html(directoryPage(frame, form, results, []));
+      return send(c, directoryPage(frame, form, results, []));
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      return c.html(directoryPage(frame, form, null, error.problems.length ? error.problems.map((p) => p.message) : [error.message]), 400);
+      return send(c, directoryPage(frame, form, null, error.problems.length ? error.problems.map((p) => p.message) : [error.message]), 400);
     }
   });
 
-  app.get('/a/:slug/spaces/:path', (c) => {
+  app.get('/a/:slug/spaces/:path', async (c) => {
     const alliance = c.get('alliance');
     const id = /^(\d{1,9})(?:-|$)/.exec(c.req.param('path'))?.[1];
     const space = id ? services.directory.publicPage.space(alliance.guildId, Number(id)) : null;
     if (!space) return c.text(T.notFound, 404);
     if (c.req.param('path') !== space.path) return c.redirect(`/a/${alliance.publicSlug}/spaces/${space.path}`, 301);
     c.header('Cache-Control', PAGES);
-    return c.html(spacePage(frameOf(c, 'space', () => space.name), space, `${pageUrl(alliance)}/spaces/${space.path}`));
+    return send(c, spacePage(frameOf(c, 'space', () => space.name), space, `${pageUrl(alliance)}/spaces/${space.path}`));
   });
 
   app.get('/a/:slug/map', async (c) => {
@@ -176,7 +191,7 @@ export function createWebApp(deps: WebDeps) {
     return c.body(body);
   });
 
-  app.get('/a/:slug/events.ics', (c) => {
+  app.get('/a/:slug/events.ics', async (c) => {
     const alliance = c.get('alliance');
     const name = frameOf(c, 'none', (n) => n).allianceName;
     const meetings = services.calendar.publicMeetings(alliance.guildId).map((m): CalendarEntry => ({ ...m, url: `${pageUrl(alliance)}/`, description: null }));
@@ -186,13 +201,13 @@ export function createWebApp(deps: WebDeps) {
     const entries = [...meetings, ...openHouses].sort((a, b) => a.startsAt - b.startsAt);
     c.header('Cache-Control', FEEDS);
     c.header('Content-Type', 'text/calendar; charset=utf-8');
-    return c.body(icalendar({ name: T.publicFeedName(name), host, timeZone: alliance.timezone, now: clock.now().getTime(), entries }));
+    return sendText(c, icalendar({ name: T.publicFeedName(name), host, timeZone: alliance.timezone, now: clock.now().getTime(), entries }));
   });
 
-  app.get('/a/:slug/updates', (c) => {
+  app.get('/a/:slug/updates', async (c) => {
     const alliance = c.get('alliance');
     c.header('Cache-Control', PAGES);
-    return c.html(archivePage(frameOf(c, 'updates', T.updatesTitle), services.rhythm.publicPage.archive(alliance.guildId), alliance.timezone));
+    return send(c, archivePage(frameOf(c, 'updates', T.updatesTitle), services.rhythm.publicPage.archive(alliance.guildId), alliance.timezone));
   });
 
   app.get('/a/:slug/updates.atom', async (c) => {
@@ -200,24 +215,24 @@ export function createWebApp(deps: WebDeps) {
     const name = frameOf(c, 'none', (n) => n).allianceName;
     c.header('Cache-Control', FEEDS);
     c.header('Content-Type', 'application/atom+xml; charset=utf-8');
-    return c.body(await updatesAtom(name, services.rhythm.publicPage.archive(alliance.guildId), alliance.timezone, pageUrl(alliance)));
+    return sendText(c, await updatesAtom(name, services.rhythm.publicPage.archive(alliance.guildId), alliance.timezone, pageUrl(alliance)));
   });
 
-  app.get('/a/:slug/updates/:period', (c) => {
+  app.get('/a/:slug/updates/:period', async (c) => {
     const alliance = c.get('alliance');
     const update = services.rhythm.publicPage.update(alliance.guildId, c.req.param('period'));
     if (!update) return c.text(T.notFound, 404);
     c.header('Cache-Control', PAGES);
-    return c.html(updatePage(frameOf(c, 'updates', T.updatesTitle), update, alliance.timezone));
+    return send(c, updatePage(frameOf(c, 'updates', T.updatesTitle), update, alliance.timezone));
   });
 
-  app.get('/a/:slug/updates/:period/email', (c) => {
+  app.get('/a/:slug/updates/:period/email', async (c) => {
     const alliance = c.get('alliance');
     const update = services.rhythm.publicPage.update(alliance.guildId, c.req.param('period'));
     if (!update) return c.text(T.notFound, 404);
     const name = frameOf(c, 'none', (n) => n).allianceName;
     c.header('Cache-Control', PAGES);
-    return c.html(updateEmail(name, update, alliance.timezone, `${pageUrl(alliance)}/updates/${update.period}`));
+    return send(c, updateEmail(name, update, alliance.timezone, `${pageUrl(alliance)}/updates/${update.period}`));
   });
 
   app.notFound((c) => c.text(T.notFound, 404));
