@@ -156,6 +156,15 @@ suite('the public page in Chromium', () => {
     await page.close();
   });
 
+  it('shows a posted monthly update in the archive, accessibly', async () => {
+    await a.reply('olivia', 'updates post-now');
+    const page = await open('/a/cascadia/updates');
+    await page.getByRole('link', { name: /2026|2027/ }).first().click();
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toMatch(/^[A-Z][a-z]+ \d{4}$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('answers 404 for a page that is off', async () => {
     await a.reply('olivia', 'alliance setup', { 'public-page': 'off' });
     const page = await context.newPage();

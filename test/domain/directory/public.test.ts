@@ -40,6 +40,18 @@ describe('public listing', () => {
     expect(s.dir.publicPage.space(OTHER_GUILD, pending.id)).toBeNull();
   });
 
+  it('drops a removed space at once', () => {
+    const s = setup();
+    s.alliances.update(organizer, { directoryApproval: false });
+    const rainier = s.dir.register(host, seattle).space;
+    s.dir.publicPage.setConsent(host, rainier.id, { listed: true });
+    const before = s.dir.publicPage.version(GUILD);
+    s.dir.remove(host, rainier.id);
+    expect(s.dir.publicPage.spaces(GUILD)).toEqual([]);
+    expect(s.dir.publicPage.space(GUILD, rainier.id)).toBeNull();
+    expect(s.dir.publicPage.version(GUILD)).not.toBe(before);
+  });
+
   it('lets only hosts and organizers change consent', () => {
     const s = setup();
     const rainier = s.dir.register(host, seattle).space;
