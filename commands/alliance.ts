@@ -29,7 +29,9 @@ const data = new SlashCommandBuilder()
       .addChannelOption((o) => o.setName('meetings-channel').setDescription('Where agendas and meeting posts go').addChannelTypes(...TEXT_CHANNELS))
       .addBooleanOption((o) => o.setName('directory-approval').setDescription('Organizers approve new spaces before they are listed (default on)'))
       .addIntegerOption((o) => o.setName('idea-quota').setDescription('Open parked ideas per member (default 3)').setMinValue(1).setMaxValue(20))
-      .addIntegerOption((o) => o.setName('agenda-quota').setDescription('Agenda items per member per meeting (default 2)').setMinValue(1).setMaxValue(25)),
+      .addIntegerOption((o) => o.setName('agenda-quota').setDescription('Agenda items per member per meeting (default 2)').setMinValue(1).setMaxValue(25))
+      .addStringOption((o) => o.setName('public-page').setDescription('The public web page: directory, map, calendar, updates (default off)').addChoices({ name: 'on', value: 'on' }, { name: 'off', value: 'off' }))
+      .addStringOption((o) => o.setName('public-slug').setDescription('The page’s address /a/<slug>/: 3-40 of a-z, 0-9, -').setMinLength(3).setMaxLength(40)),
   )
   .addSubcommand((sub) => sub.setName('show').setDescription('Show the alliance settings'))
   .addSubcommand((sub) => sub.setName('doctor').setDescription('Check channels, my permissions, scheduled posts and backups; each problem with its fix'));
@@ -42,7 +44,7 @@ export const alliance = defineCommand({
 
   async execute(interaction, ctx) {
     if (interaction.options.getSubcommand() === 'show') {
-      await reply(interaction, { embeds: [renderSettings(ctx.settings)], ephemeral: true });
+      await reply(interaction, { embeds: [renderSettings(ctx.settings, undefined, ctx.publicUrl)], ephemeral: true });
       return;
     }
     if (interaction.options.getSubcommand() === 'doctor') {
@@ -63,6 +65,8 @@ export const alliance = defineCommand({
       directoryApproval: o.getBoolean('directory-approval') ?? undefined,
       ideaQuota: o.getInteger('idea-quota') ?? undefined,
       agendaQuota: o.getInteger('agenda-quota') ?? undefined,
+      publicPage: o.getString('public-page') === null ? undefined : o.getString('public-page') === 'on',
+      publicSlug: o.getString('public-slug') ?? undefined,
     };
     for (const field of CHANNEL_FIELDS) {
       const channelId = input[field];
@@ -78,7 +82,7 @@ export const alliance = defineCommand({
     const saved = changed.length > 0 ? ctx.services.alliances.update(ctx.actor, input) : ctx.settings;
     // Scheduled posts are due at local times: a new time zone moves them now rather than at the next hourly plan.
     if (changed.includes('timezone')) ctx.services.rhythm.replan(ctx.actor.guildId);
-    await reply(interaction, { content: changed.length > 0 ? setupSavedText(changed) : SETUP_UNCHANGED_TEXT, embeds: [renderSettings(saved)], ephemeral: true });
+    await reply(interaction, { content: changed.length > 0 ? setupSavedText(changed) : SETUP_UNCHANGED_TEXT, embeds: [renderSettings(saved, undefined, ctx.publicUrl)], ephemeral: true });
   },
 
   async autocomplete(interaction, ctx) {

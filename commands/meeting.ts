@@ -12,6 +12,7 @@ import { renderCancelledNotice, renderMeetingList, meetingLine, renderMovedNotic
 import { escapeMarkdown } from '../src/discord/format.js';
 import { deferPublicly, reply } from '../src/discord/respond.js';
 import { dayInWords } from '../src/shared/day-words.js';
+import { replyCalendarFeed } from '../src/discord/public-page/calendar.js';
 
 const data = new SlashCommandBuilder()
   .setName('meeting')
@@ -32,8 +33,11 @@ const data = new SlashCommandBuilder()
           { name: 'weekly', value: 'weekly' },
           { name: 'monthly, same weekday (e.g. first Tuesday)', value: 'monthly-nth-weekday' },
         ),
-      ),
+      )
+      .addBooleanOption((o) => o.setName('public').setDescription('List it in the alliance’s public calendar feed (default false)')),
   )
+  .addSubcommand((s) => s.setName('calendar').setDescription('Your private calendar feed of every alliance meeting (a link for your calendar app)'))
+  .addSubcommand((s) => s.setName('calendar-reset').setDescription('Replace your calendar feed link (the old one stops working)'))
   .addSubcommand((s) => s.setName('list').setDescription('Upcoming meetings with their agenda length'))
   .addSubcommand((s) =>
     s
@@ -119,11 +123,14 @@ export const meeting = defineCommand({
         ...parseWhere(o.getString('where'), interaction.guild),
         channelId,
         repeat: (o.getString('repeat') ?? undefined) as 'none' | undefined,
+        public: o.getBoolean('public') ?? undefined,
       });
       await reply(interaction, { ...renderPreview(preview), ephemeral: true });
     } else if (sub === 'reschedule') {
       const preview = meetings.previewReschedule(ctx.actor, { meetingId: o.getInteger('meeting', true), when: o.getString('when', true) });
       await reply(interaction, { ...renderPreview(preview), ephemeral: true });
+    } else if (sub === 'calendar' || sub === 'calendar-reset') {
+      await replyCalendarFeed(interaction, ctx, sub === 'calendar-reset');
     } else if (sub === 'list') {
       await reply(interaction, { embeds: renderMeetingList(meetings.list(ctx.actor.guildId)), ephemeral: true });
     } else if (sub === 'cancel') {

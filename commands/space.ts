@@ -21,6 +21,8 @@ import { snowflake } from '../src/discord/options.js';
 import { addPassOptions, passFields, readPassTerms } from '../src/discord/pass/space-options.js';
 import { renderApprovalNotice, renderJoinRequest, renderProfile, renderRemoveConfirm, renderWelcome } from '../src/discord/render/directory.js';
 import { reply, replyPrivately } from '../src/discord/respond.js';
+import { addPublicConsentOptions, parsePublicAnswer, PUBLIC_QUESTION, readPublicConsent } from '../src/discord/public-page/options.js';
+import { renderConsentSaved } from '../src/discord/public-page/render.js';
 import { forbidden } from '../src/shared/errors.js';
 
 const spaceOption = (description: string) => (o: SlashCommandIntegerOption) =>
@@ -30,7 +32,9 @@ const data = new SlashCommandBuilder()
   .setName('space')
   .setDescription('Your space in the alliance directory: register, edit, show, join')
   .addSubcommand((s) => addProfileOptions(s.setName('register').setDescription('List your space (a form for the longer texts follows)'), true))
-  .addSubcommand((s) => addPassOptions(addProfileOptions(s.setName('edit').setDescription('Change a space you host (no options: edit the longer texts)').addIntegerOption(spaceOption('A space you host')), false)))
+  .addSubcommand((s) =>
+    addPublicConsentOptions(addPassOptions(addProfileOptions(s.setName('edit').setDescription('Change a space you host (no options: edit the longer texts)').addIntegerOption(spaceOption('A space you host')), false))),
+  )
   .addSubcommand((s) => s.setName('remove').setDescription('Remove a space you host from the directory').addIntegerOption(spaceOption('A space you host')))
   .addSubcommand((s) => s.setName('show').setDescription('A space’s profile: hours, day pass, hosts, people').addIntegerOption(spaceOption('The space')))
   .addSubcommand((s) => s.setName('join').setDescription('List yourself as working from a space (its hosts approve)').addIntegerOption(spaceOption('The space you work from')))
@@ -47,16 +51,19 @@ const MODAL_FIELDS = [
   { id: 'hours', label: 'Opening hours', max: LIMITS.hours, style: TextInputStyle.Short },
   { id: 'contact', label: 'How to book a day pass, and who answers', max: LIMITS.contact, style: TextInputStyle.Paragraph },
   { id: 'accessibility', label: 'Accessibility (step-free, restroom…)', max: LIMITS.accessibility, style: TextInputStyle.Paragraph },
+  PUBLIC_QUESTION,
 ] as const;
 
 function detailsModal(id: string, title: string, values: Partial<Record<keyof ModalFields, string | null>> = {}): ModalBuilder {
+  // The public-page question is asked when registering; /space edit public:yes|no changes it later.
+  const fields = id.includes('register') ? MODAL_FIELDS : MODAL_FIELDS.filter((f) => f.id !== PUBLIC_QUESTION.id);
   return new ModalBuilder()
     .setCustomId(id)
     .setTitle(truncate(title, 45))
     .addComponents(
-      ...MODAL_FIELDS.map((f) => {
+      ...fields.map((f) => {
         const input = new TextInputBuilder().setCustomId(f.id).setLabel(f.label).setStyle(f.style).setRequired(false).setMaxLength(f.max);
-        const value = values[f.id];
+        const value = f.id === PUBLIC_QUESTION.id ? null : values[f.id];
         if (value) input.setValue(truncate(value, f.max));
         return new ActionRowBuilder<TextInputBuilder>().addComponents(input);
       }),
@@ -100,17 +107,26 @@ export const space = defineCommand({
       const spaceId = o.getInteger('space', true);
       const patch = readProfileOptions(interaction);
       const passChange = readPassTerms(interaction);
-      if (Object.keys(patch).length === 0 && !passChange) {
+      const consent = readPublicConsent(interaction);
+      const profileChanged = Object.keys(patch).length > 0;
+      if (!profileChanged && !passChange && !consent) {
         const current = dir.show(ctx.actor, spaceId);
         if (!canManage(ctx.actor, current.hosts)) throw forbidden(`Only the space’s hosts or an organizer can edit ${current.name}.`);
         await interaction.showModal(detailsModal(customId('space', 'details', spaceId), `Edit ${current.name}`, current));
         return;
       }
-      // The pass terms are checked first, so a refusal leaves the profile unchanged too.
+      // The pass terms are checked first and the profile (which validates every field) saved next, so a refusal
+      // leaves everything unchanged.
       if (passChange) ctx.services.pass.assertCanSetTerms(ctx.actor, spaceId);
-      const edited = Object.keys(patch).length ? dir.edit(ctx.actor, spaceId, patch) : dir.show(ctx.actor, spaceId);
+      const edited = profileChanged ? dir.edit(ctx.actor, spaceId, patch) : dir.show(ctx.actor, spaceId);
+      const savedConsent = consent ? dir.publicPage.setConsent(ctx.actor, spaceId, consent) : null;
       if (passChange) ctx.services.pass.setSpaceTerms(ctx.actor, spaceId, passChange);
-      await reply(interaction, { content: '✅ Saved.', embeds: [renderProfile(edited, passFields(ctx, spaceId))], ephemeral: true });
+      if (savedConsent && !profileChanged && !passChange) {
+        await reply(interaction, { content: renderConsentSaved(savedConsent, ctx.publicUrl ? ctx.settings : null), ephemeral: true });
+        return;
+      }
+      const content = savedConsent ? `${renderConsentSaved(savedConsent, ctx.publicUrl ? ctx.settings : null)} The rest is saved too.` : '✅ Saved.';
+      await reply(interaction, { content, embeds: [renderProfile(edited, passFields(ctx, spaceId))], ephemeral: true });
     } else if (sub === 'remove') {
       const current = dir.show(ctx.actor, o.getInteger('space', true));
       if (!canManage(ctx.actor, current.hosts)) throw forbidden(`Only the space’s hosts or an organizer can remove ${current.name}.`);
@@ -143,7 +159,8 @@ export const space = defineCommand({
     register: {
       args: z.tuple([id]),
       async run(interaction, [draftId], ctx) {
-        const { space: registered, needsApproval } = ctx.services.directory.completeRegistration(ctx.actor, draftId, modalFields(interaction));
+        const fields = modalFields(interaction);
+        const { space: registered, needsApproval } = ctx.services.directory.completeRegistration(ctx.actor, draftId, fields, parsePublicAnswer(fields.publicAnswer));
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
         const next = await announce(ctx, registered, needsApproval);
         const status = needsApproval ? '⏳ It is **pending** until an organizer approves it.' : '';
@@ -153,7 +170,8 @@ export const space = defineCommand({
     details: {
       args: z.tuple([id]),
       async run(interaction, [spaceId], ctx) {
-        const edited = ctx.services.directory.edit(ctx.actor, spaceId, modalFields(interaction));
+        const { publicAnswer: _asked, ...texts } = modalFields(interaction);
+        const edited = ctx.services.directory.edit(ctx.actor, spaceId, texts);
         await reply(interaction, { content: '✅ Saved.', embeds: [renderProfile(edited)], ephemeral: true });
       },
     },
@@ -189,7 +207,7 @@ export const space = defineCommand({
 });
 
 /** The modal's texts; a field the client left out counts as empty. */
-function modalFields(interaction: ModalSubmitInteraction): ModalFields {
+function modalFields(interaction: ModalSubmitInteraction): ModalFields & { publicAnswer: string } {
   const get = (field: string) => {
     try {
       return interaction.fields.getTextInputValue(field);
@@ -197,5 +215,5 @@ function modalFields(interaction: ModalSubmitInteraction): ModalFields {
       return '';
     }
   };
-  return { description: get('description'), hours: get('hours'), contact: get('contact'), accessibility: get('accessibility') };
+  return { description: get('description'), hours: get('hours'), contact: get('contact'), accessibility: get('accessibility'), publicAnswer: get(PUBLIC_QUESTION.id) };
 }

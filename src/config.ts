@@ -32,6 +32,14 @@ const configSchema = z.object({
     emptyAsUndefined,
     z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM (24-hour, server time), e.g. 03:00').default('03:00'),
   ),
+  HTTP_PORT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a port number, 1-65535' }).int('must be a port number, 1-65535').min(0, 'must be a port number, 1-65535').max(65535, 'must be a port number, 1-65535').optional(),
+  ),
+  PUBLIC_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://alliance.example' }).optional(),
+  ),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),

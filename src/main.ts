@@ -1,7 +1,7 @@
 // The only place that knows everything: config → database → services → client → scheduler.
 // `startBot` is what tests, the shell and benchmarks start; running this file starts the bot for real.
 import { pathToFileURL } from 'node:url';
-import { Events, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from 'discord.js';
+import { Events, Status, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands/index.js';
 import { ConfigError, backupSettingsOf, loadConfig, type Config } from './config.js';
@@ -23,6 +23,7 @@ import { createScheduler, type JobHandler, type Scheduler } from './scheduler/sc
 import { createServices, type ServicePorts, type Services } from './services.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
+import { startWebServer, type RunningWeb } from './web/server.js';
 
 export interface StartOptions {
   clock?: Clock;
@@ -33,6 +34,10 @@ export interface StartOptions {
   wakeOnDueJobs?: boolean;
   /** Stand-ins for other features' ports (tests). */
   ports?: ServicePorts;
+  /** Where the web server listens (default all interfaces; tests and the shell use 127.0.0.1). */
+  webHostname?: string;
+  /** The web server's per-address rate limit (default 300 requests per 10 s; the web benchmark raises it). */
+  webRateLimit?: { limit: number; windowMs: number };
 }
 
 /** How long a stop waits for work in flight (a command being answered, a scheduled post) before abandoning it. */
@@ -43,6 +48,8 @@ export interface RunningBot {
   services: Services;
   database: OpenDatabase;
   scheduler: Scheduler;
+  /** The public web page and /healthz, when HTTP_PORT is set. */
+  web: RunningWeb | null;
   /** Finishes work in flight within the deadline (abandoning what is left), then disconnects and closes the database. */
   stop(deadlineMs?: number): Promise<void>;
 }
@@ -102,6 +109,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   logGatewayEvents(client, logger);
+  // /healthz: the gateway counts as connected from READY or a resume until a disconnect or reconnect begins.
+  let gatewayUp = false;
+  client.on(Events.ShardReady, () => (gatewayUp = true));
+  client.on(Events.ShardResume, () => (gatewayUp = true));
+  client.on(Events.ShardDisconnect, () => (gatewayUp = false));
+  client.on(Events.ShardReconnecting, () => (gatewayUp = false));
   client.on(Events.ShardResume, () => {
     for (const feature of features) if (feature.onReconnect) safely(`${feature.name} reconnect`, () => feature.onReconnect!(ctx));
   });
@@ -145,6 +158,35 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     }
   }, 6 * 60 * 60_000).unref();
   await scheduler.tick();
+  let web: RunningWeb | null = null;
+  if (config.HTTP_PORT !== undefined) {
+    web = await startWebServer(
+      {
+        services,
+        clock,
+        logger,
+        ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+        allianceName: (guildId) => client.guilds.cache.get(guildId)?.name ?? null,
+        ...(options.webRateLimit ? { rateLimit: options.webRateLimit } : {}),
+        health: {
+          database: () => database.sqlite.prepare('SELECT 1 AS ok').get() !== undefined,
+          gateway: () => gatewayUp && client.ws.status === Status.Ready,
+          lastTickAt: () => scheduler.lastTickAt(),
+          now: () => clock.now().getTime(),
+        },
+      },
+      config.HTTP_PORT,
+      options.webHostname,
+    ).catch(async (error: unknown) => {
+      await scheduler.stop();
+      clearInterval(optimizer);
+      await client.destroy();
+      database.close();
+      throw error;
+    });
+    ctx.publicUrl = web.url;
+    logger.info({ url: web.url }, 'public web page and /healthz are served');
+  }
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Alliance bot is ready');
   for (const feature of features) {
     if (!feature.afterReady) continue;
@@ -163,9 +205,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     services,
     database,
     scheduler,
+    web,
     stop(deadlineMs = SHUTDOWN_DEADLINE_MS) {
       stopping ??= (async () => {
         clearInterval(optimizer);
+        await web?.stop();
         const finished = await settlesWithin(Promise.all([scheduler.stop(), router.idle()]), deadlineMs);
         // What is still running is abandoned: a job left `running` is retried after the next start (recover), an
         // interaction left unanswered times out on the member's side. Nothing is half-written: each write is a transaction.

@@ -55,7 +55,7 @@ export function createServices(deps: ServiceDeps) {
   const jobs = createJobsRepo(db);
   const alliances = createAlliancesService({ repo: createAlliancesRepo(db), clock });
   const directory = createDirectory({ db, cache: deps.cache ?? openCacheDatabase(':memory:'), clock, alliances });
-  const { meetings, ideas, duplicates } = createMeetingsFeature({ db, clock, jobs, alliances });
+  const { meetings, ideas, duplicates, calendar } = createMeetingsFeature({ db, clock, jobs, alliances });
   const skills = createSkillsService({
     db,
     repo: createSkillsRepo(db),
@@ -91,6 +91,7 @@ export function createServices(deps: ServiceDeps) {
       { feature: 'directory', forget: (g, u) => directory.removeMemberData(g, u) },
       { feature: 'skills', forget: (g, u) => skills.forgetMember(g, u) },
       { feature: 'meetings', forget: (g, u) => meetings.forgetMember(g, u) },
+      { feature: 'calendar', forget: (g, u) => ({ calendarFeeds: calendar.forgetMember(g, u) }) },
       { feature: 'rhythm', forget: (g, u) => rhythm.forgetMember(g, u) },
       { feature: 'proposals', forget: (g, u) => votes.forgetMember(g, u) },
       passFeature.privacy,
@@ -101,7 +102,7 @@ export function createServices(deps: ServiceDeps) {
   });
   const backups = createBackupsService({ jobs, clock, databasePath: deps.databasePath ?? ':memory:', settings: deps.backups ?? null });
   const doctor = createDoctorService({ db, clock, backups });
-  return { jobs, alliances, backups, doctor, directory, rhythm, meetings, ideas, duplicates, skills, rules, proposals, votes, decisions, privacy, dues, duesReminders, pass: passFeature.pass, leads: leadsFeature.leads, perks: perksFeature.perks };
+  return { jobs, alliances, backups, doctor, directory, rhythm, meetings, ideas, duplicates, calendar, skills, rules, proposals, votes, decisions, privacy, dues, duesReminders, pass: passFeature.pass, leads: leadsFeature.leads, perks: perksFeature.perks };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -21,6 +21,10 @@ export function createAlliancesRepo(db: Db) {
         .returning()
         .get();
     },
+    /** The alliance whose public page has this slug (on or off: the service decides). */
+    bySlug(slug: string): AllianceRow | null {
+      return db.select().from(alliances).where(eq(alliances.publicSlug, slug)).get() ?? null;
+    },
     all(): AllianceRow[] {
       return db.select().from(alliances).all();
     },

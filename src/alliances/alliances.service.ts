@@ -18,6 +18,9 @@ export interface AllianceSettings {
   directoryApproval: boolean;
   ideaQuota: number;
   agendaQuota: number;
+  /** The public web page is served only when on and a slug is set. */
+  publicPage: boolean;
+  publicSlug: string | null;
 }
 
 export const DEFAULT_SETTINGS: Omit<AllianceSettings, 'guildId' | 'configured'> = {
@@ -30,7 +33,12 @@ export const DEFAULT_SETTINGS: Omit<AllianceSettings, 'guildId' | 'configured'> 
   directoryApproval: true,
   ideaQuota: 3,
   agendaQuota: 2,
+  publicPage: false,
+  publicSlug: null,
 };
+
+/** A public page's address: 3-40 of a-z, 0-9 and hyphens (decided in issue #16). */
+export const PUBLIC_SLUG = /^[a-z0-9-]{3,40}$/;
 
 const snowflake = z.string().regex(/^\d{15,21}$/, 'must be a Discord id');
 
@@ -49,6 +57,8 @@ export const settingsInputSchema = z.object({
   directoryApproval: z.boolean().optional(),
   ideaQuota: z.number().int().min(1, 'must be at least 1').max(20, 'must be at most 20').optional(),
   agendaQuota: z.number().int().min(1, 'must be at least 1').max(25, 'must be at most 25').optional(),
+  publicPage: z.boolean().optional(),
+  publicSlug: z.string().trim().toLowerCase().regex(PUBLIC_SLUG, 'must be 3-40 characters of a-z, 0-9 and hyphens').optional(),
 });
 
 export type SettingsInput = z.input<typeof settingsInputSchema>;
@@ -64,6 +74,8 @@ export const SETTINGS_OPTION_NAMES: Record<keyof SettingsInput, string> = {
   directoryApproval: 'directory-approval',
   ideaQuota: 'idea-quota',
   agendaQuota: 'agenda-quota',
+  publicPage: 'public-page',
+  publicSlug: 'public-slug',
 };
 
 /**
@@ -94,6 +106,8 @@ export function createAlliancesService(deps: { repo: AlliancesRepo; clock: Clock
       directoryApproval: row.directoryApproval,
       ideaQuota: row.ideaQuota,
       agendaQuota: row.agendaQuota,
+      publicPage: row.publicPage,
+      publicSlug: row.publicSlug,
     };
   }
 
@@ -121,8 +135,23 @@ export function createAlliancesService(deps: { repo: AlliancesRepo; clock: Clock
       const patch: AlliancePatch = Object.fromEntries(
         Object.entries(parsed.data).filter(([, value]) => value !== undefined),
       );
+      const slugOwner = patch.publicSlug ? repo.bySlug(patch.publicSlug) : null;
+      if (slugOwner && slugOwner.guildId !== actor.guildId) {
+        throw invalidFields([{ field: 'public-slug', message: `public-slug "${patch.publicSlug}" is taken by another alliance: pick another` }]);
+      }
+      const current = settings(actor.guildId);
+      if ((patch.publicPage ?? current.publicPage) && !(patch.publicSlug ?? current.publicSlug)) {
+        throw invalidFields([{ field: 'public-slug', message: 'public-slug is needed to turn the public page on (e.g. public-slug:river-valley)' }]);
+      }
       repo.upsert(actor.guildId, patch, clock.now());
       return settings(actor.guildId);
+    },
+
+    /** The alliance whose public page answers at this slug; null when there is none or its page is off. */
+    publicPage(slug: string): AllianceSettings | null {
+      if (!PUBLIC_SLUG.test(slug)) return null;
+      const row = repo.bySlug(slug);
+      return row?.publicPage ? settings(row.guildId) : null;
     },
 
     /** Guild ids of every configured alliance (the scheduler's planners walk these). */

@@ -2,6 +2,7 @@
 // autocomplete. Approved spaces of one guild only, unless a query says otherwise.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
+import { isIdentityTag } from './directory.rules.js';
 import type { BoundingBox } from './text.rules.js';
 
 export interface SpaceListing {
@@ -16,6 +17,8 @@ export interface SpaceListing {
   tags: string;
   latitude: number;
   longitude: number;
+  /** The host's second consent (1): identity tags may be shown on the public page. */
+  publicTags?: number;
 }
 
 export interface SearchFilters {
@@ -26,15 +29,21 @@ export interface SearchFilters {
   tag?: string;
   minDesks?: number;
   maxDesks?: number;
+  /** The public web page: only spaces whose host agreed; an identity tag filter only matches with the second consent. */
+  publicOnly?: boolean;
+  /** Text is not looked up in tags (a public search whose words name an identity tag must not reveal it). */
+  textWithoutTags?: boolean;
 }
 
 const LISTING = sql`s.id AS id, s.name AS name, s.city AS city, s.region AS region, s.country AS country,
   s.desks AS desks, s.day_pass AS dayPass, s.website AS website, s.tags AS tags, s.latitude AS latitude,
-  s.longitude AS longitude`;
+  s.longitude AS longitude, s.public_tags AS publicTags`;
 
 const ALL_COLUMNS = 'name city region tags description';
 const MAX_WORDS_PER_PREFIX = 8;
 const SHORT_COLUMNS = 'name city region tags';
+const ALL_COLUMNS_NO_TAGS = 'name city region description';
+const SHORT_COLUMNS_NO_TAGS = 'name city region';
 
 /** The full-text indexes (drizzle/0004 and 0009): everything, the short columns, the name alone. */
 type FtsTable = 'spaces_fts' | 'spaces_short_fts' | 'spaces_name_fts';
@@ -46,12 +55,14 @@ type FtsTable = 'spaces_fts' | 'spaces_short_fts' | 'spaces_name_fts';
  * the smallest index that holds its columns, so an empty tier costs nothing; a NOT only skips rows of an earlier
  * tier, and a later tier is read only when the earlier ones had fewer rows than the page needs.
  */
-function tierMatches(guildId: string, terms: string): { table: FtsTable; match: string }[] {
+function tierMatches(guildId: string, terms: string, withoutTags = false): { table: FtsTable; match: string }[] {
   const scope = `scope : "a${guildId}"`;
+  const short = withoutTags ? SHORT_COLUMNS_NO_TAGS : SHORT_COLUMNS;
+  const all = withoutTags ? ALL_COLUMNS_NO_TAGS : ALL_COLUMNS;
   return [
     { table: 'spaces_name_fts', match: `${scope} AND ({name} : (${terms}))` },
-    { table: 'spaces_short_fts', match: `${scope} AND ({${SHORT_COLUMNS}} : (${terms})) NOT ({name} : (${terms}))` },
-    { table: 'spaces_fts', match: `${scope} AND ({${ALL_COLUMNS}} : (${terms})) NOT ({${SHORT_COLUMNS}} : (${terms}))` },
+    { table: 'spaces_short_fts', match: `${scope} AND ({${short}} : (${terms})) NOT ({name} : (${terms}))` },
+    { table: 'spaces_fts', match: `${scope} AND ({${all}} : (${terms})) NOT ({${short}} : (${terms}))` },
   ];
 }
 
@@ -85,6 +96,8 @@ export function createDirectorySearchRepo(db: Db) {
     if (filters.tag) parts.push(sql`EXISTS (SELECT 1 FROM space_tags t WHERE t.space_id = s.id AND t.tag = ${filters.tag} AND t.guild_id = ${guildId})`);
     if (filters.minDesks !== undefined) parts.push(sql`s.desks >= ${filters.minDesks}`);
     if (filters.maxDesks !== undefined) parts.push(sql`s.desks <= ${filters.maxDesks}`);
+    if (filters.publicOnly) parts.push(sql`s.public_listing = 1`);
+    if (filters.publicOnly && filters.tag && isIdentityTag(filters.tag)) parts.push(sql`s.public_tags = 1`);
     return parts;
   }
 
@@ -152,7 +165,7 @@ export function createDirectorySearchRepo(db: Db) {
         return db.all<SpaceListing>(sql`${byNameSql(guildId, filters, LISTING)} LIMIT ${limit} OFFSET ${offset}`);
       }
       const ids: number[] = [];
-      for (const tier of tierMatches(guildId, wholeWords(filters.match))) {
+      for (const tier of tierMatches(guildId, wholeWords(filters.match), filters.textWithoutTags)) {
         const wanted = offset + limit - ids.length;
         if (wanted <= 0) break;
         // The name index has no city or tags column: those filters stay in SQL for the first tier.
@@ -165,11 +178,12 @@ export function createDirectorySearchRepo(db: Db) {
     /** How many match, counting no further than `cap` (a count of every match was most of a search's cost). */
     count(guildId: string, filters: SearchFilters, cap: number): number {
       if (filters.match) filters = { ...filters, match: wholeWords(filters.match) };
+      const columns = filters.textWithoutTags ? ALL_COLUMNS_NO_TAGS : ALL_COLUMNS;
       const inner = filters.match
         ? hasFilters(filters)
-          ? sql`SELECT 1 FROM spaces_fts CROSS JOIN spaces s ON s.id = spaces_fts.rowid WHERE spaces_fts MATCH ${`${scopedMatch(guildId, filters.match)}${filterTerms(filters)}`}
+          ? sql`SELECT 1 FROM spaces_fts CROSS JOIN spaces s ON s.id = spaces_fts.rowid WHERE spaces_fts MATCH ${`${scopedMatch(guildId, filters.match, columns)}${filterTerms(filters)}`}
               AND s.guild_id = ${guildId} AND ${sql.join(filterSql(guildId, filters), sql` AND `)}`
-          : sql`SELECT 1 FROM spaces_fts WHERE spaces_fts MATCH ${scopedMatch(guildId, filters.match)}`
+          : sql`SELECT 1 FROM spaces_fts WHERE spaces_fts MATCH ${scopedMatch(guildId, filters.match, columns)}`
         : withoutTextSql(guildId, filters, sql`1`); // no ORDER BY: a count may use any index and stop at the cap
       return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${inner} LIMIT ${cap})`)?.n ?? 0;
     },

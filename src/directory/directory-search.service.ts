@@ -5,7 +5,7 @@ import type { Clock } from '../shared/clock.js';
 import { DAY } from '../shared/clock.js';
 import { invalidFields, notFound } from '../shared/errors.js';
 import { countryAutocomplete, countryCode, countryName } from './countries.js';
-import { ftsQuery, isValidTag, LIMITS, normalizeTag, SUGGESTED_TAGS } from './directory.rules.js';
+import { ftsQuery, isValidTag, LIMITS, mentionsIdentity, normalizeTag, SUGGESTED_TAGS } from './directory.rules.js';
 import type { DirectoryRepo } from './directory.repo.js';
 import type { DirectorySearchRepo, SearchFilters, SpaceListing } from './directory-search.repo.js';
 import { placeLabel, type Gazetteer, type Place } from './gazetteer.js';
@@ -142,8 +142,15 @@ export function createSearchService(deps: {
     return { page: Math.min(Math.max(0, Math.floor(page)), pageCount - 1), pageCount };
   };
 
-  function runSearch(guildId: string, searchId: number, query: SearchQuery, page: number): ResultPage<SearchQuery> {
+  function runSearch(guildId: string, searchId: number, query: SearchQuery, page: number, publicOnly = false): ResultPage<SearchQuery> {
     const filters = filtersFor(query);
+    if (publicOnly) {
+      filters.publicOnly = true;
+      // The alliance's own identity tags that start with a typed word (an index range each), beside the suggested ones.
+      const words = query.text ? foldKey(query.text).split(' ').filter((w) => /^[a-z0-9]{2,}$/.test(w)).slice(0, 8) : [];
+      const own = words.flatMap((w) => search.tagsLike(guildId, `${w}-`, 20).map((t) => t.tag));
+      if (query.text && mentionsIdentity(query.text, [...SUGGESTED_TAGS, ...own])) filters.textWithoutTags = true;
+    }
     const size = LIMITS.pageSize;
     const fetch = (p: number) => search.search(guildId, filters, size, p * size).map((r) => hit(r));
     let at = Math.max(0, Math.floor(page));
@@ -170,7 +177,7 @@ export function createSearchService(deps: {
     }
     const totalCapped = !exact;
     const pageCount = Math.max(1, Math.ceil(total / size), totalCapped ? at + 2 : 0);
-    return { searchId, query, items, total, totalCapped, page: at, pageCount, suggestions: total ? [] : widen(guildId, filters) };
+    return { searchId, query, items, total, totalCapped, page: at, pageCount, suggestions: total || publicOnly ? [] : widen(guildId, filters) };
   }
 
   function origin(placeInput: string): Place {
@@ -234,6 +241,13 @@ export function createSearchService(deps: {
     /** Previous/Next on a parked search. */
     searchPage(guildId: string, searchId: number, page: number): ResultPage<SearchQuery> {
       return runSearch(guildId, searchId, parked(guildId, 'search', searchId) as SearchQuery, page);
+    },
+    /**
+     * The public page's search: the same text search and filters, over the spaces whose hosts agreed to be public,
+     * paged by number (nothing parked: the page is read-only). Identity tags stay in the hits; the page hides them.
+     */
+    publicSearch(guildId: string, query: SearchQuery, page: number): ResultPage<SearchQuery> {
+      return runSearch(guildId, 0, query, page, true);
     },
     near(guildId: string, query: NearQuery, userId: string | null = null) {
       const first = runNear(guildId, 0, query, 0);

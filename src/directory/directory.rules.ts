@@ -35,6 +35,21 @@ export const SUGGESTED_TAGS = [
 ] as const;
 
 /** "Women Owned" → "women-owned": case and inner spaces are forgiven, anything else is the member's to fix. */
+/**
+ * Identity tags (women-owned, bipoc-owned, lgbtq-owned…, and -led variants): shown on the public page only with
+ * the host's second consent (public-tags:yes). A rule on the tag's shape, so tags an alliance invents are covered.
+ */
+export function isIdentityTag(tag: string): boolean {
+  return /-(owned|led)$/.test(tag);
+}
+
+/** Words that make up identity tags: a public text search containing one does not look in tags at all. */
+export function mentionsIdentity(text: string, knownTags: readonly string[] = SUGGESTED_TAGS): boolean {
+  const words = new Set(foldKey(text).split(/[^a-z0-9]+/).filter(Boolean));
+  if (words.has('owned') || words.has('led')) return true;
+  return knownTags.filter(isIdentityTag).some((tag) => tag.split('-').some((part) => part !== 'owned' && part !== 'led' && words.has(part)));
+}
+
 export function normalizeTag(raw: string): string {
   return raw.trim().toLowerCase().replace(/\s+/g, '-');
 }

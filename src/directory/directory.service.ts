@@ -173,12 +173,17 @@ export function createSpacesService(deps: DirectoryDeps) {
     },
 
     /** Step 2: the modal's long fields join the parked options and the space is registered. */
-    completeRegistration(actor: Actor, draftId: number, modal: ModalFields) {
+    completeRegistration(actor: Actor, draftId: number, modal: ModalFields, publicListing = false) {
       const draft = repo.unstash(actor.guildId, 'register', draftId);
       if (!draft || draft.userId !== actor.userId) {
         throw notFound('This registration form has expired: run /space register again.');
       }
-      const result = register(actor, { ...(draft.params as RegistrationOptions), ...modal });
+      const result = repo.transaction(() => {
+        const registered = register(actor, { ...(draft.params as RegistrationOptions), ...modal });
+        // The form's public-page question: the host's consent, stored with the listing.
+        if (publicListing) repo.update(actor.guildId, registered.space.id, { publicListing: true });
+        return registered;
+      });
       repo.dropStash(actor.guildId, draftId);
       return result;
     },

@@ -4,6 +4,8 @@ import type { CacheDatabase } from '../db/cache.js';
 import type { Db } from '../db/open.js';
 import type { Clock } from '../shared/clock.js';
 import { createCsvService } from './directory-csv.service.js';
+import { createDirectoryPublicRepo } from './directory-public.repo.js';
+import { createDirectoryPublicService } from './directory-public.service.js';
 import { createDirectoryRepo } from './directory.repo.js';
 import { createDirectorySearchRepo } from './directory-search.repo.js';
 import { createSearchService } from './directory-search.service.js';
@@ -37,6 +39,8 @@ export function createDirectory(deps: {
     ...createCsvService({ ...common, afterImport: () => maintainIndexes() }),
     /** Time zones members likely mean: their spaces' zones, then by population (the time-zone autocomplete). */
     likelyTimeZones: zones.likelyTimeZones,
+    /** The public web page's read-only view and the hosts' consent to it. */
+    publicPage: createDirectoryPublicService({ repo, publicRepo: createDirectoryPublicRepo(deps.db), clock: deps.clock }),
     /** New spaces welcomed (approved) in [from, to): the monthly update section. */
     welcomedBetween(guildId: string, from: number, to: number) {
       return repo.approvedBetween(guildId, from, to);

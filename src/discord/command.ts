@@ -27,6 +27,8 @@ export interface BotContext {
   client: Client;
   /** The commands this code registers and where: the doctor compares them with Discord's list. */
   registration?: RegistrationInfo;
+  /** Base address of the public web page (PUBLIC_URL), or null when the bot serves no web page (HTTP_PORT unset). */
+  publicUrl?: string | null;
 }
 
 export interface InteractionContext extends BotContext {

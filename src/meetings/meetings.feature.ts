@@ -7,6 +7,8 @@ import { createIdeasService } from '../ideas/ideas.service.js';
 import type { JobsRepo } from '../scheduler/jobs.repo.js';
 import type { Clock } from '../shared/clock.js';
 import { createActionsRepo } from './actions.repo.js';
+import { createCalendarRepo } from './calendar.repo.js';
+import { createCalendarService } from './calendar.service.js';
 import { createAgendaRepo } from './agenda.repo.js';
 import { createAgendaService } from './agenda.service.js';
 import { createDuplicateChecks } from './duplicates.service.js';
@@ -34,7 +36,8 @@ export function createMeetingsFeature(deps: { db: Db; clock: Clock; jobs: JobsRe
   };
   const ideas = createIdeasService({ db, clock, repo: ideasRepo, agenda, alliances });
   const duplicates = createDuplicateChecks({ clock, drafts: meetingsRepo, agenda, ideas, ideasRepo });
-  return { meetings, ideas, duplicates };
+  const calendar = createCalendarService({ repo: createCalendarRepo(db), clock });
+  return { meetings, ideas, duplicates, calendar };
 }
 
 export type MeetingsFeature = ReturnType<typeof createMeetingsFeature>;

@@ -35,6 +35,8 @@ const scheduleSchema = z
     voiceChannelId: z.string().regex(SNOWFLAKE, 'must be a voice channel').optional(),
     channelId: z.string().regex(SNOWFLAKE, 'must be a text channel').optional(),
     repeat: z.enum(RECURRENCES, 'must be none, weekly or monthly-nth-weekday').default('none'),
+    /** Listed in the alliance's public calendar feed (events.ics); default false. */
+    public: z.boolean().default(false),
   })
   .superRefine((input, ctx) => {
     if (input.structuredMinutes !== undefined && input.structuredMinutes > input.durationMinutes) {
@@ -55,6 +57,7 @@ const SCHEDULE_FIELDS = {
   voiceChannelId: 'where',
   channelId: 'channel',
   repeat: 'repeat',
+  public: 'public',
 };
 
 export type ScheduleInput = z.input<typeof scheduleSchema>;
@@ -209,6 +212,7 @@ export function createMeetingsService(deps: MeetingsServiceDeps) {
         seriesId,
         occurrence: 0,
         createdAt: now,
+        public: draft.public,
       });
       scheduleJobs(first);
       const more = seriesId ? fillSeries(actor.guildId, seriesId, now) : [];

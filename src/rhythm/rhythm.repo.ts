@@ -1,6 +1,6 @@
 // Queries for the rhythm feature, always scoped by guild: settings (with the note), update history, hosted
 // Coworking Day events.
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { coworkingDayEvents, monthlyUpdates, rhythmSettings } from '../db/schema/index.js';
 
@@ -104,6 +104,17 @@ export function createRhythmRepo(db: Db) {
         .delete(coworkingDayEvents)
         .where(and(eq(coworkingDayEvents.guildId, guildId), eq(coworkingDayEvents.hostUserId, userId)))
         .run().changes;
+    },
+
+    /** Posted updates that kept their content (the public archive), newest first. */
+    archived(guildId: string, limit: number): MonthlyUpdateRow[] {
+      return db
+        .select()
+        .from(monthlyUpdates)
+        .where(and(eq(monthlyUpdates.guildId, guildId), isNotNull(monthlyUpdates.content)))
+        .orderBy(desc(monthlyUpdates.postedAt), desc(monthlyUpdates.id))
+        .limit(limit)
+        .all();
     },
 
     events(guildId: string, year: number): CoworkingDayEventRow[] {

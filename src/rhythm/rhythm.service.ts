@@ -10,6 +10,7 @@ import { createCoworkingDayService } from './coworking-day.service.js';
 import { ICD_REMINDER_KIND, ICD_WEEK_KIND, MONTHLY_KIND } from './due.rules.js';
 import type { Publish, SpacesDirectory } from './ports.js';
 import type { RhythmRepo } from './rhythm.repo.js';
+import { createRhythmPublicService } from './rhythm-public.service.js';
 import { createUpdatesService } from './updates.service.js';
 
 export interface RhythmServiceDeps {
@@ -43,6 +44,8 @@ export function createRhythmService(deps: RhythmServiceDeps) {
   return {
     updates,
     coworkingDay,
+    /** The public web page's read-only view: the updates archive and the Coworking Day events. */
+    publicPage: createRhythmPublicService({ repo: deps.repo, alliances: deps.alliances, clock: deps.clock }),
 
     /** The scheduler's planner (every tick): keeps every alliance's rhythm jobs in line with its settings. */
     plan(now: Date): void {

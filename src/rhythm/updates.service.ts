@@ -25,6 +25,7 @@ import { messageUrl, type ChannelCheck, type PostMessage, type Publish } from '.
 import type { MonthlyUpdateRow, RhythmRepo } from './rhythm.repo.js';
 
 export const NOTE_MAX = 1500;
+const MEMBER_MENTION = /<@!?\d+>/g;
 export const DEFAULT_MONTHLY = { enabled: true, day: 1, hour: 10 } as const;
 
 export interface UpdateSettings {
@@ -170,6 +171,11 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
         sectionIds: composed.sectionIds,
         postedAt: clock.now().getTime(),
         postedBy: options.postedBy,
+        // Kept for the public archive (/a/<slug>/updates): what was posted, not what the data says later.
+        // Member mentions lose their ids (<@0>): the archive needs no one's id, and a deleted member stays deleted.
+        content: composed.messages.flatMap((message) =>
+          message.embeds.map((embed) => ({ title: embed.title.replace(MEMBER_MENTION, '<@0>'), description: embed.description.replace(MEMBER_MENTION, '<@0>') })),
+        ),
       },
       composed.noteAt,
     );

@@ -16,6 +16,8 @@ export interface Scheduler {
   wakeOnDueJobs(): void;
   /** Stops the timer and waits for a tick in progress. */
   stop(): Promise<void>;
+  /** When the last tick started (the scheduler's clock), or null before the first: /healthz reads it. */
+  lastTickAt(): number | null;
 }
 
 export function createScheduler(deps: SchedulerDeps): Scheduler {
@@ -23,8 +25,13 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let task: ScheduledTask | null = null;
   let unsubscribe: (() => void) | null = null;
   let woken = false;
+  let lastTick: number | null = null;
+  const tick = () => {
+    lastTick = deps.clock.now().getTime();
+    return runner.tick();
+  };
   const runTick = () => {
-    runner.tick().catch((error: unknown) => deps.logger.error({ err: error }, 'scheduler tick failed'));
+    tick().catch((error: unknown) => deps.logger.error({ err: error }, 'scheduler tick failed'));
   };
   const wakeOnDueJobs = () => {
     unsubscribe ??= deps.jobs.onJobAdded((dueAt) => {
@@ -40,7 +47,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     });
   };
   return {
-    tick: runner.tick,
+    tick,
+    lastTickAt: () => lastTick,
     wakeOnDueJobs,
     start() {
       runner.recover();

@@ -11,6 +11,7 @@ import { seedRhythmSamples } from '../rhythm/samples.js';
 import { seedSkillsSamples } from '../skills/samples.js';
 import { seedEconomySamples } from './demo/economy-samples.js';
 import type { Services } from '../services.js';
+import { seedPublicPageSamples } from './demo-public-page.js';
 
 export const DEMO = {
   guildName: 'Demo Coworking Alliance',
@@ -52,6 +53,7 @@ const SEEDERS: { name: string; seed: (services: Services, demo: DemoMembers) => 
   { name: 'proposals', seed: seedProposalsSamples },
   { name: 'pass, leads and perks', seed: seedEconomySamples },
   { name: 'dues', seed: seedDuesSamples },
+  { name: 'public page', seed: seedPublicPageSamples },
 ];
 
 interface DemoMembers {

@@ -7,6 +7,7 @@ import { clearLine, createInterface, cursorTo } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { startBot, type RunningBot } from '../main.js';
+import { DEMO_SLUG } from './demo-public-page.js';
 import { createLogger } from '../shared/logger.js';
 import { startTestBed } from '../testbed/index.js';
 import { createDemoAlliance, DEMO, seedDemoData } from './demo-alliance.js';
@@ -69,10 +70,12 @@ async function main(): Promise<number> {
       DISCORD_API_URL: bed.apiUrl,
       DATABASE_PATH: args.db ?? join(tempDir ?? '.', 'alliance.db'),
       LOG_LEVEL: level,
+      // The public web page on a free port of this machine only.
+      HTTP_PORT: '0',
     });
     // Logs go to stderr so a script's output on stdout is only what members see.
     const logger = createLogger(level, process.stderr);
-    bot = await startBot(config, { logger });
+    bot = await startBot(config, { logger, webHostname: '127.0.0.1' });
     await seedDemoData(bot, guild, (message) => logger.warn(message));
 
     let beforeWrite: (() => void) | null = null;
@@ -85,8 +88,13 @@ async function main(): Promise<number> {
     // The default folder is only made when a file arrives, so runs without exports leave nothing behind.
     const filesDir = args.files ?? join(tmpdir(), `alliance-shell-files-${process.pid}-${Date.now().toString(36)}`);
     const session = createSession({ bed, guild, write, filesDir });
+    const pageUrl = bot.web ? `${bot.web.url}/a/${DEMO_SLUG}/` : null;
     if (interactive) {
       process.stdout.write(`${DEMO.guildName} is running locally. You are ${DEMO.owner} (owner, organizer) in #${DEMO.defaultChannel}.\nType help for the shell's instructions, or try /help.\n`);
+      if (pageUrl) process.stdout.write(`Its public web page: ${pageUrl}\n`);
+    } else if (pageUrl) {
+      // Scripts keep stdout for what members see.
+      process.stderr.write(`Public web page: ${pageUrl}\n`);
     }
     await session.flush();
     const failures = interactive

@@ -23,6 +23,12 @@ describe('configuration', () => {
     for (const bad of ['fast', '-1', '2.5']) expect(() => loadConfig({ DISCORD_TOKEN: 't', RATE_LIMIT: bad })).toThrow(/RATE_LIMIT/);
   });
 
+  it('starts no web server unless HTTP_PORT is set, and checks HTTP_PORT and PUBLIC_URL', () => {
+    expect(loadConfig({ DISCORD_TOKEN: 'abc', HTTP_PORT: '' }).HTTP_PORT).toBeUndefined();
+    expect(loadConfig({ DISCORD_TOKEN: 'abc', HTTP_PORT: '8080', PUBLIC_URL: 'https://alliance.example' })).toMatchObject({ HTTP_PORT: 8080, PUBLIC_URL: 'https://alliance.example' });
+    expect(() => loadConfig({ DISCORD_TOKEN: 'abc', HTTP_PORT: '99999', PUBLIC_URL: 'alliance.example' })).toThrow(/HTTP_PORT must be a port number[\s\S]*PUBLIC_URL must be an http\(s\) URL/);
+  });
+
   it('reports every bad variable at once without echoing the token', () => {
     try {
       loadConfig({ DISCORD_TOKEN: 'secret token', DISCORD_GUILD_ID: 'abc', DISCORD_API_URL: 'ftp://x', LOG_LEVEL: 'loud' });

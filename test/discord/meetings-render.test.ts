@@ -14,7 +14,7 @@ const USER = '200000000000000001';
 const meeting: Meeting = {
   id: 1, guildId: '100000000000000001', title: 'T'.repeat(100), startsAt: START, durationMinutes: 120, structuredMinutes: 60,
   location: 'L'.repeat(100), voiceChannelId: null, channelId: null, createdBy: USER, status: 'scheduled', seriesId: null, occurrence: 0,
-  discordEventId: null, agendaMessageId: null, startMessageId: null, createdAt: 0, endsAt: START + 120 * 60_000, recurrence: 'none', repeats: 'once',
+  discordEventId: null, agendaMessageId: null, startMessageId: null, createdAt: 0, endsAt: START + 120 * 60_000, recurrence: 'none', repeats: 'once', public: false,
 };
 
 function item(n: number): AgendaEntry {

@@ -66,7 +66,7 @@ describe('a space from registration to being found', () => {
 
     const opened = await a.run('marcus', 'space register', { ...RAINIER, city: String(seattle[0]!.value) });
     expect(opened.type).toBe(9);
-    expect(opened.modal!.fields.map((f) => f.customId)).toEqual(['description', 'hours', 'contact', 'accessibility']);
+    expect(opened.modal!.fields.map((f) => f.customId)).toEqual(['description', 'hours', 'contact', 'accessibility', 'public']);
     const done = await (await h.bed.driver.submitModal({ ...as(a, 'marcus'), modal: opened.modal!, values: RAINIER_MODAL })).reply();
     expect(done.ephemeral).toBe(true);
     expect(done.content).toMatch(/Registered \*\*Rainier Commons\*\*.*pending/);

@@ -49,12 +49,20 @@ export async function waitUntil(condition: () => boolean, timeoutMs = 5000, what
 }
 
 /** `rateLimit`: interactions per member per 10 s, as RATE_LIMIT; off (0) unless a test is about it, since drivers click faster than people. */
-export async function startHarness(options: { now?: string; logger?: Logger; ports?: ServicePorts; wakeOnDueJobs?: boolean; rateLimit?: number } = {}): Promise<Harness> {
+export async function startHarness(options: { now?: string; logger?: Logger; ports?: ServicePorts; wakeOnDueJobs?: boolean; rateLimit?: number; web?: boolean } = {}): Promise<Harness> {
   const bed = await startTestBed();
   const clock = manualClock(options.now ?? '2026-11-24T15:00:00Z');
   const databasePath = join(mkdtempSync(join(tmpdir(), 'alliance-e2e-')), 'alliance.db');
-  const config = loadConfig({ DISCORD_TOKEN: bed.token, DISCORD_API_URL: bed.apiUrl, DATABASE_PATH: databasePath, LOG_LEVEL: 'silent', RATE_LIMIT: String(options.rateLimit ?? 0) });
-  const start = () => startBot(config, { clock, logger: options.logger ?? silentLogger, startScheduler: false, wakeOnDueJobs: options.wakeOnDueJobs, ports: options.ports });
+  const config = loadConfig({
+    DISCORD_TOKEN: bed.token,
+    DISCORD_API_URL: bed.apiUrl,
+    DATABASE_PATH: databasePath,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT: String(options.rateLimit ?? 0),
+    // The public page on a free port of the loopback interface (web: true).
+    ...(options.web ? { HTTP_PORT: '0' } : {}),
+  });
+  const start = () => startBot(config, { clock, logger: options.logger ?? silentLogger, startScheduler: false, wakeOnDueJobs: options.wakeOnDueJobs, ports: options.ports, webHostname: '127.0.0.1' });
   let bot = await start();
 
   const harness: Harness = {

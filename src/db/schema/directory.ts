@@ -40,6 +40,10 @@ export const spaces = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     approvedAt: integer('approved_at'),
     approvedBy: text('approved_by'),
+    /** The host agreed to show the space on the alliance's public web page (off by default). */
+    publicListing: integer('public_listing', { mode: 'boolean' }).notNull().default(false),
+    /** Second consent: identity tags (women-owned, bipoc-owned…) shown on the web too. */
+    publicTags: integer('public_tags', { mode: 'boolean' }).notNull().default(false),
   },
   (table) => [
     uniqueIndex('spaces_guild_city_name_uq').on(table.guildId, table.cityKey, table.nameKey),
@@ -51,6 +55,8 @@ export const spaces = sqliteTable(
     index('spaces_guild_status_city_name_idx').on(table.guildId, table.status, table.cityKey, table.country, table.city),
     index('spaces_guild_status_desks_idx').on(table.guildId, table.status, table.desks),
     index('spaces_guild_status_approved_idx').on(table.guildId, table.status, table.approvedAt),
+    // Covering for the public listing's version (count and newest change): the public page's cache key.
+    index('spaces_guild_public_idx').on(table.guildId, table.publicListing, table.status, table.updatedAt),
   ],
 );
 

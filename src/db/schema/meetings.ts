@@ -49,6 +49,8 @@ export const meetings = sqliteTable(
     agendaMessageId: text('agenda_message_id'),
     startMessageId: text('start_message_id'),
     createdAt: integer('created_at').notNull(),
+    /** Listed in the alliance's public calendar feed (/meeting schedule public:true). */
+    public: integer('public', { mode: 'boolean' }).notNull().default(false),
   },
   (table) => [
     index('meetings_guild_start_idx').on(table.guildId, table.status, table.startsAt),

@@ -41,6 +41,8 @@ export const monthlyUpdates = sqliteTable(
     sectionIds: text('section_ids', { mode: 'json' }).$type<string[]>().notNull(),
     postedAt: integer('posted_at').notNull(),
     postedBy: text('posted_by'),
+    /** What was posted (the messages' embeds), for the public archive; null for updates posted before it was kept. */
+    content: text('content', { mode: 'json' }).$type<{ title: string; description: string }[]>(),
   },
   (table) => [
     uniqueIndex('monthly_updates_post_key_idx').on(table.guildId, table.postKey),

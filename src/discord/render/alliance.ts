@@ -6,7 +6,16 @@ import { channelMention, roleMention } from '../format.js';
 
 const notSet = '*not set*';
 
-export function renderSettings(settings: AllianceSettings, title = 'Alliance settings'): EmbedBuilder {
+/** The public page's line: its address when on, or what is missing. */
+export function publicPageLine(settings: AllianceSettings, publicUrl: string | null | undefined): string {
+  if (!settings.publicPage || !settings.publicSlug) {
+    return settings.publicSlug ? `Off (would be at /a/${settings.publicSlug}/)` : 'Off: turn it on with `/alliance setup public-page:on public-slug:your-name`';
+  }
+  if (!publicUrl) return `On at /a/${settings.publicSlug}/, but this bot serves no web page yet (its host sets HTTP_PORT)`;
+  return `${publicUrl.replace(/\/$/, '')}/a/${settings.publicSlug}/`;
+}
+
+export function renderSettings(settings: AllianceSettings, title = 'Alliance settings', publicUrl: string | null = null): EmbedBuilder {
   const channel = (id: string | null) => (id ? channelMention(id) : notSet);
   return new EmbedBuilder()
     .setTitle(title)
@@ -21,6 +30,7 @@ export function renderSettings(settings: AllianceSettings, title = 'Alliance set
       { name: 'Meetings channel', value: channel(settings.meetingsChannelId), inline: true },
       { name: 'Directory approval', value: settings.directoryApproval ? 'On: organizers approve new spaces' : 'Off: spaces are listed at once', inline: true },
       { name: 'Quotas', value: `${settings.ideaQuota} open ideas per member, ${settings.agendaQuota} agenda items per member per meeting`, inline: true },
+      { name: 'Public page', value: publicPageLine(settings, publicUrl) },
     );
 }
 

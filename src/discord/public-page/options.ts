@@ -1,0 +1,55 @@
+// Slash options and form answers of the public web page: a space's consent (public, public-tags) and the
+// registration form's question, parsed into typed values.
+import type { ChatInputCommandInteraction, SlashCommandSubcommandBuilder } from 'discord.js';
+import { TextInputStyle } from 'discord.js';
+import { z } from 'zod';
+import type { PublicConsent } from '../../directory/directory-public.service.js';
+import { invalid } from '../../shared/errors.js';
+
+const YES_NO = [
+  { name: 'yes', value: 'yes' },
+  { name: 'no', value: 'no' },
+] as const;
+
+/** `/space edit public:yes|no public-tags:yes|no`. */
+export function addPublicConsentOptions(s: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
+  return s
+    .addStringOption((o) => o.setName('public').setDescription('Show this space on the alliance’s public web page').addChoices(...YES_NO))
+    .addStringOption((o) => o.setName('public-tags').setDescription('Also show identity tags (women-owned, bipoc-owned…) there').addChoices(...YES_NO));
+}
+
+const yesNo = z.enum(['yes', 'no']).optional();
+
+/** The consent options given, or null when neither was. */
+export function readPublicConsent(interaction: ChatInputCommandInteraction): PublicConsent | null {
+  const listed = yesNo.safeParse(interaction.options.getString('public') ?? undefined);
+  const tags = yesNo.safeParse(interaction.options.getString('public-tags') ?? undefined);
+  if (!listed.success) throw invalid('public', 'public must be yes or no');
+  if (!tags.success) throw invalid('public-tags', 'public-tags must be yes or no');
+  if (listed.data === undefined && tags.data === undefined) return null;
+  return {
+    ...(listed.data === undefined ? {} : { listed: listed.data === 'yes' }),
+    ...(tags.data === undefined ? {} : { tags: tags.data === 'yes' }),
+  };
+}
+
+/** The registration form's question (a fifth text input: Discord modals hold at most five). */
+export const PUBLIC_QUESTION = {
+  id: 'public',
+  label: 'Show it on the public web page? yes or no',
+  max: 3,
+  style: TextInputStyle.Short,
+} as const;
+
+const answer = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['', 'yes', 'y', 'no', 'n']));
+
+/** The form's answer: yes → listed publicly; empty or no → not (consent is never assumed). */
+export function parsePublicAnswer(raw: string): boolean {
+  const parsed = answer.safeParse(raw);
+  if (!parsed.success) throw invalid('public', 'The public web page question takes yes or no (or leave it empty for no).');
+  return parsed.data === 'yes' || parsed.data === 'y';
+}

@@ -1,0 +1,27 @@
+// Rendered bodies of the listing-wide outputs (spaces.json, the map), kept per alliance under the listing's version:
+// with 10,000 spaces building them costs far more than asking whether anything changed.
+// Each entry carries its ETag, hashed once when built, so a request does not hash megabytes again.
+import { createHash } from 'node:crypto';
+
+export interface Rendered {
+  /** Encoded once: a request then copies no megabyte string into UTF-8 again. */
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+}
+
+export function createRenderCache(maxEntries = 200) {
+  const entries = new Map<string, Rendered & { version: string }>();
+  return {
+    async get(key: string, version: string, build: () => string | Promise<string>): Promise<Rendered> {
+      const hit = entries.get(key);
+      if (hit && hit.version === version) return hit;
+      const body = new Uint8Array(Buffer.from(await build()));
+      const entry = { version, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+      entries.delete(key);
+      entries.set(key, entry);
+      // Oldest first out: a bot serves few alliances, this only bounds a pathological case.
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      return entry;
+    },
+  };
+}

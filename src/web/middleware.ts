@@ -1,0 +1,68 @@
+// What every response of the public server gets: security headers, a per-IP rate limit, and a log line whose
+// path carries no query string and no calendar token.
+import type { MiddlewareHandler } from 'hono';
+import type { Logger } from '../shared/logger.js';
+import { T } from './text.js';
+
+/** Scripts and styles from this server only; map tiles from OpenStreetMap; nothing framed, no plugins. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: https://tile.openstreetmap.org",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function securityHeaders(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Cross-Origin-Opener-Policy', 'same-origin');
+  };
+}
+
+export interface RateLimit {
+  /** Requests one address may make per window. */
+  limit: number;
+  windowMs: number;
+}
+
+/** A fixed window per address; the table is swept each window so it never grows past the addresses of one window. */
+export function rateLimit(options: RateLimit, addressOf: (c: Parameters<MiddlewareHandler>[0]) => string, now: () => number = Date.now): MiddlewareHandler {
+  let windowStart = now();
+  let counts = new Map<string, number>();
+  return async (c, next) => {
+    const at = now();
+    if (at - windowStart >= options.windowMs) {
+      windowStart = at;
+      counts = new Map();
+    }
+    const address = addressOf(c);
+    const used = (counts.get(address) ?? 0) + 1;
+    counts.set(address, used);
+    if (used > options.limit) {
+      c.header('Retry-After', String(Math.max(1, Math.ceil((windowStart + options.windowMs - at) / 1000))));
+      return c.text(T.tooMany, 429);
+    }
+    await next();
+  };
+}
+
+/** The path as logged: calendar tokens hidden; the query string is never part of it. */
+export function loggedPath(path: string): string {
+  return path.replace(/^\/calendar\/[^/]+/, '/calendar/[token]');
+}
+
+export function requestLog(logger: Logger): MiddlewareHandler {
+  return async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.info({ method: c.req.method, path: loggedPath(c.req.path), status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'http request');
+  };
+}
