@@ -75,7 +75,7 @@ export const alliance = defineCommand({
       assertBotCanPost(interaction.guild, channelId, SETTINGS_OPTION_NAMES[field]);
     }
     if (Object.values(input).every((value) => value === undefined)) {
-      await reply(interaction, { content: SETUP_NOTHING_GIVEN_TEXT, embeds: [renderSettings(ctx.settings), renderSetupGuide()], ephemeral: true });
+      await reply(interaction, { content: SETUP_NOTHING_GIVEN_TEXT, embeds: [renderSettings(ctx.settings, undefined, ctx.publicUrl), renderSetupGuide()], ephemeral: true });
       return;
     }
     const changed = changedSettings(ctx.settings, input);

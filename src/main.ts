@@ -214,6 +214,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         // What is still running is abandoned: a job left `running` is retried after the next start (recover), an
         // interaction left unanswered times out on the member's side. Nothing is half-written: each write is a transaction.
         if (!finished) logger.warn({ deadlineMs }, 'shutdown deadline passed: abandoning work still in flight');
+        // Closing the connection is not an outage: no "gateway disconnected/reconnecting" lines for it.
+        client.removeAllListeners(Events.ShardDisconnect).removeAllListeners(Events.ShardReconnecting);
         await client.destroy();
         database.close();
         cache.close();

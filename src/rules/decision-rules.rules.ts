@@ -73,8 +73,9 @@ export function parseDuration(text: string): Parsed<number> {
 }
 
 export function formatDuration(minutes: number): string {
-  if (minutes % (7 * 24 * 60) === 0) return `${minutes / (7 * 24 * 60)} week(s)`;
-  if (minutes % (24 * 60) === 0) return `${minutes / (24 * 60)} day(s)`;
-  if (minutes % 60 === 0) return `${minutes / 60} hour(s)`;
-  return `${minutes} minute(s)`;
+  const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (minutes % (7 * 24 * 60) === 0) return count(minutes / (7 * 24 * 60), 'week');
+  if (minutes % (24 * 60) === 0) return count(minutes / (24 * 60), 'day');
+  if (minutes % 60 === 0) return count(minutes / 60, 'hour');
+  return count(minutes, 'minute');
 }

@@ -34,7 +34,7 @@ describe('leads between spaces', () => {
     const text = visibleText(offer);
     expect(text).toContain('A private office for 6 from March');
     expect(text).toContain('6 people');
-    expect(text).toContain('Monday, 1 March 2027');
+    expect(text).toContain('Monday 1 March 2027');
     expect(text).toContain('dana@example.org');
     expect(offer.pings).toEqual({ everyone: false, here: false, users: [], roles: [] });
 

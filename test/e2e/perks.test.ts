@@ -19,7 +19,7 @@ describe('member perks', () => {
     await a.setup({ timezone: 'UTC' });
     const added = await a.reply('olivia', 'perks add', { title: '20% off bookkeeping', partner: 'Ledger & Co', details: 'First year of bookkeeping for member spaces', code: 'ALLY20', until: '2026-11-11', link: 'https://ledger.example/ally' });
     expect(added.ephemeral).toBe(true);
-    expect(added.content).toContain('Perk added: **20% off bookkeeping** from Ledger & Co, until Wednesday, 11 November 2026');
+    expect(added.content).toContain('Perk added: **20% off bookkeeping** from Ledger & Co, until Wednesday 11 November 2026');
     await a.reply('olivia', 'perks add', { title: 'Free ergonomic check', partner: 'ChairFix', details: 'One visit per space' });
 
     const listed = await a.reply('sam', 'perks list');
@@ -29,7 +29,7 @@ describe('member perks', () => {
     expect(text).toContain('**20% off bookkeeping** · Ledger & Co');
     expect(text).toContain('Code: `ALLY20`');
     expect(text).toContain('https://ledger.example/ally');
-    expect(text).toContain('Until Wednesday, 11 November 2026');
+    expect(text).toContain('Until Wednesday 11 November 2026');
     // No public message anywhere carries the code.
     for (const name of ['general', 'announcements']) expect(h.bed.messages(a.channel(name)).filter((m) => !m.ephemeral).map(visibleText).join('\n')).not.toContain('ALLY20');
 

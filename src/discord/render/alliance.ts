@@ -34,25 +34,27 @@ export function renderSettings(settings: AllianceSettings, title = 'Alliance set
     );
 }
 
-/** What each /alliance setup option does, in the order the command lists them. */
-const SETUP_OPTIONS: [keyof SettingsInput, string][] = [
-  ['announcementsChannelId', 'The channel for public posts: monthly updates, Coworking Day, new spaces.'],
-  ['timezone', 'The alliance\'s time zone: meeting times, deadlines and scheduled posts follow it.'],
-  ['organizerRoleId', 'Members with this role count as organizers, besides those with Manage Server.'],
-  ['organizersChannelId', 'Where I tell organizers things (pending spaces, failed posts); without it, announcements.'],
-  ['proposalsChannelId', 'Where proposals are posted for voting.'],
-  ['meetingsChannelId', 'Where agendas, meeting notices and reminders go.'],
-  ['directoryApproval', 'On: organizers approve a new space before it is listed. Off: spaces are listed at once.'],
-  ['ideaQuota', 'How many open parked ideas each member may have (1-20).'],
-  ['agendaQuota', 'How many items each member may put on one meeting\'s agenda (1-25).'],
-];
+/** What each /alliance setup option does (a Record, so a new setting cannot be left out of the guide). */
+const SETUP_OPTIONS: Record<keyof SettingsInput, string> = {
+  announcementsChannelId: 'The channel for public posts: monthly updates, Coworking Day, new spaces.',
+  timezone: 'The alliance\'s time zone: meeting times, deadlines and scheduled posts follow it.',
+  organizerRoleId: 'Members with this role count as organizers, besides those with Manage Server.',
+  organizersChannelId: 'Where I tell organizers things (pending spaces, failed posts); without it, announcements.',
+  proposalsChannelId: 'Where proposals are posted for voting.',
+  meetingsChannelId: 'Where agendas, meeting notices and reminders go.',
+  directoryApproval: 'On: organizers approve a new space before it is listed. Off: spaces are listed at once.',
+  ideaQuota: 'How many open parked ideas each member may have (1-20).',
+  agendaQuota: 'How many items each member may put on one meeting\'s agenda (1-25).',
+  publicPage: 'On: the alliance\'s public web page (directory, map, calendar, updates) is served, with only the spaces whose hosts agreed.',
+  publicSlug: 'The page\'s address, /a/<slug>/: 3-40 of a-z, 0-9 and hyphens.',
+};
 
 /** The answer to /alliance setup without options: how to change each setting. */
 export function renderSetupGuide(): EmbedBuilder {
   return new EmbedBuilder()
     .setTitle('What /alliance setup changes')
     .setColor(0x2f855a)
-    .setDescription(SETUP_OPTIONS.map(([key, text]) => `**${SETTINGS_OPTION_NAMES[key]}**: ${text}`).join('\n'));
+    .setDescription((Object.entries(SETUP_OPTIONS) as [keyof SettingsInput, string][]).map(([key, text]) => `**${SETTINGS_OPTION_NAMES[key]}**: ${text}`).join('\n'));
 }
 
 export const SETUP_NOTHING_GIVEN_TEXT = 'Nothing changed. These are the current settings: run `/alliance setup` with an option to change one.';
