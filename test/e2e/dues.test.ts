@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoAlliance, seedDemoData } from '../../src/shell/demo-alliance.js';
 import type { MessageView } from '../../src/testbed/types.js';
 import { startHarness, visibleText, waitUntil, type Alliance, type Harness } from '../support/bot.js';
-import { openProposal, react } from './proposals-support.js';
+import { closeEarly, openProposal, react } from './proposals-support.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -223,7 +223,7 @@ describe('voters: spaces-in-good-standing', () => {
     await waitUntil(() => h.bot.services.votes.tally(a.id, opened.id).voted === 2, 5000, 'two space votes');
     react(h, a, 'olivia', opened.message.id, '❌');
     await waitUntil(() => h.bot.services.votes.tally(a.id, opened.id).counts?.no === 2, 5000, 'the co-host’s vote to replace the first');
-    const closed = await a.reply('olivia', 'proposal close', { proposal: opened.id });
+    const closed = await closeEarly(h, a, 'olivia', opened.id);
     expect(closed.content).toContain(`Closed #${opened.number}`);
     const result = h.bed.messages(a.channel('announcements')).find((m) => visibleText(m).includes(`Proposal #${opened.number}`))!;
     expect(visibleText(result)).toMatch(/failed/i);
