@@ -1,6 +1,6 @@
 // Tells organizers, once, that a scheduled post failed for good: the scheduler's onFailed. The notice is sent with
 // the scheduler's notice key as idempotency key, so a notice re-sent after a crash is not doubled.
-import type { FailureListener } from '../scheduler/runner.js';
+import type { FailureListener } from '../jobs/job-handler.js';
 import type { BotContext } from './command.js';
 
 /** What failed, in organizers' words: job kinds are internal names and never shown. */

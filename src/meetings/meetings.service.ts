@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { Db } from '../db/open.js';
 import { RECURRENCES, type Recurrence } from '../db/schema/meetings.js';
-import type { JobsRepo } from '../scheduler/jobs.repo.js';
+import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Actor } from '../shared/actor.js';
 import { MINUTE, type Clock } from '../shared/clock.js';
 import { conflict, forbidden, invalid, notFound } from '../shared/errors.js';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { Db } from '../db/open.js';
 import { ITEM_OUTCOMES } from '../db/schema/meetings.js';
-import type { JobsRepo } from '../scheduler/jobs.repo.js';
+import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { conflict, forbidden, invalid, invalidFields, notFound, type FieldProblem } from '../shared/errors.js';
