@@ -12,7 +12,7 @@ import { attendanceOpen, canManageMeeting, DEFAULT_DURATION, DEFAULT_STRUCTURED,
 import { agendaJobPrefix, meetingJobs, startJobPrefix } from './meeting-jobs.rules.js';
 import type { MeetingRow, MeetingsRepo } from './meetings.repo.js';
 import { anchorFor, describeRecurrence, occurrenceInstant, OCCURRENCES_AHEAD } from './recurrence.rules.js';
-import { SNOWFLAKE, validate } from './validate.js';
+import { SNOWFLAKE, validate } from '../shared/validate.js';
 import { parseWhen, type WhenChoice } from '../shared/when.rules.js';
 
 /** A confirm button works this long (a deferred interaction can be completed for 15 minutes). */

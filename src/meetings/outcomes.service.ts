@@ -14,7 +14,7 @@ import { canManageMeeting, isFrozen, MAX_AGENDA_ITEMS } from './agenda.rules.js'
 import { actionReminderJob, reminderJobPrefix } from './meeting-jobs.rules.js';
 import type { MeetingsRepo } from './meetings.repo.js';
 import type { Meeting, MeetingsService } from './meetings.service.js';
-import { SNOWFLAKE, validate } from './validate.js';
+import { SNOWFLAKE, validate } from '../shared/validate.js';
 import { parseLocalDate } from '../shared/when.rules.js';
 
 const outcomeSchema = z.object({

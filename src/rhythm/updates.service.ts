@@ -8,7 +8,7 @@ import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { forbidden, invalidFields, type FieldProblem } from '../shared/errors.js';
 import type { UpdatePeriod, UpdateSectionContent, UpdateSectionProvider } from '../shared/update-section.js';
-import { composeUpdate } from './content.rules.js';
+import { composeUpdate, NOTE_MAX } from './content.rules.js';
 import {
   addDays,
   addMonths,
@@ -24,7 +24,6 @@ import {
 import { messageUrl, type ChannelCheck, type PostMessage, type Publish } from './ports.js';
 import type { MonthlyUpdateRow, RhythmRepo } from './rhythm.repo.js';
 
-export const NOTE_MAX = 1500;
 export const DEFAULT_MONTHLY = { enabled: true, day: 1, hour: 10 } as const;
 
 export interface UpdateSettings {
