@@ -24,7 +24,7 @@ function run(script, args) {
 function boundaries() {
   const targets = ['src', 'commands', 'test', 'bench', 'scripts'].filter((dir) => existsSync(join(root, dir)));
   const known = existsSync(join(root, '.dependency-cruiser-known-violations.json')) ? ['--ignore-known'] : [];
-  return run('dependency-cruiser/bin/dependency-cruise.mjs', ['--config', '.dependency-cruiser.cjs', ...known, '--output-type', 'err', ...targets]);
+  return run('dependency-cruiser/bin/dependency-cruise.mjs', ['--config', '.dependency-cruiser.cjs', ...known, '--output-type', 'err-long', ...targets]);
 }
 
 function* walk(dir) {
