@@ -1,6 +1,6 @@
 // A realistic large alliance for the skill-share benchmark: 50,000 offers and needs from 5,000 members over
 // the taxonomy (popular skills more common) plus alliance-made skills, members spread over 40 spaces.
-import { createJobsRepo } from '../src/scheduler/jobs.repo.js';
+import { createJobsRepo } from '../src/jobs/jobs.repo.js';
 import { DAY, manualClock } from '../src/shared/clock.js';
 import type { Locality } from '../src/skills/match.rules.js';
 import { createSkillsRepo } from '../src/skills/skills.repo.js';

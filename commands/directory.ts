@@ -10,9 +10,8 @@ import {
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import { z } from 'zod';
-import { CSV_LIMITS } from '../src/directory/directory-csv.service.js';
 import type { ResultPage } from '../src/directory/directory-search.service.js';
-import { LIMITS } from '../src/directory/directory.rules.js';
+import { CSV_LIMITS, LIMITS } from '../src/directory/directory.rules.js';
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
 import { respondDirectoryOption } from '../src/discord/directory-options.js';
 import { escapeMarkdown } from '../src/discord/format.js';

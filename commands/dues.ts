@@ -4,9 +4,8 @@ import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { DUES_PERIODS } from '../src/db/schema/index.js';
 import { defineCommand } from '../src/discord/command.js';
 import { respondDirectoryOption } from '../src/discord/directory-options.js';
-import { ledgerFile, renderStatus } from '../src/discord/dues/render.js';
+import { duesReplies, ledgerFile, renderStatus } from '../src/discord/dues/render.js';
 import { replyPrivately } from '../src/discord/respond.js';
-import { text } from '../src/dues/dues.text.js';
 import { currencyChoices, formatMoney } from '../src/dues/money.rules.js';
 
 const choicesOf = (values: readonly string[]) => values.map((value) => ({ name: value, value }));
@@ -52,7 +51,7 @@ export const dues = defineCommand({
     if (o.getSubcommandGroup() === 'reminders') {
       const on = o.getSubcommand() === 'on';
       const result = service.setReminders(ctx.actor, on);
-      return replyPrivately(interaction, on ? text.remindersOn(result.hostsSpaces) : text.remindersOff);
+      return replyPrivately(interaction, on ? duesReplies.remindersOn(result.hostsSpaces) : duesReplies.remindersOff);
     }
     switch (o.getSubcommand()) {
       case 'plan': {
@@ -63,7 +62,7 @@ export const dues = defineCommand({
           graceDays: o.getInteger('grace-days') ?? undefined,
           starts: o.getString('starts') ?? undefined,
         });
-        return replyPrivately(interaction, text.planSaved(plan));
+        return replyPrivately(interaction, duesReplies.planSaved(plan));
       }
       case 'record': {
         const { entry, status, spaceName } = service.record(ctx.actor, {
@@ -73,17 +72,17 @@ export const dues = defineCommand({
           coversUntil: o.getString('covers-until') ?? undefined,
           note: o.getString('note') ?? undefined,
         });
-        return replyPrivately(interaction, text.paymentRecorded(entry.number, formatMoney(entry.amountMinor, entry.currency), spaceName, entry.coversUntil, status.standing));
+        return replyPrivately(interaction, duesReplies.paymentRecorded(entry.number, formatMoney(entry.amountMinor, entry.currency), spaceName, entry.coversUntil, status.standing));
       }
       case 'correct': {
         const { reversal, status } = service.correct(ctx.actor, { entry: o.getInteger('entry', true), note: o.getString('note') ?? undefined });
-        return replyPrivately(interaction, text.corrected(reversal.number, reversal.reversesNumber, status.standing));
+        return replyPrivately(interaction, duesReplies.corrected(reversal.number, reversal.reversesNumber, status.standing));
       }
       case 'export': {
         // Years of payments make a large file: take the time Discord allows for it.
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
         const { csv, entries } = service.exportCsv(ctx.actor);
-        return replyPrivately(interaction, { content: text.exported(entries), files: [ledgerFile(csv, service.today(ctx.actor.guildId))] });
+        return replyPrivately(interaction, { content: duesReplies.exported(entries), files: [ledgerFile(csv, service.today(ctx.actor.guildId))] });
       }
       default: {
         const sort = o.getString('sort') === 'name' ? 'name' : 'standing';

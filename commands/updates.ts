@@ -1,6 +1,6 @@
 // /updates preview|post-now|history|note|settings: the monthly update, for organizers. Parse → one service call → render.
 import { ChannelType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import { NOTE_MAX } from '../src/rhythm/updates.service.js';
+import { NOTE_MAX } from '../src/rhythm/content.rules.js';
 import { defineCommand } from '../src/discord/command.js';
 import { renderHistory, renderNote, renderPosted, renderPreview, renderUpdateSettings, publishWith } from '../src/discord/render/rhythm.js';
 import { reply } from '../src/discord/respond.js';

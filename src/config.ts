@@ -2,9 +2,7 @@
 // Called from main (never on import) so tests and the shell can pass their own environment.
 import { z } from 'zod';
 import type { BackupSettings } from './backups/backups.rules.js';
-
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+import { LOG_LEVELS } from './shared/logger.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord server id (17-20 digits; right-click the server → Copy Server ID)');
 

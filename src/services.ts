@@ -18,7 +18,7 @@ import { createPerksFeature } from './perks/perks.feature.js';
 import { createMemberRowsRepo } from './privacy/member-rows.repo.js';
 import { createPrivacyService } from './privacy/privacy.service.js';
 import { createMeetingsUpdateSection } from './meetings/meetings.update-section.js';
-import { createJobsRepo } from './scheduler/jobs.repo.js';
+import { createJobsRepo } from './jobs/jobs.repo.js';
 import type { AgendaPort, SpacesPort } from './proposals/ports.js';
 import { createProposalFeature } from './proposals/proposals.module.js';
 import { createProposalsUpdateSection } from './proposals/proposals.update-section.js';

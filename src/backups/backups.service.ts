@@ -2,7 +2,7 @@
 // through the online backup API under a temporary name, renames it into place, then rotates old copies.
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Job, JobsRepo } from '../scheduler/jobs.repo.js';
+import type { Job, JobsRepo } from '../jobs/jobs.repo.js';
 import type { Clock } from '../shared/clock.js';
 import { assertFreshDestination, backupDatabase } from './backup-file.js';
 import { backupFileName, backupSlots, filesToRotate, localDay, newestBackup, type BackupSettings } from './backups.rules.js';

@@ -6,7 +6,7 @@ import type { Clock } from '../shared/clock.js';
 import { undefuseCell, writeCsv, type CsvValue } from '../shared/csv.js';
 import { DomainError, forbidden, invalid, type FieldProblem } from '../shared/errors.js';
 import type { DirectoryRepo, SpaceRow } from './directory.repo.js';
-import { profileColumns } from './directory.rules.js';
+import { CSV_LIMITS, profileColumns } from './directory.rules.js';
 import { checkProfile } from './directory.service.js';
 import type { Gazetteer } from './gazetteer.js';
 import { foldKey } from './text.rules.js';
@@ -16,8 +16,6 @@ export const CSV_COLUMNS = [
   'name', 'city', 'region', 'country', 'latitude', 'longitude', 'desks', 'website', 'day_pass', 'tags',
   'description', 'hours', 'contact', 'accessibility', 'hosts', 'status', 'joined_at',
 ] as const;
-
-export const CSV_LIMITS = { bytes: 5 * 1024 * 1024, rows: 20_000, reportedProblems: 30 } as const;
 
 type CsvRecord = Record<(typeof CSV_COLUMNS)[number], string>;
 

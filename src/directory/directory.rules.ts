@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { type FieldProblem } from '../shared/errors.js';
 import { foldKey } from './text.rules.js';
 
+/** The largest CSV import: file size, rows, and how many problems a report lists. */
+export const CSV_LIMITS = { bytes: 5 * 1024 * 1024, rows: 20_000, reportedProblems: 30 } as const;
+
 export const LIMITS = {
   name: 80,
   city: 100,

@@ -1,7 +1,7 @@
 // Tells organizers, once, that a scheduled post (or the daily backup) failed for good: the scheduler's onFailed. The notice is sent with
 // the scheduler's notice key as idempotency key, so a notice re-sent after a crash is not doubled.
 import { BOT_JOBS_GUILD_ID } from '../backups/backups.service.js';
-import type { FailureListener } from '../scheduler/runner.js';
+import type { FailureListener } from '../jobs/job-handler.js';
 import type { BotContext } from './command.js';
 import { backupFailureNotice } from './operations/messages.js';
 

@@ -2,7 +2,7 @@
 // reconnect work (e.g. reconciling votes), reactions and member events. Each feature exports one FeatureWiring
 // from src/discord/wiring/<feature>.ts and lists it in src/discord/features.ts.
 import type { GuildMember, MessageReaction, PartialGuildMember, PartialMessageReaction, PartialUser, User } from 'discord.js';
-import type { JobHandler, Planner } from '../scheduler/scheduler.js';
+import type { JobHandler, Planner } from '../jobs/job-handler.js';
 import type { BotContext } from './command.js';
 
 export interface ReactionEvent {

@@ -1,6 +1,6 @@
 // Dues reminders as job rows: for each member space, one "due in 7 days" and one "now overdue" reminder per due day,
 // at 10:00 alliance time, planned ahead so a bot that was down sends them late; the handler re-checks the ledger.
-import type { JobsRepo } from '../scheduler/jobs.repo.js';
+import type { JobsRepo } from '../jobs/jobs.repo.js';
 import { DAY, HOUR, type Clock } from '../shared/clock.js';
 import { localToInstant } from '../shared/zoned-time.js';
 import { DUE_SOON_JOB, OVERDUE_JOB, reminderJobKey, reminderJobPrefix, type DuesReminderKind, type DuesSpacesPort } from './dues.ports.js';

@@ -1,7 +1,7 @@
 // Builds the dues feature from the database: the ledger and standing service, and the reminders planner, as
 // named services. The directory's spaces and the alliance's time zone come in as ports.
 import type { Db } from '../db/open.js';
-import type { JobsRepo } from '../scheduler/jobs.repo.js';
+import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Clock } from '../shared/clock.js';
 import { createDuesReminders } from './dues-reminders.service.js';
 import type { DuesSpacesPort } from './dues.ports.js';

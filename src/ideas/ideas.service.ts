@@ -3,8 +3,7 @@
 import { z } from 'zod';
 import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { Db } from '../db/open.js';
-import type { AddedItem, AgendaService } from '../meetings/agenda.service.js';
-import { validate } from '../meetings/validate.js';
+import { validate } from '../shared/validate.js';
 import { localMonthKey, parseLocalDate } from '../shared/when.rules.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
@@ -31,15 +30,25 @@ export interface PrioritiesView {
   refreshSuggested: boolean;
 }
 
-export interface IdeasServiceDeps {
+/** What an idea promoted to an agenda becomes; meetings says the rest (ideas sit below meetings, never import it). */
+export interface AddedAgendaItem {
+  item: { id: number };
+}
+
+/** The one thing ideas need from the meetings' agenda: meetings.feature passes its agenda service. */
+export interface AgendaPort<Added extends AddedAgendaItem> {
+  addItem(actor: Actor, input: { meetingId: number; topic: string; minutes: number; ideaId: number }): Added;
+}
+
+export interface IdeasServiceDeps<Added extends AddedAgendaItem> {
   db: Db;
   clock: Clock;
   repo: IdeasRepo;
-  agenda: AgendaService;
+  agenda: AgendaPort<Added>;
   alliances: AlliancesService;
 }
 
-export function createIdeasService(deps: IdeasServiceDeps) {
+export function createIdeasService<Added extends AddedAgendaItem>(deps: IdeasServiceDeps<Added>) {
   const { db, clock, repo, agenda, alliances } = deps;
   const now = (): number => clock.now().getTime();
   const zone = (guildId: string): string => alliances.settings(guildId).timezone;
@@ -141,7 +150,7 @@ export function createIdeasService(deps: IdeasServiceDeps) {
     },
 
     /** Organizers turn a parked idea into an agenda item or a priority. */
-    promote(actor: Actor, input: PromoteInput): { idea: RankedIdea; agendaItem: AddedItem | null; priority: PriorityRow | null } {
+    promote(actor: Actor, input: PromoteInput): { idea: RankedIdea; agendaItem: Added | null; priority: PriorityRow | null } {
       if (!actor.isOrganizer) throw forbidden('Only organizers can promote ideas.');
       const idea = requireParked(actor.guildId, input.ideaId);
       return db.transaction(() => {

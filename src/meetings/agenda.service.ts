@@ -21,7 +21,7 @@ import {
 } from './agenda.rules.js';
 import type { MeetingRow, MeetingsRepo } from './meetings.repo.js';
 import type { Meeting, MeetingsService } from './meetings.service.js';
-import { SNOWFLAKE, validate } from './validate.js';
+import { SNOWFLAKE, validate } from '../shared/validate.js';
 
 /** Items of meetings this recent can still be turned into proposals. */
 const PROPOSAL_LOOKBACK_MS = 14 * DAY;

@@ -3,7 +3,7 @@
 import { HOUR, MINUTE } from '../shared/clock.js';
 import { addLocalDays, localToInstant } from '../shared/zoned-time.js';
 import { FREEZE_BEFORE_MS, START_POST_BEFORE_MS } from './agenda.rules.js';
-import type { NewJob } from '../scheduler/jobs.repo.js';
+import type { NewJob } from '../jobs/jobs.repo.js';
 
 export const MEETING_AGENDA_JOB = 'meeting-agenda';
 export const MEETING_START_JOB = 'meeting-start';

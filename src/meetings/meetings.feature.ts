@@ -4,7 +4,7 @@ import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { Db } from '../db/open.js';
 import { createIdeasRepo } from '../ideas/ideas.repo.js';
 import { createIdeasService } from '../ideas/ideas.service.js';
-import type { JobsRepo } from '../scheduler/jobs.repo.js';
+import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Clock } from '../shared/clock.js';
 import { createActionsRepo } from './actions.repo.js';
 import { createCalendarRepo } from './calendar.repo.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { Db } from '../db/open.js';
 import { RECURRENCES, type Recurrence } from '../db/schema/meetings.js';
-import type { JobsRepo } from '../scheduler/jobs.repo.js';
+import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Actor } from '../shared/actor.js';
 import { MINUTE, type Clock } from '../shared/clock.js';
 import { conflict, forbidden, invalid, notFound } from '../shared/errors.js';
@@ -12,7 +12,7 @@ import { attendanceOpen, canManageMeeting, DEFAULT_DURATION, DEFAULT_STRUCTURED,
 import { agendaJobPrefix, meetingJobs, startJobPrefix } from './meeting-jobs.rules.js';
 import type { MeetingRow, MeetingsRepo } from './meetings.repo.js';
 import { anchorFor, describeRecurrence, occurrenceInstant, OCCURRENCES_AHEAD } from './recurrence.rules.js';
-import { SNOWFLAKE, validate } from './validate.js';
+import { SNOWFLAKE, validate } from '../shared/validate.js';
 import { parseWhen, type WhenChoice } from '../shared/when.rules.js';
 
 /** A confirm button works this long (a deferred interaction can be completed for 15 minutes). */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { Db } from '../db/open.js';
 import { ITEM_OUTCOMES } from '../db/schema/meetings.js';
-import type { JobsRepo } from '../scheduler/jobs.repo.js';
+import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { conflict, forbidden, invalid, invalidFields, notFound, type FieldProblem } from '../shared/errors.js';
@@ -14,7 +14,7 @@ import { canManageMeeting, isFrozen, MAX_AGENDA_ITEMS } from './agenda.rules.js'
 import { actionReminderJob, reminderJobPrefix } from './meeting-jobs.rules.js';
 import type { MeetingsRepo } from './meetings.repo.js';
 import type { Meeting, MeetingsService } from './meetings.service.js';
-import { SNOWFLAKE, validate } from './validate.js';
+import { SNOWFLAKE, validate } from '../shared/validate.js';
 import { parseLocalDate } from '../shared/when.rules.js';
 
 const outcomeSchema = z.object({

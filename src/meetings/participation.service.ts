@@ -2,7 +2,7 @@
 import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { Db } from '../db/open.js';
 import type { IdeasRepo } from '../ideas/ideas.repo.js';
-import type { JobsRepo } from '../scheduler/jobs.repo.js';
+import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { forbidden, invalid } from '../shared/errors.js';

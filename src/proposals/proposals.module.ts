@@ -2,7 +2,7 @@
 import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { Db } from '../db/open.js';
 import type { RulesService } from '../rules/rules.service.js';
-import type { JobsRepo } from '../scheduler/jobs.repo.js';
+import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Clock } from '../shared/clock.js';
 import { createDecisionsService } from './decisions.service.js';
 import type { AgendaPort, SpacesPort, StandingPort } from './ports.js';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AlliancesService } from '../alliances/alliances.service.js';
 import { DECISION_TYPES, RULE_KINDS, VOTER_KINDS, type RuleChange } from '../db/schema/index.js';
 import type { RulesService } from '../rules/rules.service.js';
-import type { JobsRepo } from '../scheduler/jobs.repo.js';
+import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Actor } from '../shared/actor.js';
 import { DAY, type Clock } from '../shared/clock.js';
 import { conflict, forbidden, invalid, invalidFields, notFound, type FieldProblem } from '../shared/errors.js';

@@ -7,6 +7,9 @@ import type { YearMonth } from './due.rules.js';
 import { layoutPost, type LayoutSection } from './layout.rules.js';
 import type { PostMessage } from './ports.js';
 
+/** The longest organizers' note on a monthly update, in characters. */
+export const NOTE_MAX = 1500;
+
 export const UPDATE_COLOR = 0x5865f2;
 export const COWORKING_DAY_COLOR = 0xf59e0b;
 

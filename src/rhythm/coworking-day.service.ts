@@ -2,8 +2,8 @@
 // Discord scheduled event), the organizers' settings (reminders, coworking week), and planning/running its posts.
 import { z } from 'zod';
 import type { AlliancesService } from '../alliances/alliances.service.js';
-import type { JobsRepo } from '../scheduler/jobs.repo.js';
-import { SkipJob } from '../scheduler/runner.js';
+import type { JobsRepo } from '../jobs/jobs.repo.js';
+import { isSkipped, skipJob, type JobSkipped } from '../jobs/job-handler.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { conflict, forbidden, invalidFields, type FieldProblem } from '../shared/errors.js';
@@ -163,11 +163,12 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
     else jobs.cancel(icdWeekKey(guildId, year));
   }
 
-  function postTarget(guildId: string): string {
-    if (!settings(guildId).remindersEnabled) throw new SkipJob('Coworking Day reminders are switched off');
+  /** The channel a Coworking Day post goes to, or why it is skipped. */
+  function postTarget(guildId: string): { channelId: string } | JobSkipped {
+    if (!settings(guildId).remindersEnabled) return skipJob('Coworking Day reminders are switched off');
     const channelId = alliances.settings(guildId).announcementsChannelId;
-    if (!channelId) throw new SkipJob('no announcements channel');
-    return channelId;
+    if (!channelId) return skipJob('no announcements channel');
+    return { channelId };
   }
 
   async function publishJob(job: { guildId: string; key: string }, channelId: string, messages: Parameters<Publish>[1], publish: Publish) {
@@ -293,18 +294,22 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
 
     plan,
 
-    async runReminder(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish): Promise<Record<string, unknown>> {
-      const channelId = postTarget(job.guildId);
+    async runReminder(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish): Promise<Record<string, unknown> | JobSkipped> {
+      const target = postTarget(job.guildId);
+      if (isSkipped(target)) return target;
+      const { channelId } = target;
       const offset = Number(job.payload['offset']) as IcdReminderOffset;
-      if (!settings(job.guildId).reminders.includes(offset)) throw new SkipJob(`the ${offset}-day reminder is switched off`);
+      if (!settings(job.guildId).reminders.includes(offset)) return skipJob(`the ${offset}-day reminder is switched off`);
       const view = overview(job.guildId, clock.now().getTime());
       return publishJob(job, channelId, composeReminder({ offset, coworkingDayAt: view.coworkingDayAt, week: view.week, events: view.events, timeZone: view.timeZone }), publish);
     },
 
-    async runWeekAnnouncement(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish): Promise<Record<string, unknown>> {
-      const channelId = postTarget(job.guildId);
+    async runWeekAnnouncement(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish): Promise<Record<string, unknown> | JobSkipped> {
+      const target = postTarget(job.guildId);
+      if (isSkipped(target)) return target;
+      const { channelId } = target;
       const view = overview(job.guildId, clock.now().getTime());
-      if (!view.week) throw new SkipJob('no coworking week set any more');
+      if (!view.week) return skipJob('no coworking week set any more');
       return publishJob(job, channelId, composeWeekAnnouncement(view.week, view.coworkingDayAt, view.events, view.timeZone), publish);
     },
 

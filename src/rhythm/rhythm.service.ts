@@ -1,8 +1,8 @@
 // The rhythm feature as one service: monthly updates and Coworking Day, their planner over every alliance, the
 // handlers of their scheduled jobs, and what organizers are told when one of their posts failed for good.
 import type { AlliancesService } from '../alliances/alliances.service.js';
-import type { Job, JobsRepo } from '../scheduler/jobs.repo.js';
-import type { JobHandler } from '../scheduler/runner.js';
+import type { Job, JobsRepo } from '../jobs/jobs.repo.js';
+import type { JobHandler } from '../jobs/job-handler.js';
 import { HOUR, type Clock } from '../shared/clock.js';
 import type { UpdateSectionProvider } from '../shared/update-section.js';
 import { monthName } from './content.rules.js';

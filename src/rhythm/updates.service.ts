@@ -2,13 +2,13 @@
 // section (preview = post), posting it (now, or when its job is due), its history, and planning its jobs.
 import { z } from 'zod';
 import type { AlliancesService } from '../alliances/alliances.service.js';
-import type { JobsRepo } from '../scheduler/jobs.repo.js';
-import { SkipJob } from '../scheduler/runner.js';
+import type { JobsRepo } from '../jobs/jobs.repo.js';
+import { skipJob, type JobSkipped } from '../jobs/job-handler.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { forbidden, invalidFields, type FieldProblem } from '../shared/errors.js';
 import type { UpdatePeriod, UpdateSectionContent, UpdateSectionProvider } from '../shared/update-section.js';
-import { composeOrganizersNote, composeUpdate } from './content.rules.js';
+import { composeOrganizersNote, composeUpdate, NOTE_MAX } from './content.rules.js';
 import {
   addDays,
   addMonths,
@@ -24,7 +24,6 @@ import {
 import { messageUrl, type ChannelCheck, type PostMessage, type Publish } from './ports.js';
 import type { MonthlyUpdateRow, RhythmRepo } from './rhythm.repo.js';
 
-export const NOTE_MAX = 1500;
 const MEMBER_MENTION = /<@!?\d+>/g;
 export const DEFAULT_MONTHLY = { enabled: true, day: 1, hour: 10 } as const;
 
@@ -272,16 +271,16 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
     },
 
     /** The scheduled job's work; safe to run again after a crash (same key → same post, recorded once). */
-    async runScheduled(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish): Promise<Record<string, unknown>> {
+    async runScheduled(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish): Promise<Record<string, unknown> | JobSkipped> {
       const done = repo.updateByKey(job.guildId, job.key);
       if (done) return { messageIds: done.messageIds, alreadyRecorded: true };
       const period = String(job.payload['period'] ?? '');
       const [year, month] = period.split('-').map(Number);
-      if (!year || !month) throw new SkipJob(`bad period in payload: ${period}`);
+      if (!year || !month) return skipJob(`bad period in payload: ${period}`);
       const current = settings(job.guildId);
-      if (!current.enabled) throw new SkipJob('monthly updates are switched off');
-      if (repo.updatesForPeriod(job.guildId, period).length > 0) throw new SkipJob('already posted with /updates post-now');
-      if (!current.channelId) throw new SkipJob('no channel for the monthly update');
+      if (!current.enabled) return skipJob('monthly updates are switched off');
+      if (repo.updatesForPeriod(job.guildId, period).length > 0) return skipJob('already posted with /updates post-now');
+      if (!current.channelId) return skipJob('no channel for the monthly update');
       const composed = compose(job.guildId, { year, month }, clock.now().getTime());
       const posted = await publishAndRecord(composed, { channelId: current.channelId, key: job.key, trigger: 'scheduled', postedBy: null }, publish);
       return { messageIds: posted.messageIds, sections: composed.sectionIds };

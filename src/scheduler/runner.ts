@@ -1,33 +1,10 @@
 // The scheduler's engine without a timer: plans and runs what is due, each job once, late only within its grace
 // window, retried with backoff, and a final failure turned into one durable notice. Tests drive it by hand.
+import { FAILURE_NOTICE_KIND, isSkipped, skipJob, type FailureListener, type JobHandler, type JobOutcome, type Planner } from '../jobs/job-handler.js';
+import type { Job, JobsRepo } from '../jobs/jobs.repo.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
-import type { Job, JobsRepo } from './jobs.repo.js';
 import { MAX_ATTEMPTS, nextAttemptAt } from './retry.rules.js';
-
-/** Runs one job. Returns what is worth remembering (e.g. a posted message id). Throwing means "retry later". */
-export type JobHandler = (job: Job, now: Date) => Promise<Record<string, unknown> | void>;
-
-/** Adds upcoming recurring jobs (idempotently, by key) so they exist before they are due. */
-export type Planner = (now: Date) => void | Promise<void>;
-
-/**
- * Told once when a job has used all its retries (or ran out of grace while retrying). `noticeKey` is stable for
- * that failure: send the notice with it as the idempotency key, so a notice re-sent after a crash is not doubled.
- * Throwing makes the notice itself retry with the same backoff.
- */
-export type FailureListener = (job: Job, error: string, noticeKey: string) => Promise<void>;
-
-/** A job a handler decides not to run (e.g. its meeting was cancelled): finished as skipped, not retried. */
-export class SkipJob extends Error {
-  constructor(reason: string) {
-    super(reason);
-    this.name = 'SkipJob';
-  }
-}
-
-/** The job kind of the durable "tell the organizers" notice the runner queues when a job fails for good. */
-export const FAILURE_NOTICE_KIND = 'scheduler.failure-notice';
 
 export interface SchedulerDeps {
   jobs: JobsRepo;
@@ -78,10 +55,10 @@ export function createJobRunner(deps: SchedulerDeps): JobRunner {
     logger.error({ job: job.key, attempts, error }, 'scheduled job failed for good; organizers will be told');
   }
 
-  async function tellOrganizers(notice: Job): Promise<Record<string, unknown>> {
+  async function tellOrganizers(notice: Job): Promise<JobOutcome> {
     const jobId = Number(notice.payload['jobId']);
     const failed = jobs.byId(jobId);
-    if (!failed) throw new SkipJob(`failed job ${jobId} no longer exists`);
+    if (!failed) return skipJob(`failed job ${jobId} no longer exists`);
     if (!deps.onFailed) {
       logger.warn({ job: failed.key }, 'no failure listener: organizers not told');
       return { told: false };
@@ -116,16 +93,16 @@ export function createJobRunner(deps: SchedulerDeps): JobRunner {
     if (!jobs.claim(job.id)) return;
     const attempts = job.attempts + 1;
     try {
-      const result = await handler({ ...job, status: 'running', attempts }, clock.now());
-      jobs.finish(job.id, 'done', clock.now().getTime(), { result: result ?? null });
+      const outcome = await handler({ ...job, status: 'running', attempts }, clock.now());
+      if (isSkipped(outcome)) {
+        jobs.finish(job.id, 'skipped', clock.now().getTime(), { error: outcome.reason });
+        logger.info({ job: job.key, reason: outcome.reason }, 'scheduled job skipped');
+        return;
+      }
+      jobs.finish(job.id, 'done', clock.now().getTime(), { result: outcome ?? null });
     } catch (error) {
       const message = errorMessage(error);
       const at = clock.now().getTime();
-      if (error instanceof SkipJob) {
-        jobs.finish(job.id, 'skipped', at, { error: message });
-        logger.info({ job: job.key, reason: message }, 'scheduled job skipped');
-        return;
-      }
       const retryAt = nextAttemptAt(at, attempts);
       if (retryAt !== null) {
         jobs.retryLater(job.id, retryAt, message);

@@ -4,8 +4,8 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { createJobRunner, type SchedulerDeps } from './runner.js';
 
-export { FAILURE_NOTICE_KIND, SkipJob, createJobRunner } from './runner.js';
-export type { FailureListener, JobHandler, JobRunner, Planner, SchedulerDeps } from './runner.js';
+export { createJobRunner } from './runner.js';
+export type { JobRunner, SchedulerDeps } from './runner.js';
 
 export interface Scheduler {
   /** Plans and runs everything due now. Ticks never overlap; a tick asked for during one runs after it. */

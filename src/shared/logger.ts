@@ -2,9 +2,11 @@
 // wherever they appear in logged objects.
 import { pino, type Logger as PinoLogger } from 'pino';
 import pretty from 'pino-pretty';
-import type { LogLevel } from '../config.js';
 
 export type Logger = PinoLogger;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /**
  * Never logged: tokens; request URLs (interaction callbacks and webhook edits carry the interaction token in the

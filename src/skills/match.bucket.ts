@@ -1,7 +1,29 @@
 // Candidate entries packed column by column in typed arrays: ranking scans thousands of them per request,
 // and scanning contiguous numbers is many times faster than chasing scattered objects.
-import type { SkillLevel } from '../db/schema/skills.js';
-import type { MatchEntry } from './match.rules.js';
+import type { SkillEntryKind, SkillLevel } from '../db/schema/skills.js';
+
+/** One member's offered or needed skill, as matching sees it. */
+export interface MatchEntry {
+  id: number;
+  userId: string;
+  /** A small number per member, dense within one alliance's index: lets ranking keep scores in arrays. */
+  owner: number;
+  /** Numbers standing for skillKey and term within one index (equal strings, equal numbers). */
+  skillRef: number;
+  termRef: number;
+  kind: SkillEntryKind;
+  skillKey: string;
+  label: string;
+  /** The normalized term the owner's text resolved to (name or synonym). */
+  term: string;
+  category: string | null;
+  level: SkillLevel | null;
+  note: string | null;
+  byDate: string | null;
+  createdAt: number;
+  renewedAt: number;
+  expiresAt: number | null;
+}
 
 export const LEVEL_CODES: Record<SkillLevel | 'none', number> = { none: 0, learning: 1, practiced: 2, expert: 3 };
 

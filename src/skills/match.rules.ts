@@ -1,30 +1,11 @@
 // Pure matching rules: how close two skills are, how a pair of entries scores, and how people are ranked
 // (mutual matches first, then closeness, level, locality, freshness), with a reason for every line.
 import { DAY } from '../shared/clock.js';
-import type { SkillEntryKind, SkillLevel } from '../db/schema/skills.js';
-import { LEVEL_CODES, type CandidateBucket } from './match.bucket.js';
+import type { SkillLevel } from '../db/schema/skills.js';
+import { LEVEL_CODES, type CandidateBucket, type MatchEntry } from './match.bucket.js';
 
-export interface MatchEntry {
-  id: number;
-  userId: string;
-  /** A small number per member, dense within one alliance's index: lets ranking keep scores in arrays. */
-  owner: number;
-  /** Numbers standing for skillKey and term within one index (equal strings, equal numbers). */
-  skillRef: number;
-  termRef: number;
-  kind: SkillEntryKind;
-  skillKey: string;
-  label: string;
-  /** The normalized term the owner's text resolved to (name or synonym). */
-  term: string;
-  category: string | null;
-  level: SkillLevel | null;
-  note: string | null;
-  byDate: string | null;
-  createdAt: number;
-  renewedAt: number;
-  expiresAt: number | null;
-}
+// The entry's shape lives with the columns it is packed into; most readers import it from here.
+export type { MatchEntry } from './match.bucket.js';
 
 export type Closeness = 'same' | 'synonym' | 'category';
 

@@ -2,7 +2,7 @@
 // database, the one write path (transaction + version bump), input parsing and the scheduled job keys.
 import { z } from 'zod';
 import type { Db } from '../db/open.js';
-import type { JobsRepo } from '../scheduler/jobs.repo.js';
+import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Clock } from '../shared/clock.js';
 import { invalidFields } from '../shared/errors.js';
 import type { Locality } from './match.rules.js';

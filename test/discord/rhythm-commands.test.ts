@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { coworkingday } from '../../commands/coworkingday.js';
 import { updates } from '../../commands/updates.js';
 import { helpLines } from '../../src/discord/render/help.js';
-import { NOTE_MAX } from '../../src/rhythm/updates.service.js';
+import { NOTE_MAX } from '../../src/rhythm/content.rules.js';
 
 type Option = { name: string; options?: Option[]; min_value?: number; max_value?: number; max_length?: number; autocomplete?: boolean; required?: boolean };
 const sub = (options: Option[] | undefined, name: string) => options?.find((o) => o.name === name);

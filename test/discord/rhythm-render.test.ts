@@ -14,7 +14,7 @@ import {
 import type { Poster } from '../../src/discord/poster.js';
 import { composeUpdate } from '../../src/rhythm/content.rules.js';
 import type { ComposedUpdate, UpdateSettings } from '../../src/rhythm/updates.service.js';
-import { NOTE_MAX } from '../../src/rhythm/updates.service.js';
+import { NOTE_MAX } from '../../src/rhythm/content.rules.js';
 
 const DAY = 86_400_000;
 const JAN = Date.UTC(2027, 0, 1, 10);

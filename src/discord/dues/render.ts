@@ -7,6 +7,9 @@ import type { DuesReminder } from '../../dues/dues-reminders.service.js';
 import { formatMoney } from '../../dues/money.rules.js';
 import { escapeMarkdown, truncate } from '../format.js';
 
+/** The sentences /dues answers with: the feature's one word list (src/dues/dues.text.ts), reached through this renderer. */
+export { text as duesReplies } from '../../dues/dues.text.js';
+
 const COLOR = { good: 0x16a34a, mixed: 0xf59e0b, bad: 0xdc2626 };
 const DESCRIPTION_MAX = 4000;
 

@@ -4,7 +4,7 @@ import { ChannelType } from 'discord.js';
 import { z } from 'zod';
 import { DUE_SOON_JOB, OVERDUE_JOB, type DuesReminderKind } from '../../dues/dues.ports.js';
 import { text } from '../../dues/dues.text.js';
-import { SkipJob, type JobHandler } from '../../scheduler/scheduler.js';
+import { skipJob, type JobHandler } from '../../jobs/job-handler.js';
 import type { BotContext } from '../command.js';
 import type { FeatureWiring } from '../feature-wiring.js';
 import { deliverPrivately } from '../skills-delivery.js';
@@ -26,7 +26,7 @@ function reminderHandler(ctx: BotContext, kind: DuesReminderKind): JobHandler {
   return async (job) => {
     const { spaceId, dueOn } = payloadSchema.parse(job.payload);
     const reminder = ctx.services.duesReminders.reminder(job.guildId, kind, spaceId, dueOn);
-    if (!reminder) throw new SkipJob('paid since, no plan, space gone, or every host turned reminders off');
+    if (!reminder) return skipJob('paid since, no plan, space gone, or every host turned reminders off');
     const content = reminderText(reminder);
     const delivered = await deliverPrivately(ctx, {
       userIds: reminder.hostUserIds,

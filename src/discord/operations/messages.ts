@@ -2,7 +2,7 @@
 // for /alliance doctor (Markdown) and `npm run doctor` (plain lines).
 import { BACKUP_JOB_KIND } from '../../backups/backups.service.js';
 import type { ChannelRole, Finding } from '../../doctor/doctor.rules.js';
-import type { Job } from '../../scheduler/jobs.repo.js';
+import type { Job } from '../../jobs/jobs.repo.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

@@ -1,7 +1,7 @@
 // Scheduled backups in the bot's life cycle: the daily job's handler and its planner. A failure is retried by the
 // scheduler, then told once to the organizers of the first alliance (see failure-notice.ts).
 import { BACKUP_JOB_KIND } from '../../backups/backups.service.js';
-import { SkipJob } from '../../scheduler/scheduler.js';
+import { skipJob } from '../../jobs/job-handler.js';
 import type { FeatureWiring } from '../feature-wiring.js';
 
 export const backupsWiring: FeatureWiring = {
@@ -9,7 +9,7 @@ export const backupsWiring: FeatureWiring = {
   jobHandlers: (ctx) => ({
     [BACKUP_JOB_KIND]: async (job) => {
       const run = await ctx.services.backups.run(job);
-      if (!run) throw new SkipJob('a later daily backup supersedes this one');
+      if (!run) return skipJob('a later daily backup supersedes this one');
       ctx.logger.info({ file: run.file, pages: run.pages, rotated: run.rotated.length }, 'scheduled backup written');
       return { file: run.file, rotated: run.rotated };
     },

@@ -2,7 +2,7 @@
 // button, action-item reminders by DM, and a planner that keeps recurring meetings (and their events) ahead.
 import type { ActionReminderPayload, MeetingJobPayload } from '../../meetings/meeting-jobs.rules.js';
 import { ACTION_REMINDER_JOB, MEETING_AGENDA_JOB, MEETING_START_JOB } from '../../meetings/meeting-jobs.rules.js';
-import { SkipJob, type JobHandler } from '../../scheduler/scheduler.js';
+import { skipJob, type JobHandler } from '../../jobs/job-handler.js';
 import type { BotContext } from '../command.js';
 import type { FeatureWiring } from '../feature-wiring.js';
 import { syncMeetingEvent } from '../meeting-events.js';
@@ -13,7 +13,7 @@ function meetingPost(ctx: BotContext, which: 'agenda' | 'start'): JobHandler {
   return async (job) => {
     const { meetingId, startsAt } = job.payload as MeetingJobPayload;
     const plan = ctx.services.meetings.scheduledPost(job.guildId, meetingId, startsAt);
-    if (plan.kind === 'skip') throw new SkipJob(plan.reason);
+    if (plan.kind === 'skip') return skipJob(plan.reason);
     const payload =
       which === 'agenda'
         ? { content: '📋 The agenda is set: new items from members now go to the next meeting.', embeds: renderAgenda(plan.agenda) }
@@ -30,7 +30,7 @@ const actionReminder =
   async (job) => {
     const { actionId, dueDate } = job.payload as ActionReminderPayload;
     const plan = ctx.services.meetings.reminderFor(job.guildId, actionId, dueDate);
-    if (plan.kind === 'skip') throw new SkipJob(plan.reason);
+    if (plan.kind === 'skip') return skipJob(plan.reason);
     const sent = await ctx.poster.dm(plan.action.ownerId, { content: renderReminder(plan.action, plan.meetingTitle) }, { idempotencyKey: job.key });
     return sent ? { messageId: sent.messageId } : { dm: 'closed' };
   };

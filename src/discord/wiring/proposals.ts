@@ -2,17 +2,17 @@
 // reconnect (before any deadline runs), and the scheduled close and 24-hour reminder.
 import { Routes, type APIGuildMember } from 'discord.js';
 import { CLOSE_JOB, REMINDER_JOB } from '../../proposals/ports.js';
-import { SkipJob } from '../../scheduler/scheduler.js';
+import { skipJob } from '../../jobs/job-handler.js';
 import { isDomainError } from '../../shared/errors.js';
 import type { BotContext } from '../command.js';
 import type { FeatureWiring, ReactionEvent } from '../feature-wiring.js';
 import { timestamp } from '../format.js';
 import { createProposalPublisher } from '../proposals-publish.js';
 
-const proposalIdOf = (payload: Record<string, unknown>) => {
+/** The job's proposal id, or null for a payload without one (the job is then skipped). */
+const proposalIdOf = (payload: Record<string, unknown>): number | null => {
   const id = Number(payload.proposalId);
-  if (!Number.isInteger(id) || id <= 0) throw new SkipJob('job without a proposal id');
-  return id;
+  return Number.isInteger(id) && id > 0 ? id : null;
 };
 
 /** Every human member's id, read over REST 1000 per page (needs the Server Members intent). */
@@ -123,8 +123,9 @@ export const proposalsWiring: FeatureWiring = {
     return {
       async [CLOSE_JOB](job) {
         const id = proposalIdOf(job.payload);
+        if (id === null) return skipJob('job without a proposal id');
         let proposal = ctx.services.proposals.get(job.guildId, id);
-        if (proposal.status === 'withdrawn') throw new SkipJob('proposal was withdrawn');
+        if (proposal.status === 'withdrawn') return skipJob('proposal was withdrawn');
         // A retry after a failed post finds the proposal closed already: publishing again is safe (nonces).
         const closed =
           proposal.status === 'open'
@@ -137,14 +138,15 @@ export const proposalsWiring: FeatureWiring = {
 
       async [REMINDER_JOB](job) {
         const id = proposalIdOf(job.payload);
+        if (id === null) return skipJob('job without a proposal id');
         let info;
         try {
           info = ctx.services.votes.reminder(job.guildId, id);
         } catch (error) {
-          if (isDomainError(error)) throw new SkipJob(error.message);
+          if (isDomainError(error)) return skipJob(error.message);
           throw error;
         }
-        if (!info) throw new SkipJob('proposal closed or already reminded');
+        if (!info) return skipJob('proposal closed or already reminded');
         const p = info.proposal;
         const text = `⏰ Voting on **#${p.number} ${p.title}** closes ${timestamp(p.closesAt, 'R')}: ${info.notVoted} of ${p.eligible} eligible ${p.voters === 'spaces' || p.voters === 'spaces-in-good-standing' ? 'spaces have' : 'voters have'} not voted yet.`;
         if (p.threadId) await ctx.poster.post(p.threadId, { content: text }, { idempotencyKey: `proposal-reminder:${p.id}` });

@@ -1,7 +1,7 @@
 // Skill-share in the bot's life cycle: the scheduled jobs it creates (need reminders and expiry, match notices,
 // "did it help?" follow-ups, new-skill suggestions to organizers), each a DM or post through the poster.
 import { z } from 'zod';
-import { SkipJob, type JobHandler } from '../../scheduler/scheduler.js';
+import { skipJob, type JobHandler } from '../../jobs/job-handler.js';
 import { SKILL_JOBS } from '../../skills/skills.context.js';
 import type { BotContext } from '../command.js';
 import type { FeatureWiring } from '../feature-wiring.js';
@@ -19,26 +19,26 @@ export function skillJobHandlers(ctx: BotContext): Record<string, JobHandler> {
     [SKILL_JOBS.needReminder]: async (job) => {
       const { entryId, expiresAt } = entryPayload.parse(job.payload);
       const due = skills.jobs.needReminder(job.guildId, entryId, expiresAt);
-      if (!due) throw new SkipJob('need removed, renewed or reminders turned off');
+      if (!due) return skipJob('need removed, renewed or reminders turned off');
       const sent = await ctx.poster.dm(due.userId, renderReminder(due.entry, job.guildId, ctx.services.alliances.settings(job.guildId).timezone), { idempotencyKey: job.key });
       return { delivered: sent !== null };
     },
     [SKILL_JOBS.needExpiry]: async (job) => {
       const { entryId, expiresAt } = entryPayload.parse(job.payload);
       const expired = skills.jobs.expireNeed(job.guildId, entryId, expiresAt);
-      if (!expired) throw new SkipJob('need removed or renewed');
+      if (!expired) return skipJob('need removed or renewed');
       return { expired: expired.id };
     },
     [SKILL_JOBS.matchNotice]: async (job) => {
       const notice = skills.jobs.matchNotice(job.guildId, noticePayload.parse(job.payload).noticeId);
-      if (!notice) throw new SkipJob('entries gone or hidden');
+      if (!notice) return skipJob('entries gone or hidden');
       // A DM if they allow it, otherwise nothing: a match notice is not worth a thread.
       const sent = await ctx.poster.dm(notice.toUserId, { content: renderMatchNotice(notice) }, { idempotencyKey: job.key });
       return { delivered: sent !== null };
     },
     [SKILL_JOBS.introFollowup]: async (job) => {
       const intro = skills.introFollowup(job.guildId, introPayload.parse(job.payload).introId);
-      if (!intro) throw new SkipJob('introduction gone');
+      if (!intro) return skipJob('introduction gone');
       const delivered: Record<string, boolean> = {};
       for (const userId of [intro.requesterId, intro.targetId]) {
         delivered[userId] = (await ctx.poster.dm(userId, renderFollowup(intro, userId), { idempotencyKey: `${job.key}:${userId}` })) !== null;
@@ -48,14 +48,14 @@ export function skillJobHandlers(ctx: BotContext): Record<string, JobHandler> {
     [SKILL_JOBS.suggestion]: async (job) => {
       const suggestion = skills.jobs.suggestion(job.guildId, suggestionPayload.parse(job.payload).skillKey);
       const channelId = ctx.services.alliances.organizersChannel(job.guildId);
-      if (!suggestion || !channelId) throw new SkipJob('no suggestion or no organizers channel');
+      if (!suggestion || !channelId) return skipJob('no suggestion or no organizers channel');
       const posted = await ctx.poster.post(channelId, { content: renderSuggestion(suggestion) }, { idempotencyKey: job.key });
       return { messageId: posted.messageId };
     },
     [SKILL_JOBS.suggestionDigest]: async (job) => {
       const suggestions = skills.jobs.suggestionDigest(job.guildId, digestPayload.parse(job.payload));
       const channelId = ctx.services.alliances.organizersChannel(job.guildId);
-      if (!suggestions.length || !channelId) throw new SkipJob('no new skills left or no organizers channel');
+      if (!suggestions.length || !channelId) return skipJob('no new skills left or no organizers channel');
       const posted = await ctx.poster.post(channelId, { content: renderSuggestionDigest(suggestions) }, { idempotencyKey: job.key });
       return { messageId: posted.messageId, skills: suggestions.length };
     },

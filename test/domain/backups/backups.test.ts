@@ -9,8 +9,9 @@ import { BackupError, backupDatabase } from '../../../src/backups/backup-file.js
 import { backupSlots, filesToRotate } from '../../../src/backups/backups.rules.js';
 import { BACKUP_JOB_KIND, BOT_JOBS_GUILD_ID, createBackupsService } from '../../../src/backups/backups.service.js';
 import { openDatabase } from '../../../src/db/open.js';
-import { FAILURE_NOTICE_KIND, SkipJob, createJobRunner } from '../../../src/scheduler/scheduler.js';
-import { createJobsRepo } from '../../../src/scheduler/jobs.repo.js';
+import { FAILURE_NOTICE_KIND, skipJob } from '../../../src/jobs/job-handler.js';
+import { createJobRunner } from '../../../src/scheduler/runner.js';
+import { createJobsRepo } from '../../../src/jobs/jobs.repo.js';
 import { DAY, HOUR, MINUTE, manualClock } from '../../../src/shared/clock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 
@@ -36,7 +37,7 @@ function setup(options: { keep?: number; at?: string; start: string; dir?: strin
       // As src/discord/wiring/backups.ts does it.
       [BACKUP_JOB_KIND]: async (job) => {
         const run = await backups.run(job);
-        if (!run) throw new SkipJob('superseded');
+        if (!run) return skipJob('superseded');
         return { file: run.file };
       },
     },

@@ -1,8 +1,9 @@
 // The 24-hour agenda post and the "starting now" post run exactly once through the real scheduler,
 // also when the bot restarts in between, and not at all for a cancelled meeting.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Job } from '../../../src/scheduler/jobs.repo.js';
-import { createScheduler, SkipJob } from '../../../src/scheduler/scheduler.js';
+import type { Job } from '../../../src/jobs/jobs.repo.js';
+import { skipJob } from '../../../src/jobs/job-handler.js';
+import { createScheduler } from '../../../src/scheduler/scheduler.js';
 import { HOUR, MINUTE } from '../../../src/shared/clock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { actor, GUILD, MARCUS, organizer, setup, type Setup } from './harness.js';
@@ -15,7 +16,7 @@ function bot(t: Setup, posts: string[]) {
   const post = (which: 'agenda' | 'start') => async (job: Job) => {
     const { meetingId, startsAt } = job.payload as { meetingId: number; startsAt: number };
     const plan = t.services.meetings.scheduledPost(GUILD, meetingId, startsAt);
-    if (plan.kind === 'skip') throw new SkipJob(plan.reason);
+    if (plan.kind === 'skip') return skipJob(plan.reason);
     posts.push(`${which}:${plan.agenda.meeting.title}:${plan.agenda.items.length}`);
     t.services.meetings.recordPosted(GUILD, meetingId, which, `msg-${posts.length}`);
   };

@@ -2,8 +2,9 @@
 // skipped after it, failures retry at 1/5/15/60 minutes and organizers are told once, planners are idempotent.
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createJobsRepo } from '../../../src/scheduler/jobs.repo.js';
-import { FAILURE_NOTICE_KIND, SkipJob, createJobRunner, type JobHandler, type SchedulerDeps } from '../../../src/scheduler/runner.js';
+import { createJobsRepo } from '../../../src/jobs/jobs.repo.js';
+import { FAILURE_NOTICE_KIND, skipJob, type JobHandler } from '../../../src/jobs/job-handler.js';
+import { createJobRunner, type SchedulerDeps } from '../../../src/scheduler/runner.js';
 import { MINUTE, DAY, manualClock } from '../../../src/shared/clock.js';
 import { createLogger } from '../../../src/shared/logger.js';
 import { freshDb } from '../../support/db.js';
@@ -154,9 +155,9 @@ describe('job runner', () => {
     expect(told).toEqual(['k']);
   });
 
-  it('SkipJob finishes the job as skipped without retrying', async () => {
+  it('a handler that returns a skip finishes the job as skipped without retrying', async () => {
     let calls = 0;
-    const s = setup({ post: async () => { calls++; throw new SkipJob('meeting cancelled'); } });
+    const s = setup({ post: async () => { calls++; return skipJob('meeting cancelled'); } });
     s.jobs.schedule({ guildId: 'g', key: 'k', kind: 'post', dueAt: T0 });
     s.clock.set(T0);
     const r = s.runner();

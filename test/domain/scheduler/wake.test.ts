@@ -1,8 +1,9 @@
 // A job added for "now" runs at once (next event-loop turn), not at the next minute's tick; still once, also when a
 // second scheduler on the same database (a restart) is woken for the same job.
 import { describe, expect, it } from 'vitest';
-import { createJobsRepo } from '../../../src/scheduler/jobs.repo.js';
-import { createScheduler, type JobHandler } from '../../../src/scheduler/scheduler.js';
+import { createJobsRepo } from '../../../src/jobs/jobs.repo.js';
+import type { JobHandler } from '../../../src/jobs/job-handler.js';
+import { createScheduler } from '../../../src/scheduler/scheduler.js';
 import { MINUTE, manualClock } from '../../../src/shared/clock.js';
 import { silentLogger } from '../../../src/shared/logger.js';
 import { freshDb } from '../../support/db.js';

@@ -1,7 +1,7 @@
 // What a match costs beyond ranking: the index is built once for many reads, and places come from the directory
 // in one bulk call, not one lookup per candidate (hundreds per match made the slow tail at 50,000 entries).
 import { describe, expect, it } from 'vitest';
-import { createJobsRepo } from '../../../src/scheduler/jobs.repo.js';
+import { createJobsRepo } from '../../../src/jobs/jobs.repo.js';
 import { manualClock } from '../../../src/shared/clock.js';
 import type { Locality } from '../../../src/skills/match.rules.js';
 import { createSkillsRepo } from '../../../src/skills/skills.repo.js';

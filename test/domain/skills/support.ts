@@ -1,5 +1,5 @@
 // Builds a skills service on a fresh migrated database with a manual clock, plus actors for tests.
-import { createJobsRepo } from '../../../src/scheduler/jobs.repo.js';
+import { createJobsRepo } from '../../../src/jobs/jobs.repo.js';
 import type { Actor } from '../../../src/shared/actor.js';
 import { manualClock } from '../../../src/shared/clock.js';
 import { DomainError } from '../../../src/shared/errors.js';

@@ -1,6 +1,6 @@
 // Runs a zod schema over a use case's input and reports every problem at once, named as the member typed it.
 import type { z } from 'zod';
-import { invalidFields } from '../shared/errors.js';
+import { invalidFields } from './errors.js';
 
 export const SNOWFLAKE = /^\d{15,21}$/;
 
