@@ -1,8 +1,10 @@
 // /alliance setup|show|doctor: the alliance's settings and a health check (organizers only). The reference shape for command modules:
 // definition, then parse → one service call → render.
 import { ChannelType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { z } from 'zod';
 import { changedSettings, SETTINGS_OPTION_NAMES, type SettingsInput } from '../src/alliances/alliances.service.js';
 import { timeZoneChoices } from '../src/alliances/timezone-choices.rules.js';
+import { LANGUAGES } from '../src/shared/languages.js';
 import { listTimeZones } from '../src/shared/zoned-time.js';
 import { assertBotCanPost, assertMemberCanPost } from '../src/discord/channel-check.js';
 import { defineCommand } from '../src/discord/command.js';
@@ -12,6 +14,8 @@ import { renderSettings, renderSetupGuide, SETUP_NOTHING_GIVEN_TEXT, SETUP_UNCHA
 import { reply } from '../src/discord/respond.js';
 
 const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
+/** Each language by its own name, as language pickers do. */
+const LANGUAGE_CHOICES = [{ name: 'English', value: 'en' }, { name: 'Español', value: 'es' }, { name: 'Français', value: 'fr' }];
 
 const data = new SlashCommandBuilder()
   .setName('alliance')
@@ -31,10 +35,14 @@ const data = new SlashCommandBuilder()
       .addIntegerOption((o) => o.setName('idea-quota').setDescription('Open parked ideas per member (default 3)').setMinValue(1).setMaxValue(20))
       .addIntegerOption((o) => o.setName('agenda-quota').setDescription('Agenda items per member per meeting (default 2)').setMinValue(1).setMaxValue(25))
       .addStringOption((o) => o.setName('public-page').setDescription('The public web page: directory, map, calendar, updates (default off)').addChoices({ name: 'on', value: 'on' }, { name: 'off', value: 'off' }))
-      .addStringOption((o) => o.setName('public-slug').setDescription('The page’s address /a/<slug>/: 3-40 of a-z, 0-9, -').setMinLength(3).setMaxLength(40)),
+      .addStringOption((o) => o.setName('public-slug').setDescription('The page’s address /a/<slug>/: 3-40 of a-z, 0-9, -').setMinLength(3).setMaxLength(40))
+      .addStringOption((o) => o.setName('language').setDescription('Language of public posts (default: the server’s, else English)').addChoices(...LANGUAGE_CHOICES)),
   )
   .addSubcommand((sub) => sub.setName('show').setDescription('Show the alliance settings'))
   .addSubcommand((sub) => sub.setName('doctor').setDescription('Check channels, my permissions, scheduled posts and backups; each problem with its fix'));
+
+/** The service validates again; this types the option (Discord only sends the choices' values). */
+const languageOption = z.enum(LANGUAGES).optional().catch(undefined);
 
 const CHANNEL_FIELDS = ['announcementsChannelId', 'organizersChannelId', 'proposalsChannelId', 'meetingsChannelId'] as const;
 
@@ -44,7 +52,7 @@ export const alliance = defineCommand({
 
   async execute(interaction, ctx) {
     if (interaction.options.getSubcommand() === 'show') {
-      await reply(interaction, { embeds: [renderSettings(ctx.settings, undefined, ctx.publicUrl)], ephemeral: true });
+      await reply(interaction, { embeds: [renderSettings(ctx.settings, undefined, ctx.publicUrl, interaction.guildLocale)], ephemeral: true });
       return;
     }
     if (interaction.options.getSubcommand() === 'doctor') {
@@ -67,6 +75,7 @@ export const alliance = defineCommand({
       agendaQuota: o.getInteger('agenda-quota') ?? undefined,
       publicPage: o.getString('public-page') === null ? undefined : o.getString('public-page') === 'on',
       publicSlug: o.getString('public-slug') ?? undefined,
+      language: languageOption.parse(o.getString('language') ?? undefined),
     };
     for (const field of CHANNEL_FIELDS) {
       const channelId = input[field];
@@ -75,14 +84,14 @@ export const alliance = defineCommand({
       assertBotCanPost(interaction.guild, channelId, SETTINGS_OPTION_NAMES[field]);
     }
     if (Object.values(input).every((value) => value === undefined)) {
-      await reply(interaction, { content: SETUP_NOTHING_GIVEN_TEXT, embeds: [renderSettings(ctx.settings), renderSetupGuide()], ephemeral: true });
+      await reply(interaction, { content: SETUP_NOTHING_GIVEN_TEXT, embeds: [renderSettings(ctx.settings, undefined, null, interaction.guildLocale), renderSetupGuide()], ephemeral: true });
       return;
     }
     const changed = changedSettings(ctx.settings, input);
     const saved = changed.length > 0 ? ctx.services.alliances.update(ctx.actor, input) : ctx.settings;
     // Scheduled posts are due at local times: a new time zone moves them now rather than at the next hourly plan.
     if (changed.includes('timezone')) ctx.services.rhythm.replan(ctx.actor.guildId);
-    await reply(interaction, { content: changed.length > 0 ? setupSavedText(changed) : SETUP_UNCHANGED_TEXT, embeds: [renderSettings(saved, undefined, ctx.publicUrl)], ephemeral: true });
+    await reply(interaction, { content: changed.length > 0 ? setupSavedText(changed) : SETUP_UNCHANGED_TEXT, embeds: [renderSettings(saved, undefined, ctx.publicUrl, interaction.guildLocale)], ephemeral: true });
   },
 
   async autocomplete(interaction, ctx) {
