@@ -1,10 +1,8 @@
 // /alliance setup|show|doctor: the alliance's settings and a health check (organizers only). The reference shape for command modules:
 // definition, then parse → one service call → render.
 import { ChannelType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import { z } from 'zod';
 import { changedSettings, SETTINGS_OPTION_NAMES, type SettingsInput } from '../src/alliances/alliances.service.js';
 import { timeZoneChoices } from '../src/alliances/timezone-choices.rules.js';
-import { LANGUAGES } from '../src/shared/languages.js';
 import { listTimeZones } from '../src/shared/zoned-time.js';
 import { assertBotCanPost, assertMemberCanPost } from '../src/discord/channel-check.js';
 import { defineCommand } from '../src/discord/command.js';
@@ -41,9 +39,6 @@ const data = new SlashCommandBuilder()
   .addSubcommand((sub) => sub.setName('show').setDescription('Show the alliance settings'))
   .addSubcommand((sub) => sub.setName('doctor').setDescription('Check channels, my permissions, scheduled posts and backups; each problem with its fix'));
 
-/** The service validates again; this types the option (Discord only sends the choices' values). */
-const languageOption = z.enum(LANGUAGES).optional().catch(undefined);
-
 const CHANNEL_FIELDS = ['announcementsChannelId', 'organizersChannelId', 'proposalsChannelId', 'meetingsChannelId'] as const;
 
 export const alliance = defineCommand({
@@ -75,7 +70,7 @@ export const alliance = defineCommand({
       agendaQuota: o.getInteger('agenda-quota') ?? undefined,
       publicPage: o.getString('public-page') === null ? undefined : o.getString('public-page') === 'on',
       publicSlug: o.getString('public-slug') ?? undefined,
-      language: languageOption.parse(o.getString('language') ?? undefined),
+      language: o.getString('language') ?? undefined,
     };
     for (const field of CHANNEL_FIELDS) {
       const channelId = input[field];

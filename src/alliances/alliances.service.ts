@@ -63,7 +63,7 @@ export const settingsInputSchema = z.object({
   agendaQuota: z.number().int().min(1, 'must be at least 1').max(25, 'must be at most 25').optional(),
   publicPage: z.boolean().optional(),
   publicSlug: z.string().trim().toLowerCase().regex(PUBLIC_SLUG, 'must be 3-40 characters of a-z, 0-9 and hyphens').optional(),
-  language: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }).optional(),
+  language: z.string().trim().pipe(z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` })).optional(),
 });
 
 export type SettingsInput = z.input<typeof settingsInputSchema>;

@@ -134,6 +134,8 @@ export interface GuildSetup {
    * Discord); REST calls about it answer Unknown Guild / Missing Access.
    */
   withoutBot?: boolean;
+  /** The server's language as Discord reports it (preferred_locale, guild_locale), e.g. "fr"; default en-US. */
+  locale?: string;
 }
 
 export interface MemberSetup {
