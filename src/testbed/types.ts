@@ -209,6 +209,8 @@ export interface Actor {
    * without `roles` and `permissions` (beyond the documentation: shows whether the bot fails closed).
    */
   member?: 'minimal' | 'stripped';
+  /** The member's Discord language (the interaction's `locale`), e.g. "es-ES"; default en-US. */
+  locale?: string;
 }
 
 export interface CommandInput extends Actor {
@@ -225,7 +227,6 @@ export interface CommandInput extends Actor {
   force?: boolean;
   /** Send from a DM (no guild). */
   dm?: boolean;
-  locale?: string;
 }
 
 export interface AttachmentInput {

@@ -6,14 +6,14 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 const VALUE_TYPES = [3, 4, 5, 6, 7, 8, 9, 10, 11];
 /** Discord's locales (https://discord.com/developers/docs/reference#locales): the only keys a localization map takes. */
-const LOCALES = new Set(['id', 'da', 'de', 'en-GB', 'en-US', 'es-ES', 'es-419', 'fr', 'hr', 'it', 'lt', 'hu', 'nl', 'no', 'pl', 'pt-BR', 'ro', 'fi', 'sv-SE', 'vi', 'tr', 'cs', 'el', 'bg', 'ru', 'uk', 'hi', 'th', 'zh-CN', 'ja', 'zh-TW', 'ko']);
+export const DISCORD_LOCALES: ReadonlySet<string> = new Set(['id', 'da', 'de', 'en-GB', 'en-US', 'es-ES', 'es-419', 'fr', 'hr', 'it', 'lt', 'hu', 'nl', 'no', 'pl', 'pt-BR', 'ro', 'fi', 'sv-SE', 'vi', 'tr', 'cs', 'el', 'bg', 'ru', 'uk', 'hi', 'th', 'zh-CN', 'ja', 'zh-TW', 'ko']);
 
 /** A `*_localizations` map: keys must be Discord locales, values as long as the field they translate. */
 function checkLocalizations(e: FormErrors, p: Path, map: unknown, min: number, max: number): void {
   if (map === undefined || map === null) return;
   if (!isObj(map)) return e.add(p, 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
   for (const [locale, text] of Object.entries(map)) {
-    if (!LOCALES.has(locale)) e.add([...p, locale], 'LOCALE_INVALID', `"${locale}" is not a valid locale.`);
+    if (!DISCORD_LOCALES.has(locale)) e.add([...p, locale], 'LOCALE_INVALID', `"${locale}" is not a valid locale.`);
     else if (text !== null) e.length([...p, locale], text, min, max);
   }
 }
