@@ -12,6 +12,8 @@ import { renderSettings, renderSetupGuide, SETUP_NOTHING_GIVEN_TEXT, SETUP_UNCHA
 import { reply } from '../src/discord/respond.js';
 
 const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
+/** Each language by its own name, as language pickers do. */
+const LANGUAGE_CHOICES = [{ name: 'English', value: 'en' }, { name: 'Español', value: 'es' }, { name: 'Français', value: 'fr' }];
 
 const data = new SlashCommandBuilder()
   .setName('alliance')
@@ -31,7 +33,8 @@ const data = new SlashCommandBuilder()
       .addIntegerOption((o) => o.setName('idea-quota').setDescription('Open parked ideas per member (default 3)').setMinValue(1).setMaxValue(20))
       .addIntegerOption((o) => o.setName('agenda-quota').setDescription('Agenda items per member per meeting (default 2)').setMinValue(1).setMaxValue(25))
       .addStringOption((o) => o.setName('public-page').setDescription('The public web page: directory, map, calendar, updates (default off)').addChoices({ name: 'on', value: 'on' }, { name: 'off', value: 'off' }))
-      .addStringOption((o) => o.setName('public-slug').setDescription('The page’s address /a/<slug>/: 3-40 of a-z, 0-9, -').setMinLength(3).setMaxLength(40)),
+      .addStringOption((o) => o.setName('public-slug').setDescription('The page’s address /a/<slug>/: 3-40 of a-z, 0-9, -').setMinLength(3).setMaxLength(40))
+      .addStringOption((o) => o.setName('language').setDescription('Language of public posts (default: the server’s, else English)').addChoices(...LANGUAGE_CHOICES)),
   )
   .addSubcommand((sub) => sub.setName('show').setDescription('Show the alliance settings'))
   .addSubcommand((sub) => sub.setName('doctor').setDescription('Check channels, my permissions, scheduled posts and backups; each problem with its fix'));
@@ -44,7 +47,7 @@ export const alliance = defineCommand({
 
   async execute(interaction, ctx) {
     if (interaction.options.getSubcommand() === 'show') {
-      await reply(interaction, { embeds: [renderSettings(ctx.settings, undefined, ctx.publicUrl)], ephemeral: true });
+      await reply(interaction, { embeds: [renderSettings(ctx.settings, undefined, ctx.publicUrl, interaction.guildLocale)], ephemeral: true });
       return;
     }
     if (interaction.options.getSubcommand() === 'doctor') {
@@ -67,6 +70,7 @@ export const alliance = defineCommand({
       agendaQuota: o.getInteger('agenda-quota') ?? undefined,
       publicPage: o.getString('public-page') === null ? undefined : o.getString('public-page') === 'on',
       publicSlug: o.getString('public-slug') ?? undefined,
+      language: o.getString('language') ?? undefined,
     };
     for (const field of CHANNEL_FIELDS) {
       const channelId = input[field];
@@ -75,14 +79,14 @@ export const alliance = defineCommand({
       assertBotCanPost(interaction.guild, channelId, SETTINGS_OPTION_NAMES[field]);
     }
     if (Object.values(input).every((value) => value === undefined)) {
-      await reply(interaction, { content: SETUP_NOTHING_GIVEN_TEXT, embeds: [renderSettings(ctx.settings, undefined, ctx.publicUrl), renderSetupGuide()], ephemeral: true });
+      await reply(interaction, { content: SETUP_NOTHING_GIVEN_TEXT, embeds: [renderSettings(ctx.settings, undefined, ctx.publicUrl, interaction.guildLocale), renderSetupGuide()], ephemeral: true });
       return;
     }
     const changed = changedSettings(ctx.settings, input);
     const saved = changed.length > 0 ? ctx.services.alliances.update(ctx.actor, input) : ctx.settings;
     // Scheduled posts are due at local times: a new time zone moves them now rather than at the next hourly plan.
     if (changed.includes('timezone')) ctx.services.rhythm.replan(ctx.actor.guildId);
-    await reply(interaction, { content: changed.length > 0 ? setupSavedText(changed) : SETUP_UNCHANGED_TEXT, embeds: [renderSettings(saved, undefined, ctx.publicUrl)], ephemeral: true });
+    await reply(interaction, { content: changed.length > 0 ? setupSavedText(changed) : SETUP_UNCHANGED_TEXT, embeds: [renderSettings(saved, undefined, ctx.publicUrl, interaction.guildLocale)], ephemeral: true });
   },
 
   async autocomplete(interaction, ctx) {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
+import { isLanguage, LANGUAGES, type Language } from '../shared/languages.js';
 import { forbidden, invalidFields } from '../shared/errors.js';
 import { isValidTimeZone } from '../shared/zoned-time.js';
 import type { AlliancePatch, AlliancesRepo } from './alliances.repo.js';
@@ -21,6 +22,8 @@ export interface AllianceSettings {
   /** The public web page is served only when on and a slug is set. */
   publicPage: boolean;
   publicSlug: string | null;
+  /** The language organizers chose for public posts; null follows the server's locale (resolved by the adapter). */
+  language: Language | null;
 }
 
 export const DEFAULT_SETTINGS: Omit<AllianceSettings, 'guildId' | 'configured'> = {
@@ -35,6 +38,7 @@ export const DEFAULT_SETTINGS: Omit<AllianceSettings, 'guildId' | 'configured'> 
   agendaQuota: 2,
   publicPage: false,
   publicSlug: null,
+  language: null,
 };
 
 /** A public page's address: 3-40 of a-z, 0-9 and hyphens (decided in issue #16). */
@@ -59,6 +63,7 @@ export const settingsInputSchema = z.object({
   agendaQuota: z.number().int().min(1, 'must be at least 1').max(25, 'must be at most 25').optional(),
   publicPage: z.boolean().optional(),
   publicSlug: z.string().trim().toLowerCase().regex(PUBLIC_SLUG, 'must be 3-40 characters of a-z, 0-9 and hyphens').optional(),
+  language: z.string().trim().pipe(z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` })).optional(),
 });
 
 export type SettingsInput = z.input<typeof settingsInputSchema>;
@@ -76,6 +81,7 @@ export const SETTINGS_OPTION_NAMES: Record<keyof SettingsInput, string> = {
   agendaQuota: 'agenda-quota',
   publicPage: 'public-page',
   publicSlug: 'public-slug',
+  language: 'language',
 };
 
 /**
@@ -108,6 +114,7 @@ export function createAlliancesService(deps: { repo: AlliancesRepo; clock: Clock
       agendaQuota: row.agendaQuota,
       publicPage: row.publicPage,
       publicSlug: row.publicSlug,
+      language: isLanguage(row.language) ? row.language : null,
     };
   }
 

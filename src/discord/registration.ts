@@ -9,18 +9,23 @@ import {
   type REST,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import { catalogues } from '../i18n/catalogues.js';
 import type { CommandModule } from './command.js';
+import { localizeCommands } from './command-localizations.js';
 
 export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-/** Every command is guild-only: the alliance is the server. */
+/** Every command is guild-only: the alliance is the server. Descriptions carry their Spanish and French (#19). */
 export function registrationBody(modules: readonly CommandModule[]): CommandDefinition[] {
-  return modules.map((module) => ({
-    ...module.data,
-    type: ApplicationCommandType.ChatInput,
-    contexts: [InteractionContextType.Guild],
-    integration_types: [ApplicationIntegrationType.GuildInstall],
-  }));
+  return localizeCommands(
+    modules.map((module) => ({
+      ...module.data,
+      type: ApplicationCommandType.ChatInput,
+      contexts: [InteractionContextType.Guild],
+      integration_types: [ApplicationIntegrationType.GuildInstall],
+    })),
+    catalogues,
+  );
 }
 
 /** Stable JSON (sorted keys) so the hash does not depend on property order. */

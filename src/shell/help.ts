@@ -13,6 +13,7 @@ export const HELP = `Shell instructions (Discord's own commands start with /; tr
                                 pre-filled fields keep their values, and a refused form stays open to correct
   react <emoji> / unreact <emoji>   on the bot's latest post in this channel
   as <member>                   act as another member: ${DEMO.members.join(', ')} (${DEMO.owner} owns the server and is an organizer)
+  locale es-ES                  use Discord in another language (es-ES, es-419, fr…; en-US by default)
   in #channel                   move to another channel: ${DEMO_CHANNELS.map((c) => `#${c}`).join(', ')}
   wait 2s | wait 500ms          let time pass and show what the bot posted meanwhile
   # comment                     ignored (handy in script files)

@@ -1,4 +1,5 @@
 // The shell's line parser: one typed line → one action. Pure, so every syntax rule has a table test.
+import { DISCORD_LOCALES } from '../testbed/validate-command.js';
 
 /** A value as typed. Mentions keep their raw text because a string option takes `#1 priority` literally. */
 export type ValueToken =
@@ -21,6 +22,7 @@ export type Action =
   | { kind: 'help'; command: string[] | null }
   | { kind: 'exit' }
   | { kind: 'as'; member: string }
+  | { kind: 'locale'; locale: string }
   | { kind: 'in'; channel: string }
   | { kind: 'wait'; ms: number }
   | CommandAction
@@ -40,6 +42,14 @@ export class ParseError extends Error {
 
 const MAX_WAIT_MS = 10 * 60_000;
 
+/** A Discord locale as Discord spells it (es-ES, es-419, fr, pt-BR), whatever the case typed. */
+function parseLocale(text: string): string {
+  const wanted = text.toLowerCase();
+  const found = [...DISCORD_LOCALES].find((locale) => locale.toLowerCase() === wanted);
+  if (!found) throw new ParseError(`"${text}" is not a Discord language; try en-US, en-GB, es-ES, es-419 or fr (Discord has ${DISCORD_LOCALES.size})`);
+  return found;
+}
+
 export function parseLine(line: string): Action {
   const trimmed = line.trim();
   if (trimmed === '' || trimmed.startsWith('#')) return { kind: 'nothing' };
@@ -58,6 +68,8 @@ export function parseLine(line: string): Action {
       return { kind: 'exit' };
     case 'as':
       return { kind: 'as', member: required(rest, 'as <member>, e.g. as marcus').replace(/^@/, '') };
+    case 'locale':
+      return { kind: 'locale', locale: parseLocale(required(rest, 'locale <Discord language>, e.g. locale es-ES or locale fr')) };
     case 'in':
       return { kind: 'in', channel: unquote(required(rest, 'in #channel, e.g. in #general').replace(/^#/, '')) };
     case 'wait':

@@ -40,7 +40,7 @@ export interface SessionDeps {
   filesDir?: string;
 }
 
-type Actor = { guildId?: string; channelId: string; userId: string };
+type Actor = { guildId?: string; channelId: string; userId: string; locale: string };
 
 /** Discord allows 15 minutes after a deferral; a local bot that needs more than this is stuck. */
 const DEFERRED_REPLY_MS = 15_000;
@@ -55,6 +55,8 @@ export function createSession({ bed, guild, write, filesDir }: SessionDeps): Ses
   ]);
 
   let member: string = DEMO.owner;
+  /** The Discord language the member's client reports (`locale es-ES`); it also picks what `help /command` shows. */
+  let locale = 'en-US';
   let channelId = guild.channel(DEMO.defaultChannel);
   /** Every message shown, oldest first: `click` and `select` look back through it. */
   const shown: string[] = [];
@@ -64,7 +66,7 @@ export function createSession({ bed, guild, write, filesDir }: SessionDeps): Ses
   let lastAnswer: MessageView | null = null;
 
   const userId = () => guild.member(member);
-  const actor = (): Actor => ({ guildId: guild.id, channelId, userId: userId() });
+  const actor = (): Actor => ({ guildId: guild.id, channelId, userId: userId(), locale });
   const channelName = (id: string) => bed.channel(id)?.name;
   const roleNames = () => [DEMO.organizerRole];
 
@@ -297,6 +299,7 @@ export function createSession({ bed, guild, write, filesDir }: SessionDeps): Ses
     ...(message.guildId ? { guildId: message.guildId } : {}),
     channelId: message.channelId,
     userId: userId(),
+    locale,
     messageId: message.id,
   });
 
@@ -307,7 +310,7 @@ export function createSession({ bed, guild, write, filesDir }: SessionDeps): Ses
       case 'exit':
         return 'exit';
       case 'help':
-        write(action.command ? renderCommandHelp(action.command, bed.commands()) : HELP);
+        write(action.command ? renderCommandHelp(action.command, bed.commands(), locale) : HELP);
         return 'ok';
       case 'as': {
         const id = lookup.member(action.member);
@@ -317,6 +320,10 @@ export function createSession({ bed, guild, write, filesDir }: SessionDeps): Ses
         write(`You are now ${member}${member === DEMO.owner ? ' (server owner, organizer)' : ''}.`);
         return 'ok';
       }
+      case 'locale':
+        locale = action.locale;
+        write(`Your Discord is now in ${locale}: the bot is told so, and help /command shows what Discord would.`);
+        return 'ok';
       case 'in':
         channelId = lookup.channel(action.channel);
         write(`You are in #${channelName(channelId)}.`);

@@ -48,7 +48,7 @@ export function createDriver(ctx: Ctx): Driver {
     if (!guild || !channel) throw new DriverRefusedError(`Unknown guild ${actor.guildId} or channel ${actor.channelId}`);
     const member = partialMember(apiMember(world, guild, actor.userId), world.permissions(guild.id, actor.userId, channel.id), actor.member);
     return {
-      ...base, guild_id: guild.id, guild: { id: guild.id, locale: 'en-US', features: [] }, guild_locale: 'en-US', context: 0,
+      ...base, guild_id: guild.id, guild: { id: guild.id, locale: guild.locale ?? 'en-US', features: [] }, guild_locale: guild.locale ?? 'en-US', context: 0,
       channel_id: channel.id, channel: { ...apiChannel(world, channel), permissions: world.permissions(guild.id, actor.userId, channel.id).toString() },
       member: member ?? undefined,
       authorizing_integration_owners: { '0': guild.id },

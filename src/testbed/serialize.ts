@@ -67,7 +67,7 @@ export function apiGuild(world: World, g: Guild): Record<string, unknown> {
     afk_timeout: 300, verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0,
     roles: [...g.roles.values()].map(apiRole), emojis: [], stickers: [], features: [], mfa_level: 0, application_id: null,
     system_channel_id: general, system_channel_flags: 0, rules_channel_id: null, vanity_url_code: null, description: null,
-    banner: null, premium_tier: 0, premium_subscription_count: 0, preferred_locale: 'en-US', public_updates_channel_id: null,
+    banner: null, premium_tier: 0, premium_subscription_count: 0, preferred_locale: g.locale ?? 'en-US', public_updates_channel_id: null,
     nsfw_level: 0, premium_progress_bar_enabled: false, safety_alerts_channel_id: null, max_members: 500000, max_video_channel_users: 25,
   };
 }

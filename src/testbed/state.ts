@@ -13,6 +13,8 @@ export interface Guild {
   events: Map<string, ScheduledEvent>;
   /** The app is installed for commands only: the bot is no member and the gateway says nothing about the guild. */
   withoutBot?: boolean;
+  /** The server's language (preferred_locale; guild_locale on interactions); en-US when not given. */
+  locale?: string;
 }
 export interface Channel {
   id: string; guildId: string | null; name: string; type: number; parentId: string | null; position: number;

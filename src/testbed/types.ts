@@ -134,6 +134,8 @@ export interface GuildSetup {
    * Discord); REST calls about it answer Unknown Guild / Missing Access.
    */
   withoutBot?: boolean;
+  /** The server's language as Discord reports it (preferred_locale, guild_locale), e.g. "fr"; default en-US. */
+  locale?: string;
 }
 
 export interface MemberSetup {
@@ -207,6 +209,8 @@ export interface Actor {
    * without `roles` and `permissions` (beyond the documentation: shows whether the bot fails closed).
    */
   member?: 'minimal' | 'stripped';
+  /** The member's Discord language (the interaction's `locale`), e.g. "es-ES"; default en-US. */
+  locale?: string;
 }
 
 export interface CommandInput extends Actor {
@@ -223,7 +227,6 @@ export interface CommandInput extends Actor {
   force?: boolean;
   /** Send from a DM (no guild). */
   dm?: boolean;
-  locale?: string;
 }
 
 export interface AttachmentInput {

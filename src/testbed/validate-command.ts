@@ -5,6 +5,18 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 const VALUE_TYPES = [3, 4, 5, 6, 7, 8, 9, 10, 11];
+/** Discord's locales (https://discord.com/developers/docs/reference#locales): the only keys a localization map takes. */
+export const DISCORD_LOCALES: ReadonlySet<string> = new Set(['id', 'da', 'de', 'en-GB', 'en-US', 'es-ES', 'es-419', 'fr', 'hr', 'it', 'lt', 'hu', 'nl', 'no', 'pl', 'pt-BR', 'ro', 'fi', 'sv-SE', 'vi', 'tr', 'cs', 'el', 'bg', 'ru', 'uk', 'hi', 'th', 'zh-CN', 'ja', 'zh-TW', 'ko']);
+
+/** A `*_localizations` map: keys must be Discord locales, values as long as the field they translate. */
+function checkLocalizations(e: FormErrors, p: Path, map: unknown, min: number, max: number): void {
+  if (map === undefined || map === null) return;
+  if (!isObj(map)) return e.add(p, 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
+  for (const [locale, text] of Object.entries(map)) {
+    if (!DISCORD_LOCALES.has(locale)) e.add([...p, locale], 'LOCALE_INVALID', `"${locale}" is not a valid locale.`);
+    else if (text !== null) e.length([...p, locale], text, min, max);
+  }
+}
 
 function checkName(e: FormErrors, p: Path, name: unknown, chatInput: boolean): void {
   if (typeof name !== 'string' || name.length === 0) return e.required([...p, 'name']);
@@ -26,6 +38,8 @@ function checkOptions(e: FormErrors, p: Path, options: unknown, depth: number): 
     const type = Number(o.type);
     checkName(e, op, o.name, true);
     e.length([...op, 'description'], o.description, 1, 100);
+    checkLocalizations(e, [...op, 'description_localizations'], o.description_localizations, 1, 100);
+    checkLocalizations(e, [...op, 'name_localizations'], o.name_localizations, 1, 32);
     if (typeof o.name === 'string') {
       if (names.has(o.name)) e.add([...op, 'name'], 'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS', 'Command option names must be unique');
       names.add(o.name);
@@ -64,6 +78,7 @@ function checkValueOption(e: FormErrors, op: Path, o: Obj, type: number): void {
     choices.forEach((c: unknown, k) => {
       const ch = isObj(c) ? c : {};
       e.length([...op, 'choices', k, 'name'], ch.name, 1, 100);
+      checkLocalizations(e, [...op, 'choices', k, 'name_localizations'], ch.name_localizations, 1, 100);
       if (type === 3) e.length([...op, 'choices', k, 'value'], ch.value, 1, 100);
       else if (typeof ch.value !== 'number' || (type === 4 && !Number.isInteger(ch.value))) e.add([...op, 'choices', k, 'value'], 'NUMBER_TYPE_COERCE', 'Value is not a number of the option type.');
     });
@@ -85,15 +100,32 @@ function checkValueOption(e: FormErrors, op: Path, o: Obj, type: number): void {
   if (o.channel_types !== undefined && type !== 7) e.add([...op, 'channel_types'], 'APPLICATION_COMMAND_OPTION_CHANNEL_TYPES_INVALID', 'channel_types is only allowed for channel options');
 }
 
-/** Counts what Discord counts toward the 4000-character command limit. */
-function commandSize(c: Obj): number {
+/** Counts what Discord counts toward the 4000-character command limit, for one locale (null: the default texts). */
+function commandSize(c: Obj, locale: string | null): number {
   const text = (v: unknown): number => (typeof v === 'string' ? [...v].length : 0);
+  const local = (o: Obj, field: 'name' | 'description'): number => {
+    const map = o[`${field}_localizations`];
+    const translated = locale && isObj(map) ? map[locale] : undefined;
+    return text(typeof translated === 'string' ? translated : o[field]);
+  };
   const walk = (options: unknown): number => (Array.isArray(options) ? options : []).reduce((sum: number, raw: unknown) => {
     const o = isObj(raw) ? raw : {};
-    const choices = (Array.isArray(o.choices) ? o.choices : []).reduce((s: number, ch: unknown) => s + (isObj(ch) ? text(ch.name) + text(String(ch.value)) : 0), 0);
-    return sum + text(o.name) + text(o.description) + choices + walk(o.options);
+    const choices = (Array.isArray(o.choices) ? o.choices : []).reduce((s: number, ch: unknown) => s + (isObj(ch) ? local(ch, 'name') + text(String(ch.value)) : 0), 0);
+    return sum + local(o, 'name') + local(o, 'description') + choices + walk(o.options);
   }, 0);
-  return text(c.name) + text(c.description) + walk(c.options);
+  return local(c, 'name') + local(c, 'description') + walk(c.options);
+}
+
+/** Every locale translated anywhere in a command: each has its own 4000-character budget. */
+function localesUsed(value: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((item) => localesUsed(item, found));
+  else if (isObj(value)) {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key.endsWith('_localizations') && isObj(inner)) Object.keys(inner).forEach((locale) => found.add(locale));
+      else localesUsed(inner, found);
+    }
+  }
+  return found;
 }
 
 export function validateCommand(e: FormErrors, p: Path, raw: unknown): void {
@@ -101,10 +133,12 @@ export function validateCommand(e: FormErrors, p: Path, raw: unknown): void {
   const type = raw.type === undefined ? 1 : Number(raw.type);
   if (![1, 2, 3, 4].includes(type)) return e.choices([...p, 'type'], raw.type, [1, 2, 3, 4]);
   checkName(e, p, raw.name, type === 1);
+  checkLocalizations(e, [...p, 'name_localizations'], raw.name_localizations, 1, 32);
   if (type === 1) {
     e.length([...p, 'description'], raw.description, 1, 100);
+    checkLocalizations(e, [...p, 'description_localizations'], raw.description_localizations, 1, 100);
     checkOptions(e, p, raw.options, 0);
-    if (commandSize(raw) > 4000) e.add(p, 'APPLICATION_COMMAND_TOO_LARGE', 'Command exceeds maximum size (4000)');
+    if ([null, ...localesUsed(raw)].some((locale) => commandSize(raw, locale) > 4000)) e.add(p, 'APPLICATION_COMMAND_TOO_LARGE', 'Command exceeds maximum size (4000)');
   } else {
     if (raw.description !== undefined && raw.description !== '') e.add([...p, 'description'], 'APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION', 'Context menu commands cannot have a description');
     if (raw.options !== undefined && Array.isArray(raw.options) && raw.options.length) e.add([...p, 'options'], 'APPLICATION_COMMAND_CONTEXT_MENU_OPTIONS', 'Context menu commands cannot have options');

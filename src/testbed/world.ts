@@ -15,6 +15,7 @@ export function createGuild(world: World, gateway: Gateway, setup: GuildSetup): 
   const guild: Guild = {
     id: snowflake(), name: setup.name, ownerId: owner.id, createdAt: now, roles: new Map(), members: new Map(), channelIds: [], events: new Map(),
     ...(setup.withoutBot ? { withoutBot: true } : {}),
+    ...(setup.locale ? { locale: setup.locale } : {}),
   };
   world.guilds.set(guild.id, guild);
   guild.roles.set(guild.id, { id: guild.id, name: '@everyone', permissions: EVERYONE_PERMISSIONS, mentionable: false, position: 0, managed: false });

@@ -66,6 +66,9 @@ describe.concurrent('the shell running a script', () => {
     expect(saved?.[2]).toBe(join(files, saved?.[1] ?? ''));
     expect(existsSync(saved?.[2] ?? '')).toBe(true);
     expect(JSON.parse(readFileSync(saved![2]!, 'utf8'))).toBeTypeOf('object');
+    // locale fr: the command help reads as Discord's client shows it to a French-speaking member.
+    expect(after('help /proposal vote')).toContain('/proposal vote: Voter sur une proposition (comme avec une réaction)');
+    expect(after('help /proposal vote')).toMatch(/one of: oui \(yes\) · non \(no\) · abstention \(abstain\)/);
     expect(code).toBe(0);
   }, 90_000);
 });

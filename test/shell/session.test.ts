@@ -15,7 +15,7 @@ const ids = {
 
 const registered = [
   { name: 'alliance', description: 'a', options: [{ type: 1, name: 'setup', description: 's', options: [{ type: 3, name: 'timezone', description: 't', required: true, autocomplete: true }] }] },
-  { name: 'proposal', description: 'p', options: [{ type: 1, name: 'new', description: 'n' }] },
+  { name: 'proposal', description: 'p', description_localizations: { 'es-ES': 'propuestas' }, options: [{ type: 1, name: 'new', description: 'n', description_localizations: { 'es-ES': 'nueva' } }] },
   { name: 'slow', description: 's' },
 ];
 
@@ -135,6 +135,15 @@ function start() {
 }
 
 describe('shell session', () => {
+  it('locale es-ES makes every interaction carry that language, and help shows the Spanish descriptions', async () => {
+    const { run, calls } = start();
+    expect((await run('help /proposal')).output).toContain('/proposal new: n');
+    expect((await run('locale es-ES')).output).toContain('Your Discord is now in es-ES');
+    await run('/alliance setup timezone:UTC');
+    expect(calls.at(-1)).toMatchObject({ kind: 'command', input: { locale: 'es-ES' } });
+    expect((await run('help /proposal')).output).toContain('/proposal: propuestas\n  /proposal new: nueva');
+  });
+
   it('a trailing ? lists choices, and pick sends the command with the chosen value', async () => {
     const { run, calls } = start();
     const asked = await run('/alliance setup timezone:Amer?');

@@ -17,7 +17,7 @@ export interface Harness {
   clock: ManualClock;
   databasePath: string;
   /** A new guild with the usual channels, an Organizers role and members olivia (owner), marcus, priya, sam. */
-  newAlliance(name?: string): Promise<Alliance>;
+  newAlliance(name?: string, options?: { locale?: string }): Promise<Alliance>;
   /** Stops the bot and starts it again on the same database (a restart). */
   restart(): Promise<RunningBot>;
   stop(): Promise<void>;
@@ -72,13 +72,14 @@ export async function startHarness(options: { now?: string; logger?: Logger; por
     },
     clock,
     databasePath,
-    async newAlliance(name) {
+    async newAlliance(name, options) {
       allianceCount += 1;
       const guild = bed.createGuild({
         name: name ?? `Test Alliance ${allianceCount}`,
         owner: 'olivia',
         channels: [{ name: 'organizers' }, { name: 'proposals' }, { name: 'meetings' }, { name: 'Coworking call', type: 2 }],
         roles: [{ name: 'Organizers' }],
+        ...(options?.locale ? { locale: options.locale } : {}),
       });
       const members = {
         olivia: guild.ownerId,

@@ -21,6 +21,11 @@ describe('registration rules', () => {
     expect(tree(() => validateCommandSet([{ name: 'alliance', description: 'x', options: [{ type: 1, name: 'join', description: 'j', options: [opt('who', { required: true })] }] }]))).toEqual({});
   });
 
+  it('accepts descriptions and choices translated into Discord locales', () => {
+    const body = [{ name: 'vote', description: 'Vote', description_localizations: { 'es-ES': 'Votar', 'es-419': 'Votar', fr: 'Voter' }, options: [opt('a', { description_localizations: { fr: 'Un choix' }, choices: [{ name: 'yes', value: 'yes', name_localizations: { fr: 'oui' } }] })] }];
+    expect(tree(() => validateCommandSet(body))).toEqual({});
+  });
+
   it.each([
     ['an uppercase name', [{ name: 'Vote', description: 'x' }], { '0': { name: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME' }] } } }],
     ['an empty description', [{ name: 'vote', description: '' }], { '0': { description: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH' }] } } }],
@@ -34,6 +39,11 @@ describe('registration rules', () => {
     ['more than 4000 characters', [{ name: 'vote', description: 'x'.repeat(100), options: Array.from({ length: 25 }, (_, i) => opt(`o${i}`, { description: 'd'.repeat(100), choices: Array.from({ length: 25 }, (_, k) => ({ name: `c${k}`.padEnd(20, 'x'), value: `v${k}` })) })) }], { '0': { _errors: [{ code: 'APPLICATION_COMMAND_TOO_LARGE' }] } }],
     ['101 chat-input commands', Array.from({ length: 101 }, (_, i) => ({ name: `c${i}`, description: 'x' })), { _errors: [{}] }],
     ['a duplicate command name', [{ name: 'vote', description: 'x' }, { name: 'vote', description: 'y' }], { '1': { name: { _errors: [{}] } } }],
+    ['a description translated into a locale Discord does not have', [{ name: 'vote', description: 'x', description_localizations: { es: 'Votar' } }], { '0': { description_localizations: { es: { _errors: [{ code: 'LOCALE_INVALID' }] } } } }],
+    ['a translated description over 100 characters', [{ name: 'vote', description: 'x', options: [opt('a', { description_localizations: { fr: 'é'.repeat(101) } })] }], { '0': { options: { '0': { description_localizations: { fr: { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH' }] } } } } } }],
+    ['an empty translated description', [{ name: 'vote', description: 'x', description_localizations: { 'es-419': '' } }], { '0': { description_localizations: { 'es-419': { _errors: [{ code: 'BASE_TYPE_BAD_LENGTH' }] } } } }],
+    ['a translated choice name over 100 characters', [{ name: 'vote', description: 'x', options: [opt('a', { choices: [{ name: 'A', value: 'a', name_localizations: { 'es-ES': 'ñ'.repeat(101) } }] })] }], { '0': { options: { '0': { choices: { '0': { name_localizations: { 'es-ES': { _errors: [{}] } } } } } } } }],
+    ['more than 4000 characters in one language only', [{ name: 'vote', description: 'x', options: Array.from({ length: 25 }, (_, i) => opt(`o${i}`, { description: 'd', description_localizations: { fr: 'f'.repeat(100) }, choices: Array.from({ length: 25 }, (_, k) => ({ name: `c${k}`, value: `v${k}`, name_localizations: { fr: `c${k}`.padEnd(60, 'x') } })) })) }], { '0': { _errors: [{ code: 'APPLICATION_COMMAND_TOO_LARGE' }] } }],
   ])('refuses %s with 50035', (_label, body, errors) => {
     expect(tree(() => validateCommandSet(body))).toMatchObject({ code: 50035, ...errors });
   });

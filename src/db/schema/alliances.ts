@@ -19,6 +19,8 @@ export const alliances = sqliteTable('alliances', {
   publicPage: integer('public_page', { mode: 'boolean' }).notNull().default(false),
   /** The page's address: 3-40 of a-z, 0-9 and hyphens, unique across the alliances of one bot. */
   publicSlug: text('public_slug'),
+  /** 'en' | 'es' | 'fr' for public posts; null follows the server's locale (English when we do not speak it). */
+  language: text('language'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch() * 1000)`),
 }, (table) => [uniqueIndex('alliances_public_slug_uq').on(table.publicSlug)]);

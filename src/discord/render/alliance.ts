@@ -2,6 +2,8 @@
 // does, and the sentences that say what a setup changed.
 import { EmbedBuilder } from 'discord.js';
 import { SETTINGS_OPTION_NAMES, type AllianceSettings, type SettingsInput } from '../../alliances/alliances.service.js';
+import { allianceLanguage } from '../../i18n/locale.js';
+import { t } from '../../i18n/translate.js';
 import { channelMention, roleMention } from '../format.js';
 
 const notSet = '*not set*';
@@ -15,7 +17,16 @@ export function publicPageLine(settings: AllianceSettings, publicUrl: string | n
   return `${publicUrl.replace(/\/$/, '')}/a/${settings.publicSlug}/`;
 }
 
-export function renderSettings(settings: AllianceSettings, title = 'Alliance settings', publicUrl: string | null = null): EmbedBuilder {
+/**
+ * The language public posts use: the chosen one, or the server's when organizers chose none. Said in English
+ * like the rest of this embed until private answers follow the member's language.
+ */
+export function languageLine(settings: AllianceSettings, guildLocale: string | null): string {
+  const language = t('en', `alliance.language.name.${allianceLanguage(settings.language, guildLocale)}`);
+  return settings.language ? language : t('en', 'alliance.language.followsServer', { language });
+}
+
+export function renderSettings(settings: AllianceSettings, title = 'Alliance settings', publicUrl: string | null = null, guildLocale: string | null = null): EmbedBuilder {
   const channel = (id: string | null) => (id ? channelMention(id) : notSet);
   return new EmbedBuilder()
     .setTitle(title)
@@ -30,6 +41,7 @@ export function renderSettings(settings: AllianceSettings, title = 'Alliance set
       { name: 'Meetings channel', value: channel(settings.meetingsChannelId), inline: true },
       { name: 'Directory approval', value: settings.directoryApproval ? 'On: organizers approve new spaces' : 'Off: spaces are listed at once', inline: true },
       { name: 'Quotas', value: `${settings.ideaQuota} open ideas per member, ${settings.agendaQuota} agenda items per member per meeting`, inline: true },
+      { name: 'Language', value: languageLine(settings, guildLocale), inline: true },
       { name: 'Public page', value: publicPageLine(settings, publicUrl) },
     );
 }
@@ -47,6 +59,7 @@ const SETUP_OPTIONS: Record<keyof SettingsInput, string> = {
   agendaQuota: 'How many items each member may put on one meeting\'s agenda (1-25).',
   publicPage: 'On: the alliance\'s public web page (directory, map, calendar, updates) is served, with only the spaces whose hosts agreed.',
   publicSlug: 'The page\'s address, /a/<slug>/: 3-40 of a-z, 0-9 and hyphens.',
+  language: 'The language of public posts (English, Spanish or French); without it, the server\'s language.',
 };
 
 /** The answer to /alliance setup without options: how to change each setting. */

@@ -55,6 +55,16 @@ describe('alliance settings', () => {
     expect(error?.problems.map((p) => p.field)).toEqual(['timezone', 'idea-quota', 'agenda-quota']);
   });
 
+  it('the language for public posts is unset (follow the server) until an organizer picks en, es or fr', () => {
+    const { service, organizer } = setup();
+    expect(service.settings(organizer.guildId).language).toBeNull();
+    service.update(organizer, { timezone: 'America/Toronto' });
+    expect(service.settings(organizer.guildId).language).toBeNull();
+    expect(service.update(organizer, { language: 'fr' }).language).toBe('fr');
+    expect(() => service.update(organizer, { language: 'de', ideaQuota: 5 })).toThrow(/language must be one of en, es, fr/);
+    expect(service.settings(organizer.guildId)).toMatchObject({ language: 'fr', ideaQuota: 3 });
+  });
+
   it('one alliance never sees another alliance\'s settings', () => {
     const { service, organizer } = setup();
     service.update(organizer, { timezone: 'Asia/Kolkata' });

@@ -1,0 +1,40 @@
+// t(locale, key, values): one message from the catalogues in ICU message format, with CLDR plural rules via Intl.
+import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
+import type { Language } from '../shared/languages.js';
+import { catalogues as shipped, type Catalogues } from './catalogues.js';
+import { resolveLanguage } from './locale.js';
+
+export type MessageValues = Record<string, PrimitiveType>;
+export type Translate = (locale: string | null | undefined, key: string, values?: MessageValues) => string;
+
+/** A missing key or a broken message is a programming error the catalogue tests catch; at run time it is loud. */
+export class MissingMessageError extends Error {}
+
+/**
+ * A translator over the given catalogues. A key missing in a language falls back to English (a new message can
+ * ship before its translations), never to the raw key; a key missing in English throws.
+ */
+export function createTranslator(catalogues: Catalogues): Translate {
+  const compiled = new Map<string, IntlMessageFormat>();
+
+  function format(language: Language, key: string): IntlMessageFormat | null {
+    const cacheKey = `${language}\u0000${key}`;
+    const cached = compiled.get(cacheKey);
+    if (cached) return cached;
+    const source = catalogues[language][key];
+    if (source === undefined) return null;
+    const message = new IntlMessageFormat(source, language, undefined, { ignoreTag: true });
+    compiled.set(cacheKey, message);
+    return message;
+  }
+
+  return (locale, key, values) => {
+    const language = resolveLanguage(locale);
+    const message = format(language, key) ?? format('en', key);
+    if (!message) throw new MissingMessageError(`No message "${key}" in the catalogues`);
+    return String(message.format(values));
+  };
+}
+
+/** The translator over the catalogues shipped in locales/. */
+export const t: Translate = createTranslator(shipped);

@@ -1,0 +1,55 @@
+// Locale resolution (decided in #19) and t(): ICU messages with CLDR plural rules, English as the fallback.
+import { describe, expect, it } from 'vitest';
+import type { Catalogues } from '../../src/i18n/catalogues.js';
+import { allianceLanguage, resolveLanguage } from '../../src/i18n/locale.js';
+import { createTranslator, MissingMessageError, t } from '../../src/i18n/translate.js';
+
+describe('which language a Discord locale means', () => {
+  it.each([
+    ['en-US', 'en'], ['en-GB', 'en'], ['es-ES', 'es'], ['es-419', 'es'], ['fr', 'fr'],
+    ['de', 'en'], ['pt-BR', 'en'], ['zh-CN', 'en'], ['', 'en'], [null, 'en'], [undefined, 'en'],
+  ])('%s → %s', (locale, language) => {
+    expect(resolveLanguage(locale)).toBe(language);
+  });
+
+  it('an alliance follows the server\'s locale until organizers choose a language', () => {
+    expect(allianceLanguage(null, 'fr')).toBe('fr');
+    expect(allianceLanguage(null, 'es-419')).toBe('es');
+    expect(allianceLanguage(null, 'ja')).toBe('en');
+    expect(allianceLanguage('es', 'fr')).toBe('es');
+  });
+});
+
+describe('t(locale, key, values)', () => {
+  const spaces: Catalogues = {
+    en: { spaces: '{count, plural, one {# space} other {# spaces}} in {city}', onlyEnglish: 'Hello {name}' },
+    es: { spaces: '{count, plural, one {# espacio} other {# espacios}} en {city}' },
+    fr: { spaces: '{count, plural, one {# espace} other {# espaces}} à {city}' },
+  };
+  const translate = createTranslator(spaces);
+
+  it('uses each language\'s plural rules: zero is singular in French, plural in English and Spanish', () => {
+    expect(translate('en-US', 'spaces', { count: 0, city: 'Austin' })).toBe('0 spaces in Austin');
+    expect(translate('es-419', 'spaces', { count: 0, city: 'Lima' })).toBe('0 espacios en Lima');
+    expect(translate('fr', 'spaces', { count: 0, city: 'Montréal' })).toBe('0 espace à Montréal');
+    expect(translate('fr', 'spaces', { count: 1, city: 'Lyon' })).toBe('1 espace à Lyon');
+    expect(translate('es-ES', 'spaces', { count: 2, city: 'Madrid' })).toBe('2 espacios en Madrid');
+  });
+
+  it('writes numbers the language\'s way', () => {
+    expect(translate('en-US', 'spaces', { count: 1200, city: 'X' })).toBe('1,200 spaces in X');
+    expect(translate('es-ES', 'spaces', { count: 1200, city: 'X' })).toMatch(/^1[.\s\u00a0]?200 espacios en X$/);
+    expect(translate('fr', 'spaces', { count: 1200, city: 'X' })).toBe('1\u202f200 espaces à X');
+  });
+
+  it('a message not yet translated falls back to English, and an unknown key is an error, never the raw key', () => {
+    expect(translate('fr', 'onlyEnglish', { name: 'Ana' })).toBe('Hello Ana');
+    expect(() => translate('fr', 'nowhere')).toThrow(MissingMessageError);
+  });
+
+  it('the shipped catalogues speak each language', () => {
+    expect(t('fr', 'alliance.language.followsServer', { language: t('fr', 'alliance.language.name.fr') })).toBe('français, la langue du serveur (à choisir avec /alliance setup language)');
+    expect(t('es-419', 'alliance.language.name.en')).toBe('inglés');
+    expect(t('de', 'alliance.language.name.es')).toBe('Spanish');
+  });
+});
