@@ -45,7 +45,8 @@ export function createProposalsRepo(db: Db) {
     .from(proposals)
     .where(and(eq(proposals.guildId, sql.placeholder('guildId')), eq(proposals.id, sql.placeholder('id'))))
     .prepare();
-  return {
+  // A named object, not `this`: a method handed around on its own still reaches its siblings.
+  const repo = {
     ...createBallotsRepo(db),
     insert(guildId: string, values: NewProposal, units: VoterUnit[]): ProposalRow {
       return db.transaction((tx) => {
@@ -158,7 +159,7 @@ export function createProposalsRepo(db: Db) {
       if (events.length === 0) return;
       if (new Set(events.map((e) => e.voterKey)).size !== events.length) {
         // Several events for one voter: keep their order by appending them one call at a time.
-        db.transaction(() => events.forEach((event) => this.appendVotes(guildId, proposalId, [event])));
+        db.transaction(() => events.forEach((event) => repo.appendVotes(guildId, proposalId, [event])));
         return;
       }
       db.transaction((tx) => {
@@ -289,6 +290,7 @@ export function createProposalsRepo(db: Db) {
 
     ...createReminderPrefsRepo(db),
   };
+  return repo;
 }
 
 export type ProposalsRepo = ReturnType<typeof createProposalsRepo>;
