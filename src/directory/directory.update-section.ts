@@ -2,7 +2,7 @@
 import { escapeMarkdown } from '../shared/markdown.js';
 import type { UpdateSectionProvider } from '../shared/update-section.js';
 import { countryName } from './countries.js';
-import type { DirectoryService } from './directory.js';
+import type { DirectoryService } from './directory.feature.js';
 
 const SHOWN = 15;
 

@@ -1,8 +1,10 @@
-// The directory feature's one service object: profiles, finding, CSV, composed from their factories.
+// The directory feature: its one service object (profiles, finding, CSV, composed from their factories), its
+// monthly-update section and its privacy part.
 import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { CacheDatabase } from '../db/cache.js';
 import type { Db } from '../db/open.js';
 import type { Clock } from '../shared/clock.js';
+import { defineFeature } from '../shared/feature.js';
 import { createCsvService } from './directory-csv.service.js';
 import { createDirectoryPublicRepo } from './directory-public.repo.js';
 import { createDirectoryPublicService } from './directory-public.service.js';
@@ -10,11 +12,12 @@ import { createDirectoryRepo } from './directory.repo.js';
 import { createDirectorySearchRepo } from './directory-search.repo.js';
 import { createSearchService } from './directory-search.service.js';
 import { createSpacesService } from './directory.service.js';
+import { directoryUpdateSection } from './directory.update-section.js';
 import { ensureGazetteerStored, worldGazetteer, type Gazetteer } from './gazetteer.js';
 import { createGazetteerStore } from './gazetteer-cache.js';
 import { createTimeZoneRanking } from './timezones.js';
 
-export function createDirectory(deps: {
+export interface DirectoryDeps {
   db: Db;
   /** Where the built gazetteer is kept between starts (the cache file, not the members' database). */
   cache: CacheDatabase;
@@ -22,7 +25,19 @@ export function createDirectory(deps: {
   alliances: Pick<AlliancesService, 'settings'>;
   /** The shipped gazetteer unless a test brings its own. */
   gazetteer?: () => Gazetteer;
-}) {
+}
+
+export function createDirectoryFeature(deps: DirectoryDeps) {
+  const directory = createDirectory(deps);
+  return defineFeature({
+    services: { directory },
+    updateSections: [directoryUpdateSection(directory)],
+    privacy: [{ feature: 'directory', forget: (guildId: string, userId: string) => directory.removeMemberData(guildId, userId) }],
+  });
+}
+
+/** The directory's one service object. */
+export function createDirectory(deps: DirectoryDeps) {
   const repo = createDirectoryRepo(deps.db);
   const searchRepo = createDirectorySearchRepo(deps.db);
   const store = createGazetteerStore(deps.cache, () => deps.clock.now().getTime());
