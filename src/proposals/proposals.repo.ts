@@ -45,9 +45,19 @@ export function createProposalsRepo(db: Db) {
     .from(proposals)
     .where(and(eq(proposals.guildId, sql.placeholder('guildId')), eq(proposals.id, sql.placeholder('id'))))
     .prepare();
-  // A named object, not `this`: a method handed around on its own still reaches its siblings.
+  const ballots = createBallotsRepo(db);
+  const reminderPrefs = createReminderPrefsRepo(db);
+  // A named object, not `this`: a method handed around on its own still reaches its siblings. The ballots' and
+  // reminder preferences' queries are named one by one (no spread).
   const repo = {
-    ...createBallotsRepo(db),
+    tallyCounts: ballots.tallyCounts,
+    currentVoteOf: ballots.currentVoteOf,
+    lastEventId: ballots.lastEventId,
+    changedSince: ballots.changedSince,
+    currentVotes: ballots.currentVotes,
+    firstBallots: ballots.firstBallots,
+    sortedReasons: ballots.sortedReasons,
+    replayVotes: ballots.replayVotes,
     insert(guildId: string, values: NewProposal, units: VoterUnit[]): ProposalRow {
       return db.transaction((tx) => {
         const next = tx
@@ -288,7 +298,9 @@ export function createProposalsRepo(db: Db) {
       db.delete(proposalReminderPrefs).where(and(eq(proposalReminderPrefs.guildId, guildId), eq(proposalReminderPrefs.userId, userId))).run();
     },
 
-    ...createReminderPrefsRepo(db),
+    reminderPref: reminderPrefs.reminderPref,
+    setReminderPref: reminderPrefs.setReminderPref,
+    usersWithReminders: reminderPrefs.usersWithReminders,
   };
   return repo;
 }
