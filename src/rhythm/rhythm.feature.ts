@@ -2,17 +2,16 @@
 // its privacy part (the coworking-day events a member hosts).
 import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { Db } from '../db/open.js';
-import type { JobsRepo } from '../scheduler/jobs.repo.js';
 import type { Clock } from '../shared/clock.js';
 import { defineFeature } from '../shared/feature.js';
 import type { UpdateSectionProvider } from '../shared/update-section.js';
 import type { SpacesDirectory } from './ports.js';
 import { createRhythmRepo } from './rhythm.repo.js';
-import { createRhythmService } from './rhythm.service.js';
+import { createRhythmService, type RhythmServiceDeps } from './rhythm.service.js';
 
 export function createRhythmFeature(deps: {
   db: Db;
-  jobs: JobsRepo;
+  jobs: RhythmServiceDeps['jobs'];
   alliances: AlliancesService;
   clock: Clock;
   /** Every other feature's monthly-update sections, gathered by services.ts. */

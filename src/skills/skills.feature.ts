@@ -1,6 +1,5 @@
 // Skill-share through the composition contract: the skills service, its monthly-update section and its privacy part.
 import type { Db } from '../db/open.js';
-import type { JobsRepo } from '../scheduler/jobs.repo.js';
 import type { Clock } from '../shared/clock.js';
 import { defineFeature } from '../shared/feature.js';
 import type { SkillsServiceDeps } from './skills.context.js';
@@ -8,7 +7,7 @@ import { createSkillsRepo } from './skills.repo.js';
 import { createSkillsService } from './skills.service.js';
 import { skillsUpdateSection } from './skills.update-section.js';
 
-export function createSkillsFeature(deps: { db: Db; jobs: JobsRepo; clock: Clock } & Pick<SkillsServiceDeps, 'timezone' | 'locality' | 'localities'>) {
+export function createSkillsFeature(deps: { db: Db; clock: Clock } & Pick<SkillsServiceDeps, 'jobs' | 'timezone' | 'locality' | 'localities'>) {
   const skills = createSkillsService({ ...deps, repo: createSkillsRepo(deps.db) });
   return defineFeature({
     services: { skills },
