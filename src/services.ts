@@ -1,35 +1,28 @@
 // Builds every domain service from the database and the clock: the context command handlers receive.
-// Features add their service here, one line each.
-import { createAlliancesRepo } from './alliances/alliances.repo.js';
-import { createAlliancesService } from './alliances/alliances.service.js';
+// Each feature is one line here (its `<feature>.feature.ts` factory, see src/shared/feature.ts); its named
+// services are listed in the return, its privacy parts and monthly-update sections are gathered below.
+import { createAlliancesFeature } from './alliances/alliances.feature.js';
+import { createBackupsFeature } from './backups/backups.feature.js';
 import type { BackupSettings } from './backups/backups.rules.js';
-import { createBackupsService } from './backups/backups.service.js';
 import { openCacheDatabase, type CacheDatabase } from './db/cache.js';
 import type { Db } from './db/open.js';
-import { createDirectory } from './directory/directory.js';
-import { createDoctorService } from './doctor/doctor.service.js';
+import { createDirectoryFeature } from './directory/directory.feature.js';
+import { createDoctorFeature } from './doctor/doctor.feature.js';
 import { createDuesFeature } from './dues/dues.feature.js';
-import { directoryUpdateSection } from './directory/directory.update-section.js';
-import type { Clock } from './shared/clock.js';
+import { createLeadsFeature } from './leads/leads.feature.js';
 import { createMeetingsFeature } from './meetings/meetings.feature.js';
 import { createPassFeature } from './pass/pass.feature.js';
-import { createLeadsFeature } from './leads/leads.feature.js';
 import { createPerksFeature } from './perks/perks.feature.js';
-import { createMemberRowsRepo } from './privacy/member-rows.repo.js';
-import { createPrivacyService } from './privacy/privacy.service.js';
-import { createMeetingsUpdateSection } from './meetings/meetings.update-section.js';
-import { createJobsRepo } from './jobs/jobs.repo.js';
+import { createPrivacyFeature } from './privacy/privacy.feature.js';
 import type { AgendaPort, SpacesPort } from './proposals/ports.js';
-import { createProposalFeature } from './proposals/proposals.module.js';
-import { createProposalsUpdateSection } from './proposals/proposals.update-section.js';
-import { createRulesRepo } from './rules/rules.repo.js';
-import { createRulesService } from './rules/rules.service.js';
+import { createProposalsFeature } from './proposals/proposals.feature.js';
 import type { SpacesDirectory } from './rhythm/ports.js';
-import { createRhythmRepo } from './rhythm/rhythm.repo.js';
-import { createRhythmService } from './rhythm/rhythm.service.js';
-import { createSkillsRepo } from './skills/skills.repo.js';
-import { createSkillsService } from './skills/skills.service.js';
-import { skillsUpdateSection } from './skills/skills.update-section.js';
+import { createRhythmFeature } from './rhythm/rhythm.feature.js';
+import { createRulesFeature } from './rules/rules.feature.js';
+import { createJobsRepo } from './jobs/jobs.repo.js';
+import type { Clock } from './shared/clock.js';
+import { privacyParts, updateSections } from './shared/feature.js';
+import { createSkillsFeature } from './skills/skills.feature.js';
 
 /** Stand-ins for features that have not landed yet (or for end-to-end tests that need a known world). */
 export interface ServicePorts {
@@ -53,56 +46,55 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps) {
   const { db, clock } = deps;
   const jobs = createJobsRepo(db);
-  const alliances = createAlliancesService({ repo: createAlliancesRepo(db), clock });
-  const directory = createDirectory({ db, cache: deps.cache ?? openCacheDatabase(':memory:'), clock, alliances });
-  const { meetings, ideas, duplicates, calendar } = createMeetingsFeature({ db, clock, jobs, alliances });
-  const skills = createSkillsService({
-    db,
-    repo: createSkillsRepo(db),
+  const timezone = (guildId: string) => alliances.settings(guildId).timezone;
+
+  const alliancesFeature = createAlliancesFeature({ db, clock });
+  const { alliances } = alliancesFeature.services;
+  const directoryFeature = createDirectoryFeature({ db, cache: deps.cache ?? openCacheDatabase(':memory:'), clock, alliances });
+  const { directory } = directoryFeature.services;
+  const meetingsFeature = createMeetingsFeature({ db, clock, jobs, alliances });
+  const skillsFeature = createSkillsFeature({ db, jobs, clock, timezone, locality: (g, u) => directory.memberLocality(g, u), localities: (g, us) => directory.memberLocalities(g, us) });
+  const rulesFeature = createRulesFeature({ db, clock });
+  const duesFeature = createDuesFeature({ db, clock, jobs, spaces: deps.ports?.spaces ?? directory, timezone });
+  const proposalsFeature = createProposalsFeature({
+    db, clock, rules: rulesFeature.services.rules, alliances, jobs, spaces: deps.ports?.spaces ?? directory,
+    agenda: deps.ports?.agenda ?? meetingsFeature.services.meetings, standing: duesFeature.services.dues,
+  });
+  const passFeature = createPassFeature({ db, clock, spaces: directory, timezone });
+  const leadsFeature = createLeadsFeature({ db, clock, spaces: directory, timezone });
+  const perksFeature = createPerksFeature({ db, clock, timezone });
+  // The rhythm's monthly update carries every other feature's section.
+  const sectionFeatures = [directoryFeature, meetingsFeature, skillsFeature, proposalsFeature, passFeature, leadsFeature, duesFeature];
+  const rhythmFeature = createRhythmFeature({ db, jobs, alliances, clock, sections: updateSections(sectionFeatures), directory: deps.ports?.directory ?? directory });
+  // Members' own data: every feature that stores personal data brings its part (the order is /privacy's order).
+  const owners = privacyParts([directoryFeature, skillsFeature, meetingsFeature, rhythmFeature, proposalsFeature, passFeature, leadsFeature, perksFeature, duesFeature]);
+  const privacyFeature = createPrivacyFeature({ db, clock, spaces: directory, owners });
+  const backupsFeature = createBackupsFeature({ jobs, clock, databasePath: deps.databasePath ?? ':memory:', settings: deps.backups ?? null });
+  const doctorFeature = createDoctorFeature({ db, clock, backups: backupsFeature.services.backups });
+
+  return {
     jobs,
-    clock,
-    timezone: (guildId) => alliances.settings(guildId).timezone,
-    locality: (guildId, userId) => directory.memberLocality(guildId, userId),
-    localities: (guildId, userIds) => directory.memberLocalities(guildId, userIds),
-  });
-  const rules = createRulesService({ repo: createRulesRepo(db), clock });
-  const { dues, duesReminders, duesUpdateSection } = createDuesFeature({ db, clock, jobs, spaces: deps.ports?.spaces ?? directory, timezone: (guildId) => alliances.settings(guildId).timezone });
-  const { proposals, votes, decisions } = createProposalFeature({
-    db, clock, rules, alliances, jobs, spaces: deps.ports?.spaces ?? directory, agenda: deps.ports?.agenda ?? meetings, standing: dues,
-  });
-  const passFeature = createPassFeature({ db, clock, spaces: directory, timezone: (guildId) => alliances.settings(guildId).timezone });
-  const leadsFeature = createLeadsFeature({ db, clock, spaces: directory, timezone: (guildId) => alliances.settings(guildId).timezone });
-  const perksFeature = createPerksFeature({ db, clock, timezone: (guildId) => alliances.settings(guildId).timezone });
-  // Each feature's section of the monthly update, in one list.
-  const sections = [
-    directoryUpdateSection(directory),
-    createMeetingsUpdateSection({ meetings, ideas }),
-    skillsUpdateSection(skills),
-    createProposalsUpdateSection({ proposals, decisions }),
-    passFeature.updateSection,
-    leadsFeature.updateSection,
-    duesUpdateSection,
-  ];
-  const rhythm = createRhythmService({ repo: createRhythmRepo(db), jobs, alliances, clock, sections, directory: deps.ports?.directory ?? directory });
-  // Members' own data: every feature that stores personal data forgets it here (one line each).
-  const privacy = createPrivacyService({
-    db, clock, rows: createMemberRowsRepo(db), spaces: directory,
-    owners: [
-      { feature: 'directory', forget: (g, u) => directory.removeMemberData(g, u) },
-      { feature: 'skills', forget: (g, u) => skills.forgetMember(g, u) },
-      { feature: 'meetings', forget: (g, u) => meetings.forgetMember(g, u) },
-      { feature: 'calendar', forget: (g, u) => ({ calendarFeeds: calendar.forgetMember(g, u) }) },
-      { feature: 'rhythm', forget: (g, u) => rhythm.forgetMember(g, u) },
-      { feature: 'proposals', forget: (g, u) => votes.forgetMember(g, u) },
-      passFeature.privacy,
-      leadsFeature.privacy,
-      perksFeature.privacy,
-      { feature: 'dues', forget: (g, u) => dues.forgetMember(g, u) },
-    ],
-  });
-  const backups = createBackupsService({ jobs, clock, databasePath: deps.databasePath ?? ':memory:', settings: deps.backups ?? null });
-  const doctor = createDoctorService({ db, clock, backups });
-  return { jobs, alliances, backups, doctor, directory, rhythm, meetings, ideas, duplicates, calendar, skills, rules, proposals, votes, decisions, privacy, dues, duesReminders, pass: passFeature.pass, leads: leadsFeature.leads, perks: perksFeature.perks };
+    alliances,
+    backups: backupsFeature.services.backups,
+    doctor: doctorFeature.services.doctor,
+    directory,
+    rhythm: rhythmFeature.services.rhythm,
+    meetings: meetingsFeature.services.meetings,
+    ideas: meetingsFeature.services.ideas,
+    duplicates: meetingsFeature.services.duplicates,
+    calendar: meetingsFeature.services.calendar,
+    skills: skillsFeature.services.skills,
+    rules: rulesFeature.services.rules,
+    proposals: proposalsFeature.services.proposals,
+    votes: proposalsFeature.services.votes,
+    decisions: proposalsFeature.services.decisions,
+    privacy: privacyFeature.services.privacy,
+    dues: duesFeature.services.dues,
+    duesReminders: duesFeature.services.duesReminders,
+    pass: passFeature.services.pass,
+    leads: leadsFeature.services.leads,
+    perks: perksFeature.services.perks,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -7,12 +7,16 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema/index.js';
+import { createStatementCache, withStatementCache, type StatementCache } from './statements.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
 export interface OpenDatabase {
   db: Db;
+  /** The raw connection (statements prepared on it are not cached). */
   sqlite: Database.Database;
+  /** The statements drizzle's queries reuse by SQL text (see statements.ts). */
+  statements: StatementCache;
   /** Migrations this code has that the database lacks (only ever non-empty when opened with migrate: false). */
   pendingMigrations: string[];
   /** Refreshes the query planner's statistics where tables changed a lot (cheap; SQLite's advice for long-lived connections). */
@@ -94,31 +98,6 @@ function assertMigrationsKnown(sqlite: Database.Database, folder: string, path: 
 }
 
 /**
- * Reuses prepared statements by SQL text. Drizzle prepares a statement on every call (~30 µs, a sixth of a
- * directory search's CPU); SQLite's own cache does not cover that. A statement is reset to return objects (drizzle
- * switches some to raw arrays per call), and one busy in an iteration is never handed out twice.
- */
-function reusePreparedStatements(sqlite: Database.Database, max = 1000): void {
-  const prepare = sqlite.prepare.bind(sqlite);
-  const cache = new Map<string, Database.Statement>();
-  sqlite.prepare = ((source: string) => {
-    const cached = cache.get(source);
-    if (cached && !cached.busy) {
-      // Most recently used last, so the first key is the one to evict.
-      cache.delete(source);
-      cache.set(source, cached);
-      return cached.reader ? cached.raw(false) : cached;
-    }
-    const statement = prepare(source);
-    if (!cached) {
-      cache.set(source, statement);
-      if (cache.size > max) cache.delete(cache.keys().next().value!);
-    }
-    return statement;
-  }) as typeof sqlite.prepare;
-}
-
-/**
  * Gives back the pages a migration freed (dropping the old in-database gazetteer cache freed ~8 MB) when they are a
  * quarter of the file or more: otherwise every backup would carry them. Safe for the FTS tables: their rowids are
  * spaces.id, an INTEGER PRIMARY KEY, which VACUUM keeps.
@@ -151,7 +130,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenDatab
     assertMigrationsKnown(sqlite, folder, path);
     const pending = path === ':memory:' ? [] : pendingMigrations(sqlite, readJournal(folder));
     if (options.migrate === false) {
-      return { db: drizzle(sqlite, { schema }), sqlite, pendingMigrations: pending.map((entry) => entry.tag), optimize: () => undefined, close: () => sqlite.close() };
+      return { db: drizzle(sqlite, { schema }), sqlite, statements: createStatementCache(sqlite), pendingMigrations: pending.map((entry) => entry.tag), optimize: () => undefined, close: () => sqlite.close() };
     }
     let backup: string | null = null;
     if (pending.length > 0) {
@@ -174,15 +153,17 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenDatab
         // Only space is at stake (e.g. a full disk): the upgraded database is complete either way.
       }
     }
-    reusePreparedStatements(sqlite);
     // Statistics for the planner: without them it sorted a whole directory by name for a filtered page (30 ms at
     // 10,000 spaces) instead of walking the name index. The limit keeps ANALYZE to milliseconds on any size.
     sqlite.pragma('analysis_limit = 1000');
     sqlite.pragma('optimize = 0x10002');
     const optimize = () => void sqlite.pragma('optimize');
+    // Queries from here on reuse their prepared statements; the migrations above ran once each, uncached.
+    const statements = createStatementCache(sqlite);
     return {
-      db,
+      db: drizzle(withStatementCache(sqlite, statements), { schema }),
       sqlite,
+      statements,
       pendingMigrations: [],
       optimize,
       close: () => {

@@ -2,11 +2,16 @@
 import { escapeMarkdown } from '../shared/markdown.js';
 import type { UpdateSectionProvider } from '../shared/update-section.js';
 import { countryName } from './countries.js';
-import type { DirectoryService } from './directory.js';
+import type { SpaceRow } from './directory.repo.js';
+
+/** What the section reads of the directory (a port, so the feature file and this section do not import each other). */
+export interface WelcomedSpaces {
+  welcomedBetween(guildId: string, from: number, to: number): SpaceRow[];
+}
 
 const SHOWN = 15;
 
-export function directoryUpdateSection(directory: Pick<DirectoryService, 'welcomedBetween'>): UpdateSectionProvider {
+export function directoryUpdateSection(directory: WelcomedSpaces): UpdateSectionProvider {
   return {
     id: 'directory',
     order: 20,

@@ -239,7 +239,8 @@ export function gazetteerOf(compact: CompactCities): Gazetteer {
     return null;
   }
 
-  return {
+  // A named object, not `this`: autocomplete may be handed around on its own.
+  const gazetteer: Gazetteer = {
     byId,
     largest(minPopulation) {
       const out: Place[] = [];
@@ -274,7 +275,7 @@ export function gazetteerOf(compact: CompactCities): Gazetteer {
     closest(name, country, limit = 5) {
       const key = foldKey(name);
       if (!key) return [];
-      const byPrefix = this.autocomplete(key, { country, limit });
+      const byPrefix = gazetteer.autocomplete(key, { country, limit });
       if (byPrefix.length > 0) return byPrefix;
       const max = Math.max(1, Math.min(3, Math.floor(key.length / 3)));
       const scored: { i: number; distance: number }[] = [];
@@ -289,6 +290,7 @@ export function gazetteerOf(compact: CompactCities): Gazetteer {
       return scored.slice(0, limit).map(({ i }) => place(i));
     },
   };
+  return gazetteer;
 }
 
 /** Where the built gazetteer is kept between runs (the database: see gazetteer-cache.ts). */

@@ -46,7 +46,8 @@ export function createJobsRepo(db: Db) {
     for (const listener of listeners) listener(dueAt);
   };
 
-  return {
+  // A named object, not `this`: `upsert` may be handed around on its own.
+  const repo = {
     /** Calls `listener` whenever a job becomes pending; returns the way to stop listening. */
     onJobAdded(listener: JobAddedListener): () => void {
       listeners.add(listener);
@@ -86,7 +87,7 @@ export function createJobsRepo(db: Db) {
 
     /** Adds the job, or moves it if it is still pending: for deadlines that can change. */
     upsert(job: NewJob): void {
-      if (!this.schedule(job)) this.reschedule(job.key, job.dueAt, job.expiresAt ?? null);
+      if (!repo.schedule(job)) repo.reschedule(job.key, job.dueAt, job.expiresAt ?? null);
     },
 
     /**
@@ -229,6 +230,7 @@ export function createJobsRepo(db: Db) {
       return db.select().from(scheduledJobs).where(where).orderBy(asc(scheduledJobs.dueAt)).all();
     },
   };
+  return repo;
 }
 
 export type JobsRepo = ReturnType<typeof createJobsRepo>;

@@ -1,6 +1,7 @@
 // Referrals between spaces as one feature: its service, its line in the monthly update, its part of /privacy delete.
 import type { Db } from '../db/open.js';
 import type { Clock } from '../shared/clock.js';
+import { defineFeature } from '../shared/feature.js';
 import type { SpacesLookup } from '../shared/spaces-port.js';
 import { createLeadsRepo } from './leads.repo.js';
 import { createLeadsService } from './leads.service.js';
@@ -8,9 +9,9 @@ import { leadsUpdateSection } from './leads.update-section.js';
 
 export function createLeadsFeature(deps: { db: Db; clock: Clock; spaces: SpacesLookup; timezone(guildId: string): string }) {
   const leads = createLeadsService({ repo: createLeadsRepo(deps.db), clock: deps.clock, spaces: deps.spaces, timezone: deps.timezone });
-  return {
-    leads,
-    updateSection: leadsUpdateSection(leads),
-    privacy: { feature: 'leads', forget: (guildId: string, userId: string) => leads.forgetMember(guildId, userId) },
-  };
+  return defineFeature({
+    services: { leads },
+    updateSections: [leadsUpdateSection(leads)],
+    privacy: [{ feature: 'leads', forget: (guildId: string, userId: string) => leads.forgetMember(guildId, userId) }],
+  });
 }

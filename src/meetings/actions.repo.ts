@@ -6,7 +6,8 @@ import { actionItems, actionReminderOptOuts } from '../db/schema/index.js';
 export type ActionItemRow = typeof actionItems.$inferSelect;
 
 export function createActionsRepo(db: Db) {
-  return {
+  // A named object, not `this`: a method handed around on its own still reaches its siblings.
+  const repo = {
     insert(values: Omit<typeof actionItems.$inferInsert, 'id'>): ActionItemRow {
       return db.insert(actionItems).values(values).returning().get();
     },
@@ -65,10 +66,11 @@ export function createActionsRepo(db: Db) {
         .returning({ id: actionItems.id })
         .all()
         .map((row) => row.id);
-      this.setReminders(guildId, userId, true, 0);
+      repo.setReminders(guildId, userId, true, 0);
       return ids;
     },
   };
+  return repo;
 }
 
 export type ActionsRepo = ReturnType<typeof createActionsRepo>;

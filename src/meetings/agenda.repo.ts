@@ -27,7 +27,8 @@ export function createAgendaRepo(db: Db) {
     });
   }
 
-  return {
+  // A named object, not `this`: a method handed around on its own still reaches its siblings.
+  const repo = {
     items,
     setOrder,
 
@@ -77,7 +78,7 @@ export function createAgendaRepo(db: Db) {
 
     /** Appends at the end of the meeting's agenda. */
     insert(values: NewAgendaItem): AgendaItemRow {
-      const position = this.count(values.guildId, values.meetingId) + 1;
+      const position = repo.count(values.guildId, values.meetingId) + 1;
       return db.insert(agendaItems).values({ ...values, position }).returning().get();
     },
 
@@ -138,10 +139,11 @@ export function createAgendaRepo(db: Db) {
         .from(agendaItems)
         .where(and(eq(agendaItems.guildId, guildId), eq(agendaItems.proposedBy, userId)))
         .all();
-      for (const item of mine) this.remove(guildId, item);
+      for (const item of mine) repo.remove(guildId, item);
       return mine.length;
     },
   };
+  return repo;
 }
 
 export type AgendaRepo = ReturnType<typeof createAgendaRepo>;

@@ -4,7 +4,11 @@ import type { IdeasService } from '../ideas/ideas.service.js';
 import { escapeMarkdown } from '../shared/markdown.js';
 import type { UpdatePeriod, UpdateSectionContent, UpdateSectionProvider } from '../shared/update-section.js';
 import { zonedParts } from '../shared/zoned-time.js';
-import type { MeetingsFacade } from './meetings.feature.js';
+import type { MeetingsService } from './meetings.service.js';
+import type { createOutcomesService } from './outcomes.service.js';
+
+/** What the section reads of meetings (a port, so the feature file and this section do not import each other). */
+type MeetingsRead = Pick<MeetingsService, 'between'> & Pick<ReturnType<typeof createOutcomesService>, 'openActions'>;
 import { localDateKey } from '../shared/when.rules.js';
 import { dayInWords } from '../shared/day-words.js';
 
@@ -13,7 +17,7 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 /** The most-dotted parked ideas shown in the update; the full list is /ideas list. */
 const TOP_IDEAS = 3;
 
-export function createMeetingsUpdateSection(deps: { meetings: MeetingsFacade; ideas: IdeasService }): UpdateSectionProvider {
+export function createMeetingsUpdateSection(deps: { meetings: MeetingsRead; ideas: IdeasService }): UpdateSectionProvider {
   const { meetings, ideas } = deps;
 
   function meetingsSection(period: UpdatePeriod): UpdateSectionContent {

@@ -2,6 +2,7 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '../db/open.js';
 import type { Clock } from '../shared/clock.js';
+import { defineFeature } from '../shared/feature.js';
 import type { SpacesLookup } from '../shared/spaces-port.js';
 import { createPassRepo } from './pass.repo.js';
 import { createPassService } from './pass.service.js';
@@ -9,9 +10,9 @@ import { passUpdateSection } from './pass.update-section.js';
 
 export function createPassFeature(deps: { db: Db; clock: Clock; spaces: SpacesLookup; timezone(guildId: string): string; randomIndex?(n: number): number }) {
   const pass = createPassService({ repo: createPassRepo(deps.db), clock: deps.clock, spaces: deps.spaces, timezone: deps.timezone, randomIndex: deps.randomIndex ?? ((n) => randomInt(n)) });
-  return {
-    pass,
-    updateSection: passUpdateSection(pass),
-    privacy: { feature: 'pass', forget: (guildId: string, userId: string) => pass.forgetMember(guildId, userId) },
-  };
+  return defineFeature({
+    services: { pass },
+    updateSections: [passUpdateSection(pass)],
+    privacy: [{ feature: 'pass', forget: (guildId: string, userId: string) => pass.forgetMember(guildId, userId) }],
+  });
 }

@@ -3,13 +3,11 @@
 import type { Db } from '../db/open.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
+import type { MemberDataOwner } from '../shared/feature.js';
 import type { MemberRowsRepo } from './member-rows.repo.js';
 
-/** A feature that stores personal data and can forget a member of one alliance. */
-export interface MemberDataOwner {
-  feature: string;
-  forget(guildId: string, userId: string): Record<string, unknown>;
-}
+/** A feature that stores personal data (defined with the composition contract). */
+export type { MemberDataOwner };
 
 /** The directory's part of the preview: which spaces go with the member and which they only leave. */
 export interface SpacesPreviewPort {

@@ -45,8 +45,19 @@ export function createProposalsRepo(db: Db) {
     .from(proposals)
     .where(and(eq(proposals.guildId, sql.placeholder('guildId')), eq(proposals.id, sql.placeholder('id'))))
     .prepare();
-  return {
-    ...createBallotsRepo(db),
+  const ballots = createBallotsRepo(db);
+  const reminderPrefs = createReminderPrefsRepo(db);
+  // A named object, not `this`: a method handed around on its own still reaches its siblings. The ballots' and
+  // reminder preferences' queries are named one by one (no spread).
+  const repo = {
+    tallyCounts: ballots.tallyCounts,
+    currentVoteOf: ballots.currentVoteOf,
+    lastEventId: ballots.lastEventId,
+    changedSince: ballots.changedSince,
+    currentVotes: ballots.currentVotes,
+    firstBallots: ballots.firstBallots,
+    sortedReasons: ballots.sortedReasons,
+    replayVotes: ballots.replayVotes,
     insert(guildId: string, values: NewProposal, units: VoterUnit[]): ProposalRow {
       return db.transaction((tx) => {
         const next = tx
@@ -158,7 +169,7 @@ export function createProposalsRepo(db: Db) {
       if (events.length === 0) return;
       if (new Set(events.map((e) => e.voterKey)).size !== events.length) {
         // Several events for one voter: keep their order by appending them one call at a time.
-        db.transaction(() => events.forEach((event) => this.appendVotes(guildId, proposalId, [event])));
+        db.transaction(() => events.forEach((event) => repo.appendVotes(guildId, proposalId, [event])));
         return;
       }
       db.transaction((tx) => {
@@ -287,8 +298,11 @@ export function createProposalsRepo(db: Db) {
       db.delete(proposalReminderPrefs).where(and(eq(proposalReminderPrefs.guildId, guildId), eq(proposalReminderPrefs.userId, userId))).run();
     },
 
-    ...createReminderPrefsRepo(db),
+    reminderPref: reminderPrefs.reminderPref,
+    setReminderPref: reminderPrefs.setReminderPref,
+    usersWithReminders: reminderPrefs.usersWithReminders,
   };
+  return repo;
 }
 
 export type ProposalsRepo = ReturnType<typeof createProposalsRepo>;

@@ -1,5 +1,5 @@
 // The shell's own help text, kept beside the parser's rules it describes (README-shell.md says the same at length).
-import { DEMO, DEMO_CHANNELS } from './demo-alliance.js';
+import { DEMO, DEMO_CHANNELS } from './demo/demo-alliance.js';
 
 export const HELP = `Shell instructions (Discord's own commands start with /; try /help):
   /command sub option:value …   run a slash command; quotes for spaces: title:"Monthly call"

@@ -7,10 +7,10 @@ import { clearLine, createInterface, cursorTo } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { startBot, type RunningBot } from '../main.js';
-import { DEMO_SLUG } from './demo-public-page.js';
+import { DEMO_SLUG } from './demo/demo-public-page.js';
 import { createLogger } from '../shared/logger.js';
 import { startTestBed } from '../testbed/index.js';
-import { createDemoAlliance, DEMO, seedDemoData } from './demo-alliance.js';
+import { createDemoAlliance, DEMO, seedDemoData } from './demo/demo-alliance.js';
 import { createSession, type Outcome, type Session } from './session.js';
 
 const USAGE = `Usage: npm run shell -- [--script FILE] [--db FILE] [--files DIR] [--verbose]

@@ -6,7 +6,7 @@ import { InteractionTimeoutError } from '../testbed/index.js';
 import type { ComponentView, GuildHandle, InteractionResult, MessageView, TestBed } from '../testbed/types.js';
 import { bestChoice, buttonText, matchButton } from './choose.js';
 import { renderCommandHelp } from './command-help.js';
-import { DEMO, DEMO_CHANNELS } from './demo-alliance.js';
+import { DEMO, DEMO_CHANNELS } from './demo/demo-alliance.js';
 import { createFeed, sleep, type FeedItem } from './feed.js';
 import { createFileSaver } from './files.js';
 import { formValues, isRefusal, keepTyped, type Modal } from './forms.js';

@@ -350,7 +350,35 @@ function entryUseCases(ctx: SkillsContext) {
 
 export function createSkillsService(deps: SkillsServiceDeps) {
   const ctx = createSkillsContext(deps);
-  return { ...entryUseCases(ctx), ...createIntroUseCases(ctx), jobs: jobUseCases(ctx) };
+  const entries = entryUseCases(ctx);
+  const intros = createIntroUseCases(ctx);
+  // Named verb by verb (no spread: a verb added to a part is added here on purpose).
+  return {
+    offer: entries.offer,
+    need: entries.need,
+    mine: entries.mine,
+    remove: entries.remove,
+    renew: entries.renew,
+    match: entries.match,
+    warm: entries.warm,
+    who: entries.who,
+    suggest: entries.suggest,
+    isNewSkill: entries.isNewSkill,
+    suggestMine: entries.suggestMine,
+    privacy: entries.privacy,
+    setPrivacy: entries.setPrivacy,
+    forgetMember: entries.forgetMember,
+    requestIntro: intros.requestIntro,
+    intro: intros.intro,
+    respondIntro: intros.respondIntro,
+    cancelIntro: intros.cancelIntro,
+    answerHelped: intros.answerHelped,
+    introFollowup: intros.introFollowup,
+    thank: intros.thank,
+    top: intros.top,
+    monthSummary: intros.monthSummary,
+    jobs: jobUseCases(ctx),
+  };
 }
 
 export type SkillsService = ReturnType<typeof createSkillsService>;

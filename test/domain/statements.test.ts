@@ -1,5 +1,6 @@
-// Prepared statements are reused by SQL text: a reused one answers as a fresh one would, whichever way drizzle
-// last read it (objects or raw arrays), and one busy in an iteration is not handed out again.
+// Prepared statements are reused by SQL text through the statement cache drizzle is given: a reused one answers as
+// a fresh one would, whichever way drizzle last read it (objects or raw arrays), and one busy in an iteration is not
+// handed out again.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { alliances } from '../../src/db/schema/index.js';
@@ -7,25 +8,43 @@ import { freshDb } from '../support/db.js';
 
 describe('prepared statement reuse', () => {
   it('hands out the same statement for the same SQL text', () => {
+    const { statements } = freshDb();
+    expect(statements.prepare('SELECT 1 AS one')).toBe(statements.prepare('SELECT 1 AS one'));
+  });
+
+  it("drizzle's queries reuse their statements: the same query run again prepares nothing new", () => {
+    const { db, statements } = freshDb();
+    db.insert(alliances).values({ guildId: '1' }).run();
+    const lookup = (id: string) => db.select({ guildId: alliances.guildId }).from(alliances).where(sql`guild_id = ${id}`).all();
+    const start = statements.prepared;
+    lookup('1');
+    // The first run prepared its statement through the cache; the runs after it prepare nothing.
+    expect(statements.prepared).toBe(start + 1);
+    const before = statements.prepared;
+    expect([lookup('1'), lookup('2'), lookup('1')]).toEqual([[{ guildId: '1' }], [], [{ guildId: '1' }]]);
+    expect(statements.prepared).toBe(before);
+  });
+
+  it('leaves the raw connection as better-sqlite3 made it', () => {
     const { sqlite } = freshDb();
-    expect(sqlite.prepare('SELECT 1 AS one')).toBe(sqlite.prepare('SELECT 1 AS one'));
+    expect(sqlite.prepare('SELECT 1 AS one')).not.toBe(sqlite.prepare('SELECT 1 AS one'));
   });
 
   it('returns objects again after drizzle read the statement as raw arrays', () => {
-    const { db, sqlite } = freshDb();
+    const { db, statements } = freshDb();
     db.insert(alliances).values({ guildId: '1' }).run();
     // A drizzle select reads rows as arrays (raw mode) from the prepared statement.
     const text = db.select({ guildId: alliances.guildId }).from(alliances).toSQL().sql;
     expect(db.select({ guildId: alliances.guildId }).from(alliances).all()).toEqual([{ guildId: '1' }]);
-    expect(sqlite.prepare(text).all()).toEqual([{ guild_id: '1' }]);
+    expect(statements.prepare(text).all()).toEqual([{ guild_id: '1' }]);
   });
 
   it('prepares a second statement while the first is busy iterating', () => {
-    const { sqlite } = freshDb();
+    const { statements } = freshDb();
     const text = 'SELECT value FROM json_each(?)';
     const seen: number[] = [];
-    for (const row of sqlite.prepare(text).iterate('[1,2]') as Iterable<{ value: number }>) {
-      seen.push(row.value, ...(sqlite.prepare(text).all('[10]') as { value: number }[]).map((r) => r.value));
+    for (const row of statements.prepare(text).iterate('[1,2]') as Iterable<{ value: number }>) {
+      seen.push(row.value, ...(statements.prepare(text).all('[10]') as { value: number }[]).map((r) => r.value));
     }
     expect(seen).toEqual([1, 10, 2, 10]);
   });

@@ -3,7 +3,7 @@
 // thread for a host who closed DMs), a vote by spaces in good standing, the organizers' line of the monthly
 // update, and bad input refused with nothing stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoAlliance, seedDemoData } from '../../src/shell/demo-alliance.js';
+import { createDemoAlliance, seedDemoData } from '../../src/shell/demo/demo-alliance.js';
 import type { MessageView } from '../../src/testbed/types.js';
 import { startHarness, visibleText, waitUntil, type Alliance, type Harness } from '../support/bot.js';
 import { closeEarly, openProposal, react } from './proposals-support.js';

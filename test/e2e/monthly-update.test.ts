@@ -1,10 +1,10 @@
 // The monthly update as members receive it, with every feature that has landed contributing its section.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDirectorySamples } from '../../src/directory/samples.js';
-import { seedMeetingsSamples } from '../../src/meetings/samples.js';
-import { seedProposalsSamples } from '../../src/proposals/samples.js';
-import { seedRhythmSamples } from '../../src/rhythm/samples.js';
-import { seedSkillsSamples } from '../../src/skills/samples.js';
+import { seedDirectorySamples } from '../../src/shell/demo/directory-samples.js';
+import { seedMeetingsSamples } from '../../src/shell/demo/meetings-samples.js';
+import { seedProposalsSamples } from '../../src/shell/demo/proposals-samples.js';
+import { seedRhythmSamples } from '../../src/shell/demo/rhythm-samples.js';
+import { seedSkillsSamples } from '../../src/shell/demo/skills-samples.js';
 import { startHarness, visibleText, type Harness } from '../support/bot.js';
 
 let h: Harness;

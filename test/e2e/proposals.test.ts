@@ -178,7 +178,7 @@ describe('hide-results', () => {
 
 describe('shell samples', () => {
   it('seed an open proposal with two votes that the bot posts on reconciliation', async () => {
-    const { seedProposalsSamples } = await import('../../src/proposals/samples.js');
+    const { seedProposalsSamples } = await import('../../src/shell/demo/proposals-samples.js');
     const { reconcileAll } = await import('../../src/discord/wiring/proposals.js');
     const a = await h.newAlliance();
     await a.setup();

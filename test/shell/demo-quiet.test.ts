@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/main.js';
-import { createDemoAlliance, DEMO, DEMO_CHANNELS, seedDemoData } from '../../src/shell/demo-alliance.js';
+import { createDemoAlliance, DEMO, DEMO_CHANNELS, seedDemoData } from '../../src/shell/demo/demo-alliance.js';
 import { MINUTE, manualClock } from '../../src/shared/clock.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { startTestBed } from '../../src/testbed/index.js';

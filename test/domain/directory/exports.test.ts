@@ -80,7 +80,7 @@ describe('monthly update section', () => {
 
 describe('demo samples', () => {
   it('seed a dozen approved spaces across four cities, once', async () => {
-    const { seedDirectorySamples } = await import('../../../src/directory/samples.js');
+    const { seedDirectorySamples } = await import('../../../src/shell/demo/directory-samples.js');
     const ctx = setup();
     const members = { olivia: ORGANIZER, marcus: HOST, priya: MEMBER, sam: STRANGER, lee: '200000000000000005' };
     seedDirectorySamples(ctx, { guildId: GUILD, members });

@@ -1,6 +1,6 @@
 // The demo alliance's passes, leads and perks: seeded on top of the sample spaces, once, without sending anything.
 import { describe, expect, it } from 'vitest';
-import { seedDirectorySamples } from '../../../src/directory/samples.js';
+import { seedDirectorySamples } from '../../../src/shell/demo/directory-samples.js';
 import { seedEconomySamples } from '../../../src/shell/demo/economy-samples.js';
 import { actor, GUILD, MARCUS, OLIVIA, organizer, PRIYA, SAM, setup } from '../meetings/harness.js';
 

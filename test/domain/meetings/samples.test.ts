@@ -1,6 +1,6 @@
 // The shell's demo data for meetings seeds cleanly, once.
 import { afterEach, describe, expect, it } from 'vitest';
-import { seedMeetingsSamples } from '../../../src/meetings/samples.js';
+import { seedMeetingsSamples } from '../../../src/shell/demo/meetings-samples.js';
 import { GUILD, MARCUS, OLIVIA, PRIYA, SAM, setup, type Setup } from './harness.js';
 
 let t: Setup;

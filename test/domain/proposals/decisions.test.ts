@@ -56,7 +56,7 @@ describe('monthly update section', () => {
 
 describe('shell samples', () => {
   it('open a proposal with two votes under the alliance default rule, once', async () => {
-    const { seedProposalsSamples } = await import('../../../src/proposals/samples.js');
+    const { seedProposalsSamples } = await import('../../../src/shell/demo/proposals-samples.js');
     const { services } = setup();
     const demo = { guildId: G1, members: { olivia: '400000000000000000', marcus: members[0], priya: members[1], sam: members[2], lee: members[3] } };
     seedProposalsSamples(services, demo);

@@ -165,7 +165,7 @@ describe('posting and history', () => {
 
 describe('shell samples', () => {
   it('seed a note for the next update and a coworking week for the demo alliance', async () => {
-    const { seedRhythmSamples } = await import('../../../src/rhythm/samples.js');
+    const { seedRhythmSamples } = await import('../../../src/shell/demo/rhythm-samples.js');
     const h = harness({ start: '2026-11-10T00:00:00Z' });
     h.setupAlliance(G, 'UTC');
     seedRhythmSamples(h.services, { guildId: G, members: { olivia: '200000000000000001', marcus: '200000000000000002' } });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createServices } from '../../../src/services.js';
 import { manualClock } from '../../../src/shared/clock.js';
-import { seedSkillsSamples } from '../../../src/skills/samples.js';
+import { seedSkillsSamples } from '../../../src/shell/demo/skills-samples.js';
 import { freshDb } from '../../support/db.js';
 import { actor, G1 } from './support.js';
 

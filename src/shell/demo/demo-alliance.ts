@@ -1,16 +1,16 @@
 // The demo alliance the shell starts with: a guild with the usual channels, an organizer and four members.
 // seedDemoData sets it up and adds each feature's samples (spaces, meetings, …) so a newcomer has something to look at.
-import type { GuildHandle, TestBed } from '../testbed/types.js';
-import type { RunningBot } from '../main.js';
-import { seedDirectorySamples } from '../directory/samples.js';
-import { seedDuesSamples } from '../dues/samples.js';
-import { seedMeetingsSamples } from '../meetings/samples.js';
-import { seedProposalsSamples } from '../proposals/samples.js';
-import { reconcileAll } from '../discord/wiring/proposals.js';
-import { seedRhythmSamples } from '../rhythm/samples.js';
-import { seedSkillsSamples } from '../skills/samples.js';
-import { seedEconomySamples } from './demo/economy-samples.js';
-import type { Services } from '../services.js';
+import type { GuildHandle, TestBed } from '../../testbed/types.js';
+import type { RunningBot } from '../../main.js';
+import { seedDirectorySamples } from './directory-samples.js';
+import { seedDuesSamples } from './dues-samples.js';
+import { seedMeetingsSamples } from './meetings-samples.js';
+import { seedProposalsSamples } from './proposals-samples.js';
+import { reconcileAll } from '../../discord/wiring/proposals.js';
+import { seedRhythmSamples } from './rhythm-samples.js';
+import { seedSkillsSamples } from './skills-samples.js';
+import { seedEconomySamples } from './economy-samples.js';
+import type { Services } from '../../services.js';
 import { seedPublicPageSamples } from './demo-public-page.js';
 
 export const DEMO = {

@@ -1,6 +1,6 @@
 // Demo data for the shell's sample alliance: an organizers' note for the next update and a coworking week.
-import type { Services } from '../services.js';
-import { formatLocalDate } from './due.rules.js';
+import type { Services } from '../../services.js';
+import { formatLocalDate } from '../../rhythm/due.rules.js';
 
 export function seedRhythmSamples(services: Services, demo: { guildId: string; members: Record<string, string> }): void {
   const olivia = demo.members['olivia'];

@@ -1,8 +1,8 @@
 // Demo dues for the shell: a monthly plan that started three months ago, every space paid ahead except one that
 // is overdue. Reminders whose moment has passed are never planned, so the demo sends no DMs at start.
-import type { Services } from '../services.js';
-import type { Actor } from '../shared/actor.js';
-import { addDays, addMonths } from './standing.rules.js';
+import type { Services } from '../../services.js';
+import type { Actor } from '../../shared/actor.js';
+import { addDays, addMonths } from '../../dues/standing.rules.js';
 
 export function seedDuesSamples(services: Services, demo: { guildId: string; members: Record<string, string> }): void {
   const { guildId, members } = demo;

@@ -1,8 +1,10 @@
-// The directory feature's one service object: profiles, finding, CSV, composed from their factories.
+// The directory feature: its one service object (profiles, finding, CSV, composed from their factories), its
+// monthly-update section and its privacy part.
 import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { CacheDatabase } from '../db/cache.js';
 import type { Db } from '../db/open.js';
 import type { Clock } from '../shared/clock.js';
+import { defineFeature } from '../shared/feature.js';
 import { createCsvService } from './directory-csv.service.js';
 import { createDirectoryPublicRepo } from './directory-public.repo.js';
 import { createDirectoryPublicService } from './directory-public.service.js';
@@ -10,11 +12,12 @@ import { createDirectoryRepo } from './directory.repo.js';
 import { createDirectorySearchRepo } from './directory-search.repo.js';
 import { createSearchService } from './directory-search.service.js';
 import { createSpacesService } from './directory.service.js';
+import { directoryUpdateSection } from './directory.update-section.js';
 import { ensureGazetteerStored, worldGazetteer, type Gazetteer } from './gazetteer.js';
 import { createGazetteerStore } from './gazetteer-cache.js';
 import { createTimeZoneRanking } from './timezones.js';
 
-export function createDirectory(deps: {
+export interface DirectoryDeps {
   db: Db;
   /** Where the built gazetteer is kept between starts (the cache file, not the members' database). */
   cache: CacheDatabase;
@@ -22,7 +25,19 @@ export function createDirectory(deps: {
   alliances: Pick<AlliancesService, 'settings'>;
   /** The shipped gazetteer unless a test brings its own. */
   gazetteer?: () => Gazetteer;
-}) {
+}
+
+export function createDirectoryFeature(deps: DirectoryDeps) {
+  const directory = createDirectory(deps);
+  return defineFeature({
+    services: { directory },
+    updateSections: [directoryUpdateSection(directory)],
+    privacy: [{ feature: 'directory', forget: (guildId: string, userId: string) => directory.removeMemberData(guildId, userId) }],
+  });
+}
+
+/** The directory's one service object. */
+export function createDirectory(deps: DirectoryDeps) {
   const repo = createDirectoryRepo(deps.db);
   const searchRepo = createDirectorySearchRepo(deps.db);
   const store = createGazetteerStore(deps.cache, () => deps.clock.now().getTime());
@@ -33,10 +48,47 @@ export function createDirectory(deps: {
     searchRepo.refreshStatistics();
   };
   const zones = createTimeZoneRanking({ search: searchRepo, gazetteer, clock: deps.clock });
+  const spaces = createSpacesService({ ...common, alliances: deps.alliances });
+  const finding = createSearchService({ ...common, search: searchRepo });
+  const csv = createCsvService({ ...common, afterImport: () => maintainIndexes() });
+  // The one service commands see, named verb by verb (no spread: a verb added to a part is added here on purpose).
   return {
-    ...createSpacesService({ ...common, alliances: deps.alliances }),
-    ...createSearchService({ ...common, search: searchRepo }),
-    ...createCsvService({ ...common, afterImport: () => maintainIndexes() }),
+    profile: spaces.profile,
+    register: spaces.register,
+    prepareRegistration: spaces.prepareRegistration,
+    completeRegistration: spaces.completeRegistration,
+    show: spaces.show,
+    edit: spaces.edit,
+    remove: spaces.remove,
+    pending: spaces.pending,
+    approve: spaces.approve,
+    reject: spaces.reject,
+    addHost: spaces.addHost,
+    removeHost: spaces.removeHost,
+    requestJoin: spaces.requestJoin,
+    decideJoin: spaces.decideJoin,
+    leave: spaces.leave,
+    memberLocality: spaces.memberLocality,
+    memberLocalities: spaces.memberLocalities,
+    spacesHostedBy: spaces.spacesHostedBy,
+    approvedSpace: spaces.approvedSpace,
+    approvedSpaces: spaces.approvedSpaces,
+    memberSpaces: spaces.memberSpaces,
+    removeMemberData: spaces.removeMemberData,
+    search: finding.search,
+    searchPage: finding.searchPage,
+    publicSearch: finding.publicSearch,
+    near: finding.near,
+    nearPage: finding.nearPage,
+    stats: finding.stats,
+    spaceAutocomplete: finding.spaceAutocomplete,
+    placeAutocomplete: finding.placeAutocomplete,
+    directoryCityAutocomplete: finding.directoryCityAutocomplete,
+    countryAutocomplete: finding.countryAutocomplete,
+    tagAutocomplete: finding.tagAutocomplete,
+    exportCsv: csv.exportCsv,
+    hostIdsInCsv: csv.hostIdsInCsv,
+    importCsv: csv.importCsv,
     /** Time zones members likely mean: their spaces' zones, then by population (the time-zone autocomplete). */
     likelyTimeZones: zones.likelyTimeZones,
     /** The public web page's read-only view and the hosts' consent to it. */

@@ -1,7 +1,7 @@
 // Sample spaces for the shell's demo alliance: a dozen across Seattle, Tacoma, Kansas City and Montréal.
-import type { Services } from '../services.js';
-import type { Actor } from '../shared/actor.js';
-import type { ProfileInput } from './directory.rules.js';
+import type { Services } from '../../services.js';
+import type { Actor } from '../../shared/actor.js';
+import type { ProfileInput } from '../../directory/directory.rules.js';
 
 type Sample = ProfileInput & { host: string };
 

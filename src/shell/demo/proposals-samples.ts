@@ -1,6 +1,6 @@
 // Demo data for the shell: the alliance's default rule and one open proposal with a couple of votes.
-import type { Services } from '../services.js';
-import type { Actor } from '../shared/actor.js';
+import type { Services } from '../../services.js';
+import type { Actor } from '../../shared/actor.js';
 
 export function seedProposalsSamples(services: Services, demo: { guildId: string; members: Record<string, string> }): void {
   const { guildId, members } = demo;

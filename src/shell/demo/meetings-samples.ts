@@ -1,7 +1,7 @@
 // Demo data for the local shell: an upcoming meeting with an agenda (one item over time), two priorities and
 // a few parked ideas with dots, so every meetings command has something to show.
-import type { Services } from '../services.js';
-import type { Actor } from '../shared/actor.js';
+import type { Services } from '../../services.js';
+import type { Actor } from '../../shared/actor.js';
 
 export function seedMeetingsSamples(services: Services, demo: { guildId: string; members: Record<string, string> }): void {
   const { guildId, members } = demo;

@@ -1,6 +1,6 @@
 // The demo alliance's public web page: turned on at /a/demo/ with every sample space listed (identity tags kept
 // hidden, as a host who gave only the first consent), so `npm run shell` shows the page at once.
-import type { Services } from '../services.js';
+import type { Services } from '../../services.js';
 
 export const DEMO_SLUG = 'demo';
 

@@ -1,7 +1,7 @@
 // Sample skills for the shell's demo alliance: complementary offers and needs (with a synonym, a typo and a
 // new skill) so /skills match shows mutual matches at once, plus one thanks for /skills top.
-import type { Services } from '../services.js';
-import type { Actor } from '../shared/actor.js';
+import type { Services } from '../../services.js';
+import type { Actor } from '../../shared/actor.js';
 
 interface Sample {
   offers: { skill: string; level?: 'learning' | 'practiced' | 'expert'; note?: string }[];

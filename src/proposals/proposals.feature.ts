@@ -1,13 +1,16 @@
-// Builds the proposal feature's services over one repo: life cycle, voting and the decision register.
+// Builds the proposals feature over one repo: life cycle, voting and the decision register as named services,
+// with its monthly-update section and its privacy part (a member's votes).
 import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { Db } from '../db/open.js';
 import type { RulesService } from '../rules/rules.service.js';
 import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Clock } from '../shared/clock.js';
+import { defineFeature } from '../shared/feature.js';
 import { createDecisionsService } from './decisions.service.js';
 import type { AgendaPort, SpacesPort, StandingPort } from './ports.js';
 import { createProposalsRepo } from './proposals.repo.js';
 import { createProposalsService } from './proposals.service.js';
+import { createProposalsUpdateSection } from './proposals.update-section.js';
 import { createVotesService } from './votes.service.js';
 
 export interface ProposalFeatureDeps {
@@ -21,12 +24,15 @@ export interface ProposalFeatureDeps {
   standing?: StandingPort;
 }
 
-export function createProposalFeature(deps: ProposalFeatureDeps) {
+export function createProposalsFeature(deps: ProposalFeatureDeps) {
   const repo = createProposalsRepo(deps.db);
   const transaction = <T>(work: () => T): T => deps.db.transaction(() => work());
-  return {
-    proposals: createProposalsService({ ...deps, repo, transaction }),
-    votes: createVotesService({ repo, clock: deps.clock, transaction }),
-    decisions: createDecisionsService({ repo }),
-  };
+  const proposals = createProposalsService({ ...deps, repo, transaction });
+  const votes = createVotesService({ repo, clock: deps.clock, transaction });
+  const decisions = createDecisionsService({ repo });
+  return defineFeature({
+    services: { proposals, votes, decisions },
+    updateSections: [createProposalsUpdateSection({ proposals, decisions })],
+    privacy: [{ feature: 'proposals', forget: (guildId: string, userId: string) => votes.forgetMember(guildId, userId) }],
+  });
 }

@@ -1,0 +1,26 @@
+// The rhythm through the composition contract: monthly updates over every feature's section, Coworking Day, and
+// its privacy part (the coworking-day events a member hosts).
+import type { AlliancesService } from '../alliances/alliances.service.js';
+import type { Db } from '../db/open.js';
+import type { Clock } from '../shared/clock.js';
+import { defineFeature } from '../shared/feature.js';
+import type { UpdateSectionProvider } from '../shared/update-section.js';
+import type { SpacesDirectory } from './ports.js';
+import { createRhythmRepo } from './rhythm.repo.js';
+import { createRhythmService, type RhythmServiceDeps } from './rhythm.service.js';
+
+export function createRhythmFeature(deps: {
+  db: Db;
+  jobs: RhythmServiceDeps['jobs'];
+  alliances: AlliancesService;
+  clock: Clock;
+  /** Every other feature's monthly-update sections, gathered by services.ts. */
+  sections: UpdateSectionProvider[];
+  directory: SpacesDirectory;
+}) {
+  const rhythm = createRhythmService({ repo: createRhythmRepo(deps.db), jobs: deps.jobs, alliances: deps.alliances, clock: deps.clock, sections: deps.sections, directory: deps.directory });
+  return defineFeature({
+    services: { rhythm },
+    privacy: [{ feature: 'rhythm', forget: (guildId: string, userId: string) => rhythm.forgetMember(guildId, userId) }],
+  });
+}
