@@ -222,11 +222,21 @@ export function parseWhen(rawText: string, now: number, timeZone: string, option
   };
 }
 
+export interface LocalDateOptions {
+  /** Days before today are accepted (a setting that names a day of this year's edition, a payment already made). */
+  allowPast?: boolean;
+  /**
+   * Words without a year ("1 december", "friday") mean the nearest such day, not the next one (the day a payment
+   * was made is usually behind us). Words that say the past ("last friday", "2 weeks ago") always read backwards.
+   */
+  nearest?: boolean;
+}
+
 /**
- * A calendar day ("next friday", "2026-12-10", "in 3 days") in the zone, as 'YYYY-MM-DD': today or later unless
- * `allowPast` (a setting that names a day of this year's edition). Words without a year mean the next such day.
+ * A calendar day ("next friday", "2026-12-10", "in 3 days", "yesterday") in the zone, as 'YYYY-MM-DD': today or
+ * later unless `allowPast`. Words without a year mean the next such day unless `nearest`.
  */
-export function parseLocalDate(rawText: string, now: number, timeZone: string, field: string, options: { allowPast?: boolean } = {}): LocalDateResult {
+export function parseLocalDate(rawText: string, now: number, timeZone: string, field: string, options: LocalDateOptions = {}): LocalDateResult {
   const text = rawText.trim();
   if (text.length > MAX_TEXT) return { kind: 'refused', message: `${field} is too long for a day: try "${dayFromToday(now, timeZone, 7)}", "next friday" or "in 3 days".` };
   const today = zonedParts(now, timeZone);
@@ -240,7 +250,9 @@ export function parseLocalDate(rawText: string, now: number, timeZone: string, f
     }
     local = { year, month, day };
   } else {
-    const results = chrono.casual.parse(text, { instant: naiveReference(now, timeZone), timezone: 0 }, { forwardDate: true });
+    // chrono's forwardDate would turn "last friday" into the coming one: past words (and `nearest`) read as said.
+    const forwardDate = !options.nearest && !PAST_WORDS.test(text);
+    const results = chrono.casual.parse(text, { instant: naiveReference(now, timeZone), timezone: 0 }, { forwardDate });
     const result = results.length === 1 ? results[0]! : null;
     // "in 2 months" names a day too: the same day that many months on.
     const known = result && (result.start.isCertain('day') || result.start.isCertain('weekday') || result.tags().has('result/relativeDate'));
