@@ -39,6 +39,7 @@ const FILLER = new Set(['at', 'on', 'the', 'of', 'around', 'about', 'please', 'f
 const PAST_WORDS = /\b(last|ago|yesterday|previous|past)\b/i;
 const NUMERIC_DATE = /(?<![\d./-])(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?(?![\d./])/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH_WORDS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -252,6 +253,11 @@ export function parseLocalDate(rawText: string, now: number, timeZone: string, f
   } else {
     // chrono's forwardDate would turn "last friday" into the coming one: past words (and `nearest`) read as said.
     const forwardDate = !options.nearest && !PAST_WORDS.test(text);
+    // "11/12/2026" is 12 November in Chicago and 11 December in Berlin: ask for the month in words, never guess.
+    const numeric = NUMERIC_DATE.exec(text);
+    if (numeric && Number(numeric[1]) <= 12 && Number(numeric[2]) <= 12 && numeric[1] !== numeric[2]) {
+      return { kind: 'refused', message: `${field} "${numeric[0]}" can be read two ways (day first or month first): write the month in words, like "${Number(numeric[2])} ${MONTH_WORDS[Number(numeric[1]) - 1]}" or "${Number(numeric[1])} ${MONTH_WORDS[Number(numeric[2]) - 1]}".` };
+    }
     const results = chrono.casual.parse(text, { instant: naiveReference(now, timeZone), timezone: 0 }, { forwardDate });
     const result = results.length === 1 ? results[0]! : null;
     // "in 2 months" names a day too: the same day that many months on.

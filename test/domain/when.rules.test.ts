@@ -199,6 +199,20 @@ describe('parseLocalDate reads days behind us where the past is allowed', () => 
   });
 });
 
+describe('parseLocalDate never guesses the order of day and month', () => {
+  it('refuses "11/12/2027", naming both readings in words', () => {
+    expect(parseLocalDate('11/12/2027', NOW, 'Europe/Berlin', 'until')).toEqual({
+      kind: 'refused',
+      message: 'until "11/12/2027" can be read two ways (day first or month first): write the month in words, like "12 november" or "11 december".',
+    });
+  });
+
+  it('reads numbers that can only mean one day', () => {
+    expect(parseLocalDate('12/25/2026', NOW, 'Europe/Berlin', 'until')).toEqual({ kind: 'ok', date: '2026-12-25' });
+    expect(parseLocalDate('12/12/2026', NOW, 'Europe/Berlin', 'until')).toEqual({ kind: 'ok', date: '2026-12-12' });
+  });
+});
+
 describe('days in words', () => {
   it('writes a calendar day as the alliance reads it, whatever the viewer zone', () => {
     expect(dayInWords('2027-08-09')).toBe('Monday 9 August 2027');
