@@ -84,7 +84,8 @@ export const problems = {
   noteLength: (max: number) => `note must be at most ${max} characters`,
   period: (periods: readonly string[]) => `period must be one of ${periods.join(', ')}`,
   graceDays: (max: number) => `grace-days must be a whole number between 0 and ${max}`,
-  dateFormat: (field: string) => `${field} must be a date like 2027-01-31 (year-month-day)`,
+  // The command reads words ("last friday") into year-month-day first; this guards the service's own callers.
+  dateFormat: (field: string) => `${field} must be a calendar day written year-month-day (YYYY-MM-DD)`,
   dateTooFar: (field: string, future: boolean) => `${field} is too far ${future ? 'in the future' : 'in the past'}`,
   space: 'space must be an approved member space of this alliance (pick one from the list)',
   entry: 'entry must be an entry number from /dues status',
