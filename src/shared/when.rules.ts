@@ -263,7 +263,9 @@ export function parseLocalDate(rawText: string, now: number, timeZone: string, f
     // "in 2 months" names a day too: the same day that many months on.
     const known = result && (result.start.isCertain('day') || result.start.isCertain('weekday') || result.tags().has('result/relativeDate'));
     if (!result || !known || leftoverWords(text, result.text, result.index).length > 0) {
-      return { kind: 'refused', message: `I could not read ${field} "${text}" as a day: try "${dayFromToday(now, timeZone, 7)}", "next friday" or "in 3 days".` };
+      // A day usually behind us (a payment) gets examples from the past; the rest, examples ahead.
+      const hint = options.nearest ? `"${dayFromToday(now, timeZone, -7)}", "last friday" or "yesterday"` : `"${dayFromToday(now, timeZone, 7)}", "next friday" or "in 3 days"`;
+      return { kind: 'refused', message: `I could not read ${field} "${text}" as a day: try ${hint}.` };
     }
     local = result.tags().has('result/relativeDateAndTime')
       ? zonedParts(now + (result.start.date().getTime() - naiveReference(now, timeZone).getTime()), timeZone)

@@ -191,6 +191,13 @@ describe('parseLocalDate reads days behind us where the past is allowed', () => 
     expect(day).toEqual({ kind: 'refused', message: 'until: Friday 13 November 2026 has already passed.' });
   });
 
+  it('hints with days behind us where the nearest day is meant', () => {
+    expect(parseLocalDate('whenever', NOW, 'Europe/Berlin', 'paid-on', { allowPast: true, nearest: true })).toEqual({
+      kind: 'refused',
+      message: 'I could not read paid-on "whenever" as a day: try "2026-11-13", "last friday" or "yesterday".',
+    });
+  });
+
   it('reads a day without a year as the nearest one when asked, the next one otherwise', () => {
     expect(parseLocalDate('1 november', NOW, 'Europe/Berlin', 'paid-on', { allowPast: true, nearest: true })).toEqual({ kind: 'ok', date: '2026-11-01' });
     expect(parseLocalDate('wednesday', NOW, 'Europe/Berlin', 'paid-on', { allowPast: true, nearest: true })).toEqual({ kind: 'ok', date: '2026-11-18' });

@@ -143,7 +143,7 @@ describe('/dues', () => {
 
     const before = ledgerSize();
     for (const [options, message] of [
-      [{ 'paid-on': 'whenever' }, /I could not read paid-on "whenever" as a day/],
+      [{ 'paid-on': 'whenever' }, /I could not read paid-on "whenever" as a day: try "2026-12-29", "last friday" or "yesterday"/],
       [{ 'covers-until': '11/12/2027' }, /covers-until "11\/12\/2027" can be read two ways/],
     ] as [Record<string, string>, RegExp][]) {
       const answer = await a.reply('olivia', 'dues record', { space, amount: '50', ...options });
