@@ -3,6 +3,7 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { DUES_PERIODS } from '../src/db/schema/index.js';
 import { defineCommand } from '../src/discord/command.js';
+import { readDayOption } from '../src/discord/day-option.js';
 import { respondDirectoryOption } from '../src/discord/directory-options.js';
 import { duesReplies, ledgerFile, renderStatus } from '../src/discord/dues/render.js';
 import { replyPrivately } from '../src/discord/respond.js';
@@ -19,13 +20,13 @@ const data = new SlashCommandBuilder()
       .addStringOption((o) => o.setName('currency').setDescription('ISO 4217 code, e.g. USD, EUR, GBP').setRequired(true).setMinLength(3).setMaxLength(3).setAutocomplete(true))
       .addStringOption((o) => o.setName('period').setDescription('How often dues are due').setRequired(true).addChoices(...choicesOf(DUES_PERIODS)))
       .addIntegerOption((o) => o.setName('grace-days').setDescription('Days after a due date before a space falls out of good standing (default 14)').setMinValue(0).setMaxValue(90))
-      .addStringOption((o) => o.setName('starts').setDescription('First day of the first period, e.g. 2027-01-01 (default: this month)').setMaxLength(20)))
+      .addStringOption((o) => o.setName('starts').setDescription('First day of the first period: "1 january", "today"… (default: this month’s first day)').setMaxLength(20)))
   .addSubcommand((s) =>
     s.setName('record').setDescription('Record a payment received from a space (organizers)')
       .addIntegerOption((o) => o.setName('space').setDescription('The member space that paid').setRequired(true).setAutocomplete(true))
       .addStringOption((o) => o.setName('amount').setDescription('Amount in the plan’s currency, e.g. 150.00').setRequired(true).setMaxLength(20))
-      .addStringOption((o) => o.setName('paid-on').setDescription('Day it was paid, e.g. 2027-01-15 (default today)').setMaxLength(20))
-      .addStringOption((o) => o.setName('covers-until').setDescription('Last day it pays for (default: whole periods the amount buys)').setMaxLength(20))
+      .addStringOption((o) => o.setName('paid-on').setDescription('Day it was paid: "yesterday", "last friday", "2 weeks ago"… (default today)').setMaxLength(20))
+      .addStringOption((o) => o.setName('covers-until').setDescription('Last day it pays for: "31 march", "end of month"… (default: whole periods the amount buys)').setMaxLength(20))
       .addStringOption((o) => o.setName('note').setDescription('e.g. bank transfer ref').setMaxLength(300)))
   .addSubcommand((s) =>
     s.setName('correct').setDescription('Reverse a ledger entry made by mistake; the ledger keeps both (organizers)')
@@ -60,7 +61,8 @@ export const dues = defineCommand({
           currency: o.getString('currency', true),
           period: o.getString('period', true),
           graceDays: o.getInteger('grace-days') ?? undefined,
-          starts: o.getString('starts') ?? undefined,
+          // Read with the one date parser; the service still checks the range of the day it gets.
+          starts: readDayOption(ctx, 'starts', o.getString('starts'), { allowPast: true, nearest: true }),
         });
         return replyPrivately(interaction, duesReplies.planSaved(plan));
       }
@@ -68,11 +70,11 @@ export const dues = defineCommand({
         const { entry, status, spaceName } = service.record(ctx.actor, {
           spaceId: o.getInteger('space', true),
           amount: o.getString('amount', true),
-          paidOn: o.getString('paid-on') ?? undefined,
-          coversUntil: o.getString('covers-until') ?? undefined,
+          paidOn: readDayOption(ctx, 'paid-on', o.getString('paid-on'), { allowPast: true, nearest: true }),
+          coversUntil: readDayOption(ctx, 'covers-until', o.getString('covers-until'), { allowPast: true, nearest: true }),
           note: o.getString('note') ?? undefined,
         });
-        return replyPrivately(interaction, duesReplies.paymentRecorded(entry.number, formatMoney(entry.amountMinor, entry.currency), spaceName, entry.coversUntil, status.standing));
+        return replyPrivately(interaction, duesReplies.paymentRecorded(entry.number, formatMoney(entry.amountMinor, entry.currency), spaceName, entry.paidOn, entry.coversUntil, status.standing));
       }
       case 'correct': {
         const { reversal, status } = service.correct(ctx.actor, { entry: o.getInteger('entry', true), note: o.getString('note') ?? undefined });

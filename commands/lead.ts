@@ -22,7 +22,7 @@ const data = new SlashCommandBuilder()
       .addIntegerOption((o) => o.setName('to-space').setDescription('The space that could serve them').setRequired(true).setAutocomplete(true))
       .addStringOption((o) => o.setName('need').setDescription('What they need, e.g. "private office for 6 from March"').setRequired(true).setMaxLength(LEAD_LIMITS.need))
       .addIntegerOption((o) => o.setName('size').setDescription('How many people').setMinValue(LEAD_LIMITS.minSize).setMaxValue(LEAD_LIMITS.maxSize))
-      .addStringOption((o) => o.setName('by-date').setDescription('Needed by, YYYY-MM-DD').setMaxLength(10))
+      .addStringOption((o) => o.setName('by-date').setDescription('Needed by: "next friday", "in 3 weeks", "1 march"…').setMaxLength(40))
       .addBooleanOption((o) => o.setName('contact-consent').setDescription('The prospect agreed that their contact details are passed on'))
       .addStringOption((o) => o.setName('contact').setDescription('Their contact details (only with contact-consent:true)').setMaxLength(LEAD_LIMITS.contact))
       .addIntegerOption((o) => o.setName('from-space').setDescription('Your space sending it (if you host several)').setAutocomplete(true)),
@@ -50,7 +50,7 @@ export const lead = defineCommand({
     const leads = ctx.services.leads;
     const sub = interaction.options.getSubcommand();
     if (sub === 'send') {
-      const { lead: sent, hostUserIds } = leads.send(ctx.actor, readSend(interaction));
+      const { lead: sent, hostUserIds } = leads.send(ctx.actor, readSend(interaction, ctx));
       // Several DMs (and maybe a thread) can take longer than Discord's 3 seconds.
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       const outcome = await deliverPrivately(ctx, {

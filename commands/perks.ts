@@ -2,8 +2,8 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import { PERK_LIMITS } from '../src/perks/perks.rules.js';
-import { parseDay } from '../src/shared/calendar-day.js';
 import { defineCommand } from '../src/discord/command.js';
+import { readDayOption } from '../src/discord/day-option.js';
 import { memberText, parseInput } from '../src/discord/options.js';
 import { perkChoiceName, renderAdded, renderPerks, renderRemoved } from '../src/discord/perks/render.js';
 import { reply } from '../src/discord/respond.js';
@@ -19,7 +19,7 @@ const data = new SlashCommandBuilder()
       .addStringOption((o) => o.setName('partner').setDescription('Who offers it').setRequired(true).setMaxLength(PERK_LIMITS.partner))
       .addStringOption((o) => o.setName('details').setDescription('What members get and how').setRequired(true).setMaxLength(PERK_LIMITS.details))
       .addStringOption((o) => o.setName('code').setDescription('A discount code (shown to members privately)').setMaxLength(PERK_LIMITS.code))
-      .addStringOption((o) => o.setName('until').setDescription('Last day, YYYY-MM-DD').setMaxLength(10))
+      .addStringOption((o) => o.setName('until').setDescription('Last day: "end of month", "31 december", "in 3 months"…').setMaxLength(40))
       .addStringOption((o) => o.setName('link').setDescription('https:// link to the offer').setMaxLength(PERK_LIMITS.link)),
   )
   .addSubcommand((s) => s.setName('list').setDescription('The perks members get now (codes shown only to you)'))
@@ -32,7 +32,7 @@ const addSchema = z.object({
   partner: memberText(PERK_LIMITS.partner),
   details: memberText(PERK_LIMITS.details, { multiline: true }),
   code: memberText(PERK_LIMITS.code).optional(),
-  until: z.string().trim().refine((v) => parseDay(v) !== null, 'must be a date like 2027-03-01').optional(),
+  until: z.string().optional(),
   link: z.string().trim().max(PERK_LIMITS.link).regex(/^https?:\/\/[^\s<>]+\.[^\s<>]+$/i, 'must be a web address starting with http:// or https://').optional(),
 });
 
@@ -46,7 +46,8 @@ export const perks = defineCommand({
     if (sub === 'add') {
       const input = parseInput(addSchema, {
         title: o.getString('title', true), partner: o.getString('partner', true), details: o.getString('details', true),
-        code: o.getString('code') ?? undefined, until: o.getString('until') ?? undefined, link: o.getString('link') ?? undefined,
+        // The day is read with the one date parser; the service refuses days in the past or too far ahead.
+        code: o.getString('code') ?? undefined, until: readDayOption(ctx, 'until', o.getString('until'), { allowPast: true }), link: o.getString('link') ?? undefined,
       });
       await reply(interaction, { content: renderAdded(ctx.services.perks.add(ctx.actor, input)), ephemeral: true });
     } else if (sub === 'list') {

@@ -1,6 +1,7 @@
 // Every sentence about dues a member reads, in one place (English): standing words, plurals, dates in words, the
 // reminders, the replies to /dues and the organizers' line of the monthly update.
 import type { DuesPeriod } from '../db/schema/index.js';
+import { dayInWords } from '../shared/day-words.js';
 import { formatMoney, type AmountProblem } from './money.rules.js';
 import type { Standing } from './standing.rules.js';
 
@@ -11,11 +12,9 @@ export function count(n: number, one: string, other: string): string {
   return `${n} ${englishPlural.select(n) === 'one' ? one : other}`;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** A calendar date in words ("31 March 2027"): a day, not an instant, so no time zone can move it. */
+/** A calendar date in words ("Wednesday 31 March 2027"), as every feature writes a day: no time zone can move it. */
 export function dateInWords(date: string): string {
-  return dateFormat.format(new Date(`${date}T00:00:00Z`));
+  return dayInWords(date);
 }
 
 export const PERIOD_WORD: Record<DuesPeriod, string> = { monthly: 'month', quarterly: 'quarter', yearly: 'year' };
@@ -34,8 +33,8 @@ export function planSentence(plan: { amountMinor: number; currency: string; peri
 export const text = {
   planSaved: (plan: Parameters<typeof planSentence>[0]) => `✅ Dues plan saved: ${planSentence(plan)}.`,
   noPlan: 'There is no dues plan yet: every member space is in good standing. An organizer sets one with `/dues plan`.',
-  paymentRecorded: (number: number, amount: string, spaceName: string, coversUntil: string, standing: Standing) =>
-    `✅ Entry #${number}: ${amount} from **${spaceName}**, covering until ${dateInWords(coversUntil)}. Standing now: ${STANDING_LABEL[standing]}.`,
+  paymentRecorded: (number: number, amount: string, spaceName: string, paidOn: string, coversUntil: string, standing: Standing) =>
+    `✅ Entry #${number}: ${amount} from **${spaceName}**, paid ${dateInWords(paidOn)}, covering until ${dateInWords(coversUntil)}. Standing now: ${STANDING_LABEL[standing]}.`,
   corrected: (number: number, reverses: number | null, standing: Standing) =>
     `↩️ Entry #${number} reverses entry #${reverses ?? '?'}; the ledger keeps both. Standing now: ${STANDING_LABEL[standing]}.`,
   noSpaces: (everySpace: boolean) =>
@@ -85,7 +84,8 @@ export const problems = {
   noteLength: (max: number) => `note must be at most ${max} characters`,
   period: (periods: readonly string[]) => `period must be one of ${periods.join(', ')}`,
   graceDays: (max: number) => `grace-days must be a whole number between 0 and ${max}`,
-  dateFormat: (field: string) => `${field} must be a date like 2027-01-31 (year-month-day)`,
+  // The command reads words ("last friday") into year-month-day first; this guards the service's own callers.
+  dateFormat: (field: string) => `${field} must be a calendar day written year-month-day (YYYY-MM-DD)`,
   dateTooFar: (field: string, future: boolean) => `${field} is too far ${future ? 'in the future' : 'in the past'}`,
   space: 'space must be an approved member space of this alliance (pick one from the list)',
   entry: 'entry must be an entry number from /dues status',

@@ -39,6 +39,7 @@ const FILLER = new Set(['at', 'on', 'the', 'of', 'around', 'about', 'please', 'f
 const PAST_WORDS = /\b(last|ago|yesterday|previous|past)\b/i;
 const NUMERIC_DATE = /(?<![\d./-])(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?(?![\d./])/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH_WORDS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -222,11 +223,21 @@ export function parseWhen(rawText: string, now: number, timeZone: string, option
   };
 }
 
+export interface LocalDateOptions {
+  /** Days before today are accepted (a setting that names a day of this year's edition, a payment already made). */
+  allowPast?: boolean;
+  /**
+   * Words without a year ("1 december", "friday") mean the nearest such day, not the next one (the day a payment
+   * was made is usually behind us). Words that say the past ("last friday", "2 weeks ago") always read backwards.
+   */
+  nearest?: boolean;
+}
+
 /**
- * A calendar day ("next friday", "2026-12-10", "in 3 days") in the zone, as 'YYYY-MM-DD': today or later unless
- * `allowPast` (a setting that names a day of this year's edition). Words without a year mean the next such day.
+ * A calendar day ("next friday", "2026-12-10", "in 3 days", "yesterday") in the zone, as 'YYYY-MM-DD': today or
+ * later unless `allowPast`. Words without a year mean the next such day unless `nearest`.
  */
-export function parseLocalDate(rawText: string, now: number, timeZone: string, field: string, options: { allowPast?: boolean } = {}): LocalDateResult {
+export function parseLocalDate(rawText: string, now: number, timeZone: string, field: string, options: LocalDateOptions = {}): LocalDateResult {
   const text = rawText.trim();
   if (text.length > MAX_TEXT) return { kind: 'refused', message: `${field} is too long for a day: try "${dayFromToday(now, timeZone, 7)}", "next friday" or "in 3 days".` };
   const today = zonedParts(now, timeZone);
@@ -240,12 +251,21 @@ export function parseLocalDate(rawText: string, now: number, timeZone: string, f
     }
     local = { year, month, day };
   } else {
-    const results = chrono.casual.parse(text, { instant: naiveReference(now, timeZone), timezone: 0 }, { forwardDate: true });
+    // chrono's forwardDate would turn "last friday" into the coming one: past words (and `nearest`) read as said.
+    const forwardDate = !options.nearest && !PAST_WORDS.test(text);
+    // "11/12/2026" is 12 November in Chicago and 11 December in Berlin: ask for the month in words, never guess.
+    const numeric = NUMERIC_DATE.exec(text);
+    if (numeric && Number(numeric[1]) <= 12 && Number(numeric[2]) <= 12 && numeric[1] !== numeric[2]) {
+      return { kind: 'refused', message: `${field} "${numeric[0]}" can be read two ways (day first or month first): write the month in words, like "${Number(numeric[2])} ${MONTH_WORDS[Number(numeric[1]) - 1]}" or "${Number(numeric[1])} ${MONTH_WORDS[Number(numeric[2]) - 1]}".` };
+    }
+    const results = chrono.casual.parse(text, { instant: naiveReference(now, timeZone), timezone: 0 }, { forwardDate });
     const result = results.length === 1 ? results[0]! : null;
     // "in 2 months" names a day too: the same day that many months on.
     const known = result && (result.start.isCertain('day') || result.start.isCertain('weekday') || result.tags().has('result/relativeDate'));
     if (!result || !known || leftoverWords(text, result.text, result.index).length > 0) {
-      return { kind: 'refused', message: `I could not read ${field} "${text}" as a day: try "${dayFromToday(now, timeZone, 7)}", "next friday" or "in 3 days".` };
+      // A day usually behind us (a payment) gets examples from the past; the rest, examples ahead.
+      const hint = options.nearest ? `"${dayFromToday(now, timeZone, -7)}", "last friday" or "yesterday"` : `"${dayFromToday(now, timeZone, 7)}", "next friday" or "in 3 days"`;
+      return { kind: 'refused', message: `I could not read ${field} "${text}" as a day: try ${hint}.` };
     }
     local = result.tags().has('result/relativeDateAndTime')
       ? zonedParts(now + (result.start.date().getTime() - naiveReference(now, timeZone).getTime()), timeZone)

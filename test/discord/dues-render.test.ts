@@ -24,9 +24,9 @@ describe('dues renderers', () => {
 
   it('one space, one grace day: singular words and dates in words', () => {
     const { embeds } = renderStatus({ plan, today: '2027-02-02', everySpace: false, spaces: [space(1, 'grace')] });
-    expect(embeds[0]!.description).toContain('$50.00 per month from 1 January 2027, with 1 grace day before');
+    expect(embeds[0]!.description).toContain('$50.00 per month from Friday 1 January 2027, with 1 grace day before');
     expect(embeds[0]!.description).toContain('1 space of 1 in good standing today.');
-    expect(embeds[0]!.description).toContain('out of good standing from 3 February 2027 if unpaid');
+    expect(embeds[0]!.description).toContain('out of good standing from Wednesday 3 February 2027 if unpaid');
   });
 
   it('a host without spaces is told so; the update line says it in plurals', () => {
@@ -37,7 +37,7 @@ describe('dues renderers', () => {
 
   it('reminders name the space (markdown escaped), the amount and the due day', () => {
     const base = { spaceName: '*Hive*', hostUserIds: ['1'], plan, dueOn: '2027-02-01', owedMinor: 5000, paidThrough: '2027-01-31' };
-    expect(reminderText({ ...base, kind: 'dues-due-soon' })).toContain('Dues for **\\*Hive\\***: $50.00 is due on 1 February 2027');
-    expect(reminderText({ ...base, kind: 'dues-overdue' })).toContain('are overdue: $50.00 was due on 1 February 2027');
+    expect(reminderText({ ...base, kind: 'dues-due-soon' })).toContain('Dues for **\\*Hive\\***: $50.00 is due on Monday 1 February 2027');
+    expect(reminderText({ ...base, kind: 'dues-overdue' })).toContain('are overdue: $50.00 was due on Monday 1 February 2027');
   });
 });

@@ -177,6 +177,49 @@ describe('parseLocalDate reads a calendar day in the zone', () => {
   });
 });
 
+describe('parseLocalDate reads days behind us where the past is allowed', () => {
+  const past = { allowPast: true };
+  it('reads "yesterday", "last friday" and "2 weeks ago" backwards, not as the coming day', () => {
+    expect(parseLocalDate('yesterday', NOW, 'Europe/Berlin', 'paid-on', past)).toEqual({ kind: 'ok', date: '2026-11-19' });
+    expect(parseLocalDate('last friday', NOW, 'Europe/Berlin', 'paid-on', past)).toEqual({ kind: 'ok', date: '2026-11-13' });
+    expect(parseLocalDate('last wednesday', NOW, 'Europe/Berlin', 'paid-on', past)).toEqual({ kind: 'ok', date: '2026-11-18' });
+    expect(parseLocalDate('2 weeks ago', NOW, 'Europe/Berlin', 'paid-on', past)).toEqual({ kind: 'ok', date: '2026-11-06' });
+  });
+
+  it('refuses them where only today or later makes sense', () => {
+    const day = parseLocalDate('last friday', NOW, 'Europe/Berlin', 'until');
+    expect(day).toEqual({ kind: 'refused', message: 'until: Friday 13 November 2026 has already passed.' });
+  });
+
+  it('hints with days behind us where the nearest day is meant', () => {
+    expect(parseLocalDate('whenever', NOW, 'Europe/Berlin', 'paid-on', { allowPast: true, nearest: true })).toEqual({
+      kind: 'refused',
+      message: 'I could not read paid-on "whenever" as a day: try "2026-11-13", "last friday" or "yesterday".',
+    });
+  });
+
+  it('reads a day without a year as the nearest one when asked, the next one otherwise', () => {
+    expect(parseLocalDate('1 november', NOW, 'Europe/Berlin', 'paid-on', { allowPast: true, nearest: true })).toEqual({ kind: 'ok', date: '2026-11-01' });
+    expect(parseLocalDate('wednesday', NOW, 'Europe/Berlin', 'paid-on', { allowPast: true, nearest: true })).toEqual({ kind: 'ok', date: '2026-11-18' });
+    expect(parseLocalDate('1 november', NOW, 'Europe/Berlin', 'until', past)).toEqual({ kind: 'ok', date: '2027-11-01' });
+    expect(parseLocalDate('next friday', NOW, 'Europe/Berlin', 'paid-on', { allowPast: true, nearest: true })).toEqual({ kind: 'ok', date: '2026-11-27' });
+  });
+});
+
+describe('parseLocalDate never guesses the order of day and month', () => {
+  it('refuses "11/12/2027", naming both readings in words', () => {
+    expect(parseLocalDate('11/12/2027', NOW, 'Europe/Berlin', 'until')).toEqual({
+      kind: 'refused',
+      message: 'until "11/12/2027" can be read two ways (day first or month first): write the month in words, like "12 november" or "11 december".',
+    });
+  });
+
+  it('reads numbers that can only mean one day', () => {
+    expect(parseLocalDate('12/25/2026', NOW, 'Europe/Berlin', 'until')).toEqual({ kind: 'ok', date: '2026-12-25' });
+    expect(parseLocalDate('12/12/2026', NOW, 'Europe/Berlin', 'until')).toEqual({ kind: 'ok', date: '2026-12-12' });
+  });
+});
+
 describe('days in words', () => {
   it('writes a calendar day as the alliance reads it, whatever the viewer zone', () => {
     expect(dayInWords('2027-08-09')).toBe('Monday 9 August 2027');

@@ -49,21 +49,21 @@ describe('/dues', () => {
     expect(spaceChoices.map((c) => c.value)).toEqual([ids['Chai and Code']]);
     const saved = await a.reply('olivia', 'dues plan', plan);
     expect(saved.ephemeral).toBe(true);
-    expect(saved.content).toContain('$50.00 per month from 1 January 2027, with 10 grace days');
-    expect((await a.reply('olivia', 'dues record', { space: ids['Rainier Commons']!, amount: '150' })).content).toContain('Entry #1: $150.00 from **Rainier Commons**, covering until 31 March 2027');
-    expect((await a.reply('olivia', 'dues record', { space: ids['Chai and Code']!, amount: '50.00', note: 'cheque' })).content).toContain('covering until 31 January 2027');
+    expect(saved.content).toContain('$50.00 per month from Friday 1 January 2027, with 10 grace days');
+    expect((await a.reply('olivia', 'dues record', { space: ids['Rainier Commons']!, amount: '150' })).content).toContain('Entry #1: $150.00 from **Rainier Commons**, paid Tuesday 5 January 2027, covering until Wednesday 31 March 2027');
+    expect((await a.reply('olivia', 'dues record', { space: ids['Chai and Code']!, amount: '50.00', note: 'cheque' })).content).toContain('covering until Sunday 31 January 2027');
 
     const own = visibleText(await a.reply('marcus', 'dues status'));
     expect(own).toContain('Dues: your spaces');
-    expect(own).toContain('paid through 31 March 2027');
+    expect(own).toContain('paid through Wednesday 31 March 2027');
     expect(own).not.toContain('Chai and Code');
 
     h.clock.set('2027-02-10T12:00:00Z');
     expect(visibleText(await a.reply('priya', 'dues status'))).toContain('due, in the grace days');
     h.clock.set('2027-02-11T12:00:00Z');
     const late = await a.reply('priya', 'dues status');
-    expect(visibleText(late)).toMatch(/Chai and Code\*\* · 🔴 overdue · paid through 31 January 2027 · \$50\.00 owed/);
-    expect(visibleText(late)).toContain('#2 · $50.00 paid 5 January 2027');
+    expect(visibleText(late)).toMatch(/Chai and Code\*\* · 🔴 overdue · paid through Sunday 31 January 2027 · \$50\.00 owed/);
+    expect(visibleText(late)).toContain('#2 · $50.00 paid Tuesday 5 January 2027');
 
     const all = await a.reply('olivia', 'dues status');
     expect(all.embeds[0]!.title).toBe('Dues: every member space');
@@ -95,7 +95,7 @@ describe('/dues', () => {
       ['dues plan', { ...plan, amount: '12.345' }, /at most 2 decimals/],
       ['dues plan', { ...plan, currency: 'XQZ' }, /ISO 4217/],
       ['dues plan', { ...plan, starts: '1926-01-01' }, /starts is too far in the past/],
-      ['dues plan', { ...plan, starts: '2027-02-31' }, /starts must be a date/],
+      ['dues plan', { ...plan, starts: '2027-02-31' }, /starts "2027-02-31" is not a calendar date/],
     ];
     for (const [path, options, message] of refusals) {
       const answer = await a.reply('olivia', path, options);
@@ -111,7 +111,7 @@ describe('/dues', () => {
       [{ amount: '2000000' }, /at most/],
       [{ amount: '75' }, /covers-until/],
       [{ amount: '50', 'paid-on': '2030-01-01' }, /paid-on is too far in the future/],
-      [{ amount: '50', 'covers-until': '2099-12-31' }, /covers-until is too far in the future/],
+      [{ amount: '50', 'covers-until': '2099-12-31' }, /covers-until: Thursday 31 December 2099 is too far ahead/],
       [{ amount: '@SUM(A1)' }, /amount must be a number/],
     ] as [Record<string, string>, RegExp][]) {
       const answer = await a.reply('olivia', 'dues record', { space: ids['Rainier Commons']!, ...options });
@@ -123,6 +123,37 @@ describe('/dues', () => {
     const forced = await (await a.run('marcus', 'dues record', { space: ids['Rainier Commons']!, amount: '50' }, { force: true })).reply();
     expect(forced.content).toMatch(/Only organizers/);
     expect(ledgerSize()).toBe(before);
+  });
+
+  it('reads days typed in words ("last friday", "yesterday", "1 january") in the alliance zone and restates them', async () => {
+    h.clock.set('2027-01-05T15:00:00Z'); // Tuesday 5 January, 10:00 in New York
+    const a = await h.newAlliance();
+    await a.setup({ timezone: 'America/New_York' });
+    const ids = spacesOf(a, { 'Rainier Commons': 'marcus' });
+    const space = ids['Rainier Commons']!;
+    // Four days ago is nearer than next year's: the plan starts this month.
+    expect((await a.reply('olivia', 'dues plan', { ...plan, starts: '1 january' })).content).toContain('from Friday 1 January 2027');
+    const paid = await a.reply('olivia', 'dues record', { space, amount: '100', 'paid-on': 'last friday', 'covers-until': '28 february' });
+    expect(paid.content).toContain('paid Friday 1 January 2027, covering until Sunday 28 February 2027');
+    const more = await a.reply('olivia', 'dues record', { space, amount: '50', 'paid-on': 'yesterday' });
+    expect(more.content).toContain('paid Monday 4 January 2027, covering until Wednesday 31 March 2027');
+    // 22:00 on Tuesday in New York is already Wednesday in UTC: "today" is the alliance's day.
+    h.clock.set('2027-01-06T03:00:00Z');
+    expect((await a.reply('olivia', 'dues record', { space, amount: '50', 'paid-on': 'today' })).content).toContain('paid Tuesday 5 January 2027');
+
+    const before = ledgerSize();
+    for (const [options, message] of [
+      [{ 'paid-on': 'whenever' }, /I could not read paid-on "whenever" as a day: try "2026-12-29", "last friday" or "yesterday"/],
+      [{ 'covers-until': '11/12/2027' }, /covers-until "11\/12\/2027" can be read two ways/],
+    ] as [Record<string, string>, RegExp][]) {
+      const answer = await a.reply('olivia', 'dues record', { space, amount: '50', ...options });
+      expect(answer.ephemeral).toBe(true);
+      expect(answer.content).toMatch(message);
+    }
+    expect(ledgerSize()).toBe(before);
+    const refusedPlan = await a.reply('olivia', 'dues plan', { ...plan, amount: '70', starts: 'someday' });
+    expect(refusedPlan.content).toMatch(/I could not read starts "someday" as a day/);
+    expect(h.bot.services.dues.plan(a.id)?.amountMinor).toBe(5000);
   });
 
   it('reminders: one DM 7 days before the due day and one when overdue, exactly once across restarts; a thread when DMs are closed', async () => {
@@ -143,7 +174,7 @@ describe('/dues', () => {
     h.clock.set('2027-01-25T15:00:00Z');
     await h.bot.scheduler.tick();
     await waitUntil(() => dms(a.members.marcus).length === 1, 5000, 'the due-soon DM');
-    expect(dms(a.members.marcus)[0]!.content).toContain('Dues for **Rainier Commons**: $50.00 is due on 1 February 2027');
+    expect(dms(a.members.marcus)[0]!.content).toContain('Dues for **Rainier Commons**: $50.00 is due on Monday 1 February 2027');
     const inThread = await h.bed.waitForMessage((m) => m.content.includes('Dues for **Lee Loft**'));
     expect(h.bed.channel(inThread.channelId)).toMatchObject({ type: 12, memberIds: expect.arrayContaining([lee]) });
     expect(inThread.pings).toEqual({ everyone: false, here: false, users: [], roles: [] });
@@ -160,7 +191,7 @@ describe('/dues', () => {
     h.clock.set('2027-02-11T15:00:00Z');
     await h.bot.scheduler.tick();
     await waitUntil(() => dms(a.members.marcus).length === 2, 5000, 'the overdue DM');
-    expect(dms(a.members.marcus)[1]!.content).toContain('Dues for **Rainier Commons** are overdue: $50.00 was due on 1 February 2027');
+    expect(dms(a.members.marcus)[1]!.content).toContain('Dues for **Rainier Commons** are overdue: $50.00 was due on Monday 1 February 2027');
     await h.restart();
     await h.bot.scheduler.tick();
     h.clock.set('2027-02-12T15:00:00Z');
@@ -271,7 +302,7 @@ describe('privacy', () => {
     expect(after.data['dues_entries']).toBeUndefined();
     const row = h.bot.database.sqlite.prepare('SELECT recorded_by AS recordedBy, amount_minor AS amount FROM dues_entries WHERE guild_id = ?').get(a.id);
     expect(row).toEqual({ recordedBy: null, amount: 5000 });
-    expect(visibleText(await a.reply('marcus', 'dues status'))).toContain('paid through 31 January 2027');
+    expect(visibleText(await a.reply('marcus', 'dues status'))).toContain('paid through Sunday 31 January 2027');
   });
 });
 

@@ -29,7 +29,7 @@ describe('leads between spaces', () => {
     const { a, space } = await allianceWithSpaces(h);
     const sent = await a.reply('marcus', 'lead send', { 'to-space': space.harbor, need: 'A private office for 6 from March', size: 6, 'by-date': '2027-03-01', 'contact-consent': true, contact: 'dana@example.org' });
     expect(sent.ephemeral).toBe(true);
-    expect(sent.content).toMatch(/Lead #\d+ sent to the hosts of \*\*Harbor Desk\*\* by direct message/);
+    expect(sent.content).toMatch(/Lead #\d+, needed by Monday 1 March 2027, sent to the hosts of \*\*Harbor Desk\*\* by direct message/);
     const offer = await lastDm(a.members.priya, /sent \*\*Harbor Desk\*\* a lead/);
     const text = visibleText(offer);
     expect(text).toContain('A private office for 6 from March');
@@ -71,6 +71,16 @@ describe('leads between spaces', () => {
     expect(visibleText(await lastDm(a.members.marcus, /passed on your lead/))).toContain('**Prairie Hub** passed on your lead');
   });
 
+  it('reads the by-date typed in words in the alliance zone and restates it', async () => {
+    const { a, space } = await allianceWithSpaces(h);
+    // Tuesday 10 November 2026, 15:00 UTC.
+    const sent = await a.reply('marcus', 'lead send', { 'to-space': space.harbor, need: 'Two desks for a week', 'by-date': 'friday' });
+    expect(sent.content).toContain('needed by Friday 13 November 2026, sent to the hosts of **Harbor Desk**');
+    const later = await a.reply('marcus', 'lead send', { 'to-space': space.prairie, need: 'A meeting room', 'by-date': 'in 3 weeks' });
+    expect(later.content).toContain('needed by Tuesday 1 December 2026');
+    expect(visibleText(await lastDm(a.members.priya, /Two desks for a week/))).toContain('Friday 13 November 2026');
+  });
+
   it('allows at most 10 open leads per sending space, and refuses bad input with nothing stored', async () => {
     const { a, space } = await allianceWithSpaces(h);
     for (let i = 1; i <= 10; i++) await a.reply('marcus', 'lead send', { 'to-space': space.harbor, need: `Desk number ${i}` });
@@ -80,7 +90,9 @@ describe('leads between spaces', () => {
       ['olivia', { 'to-space': space.harbor, need: 'Not a host' }, /Only hosts of a listed member space/],
       ['priya', { 'to-space': space.rainier, need: 'x', contact: '555-0100' }, /only travel when the prospect agreed/],
       ['priya', { 'to-space': space.rainier, need: 'x', 'by-date': '2020-01-01' }, /by-date is in the past/],
-      ['priya', { 'to-space': space.rainier, need: 'x', 'by-date': '2026-02-30' }, /by-date.*date like/],
+      ['priya', { 'to-space': space.rainier, need: 'x', 'by-date': '2026-02-30' }, /by-date "2026-02-30" is not a calendar date/],
+      ['priya', { 'to-space': space.rainier, need: 'x', 'by-date': 'soonish' }, /I could not read by-date "soonish" as a day/],
+      ['priya', { 'to-space': space.rainier, need: 'x', 'by-date': 'last friday' }, /by-date is in the past/],
       ['priya', { 'to-space': 999_999, need: 'x' }, /to-space is not a listed space/],
       ['priya', { 'to-space': space.rainier, need: '   ' }, /need.*empty/],
     ];

@@ -41,6 +41,18 @@ describe('member perks', () => {
     h.clock.advance(-2 * DAY);
   });
 
+  it('reads its last day typed in words in the alliance zone and restates it', async () => {
+    const a = await h.newAlliance();
+    await a.setup({ timezone: 'Pacific/Auckland' });
+    // Tuesday 10 November 15:00 UTC is already Wednesday 11 November in Auckland.
+    const added = await a.reply('olivia', 'perks add', { title: 'Coffee for a week', partner: 'Bean Co', details: 'Free filter coffee', until: 'friday' });
+    expect(added.content).toContain('until Friday 13 November 2026');
+    const tomorrow = await a.reply('olivia', 'perks add', { title: 'Cake day', partner: 'Bakery', details: 'One slice', until: 'tomorrow' });
+    expect(tomorrow.content).toContain('until Thursday 12 November 2026');
+    const monthEnd = await a.reply('olivia', 'perks add', { title: 'Print credits', partner: 'PrintHub', details: '100 pages', until: 'end of month' });
+    expect(monthEnd.content).toContain('until Monday 30 November 2026');
+  });
+
   it('is removed by an organizer, and bad input is refused with nothing stored', async () => {
     const a = await h.newAlliance();
     await a.setup({ timezone: 'UTC' });
@@ -49,8 +61,10 @@ describe('member perks', () => {
     expect(choices).toHaveLength(1);
     const cases: [string, string, Record<string, string | number>, RegExp][] = [
       ['olivia', 'perks add', { title: 'Old', partner: 'P', details: 'D', until: '2026-11-09' }, /until is in the past/],
-      ['olivia', 'perks add', { title: 'Bad', partner: 'P', details: 'D', until: '11/12/2026' }, /until.*date like/],
-      ['olivia', 'perks add', { title: 'Far', partner: 'P', details: 'D', until: '2040-01-01' }, /more than 5 years/],
+      ['olivia', 'perks add', { title: 'Bad', partner: 'P', details: 'D', until: '11/12/2026' }, /until "11\/12\/2026" can be read two ways/],
+      ['olivia', 'perks add', { title: 'Vague', partner: 'P', details: 'D', until: 'until it runs out' }, /I could not read until "until it runs out" as a day/],
+      ['olivia', 'perks add', { title: 'Far', partner: 'P', details: 'D', until: '2040-01-01' }, /until: Sunday 1 January 2040 is too far ahead/],
+      ['olivia', 'perks add', { title: 'Farish', partner: 'P', details: 'D', until: '2031-12-01' }, /more than 5 years/],
       ['olivia', 'perks add', { title: 'Link', partner: 'P', details: 'D', link: 'javascript:alert(1)' }, /link.*http/],
       ['olivia', 'perks add', { title: '  ', partner: 'P', details: 'D' }, /title.*empty/],
       ['marcus', 'perks add', { title: 'Mine', partner: 'P', details: 'D' }, /Only organizers/],

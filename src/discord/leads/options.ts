@@ -3,8 +3,8 @@ import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'disco
 import { z } from 'zod';
 import { LEAD_OUTCOMES } from '../../db/schema/index.js';
 import { LEAD_LIMITS } from '../../leads/leads.rules.js';
-import { parseDay } from '../../shared/calendar-day.js';
 import type { InteractionContext } from '../command.js';
+import { readDayOption } from '../day-option.js';
 import { truncate } from '../format.js';
 import { memberText, parseInput } from '../options.js';
 import { leadChoiceName } from './render.js';
@@ -13,7 +13,7 @@ const sendSchema = z.object({
   toSpaceId: z.number().int().positive(),
   need: memberText(LEAD_LIMITS.need, { multiline: true }),
   size: z.number().int().min(LEAD_LIMITS.minSize).max(LEAD_LIMITS.maxSize).optional(),
-  byDate: z.string().trim().refine((v) => parseDay(v) !== null, 'must be a date like 2027-03-01').optional(),
+  byDate: z.string().optional(),
   consent: z.boolean(),
   contact: memberText(LEAD_LIMITS.contact).optional(),
   fromSpaceId: z.number().int().positive().optional(),
@@ -21,13 +21,15 @@ const sendSchema = z.object({
 
 const NAMES = { toSpaceId: 'to-space', byDate: 'by-date', consent: 'contact-consent', fromSpaceId: 'from-space' };
 
-export function readSend(interaction: ChatInputCommandInteraction) {
+export function readSend(interaction: ChatInputCommandInteraction, ctx: InteractionContext) {
   const o = interaction.options;
+  // The day is read with the one date parser; the service refuses days in the past or too far ahead.
+  const byDate = readDayOption(ctx, 'by-date', o.getString('by-date'), { allowPast: true });
   return parseInput(sendSchema, {
     toSpaceId: o.getInteger('to-space', true),
     need: o.getString('need', true),
     size: o.getInteger('size') ?? undefined,
-    byDate: o.getString('by-date') ?? undefined,
+    byDate,
     consent: o.getBoolean('contact-consent') ?? false,
     contact: o.getString('contact') ?? undefined,
     fromSpaceId: o.getInteger('from-space') ?? undefined,

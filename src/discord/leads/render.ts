@@ -41,7 +41,8 @@ export function renderSent(lead: LeadRow, delivered: { dm: number; thread: numbe
   const where = delivered.dm + delivered.thread === 0
     ? 'but none of its hosts could be reached (closed DMs and no channel for a private thread). Tell them in person.'
     : delivered.thread > 0 ? 'by direct message, or in a private thread for hosts who don’t accept DMs.' : 'by direct message.';
-  return `📨 Lead #${lead.id} sent to the hosts of ${name(lead.toSpaceName)} ${where} Record how it ends with /lead outcome.`;
+  const by = lead.byDate ? `, needed by ${dayInWords(lead.byDate)},` : '';
+  return `📨 Lead #${lead.id}${by} sent to the hosts of ${name(lead.toSpaceName)} ${where} Record how it ends with /lead outcome.`;
 }
 
 export function renderAnswered(lead: LeadRow, changed: boolean): string {

@@ -102,6 +102,13 @@ describe('the ledger', () => {
     expect(ledgerRows(db)).toBe(0);
   });
 
+  it('guards its own day format: words reach it only read by the command, and its hint shows no fixed date', () => {
+    const { services, db } = setup();
+    services.dues.setPlan(organizer(), plan);
+    expect(() => services.dues.record(organizer(), { spaceId: 1, amount: '50', paidOn: 'last friday' })).toThrow('paid-on must be a calendar day written year-month-day (YYYY-MM-DD)');
+    expect(ledgerRows(db)).toBe(0);
+  });
+
   it('refuses a payment before any plan, and from a plain member', () => {
     const { services, db } = setup();
     expect(() => services.dues.record(organizer(), { spaceId: 1, amount: '50' })).toThrow(/no dues plan yet/);
