@@ -3,7 +3,7 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { DUES_PERIODS } from '../src/db/schema/index.js';
 import { defineCommand } from '../src/discord/command.js';
-import { respondDirectoryOption } from '../src/discord/directory-options.js';
+import { respondDirectoryOption } from '../src/discord/directory/options.js';
 import { ledgerFile, renderStatus } from '../src/discord/dues/render.js';
 import { replyPrivately } from '../src/discord/respond.js';
 import { text } from '../src/dues/dues.text.js';

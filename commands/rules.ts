@@ -2,10 +2,10 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { RULE_KINDS, RULE_SCOPES, VOTER_KINDS } from '../src/db/schema/index.js';
 import { defineCommand } from '../src/discord/command.js';
-import { createProposalPublisher } from '../src/discord/proposals-publish.js';
-import { renderRules } from '../src/discord/render/proposals.js';
+import { createProposalPublisher } from '../src/discord/proposals/publish.js';
+import { renderRules } from '../src/discord/proposals/render.js';
 import { replyPrivately } from '../src/discord/respond.js';
-import { fetchHumans } from '../src/discord/wiring/proposals.js';
+import { fetchHumans } from '../src/discord/proposals/wiring.js';
 import type { SetRuleInput } from '../src/rules/rules.service.js';
 import { describeRule } from '../src/proposals/tally.rules.js';
 

@@ -7,9 +7,9 @@ import type { AddResult } from '../src/skills/skills.service.js';
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
 import { snowflake } from '../src/discord/options.js';
 import { escapeMarkdown, timestamp, truncate, userMention } from '../src/discord/format.js';
-import { matchingMembersText, renderDeclined, renderEntries, renderIntroduction, renderIntroRequest, renderMatches, renderPrivacy, renderTop, renderWho } from '../src/discord/render/skills.js';
+import { matchingMembersText, renderDeclined, renderEntries, renderIntroduction, renderIntroRequest, renderMatches, renderPrivacy, renderTop, renderWho } from '../src/discord/skills/render.js';
 import { reply, replyPrivately } from '../src/discord/respond.js';
-import { deliverPrivately } from '../src/discord/skills-delivery.js';
+import { deliverPrivately } from '../src/discord/skills/delivery.js';
 import { dayInWords, dayOfInstant } from '../src/shared/day-words.js';
 
 const skillOption = (description: string) => (o: import('discord.js').SlashCommandStringOption) =>

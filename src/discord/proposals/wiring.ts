@@ -7,7 +7,7 @@ import { isDomainError } from '../../shared/errors.js';
 import type { BotContext } from '../command.js';
 import type { FeatureWiring, ReactionEvent } from '../feature-wiring.js';
 import { timestamp } from '../format.js';
-import { createProposalPublisher } from '../proposals-publish.js';
+import { createProposalPublisher } from './publish.js';
 
 const proposalIdOf = (payload: Record<string, unknown>) => {
   const id = Number(payload.proposalId);

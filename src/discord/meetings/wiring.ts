@@ -5,9 +5,9 @@ import { ACTION_REMINDER_JOB, MEETING_AGENDA_JOB, MEETING_START_JOB } from '../.
 import { SkipJob, type JobHandler } from '../../scheduler/scheduler.js';
 import type { BotContext } from '../command.js';
 import type { FeatureWiring } from '../feature-wiring.js';
-import { syncMeetingEvent } from '../meeting-events.js';
-import { renderAgenda } from '../render/agenda.js';
-import { renderReminder, renderStartPost } from '../render/meetings.js';
+import { syncMeetingEvent } from './events.js';
+import { renderAgenda } from './agenda-render.js';
+import { renderReminder, renderStartPost } from './render.js';
 
 function meetingPost(ctx: BotContext, which: 'agenda' | 'start'): JobHandler {
   return async (job) => {

@@ -1,10 +1,10 @@
 // Options shared by /space and /directory: the profile options, reading them, and every autocomplete where a
 // member types a space, city, country or tag.
 import type { AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandSubcommandBuilder } from 'discord.js';
-import type { ProfileInput } from '../directory/directory.rules.js';
-import { LIMITS } from '../directory/directory.rules.js';
-import type { InteractionContext } from './command.js';
-import { truncate } from './format.js';
+import type { ProfileInput } from '../../directory/directory.rules.js';
+import { LIMITS } from '../../directory/directory.rules.js';
+import type { InteractionContext } from '../command.js';
+import { truncate } from '../format.js';
 
 /** The short profile fields as slash options; `required` for register, all optional for edit. */
 export function addProfileOptions(s: SlashCommandSubcommandBuilder, required: boolean): SlashCommandSubcommandBuilder {

@@ -8,7 +8,7 @@ import type { ParticipationReport } from '../../meetings/participation.service.j
 import { describeLocal } from '../../shared/when.rules.js';
 import { customId } from '../custom-id.js';
 import { channelMention, escapeMarkdown, timestamp, truncate, userMention } from '../format.js';
-import { fitEmbeds } from './fit.js';
+import { fitEmbeds } from '../fit.js';
 import { dayInWords } from '../../shared/day-words.js';
 
 const COLOR = 0x3b82f6;
