@@ -5,6 +5,7 @@ import type { RulesService } from '../rules/rules.service.js';
 import type { JobsRepo } from '../scheduler/jobs.repo.js';
 import type { Clock } from '../shared/clock.js';
 import { createDecisionsService } from './decisions.service.js';
+import { createProposalDraftsRepo } from './drafts.repo.js';
 import type { AgendaPort, SpacesPort, StandingPort } from './ports.js';
 import { createProposalsRepo } from './proposals.repo.js';
 import { createProposalsService } from './proposals.service.js';
@@ -25,7 +26,7 @@ export function createProposalFeature(deps: ProposalFeatureDeps) {
   const repo = createProposalsRepo(deps.db);
   const transaction = <T>(work: () => T): T => deps.db.transaction(() => work());
   return {
-    proposals: createProposalsService({ ...deps, repo, transaction }),
+    proposals: createProposalsService({ ...deps, repo, drafts: createProposalDraftsRepo(deps.db), transaction }),
     votes: createVotesService({ repo, clock: deps.clock, transaction }),
     decisions: createDecisionsService({ repo }),
   };

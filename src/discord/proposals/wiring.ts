@@ -1,12 +1,12 @@
 // Proposals in the bot's life cycle: reaction votes, members leaving, reconciliation at start-up and after a
 // reconnect (before any deadline runs), and the scheduled close and 24-hour reminder.
-import { Routes, type APIGuildMember } from 'discord.js';
 import { CLOSE_JOB, REMINDER_JOB } from '../../proposals/ports.js';
 import { SkipJob } from '../../scheduler/scheduler.js';
 import { isDomainError } from '../../shared/errors.js';
 import type { BotContext } from '../command.js';
 import type { FeatureWiring, ReactionEvent } from '../feature-wiring.js';
 import { timestamp } from '../format.js';
+import { fetchHumans } from './humans.js';
 import { createProposalPublisher } from './publish.js';
 
 const proposalIdOf = (payload: Record<string, unknown>) => {
@@ -14,18 +14,6 @@ const proposalIdOf = (payload: Record<string, unknown>) => {
   if (!Number.isInteger(id) || id <= 0) throw new SkipJob('job without a proposal id');
   return id;
 };
-
-/** Every human member's id, read over REST 1000 per page (needs the Server Members intent). */
-export async function fetchHumans(ctx: BotContext, guildId: string): Promise<{ id: string; roleIds: string[] }[]> {
-  const humans: { id: string; roleIds: string[] }[] = [];
-  let after = '0';
-  for (;;) {
-    const page = (await ctx.client.rest.get(Routes.guildMembers(guildId), { query: new URLSearchParams({ limit: '1000', after }) })) as APIGuildMember[];
-    for (const member of page) if (member.user && !member.user.bot) humans.push({ id: member.user.id, roleIds: member.roles });
-    if (page.length < 1000) return humans;
-    after = page[page.length - 1]!.user!.id;
-  }
-}
 
 function reactionTarget(event: ReactionEvent) {
   const message = event.reaction.message;

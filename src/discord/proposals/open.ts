@@ -1,0 +1,19 @@
+// Opening a proposal from Discord, written once for /proposal create (from its form, with or without an agenda
+// item) and /rules set while the rules are locked: the electorate is read, the proposal stored, then posted.
+import type { RuleChange } from '../../db/schema/index.js';
+import type { CreateProposalInput } from '../../proposals/proposals.service.js';
+import type { ProposalView } from '../../proposals/proposals.views.js';
+import type { InteractionContext } from '../command.js';
+import { fetchHumans } from './humans.js';
+import { createProposalPublisher } from './publish.js';
+
+/** Opens and posts a proposal; a proposal whose post failed is removed, so nothing half-made stays behind. */
+export async function openProposal(ctx: InteractionContext, input: CreateProposalInput & { ruleChange?: RuleChange }): Promise<ProposalView> {
+  const view = ctx.services.proposals.create(ctx.actor, input, { humans: await fetchHumans(ctx, ctx.actor.guildId) });
+  try {
+    return await createProposalPublisher(ctx).publish(view);
+  } catch (error) {
+    ctx.services.proposals.abandon(view.guildId, view.id);
+    throw error;
+  }
+}
