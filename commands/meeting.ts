@@ -2,11 +2,12 @@
 // Schedule and reschedule answer with how `when` was understood and save only on Confirm.
 import { ChannelType, SlashCommandBuilder, type ButtonInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import { z } from 'zod';
-import { ITEM_OUTCOMES } from '../src/db/schema/meetings.js';
+import { ITEM_OUTCOMES, RECURRENCES } from '../src/db/schema/meetings.js';
 import type { Confirmed, Meeting } from '../src/meetings/meetings.service.js';
 import { assertBotCanPost, assertMemberCanPost } from '../src/discord/channel-check.js';
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
 import { syncMeetingEvent } from '../src/discord/meetings/events.js';
+import { choiceOption, requiredChoiceOption } from '../src/discord/options.js';
 import { parseWhere, respondMeetingOrItem, whereChoices } from '../src/discord/meetings/options.js';
 import { renderCancelledNotice, renderMeetingList, meetingLine, renderMovedNotice, renderNotes, renderPreview } from '../src/discord/meetings/render.js';
 import { escapeMarkdown } from '../src/discord/format.js';
@@ -122,7 +123,7 @@ export const meeting = defineCommand({
         structuredMinutes: o.getInteger('structured-minutes') ?? undefined,
         ...parseWhere(o.getString('where'), interaction.guild),
         channelId,
-        repeat: (o.getString('repeat') ?? undefined) as 'none' | undefined,
+        repeat: choiceOption(o, 'repeat', RECURRENCES),
         public: o.getBoolean('public') ?? undefined,
       });
       await reply(interaction, { ...renderPreview(preview), ephemeral: true });
@@ -145,7 +146,7 @@ export const meeting = defineCommand({
       const result = meetings.recordOutcome(ctx.actor, {
         meetingId: o.getInteger('meeting', true),
         itemId: o.getInteger('item', true),
-        result: o.getString('result', true) as 'done',
+        result: requiredChoiceOption(o, 'result', ITEM_OUTCOMES),
         ownerId: o.getUser('owner')?.id,
         due: o.getString('due') ?? undefined,
         note: o.getString('note') ?? undefined,

@@ -2,10 +2,12 @@
 // helpers. Parse → one service call → render; the buttons and selects of the conversation live here too.
 import { SlashCommandBuilder, type ButtonInteraction, type RepliableInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import { z } from 'zod';
+import { SKILL_LEVELS } from '../src/db/schema/index.js';
 import { invalid } from '../src/shared/errors.js';
 import type { AddResult } from '../src/skills/skills.service.js';
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
-import { snowflake } from '../src/discord/options.js';
+import { choiceOption, snowflake } from '../src/discord/options.js';
+import { readPrivacyOptions } from '../src/discord/skills/options.js';
 import { escapeMarkdown, timestamp, truncate, userMention } from '../src/discord/format.js';
 import { matchingMembersText, renderDeclined, renderEntries, renderIntroduction, renderIntroRequest, renderMatches, renderPrivacy, renderTop, renderWho } from '../src/discord/skills/render.js';
 import { reply, replyPrivately } from '../src/discord/respond.js';
@@ -120,7 +122,7 @@ export const skills = defineCommand({
     switch (o.getSubcommand()) {
       case 'offer': {
         const skill = o.getString('skill', true);
-        const result = s.offer(ctx.actor, { skill, level: o.getString('level') as 'learning' | null, note: o.getString('note') });
+        const result = s.offer(ctx.actor, { skill, level: choiceOption(o, 'level', SKILL_LEVELS), note: o.getString('note') });
         return send({ content: addedText('offer', skill, result, zone(ctx)), ephemeral: true });
       }
       case 'need': {
@@ -141,9 +143,9 @@ export const skills = defineCommand({
       case 'who':
         return send({ ...renderWho(s.who(ctx.actor, { skill: o.getString('skill', true) })), ephemeral: true });
       case 'privacy': {
-        const input = { matching: o.getString('matching'), intros: o.getString('intros'), reminders: o.getString('reminders') };
-        const changed = Object.values(input).some((value) => value !== null);
-        const privacy = changed ? s.setPrivacy(ctx.actor, input as Parameters<typeof s.setPrivacy>[1]) : s.privacy(ctx.actor);
+        const input = readPrivacyOptions(o);
+        const changed = Object.values(input).some((value) => value !== undefined);
+        const privacy = changed ? s.setPrivacy(ctx.actor, input) : s.privacy(ctx.actor);
         return send({ content: renderPrivacy(privacy), ephemeral: true });
       }
       case 'thanks': {

@@ -15,7 +15,7 @@ import { canManage, LIMITS } from '../src/directory/directory.rules.js';
 import type { ModalFields, SpaceProfile } from '../src/directory/directory.service.js';
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
 import { customId } from '../src/discord/custom-id.js';
-import { addProfileOptions, readProfileOptions, respondDirectoryOption } from '../src/discord/directory/options.js';
+import { addProfileOptions, readProfileOptions, readRegistrationOptions, respondDirectoryOption } from '../src/discord/directory/options.js';
 import { escapeMarkdown, truncate } from '../src/discord/format.js';
 import { snowflake } from '../src/discord/options.js';
 import { addPassOptions, passFields, readPassTerms } from '../src/discord/pass/space-options.js';
@@ -100,8 +100,7 @@ export const space = defineCommand({
       const verb = sub === 'add' ? 'now co-hosts' : 'no longer hosts';
       await replyPrivately(interaction, `✅ <@${user.id}> ${verb} **${escapeMarkdown(changed.name)}**.`);
     } else if (sub === 'register') {
-      const options = readProfileOptions(interaction) as Parameters<typeof dir.prepareRegistration>[1];
-      const draft = dir.prepareRegistration(ctx.actor, options);
+      const draft = dir.prepareRegistration(ctx.actor, readRegistrationOptions(interaction));
       await interaction.showModal(detailsModal(customId('space', 'register', draft.draftId), `Register ${draft.name}`));
     } else if (sub === 'edit') {
       const spaceId = o.getInteger('space', true);

@@ -60,3 +60,21 @@ export function choiceReader(options: { getString(name: string): string | null }
     },
   };
 }
+
+type StringOptions = Parameters<typeof choiceReader>[0];
+
+/** One optional choice option, typed (see choiceReader). */
+export function choiceOption<T extends string>(options: StringOptions, name: string, values: readonly T[]): T | undefined {
+  const choices = choiceReader(options);
+  const value = choices.optional(name, values);
+  choices.check();
+  return value;
+}
+
+/** One required choice option, typed (see choiceReader). */
+export function requiredChoiceOption<T extends string>(options: StringOptions, name: string, values: readonly T[]): T {
+  const choices = choiceReader(options);
+  const value = choices.required(name, values);
+  choices.check();
+  return value;
+}
