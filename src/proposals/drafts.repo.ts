@@ -18,6 +18,11 @@ export function createProposalDraftsRepo(db: Db) {
       return row.expiresAt > now ? row.options : null;
     },
 
+    /** Privacy: the member's unsent forms. */
+    forget(guildId: string, userId: string): number {
+      return db.delete(proposalDrafts).where(and(eq(proposalDrafts.guildId, guildId), eq(proposalDrafts.userId, userId))).run().changes;
+    },
+
     dropExpired(now: number): number {
       return db.delete(proposalDrafts).where(lt(proposalDrafts.expiresAt, now)).run().changes;
     },

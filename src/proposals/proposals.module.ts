@@ -24,10 +24,11 @@ export interface ProposalFeatureDeps {
 
 export function createProposalFeature(deps: ProposalFeatureDeps) {
   const repo = createProposalsRepo(deps.db);
+  const drafts = createProposalDraftsRepo(deps.db);
   const transaction = <T>(work: () => T): T => deps.db.transaction(() => work());
   return {
-    proposals: createProposalsService({ ...deps, repo, drafts: createProposalDraftsRepo(deps.db), transaction }),
-    votes: createVotesService({ repo, clock: deps.clock, transaction }),
+    proposals: createProposalsService({ ...deps, repo, drafts, transaction }),
+    votes: createVotesService({ repo, drafts, clock: deps.clock, transaction }),
     decisions: createDecisionsService({ repo }),
   };
 }
