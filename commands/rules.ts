@@ -6,7 +6,7 @@ import { openProposal } from '../src/discord/proposals/open.js';
 import { readRuleOptions } from '../src/discord/proposals/options.js';
 import { renderRules } from '../src/discord/proposals/render.js';
 import { replyPrivately } from '../src/discord/respond.js';
-import { ruleChangeOpened, ruleChangeProposal } from '../src/discord/proposals/words.js';
+import { ruleChangeOpened, ruleChangeProposal, ruleSaved, rulesLocked } from '../src/discord/proposals/words.js';
 
 const choicesOf = (values: readonly string[]) => values.map((value) => ({ name: value, value }));
 
@@ -38,12 +38,12 @@ export const rules = defineCommand({
     if (sub === 'show') return replyPrivately(interaction, { embeds: [renderRules(ctx.services.rules.show(ctx.actor.guildId))] });
     if (sub === 'lock') {
       ctx.services.rules.lock(ctx.actor);
-      return replyPrivately(interaction, { content: '🔒 Rules locked: a rule change is now a proposal of type general.', embeds: [renderRules(ctx.services.rules.show(ctx.actor.guildId))] });
+      return replyPrivately(interaction, { content: rulesLocked, embeds: [renderRules(ctx.services.rules.show(ctx.actor.guildId))] });
     }
     const input = readRuleOptions(o);
     const result = ctx.services.rules.set(ctx.actor, input);
     if (result.status === 'applied') {
-      return replyPrivately(interaction, { content: `✅ The ${result.rule.scope} rule is saved.`, embeds: [renderRules(ctx.services.rules.show(ctx.actor.guildId))] });
+      return replyPrivately(interaction, { content: ruleSaved(result.rule.scope), embeds: [renderRules(ctx.services.rules.show(ctx.actor.guildId))] });
     }
     // Rules are locked: the change becomes a general proposal that applies itself if it passes.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });

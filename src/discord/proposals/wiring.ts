@@ -5,9 +5,9 @@ import { SkipJob } from '../../scheduler/scheduler.js';
 import { isDomainError } from '../../shared/errors.js';
 import type { BotContext } from '../command.js';
 import type { FeatureWiring, ReactionEvent } from '../feature-wiring.js';
-import { timestamp } from '../format.js';
 import { fetchHumans } from './humans.js';
 import { createProposalPublisher } from './publish.js';
+import { reminderDm, reminderInThread } from './words.js';
 
 const proposalIdOf = (payload: Record<string, unknown>) => {
   const id = Number(payload.proposalId);
@@ -134,12 +134,10 @@ export const proposalsWiring: FeatureWiring = {
         }
         if (!info) throw new SkipJob('proposal closed or already reminded');
         const p = info.proposal;
-        const text = `⏰ Voting on **#${p.number} ${p.title}** closes ${timestamp(p.closesAt, 'R')}: ${info.notVoted} of ${p.eligible} eligible ${p.voters === 'spaces' || p.voters === 'spaces-in-good-standing' ? 'spaces have' : 'voters have'} not voted yet.`;
-        if (p.threadId) await ctx.poster.post(p.threadId, { content: text }, { idempotencyKey: `proposal-reminder:${p.id}` });
+        if (p.threadId) await ctx.poster.post(p.threadId, { content: reminderInThread(p, info.notVoted) }, { idempotencyKey: `proposal-reminder:${p.id}` });
         let sent = 0;
         for (const userId of info.dmUserIds) {
-          const link = p.channelId && p.messageId ? ` https://discord.com/channels/${p.guildId}/${p.channelId}/${p.messageId}` : '';
-          const dm = await ctx.poster.dm(userId, { content: `⏰ You have not voted on **#${p.number} ${p.title}** yet; voting closes ${timestamp(p.closesAt, 'F')}.${link}\n(Turn these off with /proposal reminders off.)` }, { idempotencyKey: `proposal-reminder:${p.id}:${userId}` });
+          const dm = await ctx.poster.dm(userId, { content: reminderDm(p) }, { idempotencyKey: `proposal-reminder:${p.id}:${userId}` });
           if (dm) sent++;
         }
         ctx.services.votes.markReminderSent(job.guildId, id);

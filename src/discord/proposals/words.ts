@@ -106,3 +106,17 @@ export function ruleChangeProposal(change: Extract<RuleChange, { kind: 'set' }>)
 }
 
 export const ruleChangeOpened = (number: number) => `🔒 Rules are locked, so I opened proposal #${number} for this change; it applies if it passes.`;
+
+/** The 24-hour reminder in the proposal's thread. */
+export const reminderInThread = (p: Pick<ProposalView, 'number' | 'title' | 'closesAt' | 'eligible' | 'voters'>, notVoted: number) =>
+  `⏰ Voting on **#${p.number} ${p.title}** closes ${timestamp(p.closesAt, 'R')}: ${notVoted} of ${p.eligible} eligible ${p.voters === 'spaces' || p.voters === 'spaces-in-good-standing' ? 'spaces have' : 'voters have'} not voted yet.`;
+
+/** The 24-hour reminder by DM to a member who has not voted. */
+export function reminderDm(p: Pick<ProposalView, 'number' | 'title' | 'closesAt' | 'guildId' | 'channelId' | 'messageId'>): string {
+  const link = messageLink(p);
+  return `⏰ You have not voted on **#${p.number} ${p.title}** yet; voting closes ${timestamp(p.closesAt, 'F')}.${link ? ` ${link}` : ''}\n(Turn these off with /proposal reminders off.)`;
+}
+
+export const ruleSaved = (scope: string) => `✅ The ${scope} rule is saved.`;
+
+export const rulesLocked = '🔒 Rules locked: a rule change is now a proposal of type general.';
