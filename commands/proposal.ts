@@ -4,12 +4,12 @@ import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import { CHOICES, DECISION_TYPES, RULE_KINDS, VOTER_KINDS, type Choice } from '../src/db/schema/index.js';
 import { defineCommand } from '../src/discord/command.js';
-import { afterVote, castBallot, closeNow, withdrawNow } from '../src/discord/proposals/actions.js';
+import { afterVote, castBallot, closeNow, proposalDetail, withdrawNow } from '../src/discord/proposals/actions.js';
 import { closeButtons, proposalForm, reasonModal } from '../src/discord/proposals/forms.js';
 import { openProposal } from '../src/discord/proposals/open.js';
 import { readCreateOptions, readFormVote, readListOptions, readProposalTexts, readVoteOptions } from '../src/discord/proposals/options.js';
-import { DETAIL_LINES_FIRST, DETAIL_LINES_MAX, detailFilled, renderProposalDetail, renderProposalList } from '../src/discord/proposals/render.js';
-import { blockButtonNotYours, closeKept, closeQuestion, commandVoteConfirmation, messageLink, proposalOpened, remindersSet } from '../src/discord/proposals/words.js';
+import { renderProposalList } from '../src/discord/proposals/render.js';
+import { blockButtonNotYours, closeKept, closeQuestion, commandVoteConfirmation, proposalOpened, remindersSet } from '../src/discord/proposals/words.js';
 import { replyPrivately } from '../src/discord/respond.js';
 
 const choicesOf = (values: readonly string[]) => values.map((value) => ({ name: value, value }));
@@ -94,11 +94,7 @@ export const proposal = defineCommand({
         return replyPrivately(interaction, { embeds: [renderProposalList(status === 'open' ? 'Open proposals' : 'Closed proposals', items, total, page, 10)] });
       }
       case 'show': {
-        const p = services.proposals.get(actor.guildId, o.getInteger('proposal', true));
-        // The first votes usually fill the field; short names or reasons take a second read of all that could fit.
-        let ballots = services.votes.ballots(actor.guildId, p.id, DETAIL_LINES_FIRST);
-        if (!detailFilled(ballots, ballots.labels, DETAIL_LINES_FIRST)) ballots = services.votes.ballots(actor.guildId, p.id, DETAIL_LINES_MAX);
-        return replyPrivately(interaction, { content: messageLink(p), embeds: [renderProposalDetail(p, ballots, ballots.labels)] });
+        return replyPrivately(interaction, proposalDetail(ctx, o.getInteger('proposal', true)));
       }
     }
   },

@@ -7,8 +7,8 @@ import { invalid } from '../src/shared/errors.js';
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
 import { choiceOption, snowflake } from '../src/discord/options.js';
 import { readPrivacyOptions } from '../src/discord/skills/options.js';
-import { escapeMarkdown, truncate, userMention } from '../src/discord/format.js';
-import { addedText, renderEntries, renderMatches, renderPrivacy, renderTop, renderWho } from '../src/discord/skills/render.js';
+import { truncate } from '../src/discord/format.js';
+import { addedText, renderEntries, renderThanks, renderMatches, renderPrivacy, renderTop, renderWho } from '../src/discord/skills/render.js';
 import { reply } from '../src/discord/respond.js';
 import { answerIntro, requestIntro } from '../src/discord/skills/intros.js';
 import { dayOfInstant } from '../src/shared/day-words.js';
@@ -95,8 +95,7 @@ export const skills = defineCommand({
       case 'thanks': {
         const user = o.getUser('user', true);
         const thanks = s.thank(ctx.actor, { user: user.id, userIsBot: user.bot, skill: o.getString('skill', true), note: o.getString('note') });
-        const note = thanks.note ? `\n> ${truncate(escapeMarkdown(thanks.note), 300).replace(/\n/g, '\n> ')}` : '';
-        return send(`🙏 ${userMention(thanks.fromUserId)} thanked ${userMention(thanks.toUserId)} for **${escapeMarkdown(thanks.skillLabel)}**.${note}`);
+        return send(renderThanks(thanks));
       }
       case 'top':
         return send(renderTop(s.top(ctx.actor.guildId)));

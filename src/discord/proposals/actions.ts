@@ -1,5 +1,5 @@
-// What /proposal's handlers do after a service verb: a vote's reactions tidied and the live tally refreshed, a
-// close or withdrawal announced, a ballot confirmed privately.
+// What /proposal's handlers do around a service verb: a vote's reactions tidied and the live tally refreshed, a
+// close or withdrawal announced, a ballot confirmed privately, a proposal shown in full.
 import type { RepliableInteraction } from 'discord.js';
 import type { Choice } from '../../db/schema/index.js';
 import type { ProposalView } from '../../proposals/proposals.views.js';
@@ -7,7 +7,8 @@ import { OUTCOME_LABEL } from '../../proposals/tally.rules.js';
 import type { InteractionContext } from '../command.js';
 import { replyPrivately } from '../respond.js';
 import { createProposalPublisher } from './publish.js';
-import { ballotConfirmation, closedNow, commandVoteConfirmation, withdrew } from './words.js';
+import { DETAIL_LINES_FIRST, DETAIL_LINES_MAX, detailFilled, renderProposalDetail } from './render.js';
+import { ballotConfirmation, closedNow, commandVoteConfirmation, messageLink, withdrew } from './words.js';
 
 /** After a vote: the member's other voting reactions removed, the live tally refreshed. */
 export async function afterVote(ctx: InteractionContext, proposalId: number, removeReactions: { userId: string; choice: Choice }[]): Promise<ProposalView> {
@@ -30,6 +31,16 @@ export async function withdrawNow(ctx: InteractionContext, proposalId: number): 
   const closed = ctx.services.proposals.withdraw(ctx.actor, proposalId);
   await createProposalPublisher(ctx).announceResult({ ...closed, announcementsChannelId: null });
   return withdrew(closed.proposal.number);
+}
+
+/** /proposal show: the proposal in full, with as many votes and reasons as fit, and a link to its post. */
+export function proposalDetail(ctx: InteractionContext, proposalId: number) {
+  const { services, actor } = ctx;
+  const p = services.proposals.get(actor.guildId, proposalId);
+  // The first votes usually fill the field; short names or reasons take a second read of all that could fit.
+  let ballots = services.votes.ballots(actor.guildId, p.id, DETAIL_LINES_FIRST);
+  if (!detailFilled(ballots, ballots.labels, DETAIL_LINES_FIRST)) ballots = services.votes.ballots(actor.guildId, p.id, DETAIL_LINES_MAX);
+  return { content: messageLink(p), embeds: [renderProposalDetail(p, ballots, ballots.labels)] };
 }
 
 /** A vote by button or form, then the private confirmation. */

@@ -249,3 +249,9 @@ export function addedText(kind: 'offer' | 'need', typed: string, result: AddResu
   if (result.matching > 0) lines.push(matchingMembersText(result.matching, kind));
   return lines.join('\n');
 }
+
+/** The public thank-you of /skills thanks; the note is quoted, escaped and cut to 300 characters. */
+export function renderThanks(thanks: { fromUserId: string; toUserId: string; skillLabel: string; note: string | null }): string {
+  const note = thanks.note ? `\n> ${truncate(escapeMarkdown(thanks.note), 300).replace(/\n/g, '\n> ')}` : '';
+  return `🙏 ${userMention(thanks.fromUserId)} thanked ${userMention(thanks.toUserId)} for **${escapeMarkdown(thanks.skillLabel)}**.${note}`;
+}
