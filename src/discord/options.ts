@@ -1,4 +1,5 @@
-// Turns raw option/modal values into validated input with zod; every problem is reported with the option's name.
+// Turns raw option/modal values into validated input: zod, or typed readers for choice options; every problem
+// is reported with the option's name.
 import { z } from 'zod';
 import { invalidFields, type FieldProblem } from '../shared/errors.js';
 
