@@ -85,3 +85,6 @@ export function renderItemProposed(result: Proposed<AddedItem>) {
     ephemeral: true,
   };
 }
+
+/** Posted with the agenda 24 hours ahead: from then on new items go to the next meeting. */
+export const AGENDA_SET = '📋 The agenda is set: new items from members now go to the next meeting.';
