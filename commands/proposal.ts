@@ -114,7 +114,7 @@ export const proposal = defineCommand({
       args: proposalArg,
       async run(interaction, [draftId], ctx) {
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-        const posted = await openProposal(ctx, { ...ctx.services.proposals.takeDraft(ctx.actor, draftId), ...readProposalTexts(interaction) });
+        const posted = await openProposal(ctx, { ...ctx.services.proposals.drafted(ctx.actor, draftId), ...readProposalTexts(interaction) }, draftId);
         return replyPrivately(interaction, proposalOpened(posted));
       },
     },

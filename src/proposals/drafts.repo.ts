@@ -9,13 +9,18 @@ export function createProposalDraftsRepo(db: Db) {
       return db.insert(proposalDrafts).values({ guildId, userId, options, expiresAt }).returning({ id: proposalDrafts.id }).get().id;
     },
 
-    /** Removes and returns the member's draft; null when it is gone, expired or someone else's. */
-    take(guildId: string, userId: string, id: number, now: number): Record<string, unknown> | null {
-      const where = and(eq(proposalDrafts.guildId, guildId), eq(proposalDrafts.userId, userId), eq(proposalDrafts.id, id));
-      const row = db.select().from(proposalDrafts).where(where).get();
-      if (!row) return null;
-      db.delete(proposalDrafts).where(where).run();
-      return row.expiresAt > now ? row.options : null;
+    /** The member's draft; null when it is gone, expired or someone else's. */
+    get(guildId: string, userId: string, id: number, now: number): Record<string, unknown> | null {
+      const row = db
+        .select()
+        .from(proposalDrafts)
+        .where(and(eq(proposalDrafts.guildId, guildId), eq(proposalDrafts.userId, userId), eq(proposalDrafts.id, id)))
+        .get();
+      return row && row.expiresAt > now ? row.options : null;
+    },
+
+    drop(guildId: string, userId: string, id: number): void {
+      db.delete(proposalDrafts).where(and(eq(proposalDrafts.guildId, guildId), eq(proposalDrafts.userId, userId), eq(proposalDrafts.id, id))).run();
     },
 
     /** Privacy: the member's unsent forms. */

@@ -216,11 +216,19 @@ export function createProposalsService(deps: ProposalsDeps) {
       return { draftId, plan: checked };
     },
 
-    /** The options parked by draft(), once, for the member who parked them. */
-    takeDraft(actor: Actor, draftId: number): CreateProposalInput {
-      const options = deps.drafts.take(actor.guildId, actor.userId, draftId, clock.now().getTime());
+    /**
+     * The options parked by draft(), for the member who parked them. They stay until the proposal opens (see
+     * dropDraft), so a form refused for a bad text can be sent again.
+     */
+    drafted(actor: Actor, draftId: number): CreateProposalInput {
+      const options = deps.drafts.get(actor.guildId, actor.userId, draftId, clock.now().getTime());
       if (!options) throw notFound('This proposal form has expired: run /proposal create again.');
       return parse(options);
+    },
+
+    /** The proposal opened from this draft: the same form sent again opens nothing more. */
+    dropDraft(actor: Actor, draftId: number): void {
+      deps.drafts.drop(actor.guildId, actor.userId, draftId);
     },
 
     /** Opens a proposal: rule, quorum, deadline and eligible voters are fixed now. */

@@ -1,5 +1,6 @@
 // /proposal create's options wait in a stored draft while the member fills in the form: the form's custom id
-// carries only the draft's id, the proposal opens with every option, and a form sent twice opens one proposal.
+// carries only the draft's id, the proposal opens with every option, a refused form can be sent again, and a form
+// sent again after its proposal opened opens nothing more.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, visibleText, type Harness } from '../support/bot.js';
 
@@ -37,5 +38,15 @@ describe('the proposal form', () => {
     expect(again.ephemeral).toBe(true);
     expect(again.content).toMatch(/form has expired: run \/proposal create again/);
     expect(h.bed.messages(a.channel('proposals')).filter((m) => m.embeds[0]?.title?.startsWith('#'))).toHaveLength(1);
+  });
+
+  it('refused for a bad text, can be sent again and opens the proposal with its options', async () => {
+    const a = await h.newAlliance();
+    await a.setup();
+    const result = await a.run('marcus', 'proposal create', { title: 'Shared printer', quorum: 40 });
+    const send = (summary: string) => h.bed.driver.submitModal({ guildId: a.id, channelId: a.channel('general'), userId: a.members.marcus, modal: { ...result.modal!, fields: result.modal!.fields.map((f) => ({ ...f, maxLength: undefined })) }, values: { title: 'Shared printer', summary } });
+    expect((await (await send('x'.repeat(1001))).reply(10_000)).content).toMatch(/summary must be at most 1000/);
+    expect((await (await send('Buy a shared printer.')).reply(10_000)).content).toMatch(/Proposal #1 is open/);
+    expect(visibleText(h.bed.messages(a.channel('proposals')).find((m) => m.embeds[0]?.title?.startsWith('#1 ·'))!)).toMatch(/40%/);
   });
 });

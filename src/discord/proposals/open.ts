@@ -7,13 +7,19 @@ import type { InteractionContext } from '../command.js';
 import { fetchHumans } from './humans.js';
 import { createProposalPublisher } from './publish.js';
 
-/** Opens and posts a proposal; a proposal whose post failed is removed, so nothing half-made stays behind. */
-export async function openProposal(ctx: InteractionContext, input: CreateProposalInput & { ruleChange?: RuleChange }): Promise<ProposalView> {
+/**
+ * Opens and posts a proposal; a proposal whose post failed is removed, so nothing half-made stays behind. With
+ * `draftId` (the form of /proposal create), the draft is dropped once the proposal is posted.
+ */
+export async function openProposal(ctx: InteractionContext, input: CreateProposalInput & { ruleChange?: RuleChange }, draftId?: number): Promise<ProposalView> {
   const view = ctx.services.proposals.create(ctx.actor, input, { humans: await fetchHumans(ctx, ctx.actor.guildId) });
+  let posted: ProposalView;
   try {
-    return await createProposalPublisher(ctx).publish(view);
+    posted = await createProposalPublisher(ctx).publish(view);
   } catch (error) {
     ctx.services.proposals.abandon(view.guildId, view.id);
     throw error;
   }
+  if (draftId !== undefined) ctx.services.proposals.dropDraft(ctx.actor, draftId);
+  return posted;
 }

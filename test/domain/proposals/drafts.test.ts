@@ -1,4 +1,4 @@
-// The options of /proposal create parked for their form: taken once, only by their author, within a day.
+// The options of /proposal create parked for their form: read back by their author until the proposal opens, within a day.
 import { describe, expect, it } from 'vitest';
 import { HOUR } from '../../../src/shared/clock.js';
 import { actor, BOARD, G2, members, people, setup } from './setup.js';
@@ -6,15 +6,18 @@ import { actor, BOARD, G2, members, people, setup } from './setup.js';
 const options = { title: 'Shared printer', type: 'spending', closes: '3d', quorum: 40, voters: 'role', voterRoleId: BOARD, anonymous: true, hideResults: true } as const;
 
 describe('proposal drafts', () => {
-  it('gives back the checked options once, and the proposal opens with them', () => {
+  it('gives back the checked options until dropped, and the proposal opens with them', () => {
     const { services } = setup();
     const { draftId, plan } = services.proposals.draft(actor(members[0]), options);
     expect(plan.quorum).toBe(40);
-    const taken = services.proposals.takeDraft(actor(members[0]), draftId);
-    expect(taken).toMatchObject(options);
-    const p = services.proposals.create(actor(members[0]), { ...taken, summary: 'Buy one.' }, people);
+    const drafted = services.proposals.drafted(actor(members[0]), draftId);
+    expect(drafted).toMatchObject(options);
+    // A form refused for a bad text can be sent again: reading does not use the draft up.
+    expect(services.proposals.drafted(actor(members[0]), draftId)).toEqual(drafted);
+    const p = services.proposals.create(actor(members[0]), { ...drafted, summary: 'Buy one.' }, people);
     expect(p).toMatchObject({ type: 'spending', quorum: 40, voters: 'role', anonymous: true, hideResults: true });
-    expect(() => services.proposals.takeDraft(actor(members[0]), draftId)).toThrow(/form has expired/);
+    services.proposals.dropDraft(actor(members[0]), draftId);
+    expect(() => services.proposals.drafted(actor(members[0]), draftId)).toThrow(/form has expired/);
   });
 
   it('refuses bad options before anything is parked', () => {
@@ -28,15 +31,15 @@ describe('proposal drafts', () => {
   it('is only for the member who parked it, in their alliance', () => {
     const { services } = setup();
     const { draftId } = services.proposals.draft(actor(members[0]), { title: 'Printer' });
-    expect(() => services.proposals.takeDraft(actor(members[1]), draftId)).toThrow(/form has expired/);
-    expect(() => services.proposals.takeDraft(actor(members[0], G2), draftId)).toThrow(/form has expired/);
-    expect(services.proposals.takeDraft(actor(members[0]), draftId)).toMatchObject({ title: 'Printer' });
+    expect(() => services.proposals.drafted(actor(members[1]), draftId)).toThrow(/form has expired/);
+    expect(() => services.proposals.drafted(actor(members[0], G2), draftId)).toThrow(/form has expired/);
+    expect(services.proposals.drafted(actor(members[0]), draftId)).toMatchObject({ title: 'Printer' });
   });
 
   it('expires after a day', () => {
     const { services, clock } = setup();
     const { draftId } = services.proposals.draft(actor(members[0]), { title: 'Printer' });
     clock.advance(25 * HOUR);
-    expect(() => services.proposals.takeDraft(actor(members[0]), draftId)).toThrow(/form has expired/);
+    expect(() => services.proposals.drafted(actor(members[0]), draftId)).toThrow(/form has expired/);
   });
 });
