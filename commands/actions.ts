@@ -2,7 +2,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { defineCommand } from '../src/discord/command.js';
 import { escapeMarkdown, truncate } from '../src/discord/format.js';
-import { renderActions } from '../src/discord/render/meetings.js';
+import { renderActions } from '../src/discord/meetings/render.js';
 import { reply } from '../src/discord/respond.js';
 import { dayInWords } from '../src/shared/day-words.js';
 

@@ -3,9 +3,9 @@ import { MessageFlags, SlashCommandBuilder, type SlashCommandIntegerOption } fro
 import { z } from 'zod';
 import { defineCommand } from '../src/discord/command.js';
 import { escapeMarkdown } from '../src/discord/format.js';
-import { respondMeetingOrItem } from '../src/discord/meeting-options.js';
-import { addedItemText, renderAgenda, renderItemProposed } from '../src/discord/render/agenda.js';
-import { meetingLine } from '../src/discord/render/meetings.js';
+import { respondMeetingOrItem } from '../src/discord/meetings/options.js';
+import { addedItemText, renderAgenda, renderItemProposed } from '../src/discord/meetings/agenda-render.js';
+import { meetingLine } from '../src/discord/meetings/render.js';
 import { reply } from '../src/discord/respond.js';
 import { ITEM_MINUTES } from '../src/meetings/agenda.rules.js';
 

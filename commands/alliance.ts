@@ -8,7 +8,7 @@ import { assertBotCanPost, assertMemberCanPost } from '../src/discord/channel-ch
 import { defineCommand } from '../src/discord/command.js';
 import { runDoctor } from '../src/discord/operations/doctor.js';
 import { renderDoctorEmbeds } from '../src/discord/operations/render.js';
-import { renderSettings, renderSetupGuide, SETUP_NOTHING_GIVEN_TEXT, SETUP_UNCHANGED_TEXT, setupSavedText } from '../src/discord/render/alliance.js';
+import { renderSettings, renderSetupGuide, SETUP_NOTHING_GIVEN_TEXT, SETUP_UNCHANGED_TEXT, setupSavedText } from '../src/discord/alliances/render.js';
 import { reply } from '../src/discord/respond.js';
 
 const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;

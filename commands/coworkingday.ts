@@ -2,9 +2,9 @@
 // registering a space's event (also a Discord scheduled event), and the organizers' reminder settings.
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { defineCommand } from '../src/discord/command.js';
-import { renderCoworkingSettings, renderHosted, renderOverviewReplies } from '../src/discord/render/rhythm.js';
+import { renderCoworkingSettings, renderHosted, renderOverviewReplies } from '../src/discord/rhythm/render.js';
 import { reply } from '../src/discord/respond.js';
-import { discordScheduledEvents, eventUrl } from '../src/discord/rhythm-ports.js';
+import { discordScheduledEvents, eventUrl } from '../src/discord/rhythm/ports.js';
 
 const data = new SlashCommandBuilder()
   .setName('coworkingday')

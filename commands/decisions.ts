@@ -1,7 +1,7 @@
 // /decisions list|export: the alliance's decision register, and the same as a CSV file.
 import { AttachmentBuilder, SlashCommandBuilder } from 'discord.js';
 import { defineCommand } from '../src/discord/command.js';
-import { renderProposalList } from '../src/discord/render/proposals.js';
+import { renderProposalList } from '../src/discord/proposals/render.js';
 import { replyPrivately } from '../src/discord/respond.js';
 
 const data = new SlashCommandBuilder()

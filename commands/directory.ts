@@ -2,10 +2,8 @@
 // Result pages carry the parked query's id in their buttons, so Previous/Next keep working after a restart.
 import {
   AttachmentBuilder,
-  MessageFlags,
   SlashCommandBuilder,
   type ButtonInteraction,
-  type ChatInputCommandInteraction,
   type EmbedBuilder,
   type StringSelectMenuInteraction,
 } from 'discord.js';
@@ -13,14 +11,12 @@ import { z } from 'zod';
 import type { ResultPage } from '../src/directory/directory-search.service.js';
 import { CSV_LIMITS, LIMITS } from '../src/directory/directory.rules.js';
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
-import { respondDirectoryOption } from '../src/discord/directory-options.js';
+import { respondDirectoryOption } from '../src/discord/directory/options.js';
 import { escapeMarkdown } from '../src/discord/format.js';
-import { renderEmpty, renderImported, renderImportProblems, renderPending, renderProfile, renderResults, renderStats, renderWelcome, searchHeading } from '../src/discord/render/directory.js';
+import { importFile } from '../src/discord/directory/import.js';
+import { renderEmpty, renderPending, renderProfile, renderResults, renderStats, renderWelcome, searchHeading } from '../src/discord/directory/render.js';
 import { passMarker } from '../src/discord/pass/space-options.js';
-import { membersAmong } from '../src/discord/members.js';
 import { reply } from '../src/discord/respond.js';
-import { invalid, isDomainError } from '../src/shared/errors.js';
-import { decodeTextFile } from '../src/shared/text-decode.js';
 
 const data = new SlashCommandBuilder()
   .setName('directory')
@@ -61,31 +57,6 @@ const nearHeading = (page: NearPage) => `Spaces within ${page.radiusKm} km of ${
 function resultsPayload(ctx: InteractionContext, kind: 'search' | 'near', page: ResultPage<unknown>, heading: string) {
   if (page.total === 0) return { content: renderEmpty(heading, page.suggestions), embeds: [], components: [], ephemeral: true };
   return renderResults(kind, page, heading, passMarker(ctx));
-}
-
-async function importFile(interaction: ChatInputCommandInteraction, ctx: InteractionContext) {
-  const file = interaction.options.getAttachment('file', true);
-  if (file.size > CSV_LIMITS.bytes) throw invalid('file', '**file** is larger than 5 MB');
-  const type = (file.contentType ?? '').split(';')[0]!.trim();
-  if (!/\.csv$/i.test(file.name) && !['text/csv', 'text/plain', 'application/vnd.ms-excel'].includes(type)) {
-    throw invalid('file', '**file** must be a .csv file (the shape /directory export writes)');
-  }
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const response = await fetch(file.url);
-  if (!response.ok) throw invalid('file', '**file**: I could not download it; please attach it again');
-  const bytes = Buffer.from(await response.arrayBuffer());
-  if (bytes.length > CSV_LIMITS.bytes) throw invalid('file', '**file** is larger than 5 MB');
-  const { text, encoding } = decodeTextFile(bytes);
-  const csv = { content: text, bytes: bytes.length };
-  try {
-    const members = await membersAmong(interaction.guild, ctx.services.directory.hostIdsInCsv(csv));
-    const done = ctx.services.directory.importCsv(ctx.actor, csv, members);
-    await reply(interaction, renderImported(done, encoding));
-  } catch (error) {
-    // Row problems are a report, even when there is only one: it names the row and the field.
-    if (!isDomainError(error) || !error.problems.some((p) => p.field.startsWith('row '))) throw error;
-    await reply(interaction, renderImportProblems(error.message, error.problems));
-  }
 }
 
 export const directory = defineCommand({

@@ -4,7 +4,7 @@ import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { DUES_PERIODS } from '../src/db/schema/index.js';
 import { defineCommand } from '../src/discord/command.js';
 import { readDayOption } from '../src/discord/day-option.js';
-import { respondDirectoryOption } from '../src/discord/directory-options.js';
+import { respondDirectoryOption } from '../src/discord/directory/options.js';
 import { duesReplies, ledgerFile, renderStatus } from '../src/discord/dues/render.js';
 import { replyPrivately } from '../src/discord/respond.js';
 import { currencyChoices, formatMoney } from '../src/dues/money.rules.js';

@@ -1,7 +1,7 @@
 // /help: every command with a one-line description, privately.
 import { SlashCommandBuilder } from 'discord.js';
 import { defineCommand, type CommandModule } from '../src/discord/command.js';
-import { renderHelp } from '../src/discord/render/help.js';
+import { renderHelp } from '../src/discord/help/render.js';
 import { reply } from '../src/discord/respond.js';
 
 export function createHelpCommand(listed: () => readonly CommandModule[]): CommandModule {

@@ -2,9 +2,9 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/discord/command.js';
-import { meetingChoices } from '../src/discord/meeting-options.js';
-import { addedAnywayText, parkedText, promotedText, renderIdeaProposed, renderIdeas, votedText } from '../src/discord/render/ideas.js';
-import { meetingLine } from '../src/discord/render/meetings.js';
+import { meetingChoices } from '../src/discord/meetings/options.js';
+import { addedAnywayText, parkedText, promotedText, renderIdeaProposed, renderIdeas, votedText } from '../src/discord/ideas/render.js';
+import { meetingLine } from '../src/discord/meetings/render.js';
 import { reply } from '../src/discord/respond.js';
 import { DOTS_PER_MONTH } from '../src/ideas/ideas.rules.js';
 import { invalid } from '../src/shared/errors.js';

@@ -9,7 +9,7 @@ import { readMonths, readOutcome, readSend, respondLeadOption } from '../src/dis
 import { LEAD_ELSEWHERE_TEXT, renderAnswered, renderAnswerNotice, renderLeadOffer, renderOutcome, renderSent, renderStats } from '../src/discord/leads/render.js';
 import { snowflake } from '../src/discord/options.js';
 import { reply } from '../src/discord/respond.js';
-import { deliverPrivately } from '../src/discord/skills-delivery.js';
+import { deliverPrivately } from '../src/discord/skills/delivery.js';
 import { forbidden } from '../src/shared/errors.js';
 
 const data = new SlashCommandBuilder()

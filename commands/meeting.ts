@@ -1,14 +1,15 @@
 // /meeting schedule|list|reschedule|cancel|notes|outcome: meetings with a structured and a social block.
 // Schedule and reschedule answer with how `when` was understood and save only on Confirm.
-import { ChannelType, SlashCommandBuilder, type ButtonInteraction, type StringSelectMenuInteraction } from 'discord.js';
+import { ChannelType, SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
-import { ITEM_OUTCOMES } from '../src/db/schema/meetings.js';
-import type { Confirmed, Meeting } from '../src/meetings/meetings.service.js';
+import { ITEM_OUTCOMES, RECURRENCES } from '../src/db/schema/meetings.js';
 import { assertBotCanPost, assertMemberCanPost } from '../src/discord/channel-check.js';
-import { defineCommand, type InteractionContext } from '../src/discord/command.js';
-import { syncMeetingEvent } from '../src/discord/meeting-events.js';
-import { parseWhere, respondMeetingOrItem, whereChoices } from '../src/discord/meeting-options.js';
-import { renderCancelledNotice, renderMeetingList, meetingLine, renderMovedNotice, renderNotes, renderPreview } from '../src/discord/render/meetings.js';
+import { defineCommand } from '../src/discord/command.js';
+import { syncMeetingEvent } from '../src/discord/meetings/events.js';
+import { confirm, noticeInChannel } from '../src/discord/meetings/publish.js';
+import { choiceOption, requiredChoiceOption } from '../src/discord/options.js';
+import { parseWhere, respondMeetingOrItem, whereChoices } from '../src/discord/meetings/options.js';
+import { renderCancelledNotice, renderMeetingList, meetingLine, renderNotes, renderPreview } from '../src/discord/meetings/render.js';
 import { escapeMarkdown } from '../src/discord/format.js';
 import { deferPublicly, reply } from '../src/discord/respond.js';
 import { dayInWords } from '../src/shared/day-words.js';
@@ -71,37 +72,6 @@ const data = new SlashCommandBuilder()
       .addStringOption((o) => o.setName('note').setDescription('For an action: what to do (default: the item topic)').setMaxLength(300)),
   );
 
-function confirmedText(result: Confirmed, notes: (string | null)[]): string {
-  const lines =
-    result.kind === 'scheduled'
-      ? [`✅ Scheduled: ${meetingLine(result.meetings[0]!)}`, ...(result.meetings.length > 1 ? [`Next: ${meetingLine(result.meetings[1]!)}`] : [])]
-      : [`✅ Moved: ${meetingLine(result.meeting)}`];
-  return [...lines, ...notes.filter((n): n is string => n !== null)].join('\n');
-}
-
-async function confirm(interaction: ButtonInteraction | StringSelectMenuInteraction, args: [number, number], ctx: InteractionContext) {
-  const result = ctx.services.meetings.confirm(ctx.actor, args[0], args[1]);
-  // Creating the Discord event is a round trip; acknowledge first so the 3-second deadline never bites.
-  await interaction.deferUpdate();
-  const meetings = result.kind === 'scheduled' ? result.meetings : [result.meeting];
-  const notes: (string | null)[] = [];
-  for (const meeting of meetings) notes.push(await syncMeetingEvent(ctx, meeting));
-  await interaction.editReply({ content: confirmedText(result, [...new Set(notes)]), embeds: [], components: [] });
-  if (result.kind === 'rescheduled') await noticeInChannel(ctx, result.meeting, renderMovedNotice(result.meeting, result.previousStartsAt));
-}
-
-/**
- * A short public notice where the meeting is announced (unless the public answer already went there); the change
- * itself stands even if the post fails.
- */
-async function noticeInChannel(ctx: InteractionContext, meeting: Meeting, content: string, answeredIn?: string): Promise<void> {
-  const channelId = meeting.channelId ?? ctx.settings.meetingsChannelId;
-  if (!channelId || channelId === answeredIn) return;
-  await ctx.poster.post(channelId, { content }).catch((error: unknown) => {
-    ctx.logger.warn({ error: String(error), meeting: meeting.id }, 'could not post a meeting change notice');
-  });
-}
-
 export const meeting = defineCommand({
   data: data.toJSON(),
 
@@ -122,7 +92,7 @@ export const meeting = defineCommand({
         structuredMinutes: o.getInteger('structured-minutes') ?? undefined,
         ...parseWhere(o.getString('where'), interaction.guild),
         channelId,
-        repeat: (o.getString('repeat') ?? undefined) as 'none' | undefined,
+        repeat: choiceOption(o, 'repeat', RECURRENCES),
         public: o.getBoolean('public') ?? undefined,
       });
       await reply(interaction, { ...renderPreview(preview), ephemeral: true });
@@ -145,7 +115,7 @@ export const meeting = defineCommand({
       const result = meetings.recordOutcome(ctx.actor, {
         meetingId: o.getInteger('meeting', true),
         itemId: o.getInteger('item', true),
-        result: o.getString('result', true) as 'done',
+        result: requiredChoiceOption(o, 'result', ITEM_OUTCOMES),
         ownerId: o.getUser('owner')?.id,
         due: o.getString('due') ?? undefined,
         note: o.getString('note') ?? undefined,

@@ -1,7 +1,7 @@
 // /participation report: who attended meetings and who owns open actions (organizers).
 import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { defineCommand } from '../src/discord/command.js';
-import { renderParticipation } from '../src/discord/render/meetings.js';
+import { renderParticipation } from '../src/discord/meetings/render.js';
 import { reply } from '../src/discord/respond.js';
 
 const data = new SlashCommandBuilder()

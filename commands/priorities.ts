@@ -2,7 +2,7 @@
 import { SlashCommandBuilder, type SlashCommandIntegerOption } from 'discord.js';
 import { defineCommand } from '../src/discord/command.js';
 import { escapeMarkdown } from '../src/discord/format.js';
-import { renderPriorities } from '../src/discord/render/ideas.js';
+import { renderPriorities } from '../src/discord/ideas/render.js';
 import { reply } from '../src/discord/respond.js';
 
 const rank = (o: SlashCommandIntegerOption) =>

@@ -4,7 +4,7 @@ import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
 import { snowflake } from '../src/discord/options.js';
-import { deletedText, exportFile, exportMessage, NOTHING_TO_DELETE_TEXT, removedSpacesNotice, renderDeletionPreview } from '../src/discord/render/privacy.js';
+import { deletedText, exportFile, exportMessage, NOTHING_TO_DELETE_TEXT, removedSpacesNotice, renderDeletionPreview } from '../src/discord/privacy/render.js';
 import { reply } from '../src/discord/respond.js';
 import { forbidden } from '../src/shared/errors.js';
 

@@ -1,20 +1,16 @@
 // /proposal create|vote|close|withdraw|list|show|reminders: open proposals (options, then a modal for the
 // texts), vote by command or secret-ballot buttons, close, withdraw, and read them.
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, ModalBuilder, SlashCommandBuilder, TextInputBuilder, TextInputStyle, type ModalActionRowComponentBuilder } from 'discord.js';
+import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import { CHOICES, DECISION_TYPES, RULE_KINDS, VOTER_KINDS, type Choice } from '../src/db/schema/index.js';
-import { defineCommand, type InteractionContext } from '../src/discord/command.js';
-import { customId } from '../src/discord/custom-id.js';
-import { createProposalPublisher } from '../src/discord/proposals-publish.js';
-import { DETAIL_LINES_FIRST, DETAIL_LINES_MAX, detailFilled, renderProposalDetail, renderProposalList } from '../src/discord/render/proposals.js';
-import { ballotConfirmation, blockButtonNotYours, closedNow, closeKept, closeQuestion, commandVoteConfirmation, REASON_FORM, voteFieldProblem } from '../src/discord/render/proposal-words.js';
+import { defineCommand } from '../src/discord/command.js';
+import { afterVote, castBallot, closeNow, proposalDetail, withdrawNow } from '../src/discord/proposals/actions.js';
+import { closeButtons, proposalForm, reasonModal } from '../src/discord/proposals/forms.js';
+import { openProposal } from '../src/discord/proposals/open.js';
+import { readCreateOptions, readFormVote, readListOptions, readProposalTexts, readVoteOptions } from '../src/discord/proposals/options.js';
+import { renderProposalList } from '../src/discord/proposals/render.js';
+import { blockButtonNotYours, closeKept, closeQuestion, commandVoteConfirmation, proposalOpened, remindersSet } from '../src/discord/proposals/words.js';
 import { replyPrivately } from '../src/discord/respond.js';
-import { timestamp } from '../src/discord/format.js';
-import { fetchHumans } from '../src/discord/wiring/proposals.js';
-import type { CreateProposalInput } from '../src/proposals/proposals.service.js';
-import { CHOICE_EMOJI, choicesFor, OUTCOME_LABEL } from '../src/proposals/tally.rules.js';
-import { invalid } from '../src/shared/errors.js';
-import { describeLocal } from '../src/shared/when.rules.js';
 
 const choicesOf = (values: readonly string[]) => values.map((value) => ({ name: value, value }));
 const proposalOption = (o: import('discord.js').SlashCommandIntegerOption) =>
@@ -52,68 +48,13 @@ const data = new SlashCommandBuilder()
       .addSubcommand((s) => s.setName('on').setDescription('Turn vote reminders on'))
       .addSubcommand((s) => s.setName('off').setDescription('Turn vote reminders off')));
 
-// Option codes keep the modal's custom id within Discord's 100 characters.
-const code = (values: readonly string[], value: string | null) => (value === null ? '' : String(values.indexOf(value)));
-const fromCode = (values: readonly string[]) =>
-  z.string().regex(/^\d?$/).refine((v) => v === '' || Number(v) < values.length).transform((v) => (v === '' ? undefined : values[Number(v)]));
-const optionalInt = z.string().regex(/^\d*$/).transform((v) => (v === '' ? undefined : Number(v)));
-const createArgs = z.tuple([
-  fromCode(DECISION_TYPES), fromCode(RULE_KINDS), z.string().max(20), optionalInt, fromCode(VOTER_KINDS),
-  z.string().regex(/^(\d{15,21})?$/), z.enum(['0', '1']), z.enum(['0', '1']), optionalInt,
-]);
-const ballotArgs = z.tuple([z.coerce.number().int().positive(), z.enum(['y', 'n', 'a', 'b', 'w', 'r'])]);
-const proposalArg = z.tuple([z.coerce.number().int().positive()]);
-const whyArgs = z.tuple([z.coerce.number().int().positive(), z.string().regex(/^\d{15,21}$/)]);
+const id = z.coerce.number().int().positive();
+const ballotArgs = z.tuple([id, z.enum(['y', 'n', 'a', 'b', 'w', 'r'])]);
+const proposalArg = z.tuple([id]);
+const whyArgs = z.tuple([id, z.string().regex(/^\d{15,21}$/)]);
 // '' asks for the vote in the form, 'b' is a block (the form asks only for the reason).
-const reasonArgs = z.tuple([z.coerce.number().int().positive(), z.enum(['', 'b'])]);
+const reasonArgs = z.tuple([id, z.enum(['', 'b'])]);
 const FROM_CODE: Record<string, Choice | null> = { y: 'yes', n: 'no', a: 'abstain', b: 'block', w: null };
-const TEXT_FIELDS = [
-  ['title', 'Title', TextInputStyle.Short, 150, true],
-  ['summary', 'Summary', TextInputStyle.Paragraph, 1000, true],
-  ['need', 'The need (optional)', TextInputStyle.Paragraph, 1000, false],
-  ['audience', 'Who we can bring it to (optional)', TextInputStyle.Paragraph, 1000, false],
-  ['measure', 'How we will measure it (optional)', TextInputStyle.Paragraph, 1000, false],
-] as const;
-
-function link(p: { guildId: string; channelId: string | null; messageId: string | null }): string {
-  return p.channelId && p.messageId ? `https://discord.com/channels/${p.guildId}/${p.channelId}/${p.messageId}` : '';
-}
-
-/** The reason form: the vote (pre-filled with the member's current one) and the reason, or only the reason of a block. */
-function reasonModal(proposalId: number, block: boolean, current: Choice | null): ModalBuilder {
-  const modal = new ModalBuilder().setCustomId(customId('proposal', 'reason', proposalId, block ? 'b' : '')).setTitle(block ? REASON_FORM.blockTitle : REASON_FORM.title);
-  if (!block) {
-    const vote = new TextInputBuilder().setCustomId('vote').setLabel(REASON_FORM.voteLabel).setStyle(TextInputStyle.Short).setMaxLength(10).setRequired(true).setPlaceholder(REASON_FORM.votePlaceholder);
-    if (current) vote.setValue(current);
-    modal.addComponents(new ActionRowBuilder<ModalActionRowComponentBuilder>().addComponents(vote));
-  }
-  const reason = new TextInputBuilder().setCustomId('reason').setLabel(block ? REASON_FORM.blockReasonLabel : REASON_FORM.reasonLabel).setStyle(TextInputStyle.Paragraph).setMaxLength(500).setRequired(true);
-  return modal.addComponents(new ActionRowBuilder<ModalActionRowComponentBuilder>().addComponents(reason));
-}
-
-async function afterVote(ctx: InteractionContext, proposalId: number, removeReactions: { userId: string; choice: Choice }[]) {
-  const publisher = createProposalPublisher(ctx);
-  const p = ctx.services.proposals.get(ctx.actor.guildId, proposalId);
-  if (p.channelId && p.messageId) await publisher.removeVoteReactions(p.channelId, p.messageId, removeReactions);
-  publisher.refresh(p.guildId, p.id);
-  return p;
-}
-
-/** Closes now and announces the result; the organizer's answer says how it ended. */
-async function closeNow(ctx: InteractionContext, proposalId: number): Promise<string> {
-  const closed = ctx.services.proposals.close(ctx.actor.guildId, proposalId, ctx.actor);
-  await createProposalPublisher(ctx).announceResult(closed);
-  return closedNow(closed.proposal, OUTCOME_LABEL[closed.proposal.outcome ?? 'failed']);
-}
-
-/** A vote by button or form, then the private confirmation. */
-async function castBallot(interaction: import('discord.js').RepliableInteraction, ctx: InteractionContext, input: { proposalId: number; choice: Choice | null; reason?: string }, form: boolean) {
-  const result = form ? ctx.services.votes.voteByForm(ctx.actor, input) : ctx.services.votes.voteByButton(ctx.actor, input);
-  const p = await afterVote(ctx, input.proposalId, result.removeReactions);
-  const mine = ctx.services.votes.myVote(ctx.actor.guildId, input.proposalId, ctx.actor.userId);
-  const confirmation = p.anonymous || p.hideResults ? ballotConfirmation(p, result.changed, mine, input.reason ?? null) : commandVoteConfirmation(p.number, result.changed, mine);
-  return replyPrivately(interaction, confirmation);
-}
 
 export const proposal = defineCommand({
   data: data.toJSON(),
@@ -121,75 +62,39 @@ export const proposal = defineCommand({
 
   async execute(interaction, ctx) {
     const o = interaction.options;
-    const group = o.getSubcommandGroup(false);
     const sub = o.getSubcommand();
     const { services, actor } = ctx;
-    if (group === 'reminders') {
-      const on = services.votes.setReminders(actor, sub === 'on');
-      return replyPrivately(interaction, on ? '🔔 I will DM you 24 hours before a vote closes if you have not voted.' : '🔕 Vote reminders are off.');
-    }
+    if (o.getSubcommandGroup(false) === 'reminders') return replyPrivately(interaction, remindersSet(services.votes.setReminders(actor, sub === 'on')));
     switch (sub) {
       case 'create': {
-        const input: CreateProposalInput = {
-          title: o.getString('title', true), type: (o.getString('type') ?? undefined) as CreateProposalInput['type'],
-          rule: (o.getString('rule') ?? undefined) as CreateProposalInput['rule'], closes: o.getString('closes') ?? undefined,
-          quorum: o.getInteger('quorum') ?? undefined, voters: (o.getString('voters') ?? undefined) as CreateProposalInput['voters'],
-          voterRoleId: o.getRole('voter-role')?.id, anonymous: o.getBoolean('anonymous') ?? false,
-          hideResults: o.getBoolean('hide-results') ?? false, fromItemId: o.getInteger('from-item') ?? undefined,
-        };
-        const plan = services.proposals.plan(actor, input);
-        const id = customId('proposal', 'create', code(DECISION_TYPES, input.type ?? null), code(RULE_KINDS, input.rule ?? null), input.closes ?? '',
-          input.quorum ?? '', code(VOTER_KINDS, input.voters ?? null), input.voterRoleId ?? '', input.anonymous ? '1' : '0', input.hideResults ? '1' : '0', input.fromItemId ?? '');
-        // A deadline typed in words is restated before anything is stored (≤ 45 characters: "Fri 11 Dec 2026, 17:00").
-        const closes = input.closes ? ` · closes ${describeLocal(plan.closesAt, services.alliances.settings(actor.guildId).timezone)}` : '';
-        const modal = new ModalBuilder().setCustomId(id).setTitle(`New proposal${closes}`);
-        for (const [field, label, style, max, required] of TEXT_FIELDS) {
-          const text = new TextInputBuilder().setCustomId(field).setLabel(label).setStyle(style).setMaxLength(max).setRequired(required);
-          if (field === 'title') text.setValue(plan.input.title);
-          if (field === 'summary' && plan.agendaItem) text.setValue(`From the agenda of ${plan.agendaItem.meetingTitle}: ${plan.agendaItem.topic}`.slice(0, 1000));
-          modal.addComponents(new ActionRowBuilder<ModalActionRowComponentBuilder>().addComponents(text));
-        }
-        await interaction.showModal(modal);
+        // The options wait in a stored draft; the form's custom id carries only its id.
+        const { draftId, plan } = services.proposals.draft(actor, readCreateOptions(o));
+        await interaction.showModal(proposalForm(draftId, plan, services.alliances.settings(actor.guildId).timezone));
         return;
       }
       case 'vote': {
-        const raw = o.getString('choice', true);
-        const result = services.votes.vote(actor, { proposalId: o.getInteger('proposal', true), choice: raw === 'withdraw' ? null : (raw as Choice), reason: o.getString('reason') ?? undefined });
+        const input = readVoteOptions(o);
+        const result = services.votes.vote(actor, input);
         const p = await afterVote(ctx, result.proposalId, result.removeReactions);
-        return replyPrivately(interaction, commandVoteConfirmation(p.number, result.changed, raw === 'withdraw' ? null : (raw as Choice)));
+        return replyPrivately(interaction, commandVoteConfirmation(p.number, result.changed, input.choice));
       }
       case 'close': {
         const p = services.proposals.get(actor.guildId, o.getInteger('proposal', true));
-        // Before the deadline an early close is asked for twice: members who have not voted lose their say.
-        if (p.status === 'open' && ctx.clock.now().getTime() < p.closesAt) {
-          const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
-            new ButtonBuilder().setCustomId(customId('proposal', 'close', p.id)).setLabel('Close now').setStyle(ButtonStyle.Danger),
-            new ButtonBuilder().setCustomId(customId('proposal', 'keep', p.id)).setLabel('Keep it open').setStyle(ButtonStyle.Secondary),
-          );
-          return replyPrivately(interaction, { content: closeQuestion(p), components: [buttons] });
-        }
-        await interaction.deferReply({ flags: 64 });
+        if (p.status === 'open' && ctx.clock.now().getTime() < p.closesAt) return replyPrivately(interaction, { content: closeQuestion(p), components: [closeButtons(p.id)] });
+        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
         return replyPrivately(interaction, await closeNow(ctx, p.id));
       }
       case 'withdraw': {
-        await interaction.deferReply({ flags: 64 });
-        const id = o.getInteger('proposal', true);
-        const closed = services.proposals.withdraw(actor, id);
-        await createProposalPublisher(ctx).announceResult({ ...closed, announcementsChannelId: null });
-        return replyPrivately(interaction, `Withdrew #${closed.proposal.number}.`);
+        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        return replyPrivately(interaction, await withdrawNow(ctx, o.getInteger('proposal', true)));
       }
       case 'list': {
-        const status = (o.getString('status') ?? 'open') as 'open' | 'closed';
-        const page = (o.getInteger('page') ?? 1) - 1;
+        const { status, page } = readListOptions(o);
         const { items, total } = services.proposals.list(actor.guildId, status, page, 10);
         return replyPrivately(interaction, { embeds: [renderProposalList(status === 'open' ? 'Open proposals' : 'Closed proposals', items, total, page, 10)] });
       }
       case 'show': {
-        const p = services.proposals.get(actor.guildId, o.getInteger('proposal', true));
-        // The first votes usually fill the field; short names or reasons take a second read of all that could fit.
-        let ballots = services.votes.ballots(actor.guildId, p.id, DETAIL_LINES_FIRST);
-        if (!detailFilled(ballots, ballots.labels, DETAIL_LINES_FIRST)) ballots = services.votes.ballots(actor.guildId, p.id, DETAIL_LINES_MAX);
-        return replyPrivately(interaction, { content: link(p), embeds: [renderProposalDetail(p, ballots, ballots.labels)] });
+        return replyPrivately(interaction, proposalDetail(ctx, o.getInteger('proposal', true)));
       }
     }
   },
@@ -206,37 +111,18 @@ export const proposal = defineCommand({
 
   modals: {
     create: {
-      args: createArgs,
-      async run(interaction, [type, rule, closes, quorum, voters, role, anonymous, hide, item], ctx) {
-        await interaction.deferReply({ flags: 64 });
-        const field = (name: string) => interaction.fields.getTextInputValue(name);
-        const people = { humans: await fetchHumans(ctx, ctx.actor.guildId) };
-        const view = ctx.services.proposals.create(ctx.actor, {
-          title: field('title'), summary: field('summary'), need: field('need'), audience: field('audience'), measure: field('measure'),
-          type: type as CreateProposalInput['type'], rule: rule as CreateProposalInput['rule'], closes: closes || undefined, quorum,
-          voters: voters as CreateProposalInput['voters'], voterRoleId: role || undefined, anonymous: anonymous === '1', hideResults: hide === '1', fromItemId: item,
-        }, people);
-        let posted;
-        try {
-          posted = await createProposalPublisher(ctx).publish(view);
-        } catch (error) {
-          ctx.services.proposals.abandon(view.guildId, view.id);
-          throw error;
-        }
-        return replyPrivately(interaction, `Proposal #${posted.number} is open until ${timestamp(posted.closesAt, 'F')}: ${link(posted)}`);
+      args: proposalArg,
+      async run(interaction, [draftId], ctx) {
+        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        const posted = await openProposal(ctx, { ...ctx.services.proposals.drafted(ctx.actor, draftId), ...readProposalTexts(interaction) }, draftId);
+        return replyPrivately(interaction, proposalOpened(posted));
       },
     },
     reason: {
       args: reasonArgs,
       async run(interaction, [proposalId, code], ctx) {
         const p = ctx.services.proposals.get(ctx.actor.guildId, proposalId);
-        let choice: Choice = 'block';
-        if (code === '') {
-          const offered = choicesFor(p.rule);
-          const typed = z.string().trim().toLowerCase().pipe(z.enum(offered as [Choice, ...Choice[]])).safeParse(interaction.fields.getTextInputValue('vote'));
-          if (!typed.success) throw invalid('vote', voteFieldProblem(offered));
-          choice = typed.data;
-        }
+        const choice = code === '' ? readFormVote(interaction, p.rule) : 'block';
         return castBallot(interaction, ctx, { proposalId, choice, reason: interaction.fields.getTextInputValue('reason') }, true);
       },
     },
@@ -279,4 +165,3 @@ export const proposal = defineCommand({
     },
   },
 });
-

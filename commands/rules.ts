@@ -1,13 +1,12 @@
 // /rules set|show|lock: the alliance's decision rules per kind of decision (show for everyone; set and lock for organizers).
-import { SlashCommandBuilder } from 'discord.js';
+import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { RULE_KINDS, RULE_SCOPES, VOTER_KINDS } from '../src/db/schema/index.js';
 import { defineCommand } from '../src/discord/command.js';
-import { createProposalPublisher } from '../src/discord/proposals-publish.js';
-import { renderRules } from '../src/discord/render/proposals.js';
+import { openProposal } from '../src/discord/proposals/open.js';
+import { readRuleOptions } from '../src/discord/proposals/options.js';
+import { renderRules } from '../src/discord/proposals/render.js';
 import { replyPrivately } from '../src/discord/respond.js';
-import { fetchHumans } from '../src/discord/wiring/proposals.js';
-import type { SetRuleInput } from '../src/rules/rules.service.js';
-import { describeRule } from '../src/proposals/tally.rules.js';
+import { ruleChangeOpened, ruleChangeProposal, ruleSaved, rulesLocked } from '../src/discord/proposals/words.js';
 
 const choicesOf = (values: readonly string[]) => values.map((value) => ({ name: value, value }));
 
@@ -39,41 +38,16 @@ export const rules = defineCommand({
     if (sub === 'show') return replyPrivately(interaction, { embeds: [renderRules(ctx.services.rules.show(ctx.actor.guildId))] });
     if (sub === 'lock') {
       ctx.services.rules.lock(ctx.actor);
-      return replyPrivately(interaction, { content: '🔒 Rules locked: a rule change is now a proposal of type general.', embeds: [renderRules(ctx.services.rules.show(ctx.actor.guildId))] });
+      return replyPrivately(interaction, { content: rulesLocked, embeds: [renderRules(ctx.services.rules.show(ctx.actor.guildId))] });
     }
-    const input: SetRuleInput = {
-      type: o.getString('type', true) as SetRuleInput['type'],
-      rule: (o.getString('rule') ?? undefined) as SetRuleInput['rule'],
-      quorum: o.getInteger('quorum') ?? undefined,
-      period: o.getString('period') ?? undefined,
-      voters: (o.getString('voters') ?? undefined) as SetRuleInput['voters'],
-      voterRoleId: o.getRole('voter-role')?.id,
-      threshold: o.getString('threshold') ?? undefined,
-      allowOverride: o.getBoolean('allow-override') ?? undefined,
-    };
+    const input = readRuleOptions(o);
     const result = ctx.services.rules.set(ctx.actor, input);
     if (result.status === 'applied') {
-      return replyPrivately(interaction, { content: `✅ The ${result.rule.scope} rule is saved.`, embeds: [renderRules(ctx.services.rules.show(ctx.actor.guildId))] });
+      return replyPrivately(interaction, { content: ruleSaved(result.rule.scope), embeds: [renderRules(ctx.services.rules.show(ctx.actor.guildId))] });
     }
     // Rules are locked: the change becomes a general proposal that applies itself if it passes.
-    await interaction.deferReply({ flags: 64 });
-    const change = result.change;
-    const view = ctx.services.proposals.create(
-      ctx.actor,
-      {
-        type: 'general',
-        title: `Change the ${change.scope} decision rule`,
-        summary: `Rules are locked, so this change needs the alliance's approval: the ${change.scope} rule would become ${describeRule({ rule: change.rule as (typeof RULE_KINDS)[number], thresholdNum: change.thresholdNum, thresholdDen: change.thresholdDen })}.`,
-        ruleChange: change,
-      },
-      { humans: await fetchHumans(ctx, ctx.actor.guildId) },
-    );
-    try {
-      const posted = await createProposalPublisher(ctx).publish(view);
-      return replyPrivately(interaction, `🔒 Rules are locked, so I opened proposal #${posted.number} for this change; it applies if it passes.`);
-    } catch (error) {
-      ctx.services.proposals.abandon(view.guildId, view.id);
-      throw error;
-    }
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const posted = await openProposal(ctx, { type: 'general', ...ruleChangeProposal(result.change), ruleChange: result.change });
+    return replyPrivately(interaction, ruleChangeOpened(posted.number));
   },
 });

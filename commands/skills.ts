@@ -2,15 +2,16 @@
 // helpers. Parse → one service call → render; the buttons and selects of the conversation live here too.
 import { SlashCommandBuilder, type ButtonInteraction, type RepliableInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import { z } from 'zod';
+import { SKILL_LEVELS } from '../src/db/schema/index.js';
 import { invalid } from '../src/shared/errors.js';
-import type { AddResult } from '../src/skills/skills.service.js';
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
-import { snowflake } from '../src/discord/options.js';
-import { escapeMarkdown, timestamp, truncate, userMention } from '../src/discord/format.js';
-import { matchingMembersText, renderDeclined, renderEntries, renderIntroduction, renderIntroRequest, renderMatches, renderPrivacy, renderTop, renderWho } from '../src/discord/render/skills.js';
-import { reply, replyPrivately } from '../src/discord/respond.js';
-import { deliverPrivately } from '../src/discord/skills-delivery.js';
-import { dayInWords, dayOfInstant } from '../src/shared/day-words.js';
+import { choiceOption, snowflake } from '../src/discord/options.js';
+import { readPrivacyOptions } from '../src/discord/skills/options.js';
+import { truncate } from '../src/discord/format.js';
+import { addedText, renderEntries, renderThanks, renderMatches, renderPrivacy, renderTop, renderWho } from '../src/discord/skills/render.js';
+import { reply } from '../src/discord/respond.js';
+import { answerIntro, requestIntro } from '../src/discord/skills/intros.js';
+import { dayOfInstant } from '../src/shared/day-words.js';
 
 const skillOption = (description: string) => (o: import('discord.js').SlashCommandStringOption) =>
   o.setName('skill').setDescription(description).setRequired(true).setAutocomplete(true).setMaxLength(100);
@@ -50,61 +51,6 @@ const data = new SlashCommandBuilder()
 /** The alliance's time zone: days are written as its calendar shows them. */
 const zone = (ctx: InteractionContext): string => ctx.services.alliances.settings(ctx.actor.guildId).timezone;
 
-function addedText(kind: 'offer' | 'need', typed: string, result: AddResult, timeZone: string): string {
-  const { entry } = result;
-  const lines = [`✅ ${result.created ? 'Added' : 'Updated'} your ${kind}: **${entry.label}**${entry.level ? ` (${entry.level})` : ''}.`];
-  if (result.via === 'synonym' || result.via === 'typo') lines.push(`I read “${truncate(typed, 60)}” as **${entry.label}**.`);
-  if (result.via === 'new') lines.push('That is a new skill here; I kept it as you wrote it and suggested it to the organizers.');
-  if (kind === 'need' && entry.byDate) lines.push(`Needed by ${dayInWords(entry.byDate)}.`);
-  if (kind === 'need' && entry.expiresAt) lines.push(`It lapses on ${dayOfInstant(entry.expiresAt, timeZone)} unless you renew it; I will remind you a week before.`);
-  if (result.matching > 0) lines.push(matchingMembersText(result.matching, kind));
-  return lines.join('\n');
-}
-
-/** Asks `targetId` for an introduction by DM, or in a private thread here when their DMs are closed. */
-async function requestIntro(interaction: ButtonInteraction | StringSelectMenuInteraction, targetId: string, ctx: InteractionContext): Promise<void> {
-  const member = await interaction.guild?.members.fetch(targetId).catch(() => null);
-  if (!member) throw invalid('user', 'That member is no longer in this server.');
-  const intro = ctx.services.skills.requestIntro(ctx.actor, { user: targetId, userIsBot: member.user.bot, channelId: interaction.channelId });
-  const delivered = await deliverPrivately(ctx, {
-    userIds: [targetId],
-    channelId: intro.channelId,
-    threadName: 'Introduction request',
-    payloadFor: () => renderIntroRequest(intro, interaction.guild?.name ?? 'your alliance'),
-    idempotencyKey: `skills:intro:${intro.id}:request`,
-  });
-  if (delivered[targetId] === 'none') {
-    ctx.services.skills.cancelIntro(ctx.actor.guildId, intro.id);
-    await replyPrivately(interaction, `I couldn't reach ${userMention(targetId)}: they don't accept DMs and I can't open a private thread here. Nothing was sent.`);
-    return;
-  }
-  const how = delivered[targetId] === 'dm' ? 'by DM' : 'in a private thread';
-  await replyPrivately(interaction, `📨 I asked ${userMention(targetId)} ${how} whether they'd like an introduction. I'll tell you when they answer.`);
-}
-
-async function answerIntro(interaction: ButtonInteraction | StringSelectMenuInteraction, introId: number, accept: boolean, ctx: InteractionContext): Promise<void> {
-  const intro = ctx.services.skills.respondIntro(ctx.actor, introId, accept);
-  if (accept) {
-    await deliverPrivately(ctx, {
-      userIds: [intro.requesterId, intro.targetId],
-      channelId: intro.channelId,
-      threadName: 'Introduction',
-      payloadFor: (userId) => ({ content: renderIntroduction(intro, userId) }),
-      idempotencyKey: `skills:intro:${intro.id}:introduce`,
-    });
-  } else {
-    await deliverPrivately(ctx, {
-      userIds: [intro.requesterId],
-      channelId: intro.channelId,
-      threadName: 'Introduction request',
-      payloadFor: () => ({ content: renderDeclined(intro) }),
-      idempotencyKey: `skills:intro:${intro.id}:declined`,
-    });
-  }
-  const done = accept ? '✅ You accepted: I introduced you to each other.' : 'You declined. They are told politely, without details.';
-  await interaction.update({ content: `${interaction.message.content}\n\n${done}`, components: [], allowedMentions: { parse: [] } });
-}
-
 const dmArgs = z.tuple([snowflake, z.coerce.number().int().positive()]);
 const update = (interaction: ButtonInteraction | StringSelectMenuInteraction, content: string) =>
   interaction.update({ content, components: [], embeds: [], allowedMentions: { parse: [] } });
@@ -120,7 +66,7 @@ export const skills = defineCommand({
     switch (o.getSubcommand()) {
       case 'offer': {
         const skill = o.getString('skill', true);
-        const result = s.offer(ctx.actor, { skill, level: o.getString('level') as 'learning' | null, note: o.getString('note') });
+        const result = s.offer(ctx.actor, { skill, level: choiceOption(o, 'level', SKILL_LEVELS), note: o.getString('note') });
         return send({ content: addedText('offer', skill, result, zone(ctx)), ephemeral: true });
       }
       case 'need': {
@@ -141,16 +87,15 @@ export const skills = defineCommand({
       case 'who':
         return send({ ...renderWho(s.who(ctx.actor, { skill: o.getString('skill', true) })), ephemeral: true });
       case 'privacy': {
-        const input = { matching: o.getString('matching'), intros: o.getString('intros'), reminders: o.getString('reminders') };
-        const changed = Object.values(input).some((value) => value !== null);
-        const privacy = changed ? s.setPrivacy(ctx.actor, input as Parameters<typeof s.setPrivacy>[1]) : s.privacy(ctx.actor);
+        const input = readPrivacyOptions(o);
+        const changed = Object.values(input).some((value) => value !== undefined);
+        const privacy = changed ? s.setPrivacy(ctx.actor, input) : s.privacy(ctx.actor);
         return send({ content: renderPrivacy(privacy), ephemeral: true });
       }
       case 'thanks': {
         const user = o.getUser('user', true);
         const thanks = s.thank(ctx.actor, { user: user.id, userIsBot: user.bot, skill: o.getString('skill', true), note: o.getString('note') });
-        const note = thanks.note ? `\n> ${truncate(escapeMarkdown(thanks.note), 300).replace(/\n/g, '\n> ')}` : '';
-        return send(`🙏 ${userMention(thanks.fromUserId)} thanked ${userMention(thanks.toUserId)} for **${escapeMarkdown(thanks.skillLabel)}**.${note}`);
+        return send(renderThanks(thanks));
       }
       case 'top':
         return send(renderTop(s.top(ctx.actor.guildId)));

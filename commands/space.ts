@@ -1,27 +1,19 @@
 // /space register|edit|remove|show|join and /space hosts add|remove: a space's profile, its hosts and its people.
 // Registration checks the options first, then opens the modal for the long texts; organizers approve by button.
-import {
-  ActionRowBuilder,
-  MessageFlags,
-  ModalBuilder,
-  SlashCommandBuilder,
-  TextInputBuilder,
-  TextInputStyle,
-  type ModalSubmitInteraction,
-  type SlashCommandIntegerOption,
-} from 'discord.js';
+import { MessageFlags, SlashCommandBuilder, type SlashCommandIntegerOption } from 'discord.js';
 import { z } from 'zod';
-import { canManage, LIMITS } from '../src/directory/directory.rules.js';
-import type { ModalFields, SpaceProfile } from '../src/directory/directory.service.js';
-import { defineCommand, type InteractionContext } from '../src/discord/command.js';
+import { canManage } from '../src/directory/directory.rules.js';
+import { defineCommand } from '../src/discord/command.js';
 import { customId } from '../src/discord/custom-id.js';
-import { addProfileOptions, readProfileOptions, respondDirectoryOption } from '../src/discord/directory-options.js';
-import { escapeMarkdown, truncate } from '../src/discord/format.js';
+import { addProfileOptions, readProfileOptions, readRegistrationOptions, respondDirectoryOption } from '../src/discord/directory/options.js';
+import { escapeMarkdown } from '../src/discord/format.js';
 import { snowflake } from '../src/discord/options.js';
 import { addPassOptions, passFields, readPassTerms } from '../src/discord/pass/space-options.js';
-import { renderApprovalNotice, renderJoinRequest, renderProfile, renderRemoveConfirm, renderWelcome } from '../src/discord/render/directory.js';
+import { announce, askHosts } from '../src/discord/directory/publish.js';
+import { renderProfile, renderRemoveConfirm } from '../src/discord/directory/render.js';
+import { detailsModal, modalFields } from '../src/discord/directory/space-form.js';
 import { reply, replyPrivately } from '../src/discord/respond.js';
-import { addPublicConsentOptions, parsePublicAnswer, PUBLIC_QUESTION, readPublicConsent } from '../src/discord/public-page/options.js';
+import { addPublicConsentOptions, parsePublicAnswer, readPublicConsent } from '../src/discord/public-page/options.js';
 import { renderConsentSaved } from '../src/discord/public-page/render.js';
 import { forbidden } from '../src/shared/errors.js';
 
@@ -46,43 +38,6 @@ const data = new SlashCommandBuilder()
       .addSubcommand((s) => s.setName('remove').setDescription('Remove a co-host').addIntegerOption(spaceOption('A space you host')).addUserOption((o) => o.setName('user').setDescription('The co-host to remove').setRequired(true))),
   );
 
-const MODAL_FIELDS = [
-  { id: 'description', label: 'Description: what members find there', max: LIMITS.description, style: TextInputStyle.Paragraph },
-  { id: 'hours', label: 'Opening hours', max: LIMITS.hours, style: TextInputStyle.Short },
-  { id: 'contact', label: 'How to book a day pass, and who answers', max: LIMITS.contact, style: TextInputStyle.Paragraph },
-  { id: 'accessibility', label: 'Accessibility (step-free, restroom…)', max: LIMITS.accessibility, style: TextInputStyle.Paragraph },
-  PUBLIC_QUESTION,
-] as const;
-
-function detailsModal(id: string, title: string, values: Partial<Record<keyof ModalFields, string | null>> = {}): ModalBuilder {
-  // The public-page question is asked when registering; /space edit public:yes|no changes it later.
-  const fields = id.includes('register') ? MODAL_FIELDS : MODAL_FIELDS.filter((f) => f.id !== PUBLIC_QUESTION.id);
-  return new ModalBuilder()
-    .setCustomId(id)
-    .setTitle(truncate(title, 45))
-    .addComponents(
-      ...fields.map((f) => {
-        const input = new TextInputBuilder().setCustomId(f.id).setLabel(f.label).setStyle(f.style).setRequired(false).setMaxLength(f.max);
-        const value = f.id === PUBLIC_QUESTION.id ? null : values[f.id];
-        if (value) input.setValue(truncate(value, f.max));
-        return new ActionRowBuilder<TextInputBuilder>().addComponents(input);
-      }),
-    );
-}
-
-/** Tells organizers (with Approve/Reject) or, without approval, welcomes the space in announcements. */
-async function announce(ctx: InteractionContext, space: SpaceProfile, needsApproval: boolean): Promise<string> {
-  if (needsApproval) {
-    const channelId = ctx.services.alliances.organizersChannel(space.guildId);
-    if (!channelId) return 'No organizers channel is set, so organizers will find it in /directory pending.';
-    await ctx.poster.post(channelId, renderApprovalNotice(space), { idempotencyKey: `directory:pending:${space.id}` });
-    return `Organizers have been asked in <#${channelId}>.`;
-  }
-  const channelId = ctx.settings.announcementsChannelId;
-  if (channelId) await ctx.poster.post(channelId, renderWelcome(space), { idempotencyKey: `directory:welcome:${space.id}` });
-  return 'It is listed now.';
-}
-
 const id = z.coerce.number().int().positive();
 
 export const space = defineCommand({
@@ -100,8 +55,7 @@ export const space = defineCommand({
       const verb = sub === 'add' ? 'now co-hosts' : 'no longer hosts';
       await replyPrivately(interaction, `✅ <@${user.id}> ${verb} **${escapeMarkdown(changed.name)}**.`);
     } else if (sub === 'register') {
-      const options = readProfileOptions(interaction) as Parameters<typeof dir.prepareRegistration>[1];
-      const draft = dir.prepareRegistration(ctx.actor, options);
+      const draft = dir.prepareRegistration(ctx.actor, readRegistrationOptions(interaction));
       await interaction.showModal(detailsModal(customId('space', 'register', draft.draftId), `Register ${draft.name}`));
     } else if (sub === 'edit') {
       const spaceId = o.getInteger('space', true);
@@ -137,15 +91,7 @@ export const space = defineCommand({
     } else {
       const asked = dir.requestJoin(ctx.actor, o.getInteger('space', true));
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      const request = renderJoinRequest(ctx.actor.guildId, asked, ctx.actor.userId, false);
-      let delivered = 0;
-      for (const hostId of asked.hosts) if (await ctx.poster.dm(hostId, request)) delivered++;
-      let where = 'by direct message';
-      if (delivered === 0) {
-        const channelId = ctx.services.alliances.organizersChannel(ctx.actor.guildId);
-        if (channelId) await ctx.poster.post(channelId, renderJoinRequest(ctx.actor.guildId, asked, ctx.actor.userId, true));
-        where = channelId ? `in <#${channelId}> (they don’t accept direct messages)` : 'when they next look (they don’t accept direct messages)';
-      }
+      const where = await askHosts(ctx, asked);
       await reply(interaction, `📨 Asked the hosts of **${escapeMarkdown(asked.name)}** ${where}. You’ll hear back here by DM.`);
     }
   },
@@ -205,15 +151,3 @@ export const space = defineCommand({
     },
   },
 });
-
-/** The modal's texts; a field the client left out counts as empty. */
-function modalFields(interaction: ModalSubmitInteraction): ModalFields & { publicAnswer: string } {
-  const get = (field: string) => {
-    try {
-      return interaction.fields.getTextInputValue(field);
-    } catch {
-      return '';
-    }
-  };
-  return { description: get('description'), hours: get('hours'), contact: get('contact'), accessibility: get('accessibility'), publicAnswer: get(PUBLIC_QUESTION.id) };
-}

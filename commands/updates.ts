@@ -2,10 +2,10 @@
 import { ChannelType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { NOTE_MAX } from '../src/rhythm/content.rules.js';
 import { defineCommand } from '../src/discord/command.js';
-import { renderHistory, renderNote, renderPosted, renderPreview, renderUpdateSettings, publishWith } from '../src/discord/render/rhythm.js';
+import { renderHistory, renderNote, renderPosted, renderPreview, renderUpdateSettings, publishWith } from '../src/discord/rhythm/render.js';
 import { reply } from '../src/discord/respond.js';
 import { assertMemberCanPost } from '../src/discord/channel-check.js';
-import { channelCheckIn } from '../src/discord/rhythm-ports.js';
+import { channelCheckIn } from '../src/discord/rhythm/ports.js';
 
 const data = new SlashCommandBuilder()
   .setName('updates')

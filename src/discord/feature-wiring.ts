@@ -1,6 +1,6 @@
 // How a feature plugs into the bot's life cycle beyond slash commands: scheduled jobs, planners, start-up and
 // reconnect work (e.g. reconciling votes), reactions and member events. Each feature exports one FeatureWiring
-// from src/discord/wiring/<feature>.ts and lists it in src/discord/features.ts.
+// from src/discord/<feature>/wiring.ts and lists it in src/discord/features.ts.
 import type { GuildMember, MessageReaction, PartialGuildMember, PartialMessageReaction, PartialUser, User } from 'discord.js';
 import type { JobHandler, Planner } from '../jobs/job-handler.js';
 import type { BotContext } from './command.js';

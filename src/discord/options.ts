@@ -1,6 +1,7 @@
-// Turns raw option/modal values into validated input with zod; every problem is reported with the option's name.
+// Turns raw option/modal values into validated input: zod, or typed readers for choice options; every problem
+// is reported with the option's name.
 import { z } from 'zod';
-import { invalidFields } from '../shared/errors.js';
+import { invalidFields, type FieldProblem } from '../shared/errors.js';
 
 /**
  * Parses `raw` with `schema`. On failure throws one DomainError listing every bad field; `names` maps schema
@@ -32,3 +33,49 @@ export function memberText(max: number, options: { multiline?: boolean } = {}) {
 }
 
 export const snowflake = z.string().regex(/^\d{15,21}$/, 'is not a Discord id');
+
+/**
+ * Reads string options that have fixed choices, typed as one of their values instead of cast. A value outside
+ * the choices (a client that skipped them) is noted as "<option> must be one of ..."; check() then reports every
+ * such option at once, before anything else runs.
+ */
+export function choiceReader(options: { getString(name: string): string | null }) {
+  const problems: FieldProblem[] = [];
+  function read<T extends string>(name: string, values: readonly T[]): T | undefined {
+    const raw = options.getString(name);
+    if (raw === null) return undefined;
+    const found = values.find((value) => value === raw);
+    if (found === undefined) problems.push({ field: name, message: `${name} must be one of ${values.join(', ')}` });
+    return found;
+  }
+  return {
+    optional: read,
+    /** A required option: when it is missing or wrong, check() throws before the placeholder can be used. */
+    required<T extends string>(name: string, values: readonly T[]): T {
+      const found = read(name, values);
+      if (found === undefined && !problems.some((p) => p.field === name)) problems.push({ field: name, message: `${name} is required` });
+      return found ?? values[0]!;
+    },
+    check(): void {
+      if (problems.length) throw invalidFields(problems);
+    },
+  };
+}
+
+type StringOptions = Parameters<typeof choiceReader>[0];
+
+/** One optional choice option, typed (see choiceReader). */
+export function choiceOption<T extends string>(options: StringOptions, name: string, values: readonly T[]): T | undefined {
+  const choices = choiceReader(options);
+  const value = choices.optional(name, values);
+  choices.check();
+  return value;
+}
+
+/** One required choice option, typed (see choiceReader). */
+export function requiredChoiceOption<T extends string>(options: StringOptions, name: string, values: readonly T[]): T {
+  const choices = choiceReader(options);
+  const value = choices.required(name, values);
+  choices.check();
+  return value;
+}

@@ -7,6 +7,7 @@ import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Clock } from '../shared/clock.js';
 import { defineFeature } from '../shared/feature.js';
 import { createDecisionsService } from './decisions.service.js';
+import { createProposalDraftsRepo } from './drafts.repo.js';
 import type { AgendaPort, SpacesPort, StandingPort } from './ports.js';
 import { createProposalsRepo } from './proposals.repo.js';
 import { createProposalsService } from './proposals.service.js';
@@ -26,9 +27,10 @@ export interface ProposalFeatureDeps {
 
 export function createProposalsFeature(deps: ProposalFeatureDeps) {
   const repo = createProposalsRepo(deps.db);
+  const drafts = createProposalDraftsRepo(deps.db);
   const transaction = <T>(work: () => T): T => deps.db.transaction(() => work());
-  const proposals = createProposalsService({ ...deps, repo, transaction });
-  const votes = createVotesService({ repo, clock: deps.clock, transaction });
+  const proposals = createProposalsService({ ...deps, repo, drafts, transaction });
+  const votes = createVotesService({ repo, drafts, clock: deps.clock, transaction });
   const decisions = createDecisionsService({ repo });
   return defineFeature({
     services: { proposals, votes, decisions },

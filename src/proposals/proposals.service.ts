@@ -9,6 +9,7 @@ import type { Actor } from '../shared/actor.js';
 import { DAY, type Clock } from '../shared/clock.js';
 import { conflict, forbidden, invalid, invalidFields, notFound, type FieldProblem } from '../shared/errors.js';
 import { checkDeadline, parseCloses } from './deadline.rules.js';
+import type { ProposalDraftsRepo } from './drafts.repo.js';
 import { closeJobKey, CLOSE_JOB, reminderJobKey, REMINDER_JOB, type AgendaPort, type GuildPeople, type SpacesPort, type StandingPort } from './ports.js';
 import type { ProposalRow, ProposalsRepo, VoterUnit } from './proposals.repo.js';
 import { tallyOf, toView, type ProposalView } from './proposals.views.js';
@@ -36,6 +37,9 @@ export const createProposalSchema = z.object({
 export type CreateProposalInput = z.input<typeof createProposalSchema>;
 type ParsedInput = z.output<typeof createProposalSchema>;
 
+/** How long the options of /proposal create wait for their form. */
+export const PROPOSAL_DRAFT_TTL_MS = DAY;
+
 const FIELD_NAMES: Record<string, string> = { voterRoleId: 'voter-role', hideResults: 'hide-results', fromItemId: 'from-item' };
 
 /** The options of a proposal once checked against the type's rules: what the modal submit will open. */
@@ -53,6 +57,7 @@ export interface ProposalPlan {
 
 export interface ProposalsDeps {
   repo: ProposalsRepo;
+  drafts: ProposalDraftsRepo;
   rules: RulesService;
   alliances: AlliancesService;
   jobs: JobsRepo;
@@ -80,7 +85,7 @@ export function createProposalsService(deps: ProposalsDeps) {
     return row;
   }
 
-  function parse(input: CreateProposalInput): ParsedInput {
+  function parse(input: unknown): ParsedInput {
     const parsed = createProposalSchema.safeParse(input);
     if (parsed.success) return parsed.data;
     throw invalidFields(
@@ -201,6 +206,30 @@ export function createProposalsService(deps: ProposalsDeps) {
   return {
     /** Checks the command options before the modal opens, so mistakes surface at once. */
     plan,
+
+    /** Checks the options (see plan) and parks them for the form, whose custom id then carries only the draft's id. */
+    draft(actor: Actor, input: CreateProposalInput): { draftId: number; plan: ProposalPlan } {
+      const checked = plan(actor, input);
+      const now = clock.now().getTime();
+      deps.drafts.dropExpired(now);
+      const draftId = deps.drafts.park(actor.guildId, actor.userId, { ...checked.input }, now + PROPOSAL_DRAFT_TTL_MS);
+      return { draftId, plan: checked };
+    },
+
+    /**
+     * The options parked by draft(), for the member who parked them. They stay until the proposal opens (see
+     * dropDraft), so a form refused for a bad text can be sent again.
+     */
+    drafted(actor: Actor, draftId: number): CreateProposalInput {
+      const options = deps.drafts.get(actor.guildId, actor.userId, draftId, clock.now().getTime());
+      if (!options) throw notFound('This proposal form has expired: run /proposal create again.');
+      return parse(options);
+    },
+
+    /** The proposal opened from this draft: the same form sent again opens nothing more. */
+    dropDraft(actor: Actor, draftId: number): void {
+      deps.drafts.drop(actor.guildId, actor.userId, draftId);
+    },
 
     /** Opens a proposal: rule, quorum, deadline and eligible voters are fixed now. */
     create(actor: Actor, input: CreateProposalInput & { ruleChange?: RuleChange }, people: GuildPeople): ProposalView {

@@ -5,6 +5,7 @@ import { CHOICES, type Choice, type VoteSource } from '../db/schema/index.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { conflict, forbidden, invalid, isDomainError, notFound } from '../shared/errors.js';
+import type { ProposalDraftsRepo } from './drafts.repo.js';
 import type { CurrentVote, NewVoteEvent, ProposalRow, ProposalsRepo } from './proposals.repo.js';
 import { toView, tallyOf, type ProposalView } from './proposals.views.js';
 import { planReconcile, type PresentReaction } from './reconcile.rules.js';
@@ -69,6 +70,8 @@ export interface Ballots {
 
 export interface VotesDeps {
   repo: ProposalsRepo;
+  /** Forgotten with the member: a /proposal create form they never sent. */
+  drafts: ProposalDraftsRepo;
   clock: Clock;
   transaction: <T>(work: () => T) => T;
 }
@@ -248,6 +251,7 @@ export function createVotesService(deps: VotesDeps) {
         const openProposals = repo.markLeft(guildId, userId, now);
         for (const id of voted) repo.eraseVoters(guildId, id, userId);
         repo.dropMember(guildId, userId);
+        deps.drafts.forget(guildId, userId);
         return { openProposals, anonymizedProposals: voted.length };
       });
     },

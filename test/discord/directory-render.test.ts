@@ -15,7 +15,7 @@ import {
   renderProfile,
   renderResults,
   renderStats,
-} from '../../src/discord/render/directory.js';
+} from '../../src/discord/directory/render.js';
 
 const USER = '200000000000000000001';
 const GUILD = '100000000000000000001';

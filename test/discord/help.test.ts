@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { helpLines, renderHelp } from '../../src/discord/render/help.js';
+import { helpLines, renderHelp } from '../../src/discord/help/render.js';
 
 describe('/help rendering', () => {
   it('lists every runnable command path with its description, marking organizer-only ones', () => {

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { AgendaEntry, AgendaView } from '../../src/meetings/agenda.service.js';
 import type { Meeting } from '../../src/meetings/meetings.service.js';
 import type { NotesView } from '../../src/meetings/outcomes.service.js';
-import { renderAgenda } from '../../src/discord/render/agenda.js';
-import { fitEmbeds } from '../../src/discord/render/fit.js';
-import { renderIdeas } from '../../src/discord/render/ideas.js';
-import { renderNotes, renderPreview, renderStartPost } from '../../src/discord/render/meetings.js';
+import { renderAgenda } from '../../src/discord/meetings/agenda-render.js';
+import { fitEmbeds } from '../../src/discord/fit.js';
+import { renderIdeas } from '../../src/discord/ideas/render.js';
+import { renderNotes, renderPreview, renderStartPost } from '../../src/discord/meetings/render.js';
 
 const START = Date.parse('2026-12-03T17:00:00Z');
 const USER = '200000000000000001';

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SpaceProfile } from '../../src/directory/directory.service.js';
 import { plainUrl, escapeMarkdown, unmaskLinks } from '../../src/discord/format.js';
-import { renderProfile, renderWelcome } from '../../src/discord/render/directory.js';
-import { renderProposal, renderProposalList } from '../../src/discord/render/proposals.js';
+import { renderProfile, renderWelcome } from '../../src/discord/directory/render.js';
+import { renderProposal, renderProposalList } from '../../src/discord/proposals/render.js';
 import { createProposalsUpdateSection } from '../../src/proposals/proposals.update-section.js';
 import { composeUpdate, hostedEventLine } from '../../src/rhythm/content.rules.js';
 import { actor, G1, members, organizer, people, setup } from '../domain/proposals/setup.js';

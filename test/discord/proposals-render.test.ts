@@ -1,7 +1,7 @@
 // Proposal renderers stay within Discord's limits with the longest allowed texts, and custom ids fit in 100.
 import { describe, expect, it } from 'vitest';
 import { EmbedBuilder } from 'discord.js';
-import { detailFilled, DETAIL_LINES_FIRST, DETAIL_LINES_MAX, joinWithin, quorumText, renderBallotButtons, renderProposal, renderProposalDetail, renderProposalList, renderResult, renderRules } from '../../src/discord/render/proposals.js';
+import { detailFilled, DETAIL_LINES_FIRST, DETAIL_LINES_MAX, joinWithin, quorumText, renderBallotButtons, renderProposal, renderProposalDetail, renderProposalList, renderResult, renderRules } from '../../src/discord/proposals/render.js';
 import type { ProposalView } from '../../src/proposals/proposals.views.js';
 import { decide } from '../../src/proposals/tally.rules.js';
 import { BUILT_IN_DEFAULT } from '../../src/rules/decision-rules.rules.js';

@@ -4,7 +4,7 @@ import { PermissionFlagsBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { coworkingday } from '../../commands/coworkingday.js';
 import { updates } from '../../commands/updates.js';
-import { helpLines } from '../../src/discord/render/help.js';
+import { helpLines } from '../../src/discord/help/render.js';
 import { NOTE_MAX } from '../../src/rhythm/content.rules.js';
 
 type Option = { name: string; options?: Option[]; min_value?: number; max_value?: number; max_length?: number; autocomplete?: boolean; required?: boolean };

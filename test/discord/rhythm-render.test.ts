@@ -10,7 +10,7 @@ import {
   renderOverview,
   renderPreview,
   renderUpdateSettings,
-} from '../../src/discord/render/rhythm.js';
+} from '../../src/discord/rhythm/render.js';
 import type { Poster } from '../../src/discord/poster.js';
 import { composeUpdate } from '../../src/rhythm/content.rules.js';
 import type { ComposedUpdate, UpdateSettings } from '../../src/rhythm/updates.service.js';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { skills } from '../../commands/skills.js';
 import { decodeCustomId, parseCustomIdArgs } from '../../src/discord/custom-id.js';
-import { renderEntries, renderFollowup, renderIntroRequest, renderMatches, renderReminder, renderSuggestionDigest, renderWho, type RenderedMessage } from '../../src/discord/render/skills.js';
+import { renderEntries, renderFollowup, renderIntroRequest, renderMatches, renderReminder, renderSuggestionDigest, renderWho, type RenderedMessage } from '../../src/discord/skills/render.js';
 import type { Intro } from '../../src/skills/intros.service.js';
 import type { MatchEntry, MatchPair } from '../../src/skills/match.rules.js';
 import type { MatchView } from '../../src/skills/skills.service.js';

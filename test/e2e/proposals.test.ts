@@ -179,7 +179,7 @@ describe('hide-results', () => {
 describe('shell samples', () => {
   it('seed an open proposal with two votes that the bot posts on reconciliation', async () => {
     const { seedProposalsSamples } = await import('../../src/shell/demo/proposals-samples.js');
-    const { reconcileAll } = await import('../../src/discord/wiring/proposals.js');
+    const { reconcileAll } = await import('../../src/discord/proposals/wiring.js');
     const a = await h.newAlliance();
     await a.setup();
     const lee = a.guild.addMember({ username: 'lee' });

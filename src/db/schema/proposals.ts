@@ -188,3 +188,19 @@ export const proposalReminderPrefs = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.guildId, table.userId] })],
 );
+
+/**
+ * The options of a `/proposal create` waiting for its form: the modal's custom id carries only this row's id, so
+ * no option is packed into it. Taken (deleted) when the form is sent; left-overs expire.
+ */
+export const proposalDrafts = sqliteTable(
+  'proposal_drafts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guildId: text('guild_id').notNull(),
+    userId: text('user_id').notNull(),
+    options: text('options', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (table) => [index('proposal_drafts_guild_idx').on(table.guildId, table.expiresAt)],
+);

@@ -7,7 +7,7 @@ import { text } from '../../dues/dues.text.js';
 import { skipJob, type JobHandler } from '../../jobs/job-handler.js';
 import type { BotContext } from '../command.js';
 import type { FeatureWiring } from '../feature-wiring.js';
-import { deliverPrivately } from '../skills-delivery.js';
+import { deliverPrivately } from '../skills/delivery.js';
 import { reminderText } from './render.js';
 
 const payloadSchema = z.object({ spaceId: z.number().int(), dueOn: z.string() });

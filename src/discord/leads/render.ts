@@ -7,7 +7,7 @@ import type { LeadStatsRow } from '../../leads/leads.service.js';
 import { customId } from '../custom-id.js';
 import { escapeMarkdown, truncate, userMention } from '../format.js';
 import { dayInWords, plural } from '../pass/calendar.js';
-import { fitEmbeds } from '../render/fit.js';
+import { fitEmbeds } from '../fit.js';
 
 const COLOR = 0x8b5cf6;
 const name = (text: string) => `**${escapeMarkdown(text)}**`;

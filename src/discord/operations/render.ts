@@ -2,7 +2,7 @@
 // `npm run doctor`. The words themselves come from messages.ts.
 import type { EmbedBuilder } from 'discord.js';
 import type { Finding } from '../../doctor/doctor.rules.js';
-import { fitEmbeds } from '../render/fit.js';
+import { fitEmbeds } from '../fit.js';
 import type { DoctorReport } from './doctor.js';
 import { DOCTOR_TEXT, describeFinding } from './messages.js';
 

@@ -4,7 +4,7 @@ import { AttachmentBuilder, EmbedBuilder } from 'discord.js';
 import { formatCode } from '../../pass/pass.rules.js';
 import type { CheckinResult, PassView, VisitsReport } from '../../pass/pass.service.js';
 import { escapeMarkdown, truncate, userMention } from '../format.js';
-import { fitEmbeds } from '../render/fit.js';
+import { fitEmbeds } from '../fit.js';
 import { dayInWords, monthInWords, plural } from './calendar.js';
 
 const COLOR = 0x14b8a6;

@@ -2,7 +2,7 @@
 import type { PerkRow } from '../../perks/perks.repo.js';
 import { escapeMarkdown, truncate } from '../format.js';
 import { dayInWords } from '../pass/calendar.js';
-import { fitEmbeds } from '../render/fit.js';
+import { fitEmbeds } from '../fit.js';
 
 const COLOR = 0xf97316;
 

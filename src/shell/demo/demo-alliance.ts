@@ -6,7 +6,7 @@ import { seedDirectorySamples } from './directory-samples.js';
 import { seedDuesSamples } from './dues-samples.js';
 import { seedMeetingsSamples } from './meetings-samples.js';
 import { seedProposalsSamples } from './proposals-samples.js';
-import { reconcileAll } from '../../discord/wiring/proposals.js';
+import { reconcileAll } from '../../discord/proposals/wiring.js';
 import { seedRhythmSamples } from './rhythm-samples.js';
 import { seedSkillsSamples } from './skills-samples.js';
 import { seedEconomySamples } from './economy-samples.js';

@@ -34,7 +34,7 @@ function setup(options: { keep?: number; at?: string; start: string; dir?: strin
     logger: silentLogger,
     planners: [(now) => backups.plan(now)],
     handlers: {
-      // As src/discord/wiring/backups.ts does it.
+      // As src/discord/backups/wiring.ts does it.
       [BACKUP_JOB_KIND]: async (job) => {
         const run = await backups.run(job);
         if (!run) return skipJob('superseded');

@@ -6,7 +6,7 @@ import type { SpaceProfile } from '../../directory/directory.service.js';
 import type { FieldProblem } from '../../shared/errors.js';
 import { customId } from '../custom-id.js';
 import { escapeMarkdown, plainUrl, timestamp, truncate, userMention } from '../format.js';
-import { fitEmbeds } from './fit.js';
+import { fitEmbeds } from '../fit.js';
 
 const COLOR = 0x0ea5e9;
 /** All embeds of a message together: Discord's 6000, with room to spare. */

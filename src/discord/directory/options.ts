@@ -1,10 +1,11 @@
 // Options shared by /space and /directory: the profile options, reading them, and every autocomplete where a
 // member types a space, city, country or tag.
 import type { AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandSubcommandBuilder } from 'discord.js';
-import type { ProfileInput } from '../directory/directory.rules.js';
-import { LIMITS } from '../directory/directory.rules.js';
-import type { InteractionContext } from './command.js';
-import { truncate } from './format.js';
+import type { ProfileInput } from '../../directory/directory.rules.js';
+import { LIMITS } from '../../directory/directory.rules.js';
+import type { RegistrationOptions } from '../../directory/directory.service.js';
+import type { InteractionContext } from '../command.js';
+import { truncate } from '../format.js';
 
 /** The short profile fields as slash options; `required` for register, all optional for edit. */
 export function addProfileOptions(s: SlashCommandSubcommandBuilder, required: boolean): SlashCommandSubcommandBuilder {
@@ -42,6 +43,12 @@ export function readProfileOptions(interaction: ChatInputCommandInteraction): Pa
     longitude: o.getNumber('longitude') ?? undefined,
   };
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as Partial<ProfileInput>;
+}
+
+/** /space register's options: name, city and country are required options (empty only from a client that skipped them). */
+export function readRegistrationOptions(interaction: ChatInputCommandInteraction): RegistrationOptions {
+  const profile = readProfileOptions(interaction);
+  return { ...profile, name: profile.name ?? '', city: profile.city ?? '', country: profile.country ?? '' };
 }
 
 type Choice = { name: string; value: string | number };

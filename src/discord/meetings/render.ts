@@ -2,13 +2,13 @@
 // the notes with outcomes and actions, action lists and reminders, and the participation report.
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
 import type { ActionItemRow } from '../../meetings/actions.repo.js';
-import type { Meeting, Preview } from '../../meetings/meetings.service.js';
+import type { Confirmed, Meeting, Preview } from '../../meetings/meetings.service.js';
 import type { NotesView } from '../../meetings/outcomes.service.js';
 import type { ParticipationReport } from '../../meetings/participation.service.js';
 import { describeLocal } from '../../shared/when.rules.js';
 import { customId } from '../custom-id.js';
 import { channelMention, escapeMarkdown, timestamp, truncate, userMention } from '../format.js';
-import { fitEmbeds } from './fit.js';
+import { fitEmbeds } from '../fit.js';
 import { dayInWords } from '../../shared/day-words.js';
 
 const COLOR = 0x3b82f6;
@@ -129,4 +129,13 @@ export function renderParticipation(report: ParticipationReport): EmbedBuilder[]
     title: `Participation, last ${report.months} month${report.months === 1 ? '' : 's'}`,
     color: COLOR,
   });
+}
+
+/** The answer once a schedule or reschedule is confirmed, with any notes about the Discord event. */
+export function confirmedText(result: Confirmed, notes: (string | null)[]): string {
+  const lines =
+    result.kind === 'scheduled'
+      ? [`✅ Scheduled: ${meetingLine(result.meetings[0]!)}`, ...(result.meetings.length > 1 ? [`Next: ${meetingLine(result.meetings[1]!)}`] : [])]
+      : [`✅ Moved: ${meetingLine(result.meeting)}`];
+  return [...lines, ...notes.filter((n): n is string => n !== null)].join('\n');
 }

@@ -1,22 +1,26 @@
 // The meetings feature's scheduled work: the 24-hour agenda post, the "starting now" post with its attendance
 // button, action-item reminders by DM, and a planner that keeps recurring meetings (and their events) ahead.
-import type { ActionReminderPayload, MeetingJobPayload } from '../../meetings/meeting-jobs.rules.js';
+import { z } from 'zod';
 import { ACTION_REMINDER_JOB, MEETING_AGENDA_JOB, MEETING_START_JOB } from '../../meetings/meeting-jobs.rules.js';
 import { skipJob, type JobHandler } from '../../jobs/job-handler.js';
 import type { BotContext } from '../command.js';
 import type { FeatureWiring } from '../feature-wiring.js';
-import { syncMeetingEvent } from '../meeting-events.js';
-import { renderAgenda } from '../render/agenda.js';
-import { renderReminder, renderStartPost } from '../render/meetings.js';
+import { syncMeetingEvent } from './events.js';
+import { AGENDA_SET, renderAgenda } from './agenda-render.js';
+import { renderReminder, renderStartPost } from './render.js';
+
+// Payloads as the planner wrote them (meeting-jobs.rules.ts), parsed rather than cast.
+const meetingPayload = z.object({ meetingId: z.number(), startsAt: z.number() });
+const reminderPayload = z.object({ actionId: z.number(), dueDate: z.string() });
 
 function meetingPost(ctx: BotContext, which: 'agenda' | 'start'): JobHandler {
   return async (job) => {
-    const { meetingId, startsAt } = job.payload as MeetingJobPayload;
+    const { meetingId, startsAt } = meetingPayload.parse(job.payload);
     const plan = ctx.services.meetings.scheduledPost(job.guildId, meetingId, startsAt);
     if (plan.kind === 'skip') return skipJob(plan.reason);
     const payload =
       which === 'agenda'
-        ? { content: '📋 The agenda is set: new items from members now go to the next meeting.', embeds: renderAgenda(plan.agenda) }
+        ? { content: AGENDA_SET, embeds: renderAgenda(plan.agenda) }
         : renderStartPost(plan.agenda.meeting);
     // The job key as idempotency key: a run repeated after a crash is refused by Discord's nonce check.
     const posted = await ctx.poster.post(plan.channelId, payload, { idempotencyKey: job.key });
@@ -28,7 +32,7 @@ function meetingPost(ctx: BotContext, which: 'agenda' | 'start'): JobHandler {
 const actionReminder =
   (ctx: BotContext): JobHandler =>
   async (job) => {
-    const { actionId, dueDate } = job.payload as ActionReminderPayload;
+    const { actionId, dueDate } = reminderPayload.parse(job.payload);
     const plan = ctx.services.meetings.reminderFor(job.guildId, actionId, dueDate);
     if (plan.kind === 'skip') return skipJob(plan.reason);
     const sent = await ctx.poster.dm(plan.action.ownerId, { content: renderReminder(plan.action, plan.meetingTitle) }, { idempotencyKey: job.key });

@@ -1,7 +1,7 @@
 // Getting skill-share messages to members privately: a DM when they accept DMs, otherwise a private thread in
 // the channel where the introduction was asked for (only the people concerned are added to it).
 import { ChannelType, type MessageCreateOptions } from 'discord.js';
-import type { BotContext } from './command.js';
+import type { BotContext } from '../command.js';
 
 export type Delivery = 'dm' | 'thread' | 'none';
 

@@ -6,9 +6,9 @@ import {
   GuildScheduledEventPrivacyLevel,
   GuildScheduledEventStatus,
 } from 'discord.js';
-import type { Meeting } from '../meetings/meetings.service.js';
-import type { BotContext } from './command.js';
-import { truncate } from './format.js';
+import type { Meeting } from '../../meetings/meetings.service.js';
+import type { BotContext } from '../command.js';
+import { truncate } from '../format.js';
 
 /** External events need a location; this one points members at the meetings channel. */
 export const DEFAULT_LOCATION = 'See the meetings channel';

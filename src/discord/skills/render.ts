@@ -4,7 +4,7 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, StringSelec
 import type { IntroLink } from '../../db/schema/index.js';
 import type { Intro, TopHelper } from '../../skills/intros.service.js';
 import { LOCALITY_WORDS, type Locality, type MatchEntry } from '../../skills/match.rules.js';
-import type { MatchView, Privacy, WhoOffers } from '../../skills/skills.service.js';
+import type { AddResult, MatchView, Privacy, WhoOffers } from '../../skills/skills.service.js';
 import { customId } from '../custom-id.js';
 import { escapeMarkdown, timestamp, truncate, userMention } from '../format.js';
 import { dayInWords, dayOfInstant } from '../../shared/day-words.js';
@@ -236,4 +236,22 @@ export function renderSuggestionDigest(suggestions: readonly { label: string; fi
   if (more > 0) lines.push(`…and ${more} more.`);
   const tail = n === 1 ? 'If it deserves a place, suggest it for the skill list.' : 'If some deserve a place, suggest them for the skill list.';
   return truncate([head, ...lines, tail].join('\n'), 2000);
+}
+
+/** The answer to /skills offer and /skills need: what was stored, how the skill was read, when a need lapses. */
+export function addedText(kind: 'offer' | 'need', typed: string, result: AddResult, timeZone: string): string {
+  const { entry } = result;
+  const lines = [`✅ ${result.created ? 'Added' : 'Updated'} your ${kind}: **${entry.label}**${entry.level ? ` (${entry.level})` : ''}.`];
+  if (result.via === 'synonym' || result.via === 'typo') lines.push(`I read “${truncate(typed, 60)}” as **${entry.label}**.`);
+  if (result.via === 'new') lines.push('That is a new skill here; I kept it as you wrote it and suggested it to the organizers.');
+  if (kind === 'need' && entry.byDate) lines.push(`Needed by ${dayInWords(entry.byDate)}.`);
+  if (kind === 'need' && entry.expiresAt) lines.push(`It lapses on ${dayOfInstant(entry.expiresAt, timeZone)} unless you renew it; I will remind you a week before.`);
+  if (result.matching > 0) lines.push(matchingMembersText(result.matching, kind));
+  return lines.join('\n');
+}
+
+/** The public thank-you of /skills thanks; the note is quoted, escaped and cut to 300 characters. */
+export function renderThanks(thanks: { fromUserId: string; toUserId: string; skillLabel: string; note: string | null }): string {
+  const note = thanks.note ? `\n> ${truncate(escapeMarkdown(thanks.note), 300).replace(/\n/g, '\n> ')}` : '';
+  return `🙏 ${userMention(thanks.fromUserId)} thanked ${userMention(thanks.toUserId)} for **${escapeMarkdown(thanks.skillLabel)}**.${note}`;
 }

@@ -6,7 +6,7 @@ import type { PrioritiesView } from '../../ideas/ideas.service.js';
 import type { Proposed } from '../../meetings/duplicates.service.js';
 import { customId } from '../custom-id.js';
 import { escapeMarkdown, truncate, userMention } from '../format.js';
-import { fitEmbeds } from './fit.js';
+import { fitEmbeds } from '../fit.js';
 import { dayInWords } from '../../shared/day-words.js';
 
 const COLOR = 0xf59e0b;

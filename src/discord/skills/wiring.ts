@@ -5,7 +5,7 @@ import { skipJob, type JobHandler } from '../../jobs/job-handler.js';
 import { SKILL_JOBS } from '../../skills/skills.context.js';
 import type { BotContext } from '../command.js';
 import type { FeatureWiring } from '../feature-wiring.js';
-import { renderFollowup, renderMatchNotice, renderReminder, renderSuggestion, renderSuggestionDigest } from '../render/skills.js';
+import { renderFollowup, renderMatchNotice, renderReminder, renderSuggestion, renderSuggestionDigest } from './render.js';
 
 const entryPayload = z.object({ entryId: z.number(), expiresAt: z.number() });
 const noticePayload = z.object({ noticeId: z.number() });

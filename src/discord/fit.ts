@@ -1,7 +1,7 @@
 // Fits lines of text into embeds within Discord's limits: each description ≤ 4096 and all embeds of one
 // message ≤ 6000 characters together. What does not fit is counted in a last line instead of failing the send.
 import { EmbedBuilder } from 'discord.js';
-import { truncate } from '../format.js';
+import { truncate } from './format.js';
 
 const DESCRIPTION_MAX = 4000;
 /** Leaves room under 6000 for the title, footer and the "not shown" line. */

@@ -1,8 +1,8 @@
 // The sentences of voting: why a proposal passed or failed, votes cast, ballot confirmations, the close
 // confirmation and the block-needs-a-reason prompt (pure: domain data in, text out).
-import type { Choice } from '../../db/schema/index.js';
+import { RULE_KINDS, type Choice, type RuleChange, type RuleKind } from '../../db/schema/index.js';
 import type { ProposalView } from '../../proposals/proposals.views.js';
-import { CHOICE_EMOJI, formatFraction, type Tally } from '../../proposals/tally.rules.js';
+import { CHOICE_EMOJI, describeRule, formatFraction, type Tally } from '../../proposals/tally.rules.js';
 import { timestamp } from '../format.js';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -79,3 +79,44 @@ export const REASON_FORM = {
 } as const;
 
 export const voteFieldProblem = (offered: readonly string[]) => `vote must be one of ${offered.join(', ')}`;
+
+/** The answer once a proposal is posted, with a link to vote. */
+export const proposalOpened = (p: Pick<ProposalView, 'number' | 'closesAt' | 'guildId' | 'channelId' | 'messageId'>) =>
+  `Proposal #${p.number} is open until ${timestamp(p.closesAt, 'F')}: ${messageLink(p)}`;
+
+/** A link to the proposal's post, or nothing before it is posted. */
+export function messageLink(p: Pick<ProposalView, 'guildId' | 'channelId' | 'messageId'>): string {
+  return p.channelId && p.messageId ? `https://discord.com/channels/${p.guildId}/${p.channelId}/${p.messageId}` : '';
+}
+
+export const withdrew = (number: number) => `Withdrew #${number}.`;
+
+export const remindersSet = (on: boolean) =>
+  on ? '🔔 I will DM you 24 hours before a vote closes if you have not voted.' : '🔕 Vote reminders are off.';
+
+const isRuleKind = (value: string): value is RuleKind => (RULE_KINDS as readonly string[]).includes(value);
+
+/** The proposal that carries a rule change while the rules are locked. */
+export function ruleChangeProposal(change: Extract<RuleChange, { kind: 'set' }>): { title: string; summary: string } {
+  const rule = isRuleKind(change.rule) ? describeRule({ rule: change.rule, thresholdNum: change.thresholdNum, thresholdDen: change.thresholdDen }) : change.rule;
+  return {
+    title: `Change the ${change.scope} decision rule`,
+    summary: `Rules are locked, so this change needs the alliance's approval: the ${change.scope} rule would become ${rule}.`,
+  };
+}
+
+export const ruleChangeOpened = (number: number) => `🔒 Rules are locked, so I opened proposal #${number} for this change; it applies if it passes.`;
+
+/** The 24-hour reminder in the proposal's thread. */
+export const reminderInThread = (p: Pick<ProposalView, 'number' | 'title' | 'closesAt' | 'eligible' | 'voters'>, notVoted: number) =>
+  `⏰ Voting on **#${p.number} ${p.title}** closes ${timestamp(p.closesAt, 'R')}: ${notVoted} of ${p.eligible} eligible ${p.voters === 'spaces' || p.voters === 'spaces-in-good-standing' ? 'spaces have' : 'voters have'} not voted yet.`;
+
+/** The 24-hour reminder by DM to a member who has not voted. */
+export function reminderDm(p: Pick<ProposalView, 'number' | 'title' | 'closesAt' | 'guildId' | 'channelId' | 'messageId'>): string {
+  const link = messageLink(p);
+  return `⏰ You have not voted on **#${p.number} ${p.title}** yet; voting closes ${timestamp(p.closesAt, 'F')}.${link ? ` ${link}` : ''}\n(Turn these off with /proposal reminders off.)`;
+}
+
+export const ruleSaved = (scope: string) => `✅ The ${scope} rule is saved.`;
+
+export const rulesLocked = '🔒 Rules locked: a rule change is now a proposal of type general.';

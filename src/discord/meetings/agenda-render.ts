@@ -5,9 +5,9 @@ import type { AddedItem, AgendaEntry, AgendaView } from '../../meetings/agenda.s
 import type { Proposed } from '../../meetings/duplicates.service.js';
 import type { EmbedBuilder } from 'discord.js';
 import { escapeMarkdown, timestamp, truncate, userMention } from '../format.js';
-import { fitEmbeds } from './fit.js';
-import { addAnywayRow } from './ideas.js';
-import { meetingLine } from './meetings.js';
+import { fitEmbeds } from '../fit.js';
+import { addAnywayRow } from '../ideas/render.js';
+import { meetingLine } from './render.js';
 
 const COLOR = 0x3b82f6;
 /** Characters the agenda's item lines may use together, so 25 items fit one message (6000 with the rest). */
@@ -85,3 +85,6 @@ export function renderItemProposed(result: Proposed<AddedItem>) {
     ephemeral: true,
   };
 }
+
+/** Posted with the agenda 24 hours ahead: from then on new items go to the next meeting. */
+export const AGENDA_SET = '📋 The agenda is set: new items from members now go to the next meeting.';

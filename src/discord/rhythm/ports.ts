@@ -1,9 +1,9 @@
 // The rhythm domain's ports on Discord: hosted Coworking Day events as external scheduled events, and the check
 // that the bot can post in the channel organizers pick for the monthly update.
 import { GuildScheduledEventEntityType, GuildScheduledEventPrivacyLevel, type Client, type Guild } from 'discord.js';
-import { isDomainError } from '../shared/errors.js';
-import type { ChannelCheck, ScheduledEvents } from '../rhythm/ports.js';
-import { assertBotCanPost } from './channel-check.js';
+import { isDomainError } from '../../shared/errors.js';
+import type { ChannelCheck, ScheduledEvents } from '../../rhythm/ports.js';
+import { assertBotCanPost } from '../channel-check.js';
 
 async function guildOf(client: Client, guildId: string): Promise<Guild> {
   return client.guilds.cache.get(guildId) ?? client.guilds.fetch(guildId);

@@ -1,31 +1,19 @@
 // Proposals in the bot's life cycle: reaction votes, members leaving, reconciliation at start-up and after a
 // reconnect (before any deadline runs), and the scheduled close and 24-hour reminder.
-import { Routes, type APIGuildMember } from 'discord.js';
 import { CLOSE_JOB, REMINDER_JOB } from '../../proposals/ports.js';
 import { skipJob } from '../../jobs/job-handler.js';
 import { isDomainError } from '../../shared/errors.js';
 import type { BotContext } from '../command.js';
 import type { FeatureWiring, ReactionEvent } from '../feature-wiring.js';
-import { timestamp } from '../format.js';
-import { createProposalPublisher } from '../proposals-publish.js';
+import { fetchHumans } from './humans.js';
+import { createProposalPublisher } from './publish.js';
+import { reminderDm, reminderInThread } from './words.js';
 
 /** The job's proposal id, or null for a payload without one (the job is then skipped). */
 const proposalIdOf = (payload: Record<string, unknown>): number | null => {
   const id = Number(payload.proposalId);
   return Number.isInteger(id) && id > 0 ? id : null;
 };
-
-/** Every human member's id, read over REST 1000 per page (needs the Server Members intent). */
-export async function fetchHumans(ctx: BotContext, guildId: string): Promise<{ id: string; roleIds: string[] }[]> {
-  const humans: { id: string; roleIds: string[] }[] = [];
-  let after = '0';
-  for (;;) {
-    const page = (await ctx.client.rest.get(Routes.guildMembers(guildId), { query: new URLSearchParams({ limit: '1000', after }) })) as APIGuildMember[];
-    for (const member of page) if (member.user && !member.user.bot) humans.push({ id: member.user.id, roleIds: member.roles });
-    if (page.length < 1000) return humans;
-    after = page[page.length - 1]!.user!.id;
-  }
-}
 
 function reactionTarget(event: ReactionEvent) {
   const message = event.reaction.message;
@@ -148,12 +136,10 @@ export const proposalsWiring: FeatureWiring = {
         }
         if (!info) return skipJob('proposal closed or already reminded');
         const p = info.proposal;
-        const text = `⏰ Voting on **#${p.number} ${p.title}** closes ${timestamp(p.closesAt, 'R')}: ${info.notVoted} of ${p.eligible} eligible ${p.voters === 'spaces' || p.voters === 'spaces-in-good-standing' ? 'spaces have' : 'voters have'} not voted yet.`;
-        if (p.threadId) await ctx.poster.post(p.threadId, { content: text }, { idempotencyKey: `proposal-reminder:${p.id}` });
+        if (p.threadId) await ctx.poster.post(p.threadId, { content: reminderInThread(p, info.notVoted) }, { idempotencyKey: `proposal-reminder:${p.id}` });
         let sent = 0;
         for (const userId of info.dmUserIds) {
-          const link = p.channelId && p.messageId ? ` https://discord.com/channels/${p.guildId}/${p.channelId}/${p.messageId}` : '';
-          const dm = await ctx.poster.dm(userId, { content: `⏰ You have not voted on **#${p.number} ${p.title}** yet; voting closes ${timestamp(p.closesAt, 'F')}.${link}\n(Turn these off with /proposal reminders off.)` }, { idempotencyKey: `proposal-reminder:${p.id}:${userId}` });
+          const dm = await ctx.poster.dm(userId, { content: reminderDm(p) }, { idempotencyKey: `proposal-reminder:${p.id}:${userId}` });
           if (dm) sent++;
         }
         ctx.services.votes.markReminderSent(job.guildId, id);

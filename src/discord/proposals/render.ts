@@ -8,7 +8,7 @@ import { formatDuration, type DecisionRule } from '../../rules/decision-rules.ru
 import type { RulesOverview } from '../../rules/rules.service.js';
 import { customId } from '../custom-id.js';
 import { escapeMarkdown, roleMention, timestamp, truncate, unmaskLinks, userMention } from '../format.js';
-import { blockNeedsReason, outcomeReason, votesCast } from './proposal-words.js';
+import { blockNeedsReason, outcomeReason, votesCast } from './words.js';
 
 const COLOR: Record<Outcome | 'open' | 'withdrawn', number> = { open: 0x3b82f6, passed: 0x16a34a, failed: 0xdc2626, no_quorum: 0x9ca3af, withdrawn: 0x6b7280 };
 const CHOICE_LABEL: Record<Choice, string> = { yes: 'Yes', no: 'No', abstain: 'Abstain', block: 'Block' };

@@ -1,10 +1,10 @@
 // Option helpers shared by /meeting and /agenda: meeting and item autocomplete, and the `where` option
 // (a voice channel picked from the list, or a place or link typed as text).
 import { ChannelType, type AutocompleteInteraction, type Guild } from 'discord.js';
-import { describeLocal } from '../shared/when.rules.js';
-import { invalid } from '../shared/errors.js';
-import type { InteractionContext } from './command.js';
-import { truncate } from './format.js';
+import { describeLocal } from '../../shared/when.rules.js';
+import { invalid } from '../../shared/errors.js';
+import type { InteractionContext } from '../command.js';
+import { truncate } from '../format.js';
 
 type Choice = { name: string; value: number };
 

@@ -1,14 +1,14 @@
 // The proposals feature's Discord side effects: posting a proposal (embed, thread, voting reactions or ballot
 // buttons), debounced live-tally edits, results in the thread and announcements, and reading/removing reactions.
 import { Routes, type APIChannel, type APIMessage, type APIUser, type Client } from 'discord.js';
-import type { Choice } from '../db/schema/index.js';
-import type { ClosedProposal } from '../proposals/proposals.service.js';
-import type { ProposalView } from '../proposals/proposals.views.js';
-import type { PresentReaction } from '../proposals/reconcile.rules.js';
-import { CHOICE_EMOJI, choiceForEmoji, choicesFor } from '../proposals/tally.rules.js';
-import type { BotContext } from './command.js';
-import { truncate } from './format.js';
-import { DETAIL_LINES_MAX, renderBallotButtons, renderBlockPrompt, renderProposal, renderResult, votesByButtons } from './render/proposals.js';
+import type { Choice } from '../../db/schema/index.js';
+import type { ClosedProposal } from '../../proposals/proposals.service.js';
+import type { ProposalView } from '../../proposals/proposals.views.js';
+import type { PresentReaction } from '../../proposals/reconcile.rules.js';
+import { CHOICE_EMOJI, choiceForEmoji, choicesFor } from '../../proposals/tally.rules.js';
+import type { BotContext } from '../command.js';
+import { truncate } from '../format.js';
+import { DETAIL_LINES_MAX, renderBallotButtons, renderBlockPrompt, renderProposal, renderResult, votesByButtons } from './render.js';
 
 /** At most one edit of a proposal message per this many ms, so a burst of votes does not hit rate limits. */
 export const TALLY_EDIT_GAP_MS = 2_000;
