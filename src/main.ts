@@ -16,7 +16,7 @@ import { loginAndWaitReady } from './discord/login.js';
 import { createPoster } from './discord/poster.js';
 import { syncCommands } from './discord/registration.js';
 import { createRouter } from './discord/router.js';
-import { createScheduler, type JobHandler, type Scheduler } from './scheduler/scheduler.js';
+import { SCHEDULED_JOBS_PER_SECOND, createScheduler, type JobHandler, type Scheduler } from './scheduler/scheduler.js';
 import { createServices, type ServicePorts, type Services } from './services.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
@@ -63,6 +63,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     handlers,
     planners: features.flatMap((feature) => feature.planners?.(ctx) ?? []),
     onFailed: notifyOrganizersOfFailedJob(ctx),
+    // Bursts of 10, then 20 a second: a busy tick leaves most of Discord's 50 requests a second to members' replies.
+    jobsPerSecond: SCHEDULED_JOBS_PER_SECOND,
+    jobBurst: 10,
   });
 
   const safely = (what: string, work: () => Promise<void>) => {

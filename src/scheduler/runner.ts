@@ -36,6 +36,34 @@ export interface SchedulerDeps {
   handlers: Record<string, JobHandler>;
   planners?: Planner[];
   onFailed?: FailureListener;
+  /**
+   * Spreads a tick's jobs over real time: at most this many start per second after a burst of `jobBurst`. A tick
+   * with 1,000 monthly updates then posts for about a minute instead of spending all of the bot's 50 requests a
+   * second that Discord allows, which members' replies share. Unset: no pacing (tests that drive the runner).
+   */
+  jobsPerSecond?: number;
+  jobBurst?: number;
+}
+
+/**
+ * A token bucket on real time (not the injected clock: it is Discord's wall-clock rate that matters, and a manual
+ * clock would never refill it). `take()` resolves when a job may start.
+ */
+export function createPacer(perSecond: number, burst: number, now: () => number = () => performance.now()): () => Promise<void> {
+  let tokens = burst;
+  let last = now();
+  return async function take() {
+    for (;;) {
+      const t = now();
+      tokens = Math.min(burst, tokens + ((t - last) / 1000) * perSecond);
+      last = t;
+      if (tokens >= 1) {
+        tokens -= 1;
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.ceil(((1 - tokens) / perSecond) * 1000)));
+    }
+  };
 }
 
 export interface JobRunner {
@@ -55,6 +83,7 @@ function errorMessage(error: unknown): string {
 
 export function createJobRunner(deps: SchedulerDeps): JobRunner {
   const { jobs, clock, logger } = deps;
+  const pace = deps.jobsPerSecond ? createPacer(deps.jobsPerSecond, Math.max(1, deps.jobBurst ?? 1)) : null;
   let current: Promise<void> | null = null;
   let again = false;
   // Set before the tick's first (synchronous) steps run, which `current` is not yet.
@@ -150,6 +179,7 @@ export function createJobRunner(deps: SchedulerDeps): JobRunner {
       if (due.length === 0) return;
       for (const job of due) {
         try {
+          if (pace) await pace();
           await runJob(job);
         } catch (error) {
           // A database error on one job must not starve the others; the job stays as it was and is seen again.

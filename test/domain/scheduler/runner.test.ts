@@ -211,3 +211,33 @@ describe('planning jobs', () => {
     expect(s.jobs.byKey(job.key)?.status).toBe('pending');
   });
 });
+
+describe('job runner pacing', () => {
+  it('spreads a tick of many due jobs over real time: a burst, then at most jobsPerSecond a second', async () => {
+    const starts: number[] = [];
+    const s = setup({ post: async () => void starts.push(performance.now()) }, { jobsPerSecond: 100, jobBurst: 10 });
+    for (let k = 0; k < 160; k++) s.jobs.schedule({ guildId: `g${k}`, key: `monthly:${k}`, kind: 'post', dueAt: T0 });
+    s.clock.set(T0);
+    await s.runner().tick();
+    expect(starts).toHaveLength(160);
+    expect(s.jobs.due(T0, 1000)).toHaveLength(0);
+    // 10 at once, then 150 at 100 a second: at least 1.5 s, and no second holds more than the burst plus 100.
+    expect(starts[159]! - starts[0]!).toBeGreaterThanOrEqual(1400);
+    let busiest = 0;
+    for (let i = 0, j = 0; i < starts.length; i++) {
+      while (starts[i]! - starts[j]! >= 1000) j++;
+      busiest = Math.max(busiest, i - j + 1);
+    }
+    expect(busiest).toBeLessThanOrEqual(111);
+  });
+
+  it('runs a tick without pacing at once when jobsPerSecond is not set (tests, tools)', async () => {
+    const starts: number[] = [];
+    const s = setup({ post: async () => void starts.push(performance.now()) });
+    for (let k = 0; k < 160; k++) s.jobs.schedule({ guildId: `g${k}`, key: `monthly:${k}`, kind: 'post', dueAt: T0 });
+    s.clock.set(T0);
+    await s.runner().tick();
+    expect(starts).toHaveLength(160);
+    expect(starts[159]! - starts[0]!).toBeLessThan(1000);
+  });
+});
