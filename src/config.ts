@@ -26,7 +26,31 @@ const configSchema = z.object({
     emptyAsUndefined,
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ),
+  // Unset: one shard. 'auto': as many as Discord recommends, all in this process. A list: this process's shards of
+  // DISCORD_SHARD_COUNT (one process per shard group, every process on the same database); see docs/scaling.md.
+  DISCORD_SHARDS: z.preprocess(
+    emptyAsUndefined,
+    z.string().regex(/^(auto|\d{1,4}(,\d{1,4})*)$/, "must be 'auto' or shard ids such as 0,1").optional(),
+  ),
+  DISCORD_SHARD_COUNT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a whole number of shards, 1 or more' }).int('must be a whole number of shards, 1 or more').min(1, 'must be a whole number of shards, 1 or more').optional(),
+  ),
+}).superRefine((config, check) => {
+  const ids = config.DISCORD_SHARDS && config.DISCORD_SHARDS !== 'auto' ? config.DISCORD_SHARDS.split(',').map(Number) : null;
+  if (ids && config.DISCORD_SHARD_COUNT === undefined) {
+    check.addIssue({ code: 'custom', path: ['DISCORD_SHARD_COUNT'], message: 'is required with a list of DISCORD_SHARDS: the total shards of every process' });
+  } else if (ids && ids.some((id) => id >= config.DISCORD_SHARD_COUNT!)) {
+    check.addIssue({ code: 'custom', path: ['DISCORD_SHARDS'], message: `must be shard ids below DISCORD_SHARD_COUNT (${config.DISCORD_SHARD_COUNT})` });
+  }
 });
+
+/** The discord.js sharding options a configuration asks for (none: discord.js's single shard). */
+export function shardOptions(config: Config): { shards: 'auto' | number[]; shardCount?: number } | Record<string, never> {
+  if (!config.DISCORD_SHARDS) return {};
+  if (config.DISCORD_SHARDS === 'auto') return { shards: 'auto' };
+  return { shards: config.DISCORD_SHARDS.split(',').map(Number), ...(config.DISCORD_SHARD_COUNT ? { shardCount: config.DISCORD_SHARD_COUNT } : {}) };
+}
 
 export type Config = z.infer<typeof configSchema>;
 

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Events, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands/index.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, shardOptions, type Config } from './config.js';
 import { createBotStateRepo } from './db/bot-state.repo.js';
 import { openDatabase, type OpenDatabase } from './db/open.js';
 import { createDiscordClient } from './discord/client.js';
@@ -50,7 +50,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const clock = options.clock ?? systemClock;
   const database = openDatabase(config.DATABASE_PATH);
   const services = createServices({ db: database.db, clock, ports: options.ports });
-  const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
+  const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL, ...shardOptions(config) });
   const ctx: BotContext = { services, clock, logger, poster: createPoster(client), client };
   const router = createRouter({ commands, ctx });
 
