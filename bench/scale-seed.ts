@@ -29,11 +29,14 @@ export class RestLog {
   firstError: string | null = null;
   /** Arrival time of each monthly update posted (a message in an announcements channel). */
   monthlyPosts: number[] = [];
+  /** Monthly updates posted per announcements channel (a double post shows as 2). */
+  postsByChannel = new Map<string, number>();
   announcements = new Set<string>();
 
   clear(): void {
     this.times = [];
     this.monthlyPosts = [];
+    this.postsByChannel.clear();
     this.rateLimited = 0;
     this.errors = 0;
     this.firstError = null;
@@ -57,11 +60,13 @@ export interface ScaleWorld {
   rest: RestLog;
 }
 
-export async function startScaleBed(count: number): Promise<ScaleWorld> {
+/** `shards`: what the bed requires (GET /gateway/bot recommends it; each IDENTIFY names its own). */
+export async function startScaleBed(count: number, shards = 1): Promise<ScaleWorld> {
   const timings = new TimingLog();
   const rest = new RestLog();
   const bed = await startTestBed({
     recordRequests: false,
+    shards,
     onInitialResponse: (timing) => timings.add(timing),
     onRequest: (request) => {
       if (request.route.startsWith('/interactions/') || request.route.startsWith('/webhooks/')) return;
@@ -74,6 +79,8 @@ export async function startScaleBed(count: number): Promise<ScaleWorld> {
       }
       if (request.method === 'POST' && request.status === 200 && request.route === '/channels/:id/messages' && rest.announcements.has(request.path.split('/')[2]!)) {
         rest.monthlyPosts.push(now);
+        const channelId = request.path.split('/')[2]!;
+        rest.postsByChannel.set(channelId, (rest.postsByChannel.get(channelId) ?? 0) + 1);
       }
     },
   });
