@@ -70,3 +70,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`);
   throw new ConfigError(problems);
 }
+
+/** A process of several runs the scheduled jobs of its own shards' guilds only; one process (or 'auto') runs all. */
+export function schedulerShards(config: Config): { shards: { ids: number[]; count: number } } | Record<string, never> {
+  const options = shardOptions(config);
+  if (!('shards' in options) || options.shards === 'auto' || !options.shardCount) return {};
+  return { shards: { ids: options.shards, count: options.shardCount } };
+}

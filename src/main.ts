@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Events, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands/index.js';
-import { ConfigError, loadConfig, shardOptions, type Config } from './config.js';
+import { ConfigError, loadConfig, schedulerShards, shardOptions, type Config } from './config.js';
 import { createBotStateRepo } from './db/bot-state.repo.js';
 import { openDatabase, type OpenDatabase } from './db/open.js';
 import { createDiscordClient } from './discord/client.js';
@@ -66,6 +66,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     // Bursts of 10, then 20 a second: a busy tick leaves most of Discord's 50 requests a second to members' replies.
     jobsPerSecond: SCHEDULED_JOBS_PER_SECOND,
     jobBurst: 10,
+    ...schedulerShards(config),
   });
 
   const safely = (what: string, work: () => Promise<void>) => {

@@ -166,6 +166,30 @@ export function createJobsRepo(db: Db) {
       return dueStatement.all({ now, limit });
     },
 
+    /**
+     * The same, for one process of several: only jobs of guilds on its shards (Discord's (guild_id >> 22) % count).
+     * A process cannot post for another shard's guilds (discord.js knows only its own guilds' channels), and
+     * filtering here, not after the read, keeps other shards' due jobs from filling every batch.
+     */
+    dueOnShards(now: number, limit: number, shards: { ids: readonly number[]; count: number }): Job[] {
+      return db
+        .select()
+        .from(scheduledJobs)
+        .where(
+          and(
+            eq(scheduledJobs.status, 'pending'),
+            or(
+              and(isNull(scheduledJobs.nextAttemptAt), lte(scheduledJobs.dueAt, now)),
+              lte(scheduledJobs.nextAttemptAt, now),
+            ),
+            sql`((CAST(${scheduledJobs.guildId} AS INTEGER) >> 22) % ${shards.count}) IN (${sql.join(shards.ids.map((id) => sql`${id}`), sql`, `)})`,
+          ),
+        )
+        .orderBy(asc(scheduledJobs.dueAt), asc(scheduledJobs.id))
+        .limit(limit)
+        .all();
+    },
+
     /** Claims a pending job; false when another tick (or process) got it first. */
     claim(id: number): boolean {
       const result = db

@@ -43,6 +43,8 @@ export interface SchedulerDeps {
    */
   jobsPerSecond?: number;
   jobBurst?: number;
+  /** One process of several (DISCORD_SHARDS): run only the jobs of guilds on these shards. Unset: every job. */
+  shards?: { ids: readonly number[]; count: number };
 }
 
 /**
@@ -175,7 +177,7 @@ export function createJobRunner(deps: SchedulerDeps): JobRunner {
     }
     // Bounded batches so one tick never holds the event loop for long; the next tick carries on.
     for (let batch = 0; batch < 50; batch++) {
-      const due = jobs.due(clock.now().getTime(), 50);
+      const due = deps.shards ? jobs.dueOnShards(clock.now().getTime(), 50, deps.shards) : jobs.due(clock.now().getTime(), 50);
       if (due.length === 0) return;
       for (const job of due) {
         try {

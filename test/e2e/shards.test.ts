@@ -66,5 +66,8 @@ describe('two processes, one shard each, one database', () => {
       const updates = bed.messages(guild.channel('announcements')).filter((m) => m.fromBot && visibleText(m).includes('Alliance update · December 2026'));
       expect(updates, `monthly update of ${guild.id}`).toHaveLength(1);
     }
+    // Each process ran its own shard's jobs: none failed for a channel it could not see and waits for a retry.
+    const monthly = guilds.flatMap((g) => bots[0]!.services.jobs.list(g.id, ['rhythm.monthly'])).filter((job) => job.key.endsWith('2026-12'));
+    expect(monthly.map((job) => [job.status, job.attempts])).toEqual(guilds.map(() => ['done', 1]));
   });
 });

@@ -241,3 +241,21 @@ describe('job runner pacing', () => {
     expect(starts[159]! - starts[0]!).toBeLessThan(1000);
   });
 });
+
+describe('job runner on some shards', () => {
+  // Discord's rule: a guild lives on shard (guild_id >> 22) % count.
+  const onShard = (shard: number, k: number) => String(((BigInt(k) * 2n + BigInt(shard)) << 22n) + 1234n);
+
+  it('runs only the jobs of its shards\' guilds, even when other shards\' due jobs are older and fill whole batches', async () => {
+    const runs: string[] = [];
+    const s = setup({ post: async (job) => void runs.push(job.guildId) });
+    for (let k = 0; k < 120; k++) s.jobs.schedule({ guildId: onShard(1, k), key: `other:${k}`, kind: 'post', dueAt: T0 - 10 * MINUTE });
+    for (let k = 0; k < 3; k++) s.jobs.schedule({ guildId: onShard(0, k), key: `mine:${k}`, kind: 'post', dueAt: T0 });
+    s.clock.set(T0);
+    await s.runner({ shards: { ids: [0], count: 2 } }).tick();
+    expect(runs.sort()).toEqual([0, 1, 2].map((k) => onShard(0, k)).sort());
+    expect(s.jobs.byKey('other:0')?.status).toBe('pending');
+    await s.runner({ shards: { ids: [1], count: 2 } }).tick();
+    expect(runs).toHaveLength(123);
+  });
+});
