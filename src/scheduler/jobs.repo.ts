@@ -24,6 +24,11 @@ function newRow(job: NewJob) {
   return { guildId: job.guildId, key: job.key, kind: job.kind, dueAt: job.dueAt, expiresAt: job.expiresAt ?? null, payload: job.payload ?? {} };
 }
 
+/** Discord's rule, in SQL: the job's guild lives on shard (guild_id >> 22) % count. */
+function onShards(shards: { ids: readonly number[]; count: number }) {
+  return sql`((CAST(${scheduledJobs.guildId} AS INTEGER) >> 22) % ${shards.count}) IN (${sql.join(shards.ids.map((id) => sql`${id}`), sql`, `)})`;
+}
+
 export function createJobsRepo(db: Db) {
   const dueStatement = db
     .select()
@@ -182,7 +187,7 @@ export function createJobsRepo(db: Db) {
               and(isNull(scheduledJobs.nextAttemptAt), lte(scheduledJobs.dueAt, now)),
               lte(scheduledJobs.nextAttemptAt, now),
             ),
-            sql`((CAST(${scheduledJobs.guildId} AS INTEGER) >> 22) % ${shards.count}) IN (${sql.join(shards.ids.map((id) => sql`${id}`), sql`, `)})`,
+            onShards(shards),
           ),
         )
         .orderBy(asc(scheduledJobs.dueAt), asc(scheduledJobs.id))
@@ -242,8 +247,10 @@ export function createJobsRepo(db: Db) {
      * A job left `running` by a crash is put back to pending: its handler runs again, and handlers make
      * that safe (posts carry an idempotency nonce, state changes check what is already done).
      */
-    recoverInterrupted(): number {
-      return db.update(scheduledJobs).set({ status: 'pending' }).where(eq(scheduledJobs.status, 'running')).run().changes;
+    recoverInterrupted(shards?: { ids: readonly number[]; count: number }): number {
+      // One process of several recovers only its own shards' jobs: the others' running jobs are running right now.
+      const where = shards ? and(eq(scheduledJobs.status, 'running'), onShards(shards)) : eq(scheduledJobs.status, 'running');
+      return db.update(scheduledJobs).set({ status: 'pending' }).where(where).run().changes;
     },
 
     list(guildId: string, kinds?: string[]): Job[] {

@@ -212,7 +212,7 @@ export function createJobRunner(deps: SchedulerDeps): JobRunner {
   return {
     tick,
     recover() {
-      const recovered = jobs.recoverInterrupted();
+      const recovered = jobs.recoverInterrupted(deps.shards);
       if (recovered > 0) logger.warn({ recovered }, 'scheduled jobs interrupted by a stop will run again');
       return recovered;
     },

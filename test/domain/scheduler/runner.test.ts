@@ -258,4 +258,15 @@ describe('job runner on some shards', () => {
     await s.runner({ shards: { ids: [1], count: 2 } }).tick();
     expect(runs).toHaveLength(123);
   });
+
+  it('recovers at start-up only its own shards\' interrupted jobs: the other process is running its own', () => {
+    const s = setup({ post: async () => undefined });
+    for (const [key, shard] of [['mine', 0], ['theirs', 1]] as const) {
+      s.jobs.schedule({ guildId: onShard(shard, 7), key, kind: 'post', dueAt: T0 });
+      expect(s.jobs.claim(s.jobs.byKey(key)!.id)).toBe(true);
+    }
+    s.runner({ shards: { ids: [0], count: 2 } });
+    expect(s.jobs.byKey('mine')?.status).toBe('pending');
+    expect(s.jobs.byKey('theirs')?.status).toBe('running');
+  });
 });
