@@ -77,3 +77,12 @@ export function schedulerShards(config: Config): { shards: { ids: number[]; coun
   if (!('shards' in options) || options.shards === 'auto' || !options.shardCount) return {};
   return { shards: { ids: options.shards, count: options.shardCount } };
 }
+
+/**
+ * The part of the bot's request budget this process may spend: Discord's 50 requests a second are per bot, not per
+ * process, so a process running 1 of 2 shards gets half (its scheduler's pace and discord.js's global limit).
+ */
+export function budgetShare(config: Config): number {
+  const { shards } = schedulerShards(config);
+  return shards ? shards.ids.length / shards.count : 1;
+}

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Events, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands/index.js';
-import { ConfigError, loadConfig, schedulerShards, shardOptions, type Config } from './config.js';
+import { budgetShare, ConfigError, loadConfig, schedulerShards, shardOptions, type Config } from './config.js';
 import { createBotStateRepo } from './db/bot-state.repo.js';
 import { openDatabase, type OpenDatabase } from './db/open.js';
 import { createDiscordClient } from './discord/client.js';
@@ -50,7 +50,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const clock = options.clock ?? systemClock;
   const database = openDatabase(config.DATABASE_PATH);
   const services = createServices({ db: database.db, clock, ports: options.ports });
-  const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL, ...shardOptions(config) });
+  const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL, ...shardOptions(config), globalRequestsPerSecond: Math.max(1, Math.floor(50 * budgetShare(config))) });
   const ctx: BotContext = { services, clock, logger, poster: createPoster(client), client };
   const router = createRouter({ commands, ctx });
 
@@ -64,8 +64,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     planners: features.flatMap((feature) => feature.planners?.(ctx) ?? []),
     onFailed: notifyOrganizersOfFailedJob(ctx),
     // Bursts of 10, then 20 a second: a busy tick leaves most of Discord's 50 requests a second to members' replies.
-    jobsPerSecond: SCHEDULED_JOBS_PER_SECOND,
-    jobBurst: 10,
+    jobsPerSecond: SCHEDULED_JOBS_PER_SECOND * budgetShare(config),
+    jobBurst: Math.max(1, Math.round(10 * budgetShare(config))),
     ...schedulerShards(config),
   });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, shardOptions } from '../../src/config.js';
+import { budgetShare, ConfigError, loadConfig, schedulerShards, shardOptions } from '../../src/config.js';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
@@ -33,6 +33,11 @@ describe('configuration', () => {
     expect(shardOptions(loadConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: '' }))).toEqual({});
     expect(shardOptions(loadConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: 'auto' }))).toEqual({ shards: 'auto' });
     expect(shardOptions(loadConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: '2,3', DISCORD_SHARD_COUNT: '4' }))).toEqual({ shards: [2, 3], shardCount: 4 });
+    // A process serving 2 of 4 shards runs their jobs only and spends half of the bot's request budget.
+    expect(schedulerShards(loadConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: '2,3', DISCORD_SHARD_COUNT: '4' }))).toEqual({ shards: { ids: [2, 3], count: 4 } });
+    expect(budgetShare(loadConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: '2,3', DISCORD_SHARD_COUNT: '4' }))).toBe(0.5);
+    expect(budgetShare(loadConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: 'auto' }))).toBe(1);
+    expect(schedulerShards(loadConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: 'auto' }))).toEqual({});
     for (const [env, name] of [
       [{ DISCORD_SHARDS: '0,1' }, 'DISCORD_SHARD_COUNT is required'],
       [{ DISCORD_SHARDS: '0,4', DISCORD_SHARD_COUNT: '4' }, 'DISCORD_SHARDS must be shard ids below'],
