@@ -58,9 +58,9 @@ function startBot(world: ScaleWorld, databasePath: string): MeasuredProcess {
   });
 }
 
-/** One measured action that goes round the alliances: run i is alliance i % n, its member i / n. */
-function rotating(measured: Measured, contexts: BenchContext[]): Measured {
-  return { name: measured.name, send: (_ctx, i) => measured.send(contexts[i % contexts.length]!, Math.floor(i / contexts.length)) };
+/** One measured action that goes round the alliances: run i is alliance (i + offset) % n, its member (i + offset) / n. */
+function rotating(measured: Measured, contexts: BenchContext[], offset = 0): Measured {
+  return { name: measured.name, send: (_ctx, i) => measured.send(contexts[(i + offset) % contexts.length]!, Math.floor((i + offset) / contexts.length)) };
 }
 
 function contexts(world: ScaleWorld, databasePath: string): BenchContext[] {
@@ -112,7 +112,7 @@ async function probe(count: number): Promise<ScaleRun> {
     let round = WARMUP + RUNS;
     while (world.rest.monthlyPosts.length < due && since(ticking) < TICK_LIMIT_MS) {
       // Members keep using the bot while the updates go out: one round of every action at a time.
-      const results = await measureLatency(subjects, 0, 1).catch(() => []);
+      const results = await measureLatency(measured.map((m) => ({ ctx: ctxs[0]!, bench, measured: rotating(m, ctxs, round) })), 0, 1).catch(() => []);
       if (world.rest.monthlyPosts.length > 0) for (const r of results) if (r.latency.n) during.push(r.latency.p50);
       round++;
       if (round % 50 === 0) log(`${count} alliances: ${world.rest.monthlyPosts.length}/${due} updates posted`);
