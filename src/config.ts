@@ -47,7 +47,31 @@ const configSchema = z.object({
     emptyAsUndefined,
     z.coerce.number({ error: 'must be a whole number (interactions per member per 10 seconds; 0 = off)' }).int('must be a whole number').min(0, 'must be 0 or more').default(20),
   ),
+  // Unset: one shard. 'auto': as many as Discord recommends, all in this process. A list: this process's shards of
+  // DISCORD_SHARD_COUNT (one process per shard group, every process on the same database); see docs/scaling.md.
+  DISCORD_SHARDS: z.preprocess(
+    emptyAsUndefined,
+    z.string().regex(/^(auto|\d{1,4}(,\d{1,4})*)$/, "must be 'auto' or shard ids such as 0,1").optional(),
+  ),
+  DISCORD_SHARD_COUNT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a whole number of shards, 1 or more' }).int('must be a whole number of shards, 1 or more').min(1, 'must be a whole number of shards, 1 or more').optional(),
+  ),
+}).superRefine((config, check) => {
+  const ids = config.DISCORD_SHARDS && config.DISCORD_SHARDS !== 'auto' ? config.DISCORD_SHARDS.split(',').map(Number) : null;
+  if (ids && config.DISCORD_SHARD_COUNT === undefined) {
+    check.addIssue({ code: 'custom', path: ['DISCORD_SHARD_COUNT'], message: 'is required with a list of DISCORD_SHARDS: the total shards of every process' });
+  } else if (ids && ids.some((id) => id >= config.DISCORD_SHARD_COUNT!)) {
+    check.addIssue({ code: 'custom', path: ['DISCORD_SHARDS'], message: `must be shard ids below DISCORD_SHARD_COUNT (${config.DISCORD_SHARD_COUNT})` });
+  }
 });
+
+/** The discord.js sharding options a configuration asks for (none: discord.js's single shard). */
+export function shardOptions(config: Config): { shards: 'auto' | number[]; shardCount?: number } | Record<string, never> {
+  if (!config.DISCORD_SHARDS) return {};
+  if (config.DISCORD_SHARDS === 'auto') return { shards: 'auto' };
+  return { shards: config.DISCORD_SHARDS.split(',').map(Number), ...(config.DISCORD_SHARD_COUNT ? { shardCount: config.DISCORD_SHARD_COUNT } : {}) };
+}
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -71,4 +95,20 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
 /** The scheduled-backup settings, or null when BACKUP_DIR is not set (no scheduled backups). */
 export function backupSettingsOf(config: Config): BackupSettings | null {
   return config.BACKUP_DIR ? { dir: config.BACKUP_DIR, keep: config.BACKUP_KEEP, at: config.BACKUP_AT } : null;
+}
+
+/** A process of several runs the scheduled jobs of its own shards' guilds only; one process (or 'auto') runs all. */
+export function schedulerShards(config: Config): { shards: { ids: number[]; count: number } } | Record<string, never> {
+  const options = shardOptions(config);
+  if (!('shards' in options) || options.shards === 'auto' || !options.shardCount) return {};
+  return { shards: { ids: options.shards, count: options.shardCount } };
+}
+
+/**
+ * The part of the bot's request budget this process may spend: Discord's 50 requests a second are per bot, not per
+ * process, so a process running 1 of 2 shards gets half (its scheduler's pace and discord.js's global limit).
+ */
+export function budgetShare(config: Config): number {
+  const { shards } = schedulerShards(config);
+  return shards ? shards.ids.length / shards.count : 1;
 }

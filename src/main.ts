@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Events, Status, type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { commands } from '../commands/index.js';
-import { ConfigError, backupSettingsOf, loadConfig, type Config } from './config.js';
+import { backupSettingsOf, budgetShare, ConfigError, loadConfig, schedulerShards, shardOptions, type Config } from './config.js';
 import { createBotStateRepo } from './db/bot-state.repo.js';
 import { cachePathFor, openCacheDatabase } from './db/cache.js';
 import { openDatabase, type OpenDatabase } from './db/open.js';
@@ -20,7 +20,7 @@ import { registrationBody, syncCommands } from './discord/registration.js';
 import { createRateLimiter } from './discord/rate-limit.js';
 import { createRouter, RATE_WINDOW_MS } from './discord/router.js';
 import type { JobHandler } from './jobs/job-handler.js';
-import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
+import { SCHEDULED_JOBS_PER_SECOND, createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { createServices, type ServicePorts, type Services } from './services.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
@@ -88,7 +88,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     databasePath: config.DATABASE_PATH,
     backups: backupSettingsOf(config),
   });
-  const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL });
+  const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL, ...shardOptions(config), globalRequestsPerSecond: Math.max(1, Math.floor(50 * budgetShare(config))) });
   const registration = { commandNames: registrationBody(commands).map((command) => command.name), guildId: config.DISCORD_GUILD_ID };
   const ctx: BotContext = { services, clock, logger, poster: createPoster(client), client, registration };
   const router = createRouter({ commands, ctx, rateLimiter: createRateLimiter({ limit: config.RATE_LIMIT, windowMs: RATE_WINDOW_MS }) });
@@ -102,6 +102,10 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     handlers,
     planners: features.flatMap((feature) => feature.planners?.(ctx) ?? []),
     onFailed: notifyOrganizersOfFailedJob(ctx),
+    // Bursts of 10, then 20 a second: a busy tick leaves most of Discord's 50 requests a second to members' replies.
+    jobsPerSecond: SCHEDULED_JOBS_PER_SECOND * budgetShare(config),
+    jobBurst: Math.max(1, Math.round(10 * budgetShare(config))),
+    ...schedulerShards(config),
   });
 
   const safely = (what: string, work: () => Promise<void>) => {

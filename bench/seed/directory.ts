@@ -122,7 +122,8 @@ export const directory: BenchFeature = {
     }
     const searches = [...totals].filter(([, total]) => total > 0).map(([query]) => query);
     const pager = [...totals].sort((a, b) => b[1] - a[1])[0];
-    if (!searches.length || !pager || pager[1] <= PAGE_SIZE) throw new Error('seeded spaces are not found by directory search');
+    // A small alliance (the scale probe's 10 spaces) has one page: nothing to turn, but still something to find.
+    if (!searches.length || !pager || (scale.spaces > 2 * PAGE_SIZE && pager[1] <= PAGE_SIZE)) throw new Error('seeded spaces are not found by directory search');
     const typed = TYPED.filter((t) => services.directory.spaceAutocomplete(guild.id, t).length > 0);
     const directoryState: DirectoryState = { searches, pager: pager[0], places: cities.map((c) => String(c.placeId)), typed };
     state.directory = directoryState;

@@ -23,17 +23,23 @@ export function nullPrototypeResolved(packet: { t?: string | null; d?: unknown }
   }
 }
 
-export function createDiscordClient(options: { apiUrl?: string }): Client {
+/**
+ * `globalRequestsPerSecond`: this process's share of Discord's 50 requests a second per bot (less when other
+ * processes serve the other shards).
+ */
+export function createDiscordClient(options: { apiUrl?: string; shards?: 'auto' | number[]; shardCount?: number; globalRequestsPerSecond?: number }): Client {
   // The builders' run-time checks built and threw away validation errors (with stack traces) for every embed colour,
   // title and footer: ~4% of the bot's CPU per interaction. Our renderers keep to Discord's limits by construction
   // and are tested against them (test/discord/*-render.test.ts), and the test bed rejects what Discord would.
   disableValidators();
   const client = new Client({
     intents: INTENTS,
+    ...(options.shards ? { shards: options.shards } : {}),
+    ...(options.shardCount ? { shardCount: options.shardCount } : {}),
     // Reactions on messages that are not cached (all of them: the message cache is off) arrive as partials.
     partials: [Partials.Message, Partials.Reaction, Partials.User, Partials.GuildMember, Partials.Channel],
     allowedMentions: { parse: [], repliedUser: false },
-    rest: options.apiUrl ? { api: options.apiUrl } : {},
+    rest: { ...(options.apiUrl ? { api: options.apiUrl } : {}), ...(options.globalRequestsPerSecond ? { globalRequestsPerSecond: options.globalRequestsPerSecond } : {}) },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       MessageManager: 0,

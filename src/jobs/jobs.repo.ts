@@ -24,6 +24,11 @@ function newRow(job: NewJob) {
   return { guildId: job.guildId, key: job.key, kind: job.kind, dueAt: job.dueAt, expiresAt: job.expiresAt ?? null, payload: job.payload ?? {} };
 }
 
+/** Discord's rule, in SQL: the job's guild lives on shard (guild_id >> 22) % count. */
+function onShards(shards: { ids: readonly number[]; count: number }) {
+  return sql`((CAST(${scheduledJobs.guildId} AS INTEGER) >> 22) % ${shards.count}) IN (${sql.join(shards.ids.map((id) => sql`${id}`), sql`, `)})`;
+}
+
 export function createJobsRepo(db: Db) {
   const dueStatement = db
     .select()
@@ -167,6 +172,30 @@ export function createJobsRepo(db: Db) {
       return dueStatement.all({ now, limit });
     },
 
+    /**
+     * The same, for one process of several: only jobs of guilds on its shards (Discord's (guild_id >> 22) % count).
+     * A process cannot post for another shard's guilds (discord.js knows only its own guilds' channels), and
+     * filtering here, not after the read, keeps other shards' due jobs from filling every batch.
+     */
+    dueOnShards(now: number, limit: number, shards: { ids: readonly number[]; count: number }): Job[] {
+      return db
+        .select()
+        .from(scheduledJobs)
+        .where(
+          and(
+            eq(scheduledJobs.status, 'pending'),
+            or(
+              and(isNull(scheduledJobs.nextAttemptAt), lte(scheduledJobs.dueAt, now)),
+              lte(scheduledJobs.nextAttemptAt, now),
+            ),
+            onShards(shards),
+          ),
+        )
+        .orderBy(asc(scheduledJobs.dueAt), asc(scheduledJobs.id))
+        .limit(limit)
+        .all();
+    },
+
     /** Claims a pending job; false when another tick (or process) got it first. */
     claim(id: number): boolean {
       const result = db
@@ -219,8 +248,10 @@ export function createJobsRepo(db: Db) {
      * A job left `running` by a crash is put back to pending: its handler runs again, and handlers make
      * that safe (posts carry an idempotency nonce, state changes check what is already done).
      */
-    recoverInterrupted(): number {
-      return db.update(scheduledJobs).set({ status: 'pending' }).where(eq(scheduledJobs.status, 'running')).run().changes;
+    recoverInterrupted(shards?: { ids: readonly number[]; count: number }): number {
+      // One process of several recovers only its own shards' jobs: the others' running jobs are running right now.
+      const where = shards ? and(eq(scheduledJobs.status, 'running'), onShards(shards)) : eq(scheduledJobs.status, 'running');
+      return db.update(scheduledJobs).set({ status: 'pending' }).where(where).run().changes;
     },
 
     list(guildId: string, kinds?: string[]): Job[] {

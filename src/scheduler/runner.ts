@@ -13,6 +13,36 @@ export interface SchedulerDeps {
   handlers: Record<string, JobHandler>;
   planners?: Planner[];
   onFailed?: FailureListener;
+  /**
+   * Spreads a tick's jobs over real time: at most this many start per second after a burst of `jobBurst`. A tick
+   * with 1,000 monthly updates then posts for about a minute instead of spending all of the bot's 50 requests a
+   * second that Discord allows, which members' replies share. Unset: no pacing (tests that drive the runner).
+   */
+  jobsPerSecond?: number;
+  jobBurst?: number;
+  /** One process of several (DISCORD_SHARDS): run only the jobs of guilds on these shards. Unset: every job. */
+  shards?: { ids: readonly number[]; count: number };
+}
+
+/**
+ * A token bucket on real time (not the injected clock: it is Discord's wall-clock rate that matters, and a manual
+ * clock would never refill it). `take()` resolves when a job may start.
+ */
+export function createPacer(perSecond: number, burst: number, now: () => number = () => performance.now()): () => Promise<void> {
+  let tokens = burst;
+  let last = now();
+  return async function take() {
+    for (;;) {
+      const t = now();
+      tokens = Math.min(burst, tokens + ((t - last) / 1000) * perSecond);
+      last = t;
+      if (tokens >= 1) {
+        tokens -= 1;
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.ceil(((1 - tokens) / perSecond) * 1000)));
+    }
+  };
 }
 
 export interface JobRunner {
@@ -32,6 +62,7 @@ function errorMessage(error: unknown): string {
 
 export function createJobRunner(deps: SchedulerDeps): JobRunner {
   const { jobs, clock, logger } = deps;
+  const pace = deps.jobsPerSecond ? createPacer(deps.jobsPerSecond, Math.max(1, deps.jobBurst ?? 1)) : null;
   let current: Promise<void> | null = null;
   let again = false;
   // Set before the tick's first (synchronous) steps run, which `current` is not yet.
@@ -123,10 +154,11 @@ export function createJobRunner(deps: SchedulerDeps): JobRunner {
     }
     // Bounded batches so one tick never holds the event loop for long; the next tick carries on.
     for (let batch = 0; batch < 50; batch++) {
-      const due = jobs.due(clock.now().getTime(), 50);
+      const due = deps.shards ? jobs.dueOnShards(clock.now().getTime(), 50, deps.shards) : jobs.due(clock.now().getTime(), 50);
       if (due.length === 0) return;
       for (const job of due) {
         try {
+          if (pace) await pace();
           await runJob(job);
         } catch (error) {
           // A database error on one job must not starve the others; the job stays as it was and is seen again.
@@ -157,7 +189,7 @@ export function createJobRunner(deps: SchedulerDeps): JobRunner {
   return {
     tick,
     recover() {
-      const recovered = jobs.recoverInterrupted();
+      const recovered = jobs.recoverInterrupted(deps.shards);
       if (recovered > 0) logger.warn({ recovered }, 'scheduled jobs interrupted by a stop will run again');
       return recovered;
     },

@@ -32,10 +32,20 @@ type Data = Record<string, unknown>;
 interface Session {
   id: string; intents: number; seq: number; socket: WebSocket | null; ready: boolean;
   buffer: Payload[]; disconnectedAt: number | null;
+  /** [shard id, shard count] from IDENTIFY; [0, 1] when the client did not shard. */
+  shard: [number, number];
 }
 
 export interface GatewayOptions {
   world: World; token: string; url: string; privilegedIntents: (keyof typeof PRIVILEGED)[];
+  /** Shards the bed requires (what GET /gateway/bot recommends); a smaller count is closed with 4011. Default 1. */
+  shards?: number;
+}
+
+/** Discord's rule: a guild belongs to shard (guild_id >> 22) % shard_count. DMs go to shard 0. */
+export function shardOf(guildId: string | null, count: number): number {
+  if (guildId === null || count <= 1) return 0;
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
 }
 
 /** Which intent a dispatch needs; null means every session gets it. */
@@ -123,22 +133,28 @@ export class Gateway implements GatewayControl {
     const allowed = this.o.privilegedIntents.reduce((bits, name) => bits | PRIVILEGED[name], 0);
     const privileged = Intent.GuildMembers | Intent.GuildPresences | Intent.MessageContent;
     if ((intents & privileged & ~allowed) !== 0) return void ws.close(4014, 'Disallowed intent(s).'), null;
-    const shard = d.shard as number[] | undefined;
-    if (shard && (shard[0] !== 0 || shard[1] !== 1)) return void ws.close(4010, 'Invalid shard.'), null;
+    const shard = d.shard === undefined ? [0, 1] : d.shard;
+    if (!Array.isArray(shard) || shard.length !== 2 || !shard.every((n) => Number.isInteger(n)) || shard[1] < 1 || shard[0] < 0 || shard[0] >= shard[1]) {
+      return void ws.close(4010, 'Invalid shard.'), null;
+    }
+    if (shard[1] < (this.o.shards ?? 1)) return void ws.close(4011, 'Sharding required.'), null;
     this.prune();
-    const session: Session = { id: randomToken(16), intents, seq: 0, socket: ws, ready: false, buffer: [], disconnectedAt: null };
+    const session: Session = {
+      id: randomToken(16), intents, seq: 0, socket: ws, ready: false, buffer: [], disconnectedAt: null, shard: [shard[0], shard[1]],
+    };
     this.sessions.set(session.id, session);
     const { world } = this.o;
     const bot = world.users.get(world.botUserId);
+    const guilds = botGuilds(world).filter((g) => this.owns(session, g.id));
     this.push(session, 'READY', {
       v: 10, user: { id: bot?.id, username: bot?.username, discriminator: '0', global_name: null, avatar: null, bot: true, verified: true, mfa_enabled: false, flags: 0 },
-      user_settings: {}, guilds: botGuilds(world).map((g) => ({ id: g.id, unavailable: true })), session_id: session.id,
-      session_type: 'normal', resume_gateway_url: this.o.url, shard: [0, 1], private_channels: [], relationships: [],
+      user_settings: {}, guilds: guilds.map((g) => ({ id: g.id, unavailable: true })), session_id: session.id,
+      session_type: 'normal', resume_gateway_url: this.o.url, shard: session.shard, private_channels: [], relationships: [],
       presences: [], guild_join_requests: [], geo_ordered_rtc_regions: [],
       application: { id: world.applicationId, flags: applicationFlags(this.o.privilegedIntents) }, _trace: ['["testbed-gateway",{}]'],
     });
     if (intents & Intent.Guilds) {
-      for (const guild of botGuilds(world)) this.push(session, 'GUILD_CREATE', guildCreate(world, guild, fullMemberList(intents, guild.members.size)));
+      for (const guild of guilds) this.push(session, 'GUILD_CREATE', guildCreate(world, guild, fullMemberList(intents, guild.members.size)));
     }
     session.ready = true;
     this.wake();
@@ -166,7 +182,7 @@ export class Gateway implements GatewayControl {
 
   private requestMembers(session: Session, d: Data): void {
     const guild = this.o.world.guilds.get(String(d.guild_id));
-    if (!guild || guild.withoutBot) return;
+    if (!guild || guild.withoutBot || !this.owns(session, guild.id)) return;
     const userIds = Array.isArray(d.user_ids) ? (d.user_ids as string[]) : typeof d.user_ids === 'string' ? [d.user_ids] : null;
     const query = typeof d.query === 'string' ? d.query.toLowerCase() : '';
     const limit = Number(d.limit ?? 0);
@@ -190,7 +206,7 @@ export class Gateway implements GatewayControl {
     for (const session of this.sessions.values()) {
       if (!session.ready) continue;
       const d = typeof data === 'function' ? data(session.intents) : data;
-      if (!d || this.aboutGuildWithoutBot(t, d)) continue;
+      if (!d || this.aboutGuildWithoutBot(t, d) || !this.owns(session, guildOf(t, d))) continue;
       const needed = intentFor(t, d);
       if (needed !== null && !(session.intents & needed)) continue;
       this.push(session, t, d);
@@ -202,6 +218,11 @@ export class Gateway implements GatewayControl {
     if (t === 'INTERACTION_CREATE') return false;
     const guildId = typeof d.guild_id === 'string' ? d.guild_id : t.startsWith('GUILD_') && typeof d.id === 'string' ? d.id : null;
     return guildId !== null && this.o.world.guilds.get(guildId)?.withoutBot === true;
+  }
+
+  /** Each guild's events (interactions included) reach only the session of its shard; DMs reach shard 0. */
+  private owns(session: Session, guildId: string | null): boolean {
+    return shardOf(guildId, session.shard[1]) === session.shard[0];
   }
 
   private push(session: Session, t: string, d: unknown): void {
@@ -265,6 +286,12 @@ export class Gateway implements GatewayControl {
     this.sessions.clear();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
+}
+
+/** The guild a dispatch is about: its guild_id, or the id of a GUILD_CREATE/UPDATE/DELETE itself. */
+function guildOf(t: string, d: Data): string | null {
+  if (typeof d.guild_id === 'string') return d.guild_id;
+  return (t === 'GUILD_CREATE' || t === 'GUILD_UPDATE' || t === 'GUILD_DELETE') && typeof d.id === 'string' ? d.id : null;
 }
 
 /** The guilds the bot is a member of (READY and GUILD_CREATE list only these). */

@@ -9,7 +9,7 @@ import { validateCommand, validateCommandSet } from './validate-command.js';
 
 type Obj = Record<string, unknown>;
 
-export function registerCommandRoutes(router: Router, ctx: Ctx, gatewayUrl: () => string): void {
+export function registerCommandRoutes(router: Router, ctx: Ctx, gatewayUrl: () => string, shards = 1): void {
   const { world } = ctx;
 
   const scope = (req: Req): string | null => {
@@ -86,7 +86,7 @@ export function registerCommandRoutes(router: Router, ctx: Ctx, gatewayUrl: () =
     bot: apiUser(world.users.get(world.botUserId)!), approximate_guild_count: world.guilds.size, integration_types_config: { '0': {} },
   }));
   router.on('GET', '/gateway/bot', () => json({
-    url: gatewayUrl(), shards: 1,
+    url: gatewayUrl(), shards,
     session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
   }));
   router.on('GET', '/gateway', () => json({ url: gatewayUrl() }), false);

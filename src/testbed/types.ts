@@ -296,6 +296,11 @@ export interface TestBedOptions {
   onRequest?: (request: RecordedRequest) => void;
   /** Called when an interaction's initial response (callback) is accepted, with the bed-side timing. */
   onInitialResponse?: (timing: InitialResponseTiming) => void;
+  /**
+   * Shards the bed requires, as GET /gateway/bot recommends them (default 1). Each IDENTIFY names [id, count]; a
+   * guild's events go to shard (guild_id >> 22) % count, DMs to shard 0, and a count below this one is closed 4011.
+   */
+  shards?: number;
 }
 
 /** Dispatch of INTERACTION_CREATE → arrival of the accepted initial callback, measured with process.hrtime. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { budgetShare, ConfigError, loadConfig, schedulerShards, shardOptions } from '../../src/config.js';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
@@ -39,6 +39,25 @@ describe('configuration', () => {
       expect((error as ConfigError).problems).toHaveLength(4);
       for (const name of ['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL']) expect(message).toContain(name);
       expect(message).not.toContain('secret token');
+    }
+  });
+
+  it('reads the shards of this process: none, auto, or a list of the total count; a bad one is named', () => {
+    expect(shardOptions(loadConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: '' }))).toEqual({});
+    expect(shardOptions(loadConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: 'auto' }))).toEqual({ shards: 'auto' });
+    expect(shardOptions(loadConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: '2,3', DISCORD_SHARD_COUNT: '4' }))).toEqual({ shards: [2, 3], shardCount: 4 });
+    // A process serving 2 of 4 shards runs their jobs only and spends half of the bot's request budget.
+    expect(schedulerShards(loadConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: '2,3', DISCORD_SHARD_COUNT: '4' }))).toEqual({ shards: { ids: [2, 3], count: 4 } });
+    expect(budgetShare(loadConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: '2,3', DISCORD_SHARD_COUNT: '4' }))).toBe(0.5);
+    expect(budgetShare(loadConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: 'auto' }))).toBe(1);
+    expect(schedulerShards(loadConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: 'auto' }))).toEqual({});
+    for (const [env, name] of [
+      [{ DISCORD_SHARDS: '0,1' }, 'DISCORD_SHARD_COUNT is required'],
+      [{ DISCORD_SHARDS: '0,4', DISCORD_SHARD_COUNT: '4' }, 'DISCORD_SHARDS must be shard ids below'],
+      [{ DISCORD_SHARDS: 'half' }, "DISCORD_SHARDS must be 'auto'"],
+      [{ DISCORD_SHARDS: '0', DISCORD_SHARD_COUNT: 'two' }, 'DISCORD_SHARD_COUNT must be a whole number'],
+    ] as const) {
+      expect(() => loadConfig({ DISCORD_TOKEN: 't', ...env })).toThrow(name);
     }
   });
 

@@ -212,3 +212,62 @@ describe('planning jobs', () => {
     expect(s.jobs.byKey(job.key)?.status).toBe('pending');
   });
 });
+
+describe('job runner pacing', () => {
+  it('spreads a tick of many due jobs over real time: a burst, then at most jobsPerSecond a second', async () => {
+    const starts: number[] = [];
+    const s = setup({ post: async () => void starts.push(performance.now()) }, { jobsPerSecond: 100, jobBurst: 10 });
+    for (let k = 0; k < 160; k++) s.jobs.schedule({ guildId: `g${k}`, key: `monthly:${k}`, kind: 'post', dueAt: T0 });
+    s.clock.set(T0);
+    await s.runner().tick();
+    expect(starts).toHaveLength(160);
+    expect(s.jobs.due(T0, 1000)).toHaveLength(0);
+    // 10 at once, then 150 at 100 a second: at least 1.5 s, and no second holds more than the burst plus 100.
+    expect(starts[159]! - starts[0]!).toBeGreaterThanOrEqual(1400);
+    let busiest = 0;
+    for (let i = 0, j = 0; i < starts.length; i++) {
+      while (starts[i]! - starts[j]! >= 1000) j++;
+      busiest = Math.max(busiest, i - j + 1);
+    }
+    expect(busiest).toBeLessThanOrEqual(111);
+  });
+
+  it('runs a tick without pacing at once when jobsPerSecond is not set (tests, tools)', async () => {
+    const starts: number[] = [];
+    const s = setup({ post: async () => void starts.push(performance.now()) });
+    for (let k = 0; k < 160; k++) s.jobs.schedule({ guildId: `g${k}`, key: `monthly:${k}`, kind: 'post', dueAt: T0 });
+    s.clock.set(T0);
+    await s.runner().tick();
+    expect(starts).toHaveLength(160);
+    expect(starts[159]! - starts[0]!).toBeLessThan(1000);
+  });
+});
+
+describe('job runner on some shards', () => {
+  // Discord's rule: a guild lives on shard (guild_id >> 22) % count.
+  const onShard = (shard: number, k: number) => String(((BigInt(k) * 2n + BigInt(shard)) << 22n) + 1234n);
+
+  it('runs only the jobs of its shards\' guilds, even when other shards\' due jobs are older and fill whole batches', async () => {
+    const runs: string[] = [];
+    const s = setup({ post: async (job) => void runs.push(job.guildId) });
+    for (let k = 0; k < 120; k++) s.jobs.schedule({ guildId: onShard(1, k), key: `other:${k}`, kind: 'post', dueAt: T0 - 10 * MINUTE });
+    for (let k = 0; k < 3; k++) s.jobs.schedule({ guildId: onShard(0, k), key: `mine:${k}`, kind: 'post', dueAt: T0 });
+    s.clock.set(T0);
+    await s.runner({ shards: { ids: [0], count: 2 } }).tick();
+    expect(runs.sort()).toEqual([0, 1, 2].map((k) => onShard(0, k)).sort());
+    expect(s.jobs.byKey('other:0')?.status).toBe('pending');
+    await s.runner({ shards: { ids: [1], count: 2 } }).tick();
+    expect(runs).toHaveLength(123);
+  });
+
+  it('recovers at start-up only its own shards\' interrupted jobs: the other process is running its own', () => {
+    const s = setup({ post: async () => undefined });
+    for (const [key, shard] of [['mine', 0], ['theirs', 1]] as const) {
+      s.jobs.schedule({ guildId: onShard(shard, 7), key, kind: 'post', dueAt: T0 });
+      expect(s.jobs.claim(s.jobs.byKey(key)!.id)).toBe(true);
+    }
+    s.runner({ shards: { ids: [0], count: 2 } });
+    expect(s.jobs.byKey('mine')?.status).toBe('pending');
+    expect(s.jobs.byKey('theirs')?.status).toBe('running');
+  });
+});
