@@ -88,17 +88,23 @@ describe('every date option reads the same words, in the alliance zone, and rest
 });
 
 describe('examples are never in the past', () => {
-  it('no registered option description shows a fixed date', () => {
+  it('no registered description shows a fixed date, in any language', () => {
     const descriptions: string[] = [];
+    const collect = (item: { description?: string; description_localizations?: Record<string, string> | null }) => {
+      descriptions.push(item.description ?? '', ...Object.values(item.description_localizations ?? {}));
+    };
     const walk = (options: unknown): void => {
       for (const option of (options as { description?: string; options?: unknown }[] | undefined) ?? []) {
-        descriptions.push(option.description ?? '');
+        collect(option);
         walk(option.options);
       }
     };
-    for (const command of h.bed.commands()) walk(command.options);
-    expect(descriptions.length).toBeGreaterThan(50);
-    expect(descriptions.filter((d) => /\d{4}-\d{2}-\d{2}/.test(d))).toEqual([]);
+    for (const command of h.bed.commands()) {
+      collect(command as never);
+      walk(command.options);
+    }
+    expect(descriptions.length).toBeGreaterThan(200);
+    expect(descriptions.filter((d) => /\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}/.test(d))).toEqual([]);
   });
 
   it('a refused date hints with a day a week from today', async () => {
