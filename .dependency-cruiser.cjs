@@ -128,9 +128,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    // Demo data (src/<feature>/samples.ts) drives the whole bot from the shell and so imports the composition root;
-    // issue #15 moves it to src/shell/demo/. Until then it is left out, or it would close folder circles via src/.
-    exclude: { path: ['^(node_modules|dist|drizzle)/', '^src/[^/]+/samples\\.ts$'] },
+    exclude: { path: ['^(node_modules|dist|drizzle)/'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

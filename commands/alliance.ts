@@ -1,7 +1,8 @@
 // /alliance setup|show|doctor: the alliance's settings and a health check (organizers only). The reference shape for command modules:
 // definition, then parse → one service call → render.
 import { ChannelType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import { changedSettings, SETTINGS_OPTION_NAMES, type SettingsInput } from '../src/alliances/alliances.service.js';
+import type { SettingsInput } from '../src/alliances/alliances.service.js';
+import { changedSettings, SETTINGS_OPTION_NAMES } from '../src/alliances/settings.rules.js';
 import { timeZoneChoices } from '../src/alliances/timezone-choices.rules.js';
 import { listTimeZones } from '../src/shared/zoned-time.js';
 import { assertBotCanPost, assertMemberCanPost } from '../src/discord/channel-check.js';

@@ -1,5 +1,6 @@
 // Alliance settings use cases: read with defaults, and change them (organizers only, all fields validated first).
 import { z } from 'zod';
+import { SETTINGS_OPTION_NAMES } from './settings.rules.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { isLanguage, LANGUAGES, type Language } from '../shared/languages.js';
@@ -68,31 +69,9 @@ export const settingsInputSchema = z.object({
 
 export type SettingsInput = z.input<typeof settingsInputSchema>;
 
-/** Member-facing option names for each settings field, so errors name what the organizer typed. */
-export const SETTINGS_OPTION_NAMES: Record<keyof SettingsInput, string> = {
-  timezone: 'timezone',
-  announcementsChannelId: 'announcements',
-  organizersChannelId: 'organizers-channel',
-  organizerRoleId: 'organizer-role',
-  proposalsChannelId: 'proposals-channel',
-  meetingsChannelId: 'meetings-channel',
-  directoryApproval: 'directory-approval',
-  ideaQuota: 'idea-quota',
-  agendaQuota: 'agenda-quota',
-  publicPage: 'public-page',
-  publicSlug: 'public-slug',
-  language: 'language',
-};
-
-/**
- * The settings an input would really change (an alliance not set up yet changes with any option given), so
- * /alliance setup never says "Saved" for a no-op.
- */
-export function changedSettings(current: AllianceSettings, input: SettingsInput): (keyof SettingsInput)[] {
-  const given = (Object.keys(SETTINGS_OPTION_NAMES) as (keyof SettingsInput)[]).filter((key) => input[key] !== undefined);
-  if (!current.configured) return given;
-  return given.filter((key) => (typeof input[key] === 'string' ? String(input[key]).trim() : input[key]) !== current[key]);
-}
+/** Every settings field has its option name (a compile-time check that settings.rules.ts keeps up with the schema). */
+const OPTION_NAMES_COVER_EVERY_FIELD: Record<keyof SettingsInput, string> = SETTINGS_OPTION_NAMES;
+void OPTION_NAMES_COVER_EVERY_FIELD;
 
 export function createAlliancesService(deps: { repo: AlliancesRepo; clock: Clock }) {
   const { repo, clock } = deps;

@@ -20,7 +20,7 @@ function lint(cwd: string): { status: number | null; output: string } {
 /** A copy of the code and the lint configuration, sharing the installed packages. */
 function copyTree(): string {
   const dir = mkdtempSync(join(tmpdir(), 'alliance-lint-'));
-  for (const name of ['src', 'commands', 'tsconfig.json', 'package.json', '.dependency-cruiser.cjs', '.dependency-cruiser-known-violations.json']) {
+  for (const name of ['src', 'commands', 'tsconfig.json', 'package.json', '.dependency-cruiser.cjs']) {
     if (existsSync(join(repo, name))) cpSync(join(repo, name), join(dir, name), { recursive: true });
   }
   symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');

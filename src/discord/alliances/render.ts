@@ -1,7 +1,8 @@
 // Alliance settings as an embed (for /alliance show and the answer to /alliance setup), what each setup option
 // does, and the sentences that say what a setup changed.
 import { EmbedBuilder } from 'discord.js';
-import { SETTINGS_OPTION_NAMES, type AllianceSettings, type SettingsInput } from '../../alliances/alliances.service.js';
+import type { AllianceSettings, SettingsInput } from '../../alliances/alliances.service.js';
+import { SETTINGS_OPTION_NAMES } from '../../alliances/settings.rules.js';
 import { allianceLanguage } from '../../i18n/locale.js';
 import { t } from '../../i18n/translate.js';
 import { channelMention, roleMention } from '../format.js';
