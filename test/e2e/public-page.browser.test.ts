@@ -151,6 +151,11 @@ suite('the public page in Chromium', () => {
     await expectCount(page.locator('ul.spaces > li'), 14);
     await page.locator('.leaflet-marker-icon[title="Harbor Desk"]').click();
     expect(await textOf(page.locator('.leaflet-popup-content a'))).toBe('Harbor Desk');
+    // Leaflet fades the card in: checking contrast mid-fade measures blended colours, not the page's.
+    await page.waitForFunction(() => {
+      const popup = document.querySelector('.leaflet-popup');
+      return popup !== null && getComputedStyle(popup).opacity === '1';
+    });
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'map.png') });
     await page.close();
