@@ -153,8 +153,10 @@ suite('the public page in Chromium', () => {
     expect(await textOf(page.locator('.leaflet-popup-content a'))).toBe('Harbor Desk');
     // Leaflet fades the card in: checking contrast mid-fade measures blended colours, not the page's.
     await page.waitForFunction(() => {
-      const popup = document.querySelector('.leaflet-popup');
-      return popup !== null && getComputedStyle(popup).opacity === '1';
+      // Runs in the page (this file is compiled without the DOM library, hence the shape given by hand).
+      const page = globalThis as unknown as { document: { querySelector(selector: string): object | null }; getComputedStyle(element: object): { opacity: string } };
+      const popup = page.document.querySelector('.leaflet-popup');
+      return popup !== null && page.getComputedStyle(popup).opacity === '1';
     });
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'map.png') });
