@@ -7,6 +7,7 @@ import { isLanguage, LANGUAGES, type Language } from '../shared/languages.js';
 import { forbidden, invalidFields } from '../shared/errors.js';
 import { isValidTimeZone } from '../shared/zoned-time.js';
 import type { AlliancePatch, AlliancesRepo } from './alliances.repo.js';
+import { issueProblem } from '../shared/validate.js';
 
 export interface AllianceSettings {
   guildId: string;
@@ -113,8 +114,7 @@ export function createAlliancesService(deps: { repo: AlliancesRepo; clock: Clock
         throw invalidFields(
           parsed.error.issues.map((issue) => {
             const key = issue.path[0] as keyof SettingsInput;
-            const field = SETTINGS_OPTION_NAMES[key] ?? String(key);
-            return { field, message: `${field} ${issue.message}` };
+            return issueProblem(issue, SETTINGS_OPTION_NAMES[key] ?? String(key));
           }),
         );
       }

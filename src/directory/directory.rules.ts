@@ -1,6 +1,7 @@
 // Pure directory decisions: tag shape, profile field limits and validation, who may change a space, FTS queries.
 import { z } from 'zod';
 import { type FieldProblem } from '../shared/errors.js';
+import { between, issueProblem } from '../shared/validate.js';
 import { foldKey } from './text.rules.js';
 
 /** The largest CSV import: file size, rows, and how many problems a report lists. */
@@ -112,8 +113,7 @@ export const profileSchema = z.object({
   desks: z
     .number()
     .int('must be a whole number')
-    .min(LIMITS.minDesks, `must be between ${LIMITS.minDesks} and ${LIMITS.maxDesks}`)
-    .max(LIMITS.maxDesks, `must be between ${LIMITS.minDesks} and ${LIMITS.maxDesks}`)
+    .refine(...between(LIMITS.minDesks, LIMITS.maxDesks))
     .nullable()
     .optional(),
   website: z
@@ -123,11 +123,10 @@ export const profileSchema = z.object({
     .optional(),
   dayPass: optionalText(LIMITS.dayPass),
   tags: z.string().max(1000, 'is too long').nullable().optional(),
-  latitude: z.number().min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90').nullable().optional(),
+  latitude: z.number().refine(...between(-90, 90)).nullable().optional(),
   longitude: z
     .number()
-    .min(-180, 'must be between -180 and 180')
-    .max(180, 'must be between -180 and 180')
+    .refine(...between(-180, 180))
     .nullable()
     .optional(),
   description: optionalText(LIMITS.description),
@@ -177,7 +176,7 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], prefix = '
   return issues.map((issue) => {
     const key = issue.path[0] as keyof ProfileInput;
     const field = FIELD_NAMES[key] ?? String(key);
-    return { field: `${prefix}${field}`, message: `${prefix}${field} ${issue.message}` };
+    return issueProblem(issue, `${prefix}${field}`);
   });
 }
 

@@ -16,6 +16,7 @@ import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { RegistrationInfo } from './operations/doctor.js';
+import type { Speakers } from './language.js';
 import type { Poster } from './poster.js';
 
 /** What every handler receives: services, never globals. */
@@ -31,7 +32,8 @@ export interface BotContext {
   publicUrl?: string | null;
 }
 
-export interface InteractionContext extends BotContext {
+/** What a handler of one interaction receives: who acts, the alliance's settings, and the languages to answer in. */
+export interface InteractionContext extends BotContext, Speakers {
   actor: Actor;
   settings: AllianceSettings;
 }

@@ -1,7 +1,8 @@
 // Turns raw option/modal values into validated input: zod, or typed readers for choice options; every problem
 // is reported with the option's name.
 import { z } from 'zod';
-import { invalidFields, type FieldProblem } from '../shared/errors.js';
+import { invalidFields, msg, problem, type FieldProblem } from '../shared/errors.js';
+import { issueProblem } from '../shared/validate.js';
 
 /**
  * Parses `raw` with `schema`. On failure throws one DomainError listing every bad field; `names` maps schema
@@ -13,8 +14,7 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, names: 
   throw invalidFields(
     result.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? 'input');
-      const field = names[key] ?? key;
-      return { field, message: `**${field}**: ${issue.message}` };
+      return issueProblem(issue, names[key] ?? key);
     }),
   );
 }
@@ -24,15 +24,15 @@ export function memberText(max: number, options: { multiline?: boolean } = {}) {
   return z
     .string()
     .transform((value) => value.replace(/\r\n?/g, '\n').trim())
-    .refine((value) => value.length > 0, 'cannot be empty')
-    .refine((value) => [...value].length <= max, `must be at most ${max} characters`)
+    .refine((value) => value.length > 0, 'validation.empty')
+    .refine((value) => [...value].length <= max, { message: 'validation.tooLong', params: { limit: max } })
     .refine(
       (value) => (options.multiline ? !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(value) : !/[\u0000-\u001f\u007f]/.test(value)),
-      options.multiline ? 'contains control characters' : 'must be a single line',
+      options.multiline ? 'validation.controlCharacters' : 'validation.singleLine',
     );
 }
 
-export const snowflake = z.string().regex(/^\d{15,21}$/, 'is not a Discord id');
+export const snowflake = z.string().regex(/^\d{15,21}$/, 'validation.discordId');
 
 /**
  * Reads string options that have fixed choices, typed as one of their values instead of cast. A value outside
@@ -45,7 +45,7 @@ export function choiceReader(options: { getString(name: string): string | null }
     const raw = options.getString(name);
     if (raw === null) return undefined;
     const found = values.find((value) => value === raw);
-    if (found === undefined) problems.push({ field: name, message: `${name} must be one of ${values.join(', ')}` });
+    if (found === undefined) problems.push(problem(name, msg('validation.oneOf', { field: name, choices: values.join(', ') })));
     return found;
   }
   return {
@@ -53,7 +53,7 @@ export function choiceReader(options: { getString(name: string): string | null }
     /** A required option: when it is missing or wrong, check() throws before the placeholder can be used. */
     required<T extends string>(name: string, values: readonly T[]): T {
       const found = read(name, values);
-      if (found === undefined && !problems.some((p) => p.field === name)) problems.push({ field: name, message: `${name} is required` });
+      if (found === undefined && !problems.some((p) => p.field === name)) problems.push(problem(name, msg('validation.required', { field: name })));
       return found ?? values[0]!;
     },
     check(): void {

@@ -2,61 +2,70 @@
 // errors get a short message by code, anything else a reference the organizers can find in the logs. Never throws.
 import { randomBytes } from 'node:crypto';
 import { DiscordAPIError, DiscordjsErrorCodes, HTTPError, RateLimitError, type Interaction } from 'discord.js';
-import { isDomainError, type DomainError } from '../shared/errors.js';
+import { resolveLanguage } from '../i18n/locale.js';
+import { sayIn, sayRef, type Say } from '../i18n/translate.js';
+import { isDomainError, type DomainError, type FieldProblem } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { AnsweredTooLateError } from './acknowledge.js';
 import { replyPrivately } from './respond.js';
 
+/** Discord's error codes a member can act on, by message key. */
 const DISCORD_CODE_MESSAGES: Record<number, string> = {
-  10003: 'That channel no longer exists.',
-  10008: 'That message no longer exists.',
-  10007: 'That member is no longer in this server.',
-  10062: 'That took too long; please try again.',
-  50001: "I can't see that channel. Give me the View Channel permission there.",
-  50005: "I can't edit a message someone else wrote.",
-  50007: "That member doesn't accept direct messages from this server.",
-  50013: "I'm missing a permission for that (Send Messages, Embed Links, Create Threads or Manage Events). Ask an admin to check my role.",
-  50035: 'Discord refused what I tried to send. Please try again, or tell an organizer.',
+  10003: 'errors.discord.channelGone',
+  10008: 'errors.discord.messageGone',
+  10007: 'errors.discord.memberGone',
+  10062: 'errors.discord.tooLate',
+  50001: 'errors.discord.cannotSeeChannel',
+  50005: 'errors.discord.notMyMessage',
+  50007: 'errors.discord.noDms',
+  50013: 'errors.discord.missingPermission',
+  50035: 'errors.discord.refused',
 };
-
-const DISCORD_TROUBLE = '⚠️ Discord is having trouble right now; please try again in a moment.';
 
 export function errorReference(): string {
   return randomBytes(3).toString('hex').toUpperCase();
 }
 
-export function domainErrorText(error: DomainError): string {
-  if (error.kind === 'invalid' && error.problems.length > 1) {
-    return `Please fix these and try again:\n${error.problems.map((p) => `• ${p.message}`).join('\n')}`;
-  }
-  const prefix = error.kind === 'forbidden' ? '🚫 ' : error.kind === 'invalid' ? '⚠️ ' : '';
-  return `${prefix}${error.message}`;
+/** One problem in the member's language: its key when it has one, else the English it was written in. */
+function problemText(say: Say, problem: FieldProblem): string {
+  return problem.text ? sayRef(say, problem.text) : problem.message;
 }
 
-/** The text a member sees for an error, and whether it deserves an error log. */
-export function describeError(error: unknown): { text: string; unexpected: boolean; ref?: string } {
-  if (isDomainError(error)) return { text: domainErrorText(error), unexpected: false };
+export function domainErrorText(error: DomainError, say: Say = sayIn('en')): string {
+  if (error.kind === 'invalid' && error.problems.length > 1) {
+    return `${say('errors.fixThese')}\n${error.problems.map((p) => `• ${problemText(say, p)}`).join('\n')}`;
+  }
+  const prefix = error.kind === 'forbidden' ? '🚫 ' : error.kind === 'invalid' ? '⚠️ ' : '';
+  const only = error.problems.length === 1 ? error.problems[0]! : null;
+  const text = error.text ? sayRef(say, error.text) : only ? problemText(say, only) : error.message;
+  return `${prefix}${text}`;
+}
+
+/** The text a member sees for an error (in `say`'s language), and whether it deserves an error log. */
+export function describeError(error: unknown, say: Say = sayIn('en')): { text: string; unexpected: boolean; ref?: string } {
+  if (isDomainError(error)) return { text: domainErrorText(error, say), unexpected: false };
+  const trouble = `⚠️ ${say('errors.discordTrouble')}`;
   if (error instanceof DiscordAPIError) {
     const known = typeof error.code === 'number' ? DISCORD_CODE_MESSAGES[error.code] : undefined;
-    if (known) return { text: `⚠️ ${known}`, unexpected: false };
-    if (error.status >= 500) return { text: DISCORD_TROUBLE, unexpected: false };
+    if (known) return { text: `⚠️ ${say(known)}`, unexpected: false };
+    if (error.status >= 500) return { text: trouble, unexpected: false };
   }
   // A 5xx whose body is not a Discord error (a gateway or proxy failing) reaches us as HTTPError after the retries.
-  if (error instanceof HTTPError && error.status >= 500) return { text: DISCORD_TROUBLE, unexpected: false };
+  if (error instanceof HTTPError && error.status >= 500) return { text: trouble, unexpected: false };
   // The Discord client never sends a command without a required option, a modified one can: name the option.
   const code = (error as { code?: unknown } | null)?.code;
   if (error instanceof Error && (code === DiscordjsErrorCodes.CommandInteractionOptionNotFound || code === DiscordjsErrorCodes.CommandInteractionOptionEmpty)) {
-    const option = /"([^"]+)"/.exec(error.message)?.[1] ?? 'an option';
-    return { text: `⚠️ **${option}** is required.`, unexpected: false };
+    const field = /"([^"]+)"/.exec(error.message)?.[1] ?? '?';
+    return { text: `⚠️ ${say('errors.optionRequired', { field })}`, unexpected: false };
   }
-  if (error instanceof AnsweredTooLateError) return { text: `⚠️ ${DISCORD_CODE_MESSAGES[10062]}`, unexpected: false };
-  if (error instanceof RateLimitError) return { text: '⚠️ Discord asked me to slow down; please try again in a moment.', unexpected: false };
+  if (error instanceof AnsweredTooLateError) return { text: `⚠️ ${say('errors.discord.tooLate')}`, unexpected: false };
+  if (error instanceof RateLimitError) return { text: `⚠️ ${say('errors.slowDown')}`, unexpected: false };
   const ref = errorReference();
-  return { text: `Something went wrong (ref ${ref}). Please try again; if it keeps happening, give the organizers this reference.`, unexpected: true, ref };
+  return { text: say('errors.unexpected', { ref }), unexpected: true, ref };
 }
 
 export async function replyWithError(interaction: Interaction, error: unknown, logger: Logger): Promise<void> {
-  const { text, unexpected, ref } = describeError(error);
+  const { text, unexpected, ref } = describeError(error, sayIn(resolveLanguage(interaction.locale)));
   const where = {
     interactionId: interaction.id,
     guildId: interaction.guildId,

@@ -6,6 +6,7 @@ import type { BotContext, CommandModule, ComponentHandler, InteractionContext, M
 import { decodeCustomId, parseCustomIdArgs } from './custom-id.js';
 import { timestamp } from './format.js';
 import { actorOf, ORGANIZER_ONLY_TEXT } from './guards.js';
+import { speakers } from './language.js';
 import { isMemberOf } from './members.js';
 import type { RateLimiter } from './rate-limit.js';
 import { replyWithError } from './reply-error.js';
@@ -84,7 +85,7 @@ export function createRouter(options: { commands: readonly CommandModule[]; ctx:
     }
     const settings = ctx.services.alliances.settings(guildId);
     const actor = { guildId, userId: interaction.user.id, isOrganizer: false, roleIds: [] };
-    await handler.run(interaction, args, { ...ctx, actor, settings });
+    await handler.run(interaction, args, { ...ctx, actor, settings, ...speakers(interaction.locale, settings, guild.preferredLocale) });
     return true;
   }
 
@@ -101,7 +102,12 @@ export function createRouter(options: { commands: readonly CommandModule[]; ctx:
       return;
     }
     const settings = ctx.services.alliances.settings(interaction.guildId);
-    const context: InteractionContext = { ...ctx, actor: actorOf(interaction, settings), settings };
+    const context: InteractionContext = {
+      ...ctx,
+      actor: actorOf(interaction, settings),
+      settings,
+      ...speakers(interaction.locale, settings, interaction.guildLocale ?? interaction.guild.preferredLocale),
+    };
 
     if (interaction.isAutocomplete()) {
       const module = byName.get(interaction.commandName);

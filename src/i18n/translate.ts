@@ -38,3 +38,23 @@ export function createTranslator(catalogues: Catalogues): Translate {
 
 /** The translator over the catalogues shipped in locales/. */
 export const t: Translate = createTranslator(shipped);
+
+/** Messages in one language, already chosen: what a renderer receives (`say('skills.offers.count', { count })`). */
+export type Say = (key: string, values?: MessageValues) => string;
+
+const speakers = new Map<Language, Say>();
+
+/** The speaker of one language (one per language, made once). */
+export function sayIn(language: Language): Say {
+  let say = speakers.get(language);
+  if (!say) {
+    say = (key, values) => t(language, key, values);
+    speakers.set(language, say);
+  }
+  return say;
+}
+
+/** A domain message (key and values) in the speaker's language. */
+export function sayRef(say: Say, ref: { key: string; values?: Record<string, PrimitiveType | undefined> }): string {
+  return say(ref.key, ref.values as MessageValues | undefined);
+}

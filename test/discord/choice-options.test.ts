@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { choiceOption, choiceReader, requiredChoiceOption } from '../../src/discord/options.js';
 import { isDomainError } from '../../src/shared/errors.js';
+import { englishOf } from '../support/english.js';
 
 const given = (values: Record<string, string>) => ({ getString: (name: string) => values[name] ?? null });
 
@@ -10,7 +11,7 @@ function problems(fn: () => unknown): string[] {
   try {
     fn();
   } catch (error) {
-    if (isDomainError(error)) return (error.problems ?? []).map((p) => p.message);
+    if (isDomainError(error)) return (error.problems ?? []).map(englishOf);
     throw error;
   }
   return [];
@@ -24,8 +25,8 @@ describe('choice options', () => {
   });
 
   it('refuses a value outside the choices by the option name', () => {
-    expect(problems(() => choiceOption(given({ level: 'guru' }), 'level', ['learning', 'expert'] as const))).toEqual(['level must be one of learning, expert']);
-    expect(problems(() => requiredChoiceOption(given({}), 'result', ['done'] as const))).toEqual(['result is required']);
+    expect(problems(() => choiceOption(given({ level: 'guru' }), 'level', ['learning', 'expert'] as const))).toEqual(['**level** must be one of learning, expert.']);
+    expect(problems(() => requiredChoiceOption(given({}), 'result', ['done'] as const))).toEqual(['**result** is required.']);
   });
 
   it('reports every wrong option together', () => {
@@ -33,6 +34,6 @@ describe('choice options', () => {
     choices.optional('matching', ['visible', 'hidden'] as const);
     expect(choices.optional('intros', ['open', 'closed'] as const)).toBe('open');
     choices.optional('reminders', ['on', 'off'] as const);
-    expect(problems(() => choices.check())).toEqual(['matching must be one of visible, hidden', 'reminders must be one of on, off']);
+    expect(problems(() => choices.check())).toEqual(['**matching** must be one of visible, hidden.', '**reminders** must be one of on, off.']);
   });
 });

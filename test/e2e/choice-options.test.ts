@@ -18,7 +18,7 @@ describe('choice options', () => {
     await a.setup();
     const reply = await (await a.run('priya', 'skills offer', { skill: 'bookkeeping', level: 'guru' }, { force: true })).reply();
     expect(reply.ephemeral).toBe(true);
-    expect(reply.content).toMatch(/level must be one of learning, practiced, expert/);
+    expect(reply.content).toMatch(/\*\*level\*\* must be one of learning, practiced, expert/);
     expect(visibleText(await a.reply('priya', 'skills mine'))).not.toMatch(/bookkeeping/i);
   });
 
@@ -28,7 +28,7 @@ describe('choice options', () => {
     const { id } = await openProposal(h, a, 'marcus');
     const reply = await (await a.run('priya', 'proposal vote', { proposal: id, choice: 'maybe' }, { force: true })).reply();
     expect(reply.ephemeral).toBe(true);
-    expect(reply.content).toMatch(/choice must be one of yes, no, abstain, block, withdraw/);
+    expect(reply.content).toMatch(/\*\*choice\*\* must be one of yes, no, abstain, block, withdraw/);
     expect(visibleText(await a.reply('priya', 'proposal show', { proposal: id }))).toMatch(/0 of \d+ eligible voted/);
   });
 });

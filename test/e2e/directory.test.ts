@@ -171,8 +171,8 @@ describe('bad input', () => {
       return answer.content;
     };
     await refused({ website: 'ftp://beacon.example.org' }, /website must be a web address/);
-    await refused({ desks: 0 }, /desks must be between 1 and 5000/, { force: true });
-    await refused({ desks: 5001 }, /desks must be between 1 and 5000/, { force: true });
+    await refused({ desks: 0 }, /\*\*desks\*\* must be between 1 and 5,000/, { force: true });
+    await refused({ desks: 5001 }, /\*\*desks\*\* must be between 1 and 5,000/, { force: true });
     expect(await refused({ city: 'Seattel' }, /city/)).toContain('Seattle');
     await refused({ tags: 'coworking, no way!' }, /tag "no way!"/);
     await refused({ name: 'B'.repeat(81) }, /name must be at most 80/, { force: true });

@@ -56,10 +56,21 @@ describe('the alliance\'s language', () => {
     await a.setup();
     const refused = await a.reply('olivia', 'alliance setup', { language: 'de', timezone: 'Europe/Paris' }, { force: true });
     expect(refused.ephemeral).toBe(true);
-    expect(refused.content).toMatch(/language must be one of en, es, fr/);
+    expect(refused.content).toBe('⚠️ **language** must be one of en, es, fr.');
     expect(refused.pings).toEqual({ everyone: false, here: false, users: [], roles: [] });
     const settings = h.bot.services.alliances.settings(a.id);
     expect([settings.language, settings.timezone]).toEqual([null, 'UTC']);
+  });
+
+  it('a refusal reaches a Spanish or French member in their own language', async () => {
+    const a = await h.newAlliance();
+    await a.setup();
+    const spanish = await a.reply('olivia', 'alliance setup', { language: 'de' }, { force: true, locale: 'es-419' });
+    expect(spanish.content).toBe('⚠️ **language** debe ser una de estas opciones: en, es, fr.');
+    const french = await a.reply('olivia', 'alliance setup', { language: 'de' }, { force: true, locale: 'fr' });
+    expect(french.content).toBe('⚠️ **language** doit être l’une de ces valeurs : en, es, fr.');
+    const german = await a.reply('olivia', 'alliance setup', { language: 'de' }, { force: true, locale: 'de' });
+    expect(german.content).toBe('⚠️ **language** must be one of en, es, fr.');
   });
 
   it('is shown in the setup guide', async () => {

@@ -177,7 +177,7 @@ describe('bad input gets a clear private answer and stores nothing', () => {
     ['an unreadable deadline', { closes: 'soonish' }, /closes must be a duration/],
     ['a quorum above 100', { quorum: 140 }, /quorum must be between 0 and 100/],
     ['a negative quorum', { quorum: -1 }, /quorum must be between 0 and 100/],
-    ['an unknown rule', { rule: 'dictatorship' }, /rule must be one of/],
+    ['an unknown rule', { rule: 'dictatorship' }, /\*\*rule\*\* must be one of/],
     ['an over-long title', { title: 'x'.repeat(151) }, /title must be at most 150/],
     ['voters=role without a role', { voters: 'role' }, /voter-role is needed/],
   ];

@@ -4,6 +4,7 @@ import { createAlliancesService } from '../../../src/alliances/alliances.service
 import { manualClock } from '../../../src/shared/clock.js';
 import { DomainError } from '../../../src/shared/errors.js';
 import { freshDb } from '../../support/db.js';
+import { englishError } from '../../support/english.js';
 
 function setup() {
   const { db } = freshDb();
@@ -61,7 +62,7 @@ describe('alliance settings', () => {
     service.update(organizer, { timezone: 'America/Toronto' });
     expect(service.settings(organizer.guildId).language).toBeNull();
     expect(service.update(organizer, { language: 'fr' }).language).toBe('fr');
-    expect(() => service.update(organizer, { language: 'de', ideaQuota: 5 })).toThrow(/language must be one of en, es, fr/);
+    expect(englishError(() => service.update(organizer, { language: 'de', ideaQuota: 5 }))).toBe('**language** must be one of en, es, fr.');
     expect(service.settings(organizer.guildId)).toMatchObject({ language: 'fr', ideaQuota: 3 });
   });
 

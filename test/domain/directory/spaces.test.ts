@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/shared/errors.js';
 import { actor, countRows, GUILD, HOST, MEMBER, montreal, ORGANIZER, OTHER_GUILD, seattle, setup, STRANGER } from './helpers.js';
+import { englishOf } from '../../support/english.js';
 
 const organizer = actor(ORGANIZER, { organizer: true });
 const host = actor(HOST);
@@ -11,7 +12,7 @@ function problemsOf(run: () => unknown): { kind: string; fields: string[]; messa
     run();
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return { kind: error.kind, fields: error.problems.map((p) => p.field), messages: error.problems.map((p) => p.message) };
+    return { kind: error.kind, fields: error.problems.map((p) => p.field), messages: error.problems.map(englishOf) };
   }
   throw new Error('expected a DomainError');
 }
@@ -78,12 +79,12 @@ describe('bad input is refused naming the field, and nothing is stored', () => {
   const cases: [string, Record<string, unknown>, string, RegExp][] = [
     ['an invalid URL', { website: 'ftp://files.example.org' }, 'website', /http/],
     ['a URL that is not one', { website: 'not a url' }, 'website', /http/],
-    ['too few desks', { desks: 0 }, 'desks', /between 1 and 5000/],
-    ['too many desks', { desks: 5001 }, 'desks', /between 1 and 5000/],
+    ['too few desks', { desks: 0 }, 'desks', /between 1 and 5,000/],
+    ['too many desks', { desks: 5001 }, 'desks', /between 1 and 5,000/],
     ['an unknown city', { city: 'Seatle' }, 'city', /Closest: Seattle/],
     ['a city in another country', { city: 'Montreal', country: 'US' }, 'city', /not a place I know in United States/],
     ['an unknown country', { country: 'Atlantis' }, 'country', /not a country/],
-    ['an over-long description', { description: 'x'.repeat(1001) }, 'description', /at most 1000/],
+    ['an over-long description', { description: 'x'.repeat(1001) }, 'description', /at most 1,000 characters/],
     ['an over-long name', { name: 'x'.repeat(81) }, 'name', /at most 80/],
     ['a bad tag', { tags: 'coworking, Not/A/Tag' }, 'tags', /"Not\/A\/Tag"/],
     ['latitude without longitude', { latitude: 47 }, 'longitude', /go together/],

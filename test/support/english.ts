@@ -1,0 +1,19 @@
+// What a member reading English sees for a domain error or one of its problems (the domain returns keys).
+import { t } from '../../src/i18n/translate.js';
+import type { DomainError, FieldProblem } from '../../src/shared/errors.js';
+
+export function englishOf(item: DomainError | FieldProblem): string {
+  return item.text ? t('en', item.text.key, item.text.values as Record<string, string | number>) : item.message;
+}
+
+/** The English a member would read for the domain error `run` throws (fails the test when nothing is thrown). */
+export function englishError(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    const domain = error as DomainError;
+    if (domain.problems?.length) return domain.problems.map(englishOf).join('\n');
+    return englishOf(domain);
+  }
+  throw new Error('expected a DomainError');
+}
