@@ -1,5 +1,6 @@
 // Calendar dates in words ("Monday 9 August 2027"): things that happen on a day are written this way, never as a
 // Discord timestamp, which would show each viewer the day in their own zone (8 August in Seattle for Chicago's 9th).
+import type { Language } from './languages.js';
 import { zonedParts } from './zoned-time.js';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -17,15 +18,29 @@ function fromKey(key: string): CalendarDay | null {
   return match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : null;
 }
 
-/** "Monday 9 August 2027" for a day given as 'YYYY-MM-DD' or its parts; text that is not a date comes back as is. */
-export function dayInWords(date: CalendarDay | string): string {
+/** Spanish and French days as CLDR writes them ("lunes, 9 de agosto de 2027", "lundi 9 août 2027"). */
+const formatters: Partial<Record<Language, Intl.DateTimeFormat>> = {};
+function formatterFor(language: Exclude<Language, 'en'>): Intl.DateTimeFormat {
+  formatters[language] ??= new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return formatters[language];
+}
+
+/**
+ * "Monday 9 August 2027" for a day given as 'YYYY-MM-DD' or its parts, in the reader's language (English keeps the
+ * day-first order the bot has always used); text that is not a date comes back as is.
+ */
+export function dayInWords(date: CalendarDay | string, language: Language = 'en'): string {
   const day = typeof date === 'string' ? fromKey(date) : date;
   if (!day) return String(date);
-  const weekday = new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
+  const noon = Date.UTC(day.year, day.month - 1, day.day, 12);
+  // French writes the first of a month as an ordinal ("1er août"), which CLDR's pattern leaves out.
+  if (language === 'fr') return formatterFor('fr').format(noon).replace(/^(\S+) 1 /, '$1 1er ');
+  if (language !== 'en') return formatterFor(language).format(noon);
+  const weekday = new Date(noon).getUTCDay();
   return `${WEEKDAYS[weekday]} ${day.day} ${MONTHS[day.month - 1]} ${day.year}`;
 }
 
 /** The alliance's calendar day at an instant, in words. */
-export function dayOfInstant(instant: number, timeZone: string): string {
-  return dayInWords(zonedParts(instant, timeZone));
+export function dayOfInstant(instant: number, timeZone: string, language: Language = 'en'): string {
+  return dayInWords(zonedParts(instant, timeZone), language);
 }
