@@ -26,4 +26,3 @@ export function actorOf(interaction: Interaction, settings: AllianceSettings): A
   };
 }
 
-export const ORGANIZER_ONLY_TEXT = '🚫 Only organizers can do that (Manage Server, or the alliance\'s organizer role).';

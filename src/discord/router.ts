@@ -5,8 +5,8 @@ import { guardAcknowledgement } from './acknowledge.js';
 import type { BotContext, CommandModule, ComponentHandler, InteractionContext, ModalHandler } from './command.js';
 import { decodeCustomId, parseCustomIdArgs } from './custom-id.js';
 import { timestamp } from './format.js';
-import { actorOf, ORGANIZER_ONLY_TEXT } from './guards.js';
-import { speakers } from './language.js';
+import { actorOf } from './guards.js';
+import { memberSay, speakers } from './language.js';
 import { isMemberOf } from './members.js';
 import type { RateLimiter } from './rate-limit.js';
 import { replyWithError } from './reply-error.js';
@@ -18,14 +18,20 @@ export const SAFETY_DEFER_MS = 2_200;
 /** The rate limit's window: RATE_LIMIT interactions per member per this many ms. */
 export const RATE_WINDOW_MS = 10_000;
 
-export const TEXT = {
-  dm: 'Alliance bot works inside an alliance\'s Discord server. Run this command there.',
-  unknownGuild: 'I am not fully set up in this server yet. Ask a server admin to invite me with the bot and applications.commands scopes.',
-  unknownCommand: 'I don\'t know that command any more. It may have been removed in an update; try /help.',
-  staleComponent: 'That button or form is no longer valid (it may be from an older message). Run the command again.',
-  notMember: 'You are no longer a member of that alliance’s server, so this button does nothing there.',
-  slowDown: (retryAt: number) => `⏳ That was a lot in a few seconds, so I did not do it. Please try again ${timestamp(Math.ceil(retryAt / 1000) * 1000, 'R')}.`,
+/** What the router itself tells a member, by message key (in the member's language). */
+const TEXT = {
+  dm: 'router.dm',
+  unknownGuild: 'router.unknownGuild',
+  unknownCommand: 'router.unknownCommand',
+  staleComponent: 'router.staleComponent',
+  notMember: 'router.notMember',
+  organizersOnly: 'router.organizersOnly',
 } as const;
+
+/** A private answer from the router, in the language of the member who acted. */
+function tell(interaction: RepliableInteraction, key: (typeof TEXT)[keyof typeof TEXT]): Promise<void> {
+  return replyPrivately(interaction, memberSay(interaction.locale)(key));
+}
 
 export interface Router {
   handle(interaction: Interaction): Promise<void>;
@@ -68,19 +74,19 @@ export function createRouter(options: { commands: readonly CommandModule[]; ctx:
     if (!decoded || !handler?.dmGuild) return false;
     const args = parseCustomIdArgs(handler.args, decoded.args);
     if (args === null) {
-      await replyPrivately(interaction, TEXT.staleComponent);
+      await tell(interaction, TEXT.staleComponent);
       return true;
     }
     const guildId = handler.dmGuild(args);
     const guild = ctx.client.guilds.cache.get(guildId);
     if (!guild) {
-      await replyPrivately(interaction, TEXT.staleComponent);
+      await tell(interaction, TEXT.staleComponent);
       return true;
     }
     // The alliance is read from the custom id, which a modified client can craft: act only for its members, so
     // someone who left (or never joined) changes nothing there.
     if (!(await isMemberOf(guild, interaction.user.id))) {
-      await replyPrivately(interaction, TEXT.notMember);
+      await tell(interaction, TEXT.notMember);
       return true;
     }
     const settings = ctx.services.alliances.settings(guildId);
@@ -93,12 +99,12 @@ export function createRouter(options: { commands: readonly CommandModule[]; ctx:
     if (!interaction.inGuild()) {
       if (await dispatchDmComponent(interaction)) return;
       if (interaction.isAutocomplete()) return interaction.respond([]);
-      if (interaction.isRepliable()) return replyPrivately(interaction, TEXT.dm);
+      if (interaction.isRepliable()) return tell(interaction, TEXT.dm);
       return;
     }
     if (!interaction.inCachedGuild()) {
       if (interaction.isAutocomplete()) return interaction.respond([]);
-      if (interaction.isRepliable()) return replyPrivately(interaction, TEXT.unknownGuild);
+      if (interaction.isRepliable()) return tell(interaction, TEXT.unknownGuild);
       return;
     }
     const settings = ctx.services.alliances.settings(interaction.guildId);
@@ -116,8 +122,8 @@ export function createRouter(options: { commands: readonly CommandModule[]; ctx:
     }
     if (interaction.isChatInputCommand()) {
       const module = byName.get(interaction.commandName);
-      if (!module) return replyPrivately(interaction, TEXT.unknownCommand);
-      if (isOrganizerOnly(module, interaction) && !context.actor.isOrganizer) return replyPrivately(interaction, ORGANIZER_ONLY_TEXT);
+      if (!module) return tell(interaction, TEXT.unknownCommand);
+      if (isOrganizerOnly(module, interaction) && !context.actor.isOrganizer) return tell(interaction, TEXT.organizersOnly);
       return module.execute(interaction, context);
     }
     if (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit()) {
@@ -126,12 +132,12 @@ export function createRouter(options: { commands: readonly CommandModule[]; ctx:
       const table = interaction.isModalSubmit() ? module?.modals : module?.components;
       const handler = decoded ? (table?.[decoded.action] as ComponentHandler | ModalHandler | undefined) : undefined;
       const args = handler && decoded ? parseCustomIdArgs(handler.args, decoded.args) : null;
-      if (!handler || args === null) return replyPrivately(interaction, TEXT.staleComponent);
-      if (handler.organizerOnly && !context.actor.isOrganizer) return replyPrivately(interaction, ORGANIZER_ONLY_TEXT);
+      if (!handler || args === null) return tell(interaction, TEXT.staleComponent);
+      if (handler.organizerOnly && !context.actor.isOrganizer) return tell(interaction, TEXT.organizersOnly);
       if (interaction.isModalSubmit()) return (handler as ModalHandler).run(interaction, args, context);
       return (handler as ComponentHandler).run(interaction, args, context);
     }
-    if (interaction.isRepliable()) return replyPrivately(interaction, TEXT.staleComponent);
+    if (interaction.isRepliable()) return tell(interaction, TEXT.staleComponent);
   }
 
   /**
@@ -143,7 +149,7 @@ export function createRouter(options: { commands: readonly CommandModule[]; ctx:
     const verdict = options.rateLimiter.check(interaction.guildId ?? 'dm', interaction.user.id);
     if (verdict.allowed) return false;
     ctx.logger.debug({ interactionId: interaction.id, guildId: interaction.guildId, userId: interaction.user.id }, 'interaction rate-limited');
-    if (verdict.tell && interaction.isRepliable()) await replyPrivately(interaction, TEXT.slowDown(verdict.retryAt!));
+    if (verdict.tell && interaction.isRepliable()) await replyPrivately(interaction, memberSay(interaction.locale)('router.slowDown', { when: timestamp(Math.ceil(verdict.retryAt! / 1000) * 1000, 'R') }));
     return true;
   }
 

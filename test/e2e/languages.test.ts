@@ -73,6 +73,16 @@ describe('the alliance\'s language', () => {
     expect(german.content).toBe('⚠️ **language** must be one of en, es, fr.');
   });
 
+  it('an organizer-only command refused to a French member says so in French, to an English member in English', async () => {
+    const a = await h.newAlliance();
+    await a.setup();
+    const french = await a.reply('sam', 'alliance show', undefined, { locale: 'fr', force: true });
+    expect(french.ephemeral).toBe(true);
+    expect(french.content).toBe('🚫 Seule l’équipe organisatrice peut faire cela (Gérer le serveur, ou le rôle d’organisation de l’alliance).');
+    const english = await a.reply('sam', 'alliance show', undefined, { force: true });
+    expect(english.content).toBe('🚫 Only organizers can do that (Manage Server, or the alliance\'s organizer role).');
+  });
+
   it('is shown in the setup guide', async () => {
     const a = await h.newAlliance();
     const guide = visibleText(await a.reply('olivia', 'alliance setup'));

@@ -2,8 +2,7 @@
 // (forced past the guild-only context) or from a server the bot is not in gets a plain private answer, and members
 // whose interaction carries a cut-down member object get the same answers as anyone, with nothing stored half.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORGANIZER_ONLY_TEXT } from '../../src/discord/guards.js';
-import { TEXT } from '../../src/discord/router.js';
+import { t } from '../../src/i18n/translate.js';
 import type { Actor, CommandInput } from '../../src/testbed/types.js';
 import { startHarness, type Alliance, type Harness } from '../support/bot.js';
 import { createChecker } from './support/checks.js';
@@ -35,7 +34,7 @@ describe('guild-only commands from a DM', () => {
       const ids = { userId: a.members.priya, channelId: a.channel('general'), roleId: a.guild.role('Organizers') };
       const result = await h.bed.driver.command(input(path, { channelId: a.channel('general'), userId: a.members.marcus, dm: true }, ids));
       const reply = await result.reply();
-      if (reply.content !== TEXT.dm || !reply.ephemeral) wrong.push(`${path.label}: ${reply.content.slice(0, 100)}`);
+      if (reply.content !== t('en', 'router.dm') || !reply.ephemeral) wrong.push(`${path.label}: ${reply.content.slice(0, 100)}`);
     }
     console.log(`contexts: ${paths().length} command paths from a DM answered with the guild-only text`);
     expect(wrong).toEqual([]);
@@ -71,7 +70,7 @@ describe('a server the bot is not in (the app added for commands only)', () => {
       for (const userId of [guild.ownerId, member]) {
         const result = await h.bed.driver.command(input(path, { guildId: guild.id, channelId: general, userId }, ids));
         const reply = await result.reply();
-        if (reply.content !== TEXT.unknownGuild || !reply.ephemeral) wrong.push(`${path.label}: ${reply.content.slice(0, 100)}`);
+        if (reply.content !== t('en', 'router.unknownGuild') || !reply.ephemeral) wrong.push(`${path.label}: ${reply.content.slice(0, 100)}`);
       }
     }
     const choices = await h.bed.driver.autocomplete({ guildId: guild.id, channelId: general, userId: member, name: 'space', subcommand: 'show', options: { space: 'a' }, focused: 'space', force: true });
@@ -82,10 +81,10 @@ describe('a server the bot is not in (the app added for commands only)', () => {
     const submitted = await h.bed.driver.submitModal({ guildId: guild.id, channelId: general, userId: member, modal, values: { description: 'Sneaky', hours: '24/7' } });
     for (const [what, result] of [['button', clicked], ['form', submitted]] as const) {
       const reply = await result.reply();
-      if (reply.content !== TEXT.unknownGuild || !reply.ephemeral) wrong.push(`${what}: ${reply.content.slice(0, 100)}`);
+      if (reply.content !== t('en', 'router.unknownGuild') || !reply.ephemeral) wrong.push(`${what}: ${reply.content.slice(0, 100)}`);
     }
     const refusedRequests = h.bed.requests.slice(requestsBefore).filter((r) => r.status >= 400).map((r) => `${r.status} ${r.method} ${r.route}`);
-    console.log(`contexts: ${paths().length * 2} command interactions, 1 autocomplete, 1 button and 1 form from a server without the bot answered "${TEXT.unknownGuild.slice(0, 40)}…"`);
+    console.log(`contexts: ${paths().length * 2} command interactions, 1 autocomplete, 1 button and 1 form from a server without the bot answered "${t('en', 'router.unknownGuild').slice(0, 40)}…"`);
     expect(wrong).toEqual([]);
     expect(refusedRequests).toEqual([]);
     expect(rowCounts(h)).toEqual(before);
@@ -131,7 +130,7 @@ describe('members whose interaction carries a partial member object', () => {
       const counts = rowCounts(h);
       const result = await h.bed.driver.command(input(path, { guildId: c.id, channelId: c.channel('general'), userId: c.members.olivia, member: 'stripped' }, ids));
       const reply = result.type === 9 ? null : await result.reply();
-      if (reply?.content !== ORGANIZER_ONLY_TEXT || !reply.ephemeral) wrong.push(`${path.label}: ${result.type === 9 ? 'opened a form' : reply?.content.slice(0, 100)}`);
+      if (reply?.content !== t('en', 'router.organizersOnly') || !reply.ephemeral) wrong.push(`${path.label}: ${result.type === 9 ? 'opened a form' : reply?.content.slice(0, 100)}`);
       if (JSON.stringify(rowCounts(h)) !== JSON.stringify(counts)) wrong.push(`${path.label}: the database changed`);
     }
     const offered = await c.reply('sam', 'skills offer', { skill: 'stripped bookkeeping' }, { member: 'stripped' });
