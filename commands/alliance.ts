@@ -55,7 +55,7 @@ export const alliance = defineCommand({
       // Asks Discord for the registered commands: may take longer than the 3 s a first answer has.
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       const report = await runDoctor({ ...ctx, registration: ctx.registration ?? null, guildIds: [ctx.actor.guildId] });
-      await reply(interaction, { embeds: renderDoctorEmbeds(report), ephemeral: true });
+      await reply(interaction, { embeds: renderDoctorEmbeds(report, ctx.language), ephemeral: true });
       return;
     }
     const o = interaction.options;

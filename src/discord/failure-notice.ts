@@ -2,20 +2,22 @@
 // the scheduler's notice key as idempotency key, so a notice re-sent after a crash is not doubled.
 import { BOT_JOBS_GUILD_ID } from '../backups/backups.service.js';
 import type { FailureListener } from '../jobs/job-handler.js';
+import { sayIn } from '../i18n/translate.js';
 import type { BotContext } from './command.js';
+import { publicLanguageOf } from './language.js';
 import { backupFailureNotice } from './operations/messages.js';
 
-/** What failed, in organizers' words: job kinds are internal names and never shown. */
-const POST_WORDS: Record<string, string> = {
-  'meeting-agenda': 'The agenda post of a meeting',
-  'meeting-start': 'The "starting now" post of a meeting',
-  'action-reminder': 'An action item reminder',
-  'proposal-close': 'The result post of a proposal',
-  'proposal-reminder': 'A reminder to vote on a proposal',
+/** What failed, as a select value of the notice's message: job kinds are internal names and never shown. */
+const POSTS: Record<string, string> = {
+  'meeting-agenda': 'agenda',
+  'meeting-start': 'start',
+  'action-reminder': 'action',
+  'proposal-close': 'result',
+  'proposal-reminder': 'reminder',
 };
 
-function postWords(kind: string): string {
-  return POST_WORDS[kind] ?? (kind.startsWith('skills.') ? 'A skill-share message' : 'A scheduled post');
+function postKind(kind: string): string {
+  return POSTS[kind] ?? (kind.startsWith('skills.') ? 'skills' : 'other');
 }
 
 export function notifyOrganizersOfFailedJob(ctx: BotContext): FailureListener {
@@ -23,18 +25,20 @@ export function notifyOrganizersOfFailedJob(ctx: BotContext): FailureListener {
     // The bot's own jobs (backups) belong to no alliance: the first one set up hears about them.
     const guildId = job.guildId === BOT_JOBS_GUILD_ID ? ctx.services.alliances.allGuildIds()[0] : job.guildId;
     const channelId = guildId ? ctx.services.alliances.organizersChannel(guildId) : null;
-    if (!channelId) {
+    if (!guildId || !channelId) {
       ctx.logger.warn({ job: job.key }, 'a scheduled post failed and the alliance has no organizers channel to tell');
       return;
     }
-    const backup = backupFailureNotice(job, error);
+    // Organizers read it in their channel: the alliance's language.
+    const say = sayIn(publicLanguageOf(ctx.client, ctx.services.alliances.settings(guildId), guildId));
+    const backup = backupFailureNotice(job, error, say);
     const text =
       backup?.text ??
       ctx.services.rhythm.failureNotice(job, error) ??
-      `${postWords(job.kind)} could not be sent after ${job.attempts} attempts (${error}). Check my permissions in the channels set in /alliance setup.`;
+      say('scheduler.failedPost.text', { what: postKind(job.kind), attempts: job.attempts, error });
     await ctx.poster.post(
       channelId,
-      { embeds: [{ title: backup?.title ?? '⚠️ A scheduled post failed', description: text.slice(0, 4096), color: 0xef4444 }] },
+      { embeds: [{ title: backup?.title ?? say('scheduler.failedPost.title'), description: text.slice(0, 4096), color: 0xef4444 }] },
       { idempotencyKey: noticeKey },
     );
   };

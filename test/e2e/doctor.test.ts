@@ -13,9 +13,9 @@ afterAll(async () => {
   await h.stop();
 });
 
-async function doctor(alliance: Awaited<ReturnType<Harness['newAlliance']>>, member = 'olivia') {
+async function doctor(alliance: Awaited<ReturnType<Harness['newAlliance']>>, member = 'olivia', locale?: string) {
   // force: a member's client hides the command (default_member_permissions); a modified one can still send it.
-  const result = await alliance.run(member, 'alliance doctor', {}, { force: true });
+  const result = await alliance.run(member, 'alliance doctor', {}, { force: true, ...(locale ? { locale } : {}) });
   const message = await result.reply();
   return { text: visibleText(message), ephemeral: result.ephemeral };
 }
@@ -41,6 +41,21 @@ describe('/alliance doctor', () => {
     const { text } = await doctor(alliance);
     expect(text).toContain('In #proposals (the proposals channel) I am missing Add Reactions and Manage Messages.');
     expect(text).toContain('Edit #proposals → Permissions and allow Add Reactions and Manage Messages for my role.');
+  });
+
+  it('speaks the organizer\'s language: Spanish and French problems and fixes, English for the others', async () => {
+    const alliance = await h.newAlliance();
+    await alliance.setup();
+    alliance.guild.denyBot(alliance.channel('proposals'), ['ManageMessages', 'AddReactions']);
+    const spanish = await doctor(alliance, 'olivia', 'es-419');
+    expect(spanish.ephemeral).toBe(true);
+    expect(spanish.text).toContain('Diagnóstico de Alliance bot');
+    expect(spanish.text).toContain('En #proposals (el canal de propuestas) me falta Add Reactions y Manage Messages.');
+    expect(spanish.text).toContain('Las copias de seguridad programadas están desactivadas.');
+    const french = await doctor(alliance, 'olivia', 'fr');
+    expect(french.text).toContain('Dans #proposals (le salon des propositions), il me manque Add Reactions et Manage Messages.');
+    expect(french.text).toContain('problèmes trouvés');
+    expect((await doctor(alliance)).text).toContain('In #proposals (the proposals channel) I am missing Add Reactions and Manage Messages.');
   });
 
   it('reports a deleted channel with the setup option that replaces it', async () => {

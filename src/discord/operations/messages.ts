@@ -1,15 +1,15 @@
-// Every sentence of the doctor and of backup notices, in one place: each problem with its fix in one sentence,
-// for /alliance doctor (Markdown) and `npm run doctor` (plain lines).
+// Every sentence of the doctor and of backup notices, by message key: each problem with its fix in one sentence,
+// for /alliance doctor (Markdown, in the organizer's language) and `npm run doctor` (plain lines, English).
 import { BACKUP_JOB_KIND } from '../../backups/backups.service.js';
 import type { ChannelRole, Finding } from '../../doctor/doctor.rules.js';
 import type { Job } from '../../jobs/jobs.repo.js';
+import { sayIn, type Say } from '../../i18n/translate.js';
+import type { Language } from '../../shared/languages.js';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/** "Send Messages, Embed Links and Manage Messages" from PermissionFlagsBits names. */
-export function permissionList(names: readonly string[]): string {
+/** "Send Messages, Embed Links and Manage Messages" from PermissionFlagsBits names (Discord's English names, as its settings show them to everyone), joined in the reader's language. */
+export function permissionList(names: readonly string[], language: Language = 'en'): string {
   const words = names.map((name) => name.replace(/([a-z])([A-Z])/g, '$1 $2'));
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+  return new Intl.ListFormat(language, { type: 'conjunction' }).format(words);
 }
 
 const CHANNEL_OPTION: Record<ChannelRole, string> = {
@@ -19,115 +19,95 @@ const CHANNEL_OPTION: Record<ChannelRole, string> = {
   meetings: 'meetings-channel',
 };
 
-/** Job kinds in words; an unknown kind says what it is generically. */
-function jobName(kind: string): string {
-  if (kind === BACKUP_JOB_KIND) return 'The daily backup';
-  if (kind.startsWith('rhythm.')) return 'A monthly update or Coworking Day post';
-  if (kind.startsWith('meeting')) return 'A meeting post';
-  if (kind === 'action-reminder') return 'An action item reminder';
-  if (kind.startsWith('proposal')) return 'A proposal deadline or reminder';
-  if (kind.startsWith('skill')) return 'A skill-share post';
-  if (kind.startsWith('scheduler.')) return 'A notice to organizers about a failed post';
-  return 'A scheduled post';
+/** Job kinds in words (a select over what they are); an unknown kind says what it is generically. */
+function jobWhat(kind: string): string {
+  if (kind === BACKUP_JOB_KIND) return 'backup';
+  if (kind.startsWith('rhythm.')) return 'rhythm';
+  if (kind.startsWith('meeting')) return 'meeting';
+  if (kind === 'action-reminder') return 'action';
+  if (kind.startsWith('proposal')) return 'proposal';
+  if (kind.startsWith('skill')) return 'skill';
+  if (kind.startsWith('scheduler.')) return 'notice';
+  return 'other';
 }
 
-const BACKUP_FIX = 'On the bot\'s machine, check that BACKUP_DIR exists, is writable by the bot and has free space; the log says more under "scheduled job failed".';
+const lastError = (error: string) => error.slice(0, 200);
+const commandList = (names: readonly string[]) => names.map((n) => `/${n}`).join(', ');
 
-const lastError = (error: string | null) => (error ? ` (last error: ${error.slice(0, 200)})` : '');
-
-export function describeFinding(finding: Finding): { problem: string; fix: string } {
+/** One finding as a problem and its fix, in `say`'s language (the CLI passes English). */
+export function describeFinding(finding: Finding, say: Say = sayIn('en'), language: Language = 'en'): { problem: string; fix: string } {
   switch (finding.code) {
     case 'login':
-      return { problem: 'Discord refused the bot.', fix: finding.reason };
+      return { problem: say('doctor.login.problem'), fix: finding.reason };
     case 'commands-missing':
-      return {
-        problem: `${plural(finding.names.length, 'command is', 'commands are')} not registered with Discord: ${finding.names.map((n) => `/${n}`).join(', ')}.`,
-        fix: 'Run `npm run deploy-commands` (or restart the bot) to register them.',
-      };
+      return { problem: say('doctor.commandsMissing.problem', { count: finding.names.length, names: commandList(finding.names) }), fix: say('doctor.commandsMissing.fix') };
     case 'commands-extra':
-      return {
-        problem: `Discord still lists ${plural(finding.names.length, 'command', 'commands')} this version does not have: ${finding.names.map((n) => `/${n}`).join(', ')}.`,
-        fix: 'Run `npm run deploy-commands` to replace the registered set with this version\'s.',
-      };
+      return { problem: say('doctor.commandsExtra.problem', { count: finding.names.length, names: commandList(finding.names) }), fix: say('doctor.commandsExtra.fix') };
     case 'commands-other-scope':
-      return {
-        problem: `${plural(finding.count, 'command is', 'commands are')} still registered ${finding.scope === 'global' ? 'globally' : 'to a single server'} as well, so members may see every command twice.`,
-        fix: 'Run `npm run deploy-commands`: it registers to the scope DISCORD_GUILD_ID says and clears the other one.',
-      };
+      return { problem: say('doctor.commandsOtherScope.problem', { count: finding.count, scope: finding.scope }), fix: say('doctor.commandsOtherScope.fix') };
     case 'database-damaged':
-      return {
-        problem: `The database failed its integrity check (${finding.detail.slice(0, 300)}).`,
-        fix: 'Stop the bot and restore the latest backup (README → Data and backups).',
-      };
+      return { problem: say('doctor.databaseDamaged.problem', { detail: finding.detail.slice(0, 300) }), fix: say('doctor.databaseDamaged.fix') };
     case 'backups-off':
-      return { problem: 'Scheduled backups are off.', fix: 'Set BACKUP_DIR in .env (e.g. ./data/backups) and restart the bot.' };
+      return { problem: say('doctor.backupsOff.problem'), fix: say('doctor.backupsOff.fix') };
     case 'backup-never':
-      return { problem: 'No scheduled backup has been written yet.', fix: 'Leave the bot running past BACKUP_AT, or check the log for "scheduled job failed" if it already was.' };
+      return { problem: say('doctor.backupNever.problem'), fix: say('doctor.backupNever.fix') };
     case 'backup-old':
-      return { problem: `The last backup is ${plural(finding.days, 'day', 'days')} old.`, fix: BACKUP_FIX };
+      return { problem: say('doctor.backupOld.problem', { days: finding.days }), fix: say('doctor.backupFix') };
     case 'bot-gone':
-      return { problem: 'I am no longer in this server.', fix: 'Invite me again with the link from README → Run it for real, or ignore this if the alliance has moved on.' };
+      return { problem: say('doctor.botGone.problem'), fix: say('doctor.botGone.fix') };
     case 'no-announcements':
-      return { problem: 'No announcements channel is set.', fix: 'Run `/alliance setup announcements:` with the channel for public posts.' };
+      return { problem: say('doctor.noAnnouncements.problem'), fix: say('doctor.noAnnouncements.fix') };
     case 'channel-gone':
-      return {
-        problem: `The ${finding.role} channel set in /alliance setup no longer exists (or I cannot see it).`,
-        fix: `Pick a channel with \`/alliance setup ${CHANNEL_OPTION[finding.role]}:\`, or give me View Channel there.`,
-      };
-    case 'channel-permissions':
-      return {
-        problem: `In #${finding.channel} (the ${finding.role} channel) I am missing ${permissionList(finding.missing)}.`,
-        fix: `Edit #${finding.channel} → Permissions and allow ${permissionList(finding.missing)} for my role.`,
-      };
-    case 'server-permissions':
-      return {
-        problem: `I am missing ${permissionList(finding.missing)} in this server, so meetings cannot become Discord events.`,
-        fix: `Server Settings → Roles → my role: allow ${permissionList(finding.missing)}.`,
-      };
+      return { problem: say('doctor.channelGone.problem', { role: finding.role }), fix: say('doctor.channelGone.fix', { option: CHANNEL_OPTION[finding.role] }) };
+    case 'channel-permissions': {
+      const missing = permissionList(finding.missing, language);
+      return { problem: say('doctor.channelPermissions.problem', { channel: finding.channel, role: finding.role, missing }), fix: say('doctor.channelPermissions.fix', { channel: finding.channel, missing }) };
+    }
+    case 'server-permissions': {
+      const missing = permissionList(finding.missing, language);
+      return { problem: say('doctor.serverPermissions.problem', { missing }), fix: say('doctor.serverPermissions.fix', { missing }) };
+    }
     case 'organizer-role-gone':
-      return { problem: 'The organizer role set in /alliance setup no longer exists.', fix: 'Pick a role with `/alliance setup organizer-role:`.' };
+      return { problem: say('doctor.organizerRoleGone.problem'), fix: say('doctor.organizerRoleGone.fix') };
     case 'job-failing':
       return {
-        problem: `${jobName(finding.kind)} has failed ${plural(finding.attempts, 'time', 'times')} and is being retried${lastError(finding.error)}.`,
-        fix: finding.kind === BACKUP_JOB_KIND ? BACKUP_FIX : 'Fix the permissions listed above if any; otherwise look in the log for "scheduled job failed".',
+        problem: finding.error
+          ? say('doctor.jobFailing.problemWithError', { what: jobWhat(finding.kind), count: finding.attempts, error: lastError(finding.error) })
+          : say('doctor.jobFailing.problem', { what: jobWhat(finding.kind), count: finding.attempts }),
+        fix: finding.kind === BACKUP_JOB_KIND ? say('doctor.backupFix') : say('doctor.jobFailing.fix'),
       };
     case 'job-failed':
       return {
-        problem: `${jobName(finding.kind)} failed for good this week${lastError(finding.error)}.`,
-        fix: finding.kind === BACKUP_JOB_KIND ? BACKUP_FIX : 'Fix what the error says; a monthly update can be posted again with `/updates post-now`.',
+        problem: finding.error
+          ? say('doctor.jobFailed.problemWithError', { what: jobWhat(finding.kind), error: lastError(finding.error) })
+          : say('doctor.jobFailed.problem', { what: jobWhat(finding.kind) }),
+        fix: finding.kind === BACKUP_JOB_KIND ? say('doctor.backupFix') : say('doctor.jobFailed.fix'),
       };
     case 'no-database':
-      return { problem: `There is no database at ${finding.path}.`, fix: 'Check DATABASE_PATH in .env, or start the bot once to create it.' };
+      return { problem: say('doctor.noDatabase.problem', { path: finding.path }), fix: say('doctor.noDatabase.fix') };
     case 'migrations-pending':
-      return {
-        problem: `The database is ${plural(finding.count, 'upgrade', 'upgrades')} behind this version of the bot.`,
-        fix: 'Start the bot: it copies the database, then upgrades it; run the doctor again after.',
-      };
+      return { problem: say('doctor.migrationsPending.problem', { count: finding.count }), fix: say('doctor.migrationsPending.fix') };
     case 'stray-guild-commands':
-      return {
-        problem: `${plural(finding.count, 'command is', 'commands are')} also registered to this server while I register globally, so members may see every command twice.`,
-        fix: 'Run `npm run deploy-commands`: it clears the commands of the scope no longer used.',
-      };
+      return { problem: say('doctor.strayGuildCommands.problem', { count: finding.count }), fix: say('doctor.strayGuildCommands.fix') };
   }
 }
 
-export const DOCTOR_TEXT = {
-  title: '🩺 Alliance bot doctor',
-  allGood: '✅ Everything checked is fine.',
-  problems: (n: number) => `Found ${plural(n, 'problem', 'problems')}.`,
-  bot: 'The bot',
-  database: (bytes: number) => `Database: ${(bytes / 1_048_576).toFixed(1)} MB, integrity ok.`,
-  lastBackup: (unixSeconds: number | null, plain: boolean) =>
-    unixSeconds === null ? 'Last backup: none yet.' : plain ? `Last backup: ${new Date(unixSeconds * 1000).toISOString()}.` : `Last backup: <t:${unixSeconds}:F>.`,
-};
+/** The doctor's frame (title, summary lines) in `say`'s language. */
+export function doctorText(say: Say = sayIn('en')) {
+  return {
+    title: say('doctor.title'),
+    allGood: say('doctor.allGood'),
+    problems: (count: number) => say('doctor.problems', { count }),
+    bot: say('doctor.bot'),
+    database: (bytes: number) => say('doctor.database', { megabytes: Math.round(bytes / 104_857.6) / 10 }),
+    lastBackup: (unixSeconds: number | null, plain: boolean) =>
+      unixSeconds === null ? say('doctor.lastBackup.none') : say('doctor.lastBackup.at', { when: plain ? new Date(unixSeconds * 1000).toISOString() : `<t:${unixSeconds}:F>` }),
+    moreHint: say('doctor.moreHint'),
+  };
+}
 
 /** The notice organizers of the first alliance get once when the daily backup failed for good; null for other jobs. */
-export function backupFailureNotice(job: Job, error: string): { title: string; text: string } | null {
+export function backupFailureNotice(job: Job, error: string, say: Say = sayIn('en')): { title: string; text: string } | null {
   if (job.kind !== BACKUP_JOB_KIND) return null;
-  return {
-    title: '⚠️ The daily backup failed',
-    text:
-      `The daily backup of the bot's database could not be written after ${plural(job.attempts, 'attempt', 'attempts')} (${error}). ` +
-      'Whoever runs the bot: check that BACKUP_DIR exists, is writable and has free space; `npm run doctor` shows the state of backups.',
-  };
+  return { title: say('doctor.backupFailed.title'), text: say('doctor.backupFailed.text', { attempts: job.attempts, error }) };
 }
