@@ -10,6 +10,9 @@ const KEY = /^[a-z][\w-]*(?:\.[\w-]+)+$/;
 
 type Issue = z.core.$ZodIssue;
 
+/** zod's own (English, generic) wording, as opposed to a message a schema wrote. */
+const ZOD_WORDS = /^(Invalid|Too (big|small)|Expected|Unrecognized)\b/;
+
 function sizeKey(issue: Issue & { origin?: string }, small: boolean): string {
   const origin = issue.origin;
   if (origin === 'string') return small ? 'validation.tooShort' : 'validation.tooLong';
@@ -32,7 +35,9 @@ export function issueProblem(issue: Issue, field: string): FieldProblem {
     case 'invalid_value':
       return problem(field, msg('validation.oneOf', { field, choices: issue.values.map(String).join(', ') }));
     case 'invalid_format':
-      return problem(field, msg('validation.format', { field }));
+      // A pattern's own English says what the format is ("3-40 characters: a-z, 0-9 and hyphens"): keep it until
+      // it is a key; only zod's generic "Invalid string" becomes the generic sentence.
+      return ZOD_WORDS.test(issue.message) ? problem(field, msg('validation.format', { field })) : problem(field, `${field} ${issue.message}`);
     default:
       // A custom refinement still worded in English: shown as written, after the field's name.
       return problem(field, `${field} ${issue.message}`);
