@@ -2,7 +2,8 @@
 // (a voice channel picked from the list, or a place or link typed as text).
 import { ChannelType, type AutocompleteInteraction, type Guild } from 'discord.js';
 import { describeLocal } from '../../shared/when.rules.js';
-import { invalid } from '../../shared/errors.js';
+import { invalid, msg } from '../../shared/errors.js';
+import type { Say } from '../../i18n/translate.js';
 import type { InteractionContext } from '../command.js';
 import { truncate } from '../format.js';
 
@@ -11,7 +12,7 @@ type Choice = { name: string; value: number };
 /** Upcoming meetings (and, with `pastDays`, recent ones) named with their local time: autocomplete cannot show timestamps. */
 export function meetingChoices(ctx: InteractionContext, query: string, pastDays = 0): Choice[] {
   return ctx.services.meetings.choices(ctx.actor.guildId, query, pastDays).map((m) => ({
-    name: truncate(`${m.title} · ${describeLocal(m.startsAt, ctx.settings.timezone)}`, 100),
+    name: truncate(`${m.title} · ${describeLocal(m.startsAt, ctx.settings.timezone, ctx.language)}`, 100),
     value: m.id,
   }));
 }
@@ -33,12 +34,12 @@ export async function respondMeetingOrItem(interaction: AutocompleteInteraction,
 const VOICE_PREFIX = 'voice:';
 
 /** Voice channels offered for `where`, then whatever the member typed as a place. */
-export function whereChoices(guild: Guild | null, typed: string): { name: string; value: string }[] {
+export function whereChoices(guild: Guild | null, typed: string, say: Say): { name: string; value: string }[] {
   const q = typed.trim().toLowerCase();
   const voice = [...(guild?.channels.cache.values() ?? [])]
     .filter((c) => c.type === ChannelType.GuildVoice && c.name.toLowerCase().includes(q))
     .slice(0, 24)
-    .map((c) => ({ name: truncate(`🔊 ${c.name} (voice channel)`, 100), value: `${VOICE_PREFIX}${c.id}` }));
+    .map((c) => ({ name: truncate(say('meetings.where.voiceChoice', { name: c.name }), 100), value: `${VOICE_PREFIX}${c.id}` }));
   return typed.trim() ? [{ name: truncate(typed.trim(), 100), value: truncate(typed.trim(), 100) }, ...voice].slice(0, 25) : voice;
 }
 
@@ -49,7 +50,7 @@ export function parseWhere(raw: string | null, guild: Guild | null): { location?
   if (!id) return { location: raw };
   const channel = guild?.channels.cache.get(id);
   if (!channel || channel.type !== ChannelType.GuildVoice) {
-    throw invalid('where', '**where** must be a voice channel from the list, or a place or link typed as text.');
+    throw invalid('where', msg('meetings.errors.whereVoice'));
   }
   return { voiceChannelId: id };
 }

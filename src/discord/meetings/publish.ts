@@ -4,7 +4,7 @@ import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js'
 import type { Meeting } from '../../meetings/meetings.service.js';
 import type { InteractionContext } from '../command.js';
 import { syncMeetingEvent } from './events.js';
-import { confirmedText, renderMovedNotice } from './render.js';
+import { confirmedText, renderMovedNotice, type EventNote } from './render.js';
 
 /** The Confirm button of a schedule or reschedule preview. */
 export async function confirm(interaction: ButtonInteraction | StringSelectMenuInteraction, args: [number, number], ctx: InteractionContext) {
@@ -12,10 +12,11 @@ export async function confirm(interaction: ButtonInteraction | StringSelectMenuI
   // Creating the Discord event is a round trip; acknowledge first so the 3-second deadline never bites.
   await interaction.deferUpdate();
   const meetings = result.kind === 'scheduled' ? result.meetings : [result.meeting];
-  const notes: (string | null)[] = [];
+  const notes: (EventNote | null)[] = [];
   for (const meeting of meetings) notes.push(await syncMeetingEvent(ctx, meeting));
-  await interaction.editReply({ content: confirmedText(result, [...new Set(notes)]), embeds: [], components: [] });
-  if (result.kind === 'rescheduled') await noticeInChannel(ctx, result.meeting, renderMovedNotice(result.meeting, result.previousStartsAt));
+  // The answer is the member's; the notice in the channel is everyone's.
+  await interaction.editReply({ content: confirmedText(result, notes, ctx.say, ctx.language), embeds: [], components: [] });
+  if (result.kind === 'rescheduled') await noticeInChannel(ctx, result.meeting, renderMovedNotice(result.meeting, result.previousStartsAt, ctx.sayPublic));
 }
 
 /**
