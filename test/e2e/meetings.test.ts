@@ -198,7 +198,7 @@ describe('bad input', () => {
     const refusals: [string, string, Record<string, string | number>, RegExp][] = [
       ['marcus', 'meeting schedule', { title: 'Past', when: 'yesterday 18:00' }, /already passed/],
       ['marcus', 'meeting schedule', { title: 'Vague', when: 'sometime next week' }, /time of day|could not read|understood/],
-      ['marcus', 'meeting schedule', { title: 'Short', when: `${day(3)} 18:00`, 'duration-minutes': 10 }, /duration-minutes must be between 15 and 480/],
+      ['marcus', 'meeting schedule', { title: 'Short', when: `${day(3)} 18:00`, 'duration-minutes': 10 }, /\*\*duration-minutes\*\* must be between 15 and 480/],
       ['marcus', 'meeting schedule', { title: 'Odd', when: `${day(3)} 18:00`, 'duration-minutes': 60, 'structured-minutes': 90 }, /structured-minutes.*longer than the meeting/],
       ['marcus', 'agenda add', { meeting: 999999, topic: 'x', minutes: 10 }, /no meeting #999999/],
     ];
