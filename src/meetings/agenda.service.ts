@@ -21,7 +21,7 @@ import {
 } from './agenda.rules.js';
 import type { MeetingRow, MeetingsRepo } from './meetings.repo.js';
 import type { Meeting, MeetingsService } from './meetings.service.js';
-import { SNOWFLAKE, validate } from '../shared/validate.js';
+import { between, SNOWFLAKE, validate } from '../shared/validate.js';
 
 /** Items of meetings this recent can still be turned into proposals. */
 const PROPOSAL_LOOKBACK_MS = 14 * DAY;
@@ -32,8 +32,7 @@ const addSchema = z.object({
   minutes: z
     .number()
     .int('must be whole minutes')
-    .min(ITEM_MINUTES.min, `must be between ${ITEM_MINUTES.min} and ${ITEM_MINUTES.max} minutes`)
-    .max(ITEM_MINUTES.max, `must be between ${ITEM_MINUTES.min} and ${ITEM_MINUTES.max} minutes`),
+    .refine(...between(ITEM_MINUTES.min, ITEM_MINUTES.max)),
   presenterId: z.string().regex(SNOWFLAKE, 'must be a member').optional(),
   priorityId: z.number().int().positive('must be a priority from the list').optional(),
   ideaId: z.number().int().positive().optional(),

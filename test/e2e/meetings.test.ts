@@ -211,7 +211,7 @@ describe('bad input', () => {
 
     await schedule(a, 'olivia', { title: 'Full house', when: `${day(4)} 18:00` });
     const id = await meetingId(a, 'Full house');
-    expect((await a.reply('marcus', 'agenda add', { meeting: id, topic: 'Too long', minutes: 121 })).content).toMatch(/minutes must be between 1 and 120/);
+    expect((await a.reply('marcus', 'agenda add', { meeting: id, topic: 'Too long', minutes: 121 })).content).toMatch(/\*\*minutes\*\* must be between 1 and 120/);
     await a.reply('marcus', 'agenda add', { meeting: id, topic: 'Mine', minutes: 5 });
     expect((await a.reply('priya', 'agenda remove', { item: await itemId(a, 'priya', id, 'Mine') })).content).toMatch(/only remove agenda items you proposed/);
     for (let i = 2; i <= 25; i++) await a.reply('olivia', 'agenda add', { meeting: id, topic: `Item ${i}`, minutes: 1 });
