@@ -80,11 +80,14 @@ export function localMonthKey(instant: number, timeZone: string): string {
  * after "in", "en", "dans", "dentro de": there it is a duration).
  */
 function normalize(text: string): string {
-  return text.replace(/(^|[^\w])(\d{1,2}) ?h(?: ?(\d{2}))?\b/gi, (match, before: string, hour: string, minute: string | undefined, at: number) => {
+  return apostrophes(text).replace(/(^|[^\w])(\d{1,2}) ?h(?: ?(\d{2}))?\b/gi, (match, before: string, hour: string, minute: string | undefined, at: number) => {
     if (/(?<!\p{L})(in|en|dans|dentro de)\s*$/iu.test(text.slice(0, at + before.length))) return match;
     return `${before}${hour}:${minute ?? '00'}`;
   });
 }
+
+/** "aujourd’hui" as phones type it reads as chrono's "aujourd'hui". */
+const apostrophes = (text: string): string => text.replace(/[’‘]/g, "'");
 
 /** 'YYYY-MM-DD' `days` after today in the zone: examples in hints are never in the past. */
 export function dayFromToday(now: number, timeZone: string, days: number): string {
@@ -315,7 +318,7 @@ function readDayIn(text: string, language: Language, now: number, timeZone: stri
  * zone, as 'YYYY-MM-DD': today or later unless `allowPast`. Words without a year mean the next such day unless `nearest`.
  */
 export function parseLocalDate(rawText: string, now: number, timeZone: string, field: string, options: LocalDateOptions = {}): LocalDateResult {
-  const text = rawText.trim();
+  const text = apostrophes(rawText.trim());
   const language = options.language ?? 'en';
   const ahead = dayFromToday(now, timeZone, 7);
   if (text.length > MAX_TEXT) {

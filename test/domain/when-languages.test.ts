@@ -165,6 +165,7 @@ describe('parseLocalDate reads days in Spanish and French', () => {
     ['fr', '1er août', '2027-08-01'],
     ['fr', 'vendredi dernier', '2026-11-13'],
     ['fr', 'next friday', '2026-11-27'],
+    ['fr', 'aujourd’hui', '2026-11-20'],
   ] as const)('%s: "%s" is %s', (language, text, expected) => {
     expect(parseLocalDate(text, NOW, 'Europe/Paris', 'due', { ...past, language })).toEqual({ kind: 'ok', date: expected });
   });
