@@ -77,6 +77,8 @@ describe('a Spanish member schedules a meeting in Spanish', () => {
     const gone = await a.reply('marcus', 'meeting reschedule', { meeting: 999, when: 'viernes 18h' }, es);
     expect(gone.content).toContain('No hay ninguna reunión #999 en esta alianza: elige una de la lista.');
     expect(visibleText(await a.reply('marcus', 'meeting list', {}, es))).toMatch(/^Próximas reuniones\n\*\*Reunión de diciembre\*\*/);
+    const calendar = await a.reply('marcus', 'meeting calendar', {}, es);
+    expect(calendar.content).toBe('Este bot no sirve páginas web (quien lo aloja no configuró HTTP_PORT), así que todavía no hay calendario.');
   });
 });
 
