@@ -3,13 +3,11 @@
 import { ChannelType, SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import { ITEM_OUTCOMES, RECURRENCES } from '../src/db/schema/meetings.js';
-import { assertBotCanPost, assertMemberCanPost } from '../src/discord/channel-check.js';
 import { defineCommand } from '../src/discord/command.js';
 import { syncMeetingEvent } from '../src/discord/meetings/events.js';
-import { confirm, noticeInChannel } from '../src/discord/meetings/publish.js';
-import { choiceOption, requiredChoiceOption } from '../src/discord/options.js';
-import { parseWhere, respondMeetingOrItem, whereChoices } from '../src/discord/meetings/options.js';
-import { cancelledAnswer, outcomeRecordedText, presentText, renderCancelledNotice, renderMeetingList, renderNotes, renderPreview } from '../src/discord/meetings/render.js';
+import { confirm, discard, markPresent, noticeInChannel } from '../src/discord/meetings/publish.js';
+import { outcomeInput, respondMeetingOrItem, scheduleInput, whereChoices } from '../src/discord/meetings/options.js';
+import { cancelledAnswer, outcomeRecordedText, renderCancelledNotice, renderMeetingList, renderNotes, renderPreview } from '../src/discord/meetings/render.js';
 import { deferPublicly, reply } from '../src/discord/respond.js';
 import { replyCalendarFeed } from '../src/discord/public-page/calendar.js';
 
@@ -78,21 +76,7 @@ export const meeting = defineCommand({
     const sub = o.getSubcommand();
     const meetings = ctx.services.meetings;
     if (sub === 'schedule') {
-      const channelId = o.getChannel('channel')?.id;
-      if (channelId && interaction.guild) {
-        assertMemberCanPost(interaction, channelId, 'channel');
-        assertBotCanPost(interaction.guild, channelId, 'channel');
-      }
-      const preview = meetings.previewSchedule(ctx.actor, {
-        title: o.getString('title', true),
-        when: o.getString('when', true),
-        durationMinutes: o.getInteger('duration-minutes') ?? undefined,
-        structuredMinutes: o.getInteger('structured-minutes') ?? undefined,
-        ...parseWhere(o.getString('where'), interaction.guild),
-        channelId,
-        repeat: choiceOption(o, 'repeat', RECURRENCES),
-        public: o.getBoolean('public') ?? undefined,
-      }, ctx.language);
+      const preview = meetings.previewSchedule(ctx.actor, scheduleInput(interaction), ctx.language);
       await reply(interaction, { ...renderPreview(preview, ctx.say, ctx.language), ephemeral: true });
     } else if (sub === 'reschedule') {
       const preview = meetings.previewReschedule(ctx.actor, { meetingId: o.getInteger('meeting', true), when: o.getString('when', true) }, ctx.language);
@@ -110,15 +94,7 @@ export const meeting = defineCommand({
     } else if (sub === 'notes') {
       await reply(interaction, { embeds: renderNotes(meetings.notes(ctx.actor.guildId, o.getInteger('meeting', true)), ctx.say), ephemeral: true });
     } else {
-      const result = meetings.recordOutcome(ctx.actor, {
-        meetingId: o.getInteger('meeting', true),
-        itemId: o.getInteger('item', true),
-        result: requiredChoiceOption(o, 'result', ITEM_OUTCOMES),
-        ownerId: o.getUser('owner')?.id,
-        due: o.getString('due') ?? undefined,
-        note: o.getString('note') ?? undefined,
-        language: ctx.language,
-      });
+      const result = meetings.recordOutcome(ctx.actor, { ...outcomeInput(interaction), language: ctx.language });
       await reply(interaction, outcomeRecordedText(result, ctx.sayPublic, ctx.publicLanguage));
     }
   },
@@ -134,19 +110,7 @@ export const meeting = defineCommand({
 
   components: {
     confirm: { args: z.tuple([z.coerce.number().int().positive(), z.coerce.number().int().min(0).max(1)]), run: confirm },
-    discard: {
-      args: z.tuple([z.coerce.number().int().positive()]),
-      async run(interaction, [draftId], ctx) {
-        ctx.services.meetings.discardDraft(ctx.actor, draftId);
-        await interaction.update({ content: ctx.say('meetings.draft.discarded'), embeds: [], components: [] });
-      },
-    },
-    present: {
-      args: z.tuple([z.coerce.number().int().positive()]),
-      async run(interaction, [meetingId], ctx) {
-        const marked = ctx.services.meetings.markPresent(ctx.actor, meetingId);
-        await reply(interaction, { content: presentText(marked, ctx.say), ephemeral: true });
-      },
-    },
+    discard: { args: z.tuple([z.coerce.number().int().positive()]), run: discard },
+    present: { args: z.tuple([z.coerce.number().int().positive()]), run: markPresent },
   },
 });

@@ -1,6 +1,11 @@
 // Option helpers shared by /meeting and /agenda: meeting and item autocomplete, and the `where` option
 // (a voice channel picked from the list, or a place or link typed as text).
-import { ChannelType, type AutocompleteInteraction, type Guild } from 'discord.js';
+import { ChannelType, type AutocompleteInteraction, type ChatInputCommandInteraction, type Guild } from 'discord.js';
+import { ITEM_OUTCOMES, RECURRENCES } from '../../db/schema/meetings.js';
+import type { ScheduleInput } from '../../meetings/meetings.service.js';
+import type { OutcomeInput } from '../../meetings/outcomes.service.js';
+import { assertBotCanPost, assertMemberCanPost } from '../channel-check.js';
+import { choiceOption, requiredChoiceOption } from '../options.js';
 import { describeLocal } from '../../shared/when.rules.js';
 import { invalid, msg } from '../../shared/errors.js';
 import type { Say } from '../../i18n/translate.js';
@@ -53,4 +58,37 @@ export function parseWhere(raw: string | null, guild: Guild | null): { location?
     throw invalid('where', msg('meetings.errors.whereVoice'));
   }
   return { voiceChannelId: id };
+}
+
+/** /meeting schedule's options as the service's input; a channel both the member and the bot must be able to post in. */
+export function scheduleInput(interaction: ChatInputCommandInteraction): ScheduleInput {
+  const o = interaction.options;
+  const channelId = o.getChannel('channel')?.id;
+  if (channelId && interaction.guild) {
+    assertMemberCanPost(interaction, channelId, 'channel');
+    assertBotCanPost(interaction.guild, channelId, 'channel');
+  }
+  return {
+    title: o.getString('title', true),
+    when: o.getString('when', true),
+    durationMinutes: o.getInteger('duration-minutes') ?? undefined,
+    structuredMinutes: o.getInteger('structured-minutes') ?? undefined,
+    ...parseWhere(o.getString('where'), interaction.guild),
+    channelId,
+    repeat: choiceOption(o, 'repeat', RECURRENCES),
+    public: o.getBoolean('public') ?? undefined,
+  };
+}
+
+/** /meeting outcome's options as the service's input. */
+export function outcomeInput(interaction: ChatInputCommandInteraction): OutcomeInput {
+  const o = interaction.options;
+  return {
+    meetingId: o.getInteger('meeting', true),
+    itemId: o.getInteger('item', true),
+    result: requiredChoiceOption(o, 'result', ITEM_OUTCOMES),
+    ownerId: o.getUser('owner')?.id,
+    due: o.getString('due') ?? undefined,
+    note: o.getString('note') ?? undefined,
+  };
 }
