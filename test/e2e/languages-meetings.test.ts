@@ -101,6 +101,14 @@ describe('a French member schedules a meeting in French', () => {
     expect(visibleText(ambiguous)).toMatch(/^«\u00a011\/12\/2027\u00a0» peut se lire de deux façons\. Quel jour voulez-vous dire\u00a0\?/m);
     expect(labels(ambiguous).sort()).toEqual(['Annuler', 'sam. 11 déc. 2027, 18:00', 'ven. 12 nov. 2027, 18:00']);
 
+    const id = await firstMeeting(a);
+    const added = await a.reply('priya', 'agenda add', { meeting: id, topic: 'Tarifs partagés', minutes: 20 }, fr);
+    expect(added.content).toBe(`✅ **Tarifs partagés** (20 min) ajouté comme point 1 de **Rencontre** · <t:${friday / 1000}:F> · lieu à confirmer`);
+    const shown = visibleText(await a.reply('priya', 'agenda show', { meeting: id }, fr));
+    expect(shown).toMatch(/^Ordre du jour\u00a0: Rencontre\n<t:\d+:F> · 60 min avec ordre du jour, puis moment convivial jusqu’à <t:\d+:t>/);
+    const noMeeting = await a.reply('priya', 'agenda add', { meeting: 999, topic: 'Rien', minutes: 5 }, fr);
+    expect(noMeeting.content).toContain('Il n’y a pas de réunion n°\u00a0999 dans cette alliance\u00a0: choisissez-en une dans la liste.');
+
     const refused = await a.reply('priya', 'meeting schedule', { title: 'Souper', when: 'quand vous voulez' }, fr);
     expect(refused.content).toContain('Je n’ai pas trouvé de date et d’heure dans «\u00a0quand vous voulez\u00a0».');
     const forbidden = await a.reply('sam', 'meeting cancel', { meeting: await firstMeeting(a) }, fr);
