@@ -2,10 +2,8 @@
 import { MessageFlags, SlashCommandBuilder, type SlashCommandIntegerOption } from 'discord.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/discord/command.js';
-import { escapeMarkdown } from '../src/discord/format.js';
 import { respondMeetingOrItem } from '../src/discord/meetings/options.js';
-import { addedItemText, renderAgenda, renderItemProposed } from '../src/discord/meetings/agenda-render.js';
-import { meetingLine } from '../src/discord/meetings/render.js';
+import { addedItemText, removedItemText, renderAgenda, renderItemProposed } from '../src/discord/meetings/agenda-render.js';
 import { reply } from '../src/discord/respond.js';
 import { ITEM_MINUTES } from '../src/meetings/agenda.rules.js';
 
@@ -53,20 +51,21 @@ export const agenda = defineCommand({
         presenterId: o.getUser('presenter')?.id,
         priorityId: o.getInteger('priority') ?? undefined,
       });
-      await reply(interaction, renderItemProposed(proposed));
+      await reply(interaction, renderItemProposed(proposed, ctx.say, ctx.language));
     } else if (sub === 'show') {
-      await reply(interaction, { embeds: renderAgenda(meetings.agenda(ctx.actor.guildId, o.getInteger('meeting', true))), ephemeral: true });
+      await reply(interaction, { embeds: renderAgenda(meetings.agenda(ctx.actor.guildId, o.getInteger('meeting', true)), ctx.say), ephemeral: true });
     } else if (sub === 'move') {
       const view = meetings.moveItem(ctx.actor, o.getInteger('item', true), o.getInteger('position', true));
-      await reply(interaction, { content: '✅ Moved.', embeds: renderAgenda(view), ephemeral: true });
+      await reply(interaction, { content: ctx.say('agenda.moved'), embeds: renderAgenda(view, ctx.say), ephemeral: true });
     } else if (sub === 'remove') {
-      const { removed, meeting } = meetings.removeItem(ctx.actor, o.getInteger('item', true));
-      await reply(interaction, { content: `🗑️ Removed **${escapeMarkdown(removed.topic)}** from ${meetingLine(meeting)}`, ephemeral: true });
+      const removed = meetings.removeItem(ctx.actor, o.getInteger('item', true));
+      await reply(interaction, { content: removedItemText(removed, ctx.say, ctx.language), ephemeral: true });
     } else {
       const { agenda: view, channelId } = meetings.postNow(ctx.actor, o.getInteger('meeting', true));
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      await ctx.poster.post(channelId, { embeds: renderAgenda(view) });
-      await reply(interaction, `📋 Posted in <#${channelId}>.`);
+      // The post is everyone's (the alliance's language); the answer is the organizer's.
+      await ctx.poster.post(channelId, { embeds: renderAgenda(view, ctx.sayPublic) });
+      await reply(interaction, ctx.say('agenda.posted', { channel: `<#${channelId}>` }));
     }
   },
 
@@ -85,7 +84,7 @@ export const agenda = defineCommand({
       args: z.tuple([z.coerce.number().int().positive()]),
       async run(interaction, [draftId], ctx) {
         const added = ctx.services.duplicates.addItemAnyway(ctx.actor, draftId);
-        await interaction.update({ content: addedItemText(added), components: [], allowedMentions: { parse: [] } });
+        await interaction.update({ content: addedItemText(added, ctx.say, ctx.language), components: [], allowedMentions: { parse: [] } });
       },
     },
   },

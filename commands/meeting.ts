@@ -3,16 +3,12 @@
 import { ChannelType, SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import { ITEM_OUTCOMES, RECURRENCES } from '../src/db/schema/meetings.js';
-import { assertBotCanPost, assertMemberCanPost } from '../src/discord/channel-check.js';
 import { defineCommand } from '../src/discord/command.js';
 import { syncMeetingEvent } from '../src/discord/meetings/events.js';
-import { confirm, noticeInChannel } from '../src/discord/meetings/publish.js';
-import { choiceOption, requiredChoiceOption } from '../src/discord/options.js';
-import { parseWhere, respondMeetingOrItem, whereChoices } from '../src/discord/meetings/options.js';
-import { renderCancelledNotice, renderMeetingList, meetingLine, renderNotes, renderPreview } from '../src/discord/meetings/render.js';
-import { escapeMarkdown } from '../src/discord/format.js';
+import { confirm, discard, markPresent, noticeInChannel } from '../src/discord/meetings/publish.js';
+import { outcomeInput, respondMeetingOrItem, scheduleInput, whereChoices } from '../src/discord/meetings/options.js';
+import { cancelledAnswer, outcomeRecordedText, renderCancelledNotice, renderMeetingList, renderNotes, renderPreview } from '../src/discord/meetings/render.js';
 import { deferPublicly, reply } from '../src/discord/respond.js';
-import { dayInWords } from '../src/shared/day-words.js';
 import { replyCalendarFeed } from '../src/discord/public-page/calendar.js';
 
 const data = new SlashCommandBuilder()
@@ -80,58 +76,32 @@ export const meeting = defineCommand({
     const sub = o.getSubcommand();
     const meetings = ctx.services.meetings;
     if (sub === 'schedule') {
-      const channelId = o.getChannel('channel')?.id;
-      if (channelId && interaction.guild) {
-        assertMemberCanPost(interaction, channelId, 'channel');
-        assertBotCanPost(interaction.guild, channelId, 'channel');
-      }
-      const preview = meetings.previewSchedule(ctx.actor, {
-        title: o.getString('title', true),
-        when: o.getString('when', true),
-        durationMinutes: o.getInteger('duration-minutes') ?? undefined,
-        structuredMinutes: o.getInteger('structured-minutes') ?? undefined,
-        ...parseWhere(o.getString('where'), interaction.guild),
-        channelId,
-        repeat: choiceOption(o, 'repeat', RECURRENCES),
-        public: o.getBoolean('public') ?? undefined,
-      });
-      await reply(interaction, { ...renderPreview(preview), ephemeral: true });
+      const preview = meetings.previewSchedule(ctx.actor, scheduleInput(interaction), ctx.language);
+      await reply(interaction, { ...renderPreview(preview, ctx.say, ctx.language), ephemeral: true });
     } else if (sub === 'reschedule') {
-      const preview = meetings.previewReschedule(ctx.actor, { meetingId: o.getInteger('meeting', true), when: o.getString('when', true) });
-      await reply(interaction, { ...renderPreview(preview), ephemeral: true });
+      const preview = meetings.previewReschedule(ctx.actor, { meetingId: o.getInteger('meeting', true), when: o.getString('when', true) }, ctx.language);
+      await reply(interaction, { ...renderPreview(preview, ctx.say, ctx.language), ephemeral: true });
     } else if (sub === 'calendar' || sub === 'calendar-reset') {
       await replyCalendarFeed(interaction, ctx, sub === 'calendar-reset');
     } else if (sub === 'list') {
-      await reply(interaction, { embeds: renderMeetingList(meetings.list(ctx.actor.guildId)), ephemeral: true });
+      await reply(interaction, { embeds: renderMeetingList(meetings.list(ctx.actor.guildId), ctx.say, ctx.language), ephemeral: true });
     } else if (sub === 'cancel') {
       const cancelled = meetings.cancel(ctx.actor, o.getInteger('meeting', true), { series: o.getBoolean('series') ?? false });
       await deferPublicly(interaction);
       for (const m of cancelled) await syncMeetingEvent(ctx, m);
-      await reply(interaction, `🗑️ Cancelled: ${cancelled.map((m) => meetingLine(m)).join('\n')}`);
-      if (cancelled.length > 0) await noticeInChannel(ctx, cancelled[0]!, renderCancelledNotice(cancelled), interaction.channelId);
+      await reply(interaction, cancelledAnswer(cancelled, ctx.sayPublic, ctx.publicLanguage));
+      if (cancelled.length > 0) await noticeInChannel(ctx, cancelled[0]!, renderCancelledNotice(cancelled, ctx.sayPublic), interaction.channelId);
     } else if (sub === 'notes') {
-      await reply(interaction, { embeds: renderNotes(meetings.notes(ctx.actor.guildId, o.getInteger('meeting', true))), ephemeral: true });
+      await reply(interaction, { embeds: renderNotes(meetings.notes(ctx.actor.guildId, o.getInteger('meeting', true)), ctx.say), ephemeral: true });
     } else {
-      const result = meetings.recordOutcome(ctx.actor, {
-        meetingId: o.getInteger('meeting', true),
-        itemId: o.getInteger('item', true),
-        result: requiredChoiceOption(o, 'result', ITEM_OUTCOMES),
-        ownerId: o.getUser('owner')?.id,
-        due: o.getString('due') ?? undefined,
-        note: o.getString('note') ?? undefined,
-      });
-      const detail = result.carriedTo
-        ? ` → on the agenda of ${meetingLine(result.carriedTo)}`
-        : result.action
-          ? ` → action for <@${result.action.ownerId}>, due ${dayInWords(result.action.dueDate)}`
-          : '';
-      await reply(interaction, `Recorded **${escapeMarkdown(result.item.topic)}**: ${result.item.outcome}${detail}`);
+      const result = meetings.recordOutcome(ctx.actor, { ...outcomeInput(interaction), language: ctx.language });
+      await reply(interaction, outcomeRecordedText(result, ctx.sayPublic, ctx.publicLanguage));
     }
   },
 
   async autocomplete(interaction, ctx) {
     if (interaction.options.getFocused(true).name === 'where') {
-      await interaction.respond(whereChoices(interaction.guild, String(interaction.options.getFocused())));
+      await interaction.respond(whereChoices(interaction.guild, String(interaction.options.getFocused()), ctx.say));
       return;
     }
     const sub = interaction.options.getSubcommand();
@@ -140,20 +110,7 @@ export const meeting = defineCommand({
 
   components: {
     confirm: { args: z.tuple([z.coerce.number().int().positive(), z.coerce.number().int().min(0).max(1)]), run: confirm },
-    discard: {
-      args: z.tuple([z.coerce.number().int().positive()]),
-      async run(interaction, [draftId], ctx) {
-        ctx.services.meetings.discardDraft(ctx.actor, draftId);
-        await interaction.update({ content: 'Cancelled: nothing was saved.', embeds: [], components: [] });
-      },
-    },
-    present: {
-      args: z.tuple([z.coerce.number().int().positive()]),
-      async run(interaction, [meetingId], ctx) {
-        const marked = ctx.services.meetings.markPresent(ctx.actor, meetingId);
-        const text = marked.newly ? `✋ You are marked present at **${marked.meeting.title}**.` : `You were already marked present at **${marked.meeting.title}**.`;
-        await reply(interaction, { content: `${text} (${marked.count} present)`, ephemeral: true });
-      },
-    },
+    discard: { args: z.tuple([z.coerce.number().int().positive()]), run: discard },
+    present: { args: z.tuple([z.coerce.number().int().positive()]), run: markPresent },
   },
 });

@@ -7,7 +7,8 @@ import type { InteractionContext } from './command.js';
 /** The day `text` names, or undefined when the option was left empty; unreadable text is refused naming `field`. */
 export function readDayOption(ctx: InteractionContext, field: string, text: string | null | undefined, options: LocalDateOptions = {}): string | undefined {
   if (text === null || text === undefined || text.trim() === '') return undefined;
-  const day = parseLocalDate(text, ctx.clock.now().getTime(), ctx.settings.timezone, field, options);
-  if (day.kind === 'refused') throw invalid(field, day.message);
+  // Read in the member's language first (then English), and refused in it.
+  const day = parseLocalDate(text, ctx.clock.now().getTime(), ctx.settings.timezone, field, { language: ctx.language, ...options });
+  if (day.kind === 'refused') throw invalid(field, day.text);
   return day.date;
 }

@@ -5,7 +5,7 @@ import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { IdeasRepo } from '../ideas/ideas.repo.js';
 import type { Actor } from '../shared/actor.js';
 import { DAY, type Clock } from '../shared/clock.js';
-import { conflict, forbidden, invalid, notFound } from '../shared/errors.js';
+import { conflict, forbidden, invalid, msg, notFound } from '../shared/errors.js';
 import type { AgendaItemRow, AgendaRepo } from './agenda.repo.js';
 import {
   canManageMeeting,
@@ -21,7 +21,7 @@ import {
 } from './agenda.rules.js';
 import type { MeetingRow, MeetingsRepo } from './meetings.repo.js';
 import type { Meeting, MeetingsService } from './meetings.service.js';
-import { SNOWFLAKE, validate } from '../shared/validate.js';
+import { between, SNOWFLAKE, validate } from '../shared/validate.js';
 
 /** Items of meetings this recent can still be turned into proposals. */
 const PROPOSAL_LOOKBACK_MS = 14 * DAY;
@@ -32,8 +32,7 @@ const addSchema = z.object({
   minutes: z
     .number()
     .int('must be whole minutes')
-    .min(ITEM_MINUTES.min, `must be between ${ITEM_MINUTES.min} and ${ITEM_MINUTES.max} minutes`)
-    .max(ITEM_MINUTES.max, `must be between ${ITEM_MINUTES.min} and ${ITEM_MINUTES.max} minutes`),
+    .refine(...between(ITEM_MINUTES.min, ITEM_MINUTES.max)),
   presenterId: z.string().regex(SNOWFLAKE, 'must be a member').optional(),
   priorityId: z.number().int().positive('must be a priority from the list').optional(),
   ideaId: z.number().int().positive().optional(),
@@ -88,7 +87,7 @@ export function createAgendaService(deps: AgendaServiceDeps) {
 
   function requireItem(guildId: string, itemId: number): AgendaItemRow {
     const item = repo.get(guildId, itemId);
-    if (!item) throw notFound(`There is no agenda item #${itemId} in this alliance: pick one from the list.`);
+    if (!item) throw notFound(msg('agenda.errors.itemNotFound', { id: itemId }));
     return item;
   }
 
@@ -116,27 +115,23 @@ export function createAgendaService(deps: AgendaServiceDeps) {
 
   function assertRoom(target: MeetingRow, actor: Actor): void {
     if (repo.count(actor.guildId, target.id) >= MAX_AGENDA_ITEMS) {
-      throw conflict(`The agenda of "${target.title}" is full (${MAX_AGENDA_ITEMS} items).`);
+      throw conflict(msg('agenda.errors.full', { title: target.title, max: MAX_AGENDA_ITEMS }));
     }
     if (!quotaApplies(actor)) return;
     const quota = alliances.settings(actor.guildId).agendaQuota;
     if (repo.proposedCount(actor.guildId, target.id, actor.userId) >= quota) {
-      throw conflict(
-        `You have already proposed ${quota} item${quota === 1 ? '' : 's'} for "${target.title}" (the alliance's limit per meeting), so the hour stays shared.`,
-      );
+      throw conflict(msg('agenda.errors.quota', { count: quota, title: target.title }));
     }
   }
 
   /** The meeting a new item lands on: the chosen one, or after the freeze (members) the next one. */
   function landingMeeting(actor: Actor, chosen: MeetingRow): MeetingRow {
-    if (chosen.status === 'cancelled') throw conflict(`"${chosen.title}" was cancelled: pick another meeting.`);
-    if (hasEnded(chosen, now())) throw conflict(`"${chosen.title}" has already ended: pick an upcoming meeting.`);
+    if (chosen.status === 'cancelled') throw conflict(msg('agenda.errors.cancelled', { title: chosen.title }));
+    if (hasEnded(chosen, now())) throw conflict(msg('agenda.errors.ended', { title: chosen.title }));
     if (actor.isOrganizer || !isFrozen(chosen.startsAt, now())) return chosen;
     const next = meetingsRepo.nextAfter(actor.guildId, chosen.startsAt);
     if (!next) {
-      throw conflict(
-        `The agenda of "${chosen.title}" is frozen (it was posted 24 hours before the meeting) and no later meeting is scheduled yet. Ask an organizer to add it.`,
-      );
+      throw conflict(msg('agenda.errors.frozenNoNext', { title: chosen.title }));
     }
     return next;
   }
@@ -163,7 +158,7 @@ export function createAgendaService(deps: AgendaServiceDeps) {
       const chosen = meetings.requireMeeting(actor.guildId, parsed.meetingId);
       if (parsed.priorityId !== undefined) {
         const priority = ideasRepo.priority(actor.guildId, parsed.priorityId);
-        if (!priority || priority.status !== 'active') throw invalid('priority', 'priority must be one of the current priorities');
+        if (!priority || priority.status !== 'active') throw invalid('priority', msg('agenda.errors.priority'));
       }
       const target = landingMeeting(actor, chosen);
       assertRoom(target, actor);
@@ -190,10 +185,10 @@ export function createAgendaService(deps: AgendaServiceDeps) {
     moveItem(actor: Actor, itemId: number, position: number): AgendaView {
       const item = requireItem(actor.guildId, itemId);
       const row = meetings.requireMeeting(actor.guildId, item.meetingId);
-      if (!canManageMeeting(actor, row)) throw forbidden(`Only organizers or the meeting's creator can reorder the agenda of "${row.title}".`);
+      if (!canManageMeeting(actor, row)) throw forbidden(msg('agenda.errors.reorderForbidden', { title: row.title }));
       const items = repo.items(actor.guildId, row.id);
       if (!Number.isInteger(position) || position < 1 || position > items.length) {
-        throw invalid('position', `position must be between 1 and ${items.length}`);
+        throw invalid('position', msg('agenda.errors.position', { count: items.length }));
       }
       const from = items.findIndex((candidate) => candidate.id === item.id) + 1;
       repo.setOrder(actor.guildId, reorder(items, from, position).map((candidate) => candidate.id));
@@ -204,8 +199,8 @@ export function createAgendaService(deps: AgendaServiceDeps) {
     removeItem(actor: Actor, itemId: number): { removed: AgendaItemRow; meeting: Meeting } {
       const item = requireItem(actor.guildId, itemId);
       const row = meetings.requireMeeting(actor.guildId, item.meetingId);
-      if (!canRemoveItem(actor, row, item)) throw forbidden('You can only remove agenda items you proposed yourself.');
-      if (hasEnded(row, now())) throw conflict(`"${row.title}" has ended: its agenda is now a record.`);
+      if (!canRemoveItem(actor, row, item)) throw forbidden(msg('agenda.errors.removeForbidden'));
+      if (hasEnded(row, now())) throw conflict(msg('agenda.errors.record', { title: row.title }));
       repo.remove(actor.guildId, item);
       return { removed: item, meeting: meetings.view(row) };
     },
@@ -213,10 +208,10 @@ export function createAgendaService(deps: AgendaServiceDeps) {
     /** `/agenda post`: what to post and where (organizers and the meeting's creator). */
     postNow(actor: Actor, meetingId: number): { agenda: AgendaView; channelId: string } {
       const row = meetings.requireMeeting(actor.guildId, meetingId);
-      if (!canManageMeeting(actor, row)) throw forbidden(`Only organizers or the meeting's creator can post the agenda of "${row.title}".`);
-      if (row.status === 'cancelled') throw conflict(`"${row.title}" was cancelled.`);
+      if (!canManageMeeting(actor, row)) throw forbidden(msg('agenda.errors.postForbidden', { title: row.title }));
+      if (row.status === 'cancelled') throw conflict(msg('meetings.errors.cancelled', { title: row.title }));
       const view = agenda(actor.guildId, meetingId);
-      if (!view.channelId) throw conflict('No channel to post in: set one with /alliance setup meetings-channel, or give the meeting a channel.');
+      if (!view.channelId) throw conflict(msg('agenda.errors.noChannel'));
       return { agenda: view, channelId: view.channelId };
     },
 

@@ -4,7 +4,7 @@ import type { IdeasRepo, RankedIdea } from '../ideas/ideas.repo.js';
 import type { IdeasService } from '../ideas/ideas.service.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
-import { conflict, notFound } from '../shared/errors.js';
+import { conflict, msg, notFound } from '../shared/errors.js';
 import { findNearDuplicate } from '../shared/near-duplicate.js';
 import type { AddedItem, AddItemInput, AgendaService } from './agenda.service.js';
 import type { MeetingsRepo } from './meetings.repo.js';
@@ -34,9 +34,9 @@ export function createDuplicateChecks(deps: {
   function release<A extends Held['action']>(actor: Actor, draftId: number, action: A): Extract<Held, { action: A }> {
     const draft = drafts.draft(actor.guildId, draftId);
     const payload = draft?.payload as Held | undefined;
-    if (!draft || draft.userId !== actor.userId || payload?.action !== action) throw notFound('This choice is not yours or was already used: run the command again.');
+    if (!draft || draft.userId !== actor.userId || payload?.action !== action) throw notFound(msg('meetings.errors.choiceGone'));
     drafts.deleteDraft(actor.guildId, draftId);
-    if (draft.expiresAt < now()) throw conflict('This choice has expired: run the command again.');
+    if (draft.expiresAt < now()) throw conflict(msg('meetings.errors.choiceExpired'));
     return payload as Extract<Held, { action: A }>;
   }
 

@@ -6,13 +6,14 @@ import { RECURRENCES, type Recurrence } from '../db/schema/meetings.js';
 import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Actor } from '../shared/actor.js';
 import { MINUTE, type Clock } from '../shared/clock.js';
-import { conflict, forbidden, invalid, notFound } from '../shared/errors.js';
+import { conflict, forbidden, invalid, msg, notFound, type MessageRef } from '../shared/errors.js';
+import type { Language } from '../shared/languages.js';
 import type { AgendaRepo } from './agenda.repo.js';
 import { attendanceOpen, canManageMeeting, DEFAULT_DURATION, DEFAULT_STRUCTURED, DURATION_MINUTES, hasEnded } from './agenda.rules.js';
 import { agendaJobPrefix, meetingJobs, startJobPrefix } from './meeting-jobs.rules.js';
 import type { MeetingRow, MeetingsRepo } from './meetings.repo.js';
-import { anchorFor, describeRecurrence, occurrenceInstant, OCCURRENCES_AHEAD } from './recurrence.rules.js';
-import { SNOWFLAKE, validate } from '../shared/validate.js';
+import { anchorFor, describeRecurrence, occurrenceInstant, OCCURRENCES_AHEAD, recurrenceDay } from './recurrence.rules.js';
+import { between, SNOWFLAKE, validate } from '../shared/validate.js';
 import { parseWhen, type WhenChoice } from '../shared/when.rules.js';
 
 /** A confirm button works this long (a deferred interaction can be completed for 15 minutes). */
@@ -27,8 +28,7 @@ const scheduleSchema = z
     durationMinutes: z
       .number()
       .int('must be whole minutes')
-      .min(DURATION_MINUTES.min, 'must be between 15 and 480 minutes')
-      .max(DURATION_MINUTES.max, 'must be between 15 and 480 minutes')
+      .refine(...between(DURATION_MINUTES.min, DURATION_MINUTES.max))
       .default(DEFAULT_DURATION),
     structuredMinutes: z.number().int('must be whole minutes').min(0, 'must not be negative').optional(),
     location: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters').optional(),
@@ -43,7 +43,8 @@ const scheduleSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['structuredMinutes'],
-        message: `(${input.structuredMinutes}) cannot be longer than the meeting (${input.durationMinutes} minutes)`,
+        message: 'meetings.errors.structuredTooLong',
+        params: { structured: input.structuredMinutes, duration: input.durationMinutes },
       });
     }
   });
@@ -67,15 +68,17 @@ type RescheduleDraft = { action: 'reschedule'; meetingId: number };
 export interface Meeting extends MeetingRow {
   endsAt: number;
   recurrence: Recurrence;
-  /** "every Thursday", "the first Tuesday of each month" or "once". */
+  /** "every Thursday", "the first Tuesday of each month" or "once" (English, for logs and summaries). */
   repeats: string;
+  /** The series' weekday (0 = Sunday) and its nth in the month (5 = the last), for words in any language. */
+  repeatDay: { weekday: number; nth: number } | null;
 }
 
 export interface Preview {
   draftId: number;
   /** One choice: "is this right?"; two: "which one did you mean?" (DST fall-back or day/month order). */
   choices: WhenChoice[];
-  question: string | null;
+  question: MessageRef | null;
   title: string;
   timeZone: string;
   /** Other meetings that would overlap it (at any of the choices): a warning, not a refusal. */
@@ -107,20 +110,22 @@ export function createMeetingsService(deps: MeetingsServiceDeps) {
       endsAt: row.startsAt + row.durationMinutes * MINUTE,
       recurrence,
       repeats: series ? describeRecurrence(series.anchorLocal, recurrence) : 'once',
+      repeatDay: series ? recurrenceDay(series.anchorLocal) : null,
     };
   }
 
   function requireMeeting(guildId: string, meetingId: number): MeetingRow {
     const row = repo.get(guildId, meetingId);
-    if (!row) throw notFound(`There is no meeting #${meetingId} in this alliance: pick one from the list.`);
+    if (!row) throw notFound(msg('meetings.errors.notFound', { id: meetingId }));
     return row;
   }
 
-  function whenOrThrow(when: string, guildId: string): { choices: WhenChoice[]; question: string | null } {
-    const result = parseWhen(when, clock.now().getTime(), timeZone(guildId));
-    if (result.kind === 'refused') throw invalid('when', result.message);
+  /** `language`: the member's, read first (then English); refusals come back as keys for it. */
+  function whenOrThrow(when: string, guildId: string, language: Language): { choices: WhenChoice[]; question: MessageRef | null } {
+    const result = parseWhen(when, clock.now().getTime(), timeZone(guildId), { language });
+    if (result.kind === 'refused') throw invalid('when', result.text);
     if (result.kind === 'ok') return { choices: [{ instant: result.instant, label: 'Confirm' }], question: null };
-    return { choices: result.choices, question: result.message };
+    return { choices: result.choices, question: result.text };
   }
 
   /** Scheduled meetings overlapping [start, start + duration) for any of the instants, other than `exceptId`. */
@@ -231,21 +236,21 @@ export function createMeetingsService(deps: MeetingsServiceDeps) {
     return { kind: 'rescheduled', meeting: view({ ...row, startsAt }), previousStartsAt: row.startsAt };
   }
 
-  function assertChangeable(actor: Actor, row: MeetingRow, verb: string): void {
-    if (!canManageMeeting(actor, row)) throw forbidden(`Only organizers or the meeting's creator can ${verb} "${row.title}".`);
-    if (row.status === 'cancelled') throw conflict(`"${row.title}" is already cancelled.`);
-    if (clock.now().getTime() >= row.startsAt) throw conflict(`"${row.title}" has already started; it can no longer be changed.`);
+  function assertChangeable(actor: Actor, row: MeetingRow, verb: 'reschedule' | 'cancel'): void {
+    if (!canManageMeeting(actor, row)) throw forbidden(msg('meetings.errors.notManager', { verb, title: row.title }));
+    if (row.status === 'cancelled') throw conflict(msg('meetings.errors.alreadyCancelled', { title: row.title }));
+    if (clock.now().getTime() >= row.startsAt) throw conflict(msg('meetings.errors.started', { title: row.title }));
   }
 
   return {
     view,
     requireMeeting,
 
-    /** Reads `when` and stores a draft; nothing real is written until `confirm`. */
-    previewSchedule(actor: Actor, input: ScheduleInput): Preview {
+    /** Reads `when` (in `language`, then English) and stores a draft; nothing real is written until `confirm`. */
+    previewSchedule(actor: Actor, input: ScheduleInput, language: Language = 'en'): Preview {
       const parsed = validate(scheduleSchema, input, SCHEDULE_FIELDS);
-      if (parsed.location && parsed.voiceChannelId) throw invalid('where', 'where is either a voice channel or a place, not both');
-      const { choices, question } = whenOrThrow(parsed.when, actor.guildId);
+      if (parsed.location && parsed.voiceChannelId) throw invalid('where', msg('meetings.errors.whereBoth'));
+      const { choices, question } = whenOrThrow(parsed.when, actor.guildId, language);
       const { when: _when, ...rest } = parsed;
       const draft: ScheduleDraft = {
         ...rest,
@@ -257,11 +262,11 @@ export function createMeetingsService(deps: MeetingsServiceDeps) {
       return { draftId, choices, question, title: parsed.title, timeZone: timeZone(actor.guildId), clashes: overlapping };
     },
 
-    previewReschedule(actor: Actor, input: { meetingId: number; when: string }): Preview {
+    previewReschedule(actor: Actor, input: { meetingId: number; when: string }, language: Language = 'en'): Preview {
       const row = requireMeeting(actor.guildId, input.meetingId);
       assertChangeable(actor, row, 'reschedule');
       const when = validate(z.object({ when: whenSchema }), { when: input.when }, { when: 'when' }).when;
-      const { choices, question } = whenOrThrow(when, actor.guildId);
+      const { choices, question } = whenOrThrow(when, actor.guildId, language);
       const draftId = saveDraft(actor, { action: 'reschedule', meetingId: row.id }, choices);
       const overlapping = clashes(actor.guildId, choices.map((c) => c.instant), row.durationMinutes, row.id);
       return { draftId, choices, question, title: row.title, timeZone: timeZone(actor.guildId), clashes: overlapping };
@@ -270,15 +275,15 @@ export function createMeetingsService(deps: MeetingsServiceDeps) {
     /** Saves what the member confirmed (`choice` indexes the preview's choices). */
     confirm(actor: Actor, draftId: number, choice: number): Confirmed {
       const draft = repo.draft(actor.guildId, draftId);
-      if (!draft || draft.userId !== actor.userId) throw notFound('This confirmation is not yours or no longer exists.');
+      if (!draft || draft.userId !== actor.userId) throw notFound(msg('meetings.errors.confirmationGone'));
       const now = clock.now().getTime();
       if (draft.expiresAt < now) {
         repo.deleteDraft(actor.guildId, draftId);
-        throw conflict('This confirmation has expired: run the command again.');
+        throw conflict(msg('meetings.errors.confirmationExpired'));
       }
       const startsAt = draft.candidates[choice];
-      if (startsAt === undefined) throw invalid('choice', 'That choice is not one of the offered times.');
-      if (startsAt <= now) throw invalid('when', 'That time has passed in the meantime: run the command again with a later time.');
+      if (startsAt === undefined) throw invalid('choice', msg('meetings.errors.badChoice'));
+      if (startsAt <= now) throw invalid('when', msg('meetings.errors.passedMeanwhile'));
       const payload = draft.payload as ScheduleDraft | RescheduleDraft;
       const result = payload.action === 'schedule' ? confirmSchedule(actor, payload, startsAt) : confirmReschedule(actor, payload, startsAt);
       repo.deleteDraft(actor.guildId, draftId);
@@ -322,7 +327,7 @@ export function createMeetingsService(deps: MeetingsServiceDeps) {
     cancel(actor: Actor, meetingId: number, options: { series?: boolean } = {}): Meeting[] {
       const row = requireMeeting(actor.guildId, meetingId);
       assertChangeable(actor, row, 'cancel');
-      if (options.series && !row.seriesId) throw invalid('series', `"${row.title}" does not repeat.`);
+      if (options.series && !row.seriesId) throw invalid('series', msg('meetings.errors.notRepeating', { title: row.title }));
       return db.transaction(() => {
         const now = clock.now().getTime();
         const targets = options.series && row.seriesId
@@ -353,10 +358,8 @@ export function createMeetingsService(deps: MeetingsServiceDeps) {
     /** Marks the acting member present; true when newly marked. */
     markPresent(actor: Actor, meetingId: number): { newly: boolean; count: number; meeting: Meeting } {
       const row = requireMeeting(actor.guildId, meetingId);
-      if (row.status === 'cancelled') throw conflict(`"${row.title}" was cancelled.`);
-      if (!attendanceOpen(row, clock.now().getTime())) {
-        throw conflict(`Attendance for "${row.title}" opens 15 minutes before it starts and closes a day after it ends.`);
-      }
+      if (row.status === 'cancelled') throw conflict(msg('meetings.errors.cancelled', { title: row.title }));
+      if (!attendanceOpen(row, clock.now().getTime())) throw conflict(msg('meetings.errors.attendanceClosed', { title: row.title }));
       const newly = repo.markPresent(actor.guildId, row.id, actor.userId, clock.now().getTime());
       return { newly, count: repo.attendees(actor.guildId, row.id).length, meeting: view(row) };
     },

@@ -7,7 +7,7 @@ import { ITEM_OUTCOMES } from '../db/schema/meetings.js';
 import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
-import { conflict, forbidden, invalid, invalidFields, notFound, type FieldProblem } from '../shared/errors.js';
+import { conflict, forbidden, invalid, invalidFields, msg, notFound, problem, type FieldProblem } from '../shared/errors.js';
 import type { ActionItemRow, ActionsRepo } from './actions.repo.js';
 import type { AgendaItemRow, AgendaRepo } from './agenda.repo.js';
 import { canManageMeeting, isFrozen, MAX_AGENDA_ITEMS } from './agenda.rules.js';
@@ -16,6 +16,7 @@ import type { MeetingsRepo } from './meetings.repo.js';
 import type { Meeting, MeetingsService } from './meetings.service.js';
 import { SNOWFLAKE, validate } from '../shared/validate.js';
 import { parseLocalDate } from '../shared/when.rules.js';
+import type { Language } from '../shared/languages.js';
 
 const outcomeSchema = z.object({
   meetingId: z.number().int().positive('must be a meeting from the list'),
@@ -26,7 +27,8 @@ const outcomeSchema = z.object({
   note: z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters').optional(),
 });
 const OUTCOME_FIELDS = { meetingId: 'meeting', itemId: 'item', result: 'result', ownerId: 'owner', due: 'due', note: 'note' };
-export type OutcomeInput = z.input<typeof outcomeSchema>;
+/** `language`: the member's, in which `due` is read first (then English). */
+export type OutcomeInput = z.input<typeof outcomeSchema> & { language?: Language };
 
 export interface OutcomeResult {
   item: AgendaItemRow;
@@ -65,7 +67,7 @@ export function createOutcomesService(deps: OutcomesServiceDeps) {
   function undoCarry(actor: Actor, item: AgendaItemRow): void {
     if (item.carriedToId === null) return;
     const copy = agendaRepo.get(actor.guildId, item.carriedToId);
-    if (copy?.outcome) throw conflict('The carried-over copy already has an outcome on the next meeting; change that one instead.');
+    if (copy?.outcome) throw conflict(msg('meetings.errors.copyHasOutcome'));
     if (copy) agendaRepo.remove(actor.guildId, copy);
     agendaRepo.update(actor.guildId, item.id, { carriedToId: null });
   }
@@ -76,9 +78,9 @@ export function createOutcomesService(deps: OutcomesServiceDeps) {
       if (copy) return meetings.get(actor.guildId, copy.meetingId);
     }
     const next = meetingsRepo.nextAfter(actor.guildId, fromStartsAt);
-    if (!next) throw conflict('No later meeting is scheduled yet: schedule the next meeting first, then carry this item over.');
+    if (!next) throw conflict(msg('meetings.errors.noNextMeeting'));
     if (agendaRepo.count(actor.guildId, next.id) >= MAX_AGENDA_ITEMS) {
-      throw conflict(`The agenda of "${next.title}" is full (${MAX_AGENDA_ITEMS} items).`);
+      throw conflict(msg('agenda.errors.full', { title: next.title, max: MAX_AGENDA_ITEMS }));
     }
     const copy = agendaRepo.insert({
       guildId: actor.guildId,
@@ -107,24 +109,24 @@ export function createOutcomesService(deps: OutcomesServiceDeps) {
       const parsed = validate(outcomeSchema, input, OUTCOME_FIELDS);
       const row = meetings.requireMeeting(actor.guildId, parsed.meetingId);
       const item = agendaRepo.get(actor.guildId, parsed.itemId);
-      if (!item || item.meetingId !== row.id) throw notFound(`"${row.title}" has no agenda item #${parsed.itemId}: pick one from the list.`);
-      if (!canManageMeeting(actor, row)) throw forbidden(`Only organizers or the meeting's creator can record outcomes of "${row.title}".`);
-      if (row.status === 'cancelled') throw conflict(`"${row.title}" was cancelled.`);
-      if (now() < row.startsAt) throw conflict(`"${row.title}" has not started yet: outcomes are recorded during or after it.`);
+      if (!item || item.meetingId !== row.id) throw notFound(msg('meetings.errors.noSuchItem', { title: row.title, id: parsed.itemId }));
+      if (!canManageMeeting(actor, row)) throw forbidden(msg('meetings.errors.outcomeForbidden', { title: row.title }));
+      if (row.status === 'cancelled') throw conflict(msg('meetings.errors.cancelled', { title: row.title }));
+      if (now() < row.startsAt) throw conflict(msg('meetings.errors.notStarted', { title: row.title }));
 
       let dueDate: string | null = null;
       if (parsed.result === 'action') {
         const problems: FieldProblem[] = [];
-        if (!parsed.ownerId) problems.push({ field: 'owner', message: 'owner is needed for an action item' });
-        if (!parsed.due) problems.push({ field: 'due', message: 'due is needed for an action item (e.g. "next friday" or "in 2 weeks")' });
+        if (!parsed.ownerId) problems.push(problem('owner', msg('meetings.errors.ownerNeeded')));
+        if (!parsed.due) problems.push(problem('due', msg('meetings.errors.dueNeeded')));
         else {
-          const due = parseLocalDate(parsed.due, now(), alliances.settings(actor.guildId).timezone, 'due');
-          if (due.kind === 'refused') problems.push({ field: 'due', message: due.message });
+          const due = parseLocalDate(parsed.due, now(), alliances.settings(actor.guildId).timezone, 'due', { language: input.language });
+          if (due.kind === 'refused') problems.push(problem('due', due.text));
           else dueDate = due.date;
         }
         if (problems.length) throw invalidFields(problems);
       } else if (parsed.ownerId || parsed.due) {
-        throw invalid(parsed.ownerId ? 'owner' : 'due', 'owner and due only go with result: action');
+        throw invalid(parsed.ownerId ? 'owner' : 'due', msg('meetings.errors.ownerDueOnlyAction'));
       }
 
       return db.transaction(() => {

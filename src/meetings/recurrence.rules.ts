@@ -65,6 +65,12 @@ export function occurrenceInstant(anchor: string, recurrence: Recurrence, n: num
   return localToInstant(occurrenceLocal(fromAnchor(anchor), recurrence, n), timeZone);
 }
 
+/** The anchor's weekday (0 = Sunday) and which of its month (1-4, 5 = the last): what a renderer words in any language. */
+export function recurrenceDay(anchor: string): { weekday: number; nth: number } {
+  const local = fromAnchor(anchor);
+  return { weekday: weekdayOf(local.year, local.month, local.day), nth: nthOfMonth(local.day) };
+}
+
 /** "every Thursday" / "the first Tuesday of each month" */
 export function describeRecurrence(anchor: string, recurrence: Recurrence): string {
   const local = fromAnchor(anchor);

@@ -8,13 +8,15 @@ import { renderAgenda } from '../../src/discord/meetings/agenda-render.js';
 import { fitEmbeds } from '../../src/discord/fit.js';
 import { renderIdeas } from '../../src/discord/ideas/render.js';
 import { renderNotes, renderPreview, renderStartPost } from '../../src/discord/meetings/render.js';
+import { sayIn } from '../../src/i18n/translate.js';
+import { LANGUAGES } from '../../src/shared/languages.js';
 
 const START = Date.parse('2026-12-03T17:00:00Z');
 const USER = '200000000000000001';
 const meeting: Meeting = {
   id: 1, guildId: '100000000000000001', title: 'T'.repeat(100), startsAt: START, durationMinutes: 120, structuredMinutes: 60,
   location: 'L'.repeat(100), voiceChannelId: null, channelId: null, createdBy: USER, status: 'scheduled', seriesId: null, occurrence: 0,
-  discordEventId: null, agendaMessageId: null, startMessageId: null, createdAt: 0, endsAt: START + 120 * 60_000, recurrence: 'none', repeats: 'once', public: false,
+  discordEventId: null, agendaMessageId: null, startMessageId: null, createdAt: 0, endsAt: START + 120 * 60_000, recurrence: 'none', repeats: 'once', repeatDay: null, public: false,
 };
 
 function item(n: number): AgendaEntry {
@@ -42,11 +44,11 @@ function expectWithinLimits(embeds: EmbedBuilder[]): void {
 }
 
 describe('meetings renderers', () => {
-  it('a full agenda of 25 long items fits one message', () => {
+  it.each(LANGUAGES)('a full agenda of 25 long items fits one message (%s)', (language) => {
     const view: AgendaView = {
       meeting, items: Array.from({ length: 25 }, (_, i) => item(i + 1)), overByMinutes: 2940, social: null, hasPriorities: true, frozen: true, freezesAt: 0, channelId: null,
     };
-    const embeds = renderAgenda(view);
+    const embeds = renderAgenda(view, sayIn(language));
     expectWithinLimits(embeds);
     expect(embeds.map((e) => e.toJSON().description).join('\n')).toContain('25. 25');
   });
@@ -57,7 +59,7 @@ describe('meetings renderers', () => {
       status: 'open' as const, createdBy: USER, createdAt: 0, doneAt: null,
     }));
     const notes: NotesView = { meeting, attendees: Array.from({ length: 40 }, () => USER), items: Array.from({ length: 25 }, (_, i) => ({ ...item(i + 1), actions })) };
-    const embeds = renderNotes(notes);
+    const embeds = renderNotes(notes, sayIn('en'));
     expectWithinLimits(embeds);
     expect(embeds.at(-1)!.toJSON().description).toMatch(/more lines? not shown/);
   });
@@ -68,9 +70,16 @@ describe('meetings renderers', () => {
     expect(embeds.length).toBeGreaterThan(1);
   });
 
-  it('the time preview has valid buttons for one or two choices', () => {
-    for (const choices of [[{ instant: START, label: 'Confirm' }], [{ instant: START, label: 'First 01:30 (UTC-05:00)' }, { instant: START + 3_600_000, label: 'Second 01:30 (UTC-06:00)' }]]) {
-      const rendered = renderPreview({ draftId: 123456789, choices, question: 'Which?', title: 'x'.repeat(100), timeZone: 'America/Chicago', clashes: [] });
+  it.each(LANGUAGES)('the time preview has valid buttons for one or two choices (%s)', (language) => {
+    const fallback = (order: 1 | 2, offset: string) => ({ order, time: '01:30', offset });
+    const twice = [
+      { instant: START, label: 'First 01:30 (UTC-05:00)', fallback: fallback(1, 'UTC-05:00') },
+      { instant: START + 3_600_000, label: 'Second 01:30 (UTC-06:00)', fallback: fallback(2, 'UTC-06:00') },
+    ];
+    const dayOrMonth = [{ instant: START, label: 'a' }, { instant: START + 86_400_000 * 30, label: 'b' }];
+    for (const choices of [[{ instant: START, label: 'Confirm' }], twice, dayOrMonth]) {
+      const question = { key: 'when.choose.dayMonth', values: { text: '11/12/2027' } };
+      const rendered = renderPreview({ draftId: 123456789, choices, question, title: 'x'.repeat(100), timeZone: 'America/Chicago', clashes: [] }, sayIn(language), language);
       const buttons = rendered.components[0]!.toJSON().components;
       expect(buttons).toHaveLength(choices.length + 1);
       for (const button of buttons) {
@@ -82,7 +91,7 @@ describe('meetings renderers', () => {
   });
 
   it('the "starting now" post carries the attendance button for its meeting', () => {
-    const post = renderStartPost(meeting);
+    const post = renderStartPost(meeting, sayIn('en'));
     expect(post.content.length).toBeLessThanOrEqual(2000);
     expect(post.components[0]!.toJSON().components[0]).toMatchObject({ custom_id: 'v1:meeting:present:1', label: "I'm here" });
   });

@@ -198,7 +198,7 @@ describe('bad input', () => {
     const refusals: [string, string, Record<string, string | number>, RegExp][] = [
       ['marcus', 'meeting schedule', { title: 'Past', when: 'yesterday 18:00' }, /already passed/],
       ['marcus', 'meeting schedule', { title: 'Vague', when: 'sometime next week' }, /time of day|could not read|understood/],
-      ['marcus', 'meeting schedule', { title: 'Short', when: `${day(3)} 18:00`, 'duration-minutes': 10 }, /duration-minutes must be between 15 and 480/],
+      ['marcus', 'meeting schedule', { title: 'Short', when: `${day(3)} 18:00`, 'duration-minutes': 10 }, /\*\*duration-minutes\*\* must be between 15 and 480/],
       ['marcus', 'meeting schedule', { title: 'Odd', when: `${day(3)} 18:00`, 'duration-minutes': 60, 'structured-minutes': 90 }, /structured-minutes.*longer than the meeting/],
       ['marcus', 'agenda add', { meeting: 999999, topic: 'x', minutes: 10 }, /no meeting #999999/],
     ];
@@ -211,7 +211,7 @@ describe('bad input', () => {
 
     await schedule(a, 'olivia', { title: 'Full house', when: `${day(4)} 18:00` });
     const id = await meetingId(a, 'Full house');
-    expect((await a.reply('marcus', 'agenda add', { meeting: id, topic: 'Too long', minutes: 121 })).content).toMatch(/minutes must be between 1 and 120/);
+    expect((await a.reply('marcus', 'agenda add', { meeting: id, topic: 'Too long', minutes: 121 })).content).toMatch(/\*\*minutes\*\* must be between 1 and 120/);
     await a.reply('marcus', 'agenda add', { meeting: id, topic: 'Mine', minutes: 5 });
     expect((await a.reply('priya', 'agenda remove', { item: await itemId(a, 'priya', id, 'Mine') })).content).toMatch(/only remove agenda items you proposed/);
     for (let i = 2; i <= 25; i++) await a.reply('olivia', 'agenda add', { meeting: id, topic: `Item ${i}`, minutes: 1 });

@@ -3,11 +3,14 @@
 // answers to /agenda add (added, or "looks like #12" with Add anyway).
 import type { AddedItem, AgendaEntry, AgendaView } from '../../meetings/agenda.service.js';
 import type { Proposed } from '../../meetings/duplicates.service.js';
+import type { Meeting } from '../../meetings/meetings.service.js';
 import type { EmbedBuilder } from 'discord.js';
 import { escapeMarkdown, timestamp, truncate, userMention } from '../format.js';
 import { fitEmbeds } from '../fit.js';
 import { addAnywayRow } from '../ideas/render.js';
 import { meetingLine } from './render.js';
+import type { Say } from '../../i18n/translate.js';
+import type { Language } from '../../shared/languages.js';
 
 const COLOR = 0x3b82f6;
 /** Characters the agenda's item lines may use together, so 25 items fit one message (6000 with the rest). */
@@ -27,64 +30,69 @@ function fittedTopic(topic: string, max: number): string {
 }
 
 /** `hasPriorities`: without current priorities, an item serving none is not worth a mark. */
-export function agendaItemLine(item: AgendaEntry, topicMax = 90, hasPriorities = true): string {
-  const parts = [`${timestamp(item.plannedStart, 't')} **${item.position}. ${fittedTopic(item.topic, topicMax)}** (${item.minutes} min)`];
+export function agendaItemLine(item: AgendaEntry, say: Say, topicMax = 90, hasPriorities = true): string {
+  const parts = [say('agenda.item.line', { time: timestamp(item.plannedStart, 't'), position: item.position, topic: fittedTopic(item.topic, topicMax), minutes: item.minutes })];
   if (item.presenterId) parts.push(userMention(item.presenterId));
   if (item.priority) parts.push(`🎯 P${item.priority.rank}`);
-  else if (hasPriorities) parts.push('serves no current priority');
-  if (item.carriedFromId) parts.push('↪ carried over');
+  else if (hasPriorities) parts.push(say('agenda.item.noPriority'));
+  if (item.carriedFromId) parts.push(say('agenda.item.carried'));
   return parts.join(' · ');
 }
 
-/** The one mark before the first item that ends past the structured block. */
-function overTimeLine(overByMinutes: number): string {
-  return `⏰ **Over time** from here: the items run ${overByMinutes} minute${overByMinutes === 1 ? '' : 's'} past the structured block`;
-}
-
-function itemLines(view: AgendaView, topicMax: number): string[] {
-  if (!view.items.length) return ['*No items yet: propose one with `/agenda add`.*'];
+function itemLines(view: AgendaView, topicMax: number, say: Say): string[] {
+  if (!view.items.length) return [say('agenda.empty')];
   const firstOver = view.items.findIndex((item) => item.overTime);
   return view.items.flatMap((item, index) => [
-    ...(index === firstOver && view.overByMinutes > 0 ? [overTimeLine(view.overByMinutes)] : []),
-    agendaItemLine(item, topicMax, view.hasPriorities),
+    // The one mark before the first item that ends past the structured block.
+    ...(index === firstOver && view.overByMinutes > 0 ? [say('agenda.overTime', { minutes: view.overByMinutes })] : []),
+    agendaItemLine(item, say, topicMax, view.hasPriorities),
   ]);
 }
 
-export function renderAgenda(view: AgendaView, heading = 'Agenda'): EmbedBuilder[] {
+/** The agenda as everyone reads it (the alliance's language when posted, the member's when shown to them). */
+export function renderAgenda(view: AgendaView, say: Say): EmbedBuilder[] {
   const { meeting } = view;
   const topicMax = Math.min(90, Math.max(30, Math.floor(LINES_BUDGET / Math.max(view.items.length, 1)) - LINE_OVERHEAD));
   const lines = [
-    `${timestamp(meeting.startsAt, 'F')} · ${meeting.structuredMinutes} min structured, then social until ${timestamp(meeting.endsAt, 't')}`,
+    say('agenda.header', { when: timestamp(meeting.startsAt, 'F'), structured: meeting.structuredMinutes, end: timestamp(meeting.endsAt, 't') }),
     '',
-    ...itemLines(view, topicMax),
+    ...itemLines(view, topicMax, say),
   ];
-  if (view.social) lines.push('', `${timestamp(view.social.start, 't')} **Social hour** 🥤 until ${timestamp(view.social.end, 't')}`);
+  if (view.social) lines.push('', say('agenda.social', { start: timestamp(view.social.start, 't'), end: timestamp(view.social.end, 't') }));
   const footer = [
-    view.overByMinutes > 0 ? `${view.overByMinutes} min over the structured block` : null,
-    view.frozen ? 'Agenda frozen: new items from members go to the next meeting' : null,
+    view.overByMinutes > 0 ? say('agenda.footer.over', { minutes: view.overByMinutes }) : null,
+    view.frozen ? say('agenda.footer.frozen') : null,
   ].filter(Boolean);
-  return fitEmbeds(lines, { title: `${heading}: ${meeting.title}`, color: COLOR, footer: footer.join(' · ') || null });
+  return fitEmbeds(lines, { title: say('agenda.title', { title: meeting.title }), color: COLOR, footer: footer.join(' · ') || null });
 }
 
 /** The private answer once an item is on an agenda. */
-export function addedItemText(added: AddedItem): string {
-  const lines = [`✅ Added **${escapeMarkdown(added.item.topic)}** (${added.item.minutes} min) as item ${added.item.position} of ${meetingLine(added.meeting)}`];
-  if (added.movedFrom) lines.unshift(`The agenda of **${escapeMarkdown(added.movedFrom.title)}** is frozen (posted 24 hours before), so your item goes to the next meeting.`);
-  if (added.overByMinutes > 0) lines.push(`⏰ The agenda is now ${added.overByMinutes} min over the structured block.`);
+export function addedItemText(added: AddedItem, say: Say, language: Language): string {
+  const lines = [
+    say('agenda.added', { topic: escapeMarkdown(added.item.topic), minutes: added.item.minutes, position: added.item.position, meeting: meetingLine(added.meeting, say, language) }),
+  ];
+  if (added.movedFrom) lines.unshift(say('agenda.added.movedFrom', { title: escapeMarkdown(added.movedFrom.title) }));
+  if (added.overByMinutes > 0) lines.push(say('agenda.added.over', { minutes: added.overByMinutes }));
   return lines.join('\n');
 }
 
 /** The answer to /agenda add: added, or "looks like #12" with a choice to add it anyway. */
-export function renderItemProposed(result: Proposed<AddedItem>) {
-  if (result.kind === 'added') return { content: addedItemText(result.added), components: [], ephemeral: true };
+export function renderItemProposed(result: Proposed<AddedItem>, say: Say, language: Language) {
+  if (result.kind === 'added') return { content: addedItemText(result.added, say, language), components: [], ephemeral: true };
   const { similar } = result;
-  const where = similar.position === null ? '' : `, item ${similar.position} on that agenda`;
   return {
-    content: `This looks like #${similar.id}${where}: **${escapeMarkdown(truncate(similar.text, 200))}**. Add yours anyway, or leave it and join that discussion.`,
+    content: say('agenda.similar', {
+      id: similar.id,
+      position: similar.position ?? 0,
+      onAgenda: similar.position === null ? 'no' : 'yes',
+      text: escapeMarkdown(truncate(similar.text, 200)),
+    }),
     components: [addAnywayRow('agenda', result.draftId)],
     ephemeral: true,
   };
 }
 
-/** Posted with the agenda 24 hours ahead: from then on new items go to the next meeting. */
-export const AGENDA_SET = '📋 The agenda is set: new items from members now go to the next meeting.';
+/** The private answer to /agenda remove. */
+export function removedItemText(removed: { removed: { topic: string }; meeting: Meeting }, say: Say, language: Language): string {
+  return say('agenda.removed', { topic: escapeMarkdown(removed.removed.topic), meeting: meetingLine(removed.meeting, say, language) });
+}

@@ -7,23 +7,23 @@ import {
   GuildScheduledEventStatus,
 } from 'discord.js';
 import type { Meeting } from '../../meetings/meetings.service.js';
+import { sayIn, type Say } from '../../i18n/translate.js';
 import type { BotContext } from '../command.js';
 import { truncate } from '../format.js';
+import { publicLanguageOf } from '../language.js';
+import type { EventNote } from './render.js';
 
-/** External events need a location; this one points members at the meetings channel. */
-export const DEFAULT_LOCATION = 'See the meetings channel';
-
-function description(meeting: Meeting): string {
+/** The event's description, in the alliance's language: the two-hour shape and how to add to the agenda. */
+function description(meeting: Meeting, say: Say): string {
   const social = meeting.durationMinutes - meeting.structuredMinutes;
-  const shape = social > 0 ? `${meeting.structuredMinutes} min with an agenda, then ${social} min social.` : `${meeting.structuredMinutes} min with an agenda.`;
-  return truncate(`${shape} The agenda is posted 24 hours before. Propose items with /agenda add.`, 1000);
+  return truncate(say('meetings.event.description', { structured: meeting.structuredMinutes, social }), 1000);
 }
 
 /**
- * Creates, moves or cancels the meeting's event. Returns a short note for the member when Discord refused
- * (e.g. the bot lacks Manage Events); the meeting itself is saved either way.
+ * Creates, moves or cancels the meeting's event (its words in the alliance's language). Returns why, when Discord
+ * refused (e.g. the bot lacks Manage Events); the meeting itself is saved either way.
  */
-export async function syncMeetingEvent(ctx: BotContext, meeting: Meeting): Promise<string | null> {
+export async function syncMeetingEvent(ctx: BotContext, meeting: Meeting): Promise<EventNote | null> {
   try {
     const guild = ctx.client.guilds.cache.get(meeting.guildId) ?? (await ctx.client.guilds.fetch(meeting.guildId));
     if (meeting.status === 'cancelled') {
@@ -37,22 +37,20 @@ export async function syncMeetingEvent(ctx: BotContext, meeting: Meeting): Promi
       await guild.scheduledEvents.edit(meeting.discordEventId, times);
       return null;
     }
+    const say = sayIn(publicLanguageOf(ctx.client, ctx.services.alliances.settings(meeting.guildId), meeting.guildId));
     const event = await guild.scheduledEvents.create({
       name: truncate(meeting.title, 100),
-      description: description(meeting),
+      description: description(meeting, say),
       privacyLevel: GuildScheduledEventPrivacyLevel.GuildOnly,
       ...times,
       ...(meeting.voiceChannelId
         ? { entityType: GuildScheduledEventEntityType.Voice, channel: meeting.voiceChannelId }
-        : { entityType: GuildScheduledEventEntityType.External, entityMetadata: { location: truncate(meeting.location ?? DEFAULT_LOCATION, 100) } }),
+        : { entityType: GuildScheduledEventEntityType.External, entityMetadata: { location: truncate(meeting.location ?? say('meetings.event.location'), 100) } }),
     });
     ctx.services.meetings.setDiscordEventId(meeting.guildId, meeting.id, event.id);
     return null;
   } catch (error) {
     ctx.logger.warn({ err: error, meetingId: meeting.id, guildId: meeting.guildId }, 'could not sync the meeting scheduled event');
-    if (error instanceof DiscordAPIError && error.code === 50013) {
-      return 'I could not create or update the Discord event: give me the Manage Events permission.';
-    }
-    return 'I could not create or update the Discord event this time.';
+    return error instanceof DiscordAPIError && error.code === 50013 ? 'no-permission' : 'failed';
   }
 }

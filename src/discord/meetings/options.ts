@@ -1,8 +1,14 @@
 // Option helpers shared by /meeting and /agenda: meeting and item autocomplete, and the `where` option
 // (a voice channel picked from the list, or a place or link typed as text).
-import { ChannelType, type AutocompleteInteraction, type Guild } from 'discord.js';
+import { ChannelType, type AutocompleteInteraction, type ChatInputCommandInteraction, type Guild } from 'discord.js';
+import { ITEM_OUTCOMES, RECURRENCES } from '../../db/schema/meetings.js';
+import type { ScheduleInput } from '../../meetings/meetings.service.js';
+import type { OutcomeInput } from '../../meetings/outcomes.service.js';
+import { assertBotCanPost, assertMemberCanPost } from '../channel-check.js';
+import { choiceOption, requiredChoiceOption } from '../options.js';
 import { describeLocal } from '../../shared/when.rules.js';
-import { invalid } from '../../shared/errors.js';
+import { invalid, msg } from '../../shared/errors.js';
+import type { Say } from '../../i18n/translate.js';
 import type { InteractionContext } from '../command.js';
 import { truncate } from '../format.js';
 
@@ -11,7 +17,7 @@ type Choice = { name: string; value: number };
 /** Upcoming meetings (and, with `pastDays`, recent ones) named with their local time: autocomplete cannot show timestamps. */
 export function meetingChoices(ctx: InteractionContext, query: string, pastDays = 0): Choice[] {
   return ctx.services.meetings.choices(ctx.actor.guildId, query, pastDays).map((m) => ({
-    name: truncate(`${m.title} · ${describeLocal(m.startsAt, ctx.settings.timezone)}`, 100),
+    name: truncate(`${m.title} · ${describeLocal(m.startsAt, ctx.settings.timezone, ctx.language)}`, 100),
     value: m.id,
   }));
 }
@@ -33,12 +39,12 @@ export async function respondMeetingOrItem(interaction: AutocompleteInteraction,
 const VOICE_PREFIX = 'voice:';
 
 /** Voice channels offered for `where`, then whatever the member typed as a place. */
-export function whereChoices(guild: Guild | null, typed: string): { name: string; value: string }[] {
+export function whereChoices(guild: Guild | null, typed: string, say: Say): { name: string; value: string }[] {
   const q = typed.trim().toLowerCase();
   const voice = [...(guild?.channels.cache.values() ?? [])]
     .filter((c) => c.type === ChannelType.GuildVoice && c.name.toLowerCase().includes(q))
     .slice(0, 24)
-    .map((c) => ({ name: truncate(`🔊 ${c.name} (voice channel)`, 100), value: `${VOICE_PREFIX}${c.id}` }));
+    .map((c) => ({ name: truncate(say('meetings.where.voiceChoice', { name: c.name }), 100), value: `${VOICE_PREFIX}${c.id}` }));
   return typed.trim() ? [{ name: truncate(typed.trim(), 100), value: truncate(typed.trim(), 100) }, ...voice].slice(0, 25) : voice;
 }
 
@@ -49,7 +55,40 @@ export function parseWhere(raw: string | null, guild: Guild | null): { location?
   if (!id) return { location: raw };
   const channel = guild?.channels.cache.get(id);
   if (!channel || channel.type !== ChannelType.GuildVoice) {
-    throw invalid('where', '**where** must be a voice channel from the list, or a place or link typed as text.');
+    throw invalid('where', msg('meetings.errors.whereVoice'));
   }
   return { voiceChannelId: id };
+}
+
+/** /meeting schedule's options as the service's input; a channel both the member and the bot must be able to post in. */
+export function scheduleInput(interaction: ChatInputCommandInteraction): ScheduleInput {
+  const o = interaction.options;
+  const channelId = o.getChannel('channel')?.id;
+  if (channelId && interaction.guild) {
+    assertMemberCanPost(interaction, channelId, 'channel');
+    assertBotCanPost(interaction.guild, channelId, 'channel');
+  }
+  return {
+    title: o.getString('title', true),
+    when: o.getString('when', true),
+    durationMinutes: o.getInteger('duration-minutes') ?? undefined,
+    structuredMinutes: o.getInteger('structured-minutes') ?? undefined,
+    ...parseWhere(o.getString('where'), interaction.guild),
+    channelId,
+    repeat: choiceOption(o, 'repeat', RECURRENCES),
+    public: o.getBoolean('public') ?? undefined,
+  };
+}
+
+/** /meeting outcome's options as the service's input. */
+export function outcomeInput(interaction: ChatInputCommandInteraction): OutcomeInput {
+  const o = interaction.options;
+  return {
+    meetingId: o.getInteger('meeting', true),
+    itemId: o.getInteger('item', true),
+    result: requiredChoiceOption(o, 'result', ITEM_OUTCOMES),
+    ownerId: o.getUser('owner')?.id,
+    due: o.getString('due') ?? undefined,
+    note: o.getString('note') ?? undefined,
+  };
 }

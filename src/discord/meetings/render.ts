@@ -3,83 +3,109 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
 import type { ActionItemRow } from '../../meetings/actions.repo.js';
 import type { Confirmed, Meeting, Preview } from '../../meetings/meetings.service.js';
-import type { NotesView } from '../../meetings/outcomes.service.js';
+import type { NotesView, OutcomeResult } from '../../meetings/outcomes.service.js';
 import type { ParticipationReport } from '../../meetings/participation.service.js';
-import { describeLocal } from '../../shared/when.rules.js';
+import { choiceLabel, describeLocal } from '../../shared/when.rules.js';
 import { customId } from '../custom-id.js';
 import { channelMention, escapeMarkdown, timestamp, truncate, userMention } from '../format.js';
 import { fitEmbeds } from '../fit.js';
 import { dayInWords } from '../../shared/day-words.js';
+import type { Language } from '../../shared/languages.js';
+import { sayIn, sayRef, type Say } from '../../i18n/translate.js';
 
 const COLOR = 0x3b82f6;
-const OUTCOME_LABELS = { done: '✅ done', 'carry-over': '↪ carried over', action: '📌 action' } as const;
+const english = sayIn('en');
 
-export function meetingWhere(meeting: Meeting): string {
+/** An outcome as an ICU select word ("carry-over" has a hyphen ICU selectors cannot hold). */
+function outcomeWord(outcome: string | null): string {
+  return outcome === 'carry-over' ? 'carried' : (outcome ?? 'none');
+}
+
+export function meetingWhere(meeting: Meeting, say: Say = english): string {
   if (meeting.voiceChannelId) return channelMention(meeting.voiceChannelId);
-  return meeting.location ? escapeMarkdown(meeting.location) : 'place to be announced';
+  return meeting.location ? escapeMarkdown(meeting.location) : say('meetings.where.tba');
 }
 
 /** The warning under a preview when other meetings would overlap it (at most 5 named). */
-function clashLines(clashes: Preview['clashes']): string[] {
+function clashLines(clashes: Preview['clashes'], say: Say): string[] {
   if (clashes.length === 0) return [];
   const named = clashes.slice(0, 5).map((c) => `**${escapeMarkdown(truncate(c.title, 100))}** (${timestamp(c.startsAt, 'F')})`);
-  const more = clashes.length > 5 ? ` and ${clashes.length - 5} more` : '';
-  const verb = clashes.length === 1 ? 'is' : 'are';
-  return ['', `⚠️ ${named.join(', ')}${more} ${verb} already at that time. Confirm anyway, or pick another time.`];
+  return ['', say('meetings.preview.clashes', { names: named.join(', '), more: Math.max(0, clashes.length - 5), count: clashes.length })];
 }
 
-/** Posted in the meeting's channel when it moves. */
-export function renderMovedNotice(meeting: Meeting, previousStartsAt: number): string {
-  return `🔁 **${escapeMarkdown(truncate(meeting.title, 200))}** has moved from ${timestamp(previousStartsAt, 'F')} to ${timestamp(meeting.startsAt, 'F')} (${timestamp(meeting.startsAt, 'R')}).`;
+/** Posted in the meeting's channel when it moves (the alliance's language). */
+export function renderMovedNotice(meeting: Meeting, previousStartsAt: number, say: Say): string {
+  return say('meetings.notice.moved', {
+    title: escapeMarkdown(truncate(meeting.title, 200)),
+    from: timestamp(previousStartsAt, 'F'),
+    to: timestamp(meeting.startsAt, 'F'),
+    relative: timestamp(meeting.startsAt, 'R'),
+  });
 }
 
-/** Posted in the meeting's channel when it is cancelled (one line per meeting of a series). */
-export function renderCancelledNotice(meetings: Meeting[]): string {
-  const shown = meetings.slice(0, 10).map((m) => `**${escapeMarkdown(truncate(m.title, 100))}** on ${timestamp(m.startsAt, 'F')}`);
-  const more = meetings.length > 10 ? `\n…and ${meetings.length - 10} more of the series.` : '';
-  return meetings.length === 1 ? `🚫 ${shown[0]} is cancelled.` : `🚫 These meetings are cancelled:\n${shown.map((l) => `• ${l}`).join('\n')}${more}`;
+/** Posted in the meeting's channel when it is cancelled (one line per meeting of a series), in the alliance's language. */
+export function renderCancelledNotice(meetings: Meeting[], say: Say): string {
+  const shown = meetings.slice(0, 10).map((m) => say('meetings.notice.cancelledLine', { title: escapeMarkdown(truncate(m.title, 100)), when: timestamp(m.startsAt, 'F') }));
+  if (meetings.length === 1) return say('meetings.notice.cancelledOne', { line: shown[0]! });
+  return say('meetings.notice.cancelledMany', { lines: shown.map((l) => `• ${l}`).join('\n'), more: Math.max(0, meetings.length - 10) });
 }
 
-export function renderPreview(preview: Preview): { embeds: EmbedBuilder[]; components: ActionRowBuilder<ButtonBuilder>[] } {
-  const lines =
-    preview.choices.length === 1
-      ? [
-          `I understood **${timestamp(preview.choices[0]!.instant, 'F')}** (${timestamp(preview.choices[0]!.instant, 'R')}).`,
-          `That is ${describeLocal(preview.choices[0]!.instant, preview.timeZone)} in the alliance's time zone (${preview.timeZone}).`,
-        ]
-      : [preview.question ?? 'Which one did you mean?', ...preview.choices.map((c) => `• ${c.label}: ${timestamp(c.instant, 'F')}`)];
-  lines.push(...clashLines(preview.clashes));
+/** "Is this the time you meant?" in the member's language, with a button per reading. */
+export function renderPreview(preview: Preview, say: Say, language: Language): { embeds: EmbedBuilder[]; components: ActionRowBuilder<ButtonBuilder>[] } {
+  const only = preview.choices.length === 1 ? preview.choices[0]! : null;
+  const label = (choice: Preview['choices'][number]): string => (only ? say('meetings.preview.confirm') : choiceLabel(choice, preview.timeZone, say, language));
+  const lines = only
+    ? [
+        say('meetings.preview.understood', { when: timestamp(only.instant, 'F'), relative: timestamp(only.instant, 'R') }),
+        say('meetings.preview.inZone', { local: describeLocal(only.instant, preview.timeZone, language), zone: preview.timeZone }),
+      ]
+    : [preview.question ? sayRef(say, preview.question) : say('meetings.preview.whichOne'), ...preview.choices.map((c) => `• ${label(c)}: ${timestamp(c.instant, 'F')}`)];
+  lines.push(...clashLines(preview.clashes, say));
   const buttons = preview.choices.map((choice, index) =>
     new ButtonBuilder()
       .setCustomId(customId('meeting', 'confirm', preview.draftId, index))
-      .setLabel(truncate(choice.label, 80))
+      .setLabel(truncate(label(choice), 80))
       .setStyle(ButtonStyle.Success),
   );
-  buttons.push(new ButtonBuilder().setCustomId(customId('meeting', 'discard', preview.draftId)).setLabel('Cancel').setStyle(ButtonStyle.Secondary));
+  buttons.push(new ButtonBuilder().setCustomId(customId('meeting', 'discard', preview.draftId)).setLabel(say('meetings.preview.cancel')).setStyle(ButtonStyle.Secondary));
   return {
     embeds: [new EmbedBuilder().setColor(COLOR).setTitle(truncate(preview.title, 256)).setDescription(lines.join('\n'))],
     components: [new ActionRowBuilder<ButtonBuilder>().addComponents(buttons)],
   };
 }
 
-export function meetingLine(meeting: Meeting & { agendaLength?: number }): string {
-  const parts = [`**${escapeMarkdown(truncate(meeting.title, 100))}**`, timestamp(meeting.startsAt, 'F'), meetingWhere(meeting)];
-  if (meeting.agendaLength !== undefined) parts.push(`${meeting.agendaLength} agenda item${meeting.agendaLength === 1 ? '' : 's'}`);
-  if (meeting.recurrence !== 'none') parts.push(`repeats ${meeting.repeats}`);
+const weekdayNames: Partial<Record<Language, Intl.DateTimeFormat>> = {};
+
+/** "Thursday", "jueves", "jeudi". */
+function weekdayName(weekday: number, language: Language): string {
+  weekdayNames[language] ??= new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' });
+  // 2023-01-01 was a Sunday.
+  return weekdayNames[language].format(Date.UTC(2023, 0, 1 + weekday, 12));
+}
+
+/** One meeting on one line: title, time, place, agenda length, how it repeats (English by default for older callers). */
+export function meetingLine(meeting: Meeting & { agendaLength?: number }, say: Say = english, language: Language = 'en'): string {
+  const parts = [`**${escapeMarkdown(truncate(meeting.title, 100))}**`, timestamp(meeting.startsAt, 'F'), meetingWhere(meeting, say)];
+  if (meeting.agendaLength !== undefined) parts.push(say('meetings.line.agendaItems', { count: meeting.agendaLength }));
+  if (meeting.recurrence !== 'none' && meeting.repeatDay) {
+    const { weekday, nth } = meeting.repeatDay;
+    parts.push(say('meetings.line.repeats', { recurrence: meeting.recurrence, weekday: weekdayName(weekday, language), nth: Math.min(nth, 5) }));
+  }
   return parts.join(' · ');
 }
 
-export function renderMeetingList(meetings: (Meeting & { agendaLength: number })[]): EmbedBuilder[] {
-  const lines = meetings.length ? meetings.map(meetingLine) : ['No upcoming meetings. Schedule one with `/meeting schedule`.'];
-  return fitEmbeds(lines, { title: 'Upcoming meetings', color: COLOR });
+export function renderMeetingList(meetings: (Meeting & { agendaLength: number })[], say: Say, language: Language): EmbedBuilder[] {
+  const lines = meetings.length ? meetings.map((m) => meetingLine(m, say, language)) : [say('meetings.list.empty')];
+  return fitEmbeds(lines, { title: say('meetings.list.title'), color: COLOR });
 }
 
-export function renderStartPost(meeting: Meeting): { content: string; components: ActionRowBuilder<ButtonBuilder>[] } {
+/** The "starting now" post with its attendance button, in the alliance's language. */
+export function renderStartPost(meeting: Meeting, say: Say): { content: string; components: ActionRowBuilder<ButtonBuilder>[] } {
   return {
-    content: `🔔 **${escapeMarkdown(truncate(meeting.title, 200))}** is starting ${timestamp(meeting.startsAt, 'R')} · ${meetingWhere(meeting)}\nHere? Mark yourself present.`,
+    content: say('meetings.start.post', { title: escapeMarkdown(truncate(meeting.title, 200)), relative: timestamp(meeting.startsAt, 'R'), where: meetingWhere(meeting, say) }),
     components: [
       new ActionRowBuilder<ButtonBuilder>().addComponents(
-        new ButtonBuilder().setCustomId(customId('meeting', 'present', meeting.id)).setLabel("I'm here").setEmoji('✋').setStyle(ButtonStyle.Primary),
+        new ButtonBuilder().setCustomId(customId('meeting', 'present', meeting.id)).setLabel(say('meetings.start.here')).setEmoji('✋').setStyle(ButtonStyle.Primary),
       ),
     ],
   };
@@ -90,19 +116,23 @@ function actionLine(action: ActionItemRow): string {
   return `#${action.id} ${escapeMarkdown(truncate(action.text, 120))} · ${userMention(action.ownerId)} · ${due}`;
 }
 
-export function renderNotes(notes: NotesView): EmbedBuilder[] {
+/** A meeting's notes for the member who asked: outcomes, decisions, actions and who was there. */
+export function renderNotes(notes: NotesView, say: Say): EmbedBuilder[] {
   const lines = notes.items.map((item) => {
-    const outcome = item.outcome ? OUTCOME_LABELS[item.outcome] : '… no outcome yet';
-    const head = `**${item.position}. ${escapeMarkdown(truncate(item.topic, 90))}**: ${outcome}`;
+    const head = say('meetings.notes.item', { position: item.position, topic: escapeMarkdown(truncate(item.topic, 90)), outcome: outcomeWord(item.outcome) });
     const extra = [
-      item.decision ? `  Decision: ${escapeMarkdown(truncate(item.decision, 200))}` : null,
+      item.decision ? say('meetings.notes.decision', { decision: escapeMarkdown(truncate(item.decision, 200)) }) : null,
       ...item.actions.map((action) => `  📌 ${actionLine(action)}`),
     ].filter((line): line is string => line !== null);
     return [head, ...extra].join('\n');
   });
-  const present = notes.attendees.length ? notes.attendees.map(userMention).join(' ') : 'nobody marked present';
-  const all = [`${timestamp(notes.meeting.startsAt, 'F')} · Present (${notes.attendees.length}): ${present}`, '', ...(lines.length ? lines : ['No agenda items.'])];
-  return fitEmbeds(all, { title: `Notes: ${notes.meeting.title}`, color: COLOR, moreHint: 'see /agenda show and /actions list' });
+  const present = notes.attendees.length ? notes.attendees.map(userMention).join(' ') : say('meetings.notes.nobody');
+  const all = [
+    say('meetings.notes.present', { when: timestamp(notes.meeting.startsAt, 'F'), count: notes.attendees.length, names: present }),
+    '',
+    ...(lines.length ? lines : [say('meetings.notes.noItems')]),
+  ];
+  return fitEmbeds(all, { title: say('meetings.notes.title', { title: notes.meeting.title }), color: COLOR, moreHint: say('meetings.notes.more') });
 }
 
 export function renderActions(actions: ActionItemRow[], title: string): EmbedBuilder[] {
@@ -131,11 +161,39 @@ export function renderParticipation(report: ParticipationReport): EmbedBuilder[]
   });
 }
 
-/** The answer once a schedule or reschedule is confirmed, with any notes about the Discord event. */
-export function confirmedText(result: Confirmed, notes: (string | null)[]): string {
+/** The answer once a schedule or reschedule is confirmed (the member's language), with any notes about the Discord event. */
+export function confirmedText(result: Confirmed, notes: (EventNote | null)[], say: Say, language: Language): string {
+  const line = (m: Meeting): string => meetingLine(m, say, language);
   const lines =
     result.kind === 'scheduled'
-      ? [`✅ Scheduled: ${meetingLine(result.meetings[0]!)}`, ...(result.meetings.length > 1 ? [`Next: ${meetingLine(result.meetings[1]!)}`] : [])]
-      : [`✅ Moved: ${meetingLine(result.meeting)}`];
-  return [...lines, ...notes.filter((n): n is string => n !== null)].join('\n');
+      ? [say('meetings.confirmed.scheduled', { line: line(result.meetings[0]!) }), ...(result.meetings.length > 1 ? [say('meetings.confirmed.next', { line: line(result.meetings[1]!) })] : [])]
+      : [say('meetings.confirmed.moved', { line: line(result.meeting) })];
+  const eventNotes = [...new Set(notes.filter((n): n is EventNote => n !== null))].map((n) => (n === 'no-permission' ? say('meetings.event.noPermission') : say('meetings.event.failed')));
+  return [...lines, ...eventNotes].join('\n');
+}
+
+/** Why the Discord event could not follow the meeting (the meeting is saved either way). */
+export type EventNote = 'no-permission' | 'failed';
+
+/** The public answer to /meeting cancel (in the channel where it was run: the alliance's language). */
+export function cancelledAnswer(cancelled: Meeting[], say: Say, language: Language): string {
+  return say('meetings.cancelled.answer', { lines: cancelled.map((m) => meetingLine(m, say, language)).join('\n') });
+}
+
+/** The public answer to /meeting outcome: what was recorded, and where it went (carried over, or an action). */
+export function outcomeRecordedText(result: OutcomeResult, say: Say, language: Language): string {
+  const { carriedTo, action } = result;
+  return say('meetings.outcome.recorded', {
+    topic: escapeMarkdown(result.item.topic),
+    outcome: outcomeWord(result.item.outcome),
+    then: carriedTo ? 'carried' : action ? 'action' : 'none',
+    meeting: carriedTo ? meetingLine(carriedTo, say, language) : '',
+    owner: action ? userMention(action.ownerId) : '',
+    due: action ? dayInWords(action.dueDate, language) : '',
+  });
+}
+
+/** The private answer to "I'm here". */
+export function presentText(marked: { newly: boolean; count: number; meeting: Meeting }, say: Say): string {
+  return say(marked.newly ? 'meetings.present.marked' : 'meetings.present.already', { title: escapeMarkdown(marked.meeting.title), count: marked.count });
 }

@@ -3,10 +3,12 @@
 import { z } from 'zod';
 import { ACTION_REMINDER_JOB, MEETING_AGENDA_JOB, MEETING_START_JOB } from '../../meetings/meeting-jobs.rules.js';
 import { skipJob, type JobHandler } from '../../jobs/job-handler.js';
+import { sayIn } from '../../i18n/translate.js';
 import type { BotContext } from '../command.js';
 import type { FeatureWiring } from '../feature-wiring.js';
+import { publicLanguageOf } from '../language.js';
 import { syncMeetingEvent } from './events.js';
-import { AGENDA_SET, renderAgenda } from './agenda-render.js';
+import { renderAgenda } from './agenda-render.js';
 import { renderReminder, renderStartPost } from './render.js';
 
 // Payloads as the planner wrote them (meeting-jobs.rules.ts), parsed rather than cast.
@@ -18,10 +20,12 @@ function meetingPost(ctx: BotContext, which: 'agenda' | 'start'): JobHandler {
     const { meetingId, startsAt } = meetingPayload.parse(job.payload);
     const plan = ctx.services.meetings.scheduledPost(job.guildId, meetingId, startsAt);
     if (plan.kind === 'skip') return skipJob(plan.reason);
+    // No interaction here: the post speaks the alliance's language.
+    const say = sayIn(publicLanguageOf(ctx.client, ctx.services.alliances.settings(job.guildId), job.guildId));
     const payload =
       which === 'agenda'
-        ? { content: AGENDA_SET, embeds: renderAgenda(plan.agenda) }
-        : renderStartPost(plan.agenda.meeting);
+        ? { content: say('agenda.set'), embeds: renderAgenda(plan.agenda, say) }
+        : renderStartPost(plan.agenda.meeting, say);
     // The job key as idempotency key: a run repeated after a crash is refused by Discord's nonce check.
     const posted = await ctx.poster.post(plan.channelId, payload, { idempotencyKey: job.key });
     ctx.services.meetings.recordPosted(job.guildId, meetingId, which, posted.messageId);

@@ -1,4 +1,4 @@
-// Every sentence the bot says in Discord about the public web page: consent saved, calendar feed links.
+// Every sentence the bot says in Discord about the public web page: consent saved (calendar feed links: meetings/calendar-render.ts).
 import type { AllianceSettings } from '../../alliances/alliances.service.js';
 import { escapeMarkdown } from '../format.js';
 
@@ -12,18 +12,3 @@ export function renderConsentSaved(saved: { name: string; listed: boolean; tags:
   const where = saved.listed && alliance && !alliance.publicPage ? ' The alliance has not turned its page on yet.' : '';
   return `${listed}${tags}${where}`;
 }
-
-/** `/meeting calendar`: the member's private feed address. */
-export function renderCalendarFeed(url: string, fresh: boolean): string {
-  return [
-    fresh ? '📅 Here is your personal calendar feed of every alliance meeting:' : '📅 Your personal calendar feed of every alliance meeting:',
-    `<${url}>`,
-    'Add it to your calendar app as a subscription (“From URL”). It is yours alone: anyone with this address sees the meetings. If it leaks, run `/meeting calendar-reset` for a new one (the old one stops working).',
-  ].join('\n');
-}
-
-export function renderCalendarReset(url: string): string {
-  return ['🔄 Your old calendar address no longer works. Your new one:', `<${url}>`, 'Replace the subscription in your calendar app with it.'].join('\n');
-}
-
-export const NO_WEB_PAGE = 'This bot does not serve web pages (its host has not set HTTP_PORT), so there is no calendar feed yet.';

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../../../src/shared/clock.js';
 import { actor, errorOf, GUILD, MARCUS, OTHER_GUILD, organizer, PRIYA, SAM, setup, type Setup } from './harness.js';
+import { englishOf } from '../../support/english.js';
 
 let t: Setup;
 afterEach(() => t?.close());
@@ -39,7 +40,7 @@ describe('proposing agenda items', () => {
     add(actor(MARCUS));
     const refused = errorOf(() => add(actor(MARCUS)));
     expect(refused.kind).toBe('conflict');
-    expect(refused.message).toMatch(/already proposed 2 items/);
+    expect(englishOf(refused)).toMatch(/already proposed 2 items/);
     for (let i = 0; i < 3; i++) add(organizer());
     t.services.alliances.update(organizer(), { agendaQuota: 3 });
     add(actor(MARCUS));
@@ -51,7 +52,7 @@ describe('proposing agenda items', () => {
     for (let i = 1; i <= 25; i++) t.services.meetings.addItem(organizer(), { meetingId: meeting.id, topic: `Item ${i}`, minutes: 1 });
     const refused = errorOf(() => t.services.meetings.addItem(organizer(), { meetingId: meeting.id, topic: 'One more', minutes: 1 }));
     expect(refused.kind).toBe('conflict');
-    expect(refused.message).toMatch(/full \(25 items\)/);
+    expect(englishOf(refused)).toMatch(/full \(25 items\)/);
   });
 
   it.each([
@@ -95,7 +96,7 @@ describe('the freeze', () => {
     const meeting = withMeeting();
     t.clock.set(meeting.startsAt - HOUR);
     const error = errorOf(() => t.services.meetings.addItem(actor(MARCUS), { meetingId: meeting.id, topic: 'Late', minutes: 10 }));
-    expect(error.message).toMatch(/frozen.*no later meeting/);
+    expect(englishOf(error)).toMatch(/frozen.*no later meeting/);
   });
 });
 

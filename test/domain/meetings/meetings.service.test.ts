@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../../../src/shared/clock.js';
 import { DomainError } from '../../../src/shared/errors.js';
 import { actor, GUILD, MARCUS, OTHER_GUILD, organizer, PRIYA, setup, type Setup } from './harness.js';
+import { t as t_ } from '../../../src/i18n/translate.js';
 
 let t: Setup;
 afterEach(() => t?.close());
@@ -46,11 +47,26 @@ describe('scheduling a meeting', () => {
     ]);
   });
 
+  it('reads `when` in the member’s language first, then English, and refuses in keys', () => {
+    t = setup();
+    const es = t.services.meetings.previewSchedule(actor(MARCUS), { title: 'Reunión', when: 'el próximo lunes a las 18:00' }, 'es');
+    const fr = t.services.meetings.previewSchedule(actor(MARCUS), { title: 'Réunion', when: 'lundi prochain 18 h' }, 'fr');
+    const en = t.services.meetings.previewSchedule(actor(MARCUS), { title: 'Meeting', when: 'next monday 6pm' }, 'fr');
+    expect(es.choices[0]!.instant).toBe(fr.choices[0]!.instant);
+    expect(en.choices[0]!.instant).toBe(fr.choices[0]!.instant);
+    try {
+      t.services.meetings.previewSchedule(actor(MARCUS), { title: 'Meeting', when: 'lundi prochain 18 h' }, 'en');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as DomainError).text?.key).toBe('when.refused.leftover');
+    }
+  });
+
   it('asks which 02:30 was meant on the night clocks go back, and saves the chosen one', () => {
     t = setup();
     const preview = t.services.meetings.previewSchedule(actor(MARCUS), { title: 'Late night', when: '2027-10-31 02:30' });
     expect(preview.choices).toHaveLength(2);
-    expect(preview.question).toMatch(/twice/);
+    expect(preview.question && t_('en', preview.question.key, preview.question.values as Record<string, string>)).toMatch(/twice/);
     const confirmed = t.services.meetings.confirm(actor(MARCUS), preview.draftId, 1);
     expect(confirmed.kind === 'scheduled' && confirmed.meetings[0]!.startsAt).toBe(Date.parse('2027-10-31T01:30:00Z'));
   });

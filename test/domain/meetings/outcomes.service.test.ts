@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../../../src/shared/clock.js';
 import { actor, errorOf, GUILD, MARCUS, OTHER_GUILD, organizer, PRIYA, SAM, setup, type Setup } from './harness.js';
+import { englishOf } from '../../support/english.js';
 
 let t: Setup;
 afterEach(() => t?.close());
@@ -45,7 +46,7 @@ describe('recording outcomes', () => {
     const item = t.services.meetings.addItem(organizer(), { meetingId: meeting.id, topic: 'Topic', minutes: 5 }).item;
     t.clock.set(meeting.startsAt + HOUR);
     const error = errorOf(() => t.services.meetings.recordOutcome(organizer(), { meetingId: meeting.id, itemId: item.id, result: 'carry-over' }));
-    expect(error.message).toMatch(/schedule the next meeting first/);
+    expect(englishOf(error)).toMatch(/schedule the next meeting first/);
     expect(t.services.meetings.requireItem(GUILD, item.id).outcome).toBeNull();
   });
 
