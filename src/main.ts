@@ -145,13 +145,16 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       store: createBotStateRepo(database.db),
     });
     logger.info({ outcome, commands: commands.length }, 'slash commands in sync');
-    for (const feature of features) if (feature.onReady) await feature.onReady(ctx);
   } catch (error) {
     await client.destroy();
     database.close();
     cache.close();
     throw error;
   }
+  // Start-up work that reads Discord (reconciling votes made while the bot was down: a member list and the
+  // reactions of every open proposal) runs after READY. It is started before the first tick: a job that depends on
+  // it (a proposal's deadline) waits for its own part of it, not the scheduler for all of it.
+  const background = features.filter((feature) => feature.onReady).map((feature) => feature.onReady!(ctx).catch((error: unknown) => logger.error({ err: error }, `${feature.name} start-up work failed`)));
   if (options.startScheduler !== false) scheduler.start();
   else if (options.wakeOnDueJobs) scheduler.wakeOnDueJobs();
   // SQLite's advice for a connection that lives for weeks: refresh the planner's statistics now and then.
@@ -162,7 +165,6 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       logger.warn({ err: error }, 'PRAGMA optimize failed');
     }
   }, 6 * 60 * 60_000).unref();
-  await scheduler.tick();
   let web: RunningWeb | null = null;
   if (config.HTTP_PORT !== undefined) {
     web = await startWebServer(
@@ -193,6 +195,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     logger.info({ url: web.url }, 'public web page and /healthz are served');
   }
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Alliance bot is ready');
+  // The first tick catches up on what fell due while the bot was down; "ready" does not wait for it, the caller does.
+  await scheduler.tick();
   for (const feature of features) {
     if (!feature.afterReady) continue;
     setImmediate(() => {
@@ -222,6 +226,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         // Closing the connection is not an outage: no "gateway disconnected/reconnecting" lines for it.
         client.removeAllListeners(Events.ShardDisconnect).removeAllListeners(Events.ShardReconnecting);
         await client.destroy();
+        // Start-up work still reading Discord stops at its next step once the client is down; the rest is the next start's.
+        await settlesWithin(Promise.all(background), deadlineMs);
         database.close();
         cache.close();
       })();
