@@ -24,7 +24,7 @@ import { SCHEDULED_JOBS_PER_SECOND, createScheduler, type Scheduler } from './sc
 import { createServices, type ServicePorts, type Services } from './services.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
-import { startWebServer, type RunningWeb } from './web/server.js';
+import type { RunningWeb } from './web/server.js';
 
 export interface StartOptions {
   clock?: Clock;
@@ -167,6 +167,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   }, 6 * 60 * 60_000).unref();
   let web: RunningWeb | null = null;
   if (config.HTTP_PORT !== undefined) {
+    // Loaded only when served: a bot without HTTP_PORT never loads the web stack (hono, the pages, the map).
+    const { startWebServer } = await import('./web/server.js');
     web = await startWebServer(
       {
         services,

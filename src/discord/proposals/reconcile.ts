@@ -87,12 +87,14 @@ function createReconciler(ctx: BotContext): Reconciler {
       const open = ctx.services.proposals.allOpen().filter((p) => ctx.client.guilds.cache.has(p.guildId));
       const pass: Pass = { open: new Map(open.map((p) => [p.id, p])), guilds: new Map(), proposals: new Map() };
       latest = pass;
+      const started = performance.now();
       return (async () => {
         for (const proposal of open) {
           // Superseded by a newer pass (a reconnect), or the bot is stopping: the rest is that pass's, or the next start's.
           if (latest !== pass || !ctx.client.isReady()) return;
           await proposalOf(pass, proposal);
         }
+        ctx.logger.info({ proposals: open.length, alliances: new Set(open.map((p) => p.guildId)).size, ms: Math.round(performance.now() - started) }, 'open proposals reconciled');
       })();
     },
 
