@@ -78,6 +78,21 @@ function cpuMsOrNaN(pid: number): number {
   }
 }
 
+/**
+ * The CPU ms the process reports on its ready line (the bot logs `cpuMs`, read with process.cpuUsage() as it logs):
+ * /proc read when this process gets round to the line also counts what the child did meanwhile, on a busy machine
+ * up to seconds of work after READY. Null for a line without it (the floor).
+ */
+function ownCpuMs(line: string): number | null {
+  if (!line.startsWith('{')) return null;
+  try {
+    const cpuMs = (JSON.parse(line) as { cpuMs?: unknown }).cpuMs;
+    return typeof cpuMs === 'number' ? cpuMs : null;
+  } catch {
+    return null;
+  }
+}
+
 function rssBytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
@@ -118,7 +133,7 @@ export function startProcess(options: StartOptions): MeasuredProcess {
       }
       if (options.isReady(line)) {
         clearTimeout(timer);
-        resolve({ ms: Number(process.hrtime.bigint() - startedAt) / 1e6, cpuMs: cpuMsOf(child.pid!) });
+        resolve({ ms: Number(process.hrtime.bigint() - startedAt) / 1e6, cpuMs: ownCpuMs(line) ?? cpuMsOf(child.pid!) });
       }
     });
     createInterface({ input: child.stderr! }).on('line', keep);
