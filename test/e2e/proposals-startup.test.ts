@@ -1,8 +1,9 @@
 // Start-up order: the bot says it is ready before it reconciles open proposals with their reactions, and a
-// deadline that passed while it was down still waits for its own proposal's reconciliation, however slow the read.
+// deadline (or reminder) that fell due while it was down still waits for its own proposal's reconciliation, however
+// slow the read.
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY } from '../../src/shared/clock.js';
+import { DAY, HOUR } from '../../src/shared/clock.js';
 import { createLogger } from '../../src/shared/logger.js';
 import { startHarness, visibleText, waitUntil, type Harness } from '../support/bot.js';
 import { openProposal, react, unreact } from './proposals-support.js';
@@ -61,5 +62,21 @@ describe('start-up', () => {
     await waitUntil(() => announced() !== undefined, 10_000, 'the result to be announced');
     expect(visibleText(announced()!)).toMatch(/Proposal #1 passed.*✅ 2 yes · ❌ 0 no/s);
     expect(h.bot.services.votes.verify(a.id, id).consistent).toBe(true);
+  });
+
+  it('a 24-hour reminder that fell due while the bot was down does not remind a member who voted meanwhile', async () => {
+    const a = await h.newAlliance();
+    await a.setup();
+    await a.reply('sam', 'proposal reminders on');
+    const { message } = await openProposal(h, a, 'marcus', { closes: '3d' });
+    await h.bot.stop();
+    react(h, a, 'sam', message.id, '✅');
+    slowReactionReads(message.id, 1.5);
+    h.clock.advance(2 * DAY + HOUR);
+    await h.restart();
+    const reminder = () => h.bed.messages(message.threadId!).find((m) => m.content.includes('not voted yet'));
+    await waitUntil(() => reminder() !== undefined, 10_000, 'the reminder');
+    expect(reminder()!.content).toContain('3 of 4 eligible voters have not voted yet');
+    expect(h.bed.dmChannel(a.members.sam)).toBeUndefined();
   });
 });
