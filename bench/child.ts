@@ -25,6 +25,11 @@ export interface MeasuredProcess {
   stop(): Promise<void>;
   /** The last lines the process wrote (for error messages). */
   tail(): string;
+  /**
+   * Resolves at the first stdout line (since the start) that passes the test: process start → that line, wall and
+   * CPU ms, as `ready`. Work the bot does after READY (reconciling open proposals) says it is done this way.
+   */
+  untilLine(test: (line: string) => boolean, timeoutMs?: number): Promise<{ ms: number; cpuMs: number }>;
 }
 
 export interface StartOptions {
@@ -42,11 +47,50 @@ export interface StartOptions {
 
 const PROBE = join(import.meta.dirname, 'probe.cjs');
 
+/** The bot's line once every open proposal has been reconciled after READY (src/discord/proposals/reconcile.ts). */
+export const RECONCILED = (line: string): boolean => line.includes('"msg":"open proposals reconciled"');
+const ROOT = join(import.meta.dirname, '..');
+
+/**
+ * The node flags and script of `npm start` (package.json): every probe runs the compiled bot exactly as users
+ * start it (`dist/`, the start script's V8 flags).
+ */
+export function startCommand(): { flags: string[]; script: string } {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const words = (scripts.start ?? '').trim().split(/\s+/);
+  if (words[0] !== 'node' || words.length < 2) throw new Error(`npm start is not "node [flags] script": ${scripts.start}`);
+  return { flags: words.slice(1, -1), script: join(ROOT, words[words.length - 1]!) };
+}
+
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
 function cpuMsOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+/** CPU ms, or NaN once the process is gone (its last lines can arrive after it exited). */
+function cpuMsOrNaN(pid: number): number {
+  try {
+    return cpuMsOf(pid);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * The CPU ms the process reports on its ready line (the bot logs `cpuMs`, read with process.cpuUsage() as it logs):
+ * /proc read when this process gets round to the line also counts what the child did meanwhile, on a busy machine
+ * up to seconds of work after READY. Null for a line without it (the floor).
+ */
+function ownCpuMs(line: string): number | null {
+  if (!line.startsWith('{')) return null;
+  try {
+    const cpuMs = (JSON.parse(line) as { cpuMs?: unknown }).cpuMs;
+    return typeof cpuMs === 'number' ? cpuMs : null;
+  } catch {
+    return null;
+  }
 }
 
 function rssBytes(pid: number): number {
@@ -74,14 +118,22 @@ export function startProcess(options: StartOptions): MeasuredProcess {
     resolve(code);
   }));
   const tail = () => lines.join('\n');
+  // Every stdout line since the start, each with its arrival (ms since spawn, child CPU ms), for untilLine.
+  const seen: { line: string; ms: number; cpuMs: number }[] = [];
+  const waiting = new Set<(entry: (typeof seen)[number]) => void>();
 
   const ready = new Promise<{ ms: number; cpuMs: number }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${options.name} was not ready within ${options.readyTimeoutMs ?? 30_000} ms:\n${tail()}`)), options.readyTimeoutMs ?? 30_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       keep(line);
+      if (seen.length < 200_000) {
+        const entry = { line, ms: Number(process.hrtime.bigint() - startedAt) / 1e6, cpuMs: cpuMsOrNaN(child.pid!) };
+        seen.push(entry);
+        for (const notify of waiting) notify(entry);
+      }
       if (options.isReady(line)) {
         clearTimeout(timer);
-        resolve({ ms: Number(process.hrtime.bigint() - startedAt) / 1e6, cpuMs: cpuMsOf(child.pid!) });
+        resolve({ ms: Number(process.hrtime.bigint() - startedAt) / 1e6, cpuMs: ownCpuMs(line) ?? cpuMsOf(child.pid!) });
       }
     });
     createInterface({ input: child.stderr! }).on('line', keep);
@@ -98,6 +150,23 @@ export function startProcess(options: StartOptions): MeasuredProcess {
     ready,
     tail,
     cpuMs: () => cpuMsOf(child.pid!),
+    untilLine(test, timeoutMs = 10 * 60_000) {
+      const found = seen.find((entry) => test(entry.line));
+      if (found) return Promise.resolve({ ms: found.ms, cpuMs: found.cpuMs });
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiting.delete(notify);
+          reject(new Error(`${options.name} did not log the awaited line within ${timeoutMs} ms:\n${tail()}`));
+        }, timeoutMs);
+        const notify = (entry: (typeof seen)[number]) => {
+          if (!test(entry.line)) return;
+          clearTimeout(timer);
+          waiting.delete(notify);
+          resolve({ ms: entry.ms, cpuMs: entry.cpuMs });
+        };
+        waiting.add(notify);
+      });
+    },
     memory() {
       const id = ++nextId;
       return new Promise<Memory>((resolve, reject) => {

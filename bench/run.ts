@@ -13,7 +13,7 @@ import { openDatabase } from '../src/db/open.js';
 import { createServices } from '../src/services.js';
 import { systemClock } from '../src/shared/clock.js';
 import { startBenchBed, type BenchBed } from './bed.js';
-import { startProcess, type MeasuredProcess } from './child.js';
+import { RECONCILED, startCommand, startProcess, type MeasuredProcess } from './child.js';
 import { measureGrowth, measureLatency, measureThroughput } from './phases.js';
 import { formatResults } from './report.js';
 import type { LatencyRow, Results } from './results.js';
@@ -41,20 +41,12 @@ function startFloor(bench: BenchBed): MeasuredProcess {
   return startProcess({ name: 'floor', script: join(ROOT, 'bench/floor.mjs'), cwd: work, env: childEnv(bench, {}), isReady: (line) => line.startsWith('Ready!') });
 }
 
-/** The node flags and script of `npm start` (package.json), so the bot runs exactly as users start it. */
-function startCommand(): { flags: string[]; script: string } {
-  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const words = (scripts.start ?? '').trim().split(/\s+/);
-  if (words[0] !== 'node' || words.length < 2) throw new Error(`npm start is not "node [flags] script": ${scripts.start}`);
-  return { flags: words.slice(1, -1), script: words[words.length - 1]! };
-}
-
 function startBot(bench: BenchBed, databasePath: string): MeasuredProcess {
   const profile = args.has('--cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, 'bench/results/profiles')] : [];
   const start = startCommand();
   return startProcess({
     name: 'bot',
-    script: join(ROOT, start.script),
+    script: start.script,
     cwd: work,
     env: childEnv(bench, { DATABASE_PATH: databasePath, LOG_LEVEL: 'info', DISCORD_GUILD_ID: '', RATE_LIMIT: '0' }),
     isReady: (line) => line.includes('"msg":"Alliance bot is ready"'),
@@ -134,6 +126,9 @@ async function measureBoth(floorBed: BenchBed, botBed: BenchBed, template: strin
     bot = startBot(botBed, databasePath);
     const seededStart = await bot.ready;
     const botReady = await bot.memory();
+    // Open proposals are reconciled after READY: the latency rounds start once that is done, as on a bot that has run a while.
+    const reconciled = await bot.untilLine(RECONCILED);
+    log(`bot: ready after ${Math.round(seededStart.ms)} ms, open proposals reconciled after ${Math.round(reconciled.ms)} ms`);
 
     const floorCtx = benchContext(floorBed, {}, '');
     const botCtx = benchContext(botBed, state, databasePath);

@@ -4,12 +4,12 @@
 // same hour), how long the updates take to post, the busiest second of the bot's REST traffic and any 429.
 // Flags: --alliances=N (the large count, default 1000), --small=N (default 10), --no-build.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BenchBed } from './bed.js';
-import { startProcess, type Memory, type MeasuredProcess } from './child.js';
+import { RECONCILED, startCommand, startProcess, type Memory, type MeasuredProcess } from './child.js';
 import { measureLatency, type LatencyResult } from './phases.js';
 import { addMonthlyJobs, ALLIANCE, seedAlliances, startScaleBed, type ScaleWorld } from './scale-seed.js';
 import { features } from './seed/index.js';
@@ -35,7 +35,12 @@ interface ScaleRun {
   firstStartMs: number;
   startupMs: number;
   startupCpuMs: number;
+  /** Start → every open proposal reconciled (after READY, in the background), wall and CPU ms. */
+  reconciledMs: number;
+  reconciledCpuMs: number;
   ready: Memory;
+  /** Once the open proposals are reconciled (the start-up's REST reads are done). */
+  reconciled: Memory;
   afterTick: Memory;
   latency: LatencyResult[];
   /** Every measured interaction while the monthly updates were going out, all actions together. */
@@ -45,15 +50,14 @@ interface ScaleRun {
 }
 
 function startBot(world: ScaleWorld, databasePath: string): MeasuredProcess {
-  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const words = (scripts.start ?? '').trim().split(/\s+/);
+  const start = startCommand();
   return startProcess({
     name: 'bot',
-    script: join(ROOT, words[words.length - 1]!),
+    script: start.script,
     cwd: work,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: world.bed.token, DISCORD_API_URL: world.bed.apiUrl, DATABASE_PATH: databasePath, LOG_LEVEL: 'info', DISCORD_GUILD_ID: '' },
     isReady: (line) => line.includes('"msg":"Alliance bot is ready"'),
-    nodeFlags: words.slice(1, -1),
+    nodeFlags: start.flags,
     readyTimeoutMs: 12 * 60_000,
   });
 }
@@ -86,11 +90,16 @@ async function probe(count: number): Promise<ScaleRun> {
     log(`${count} alliances: seeded in ${seedSeconds.toFixed(1)} s; first start (posts the open proposals)`);
     bot = startBot(world, databasePath);
     const first = await bot.ready;
+    // The first start posts the open proposals after READY: let it finish before the restart is measured.
+    await bot.untilLine(RECONCILED, 30 * 60_000);
     await bot.stop();
     log(`${count} alliances: first start ${Math.round(first.ms)} ms; restart on the existing database`);
     bot = startBot(world, databasePath);
     const started = await bot.ready;
     const ready = await bot.memory();
+    const reconcile = await bot.untilLine(RECONCILED, 30 * 60_000);
+    const reconciled = await bot.memory();
+    log(`${count} alliances: ready after ${Math.round(started.ms)} ms, open proposals reconciled after ${Math.round(reconcile.ms)} ms`);
 
     const ctxs = contexts(world, databasePath);
     const bench = { bed: world.bed, guild: world.alliances[0]!.guild, ownerId: '', members: [], timings: world.timings, requests: { total: 0, errors: 0, rateLimited: 0, firstError: null } } satisfies BenchBed;
@@ -123,7 +132,8 @@ async function probe(count: number): Promise<ScaleRun> {
     const posts = world.rest.monthlyPosts;
     const afterTick = await bot.memory();
     return {
-      alliances: count, seedSeconds, firstStartMs: first.ms, startupMs: started.ms, startupCpuMs: started.cpuMs, ready, afterTick, latency,
+      alliances: count, seedSeconds, firstStartMs: first.ms, startupMs: started.ms, startupCpuMs: started.cpuMs,
+      reconciledMs: reconcile.ms, reconciledCpuMs: reconcile.cpuMs, ready, reconciled, afterTick, latency,
       duringTick: distribution(during),
       monthly: {
         due, posted: posts.length, waitForTickMs: (posts[0] ?? NaN) - added, firstToLastMs: (posts[posts.length - 1] ?? NaN) - (posts[0] ?? NaN),
@@ -154,6 +164,9 @@ export function scaleTable(small: ScaleRun, large: ScaleRun): string {
     row('start-up to READY on that database, ms wall (CPU)', `${f0(small.startupMs)} (${f0(small.startupCpuMs)})`, `${f0(large.startupMs)} (${f0(large.startupCpuMs)})`),
     row('RSS / heap after READY, MB', `${f1(small.ready.rssMB)} / ${f1(small.ready.heapUsedMB)}`, `${f1(large.ready.rssMB)} / ${f1(large.ready.heapUsedMB)}`,
       `${f1(perAllianceKB)} KB per alliance beyond the first ${small.alliances} (target < 50): ${perAllianceKB < 50 ? 'PASS' : '**MISS**'}`),
+    row('open proposals reconciled (after READY), ms wall (CPU) since start', `${f0(small.reconciledMs)} (${f0(small.reconciledCpuMs)})`, `${f0(large.reconciledMs)} (${f0(large.reconciledCpuMs)})`,
+      'a proposal\'s deadline waits for its own reconciliation'),
+    row('RSS / heap once reconciled, MB', `${f1(small.reconciled.rssMB)} / ${f1(small.reconciled.heapUsedMB)}`, `${f1(large.reconciled.rssMB)} / ${f1(large.reconciled.heapUsedMB)}`),
     row('RSS / heap after the monthly tick, MB', `${f1(small.afterTick.rssMB)} / ${f1(small.afterTick.heapUsedMB)}`, `${f1(large.afterTick.rssMB)} / ${f1(large.afterTick.heapUsedMB)}`),
   ];
   for (const [k, a] of small.latency.entries()) {

@@ -4,11 +4,11 @@
 // latency for members of every alliance, and the monthly-update day with both schedulers claiming the same jobs
 // (each update posted once, none twice, no 429). Flags: --alliances=N, --no-build.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BenchBed } from './bed.js';
-import { startProcess, type MeasuredProcess } from './child.js';
+import { RECONCILED, startCommand, startProcess, type MeasuredProcess } from './child.js';
 import { measureLatency } from './phases.js';
 import { addMonthlyJobs, ALLIANCE, seedAlliances, startScaleBed, type ScaleWorld } from './scale-seed.js';
 import { features } from './seed/index.js';
@@ -27,12 +27,11 @@ interface Started {
 }
 
 function startBot(world: ScaleWorld, databasePath: string, shards: Record<string, string>): Started {
-  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const words = (scripts.start ?? '').trim().split(/\s+/);
+  const start = startCommand();
   let guilds = Number.NaN;
   const process_ = startProcess({
     name: `bot ${JSON.stringify(shards)}`,
-    script: join(ROOT, words[words.length - 1]!),
+    script: start.script,
     cwd: work,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: world.bed.token, DISCORD_API_URL: world.bed.apiUrl, DATABASE_PATH: databasePath, LOG_LEVEL: 'info', DISCORD_GUILD_ID: '', ...shards },
     isReady: (line) => {
@@ -40,7 +39,7 @@ function startBot(world: ScaleWorld, databasePath: string, shards: Record<string
       guilds = Number((JSON.parse(line) as { guilds?: number }).guilds);
       return true;
     },
-    nodeFlags: words.slice(1, -1),
+    nodeFlags: start.flags,
     readyTimeoutMs: 10 * 60_000,
   });
   return { process: process_, guilds: () => guilds };
@@ -65,6 +64,8 @@ async function main(): Promise<void> {
     const auto = startBot(world, databasePath, { DISCORD_SHARDS: 'auto' });
     running.push(auto);
     const autoFirst = await auto.process.ready;
+    // The first start posts the open proposals after READY: let it finish.
+    await auto.process.untilLine(RECONCILED, 30 * 60_000);
     await auto.process.stop();
     const again = startBot(world, databasePath, { DISCORD_SHARDS: 'auto' });
     running.push(again);

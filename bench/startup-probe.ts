@@ -1,17 +1,16 @@
-// Start-up probe: seeds the large alliance once (kept in /tmp/alliance-startup), then starts the compiled bot on it
-// N times, printing each process start → ready time; --cpu-prof writes profiles to /tmp/alliance-startup/profiles.
+// Start-up probe: seeds the large alliance once (kept in STARTUP_DIR, default /tmp/alliance-startup), then starts the
+// compiled bot on it N times as `npm start` does, printing each start → ready time; --cpu-prof writes profiles there.
 import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { openDatabase } from '../src/db/open.js';
 import { createServices } from '../src/services.js';
 import { systemClock } from '../src/shared/clock.js';
 import { startBenchBed } from './bed.js';
-import { startProcess } from './child.js';
+import { startCommand, startProcess } from './child.js';
 import { FULL } from './scale.js';
 import { features } from './seed/index.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const dir = '/tmp/alliance-startup';
+const dir = process.env.STARTUP_DIR ?? '/tmp/alliance-startup';
 mkdirSync(dir, { recursive: true });
 const runs = Number(process.argv[2] ?? 3);
 const prof = process.argv.includes('--cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir', join(dir, 'profiles')] : [];
@@ -27,12 +26,13 @@ if (!existsSync(db)) {
   }
   database.close();
 }
+const start = startCommand();
 for (let i = 0; i < runs; i++) {
   const bot = startProcess({
-    name: 'bot', script: join(ROOT, 'dist/src/main.js'), cwd: dir,
+    name: 'bot', script: start.script, cwd: dir,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: bench.bed.token, DISCORD_API_URL: bench.bed.apiUrl, DATABASE_PATH: db, LOG_LEVEL: 'info', DISCORD_GUILD_ID: '' },
     isReady: (line) => line.includes('"msg":"Alliance bot is ready"'),
-    nodeFlags: [...flags, ...prof],
+    nodeFlags: [...start.flags, ...flags, ...prof],
   });
   const ready = await bot.ready;
   const memory = await bot.memory();

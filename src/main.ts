@@ -24,7 +24,7 @@ import { SCHEDULED_JOBS_PER_SECOND, createScheduler, type Scheduler } from './sc
 import { createServices, type ServicePorts, type Services } from './services.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
-import { startWebServer, type RunningWeb } from './web/server.js';
+import type { RunningWeb } from './web/server.js';
 
 export interface StartOptions {
   clock?: Clock;
@@ -145,13 +145,16 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       store: createBotStateRepo(database.db),
     });
     logger.info({ outcome, commands: commands.length }, 'slash commands in sync');
-    for (const feature of features) if (feature.onReady) await feature.onReady(ctx);
   } catch (error) {
     await client.destroy();
     database.close();
     cache.close();
     throw error;
   }
+  // Start-up work that reads Discord (reconciling votes made while the bot was down: a member list and the
+  // reactions of every open proposal) runs after READY. It is started before the first tick: a job that depends on
+  // it (a proposal's deadline) waits for its own part of it, not the scheduler for all of it.
+  const background = features.filter((feature) => feature.onReady).map((feature) => feature.onReady!(ctx).catch((error: unknown) => logger.error({ err: error }, `${feature.name} start-up work failed`)));
   if (options.startScheduler !== false) scheduler.start();
   else if (options.wakeOnDueJobs) scheduler.wakeOnDueJobs();
   // SQLite's advice for a connection that lives for weeks: refresh the planner's statistics now and then.
@@ -162,9 +165,10 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       logger.warn({ err: error }, 'PRAGMA optimize failed');
     }
   }, 6 * 60 * 60_000).unref();
-  await scheduler.tick();
   let web: RunningWeb | null = null;
   if (config.HTTP_PORT !== undefined) {
+    // Loaded only when served: a bot without HTTP_PORT never loads the web stack (hono, the pages, the map).
+    const { startWebServer } = await import('./web/server.js');
     web = await startWebServer(
       {
         services,
@@ -192,7 +196,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     ctx.publicUrl = web.url;
     logger.info({ url: web.url }, 'public web page and /healthz are served');
   }
-  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Alliance bot is ready');
+  // Process start → here, wall and CPU: what a restart costs, as the process itself measured it (the benchmarks read it).
+  const { user: userMicros, system: systemMicros } = process.cpuUsage();
+  const startup = { uptimeMs: Math.round(process.uptime() * 1000), cpuMs: Math.round((userMicros + systemMicros) / 1000) };
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, ...startup }, 'Alliance bot is ready');
+  // The first tick catches up on what fell due while the bot was down; "ready" does not wait for it, the caller does.
+  await scheduler.tick();
   for (const feature of features) {
     if (!feature.afterReady) continue;
     setImmediate(() => {
@@ -222,6 +231,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         // Closing the connection is not an outage: no "gateway disconnected/reconnecting" lines for it.
         client.removeAllListeners(Events.ShardDisconnect).removeAllListeners(Events.ShardReconnecting);
         await client.destroy();
+        // Start-up work still reading Discord stops at its next step once the client is down; the rest is the next start's.
+        await settlesWithin(Promise.all(background), deadlineMs);
         database.close();
         cache.close();
       })();

@@ -18,7 +18,10 @@ export interface FeatureWiring {
   jobHandlers?(ctx: BotContext): Record<string, JobHandler>;
   /** Planners that add upcoming recurring jobs; run at the start of every scheduler tick. */
   planners?(ctx: BotContext): Planner[];
-  /** After READY, before the scheduler runs anything (e.g. reconcile votes made while the bot was down). */
+  /**
+   * Started after READY and not waited for (e.g. reconcile votes made while the bot was down): the scheduler runs
+   * meanwhile, so a job that depends on this work waits for its own part of it.
+   */
   onReady?(ctx: BotContext): Promise<void>;
   /**
    * Once the bot is ready and answering (warm caches ahead of first use). Runs on a later turn of the event loop,

@@ -125,6 +125,11 @@ export function createProposalsRepo(db: Db) {
       return db.select().from(proposals).where(eq(proposals.status, 'open')).orderBy(asc(proposals.closesAt)).all();
     },
 
+    /** One alliance's open proposals (proposals_guild_status_idx): start-up reconciliation runs once per alliance. */
+    openIn(guildId: string): ProposalRow[] {
+      return db.select().from(proposals).where(and(eq(proposals.guildId, guildId), eq(proposals.status, 'open'))).orderBy(asc(proposals.closesAt)).all();
+    },
+
     decidedBetween(guildId: string, from: number, to: number): ProposalRow[] {
       return db
         .select()

@@ -259,7 +259,7 @@ export function createVotesService(deps: VotesDeps) {
     /** After downtime: everyone on an open proposal's electorate who is no longer a member has left. */
     syncMembers(guildId: string, presentUserIds: ReadonlySet<string>): number[] {
       const touched = new Set<number>();
-      for (const row of repo.allOpen().filter((r) => r.guildId === guildId)) {
+      for (const row of repo.openIn(guildId)) {
         for (const e of repo.electorsOf(guildId, row.id)) {
           if (e.leftAt === null && !presentUserIds.has(e.userId)) repo.markLeft(guildId, e.userId, clock.now().getTime()).forEach((id) => touched.add(id));
         }

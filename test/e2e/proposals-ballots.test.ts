@@ -93,9 +93,11 @@ describe('a block needs a reason', () => {
     react(h, a, 'priya', message.id, '🛑');
     react(h, a, 'sam', message.id, '✅');
     await h.restart();
+    // Reconciliation runs after READY: the reason prompt is the last thing it does for this proposal.
+    const prompts = () => h.bed.messages(message.threadId!).filter((m) => m.content.includes('needs a reason'));
+    await waitUntil(() => prompts().length > 0, 5000, 'the reason prompt');
     expect(h.bot.services.votes.tally(a.id, id).counts).toMatchObject({ yes: 1, block: 0 });
     expect(reactionsOf(h, message.id)['🛑'] ?? []).not.toContain(a.members.priya);
-    const prompts = h.bed.messages(message.threadId!).filter((m) => m.content.includes('needs a reason'));
-    expect(prompts.map((m) => m.content)).toEqual([expect.stringContaining(`<@${a.members.priya}>, a block on #1 needs a reason`)]);
+    expect(prompts().map((m) => m.content)).toEqual([expect.stringContaining(`<@${a.members.priya}>, a block on #1 needs a reason`)]);
   });
 });

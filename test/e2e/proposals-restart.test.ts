@@ -45,7 +45,10 @@ describe('restart', () => {
     react(h, a, 'priya', message.id, '➖');
     a.guild.removeMember(a.members.sam);
     await h.restart();
+    // Reconciliation runs after READY (proposals-startup.test.ts): wait for it.
+    await waitUntil(() => h.bot.services.votes.tally(a.id, id).counts.abstain === 1, 5000, 'the offline change to be counted');
     expect(h.bot.services.votes.tally(a.id, id).counts).toEqual({ yes: 0, no: 0, abstain: 1, block: 0 });
+    await waitUntil(() => reactionsOf(h, message.id)['✅']?.length === 1, 5000, 'the older reaction to be removed');
     expect(reactionsOf(h, message.id)['✅']).toEqual([h.bed.botUserId]);
   });
 
@@ -58,6 +61,7 @@ describe('restart', () => {
     for (const userId of many) h.bed.driver.react({ channelId: a.channel('proposals'), messageId: message.id, userId, emoji: '✅' });
     const before = h.bed.requests.length;
     await h.restart();
+    await waitUntil(() => h.bot.services.votes.tally(a.id, id).counts.yes === 250, 5000, 'the offline votes to be counted');
     const reads = h.bed.requests.slice(before).filter((r) => r.method === 'GET' && r.path.startsWith(`/channels/${a.channel('proposals')}/messages/${message.id}/reactions`));
     // 250 voters plus the bot's own reaction: 251 users → 3 pages of 100.
     expect(reads).toHaveLength(3);

@@ -1,12 +1,12 @@
-// Proposals in the bot's life cycle: reaction votes, members leaving, reconciliation at start-up and after a
-// reconnect (before any deadline runs), and the scheduled close and 24-hour reminder.
+// Proposals in the bot's life cycle: reaction votes, members leaving, reconciliation after READY and after a
+// reconnect (a deadline waits for its proposal's), and the scheduled close and 24-hour reminder.
 import { CLOSE_JOB, REMINDER_JOB } from '../../proposals/ports.js';
 import { skipJob } from '../../jobs/job-handler.js';
 import { isDomainError } from '../../shared/errors.js';
 import type { BotContext } from '../command.js';
 import type { FeatureWiring, ReactionEvent } from '../feature-wiring.js';
-import { fetchHumans } from './humans.js';
 import { createProposalPublisher } from './publish.js';
+import { reconcilerFor } from './reconcile.js';
 import { reminderDm, reminderInThread } from './words.js';
 
 /** The job's proposal id, or null for a payload without one (the job is then skipped). */
@@ -27,51 +27,17 @@ function reactionTarget(event: ReactionEvent) {
 }
 
 /** Reads every open proposal's reactions and brings stored votes in line; posts proposals never posted. */
-export async function reconcileAll(ctx: BotContext): Promise<void> {
-  const publisher = createProposalPublisher(ctx);
-  const open = ctx.services.proposals.allOpen();
-  const guilds = [...new Set(open.map((p) => p.guildId))].filter((id) => ctx.client.guilds.cache.has(id));
-  for (const guildId of guilds) {
-    try {
-      const present = new Set((await fetchHumans(ctx, guildId)).map((h) => h.id));
-      for (const id of ctx.services.votes.syncMembers(guildId, present)) publisher.refresh(guildId, id);
-    } catch (error) {
-      ctx.logger.warn({ err: error, guildId }, 'could not read the member list; departures are checked on the next start');
-    }
-  }
-  for (const proposal of open) {
-    if (!guilds.includes(proposal.guildId)) continue;
-    try {
-      if (!proposal.channelId || !proposal.messageId) {
-        await publisher.publish(proposal);
-        continue;
-      }
-      // Events recorded while the read is under way (it can take seconds: pages, rate limits) are newer than it.
-      const mark = ctx.services.votes.readMark(proposal.guildId, proposal.id);
-      const read = await publisher.readReactions(proposal.channelId, proposal.messageId);
-      const result = ctx.services.votes.reconcile(proposal.guildId, proposal.id, read.votes, mark);
-      await publisher.removeVoteReactions(proposal.channelId, proposal.messageId, result.remove);
-      for (const stray of read.strays) await publisher.removeReaction(proposal.channelId, proposal.messageId, stray.emoji, stray.userId);
-      for (const emoji of read.otherEmoji) await publisher.clearEmoji(proposal.channelId, proposal.messageId, emoji);
-      for (const userId of result.askReason) await publisher.askBlockReason(proposal.guildId, proposal.id, userId);
-      if (result.recorded || result.withdrawn) await publisher.refreshNow(proposal.guildId, proposal.id);
-      ctx.logger.info({ proposalId: proposal.id, recorded: result.recorded, withdrawn: result.withdrawn }, 'proposal reconciled');
-    } catch (error) {
-      ctx.logger.warn({ err: error, proposalId: proposal.id }, 'could not reconcile a proposal');
-    }
-  }
+export function reconcileAll(ctx: BotContext): Promise<void> {
+  return reconcilerFor(ctx).pass();
 }
 
 export const proposalsWiring: FeatureWiring = {
   name: 'proposals',
 
-  async onReady(ctx) {
-    await reconcileAll(ctx);
-  },
+  // In the background after READY: a deadline or reminder job waits for its own proposal (reconcilerFor().settled).
+  onReady: reconcileAll,
 
-  async onReconnect(ctx) {
-    await reconcileAll(ctx);
-  },
+  onReconnect: reconcileAll,
 
   async onReactionAdd(event, ctx) {
     const target = reactionTarget(event);
@@ -112,6 +78,8 @@ export const proposalsWiring: FeatureWiring = {
       async [CLOSE_JOB](job) {
         const id = proposalIdOf(job.payload);
         if (id === null) return skipJob('job without a proposal id');
+        // Votes cast while the bot was away count before the proposal closes.
+        await reconcilerFor(ctx).settled(job.guildId, id);
         let proposal = ctx.services.proposals.get(job.guildId, id);
         if (proposal.status === 'withdrawn') return skipJob('proposal was withdrawn');
         // A retry after a failed post finds the proposal closed already: publishing again is safe (nonces).
@@ -127,6 +95,8 @@ export const proposalsWiring: FeatureWiring = {
       async [REMINDER_JOB](job) {
         const id = proposalIdOf(job.payload);
         if (id === null) return skipJob('job without a proposal id');
+        // Members who voted while the bot was away are not reminded to vote.
+        await reconcilerFor(ctx).settled(job.guildId, id);
         let info;
         try {
           info = ctx.services.votes.reminder(job.guildId, id);
