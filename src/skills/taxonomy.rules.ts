@@ -1,6 +1,9 @@
 // Pure rules that turn what a member typed into a skill: normalization (case, accents, spacing), synonyms,
-// bounded Damerau-Levenshtein typo tolerance, free text kept as a new skill, and autocomplete ranking.
+// bounded Damerau-Levenshtein typo tolerance, free text kept as a new skill, and autocomplete ranking. The names
+// and synonyms of all three languages share one index: what is stored is the skill's id, never a language.
+import type { Language } from '../shared/languages.js';
 import { CATEGORIES, SKILLS, type TaxonomySkill } from './taxonomy.data.js';
+import { skillWords } from './taxonomy.i18n.js';
 
 export const CUSTOM_PREFIX = 'custom:';
 
@@ -59,6 +62,8 @@ export interface Term {
   text: string;
   skillKey: string;
   isName: boolean;
+  /** The words as the taxonomy writes them ("comptabilité"), shown when a match explains itself. */
+  raw?: string;
 }
 
 export interface SkillInfo {
@@ -79,17 +84,24 @@ function taxonomyInfo(skill: TaxonomySkill): SkillInfo {
   return { key: skill.id, label: skill.label, category: skill.category, custom: false };
 }
 
-/** The taxonomy's terms; the first skill to claim a term keeps it (a table test keeps terms unique). */
+/**
+ * The taxonomy's terms in English, then Spanish, then French; the first skill to claim a term keeps it (a table
+ * test keeps terms unique). Only the English label counts as the name: the others resolve as synonyms.
+ */
 export function buildTermIndex(skills: readonly TaxonomySkill[] = SKILLS): TermIndex {
   const byText = new Map<string, Term>();
   const infos = new Map<string, SkillInfo>();
+  const claim = (skillKey: string, words: readonly string[], named: boolean) => {
+    for (const [i, raw] of words.entries()) {
+      const text = normalizeSkillText(raw);
+      if (text && !byText.has(text)) byText.set(text, { text, skillKey, isName: named && i === 0, raw });
+    }
+  };
   for (const skill of skills) {
     infos.set(skill.id, taxonomyInfo(skill));
-    for (const [i, raw] of [skill.label, ...skill.synonyms].entries()) {
-      const text = normalizeSkillText(raw);
-      if (text && !byText.has(text)) byText.set(text, { text, skillKey: skill.id, isName: i === 0 });
-    }
+    claim(skill.id, [skill.label, ...skill.synonyms], true);
   }
+  for (const language of ['es', 'fr'] as const) for (const skill of skills) claim(skill.id, skillWords(skill.id, language), false);
   return { byText, terms: [...byText.values()], skills: infos };
 }
 
@@ -110,6 +122,29 @@ export function customLabel(normalized: string): string {
 
 export function customSkillKey(normalized: string): string {
   return `${CUSTOM_PREFIX}${normalized}`;
+}
+
+/** A skill's name in one language: the taxonomy's translation, or a member's own skill as they wrote it. */
+export function skillLabel(key: string, language: Language, index: TermIndex = taxonomyIndex()): string {
+  const english = skillInfo(key, index).label;
+  if (language === 'en' || !index.skills.has(key)) return english;
+  return skillWords(key, language)[0] ?? english;
+}
+
+let byEnglishLabel: Map<string, string> | undefined;
+/**
+ * A skill name stored in English (introductions keep the names they linked) in another language; a member's own
+ * skill, which has no translation, stays as written.
+ */
+export function translateSkillLabel(englishLabel: string, language: Language): string {
+  byEnglishLabel ??= new Map(SKILLS.map((skill) => [skill.label, skill.id]));
+  const key = byEnglishLabel.get(englishLabel);
+  return key ? skillLabel(key, language) : englishLabel;
+}
+
+/** How the taxonomy writes a normalized term ("comptabilite" → "comptabilité"); the term itself when unknown. */
+export function termDisplay(term: string, index: TermIndex = taxonomyIndex()): string {
+  return index.byText.get(term)?.raw ?? term;
 }
 
 export function skillInfo(key: string, index: TermIndex = taxonomyIndex()): SkillInfo {
