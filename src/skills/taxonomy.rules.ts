@@ -131,6 +131,13 @@ export function skillLabel(key: string, language: Language, index: TermIndex = t
   return skillWords(key, language)[0] ?? english;
 }
 
+/** A skill's names in every language the bot speaks (one name for a member's own skill). */
+export function skillNames(key: string, index: TermIndex = taxonomyIndex()): string[] {
+  const english = skillInfo(key, index).label;
+  if (!index.skills.has(key)) return [english];
+  return [english, ...(['es', 'fr'] as const).map((language) => skillLabel(key, language, index))];
+}
+
 let byEnglishLabel: Map<string, string> | undefined;
 /**
  * A skill name stored in English (introductions keep the names they linked) in another language; a member's own
