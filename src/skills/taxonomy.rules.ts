@@ -149,9 +149,9 @@ export function translateSkillLabel(englishLabel: string, language: Language): s
   return key ? skillLabel(key, language) : englishLabel;
 }
 
-/** How the taxonomy writes a normalized term ("comptabilite" → "comptabilité"); the term itself when unknown. */
+/** How the taxonomy writes a normalized term, accents kept ("comptabilite" → "comptabilité"); the term itself when unknown. */
 export function termDisplay(term: string, index: TermIndex = taxonomyIndex()): string {
-  return index.byText.get(term)?.raw ?? term;
+  return index.byText.get(term)?.raw?.toLocaleLowerCase() ?? term;
 }
 
 export function skillInfo(key: string, index: TermIndex = taxonomyIndex()): SkillInfo {
