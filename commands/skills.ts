@@ -101,7 +101,7 @@ export const skills = defineCommand({
     const focused = interaction.options.getFocused(true);
     if (focused.name === 'entry') return interaction.respond(ctx.services.skills.suggestMine(ctx.actor, focused.value).map((entry) => mineChoice(entry, ctx.language)));
     const typed = focused.value.trim();
-    const choices = ctx.services.skills.suggest(ctx.actor.guildId, typed).map((s) => skillChoice(s, ctx.language));
+    const choices = ctx.services.skills.suggest(ctx.actor.guildId, typed, ctx.language).map((s) => skillChoice(s, ctx.language));
     // Free text is welcome: offer it as typed so a new skill can be added (it is normalized on save).
     if (typed && ctx.services.skills.isNewSkill(ctx.actor.guildId, typed)) choices.splice(24, choices.length, newSkillChoice(typed, ctx.language));
     return interaction.respond(choices.slice(0, 25));

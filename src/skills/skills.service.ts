@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { SKILL_LEVELS, type SkillEntryKind } from '../db/schema/skills.js';
 import type { Actor } from '../shared/actor.js';
+import type { Language } from '../shared/languages.js';
 import { DAY } from '../shared/clock.js';
 import { conflict, invalid, msg, notFound } from '../shared/errors.js';
 import { createIntroUseCases } from './intros.service.js';
@@ -290,9 +291,9 @@ function entryUseCases(ctx: SkillsContext) {
       return { skill: resolution.skill, offers };
     },
 
-    /** Skill autocomplete: taxonomy names and synonyms plus this alliance's own skills. */
-    suggest(guildId: string, query: string): SkillSuggestion[] {
-      return suggestSkills(query.slice(0, 100), ctx.index(guildId).customKeys(), 25);
+    /** Skill autocomplete: taxonomy names and synonyms plus this alliance's own skills, the reader's language first. */
+    suggest(guildId: string, query: string, language: Language = 'en'): SkillSuggestion[] {
+      return suggestSkills(query.slice(0, 100), ctx.index(guildId).customKeys(), 25, undefined, language);
     },
 
     /** True when typed text matches no known skill (autocomplete then offers it as a new one). */

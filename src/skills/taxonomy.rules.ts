@@ -64,6 +64,8 @@ export interface Term {
   isName: boolean;
   /** The words as the taxonomy writes them ("comptabilité"), shown when a match explains itself. */
   raw?: string;
+  /** The language the words are in (a member's own skill has none). */
+  language?: Language;
 }
 
 export interface SkillInfo {
@@ -86,22 +88,22 @@ function taxonomyInfo(skill: TaxonomySkill): SkillInfo {
 
 /**
  * The taxonomy's terms in English, then Spanish, then French; the first skill to claim a term keeps it (a table
- * test keeps terms unique). Only the English label counts as the name: the others resolve as synonyms.
+ * test keeps terms unique). A skill's label in each language counts as a name ("Contabilidad" ranks first for "contab").
  */
 export function buildTermIndex(skills: readonly TaxonomySkill[] = SKILLS): TermIndex {
   const byText = new Map<string, Term>();
   const infos = new Map<string, SkillInfo>();
-  const claim = (skillKey: string, words: readonly string[], named: boolean) => {
+  const claim = (skillKey: string, words: readonly string[], language: Language) => {
     for (const [i, raw] of words.entries()) {
       const text = normalizeSkillText(raw);
-      if (text && !byText.has(text)) byText.set(text, { text, skillKey, isName: named && i === 0, raw });
+      if (text && !byText.has(text)) byText.set(text, { text, skillKey, isName: i === 0, raw, language });
     }
   };
   for (const skill of skills) {
     infos.set(skill.id, taxonomyInfo(skill));
-    claim(skill.id, [skill.label, ...skill.synonyms], true);
+    claim(skill.id, [skill.label, ...skill.synonyms], 'en');
   }
-  for (const language of ['es', 'fr'] as const) for (const skill of skills) claim(skill.id, skillWords(skill.id, language), false);
+  for (const language of ['es', 'fr'] as const) for (const skill of skills) claim(skill.id, skillWords(skill.id, language), language);
   return { byText, terms: [...byText.values()], skills: infos };
 }
 
@@ -226,13 +228,15 @@ export interface SkillSuggestion {
 
 /**
  * Autocomplete: names and synonyms that start with the query, then contain it at a word start, then contain
- * it, then are within the typo budget of it; at most `limit`, one line per skill.
+ * it, then are within the typo budget of it; at most `limit`, one line per skill. At each step names in the
+ * reader's language come first, then names in the others, then synonyms.
  */
 export function suggestSkills(
   query: string,
   customKeys: Iterable<string> = [],
   limit = 25,
   index: TermIndex = taxonomyIndex(),
+  language: Language = 'en',
 ): SkillSuggestion[] {
   const text = normalizeSkillText(query);
   const candidates: { term: Term; rank: number }[] = [];
@@ -252,7 +256,8 @@ export function suggestSkills(
     else if (term.text.includes(text)) rank = 2;
     else if (budget > 0 && boundedDamerauLevenshtein(text, term.text.slice(0, text.length + budget), budget) <= budget) rank = 3;
     else continue;
-    candidates.push({ term, rank: rank * 2 + (term.isName ? 0 : 1) });
+    const kind = !term.isName ? 2 : !term.language || term.language === language ? 0 : 1;
+    candidates.push({ term, rank: rank * 3 + kind });
   }
   candidates.sort((a, b) => a.rank - b.rank || a.term.text.length - b.term.text.length || a.term.text.localeCompare(b.term.text));
   const seen = new Set<string>();
