@@ -265,7 +265,9 @@ export function suggestSkills(
   for (const { term } of candidates) {
     if (seen.has(term.skillKey)) continue;
     seen.add(term.skillKey);
-    out.push({ key: term.skillKey, label: skillInfo(term.skillKey, index).label, matched: term.isName ? null : term.text });
+    // A name in another language is shown like a synonym: "Comptabilité (contabilidad)".
+    const ownName = term.isName && (term.language ?? language) === language;
+    out.push({ key: term.skillKey, label: skillInfo(term.skillKey, index).label, matched: ownName ? null : term.text });
     if (out.length >= limit) break;
   }
   return out;

@@ -188,9 +188,10 @@ export function addedText(kind: 'offer' | 'need', typed: string, result: AddResu
   const { entry } = result;
   const skill = entryLabel(entry, language);
   const lines = [say('skills.added.stored', { created: String(result.created), kind, skill, level: entry.level ?? 'none' })];
-  // A Spanish member who typed "Contabilidad" reads back the same word: nothing to explain.
-  const reread = normalizeSkillText(typed) !== normalizeSkillText(skill);
-  if ((result.via === 'synonym' || result.via === 'typo') && reread) lines.push(say('skills.added.readAs', { typed: truncate(typed, 60), skill }));
+  // Said when the words differ from the name the member reads: a synonym, a typo, another language ("graphisme"
+  // read as "Diseño gráfico"); not for a pick from autocomplete (its value is the skill's id) or the name itself.
+  const reread = typed !== entry.skillKey && normalizeSkillText(typed) !== normalizeSkillText(skill);
+  if (result.via !== 'new' && reread) lines.push(say('skills.added.readAs', { typed: truncate(typed, 60), skill }));
   if (result.via === 'new') lines.push(say('skills.added.newSkill'));
   if (kind === 'need' && entry.byDate) lines.push(say('skills.added.neededBy', { day: dayInWords(entry.byDate, language) }));
   if (kind === 'need' && entry.expiresAt) lines.push(say('skills.added.lapses', { day: dayOfInstant(entry.expiresAt, timeZone, language) }));
