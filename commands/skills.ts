@@ -58,7 +58,7 @@ export const skills = defineCommand({
     const send = respondOf(interaction);
     const lang = ctx.language;
     // Later DMs (introductions, notices, reminders) reach this member in the language they use here.
-    ctx.services.skillLanguages.remember(ctx.actor, lang);
+    ctx.services.memberLanguages.remember(ctx.actor, lang);
     switch (o.getSubcommand()) {
       case 'offer': {
         const skill = o.getString('skill', true);

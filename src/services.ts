@@ -84,7 +84,7 @@ export function createServices(deps: ServiceDeps) {
     duplicates: meetingsFeature.services.duplicates,
     calendar: meetingsFeature.services.calendar,
     skills: skillsFeature.services.skills,
-    skillLanguages: skillsFeature.services.skillLanguages,
+    memberLanguages: skillsFeature.services.memberLanguages,
     rules: rulesFeature.services.rules,
     proposals: proposalsFeature.services.proposals,
     votes: proposalsFeature.services.votes,

@@ -1,5 +1,5 @@
-// Which language to write to a member who is not in an interaction (an introduction, a match notice, a reminder
-// by DM): the one they last used skill-share in. Remembered per alliance; unknown until they use /skills.
+// Which language to write to a member who is not in an interaction (an introduction, a match notice, a reminder,
+// a lead by DM): the one they last used skill-share or leads in. Remembered per alliance; unknown until then.
 import type { Db } from '../db/open.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
@@ -19,7 +19,7 @@ export function createMemberLanguages(deps: { db: Db; clock: Clock }) {
     known.set(key, language);
   }
 
-  /** The member's language, or null when they never used skill-share here. */
+  /** The member's language, or null when they never used skill-share or leads here. */
   function languageOf(guildId: string, userId: string): Language | null {
     const stored = repo.get(guildId, userId);
     return isLanguage(stored) ? stored : null;

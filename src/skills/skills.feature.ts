@@ -10,15 +10,15 @@ import { skillsUpdateSection } from './skills.update-section.js';
 
 export function createSkillsFeature(deps: { db: Db; clock: Clock } & Pick<SkillsServiceDeps, 'jobs' | 'timezone' | 'locality' | 'localities'>) {
   const skills = createSkillsService({ ...deps, repo: createSkillsRepo(deps.db) });
-  const skillLanguages = createMemberLanguages(deps);
+  const memberLanguages = createMemberLanguages(deps);
   return defineFeature({
-    services: { skills, skillLanguages },
+    services: { skills, memberLanguages },
     updateSections: [skillsUpdateSection(skills)],
     privacy: [
       {
         feature: 'skills',
         forget: (guildId: string, userId: string) => {
-          skillLanguages.forget(guildId, userId);
+          memberLanguages.forget(guildId, userId);
           return skills.forgetMember(guildId, userId);
         },
       },

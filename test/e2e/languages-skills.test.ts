@@ -58,7 +58,7 @@ describe('skill-share in Spanish and French', () => {
     const mineFr = await a.reply('priya', 'skills mine', {}, FR);
     expect(visibleText(mineFr)).toContain('Vos compétences');
     expect(visibleText(mineFr)).toContain('1. **Comptabilité** · expire <t:');
-    expect(mineFr.components.flatMap((row) => row.components.map((c) => c.label))).toEqual(['Retirer 1. Comptabilité']);
+    expect(mineFr.components.flatMap((row) => (row.components ?? []).map((c) => c.label))).toEqual(['Retirer 1. Comptabilité']);
 
     const forPriya = await a.reply('priya', 'skills match', {}, FR);
     const fr = visibleText(forPriya);
@@ -103,7 +103,7 @@ describe('skill-share in Spanish and French', () => {
     expect(request.content).toContain('quiere que los presente.');
     expect(request.content).toContain('Necesita **Contabilidad**, que tú ofreces.');
     expect(request.content).toContain('Si aceptas, los presento. Si rechazas, se le avisará con amabilidad, sin detalles.');
-    expect(request.components.flatMap((row) => row.components.map((c) => c.label))).toEqual(['Aceptar', 'Rechazar']);
+    expect(request.components.flatMap((row) => (row.components ?? []).map((c) => c.label))).toEqual(['Aceptar', 'Rechazar']);
 
     const accepted = await (await h.bed.driver.click({ channelId: request.channelId, userId: a.members.marcus, messageId: request.id, label: 'Aceptar', ...ES_419 })).updated();
     expect(accepted.content).toContain('✅ Aceptaste: ya los presenté.');

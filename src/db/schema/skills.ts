@@ -148,17 +148,3 @@ export const skillIndexVersions = sqliteTable('skill_index_versions', {
   version: integer('version').notNull().default(0),
 });
 
-/**
- * The language a member last used the bot's skill-share in (en, es, fr): introductions, match notices and
- * reminders reach them by DM, where no interaction says which language they read.
- */
-export const skillMemberLanguages = sqliteTable(
-  'skill_member_languages',
-  {
-    guildId: text('guild_id').notNull(),
-    userId: text('user_id').notNull(),
-    language: text('language').notNull(),
-    updatedAt: integer('updated_at').notNull(),
-  },
-  (table) => [primaryKey({ columns: [table.guildId, table.userId] })],
-);

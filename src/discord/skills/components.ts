@@ -15,7 +15,7 @@ const update = (interaction: ButtonInteraction | StringSelectMenuInteraction, co
 /** The alliance's time zone: days are written as its calendar shows them. */
 const zone = (ctx: InteractionContext): string => ctx.services.alliances.settings(ctx.actor.guildId).timezone;
 /** Whoever clicks tells us their language: later DMs to them (notices, reminders) use it. */
-const heard = (ctx: InteractionContext) => ctx.services.skillLanguages.remember(ctx.actor, ctx.language);
+const heard = (ctx: InteractionContext) => ctx.services.memberLanguages.remember(ctx.actor, ctx.language);
 
 export const skillComponents: Record<string, ComponentHandler<any>> = {
   rm: {

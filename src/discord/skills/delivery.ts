@@ -51,9 +51,9 @@ export async function deliverPrivately(
 }
 
 /**
- * The language of a DM to a member no interaction speaks for: the one they last used skill-share in, else the
+ * The language of a DM to a member no interaction speaks for: the one they last used skill-share or leads in, else the
  * alliance's (a member who never ran /skills reads what everyone reads).
  */
 export function memberLanguage(ctx: BotContext, guildId: string, userId: string): Language {
-  return ctx.services.skillLanguages.languageOf(guildId, userId) ?? publicLanguageOf(ctx.client, ctx.services.alliances.settings(guildId), guildId);
+  return ctx.services.memberLanguages.languageOf(guildId, userId) ?? publicLanguageOf(ctx.client, ctx.services.alliances.settings(guildId), guildId);
 }

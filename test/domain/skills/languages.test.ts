@@ -104,6 +104,6 @@ describe('the language a member last used skill-share in', () => {
     expect(createMemberLanguages({ db, clock }).languageOf(G1, U.ana)).toBe('en');
     languages.forget(G1, U.ana);
     expect([languages.languageOf(G1, U.ana), languages.languageOf(G2, U.ana)]).toEqual([null, 'fr']);
-    expect(count('skill_member_languages')).toBe(1);
+    expect(count('member_languages')).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-CREATE TABLE `skill_member_languages` (
+CREATE TABLE `member_languages` (
 	`guild_id` text NOT NULL,
 	`user_id` text NOT NULL,
 	`language` text NOT NULL,
