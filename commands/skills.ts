@@ -1,6 +1,6 @@
 // /skills: offers and needs, matches with consent-based introductions, who offers what, privacy, thanks and top
 // helpers. Parse → one service call → render; the buttons and selects of the conversation live here too.
-import { SlashCommandBuilder, type RepliableInteraction } from 'discord.js';
+import { SlashCommandBuilder, type ChatInputCommandInteraction, type RepliableInteraction } from 'discord.js';
 import { SKILL_LEVELS } from '../src/db/schema/index.js';
 import { invalid, msg } from '../src/shared/errors.js';
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
@@ -49,52 +49,58 @@ const data = new SlashCommandBuilder()
 const zone = (ctx: InteractionContext): string => ctx.services.alliances.settings(ctx.actor.guildId).timezone;
 const respondOf = (interaction: RepliableInteraction) => (payload: Parameters<typeof reply>[1]) => reply(interaction, payload);
 
+/** /skills <subcommand>: parse, one service verb, render; private answers in the member's language. */
+async function answer(interaction: ChatInputCommandInteraction, ctx: InteractionContext) {
+  const o = interaction.options;
+  const s = ctx.services.skills;
+  const send = respondOf(interaction);
+  const lang = ctx.language;
+  switch (o.getSubcommand()) {
+    case 'offer': {
+      const skill = o.getString('skill', true);
+      const result = s.offer(ctx.actor, { skill, level: choiceOption(o, 'level', SKILL_LEVELS), note: o.getString('note') });
+      return send({ content: addedText('offer', skill, result, zone(ctx), lang), ephemeral: true });
+    }
+    case 'need': {
+      const skill = o.getString('skill', true);
+      const result = s.need(ctx.actor, { skill, note: o.getString('note'), by: o.getString('by') });
+      return send({ content: addedText('need', skill, result, zone(ctx), lang), ephemeral: true });
+    }
+    case 'mine':
+      return send({ ...renderEntries(s.mine(ctx.actor), lang), ephemeral: true });
+    case 'remove': {
+      const id = Number(o.getString('entry', true));
+      if (!Number.isInteger(id) || id <= 0) throw invalid('entry', msg('skills.remove.pickEntry'));
+      return send({ content: removedText(s.remove(ctx.actor, id), lang), ephemeral: true });
+    }
+    case 'match':
+      return send({ ...renderMatches(s.match(ctx.actor), s.mine(ctx.actor).length > 0, lang), ephemeral: true });
+    case 'who':
+      return send({ ...renderWho(s.who(ctx.actor, { skill: o.getString('skill', true) }), lang), ephemeral: true });
+    case 'privacy': {
+      const input = readPrivacyOptions(o);
+      const changed = Object.values(input).some((value) => value !== undefined);
+      const privacy = changed ? s.setPrivacy(ctx.actor, input) : s.privacy(ctx.actor);
+      return send({ content: renderPrivacy(privacy, lang), ephemeral: true });
+    }
+    case 'thanks': {
+      const user = o.getUser('user', true);
+      const thanks = s.thank(ctx.actor, { user: user.id, userIsBot: user.bot, skill: o.getString('skill', true), note: o.getString('note') });
+      return send(renderThanks(thanks, ctx.publicLanguage));
+    }
+    case 'top':
+      return send(renderTop(s.top(ctx.actor.guildId), ctx.publicLanguage));
+  }
+}
+
 export const skills = defineCommand({
   data: data.toJSON(),
 
   async execute(interaction, ctx) {
-    const o = interaction.options;
-    const s = ctx.services.skills;
-    const send = respondOf(interaction);
-    const lang = ctx.language;
-    // Later DMs (introductions, notices, reminders) reach this member in the language they use here.
-    ctx.services.memberLanguages.remember(ctx.actor, lang);
-    switch (o.getSubcommand()) {
-      case 'offer': {
-        const skill = o.getString('skill', true);
-        const result = s.offer(ctx.actor, { skill, level: choiceOption(o, 'level', SKILL_LEVELS), note: o.getString('note') });
-        return send({ content: addedText('offer', skill, result, zone(ctx), lang), ephemeral: true });
-      }
-      case 'need': {
-        const skill = o.getString('skill', true);
-        const result = s.need(ctx.actor, { skill, note: o.getString('note'), by: o.getString('by') });
-        return send({ content: addedText('need', skill, result, zone(ctx), lang), ephemeral: true });
-      }
-      case 'mine':
-        return send({ ...renderEntries(s.mine(ctx.actor), lang), ephemeral: true });
-      case 'remove': {
-        const id = Number(o.getString('entry', true));
-        if (!Number.isInteger(id) || id <= 0) throw invalid('entry', msg('skills.remove.pickEntry'));
-        return send({ content: removedText(s.remove(ctx.actor, id), lang), ephemeral: true });
-      }
-      case 'match':
-        return send({ ...renderMatches(s.match(ctx.actor), s.mine(ctx.actor).length > 0, lang), ephemeral: true });
-      case 'who':
-        return send({ ...renderWho(s.who(ctx.actor, { skill: o.getString('skill', true) }), lang), ephemeral: true });
-      case 'privacy': {
-        const input = readPrivacyOptions(o);
-        const changed = Object.values(input).some((value) => value !== undefined);
-        const privacy = changed ? s.setPrivacy(ctx.actor, input) : s.privacy(ctx.actor);
-        return send({ content: renderPrivacy(privacy, lang), ephemeral: true });
-      }
-      case 'thanks': {
-        const user = o.getUser('user', true);
-        const thanks = s.thank(ctx.actor, { user: user.id, userIsBot: user.bot, skill: o.getString('skill', true), note: o.getString('note') });
-        return send(renderThanks(thanks, ctx.publicLanguage));
-      }
-      case 'top':
-        return send(renderTop(s.top(ctx.actor.guildId), ctx.publicLanguage));
-    }
+    await answer(interaction, ctx);
+    // Later DMs (introductions, notices, reminders) reach this member in the language they use here; kept once
+    // the command worked, so a refused one stores nothing.
+    ctx.services.memberLanguages.remember(ctx.actor, ctx.language);
   },
 
   async autocomplete(interaction, ctx) {

@@ -14,14 +14,21 @@ const update = (interaction: ButtonInteraction | StringSelectMenuInteraction, co
   interaction.update({ content, components: [], embeds: [], allowedMentions: { parse: [] } });
 /** The alliance's time zone: days are written as its calendar shows them. */
 const zone = (ctx: InteractionContext): string => ctx.services.alliances.settings(ctx.actor.guildId).timezone;
-/** Whoever clicks tells us their language: later DMs to them (notices, reminders) use it. */
-const heard = (ctx: InteractionContext) => ctx.services.memberLanguages.remember(ctx.actor, ctx.language);
+/** Whoever clicks tells us their language: later DMs to them (notices, reminders) use it, once the click worked. */
+function remembered<A>(handler: ComponentHandler<A>): ComponentHandler<A> {
+  const { run } = handler;
+  return Object.assign(handler, {
+    async run(interaction: ButtonInteraction | StringSelectMenuInteraction, args: A, ctx: InteractionContext) {
+      await run(interaction, args, ctx);
+      ctx.services.memberLanguages.remember(ctx.actor, ctx.language);
+    },
+  });
+}
 
-export const skillComponents: Record<string, ComponentHandler<any>> = {
+const handlers: Record<string, ComponentHandler<any>> = {
   rm: {
     args: z.tuple([z.coerce.number().int().positive()]),
     async run(interaction, [id]: [number], ctx) {
-      heard(ctx);
       ctx.services.skills.remove(ctx.actor, id);
       const rendered = renderEntries(ctx.services.skills.mine(ctx.actor), ctx.language);
       await interaction.update({ content: rendered.content ?? '', embeds: rendered.embeds, components: rendered.components, allowedMentions: { parse: [] } });
@@ -29,15 +36,11 @@ export const skillComponents: Record<string, ComponentHandler<any>> = {
   },
   intro: {
     args: z.tuple([snowflake]),
-    run: (interaction, [userId]: [string], ctx) => {
-      heard(ctx);
-      return requestIntro(interaction, userId, ctx);
-    },
+    run: (interaction, [userId]: [string], ctx) => requestIntro(interaction, userId, ctx),
   },
   'intro-pick': {
     args: z.tuple([]),
     async run(interaction, _args, ctx) {
-      heard(ctx);
       const userId = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
       if (!userId || !snowflake.safeParse(userId).success) throw invalid('user', msg('skills.pickMember'));
       await requestIntro(interaction, userId, ctx);
@@ -46,24 +49,17 @@ export const skillComponents: Record<string, ComponentHandler<any>> = {
   accept: {
     args: dmArgs,
     dmGuild: ([guildId]: [string, number]) => guildId,
-    run: (interaction, [, id]: [string, number], ctx) => {
-      heard(ctx);
-      return answerIntro(interaction, id, true, ctx);
-    },
+    run: (interaction, [, id]: [string, number], ctx) => answerIntro(interaction, id, true, ctx),
   },
   decline: {
     args: dmArgs,
     dmGuild: ([guildId]: [string, number]) => guildId,
-    run: (interaction, [, id]: [string, number], ctx) => {
-      heard(ctx);
-      return answerIntro(interaction, id, false, ctx);
-    },
+    run: (interaction, [, id]: [string, number], ctx) => answerIntro(interaction, id, false, ctx),
   },
   helped: {
     args: z.tuple([snowflake, z.coerce.number().int().positive(), z.enum(['0', '1'])]),
     dmGuild: ([guildId]: [string, number, string]) => guildId,
     async run(interaction, [, id, answer]: [string, number, '0' | '1'], ctx) {
-      heard(ctx);
       ctx.services.skills.answerHelped(ctx.actor, id, answer === '1');
       await update(interaction, ctx.say(answer === '1' ? 'skills.helped.yes' : 'skills.helped.no'));
     },
@@ -72,7 +68,6 @@ export const skillComponents: Record<string, ComponentHandler<any>> = {
     args: dmArgs,
     dmGuild: ([guildId]: [string, number]) => guildId,
     async run(interaction, [, id]: [string, number], ctx) {
-      heard(ctx);
       const entry = ctx.services.skills.renew(ctx.actor, id);
       await update(interaction, ctx.say('skills.renewed', { skill: entryLabel(entry, ctx.language), day: dayOfInstant(entry.expiresAt ?? 0, zone(ctx), ctx.language) }));
     },
@@ -81,9 +76,10 @@ export const skillComponents: Record<string, ComponentHandler<any>> = {
     args: z.tuple([snowflake]),
     dmGuild: ([guildId]: [string]) => guildId,
     async run(interaction, _args, ctx) {
-      heard(ctx);
       ctx.services.skills.setPrivacy(ctx.actor, { reminders: 'off' });
       await update(interaction, ctx.say('skills.reminders.stopped'));
     },
   },
 };
+
+export const skillComponents: Record<string, ComponentHandler<any>> = Object.fromEntries(Object.entries(handlers).map(([action, handler]) => [action, remembered(handler)]));
