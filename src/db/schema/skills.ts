@@ -147,4 +147,3 @@ export const skillIndexVersions = sqliteTable('skill_index_versions', {
   guildId: text('guild_id').primaryKey(),
   version: integer('version').notNull().default(0),
 });
-
