@@ -71,6 +71,21 @@ describe('skill-share in Spanish and French', () => {
 
     // The same entries, read by the same member in English: named in English.
     expect(visibleText(await a.reply('marcus', 'skills mine'))).toContain('1. **Bookkeeping** · expert');
+
+    const who = visibleText(await a.reply('sam', 'skills who', { skill: 'comptabilité' }, ES));
+    expect(who).toContain('Quién ofrece Contabilidad');
+    expect(who).toContain(`<@${a.members.marcus}> · experto`);
+    const privacy = await a.reply('priya', 'skills privacy', { matching: 'hidden' }, FR);
+    expect(privacy.content).toBe([
+      '🔒 Votre confidentialité dans l’échange de compétences :',
+      '• Correspondances : **masqué** (vous n’apparaissez dans les correspondances de personne)',
+      '• Mises en relation : **ouvertes**',
+      '• Rappels avant l’expiration d’un besoin : **oui**',
+    ].join('\n'));
+    const entries = await h.bed.driver.autocomplete({ guildId: a.id, channelId: a.channel('general'), userId: a.members.marcus, locale: 'es-ES', name: 'skills', subcommand: 'remove', focused: 'entry', options: { entry: 'diseño' } });
+    expect(entries.map((e) => e.name)).toEqual(['Necesidad: Diseño gráfico']);
+    const removed = await a.reply('marcus', 'skills remove', { entry: String(entries[0]!.value) }, ES);
+    expect(removed.content).toBe('🗑️ Quité tu necesidad: **Diseño gráfico**.');
   });
 
   it('autocomplete suggests the skill in the reader\'s language', async () => {
