@@ -42,7 +42,7 @@ describe('leads in Spanish and French', () => {
     expect(text).toContain('Un prospect pour Harbor Desk');
     expect(text).toContain('6 personnes');
     expect(text).toContain('lundi 1er mars 2027');
-    expect(text).toContain('Non partagées : demandez à l’espace qui l’envoie de vous mettre en contact.');
+    expect(text).toContain('Non partagées : demandez à l’espace qui l’envoie de vous mettre en contact.');
     expect(offer.components.flatMap((row) => (row.components ?? []).map((c) => c.label))).toEqual(['Accepter', 'Décliner']);
 
     const accepted = await (await h.bed.driver.click({ channelId: offer.channelId, userId: a.members.priya, messageId: offer.id, label: 'Accepter', ...FR })).updated();
@@ -57,7 +57,7 @@ describe('leads in Spanish and French', () => {
     expect(won.content).toBe(`Contacto #${leadId} para **Harbor Desk**: registrado como **ganado 🎉**.`);
     const stats = visibleText(await a.reply('sam', 'lead stats', {}, FR));
     expect(stats).toContain('Prospects par espace · 12 derniers mois');
-    expect(stats).toContain('• **Harbor Desk** : envoyés 0 · reçus 1 · gagnés 1');
+    expect(stats).toContain('• **Harbor Desk** : envoyés 0 · reçus 1 · gagnés 1');
     // The English-speaking member still reads English.
     expect(visibleText(await a.reply('olivia', 'lead stats'))).toContain('Leads per space · last 12 months');
   });
@@ -68,7 +68,7 @@ describe('leads in Spanish and French', () => {
     expect(own.ephemeral).toBe(true);
     expect(own.content).toBe('⚠️ to-space es tu propio espacio: los contactos van a otros espacios miembros.');
     const consent = await a.reply('priya', 'lead send', { 'to-space': space.rainier, need: 'Un bureau', contact: 'dana@example.org' }, FR);
-    expect(consent.content).toBe('⚠️ contact ne peut être transmis qu’avec l’accord du prospect : indiquez contact-consent:true, ou laissez contact vide.');
+    expect(consent.content).toBe('⚠️ contact ne peut être transmis qu’avec l’accord du prospect : indiquez contact-consent:true, ou laissez contact vide.');
     expect(h.bot.services.leads.sentByMySpaces({ guildId: a.id, userId: a.members.priya, isOrganizer: false, roleIds: [] })).toEqual([]);
   });
 });
@@ -76,9 +76,9 @@ describe('leads in Spanish and French', () => {
 describe('perks in Spanish and French', () => {
   it('an organizer adds in French, a member lists in Spanish, refusals in each one\'s language', async () => {
     const { a } = await allianceWithSpaces(h);
-    const added = await a.reply('olivia', 'perks add', { title: 'Comptabilité : 20 % de remise', partner: 'Ledger & Co', details: 'La première année', code: 'ALLY20', until: '2026-11-11' }, FR);
+    const added = await a.reply('olivia', 'perks add', { title: 'Comptabilité : 20 % de remise', partner: 'Ledger & Co', details: 'La première année', code: 'ALLY20', until: '2026-11-11' }, FR);
     expect(added.ephemeral).toBe(true);
-    expect(added.content).toBe('✅ Avantage ajouté : **Comptabilité : 20 % de remise** de Ledger & Co, jusqu’au mercredi 11 novembre 2026. Les membres le voient avec /perks list.');
+    expect(added.content).toBe('✅ Avantage ajouté : **Comptabilité : 20 % de remise** de Ledger & Co, jusqu’au mercredi 11 novembre 2026. Les membres le voient avec /perks list.');
 
     const listed = visibleText(await a.reply('sam', 'perks list', {}, ES));
     expect(listed).toContain('Beneficio para miembros');

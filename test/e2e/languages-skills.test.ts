@@ -40,9 +40,9 @@ describe('skill-share in Spanish and French', () => {
 
     const needed = await a.reply('priya', 'skills need', { skill: 'comptabilité' }, FR);
     expect(needed.ephemeral).toBe(true);
-    expect(needed.content).toContain('✅ J’ai ajouté votre besoin : **Comptabilité**.');
-    expect(needed.content).toContain('Il expire le dimanche 31 mai 2026 si vous ne le renouvelez pas ; je vous le rappellerai une semaine avant.');
-    expect(needed.content).toContain('1 membre l’offre : voyez `/skills match`.');
+    expect(needed.content).toContain('✅ J’ai ajouté votre besoin : **Comptabilité**.');
+    expect(needed.content).toContain('Il expire le dimanche 31 mai 2026 si vous ne le renouvelez pas ; je vous le rappellerai une semaine avant.');
+    expect(needed.content).toContain('1 membre l’offre : voyez `/skills match`.');
 
     // A word from the other language is read back in the member's own.
     const read = await a.reply('marcus', 'skills need', { skill: 'graphisme' }, ES_419);
@@ -64,7 +64,7 @@ describe('skill-share in Spanish and French', () => {
     const fr = visibleText(forPriya);
     expect(fr).toContain('Vos correspondances');
     expect(fr).toContain('1. Correspondance');
-    expect(fr).toContain('offre **Comptabilité** (expert), dont vous avez besoin (vous avez écrit « comptabilité », cette personne a écrit « contabilidad »)');
+    expect(fr).toContain('offre **Comptabilité** (expert), dont vous avez besoin (vous avez écrit « comptabilité », cette personne a écrit « contabilidad »)');
     const forMarcus = visibleText(await a.reply('marcus', 'skills match', {}, ES));
     expect(forMarcus).toContain('Tus coincidencias');
     expect(forMarcus).toContain('necesita **Contabilidad**, que tú ofreces (tú escribiste «contabilidad», esa persona escribió «comptabilité»)');
@@ -77,10 +77,10 @@ describe('skill-share in Spanish and French', () => {
     expect(who).toContain(`<@${a.members.marcus}> · experto`);
     const privacy = await a.reply('priya', 'skills privacy', { matching: 'hidden' }, FR);
     expect(privacy.content).toBe([
-      '🔒 Votre confidentialité dans l’échange de compétences :',
-      '• Correspondances : **masqué** (vous n’apparaissez dans les correspondances de personne)',
-      '• Mises en relation : **ouvertes**',
-      '• Rappels avant l’expiration d’un besoin : **oui**',
+      '🔒 Votre confidentialité dans l’échange de compétences :',
+      '• Correspondances : **masqué** (vous n’apparaissez dans les correspondances de personne)',
+      '• Mises en relation : **ouvertes**',
+      '• Rappels avant l’expiration d’un besoin : **oui**',
     ].join('\n'));
     const entries = await h.bed.driver.autocomplete({ guildId: a.id, channelId: a.channel('general'), userId: a.members.marcus, locale: 'es-ES', name: 'skills', subcommand: 'remove', focused: 'entry', options: { entry: 'diseño' } });
     expect(entries.map((e) => e.name)).toEqual(['Necesidad: Diseño gráfico']);
@@ -124,7 +124,7 @@ describe('skill-share in Spanish and French', () => {
     expect(accepted.content).toContain('✅ Aceptaste: ya los presenté.');
 
     const toPriya = dms(a.members.priya).at(-1)!;
-    expect(toPriya.content).toContain(`🤝 <@${a.members.marcus}> a accepté votre demande de mise en relation. Faites connaissance !`);
+    expect(toPriya.content).toContain(`🤝 <@${a.members.marcus}> a accepté votre demande de mise en relation. Faites connaissance !`);
     expect(toPriya.content).toContain(`• <@${a.members.marcus}> offre **Comptabilité**, dont <@${a.members.priya}> a besoin.`);
     const toMarcus = dms(a.members.marcus).at(-1)!;
     expect(toMarcus.content).toContain(`🤝 Te presento a <@${a.members.priya}>: aceptaste su solicitud de presentación.`);
@@ -135,7 +135,7 @@ describe('skill-share in Spanish and French', () => {
     h.clock.set('2026-03-09T09:00:00Z');
     await tick();
     await tick();
-    expect(dms(a.members.priya).at(-1)!.content).toBe(`Il y a une semaine, je vous ai mis en relation avec <@${a.members.marcus}>. Cela vous a-t-il aidé ?`);
+    expect(dms(a.members.priya).at(-1)!.content).toBe(`Il y a une semaine, je vous ai mis en relation avec <@${a.members.marcus}>. Cela vous a-t-il aidé ?`);
     const followup = dms(a.members.marcus).at(-1)!;
     expect(followup.content).toBe(`Hace una semana te presenté a <@${a.members.priya}>. ¿Te sirvió?`);
     const answered = await (await h.bed.driver.click({ channelId: followup.channelId, userId: a.members.marcus, messageId: followup.id, label: 'Sí, me sirvió', ...ES })).updated();
@@ -150,7 +150,7 @@ describe('skill-share in Spanish and French', () => {
     expect(empty.content).toBe('⚠️ **skill** no puede estar vacío.');
     expect(empty.pings).toEqual({ everyone: false, here: false, users: [], roles: [] });
     expect((await a.reply('marcus', 'skills thanks', { user: a.members.marcus, skill: 'seo' }, ES)).content).toBe('⚠️ No puedes darte las gracias a ti (pero bien hecho).');
-    expect((await a.reply('priya', 'skills remove', { entry: 'abc' }, FR)).content).toBe('⚠️ entry : choisissez une de vos offres ou un de vos besoins dans la liste');
+    expect((await a.reply('priya', 'skills remove', { entry: 'abc' }, FR)).content).toBe('⚠️ entry : choisissez une de vos offres ou un de vos besoins dans la liste');
 
     await a.reply('priya', 'skills need', { skill: 'seo' }, FR);
     await a.reply('sam', 'skills offer', { skill: 'seo' });
@@ -161,7 +161,7 @@ describe('skill-share in Spanish and French', () => {
     expect(first.content).toContain('J’ai demandé à');
     const again = await (await h.bed.driver.click({ guildId: a.id, channelId: matches.channelId, userId: a.members.priya, messageId: matches.id, label: 'Demander une mise en relation nº 1', ...FR })).reply();
     expect(again.ephemeral).toBe(true);
-    expect(again.content).toMatch(/^Vous avez déjà demandé une mise en relation avec <@\d+> ; elle attend sa réponse\.$/);
+    expect(again.content).toMatch(/^Vous avez déjà demandé une mise en relation avec <@\d+>\u00a0; elle attend sa réponse\.$/);
     expect(visibleText(await a.reply('priya', 'skills mine', {}, FR))).toContain('1 entrée sur 20');
   });
 });
@@ -190,7 +190,7 @@ describe('an alliance that posts in French', () => {
     await tick();
     await tick();
     const digest = h.bed.messages(a.channel('organizers')).find((m) => m.fromBot && m.content.startsWith('🧩'));
-    expect(digest?.content).toContain('🧩 Une nouvelle compétence ajoutée par des membres depuis hier ne figure pas dans la liste des compétences :');
+    expect(digest?.content).toContain('🧩 Une nouvelle compétence ajoutée par des membres depuis hier ne figure pas dans la liste des compétences :');
     expect(digest?.content).toContain('Si elle mérite sa place, proposez-la pour la liste des compétences.');
     h.clock.set('2026-03-02T09:00:00Z');
   });

@@ -215,7 +215,7 @@ describe('describePair', () => {
     const [es] = rank('me', [entry('me', 'offer', 'contabilidad', { level: 'expert' }), entry('a', 'need', 'comptabilité')]);
     const [fr] = rank('a', [entry('a', 'need', 'comptabilité'), entry('me', 'offer', 'contabilidad', { level: 'expert' })]);
     expect(describeIn(es!.theyNeed[0]!, 'es')).toBe('necesita **Contabilidad**, que tú ofreces (tú escribiste «contabilidad», esa persona escribió «comptabilité»)');
-    expect(describeIn(fr!.theyOffer[0]!, 'fr')).toBe('offre **Comptabilité** (expert), dont vous avez besoin (vous avez écrit « comptabilité », cette personne a écrit « contabilidad »)');
+    expect(describeIn(fr!.theyOffer[0]!, 'fr')).toBe('offre **Comptabilité** (expert), dont vous avez besoin (vous avez écrit « comptabilité », cette personne a écrit « contabilidad »)');
     expect(describeIn(fr!.theyOffer[0]!, 'en')).toBe('they offer **Bookkeeping** (expert), which you need (you wrote “comptabilité”, they wrote “contabilidad”)');
   });
 });
