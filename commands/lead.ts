@@ -6,11 +6,11 @@ import { LEAD_OUTCOMES } from '../src/db/schema/index.js';
 import { LEAD_LIMITS } from '../src/leads/leads.rules.js';
 import { defineCommand } from '../src/discord/command.js';
 import { readMonths, readOutcome, readSend, respondLeadOption } from '../src/discord/leads/options.js';
-import { LEAD_ELSEWHERE_TEXT, renderAnswered, renderAnswerNotice, renderLeadOffer, renderOutcome, renderSent, renderStats } from '../src/discord/leads/render.js';
+import { leadThreadName, renderAnswered, renderAnswerNotice, renderLeadOffer, renderOutcome, renderSent, renderStats } from '../src/discord/leads/render.js';
 import { snowflake } from '../src/discord/options.js';
 import { reply } from '../src/discord/respond.js';
-import { deliverPrivately } from '../src/discord/skills/delivery.js';
-import { forbidden } from '../src/shared/errors.js';
+import { deliverPrivately, memberLanguage } from '../src/discord/skills/delivery.js';
+import { forbidden, msg } from '../src/shared/errors.js';
 
 const data = new SlashCommandBuilder()
   .setName('lead')
@@ -56,19 +56,22 @@ export const lead = defineCommand({
       const outcome = await deliverPrivately(ctx, {
         userIds: hostUserIds,
         channelId: interaction.channelId,
-        threadName: `Lead for ${sent.toSpaceName}`,
-        payloadFor: () => renderLeadOffer(sent),
+        threadName: leadThreadName(sent, ctx.publicLanguage),
+        // Each host in their own language; a thread shared by several hosts in the alliance's.
+        payloadFor: (userId) => renderLeadOffer(sent, userId ? memberLanguage(ctx, sent.guildId, userId) : ctx.publicLanguage),
         idempotencyKey: `lead:${sent.guildId}:${sent.id}`,
       });
       const counts = { dm: 0, thread: 0, none: 0 };
       for (const how of Object.values(outcome)) counts[how]++;
-      await reply(interaction, { content: renderSent(sent, counts), ephemeral: true });
+      await reply(interaction, { content: renderSent(sent, counts, ctx.language), ephemeral: true });
     } else if (sub === 'outcome') {
       const input = readOutcome(interaction);
-      await reply(interaction, { content: renderOutcome(leads.outcome(ctx.actor, input.leadId, input.result)), ephemeral: true });
+      await reply(interaction, { content: renderOutcome(leads.outcome(ctx.actor, input.leadId, input.result), ctx.language), ephemeral: true });
     } else {
-      await reply(interaction, { ...renderStats(leads.stats(ctx.actor, readMonths(interaction))), ephemeral: true });
+      await reply(interaction, { ...renderStats(leads.stats(ctx.actor, readMonths(interaction)), ctx.language), ephemeral: true });
     }
+    // A lead's answer reaches its sender later by DM: in the language they use here (kept once the command worked).
+    ctx.services.memberLanguages.remember(ctx.actor, ctx.language);
   },
 
   async autocomplete(interaction, ctx) {
@@ -81,10 +84,11 @@ export const lead = defineCommand({
       dmGuild: (args: z.infer<typeof answerArgs>) => args[0],
       async run(interaction, [guildId, leadId, accept], ctx) {
         // A button crafted with another alliance's id answers nothing here.
-        if (guildId !== ctx.actor.guildId) throw forbidden(LEAD_ELSEWHERE_TEXT);
+        if (guildId !== ctx.actor.guildId) throw forbidden(msg('leads.elsewhere'));
         const { lead: answered, changed } = ctx.services.leads.answer(ctx.actor, leadId, accept === '1');
-        await interaction.update({ content: renderAnswered(answered, changed), embeds: interaction.message.embeds, components: changed ? [] : interaction.message.components, allowedMentions: { parse: [] } });
-        if (changed && answered.sentBy) await ctx.poster.dm(answered.sentBy, { content: renderAnswerNotice(answered) }, { idempotencyKey: `lead:${guildId}:${leadId}:answer` });
+        await interaction.update({ content: renderAnswered(answered, changed, ctx.language), embeds: interaction.message.embeds, components: changed ? [] : interaction.message.components, allowedMentions: { parse: [] } });
+        if (changed && answered.sentBy) await ctx.poster.dm(answered.sentBy, { content: renderAnswerNotice(answered, memberLanguage(ctx, guildId, answered.sentBy)) }, { idempotencyKey: `lead:${guildId}:${leadId}:answer` });
+        ctx.services.memberLanguages.remember(ctx.actor, ctx.language);
       },
     },
   },

@@ -33,7 +33,7 @@ const addSchema = z.object({
   details: memberText(PERK_LIMITS.details, { multiline: true }),
   code: memberText(PERK_LIMITS.code).optional(),
   until: z.string().optional(),
-  link: z.string().trim().max(PERK_LIMITS.link).regex(/^https?:\/\/[^\s<>]+\.[^\s<>]+$/i, 'must be a web address starting with http:// or https://').optional(),
+  link: z.string().trim().max(PERK_LIMITS.link).regex(/^https?:\/\/[^\s<>]+\.[^\s<>]+$/i, 'perks.link.format').optional(),
 });
 
 export const perks = defineCommand({
@@ -49,11 +49,11 @@ export const perks = defineCommand({
         // The day is read with the one date parser; the service refuses days in the past or too far ahead.
         code: o.getString('code') ?? undefined, until: readDayOption(ctx, 'until', o.getString('until'), { allowPast: true }), link: o.getString('link') ?? undefined,
       });
-      await reply(interaction, { content: renderAdded(ctx.services.perks.add(ctx.actor, input)), ephemeral: true });
+      await reply(interaction, { content: renderAdded(ctx.services.perks.add(ctx.actor, input), ctx.language), ephemeral: true });
     } else if (sub === 'list') {
-      await reply(interaction, { ...renderPerks(ctx.services.perks.list(ctx.actor)), ephemeral: true });
+      await reply(interaction, { ...renderPerks(ctx.services.perks.list(ctx.actor), ctx.language), ephemeral: true });
     } else {
-      await reply(interaction, { content: renderRemoved(ctx.services.perks.remove(ctx.actor, o.getInteger('perk', true))), ephemeral: true });
+      await reply(interaction, { content: renderRemoved(ctx.services.perks.remove(ctx.actor, o.getInteger('perk', true)), ctx.language), ephemeral: true });
     }
   },
 

@@ -84,6 +84,7 @@ export function createServices(deps: ServiceDeps) {
     duplicates: meetingsFeature.services.duplicates,
     calendar: meetingsFeature.services.calendar,
     skills: skillsFeature.services.skills,
+    memberLanguages: skillsFeature.services.memberLanguages,
     rules: rulesFeature.services.rules,
     proposals: proposalsFeature.services.proposals,
     votes: proposalsFeature.services.votes,

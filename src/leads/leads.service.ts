@@ -4,7 +4,7 @@ import type { LeadOutcome } from '../db/schema/index.js';
 import type { Actor } from '../shared/actor.js';
 import { dayIn } from '../shared/calendar-day.js';
 import { DAY, type Clock } from '../shared/clock.js';
-import { conflict, forbidden, invalid, invalidFields, notFound, type FieldProblem } from '../shared/errors.js';
+import { conflict, forbidden, invalid, invalidFields, msg, notFound, problem, type FieldProblem } from '../shared/errors.js';
 import type { SpacesLookup } from '../shared/spaces-port.js';
 import type { LeadRow, LeadsRepo } from './leads.repo.js';
 import { byDateProblem, LEAD_LIMITS } from './leads.rules.js';
@@ -33,19 +33,19 @@ export function createLeadsService(deps: { repo: LeadsRepo; clock: Clock; spaces
 
   function load(guildId: string, id: number): LeadRow {
     const lead = repo.get(guildId, id);
-    if (!lead) throw notFound('No such lead in this alliance.');
+    if (!lead) throw notFound(msg('leads.error.notFound'));
     return lead;
   }
 
   /** The sending space: the one the member names, or the only one they host. */
   function fromSpace(actor: Actor, hosted: { id: number; name: string }[], chosen?: number) {
-    if (!hosted.length) throw forbidden('Only hosts of a listed member space can send leads.');
+    if (!hosted.length) throw forbidden(msg('leads.error.hostsOnly'));
     if (chosen !== undefined) {
       const space = hosted.find((s) => s.id === chosen);
-      if (!space) throw invalid('from-space', 'You do not host that space: pick one of yours as from-space.');
+      if (!space) throw invalid('from-space', msg('leads.error.notYourSpace'));
       return space;
     }
-    if (hosted.length > 1) throw invalid('from-space', 'You host several spaces: say which one sends the lead with from-space.');
+    if (hosted.length > 1) throw invalid('from-space', msg('leads.error.severalSpaces'));
     return hosted[0]!;
   }
 
@@ -55,15 +55,15 @@ export function createLeadsService(deps: { repo: LeadsRepo; clock: Clock; spaces
       const from = fromSpace(actor, hosted, input.fromSpaceId);
       const to = spaces.approvedSpace(actor.guildId, input.toSpaceId);
       const problems: FieldProblem[] = [];
-      if (!to) problems.push({ field: 'to-space', message: 'to-space is not a listed space of this alliance.' });
-      else if (hosted.some((s) => s.id === to.id)) problems.push({ field: 'to-space', message: 'to-space is your own space: leads go to other member spaces.' });
-      if (input.contact && !input.consent) problems.push({ field: 'contact', message: 'contact can only travel when the prospect agreed: set contact-consent:true, or leave contact out.' });
+      if (!to) problems.push(problem('to-space', msg('leads.error.toSpaceUnknown')));
+      else if (hosted.some((s) => s.id === to.id)) problems.push(problem('to-space', msg('leads.error.toSpaceOwn')));
+      if (input.contact && !input.consent) problems.push(problem('contact', msg('leads.error.contactConsent')));
       const byDate = input.byDate ? byDateProblem(input.byDate, dayIn(now(), deps.timezone(actor.guildId))) : null;
-      if (byDate) problems.push({ field: 'by-date', message: byDate });
+      if (byDate) problems.push(problem('by-date', msg(byDate === 'past' ? 'leads.error.byDatePast' : 'leads.error.byDateFar')));
       if (problems.length) throw invalidFields(problems);
       return repo.transaction(() => {
         if (repo.countOpenFrom(actor.guildId, from.id) >= LEAD_LIMITS.maxOpenPerSpace) {
-          throw conflict(`${from.name} already has ${LEAD_LIMITS.maxOpenPerSpace} open leads. Record their outcomes with /lead outcome before sending more.`);
+          throw conflict(msg('leads.error.tooManyOpen', { space: from.name, count: LEAD_LIMITS.maxOpenPerSpace }));
         }
         const lead = repo.insert({
           guildId: actor.guildId, fromSpaceId: from.id, fromSpaceName: from.name, toSpaceId: to!.id, toSpaceName: to!.name, need: input.need,
@@ -78,7 +78,7 @@ export function createLeadsService(deps: { repo: LeadsRepo; clock: Clock; spaces
     answer(actor: Actor, leadId: number, accept: boolean): { lead: LeadRow; changed: boolean } {
       const lead = load(actor.guildId, leadId);
       const to = spaces.approvedSpace(actor.guildId, lead.toSpaceId);
-      if (!to?.hostUserIds.includes(actor.userId)) throw forbidden(`Only the hosts of ${lead.toSpaceName} can answer this lead.`);
+      if (!to?.hostUserIds.includes(actor.userId)) throw forbidden(msg('leads.error.answerHostsOnly', { space: lead.toSpaceName }));
       const changed = repo.answer(actor.guildId, leadId, accept ? 'accepted' : 'passed', actor.userId, now());
       return { lead: load(actor.guildId, leadId), changed };
     },
@@ -87,7 +87,7 @@ export function createLeadsService(deps: { repo: LeadsRepo; clock: Clock; spaces
     outcome(actor: Actor, leadId: number, result: LeadOutcome): LeadRow {
       const lead = load(actor.guildId, leadId);
       const hosts = spaces.approvedSpace(actor.guildId, lead.fromSpaceId)?.hostUserIds ?? [];
-      if (lead.sentBy !== actor.userId && !hosts.includes(actor.userId)) throw forbidden(`Only the hosts of ${lead.fromSpaceName}, who sent it, can record this lead’s outcome.`);
+      if (lead.sentBy !== actor.userId && !hosts.includes(actor.userId)) throw forbidden(msg('leads.error.outcomeHostsOnly', { space: lead.fromSpaceName }));
       repo.setOutcome(actor.guildId, leadId, result, now());
       return load(actor.guildId, leadId);
     },
@@ -99,7 +99,7 @@ export function createLeadsService(deps: { repo: LeadsRepo; clock: Clock; spaces
     },
 
     stats(actor: Actor, months = 12): { months: number; rows: LeadStatsRow[] } {
-      if (!Number.isInteger(months) || months < LEAD_LIMITS.minMonths || months > LEAD_LIMITS.maxMonths) throw invalid('months', `months must be ${LEAD_LIMITS.minMonths} to ${LEAD_LIMITS.maxMonths}.`);
+      if (!Number.isInteger(months) || months < LEAD_LIMITS.minMonths || months > LEAD_LIMITS.maxMonths) throw invalid('months', msg('validation.between', { field: 'months', min: LEAD_LIMITS.minMonths, max: LEAD_LIMITS.maxMonths }));
       const { sent, received } = repo.stats(actor.guildId, now() - months * 30 * DAY);
       const rows = new Map<number, LeadStatsRow>();
       const row = (spaceId: number, spaceName: string) => {

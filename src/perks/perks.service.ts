@@ -2,7 +2,7 @@
 import type { Actor } from '../shared/actor.js';
 import { addDays, dayIn } from '../shared/calendar-day.js';
 import type { Clock } from '../shared/clock.js';
-import { conflict, forbidden, invalid, notFound } from '../shared/errors.js';
+import { conflict, forbidden, invalid, msg, notFound } from '../shared/errors.js';
 import type { PerkRow, PerksRepo } from './perks.repo.js';
 import { PERK_LIMITS } from './perks.rules.js';
 
@@ -19,17 +19,17 @@ export function createPerksService(deps: { repo: PerksRepo; clock: Clock; timezo
   const { repo } = deps;
   const today = (guildId: string) => dayIn(deps.clock.now(), deps.timezone(guildId));
 
-  function requireOrganizer(actor: Actor, what: string): void {
-    if (!actor.isOrganizer) throw forbidden(`Only organizers can ${what}.`);
+  function requireOrganizer(actor: Actor, what: 'add' | 'remove'): void {
+    if (!actor.isOrganizer) throw forbidden(msg(what === 'add' ? 'perks.error.organizersAdd' : 'perks.error.organizersRemove'));
   }
 
   return {
     add(actor: Actor, input: PerkInput): PerkRow {
-      requireOrganizer(actor, 'add perks');
+      requireOrganizer(actor, 'add');
       const day = today(actor.guildId);
-      if (input.until !== undefined && input.until < day) throw invalid('until', 'until is in the past: a perk needs at least today.');
-      if (input.until !== undefined && input.until > addDays(day, PERK_LIMITS.maxYearsAhead * 366)) throw invalid('until', `until is more than ${PERK_LIMITS.maxYearsAhead} years away.`);
-      if (repo.countCurrent(actor.guildId, day) >= PERK_LIMITS.maxPerks) throw conflict(`This alliance already offers ${PERK_LIMITS.maxPerks} perks. Remove some with /perks remove first.`);
+      if (input.until !== undefined && input.until < day) throw invalid('until', msg('perks.error.untilPast'));
+      if (input.until !== undefined && input.until > addDays(day, PERK_LIMITS.maxYearsAhead * 366)) throw invalid('until', msg('perks.error.untilFar', { years: PERK_LIMITS.maxYearsAhead }));
+      if (repo.countCurrent(actor.guildId, day) >= PERK_LIMITS.maxPerks) throw conflict(msg('perks.error.full', { count: PERK_LIMITS.maxPerks }));
       return repo.insert({
         guildId: actor.guildId, title: input.title, partner: input.partner, details: input.details, code: input.code ?? null,
         until: input.until ?? null, link: input.link ?? null, createdBy: actor.userId, createdAt: deps.clock.now().getTime(),
@@ -42,9 +42,9 @@ export function createPerksService(deps: { repo: PerksRepo; clock: Clock; timezo
     },
 
     remove(actor: Actor, perkId: number): PerkRow {
-      requireOrganizer(actor, 'remove perks');
+      requireOrganizer(actor, 'remove');
       const perk = repo.get(actor.guildId, perkId);
-      if (!perk) throw notFound('No such perk in this alliance (it may have been removed already).');
+      if (!perk) throw notFound(msg('perks.error.notFound'));
       repo.delete(actor.guildId, perkId);
       return perk;
     },

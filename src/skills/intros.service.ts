@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Actor } from '../shared/actor.js';
 import { DAY } from '../shared/clock.js';
-import { conflict, forbidden, invalid, notFound } from '../shared/errors.js';
+import { conflict, forbidden, invalid, msg, notFound } from '../shared/errors.js';
 import { closeness } from './match.rules.js';
 import { noteField, parseInput, SKILL_JOBS, skillField, type SkillsContext } from './skills.context.js';
 import type { IntroLink } from '../db/schema/index.js';
@@ -32,35 +32,30 @@ export interface MonthSummary {
   helpers: TopHelper[];
 }
 
-const userField = z.string({ error: 'user is required' }).regex(/^\d{15,21}$/, 'user must be a member of this server');
+const userField = z.string().regex(/^\d{15,21}$/, 'skills.user.notMember');
 
 const requestSchema = z.object({ user: userField, userIsBot: z.boolean(), channelId: z.string().nullish() });
 const thanksSchema = z.object({ user: userField, userIsBot: z.boolean(), skill: skillField, note: noteField });
 
 const at = (ms: number) => `<t:${Math.floor(ms / 1000)}:D>`;
+const mention = (userId: string) => `<@${userId}>`;
 
 function refusalError(refusal: IntroRefusal, targetId: string) {
   switch (refusal.kind) {
     case 'self':
-      return invalid('user', "You can't ask for an introduction to yourself.");
+      return invalid('user', msg('skills.intro.error.self'));
     case 'bot':
-      return invalid('user', 'Bots do not trade skills: pick a member.');
+      return invalid('user', msg('skills.intro.error.bot'));
     case 'unavailable':
-      return forbidden(`<@${targetId}> is not taking introductions right now.`);
+      return forbidden(msg('skills.intro.error.closed', { target: mention(targetId) }));
     case 'no-match':
-      return conflict(`You and <@${targetId}> have no matching skills right now, so there is nothing to introduce.`);
+      return conflict(msg('skills.intro.error.noMatch', { target: mention(targetId) }));
     case 'duplicate':
-      return conflict(
-        refusal.theyAsked
-          ? `<@${targetId}> already asked to be introduced to you: answer their request in your DMs.`
-          : `You already asked for an introduction to <@${targetId}>; it is waiting for their answer.`,
-      );
+      return conflict(msg(refusal.theyAsked ? 'skills.intro.error.theyAsked' : 'skills.intro.error.youAsked', { target: mention(targetId) }));
     case 'too-many-pending':
-      return conflict(
-        `You have ${LIMITS.pendingIntros} introduction requests waiting for an answer. Ask again once one is answered (requests lapse after ${LIMITS.introAnswerWindowMs / DAY} days).`,
-      );
+      return conflict(msg('skills.intro.error.tooManyPending', { count: LIMITS.pendingIntros, days: LIMITS.introAnswerWindowMs / DAY }));
     case 'cooldown':
-      return conflict(`You and <@${targetId}> had an introduction request recently; you can ask again from ${at(refusal.until)}.`);
+      return conflict(msg('skills.intro.error.cooldown', { target: mention(targetId), from: at(refusal.until) }));
   }
 }
 
@@ -91,11 +86,11 @@ export function createIntroUseCases(ctx: SkillsContext) {
 
   function pendingIntro(actor: Actor, introId: number): IntroRow {
     const intro = repo.intro(actor.guildId, introId);
-    if (!intro) throw notFound('That introduction request no longer exists.');
-    if (intro.targetId !== actor.userId) throw forbidden('This introduction request was sent to someone else.');
-    if (intro.status !== 'pending') throw conflict('You already answered this introduction request.');
+    if (!intro) throw notFound(msg('skills.intro.error.requestGone'));
+    if (intro.targetId !== actor.userId) throw forbidden(msg('skills.intro.error.notYours'));
+    if (intro.status !== 'pending') throw conflict(msg('skills.intro.error.answered'));
     if (ctx.now() - intro.createdAt >= LIMITS.introAnswerWindowMs) {
-      throw conflict(`This request lapsed: requests can be answered for ${LIMITS.introAnswerWindowMs / DAY} days.`);
+      throw conflict(msg('skills.intro.error.lapsed', { days: LIMITS.introAnswerWindowMs / DAY }));
     }
     return intro;
   }
@@ -150,7 +145,7 @@ export function createIntroUseCases(ctx: SkillsContext) {
       const now = ctx.now();
       return ctx.db.transaction(() => {
         const updated = repo.updateIntro(actor.guildId, intro.id, { status: accept ? 'accepted' : 'declined', respondedAt: now }, 'pending');
-        if (!updated) throw conflict('You already answered this introduction request.');
+        if (!updated) throw conflict(msg('skills.intro.error.answered'));
         if (accept) {
           const dueAt = introFollowupAt(now, ctx.timezone(actor.guildId));
           jobs.schedule({
@@ -174,11 +169,11 @@ export function createIntroUseCases(ctx: SkillsContext) {
     /** "Did it help?" answered by either side, once each. */
     answerHelped(actor: Actor, introId: number, helped: boolean): Intro {
       const intro = repo.intro(actor.guildId, introId);
-      if (!intro || intro.status !== 'accepted') throw notFound('That introduction no longer exists.');
+      if (!intro || intro.status !== 'accepted') throw notFound(msg('skills.followup.error.gone'));
       const side = intro.requesterId === actor.userId ? 'requester' : intro.targetId === actor.userId ? 'target' : null;
-      if (!side) throw forbidden('This question was for the two members who were introduced.');
+      if (!side) throw forbidden(msg('skills.followup.error.notYours'));
       const answered = side === 'requester' ? intro.requesterHelped : intro.targetHelped;
-      if (answered !== null) throw conflict('You already answered, thank you!');
+      if (answered !== null) throw conflict(msg('skills.followup.error.answered'));
       const now = ctx.now();
       const patch = side === 'requester' ? { requesterHelped: helped, requesterAnsweredAt: now } : { targetHelped: helped, targetAnsweredAt: now };
       return repo.updateIntro(actor.guildId, intro.id, patch)!;
@@ -192,14 +187,14 @@ export function createIntroUseCases(ctx: SkillsContext) {
 
     thank(actor: Actor, input: z.input<typeof thanksSchema>) {
       const data = parseInput(thanksSchema, input);
-      if (data.user === actor.userId) throw invalid('user', "You can't thank yourself (but well done).");
-      if (data.userIsBot) throw invalid('user', 'Bots do not collect thanks: pick a member.');
+      if (data.user === actor.userId) throw invalid('user', msg('skills.thanks.error.self'));
+      if (data.userIsBot) throw invalid('user', msg('skills.thanks.error.bot'));
       const resolution = resolveSkill(data.skill, ctx.index(actor.guildId).customKeys());
-      if (!resolution) throw invalid('skill', 'skill must contain letters or digits');
+      if (!resolution) throw invalid('skill', msg('skills.skill.noLetters'));
       const now = ctx.now();
       const latest = repo.latestThanks(actor.guildId, actor.userId, data.user, resolution.skill.key);
       if (latest && now - latest.createdAt < LIMITS.thanksRepeatMs) {
-        throw conflict(`You already thanked <@${data.user}> for ${resolution.skill.label} today.`);
+        throw conflict(msg('skills.thanks.error.again', { user: mention(data.user), skill: resolution.skill.label }));
       }
       return repo.insertThanks({
         guildId: actor.guildId,

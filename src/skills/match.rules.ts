@@ -215,29 +215,3 @@ function insertSorted<T extends { userId: string; score: number }>(results: T[],
   while (i > 0 && (results[i - 1]!.score < person.score || (results[i - 1]!.score === person.score && results[i - 1]!.userId > person.userId))) i--;
   results.splice(i, 0, person);
 }
-
-const LEVEL_WORDS: Record<SkillLevel, string> = { learning: 'learning', practiced: 'practiced', expert: 'expert' };
-
-function skillPhrase(entry: MatchEntry, showLevel: boolean): string {
-  const level = showLevel && entry.level ? ` (${LEVEL_WORDS[entry.level]})` : '';
-  return `**${entry.label}**${level}`;
-}
-
-/** One reason line, e.g. "they offer **Grant writing** (expert), which you need". */
-export function describePair(pair: MatchPair): string {
-  const { mine, theirs } = pair;
-  const closeTo = pair.closeness === 'category' ? `, close to **${mine.label}**` : '';
-  const line =
-    theirs.kind === 'offer'
-      ? `they offer ${skillPhrase(theirs, true)}${closeTo}, which you need`
-      : `they need ${skillPhrase(theirs, false)}${closeTo}, which you offer`;
-  return pair.closeness === 'synonym' ? `${line} (you wrote “${mine.term}”, they wrote “${theirs.term}”)` : line;
-}
-
-export const LOCALITY_WORDS: Record<LocalityTier, string | null> = {
-  space: 'same space',
-  city: 'same city',
-  region: 'same region',
-  remote: 'remote',
-  unknown: null,
-};

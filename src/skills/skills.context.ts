@@ -5,6 +5,7 @@ import type { Db } from '../db/open.js';
 import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Clock } from '../shared/clock.js';
 import { invalidFields } from '../shared/errors.js';
+import { issueProblem } from '../shared/validate.js';
 import type { Locality } from './match.rules.js';
 import { GuildSkillIndex } from './skills.index.js';
 import type { SkillsRepo } from './skills.repo.js';
@@ -106,12 +107,7 @@ export type SkillsContext = ReturnType<typeof createSkillsContext>;
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw invalidFields(
-    parsed.error.issues.map((issue) => {
-      const field = String(issue.path[0] ?? 'input');
-      return { field, message: issue.message.startsWith(field) ? issue.message : `${field}: ${issue.message}` };
-    }),
-  );
+  throw invalidFields(parsed.error.issues.map((issue) => issueProblem(issue, String(issue.path[0] ?? 'input'))));
 }
 
 const bare = (text: string) => (text.startsWith(CUSTOM_PREFIX) ? text.slice(CUSTOM_PREFIX.length) : text);
@@ -119,16 +115,16 @@ const length = (text: string) => [...text].length;
 
 /** A skill as typed or picked from autocomplete (`custom:<text>` values count without their prefix). */
 export const skillField = z
-  .string({ error: 'skill is required' })
+  .string()
   .trim()
-  .refine((text) => bare(text).trim().length > 0, { message: 'skill cannot be empty', abort: true })
-  .refine((text) => length(bare(text).trim()) >= LIMITS.skillMin, { message: `skill must be at least ${LIMITS.skillMin} characters`, abort: true })
-  .refine((text) => length(bare(text)) <= LIMITS.skillMax, `skill must be at most ${LIMITS.skillMax} characters`);
+  .refine((text) => bare(text).trim().length > 0, { message: 'validation.empty', abort: true })
+  .refine((text) => length(bare(text).trim()) >= LIMITS.skillMin, { message: 'validation.tooShort', params: { limit: LIMITS.skillMin }, abort: true })
+  .refine((text) => length(bare(text)) <= LIMITS.skillMax, { message: 'validation.tooLong', params: { limit: LIMITS.skillMax } });
 
 export const noteField = z
   .string()
   .trim()
-  .refine((text) => length(text) <= LIMITS.noteMax, `note must be at most ${LIMITS.noteMax} characters`)
+  .refine((text) => length(text) <= LIMITS.noteMax, { message: 'validation.tooLong', params: { limit: LIMITS.noteMax } })
   .nullish()
   .transform((text) => (text ? text : null));
 

@@ -3,15 +3,25 @@ import type { Db } from '../db/open.js';
 import type { Clock } from '../shared/clock.js';
 import { defineFeature } from '../shared/feature.js';
 import type { SkillsServiceDeps } from './skills.context.js';
+import { createMemberLanguages } from './member-languages.service.js';
 import { createSkillsRepo } from './skills.repo.js';
 import { createSkillsService } from './skills.service.js';
 import { skillsUpdateSection } from './skills.update-section.js';
 
 export function createSkillsFeature(deps: { db: Db; clock: Clock } & Pick<SkillsServiceDeps, 'jobs' | 'timezone' | 'locality' | 'localities'>) {
   const skills = createSkillsService({ ...deps, repo: createSkillsRepo(deps.db) });
+  const memberLanguages = createMemberLanguages(deps);
   return defineFeature({
-    services: { skills },
+    services: { skills, memberLanguages },
     updateSections: [skillsUpdateSection(skills)],
-    privacy: [{ feature: 'skills', forget: (guildId: string, userId: string) => skills.forgetMember(guildId, userId) }],
+    privacy: [
+      {
+        feature: 'skills',
+        forget: (guildId: string, userId: string) => {
+          memberLanguages.forget(guildId, userId);
+          return skills.forgetMember(guildId, userId);
+        },
+      },
+    ],
   });
 }

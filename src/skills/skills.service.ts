@@ -4,27 +4,28 @@
 import { z } from 'zod';
 import { SKILL_LEVELS, type SkillEntryKind } from '../db/schema/skills.js';
 import type { Actor } from '../shared/actor.js';
+import type { Language } from '../shared/languages.js';
 import { DAY } from '../shared/clock.js';
-import { conflict, invalid, notFound } from '../shared/errors.js';
+import { conflict, invalid, msg, notFound } from '../shared/errors.js';
 import { createIntroUseCases } from './intros.service.js';
 import { jobUseCases } from './skills.jobs.js';
-import { describePair, localityTier, rankMatches, WEIGHTS, type Locality, type LocalityTier, type MatchEntry, type PersonMatch } from './match.rules.js';
+import { localityTier, rankMatches, WEIGHTS, type Locality, type LocalityTier, type MatchEntry, type PersonMatch } from './match.rules.js';
 import { createSkillsContext, needJobPrefix, noteField, parseInput, SKILL_JOBS, skillField, type SkillsContext, type SkillsServiceDeps } from './skills.context.js';
 import type { MemberPrefs } from './skills.index.js';
 import type { EntryRow } from './skills.repo.js';
 import { byDateProblem, LIMITS, needExpiresAt, needReminderAt, suggestionDigestWindow } from './skills.rules.js';
 import { parseLocalDate } from '../shared/when.rules.js';
-import { resolveSkill, suggestSkills, type Resolution, type SkillInfo, type SkillSuggestion } from './taxonomy.rules.js';
+import { normalizeSkillText, resolveSkill, skillNames, suggestSkills, type Resolution, type SkillInfo, type SkillSuggestion } from './taxonomy.rules.js';
 
 /** Days within which the same two members are not told again about the same skill. */
 export const NOTICE_QUIET_DAYS = 30;
 
 const offerSchema = z.object({
   skill: skillField,
-  level: z.enum(SKILL_LEVELS, { error: 'level must be learning, practiced or expert' }).nullish(),
+  level: z.enum(SKILL_LEVELS).nullish(),
   note: noteField,
 });
-const needSchema = z.object({ skill: skillField, note: noteField, by: z.string().trim().max(40, 'by must be at most 40 characters').nullish() });
+const needSchema = z.object({ skill: skillField, note: noteField, by: z.string().trim().max(40).nullish() });
 
 export type OfferInput = z.input<typeof offerSchema>;
 export type NeedInput = z.input<typeof needSchema>;
@@ -49,9 +50,9 @@ export interface Privacy {
 }
 
 const privacySchema = z.object({
-  matching: z.enum(['visible', 'hidden'], { error: 'matching must be visible or hidden' }).nullish(),
-  intros: z.enum(['open', 'closed'], { error: 'intros must be open or closed' }).nullish(),
-  reminders: z.enum(['on', 'off'], { error: 'reminders must be on or off' }).nullish(),
+  matching: z.enum(['visible', 'hidden']).nullish(),
+  intros: z.enum(['open', 'closed']).nullish(),
+  reminders: z.enum(['on', 'off']).nullish(),
 });
 
 export interface WhoOffers {
@@ -61,9 +62,9 @@ export interface WhoOffers {
   locality: LocalityTier;
 }
 
+/** A ranked person; the reasons are its pairs (`theyOffer`, `theyNeed`), worded by the Discord layer. */
 export interface MatchView extends PersonMatch {
   introsOpen: boolean;
-  reasons: string[];
 }
 
 function toPrivacy(prefs: MemberPrefs): Privacy {
@@ -75,7 +76,7 @@ function entryUseCases(ctx: SkillsContext) {
 
   function resolveOrThrow(guildId: string, skill: string): Resolution {
     const resolution = resolveSkill(skill, ctx.index(guildId).customKeys());
-    if (!resolution) throw invalid('skill', 'skill must contain letters or digits');
+    if (!resolution) throw invalid('skill', msg('skills.skill.noLetters'));
     return resolution;
   }
 
@@ -137,9 +138,7 @@ function entryUseCases(ctx: SkillsContext) {
     const skillKey = resolution.skill.key;
     const existing = repo.ownEntry(guildId, userId, kind, skillKey);
     if (!existing && repo.entriesOf(guildId, userId).length >= LIMITS.entriesPerMember) {
-      throw conflict(
-        `You already have ${LIMITS.entriesPerMember} offers and needs (the limit counts both). Remove one with /skills remove first.`,
-      );
+      throw conflict(msg('skills.entries.full', { count: LIMITS.entriesPerMember }));
     }
     const fields = {
       term: resolution.term,
@@ -196,7 +195,7 @@ function entryUseCases(ctx: SkillsContext) {
 
   function ownEntry(actor: Actor, entryId: number): EntryRow {
     const row = repo.entry(actor.guildId, entryId);
-    if (!row || row.userId !== actor.userId) throw notFound('That entry is not one of yours (it may have been removed already).');
+    if (!row || row.userId !== actor.userId) throw notFound(msg('skills.entries.notYours'));
     return row;
   }
 
@@ -230,7 +229,7 @@ function entryUseCases(ctx: SkillsContext) {
     /** Keeps a need for another 90 days (the reminder's "Renew" button). */
     renew(actor: Actor, entryId: number): MatchEntry {
       const row = ownEntry(actor, entryId);
-      if (row.kind !== 'need') throw invalid('entry', 'Only needs expire, so only needs can be renewed.');
+      if (row.kind !== 'need') throw invalid('entry', msg('skills.entries.onlyNeedsRenew'));
       const now = ctx.now();
       const updated = ctx.write(
         actor.guildId,
@@ -263,7 +262,6 @@ function entryUseCases(ctx: SkillsContext) {
       return matches.map((match) => ({
         ...match,
         introsOpen: !index.prefsOf(match.userId).introsClosed,
-        reasons: [...match.theyOffer, ...match.theyNeed].sort((a, b) => b.score - a.score).map(describePair),
       }));
     },
 
@@ -293,9 +291,9 @@ function entryUseCases(ctx: SkillsContext) {
       return { skill: resolution.skill, offers };
     },
 
-    /** Skill autocomplete: taxonomy names and synonyms plus this alliance's own skills. */
-    suggest(guildId: string, query: string): SkillSuggestion[] {
-      return suggestSkills(query.slice(0, 100), ctx.index(guildId).customKeys(), 25);
+    /** Skill autocomplete: taxonomy names and synonyms plus this alliance's own skills, the reader's language first. */
+    suggest(guildId: string, query: string, language: Language = 'en'): SkillSuggestion[] {
+      return suggestSkills(query.slice(0, 100), ctx.index(guildId).customKeys(), 25, undefined, language);
     },
 
     /** True when typed text matches no known skill (autocomplete then offers it as a new one). */
@@ -303,13 +301,13 @@ function entryUseCases(ctx: SkillsContext) {
       return resolveSkill(typed, ctx.index(guildId).customKeys())?.kind === 'new';
     },
 
-    /** The caller's own entries for `/skills remove` autocomplete. */
-    suggestMine(actor: Actor, query: string): { id: number; name: string }[] {
-      const q = query.trim().toLowerCase();
+    /** The caller's own entries for `/skills remove` autocomplete, found by their name in any language. */
+    suggestMine(actor: Actor, query: string): { id: number; kind: SkillEntryKind; skillKey: string }[] {
+      const q = normalizeSkillText(query);
       return mine(actor)
-        .filter((entry) => !q || entry.label.toLowerCase().includes(q))
+        .filter((entry) => !q || skillNames(entry.skillKey).some((name) => normalizeSkillText(name).includes(q)))
         .slice(0, 25)
-        .map((entry) => ({ id: entry.id, name: `${entry.kind === 'offer' ? 'Offer' : 'Need'}: ${entry.label}` }));
+        .map((entry) => ({ id: entry.id, kind: entry.kind, skillKey: entry.skillKey }));
     },
 
     privacy(actor: Actor): Privacy {

@@ -1,6 +1,9 @@
 // Pure rules that turn what a member typed into a skill: normalization (case, accents, spacing), synonyms,
-// bounded Damerau-Levenshtein typo tolerance, free text kept as a new skill, and autocomplete ranking.
+// bounded Damerau-Levenshtein typo tolerance, free text kept as a new skill, and autocomplete ranking. The names
+// and synonyms of all three languages share one index: what is stored is the skill's id, never a language.
+import type { Language } from '../shared/languages.js';
 import { CATEGORIES, SKILLS, type TaxonomySkill } from './taxonomy.data.js';
+import { skillWords } from './taxonomy.i18n.js';
 
 export const CUSTOM_PREFIX = 'custom:';
 
@@ -59,6 +62,10 @@ export interface Term {
   text: string;
   skillKey: string;
   isName: boolean;
+  /** The words as the taxonomy writes them ("comptabilité"), shown when a match explains itself. */
+  raw?: string;
+  /** The language the words are in (a member's own skill has none). */
+  language?: Language;
 }
 
 export interface SkillInfo {
@@ -79,17 +86,24 @@ function taxonomyInfo(skill: TaxonomySkill): SkillInfo {
   return { key: skill.id, label: skill.label, category: skill.category, custom: false };
 }
 
-/** The taxonomy's terms; the first skill to claim a term keeps it (a table test keeps terms unique). */
+/**
+ * The taxonomy's terms in English, then Spanish, then French; the first skill to claim a term keeps it (a table
+ * test keeps terms unique). A skill's label in each language counts as a name ("Contabilidad" ranks first for "contab").
+ */
 export function buildTermIndex(skills: readonly TaxonomySkill[] = SKILLS): TermIndex {
   const byText = new Map<string, Term>();
   const infos = new Map<string, SkillInfo>();
+  const claim = (skillKey: string, words: readonly string[], language: Language) => {
+    for (const [i, raw] of words.entries()) {
+      const text = normalizeSkillText(raw);
+      if (text && !byText.has(text)) byText.set(text, { text, skillKey, isName: i === 0, raw, language });
+    }
+  };
   for (const skill of skills) {
     infos.set(skill.id, taxonomyInfo(skill));
-    for (const [i, raw] of [skill.label, ...skill.synonyms].entries()) {
-      const text = normalizeSkillText(raw);
-      if (text && !byText.has(text)) byText.set(text, { text, skillKey: skill.id, isName: i === 0 });
-    }
+    claim(skill.id, [skill.label, ...skill.synonyms], 'en');
   }
+  for (const language of ['es', 'fr'] as const) for (const skill of skills) claim(skill.id, skillWords(skill.id, language), language);
   return { byText, terms: [...byText.values()], skills: infos };
 }
 
@@ -110,6 +124,36 @@ export function customLabel(normalized: string): string {
 
 export function customSkillKey(normalized: string): string {
   return `${CUSTOM_PREFIX}${normalized}`;
+}
+
+/** A skill's name in one language: the taxonomy's translation, or a member's own skill as they wrote it. */
+export function skillLabel(key: string, language: Language, index: TermIndex = taxonomyIndex()): string {
+  const english = skillInfo(key, index).label;
+  if (language === 'en' || !index.skills.has(key)) return english;
+  return skillWords(key, language)[0] ?? english;
+}
+
+/** A skill's names in every language the bot speaks (one name for a member's own skill). */
+export function skillNames(key: string, index: TermIndex = taxonomyIndex()): string[] {
+  const english = skillInfo(key, index).label;
+  if (!index.skills.has(key)) return [english];
+  return [english, ...(['es', 'fr'] as const).map((language) => skillLabel(key, language, index))];
+}
+
+let byEnglishLabel: Map<string, string> | undefined;
+/**
+ * A skill name stored in English (introductions keep the names they linked) in another language; a member's own
+ * skill, which has no translation, stays as written.
+ */
+export function translateSkillLabel(englishLabel: string, language: Language): string {
+  byEnglishLabel ??= new Map(SKILLS.map((skill) => [skill.label, skill.id]));
+  const key = byEnglishLabel.get(englishLabel);
+  return key ? skillLabel(key, language) : englishLabel;
+}
+
+/** How the taxonomy writes a normalized term, accents kept ("comptabilite" → "comptabilité"); the term itself when unknown. */
+export function termDisplay(term: string, index: TermIndex = taxonomyIndex()): string {
+  return index.byText.get(term)?.raw?.toLocaleLowerCase() ?? term;
 }
 
 export function skillInfo(key: string, index: TermIndex = taxonomyIndex()): SkillInfo {
@@ -184,13 +228,15 @@ export interface SkillSuggestion {
 
 /**
  * Autocomplete: names and synonyms that start with the query, then contain it at a word start, then contain
- * it, then are within the typo budget of it; at most `limit`, one line per skill.
+ * it, then are within the typo budget of it; at most `limit`, one line per skill. At each step names in the
+ * reader's language come first, then names in the others, then synonyms.
  */
 export function suggestSkills(
   query: string,
   customKeys: Iterable<string> = [],
   limit = 25,
   index: TermIndex = taxonomyIndex(),
+  language: Language = 'en',
 ): SkillSuggestion[] {
   const text = normalizeSkillText(query);
   const candidates: { term: Term; rank: number }[] = [];
@@ -210,7 +256,8 @@ export function suggestSkills(
     else if (term.text.includes(text)) rank = 2;
     else if (budget > 0 && boundedDamerauLevenshtein(text, term.text.slice(0, text.length + budget), budget) <= budget) rank = 3;
     else continue;
-    candidates.push({ term, rank: rank * 2 + (term.isName ? 0 : 1) });
+    const kind = !term.isName ? 2 : !term.language || term.language === language ? 0 : 1;
+    candidates.push({ term, rank: rank * 3 + kind });
   }
   candidates.sort((a, b) => a.rank - b.rank || a.term.text.length - b.term.text.length || a.term.text.localeCompare(b.term.text));
   const seen = new Set<string>();
@@ -218,7 +265,9 @@ export function suggestSkills(
   for (const { term } of candidates) {
     if (seen.has(term.skillKey)) continue;
     seen.add(term.skillKey);
-    out.push({ key: term.skillKey, label: skillInfo(term.skillKey, index).label, matched: term.isName ? null : term.text });
+    // A name in another language is shown like a synonym: "Comptabilité (contabilidad)".
+    const ownName = term.isName && (term.language ?? language) === language;
+    out.push({ key: term.skillKey, label: skillInfo(term.skillKey, index).label, matched: ownName ? null : term.text });
     if (out.length >= limit) break;
   }
   return out;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { lead as leadCommand } from '../../commands/lead.js';
 import { decodeCustomId, parseCustomIdArgs } from '../../src/discord/custom-id.js';
 import { renderLeadOffer, renderStats } from '../../src/discord/leads/render.js';
+import { LANGUAGES } from '../../src/shared/languages.js';
 import { passField, renderCheckin, renderIssued, renderMine, renderVisits } from '../../src/discord/pass/render.js';
 import { renderPerks } from '../../src/discord/perks/render.js';
 import type { LeadRow } from '../../src/leads/leads.repo.js';
@@ -60,9 +61,9 @@ describe('pass renderers', () => {
   });
 });
 
-describe('lead renderers', () => {
+describe.each(LANGUAGES)('lead renderers in %s', (language) => {
   it('fit at their longest, and the Accept / Pass ids parse back to the alliance, the lead and the answer', () => {
-    const offer = renderLeadOffer(leadRow);
+    const offer = renderLeadOffer(leadRow, language);
     checkEmbeds(offer.embeds);
     expect(length(offer.content)).toBeLessThanOrEqual(2000);
     const ids = offer.components[0]!.toJSON().components.map((c) => ('custom_id' in c ? c.custom_id : ''));
@@ -71,8 +72,8 @@ describe('lead renderers', () => {
       [leadRow.guildId, leadRow.id, '1'],
       [leadRow.guildId, leadRow.id, '0'],
     ]);
-    expect(JSON.stringify(renderLeadOffer({ ...leadRow, consent: false, contact: null }).embeds[0]!.toJSON())).not.toContain(long(LEAD_LIMITS.contact));
-    checkEmbeds(renderStats({ months: 24, rows: Array.from({ length: 400 }, (_, i) => ({ spaceId: i, spaceName: long(120), sent: 99, received: 99, won: 99 })) }).embeds ?? []);
+    expect(JSON.stringify(renderLeadOffer({ ...leadRow, consent: false, contact: null }, language).embeds[0]!.toJSON())).not.toContain(long(LEAD_LIMITS.contact));
+    checkEmbeds(renderStats({ months: 24, rows: Array.from({ length: 400 }, (_, i) => ({ spaceId: i, spaceName: long(120), sent: 99, received: 99, won: 99 })) }, language).embeds ?? []);
   });
 });
 
@@ -82,6 +83,6 @@ describe('perk renderers', () => {
       id: i, guildId: '1', title: long(PERK_LIMITS.title), partner: long(PERK_LIMITS.partner), details: long(PERK_LIMITS.details), code: long(PERK_LIMITS.code),
       until: '2030-01-01', link: `https://${long(280)}.example`, createdBy: null, createdAt: 0,
     });
-    checkEmbeds(renderPerks(Array.from({ length: 100 }, (_, i) => perk(i))).embeds ?? []);
+    for (const language of LANGUAGES) checkEmbeds(renderPerks(Array.from({ length: 100 }, (_, i) => perk(i)), language).embeds ?? []);
   });
 });

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { skills } from '../../commands/skills.js';
 import { decodeCustomId, parseCustomIdArgs } from '../../src/discord/custom-id.js';
-import { renderEntries, renderFollowup, renderIntroRequest, renderMatches, renderReminder, renderSuggestionDigest, renderWho, type RenderedMessage } from '../../src/discord/skills/render.js';
+import { renderFollowup, renderIntroRequest, renderReminder, renderSuggestionDigest } from '../../src/discord/skills/intro-render.js';
+import { renderEntries, renderMatches, renderWho, type RenderedMessage } from '../../src/discord/skills/render.js';
+import { LANGUAGES } from '../../src/shared/languages.js';
 import type { Intro } from '../../src/skills/intros.service.js';
 import type { MatchEntry, MatchPair } from '../../src/skills/match.rules.js';
 import type { MatchView } from '../../src/skills/skills.service.js';
@@ -23,7 +25,6 @@ function match(i: number, introsOpen = true): MatchView {
   return {
     userId: `20000000000000${String(i).padStart(4, '0')}`, theyOffer: [pair], theyNeed: [pair], mutual: true, locality: 'city',
     place: { spaceId: 1, spaceName: long(100), city: long(100), region: null, country: 'FR' }, score: 100 - i, introsOpen,
-    reasons: Array.from({ length: 10 }, () => `they offer **${long(60)}** (expert), which you need (you wrote “${long(60)}”, they wrote “${long(60)}”)`),
   };
 }
 
@@ -83,22 +84,22 @@ function checkHandled(message: RenderedMessage): string[] {
   return actions;
 }
 
-describe('skills renderers', () => {
+describe.each(LANGUAGES)('skills renderers in %s', (language) => {
   it('fits twenty long entries with a remove button each', () => {
     const entries = [...Array.from({ length: 10 }, (_, i) => entry(i, 'offer')), ...Array.from({ length: 10 }, (_, i) => entry(i + 10, 'need'))];
-    const message = renderEntries(entries);
+    const message = renderEntries(entries, language);
     checkLimits(message);
     expect(checkHandled(message)).toEqual(Array(20).fill('rm'));
   });
 
   it('offers intro buttons for up to five matches', () => {
-    const message = renderMatches(Array.from({ length: 5 }, (_, i) => match(i)), true);
+    const message = renderMatches(Array.from({ length: 5 }, (_, i) => match(i)), true, language);
     checkLimits(message);
     expect(checkHandled(message)).toEqual(Array(5).fill('intro'));
   });
 
   it('switches to one select menu past five, shows ten, and leaves out closed intros', () => {
-    const message = renderMatches(Array.from({ length: 25 }, (_, i) => match(i, i !== 2)), true);
+    const message = renderMatches(Array.from({ length: 25 }, (_, i) => match(i, i !== 2)), true, language);
     checkLimits(message);
     expect(message.embeds[0]!.toJSON().fields).toHaveLength(10);
     expect(checkHandled(message)).toEqual(['intro-pick']);
@@ -109,7 +110,7 @@ describe('skills renderers', () => {
 
   it('keeps a long who-offers list within the description limit', () => {
     const offers = Array.from({ length: 60 }, (_, i) => ({ userId: match(i).userId, entry: entry(i, 'offer'), place: match(i).place, locality: 'city' as const }));
-    checkLimits(renderWho({ skill: { label: long(60) }, offers }));
+    checkLimits(renderWho({ skill: { key: `custom:${long(60)}` }, offers }, language));
   });
 
   it('sends DM buttons whose ids carry the alliance and parse for their handlers', () => {
@@ -117,12 +118,12 @@ describe('skills renderers', () => {
       id: 987654321, guildId: GUILD, requesterId: '30000000000000000001', targetId: '30000000000000000002', targetOffers: [long(60)], requesterOffers: [long(60)],
       channelId: null, status: 'accepted', createdAt: 0, respondedAt: 0, requesterHelped: null, targetHelped: null, requesterAnsweredAt: null, targetAnsweredAt: null,
     };
-    for (const message of [renderIntroRequest(intro, long(100)), renderFollowup(intro, intro.requesterId), renderReminder(entry(1, 'need'), GUILD, 'America/Chicago')]) {
+    for (const message of [renderIntroRequest(intro, long(100), language), renderFollowup(intro, intro.requesterId, language), renderReminder(entry(1, 'need'), GUILD, 'America/Chicago', language)]) {
       checkLimits(message);
       expect([...(message.content ?? '')].length).toBeLessThanOrEqual(2000);
       checkHandled(message);
     }
-    const ids = renderIntroRequest(intro, 'x').components[0]!.toJSON().components.map((c) => (c as { custom_id: string }).custom_id);
+    const ids = renderIntroRequest(intro, 'x', language).components[0]!.toJSON().components.map((c) => (c as { custom_id: string }).custom_id);
     expect(ids).toEqual([`v1:skills:accept:${GUILD}:987654321`, `v1:skills:decline:${GUILD}:987654321`]);
     expect(skills.components!.accept!.dmGuild!(parseCustomIdArgs(skills.components!.accept!.args, decodeCustomId(ids[0]!)!.args))).toBe(GUILD);
   });
@@ -130,10 +131,10 @@ describe('skills renderers', () => {
 
 describe('new-skill digest', () => {
   it('says one skill in the singular, many in one post within 2000 characters, and never a source path', () => {
-    const one = renderSuggestionDigest([{ label: 'Urban beekeeping', firstUserId: '300000000000000001' }]);
+    const one = renderSuggestionDigest([{ label: 'Urban beekeeping', firstUserId: '300000000000000001' }], 'en');
     expect(one).toContain('A new skill members added in the last day is not in the skill list');
     expect(one).toContain('If it deserves a place');
-    const many = renderSuggestionDigest(Array.from({ length: 40 }, (_, i) => ({ label: `${'*_'.repeat(30)} ${i}`, firstUserId: '300000000000000001' })));
+    const many = renderSuggestionDigest(Array.from({ length: 40 }, (_, i) => ({ label: `${'*_'.repeat(30)} ${i}`, firstUserId: '300000000000000001' })), 'en');
     expect([...many].length).toBeLessThanOrEqual(2000);
     expect(many).toContain('40 new skills members added in the last day');
     expect(many).toContain('…and 28 more.');

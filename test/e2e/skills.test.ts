@@ -221,9 +221,9 @@ describe('skill-share on Discord', () => {
       expect(answer.ephemeral, path).toBe(true);
       expect(answer.content).toContain(expected);
     };
-    await refused('sam', 'skills offer', { skill: '   ' }, 'skill cannot be empty');
-    await refused('sam', 'skills offer', { skill: 'x'.repeat(61) }, 'skill must be at most 60 characters');
-    await refused('sam', 'skills need', { skill: 'seo', note: 'n'.repeat(301) }, 'note must be at most 300 characters');
+    await refused('sam', 'skills offer', { skill: '   ' }, '**skill** cannot be empty.');
+    await refused('sam', 'skills offer', { skill: 'x'.repeat(61) }, '**skill** must be at most 60 characters.');
+    await refused('sam', 'skills need', { skill: 'seo', note: 'n'.repeat(301) }, '**note** must be at most 300 characters.');
     await refused('sam', 'skills need', { skill: 'seo', by: 'whenever' }, 'I could not read by "whenever" as a day');
     await refused('sam', 'skills thanks', { user: a.members.sam, skill: 'seo' }, "You can't thank yourself");
     await refused('sam', 'skills thanks', { user: bot, skill: 'seo' }, 'Bots do not collect thanks');

@@ -6,6 +6,7 @@ export * from './rhythm.js';
 export * from './meetings.js';
 export * from './directory.js';
 export * from './skills.js';
+export * from './member-languages.js';
 export * from './decision-rules.js';
 export * from './proposals.js';
 export * from './pass.js';

@@ -36,7 +36,7 @@ export function readSend(interaction: ChatInputCommandInteraction, ctx: Interact
   }, NAMES);
 }
 
-const outcomeSchema = z.object({ leadId: z.number().int().positive(), result: z.enum(LEAD_OUTCOMES, { message: 'must be won, lost or no-reply' }) });
+const outcomeSchema = z.object({ leadId: z.number().int().positive(), result: z.enum(LEAD_OUTCOMES) });
 
 export function readOutcome(interaction: ChatInputCommandInteraction) {
   return parseInput(outcomeSchema, { leadId: interaction.options.getInteger('lead', true), result: interaction.options.getString('result', true) }, { leadId: 'lead' });
@@ -50,8 +50,8 @@ export async function respondLeadOption(interaction: AutocompleteInteraction, ct
   const focused = interaction.options.getFocused(true);
   const typed = String(focused.value).slice(0, 100);
   if (focused.name === 'lead') {
-    const leads = ctx.services.leads.sentByMySpaces(ctx.actor).filter((l) => !typed || leadChoiceName(l).toLowerCase().includes(typed.toLowerCase()));
-    await interaction.respond(leads.slice(0, 25).map((l) => ({ name: leadChoiceName(l), value: l.id })));
+    const named = ctx.services.leads.sentByMySpaces(ctx.actor).map((l) => ({ name: leadChoiceName(l, ctx.language), value: l.id }));
+    await interaction.respond(named.filter((l) => !typed || l.name.toLowerCase().includes(typed.toLowerCase())).slice(0, 25));
     return;
   }
   const hostedBy = focused.name === 'from-space' ? ctx.actor.userId : undefined;

@@ -1,79 +1,83 @@
-// Every sentence members read about leads: the offer the receiving hosts get (with Accept / Pass), the answers,
-// outcomes and the per-space stats.
+// Every sentence members read about leads, from the catalogues: the offer the receiving hosts get (with Accept /
+// Pass, in each host's language), the answers, outcomes and the per-space stats (in the reader's language).
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
-import type { LeadOutcome } from '../../db/schema/index.js';
 import type { LeadRow } from '../../leads/leads.repo.js';
 import type { LeadStatsRow } from '../../leads/leads.service.js';
+import { sayIn } from '../../i18n/translate.js';
+import { dayInWords } from '../../shared/day-words.js';
+import type { Language } from '../../shared/languages.js';
 import { customId } from '../custom-id.js';
 import { escapeMarkdown, truncate, userMention } from '../format.js';
-import { dayInWords, plural } from '../pass/calendar.js';
 import { fitEmbeds } from '../fit.js';
 
 const COLOR = 0x8b5cf6;
 const name = (text: string) => `**${escapeMarkdown(text)}**`;
 
 /** The DM (or private thread post) to the receiving hosts. Contact details only when the prospect agreed. */
-export function renderLeadOffer(lead: LeadRow) {
+export function renderLeadOffer(lead: LeadRow, language: Language) {
+  const say = sayIn(language);
   const embed = new EmbedBuilder()
     .setColor(COLOR)
-    .setTitle(truncate(`A lead for ${lead.toSpaceName}`, 256))
+    .setTitle(truncate(say('leads.offer.title', { space: lead.toSpaceName }), 256))
     .setDescription(truncate(escapeMarkdown(lead.need), 4000))
     .addFields(
-      { name: 'From', value: truncate(`${name(lead.fromSpaceName)}${lead.sentBy ? ` (${userMention(lead.sentBy)})` : ''}`, 1024), inline: true },
-      ...(lead.size ? [{ name: 'Size', value: plural(lead.size, 'person', 'people'), inline: true }] : []),
-      ...(lead.byDate ? [{ name: 'Needed by', value: dayInWords(lead.byDate), inline: true }] : []),
+      { name: say('leads.offer.from'), value: truncate(`${name(lead.fromSpaceName)}${lead.sentBy ? ` (${userMention(lead.sentBy)})` : ''}`, 1024), inline: true },
+      ...(lead.size ? [{ name: say('leads.offer.size'), value: say('leads.offer.people', { count: lead.size }), inline: true }] : []),
+      ...(lead.byDate ? [{ name: say('leads.offer.neededBy'), value: dayInWords(lead.byDate, language), inline: true }] : []),
       lead.consent && lead.contact
-        ? { name: 'Contact (the prospect agreed to share it)', value: truncate(escapeMarkdown(lead.contact), 1024) }
-        : { name: 'Contact', value: 'Not shared: ask the sending space to put you in touch.' },
+        ? { name: say('leads.offer.contactShared'), value: truncate(escapeMarkdown(lead.contact), 1024) }
+        : { name: say('leads.offer.contact'), value: say('leads.offer.contactNotShared') },
     );
-  const intro = `📨 ${name(lead.fromSpaceName)} sent ${name(lead.toSpaceName)} a lead. Only its hosts see this.`;
-  return { content: truncate(intro, 2000), embeds: [embed], components: [answerButtons(lead)] };
+  const intro = say('leads.offer.intro', { from: name(lead.fromSpaceName), to: name(lead.toSpaceName) });
+  return { content: truncate(intro, 2000), embeds: [embed], components: [answerButtons(lead, language)] };
 }
 
-function answerButtons(lead: LeadRow) {
+/** The private thread's name when a host does not accept DMs (hosts share it: the alliance's language). */
+export function leadThreadName(lead: LeadRow, language: Language): string {
+  return truncate(sayIn(language)('leads.offer.thread', { space: lead.toSpaceName }), 100);
+}
+
+function answerButtons(lead: LeadRow, language: Language) {
+  const say = sayIn(language);
   return new ActionRowBuilder<ButtonBuilder>().addComponents(
-    new ButtonBuilder().setCustomId(customId('lead', 'answer', lead.guildId, lead.id, 1)).setLabel('Accept').setStyle(ButtonStyle.Success),
-    new ButtonBuilder().setCustomId(customId('lead', 'answer', lead.guildId, lead.id, 0)).setLabel('Pass').setStyle(ButtonStyle.Secondary),
+    new ButtonBuilder().setCustomId(customId('lead', 'answer', lead.guildId, lead.id, 1)).setLabel(truncate(say('leads.offer.accept'), 80)).setStyle(ButtonStyle.Success),
+    new ButtonBuilder().setCustomId(customId('lead', 'answer', lead.guildId, lead.id, 0)).setLabel(truncate(say('leads.offer.pass'), 80)).setStyle(ButtonStyle.Secondary),
   );
 }
 
-export function renderSent(lead: LeadRow, delivered: { dm: number; thread: number; none: number }): string {
-  const where = delivered.dm + delivered.thread === 0
-    ? 'but none of its hosts could be reached (closed DMs and no channel for a private thread). Tell them in person.'
-    : delivered.thread > 0 ? 'by direct message, or in a private thread for hosts who don’t accept DMs.' : 'by direct message.';
-  const by = lead.byDate ? `, needed by ${dayInWords(lead.byDate)},` : '';
-  return `📨 Lead #${lead.id}${by} sent to the hosts of ${name(lead.toSpaceName)} ${where} Record how it ends with /lead outcome.`;
+export function renderSent(lead: LeadRow, delivered: { dm: number; thread: number; none: number }, language: Language): string {
+  const where = delivered.dm + delivered.thread === 0 ? 'none' : delivered.thread > 0 ? 'thread' : 'dm';
+  const by = lead.byDate ? dayInWords(lead.byDate, language) : '';
+  return sayIn(language)('leads.sent', { id: lead.id, hasBy: lead.byDate ? 'yes' : 'no', by, to: name(lead.toSpaceName), where });
 }
 
-export function renderAnswered(lead: LeadRow, changed: boolean): string {
-  if (!changed) return `This lead was already ${lead.status === 'accepted' ? 'accepted' : 'passed on'}.`;
-  return lead.status === 'accepted' ? `✅ You accepted the lead from ${name(lead.fromSpaceName)}. They have been told.` : `You passed on the lead from ${name(lead.fromSpaceName)}. They have been told.`;
+export function renderAnswered(lead: LeadRow, changed: boolean, language: Language): string {
+  const say = sayIn(language);
+  if (!changed) return say('leads.answered.already', { status: lead.status });
+  return say(lead.status === 'accepted' ? 'leads.answered.accepted' : 'leads.answered.passed', { from: name(lead.fromSpaceName) });
 }
 
 /** The DM to the sender when the receiving space answers. */
-export function renderAnswerNotice(lead: LeadRow): string {
-  return lead.status === 'accepted'
-    ? `✅ ${name(lead.toSpaceName)} accepted your lead #${lead.id} (“${escapeMarkdown(truncate(lead.need, 80))}”). Record how it ends with /lead outcome.`
-    : `${name(lead.toSpaceName)} passed on your lead #${lead.id} (“${escapeMarkdown(truncate(lead.need, 80))}”). Maybe another space can help.`;
+export function renderAnswerNotice(lead: LeadRow, language: Language): string {
+  const values = { to: name(lead.toSpaceName), id: lead.id, need: escapeMarkdown(truncate(lead.need, 80)) };
+  return sayIn(language)(lead.status === 'accepted' ? 'leads.notice.accepted' : 'leads.notice.passed', values);
 }
 
-const OUTCOME_WORDS: Record<LeadOutcome, string> = { won: 'won 🎉', lost: 'lost', 'no-reply': 'no reply' };
-
-export function renderOutcome(lead: LeadRow): string {
-  return `Lead #${lead.id} to ${name(lead.toSpaceName)}: recorded as **${OUTCOME_WORDS[lead.outcome ?? 'no-reply']}**.`;
+export function renderOutcome(lead: LeadRow, language: Language): string {
+  const say = sayIn(language);
+  return say('leads.outcome.recorded', { id: lead.id, to: name(lead.toSpaceName), outcome: say(`leads.outcome.${lead.outcome ?? 'no-reply'}`) });
 }
 
 /** Autocomplete label of a lead the member's space sent. */
-export function leadChoiceName(lead: LeadRow): string {
-  const state = lead.outcome ? OUTCOME_WORDS[lead.outcome] : lead.status === 'open' ? 'waiting' : lead.status;
-  return truncate(`#${lead.id} → ${lead.toSpaceName}: ${lead.need} (${state})`, 100);
+export function leadChoiceName(lead: LeadRow, language: Language): string {
+  const say = sayIn(language);
+  const state = lead.outcome ? say(`leads.outcome.${lead.outcome}`) : say(`leads.state.${lead.status}`);
+  return truncate(say('leads.choice', { id: lead.id, to: lead.toSpaceName, need: lead.need, state }), 100);
 }
 
-export function renderStats(stats: { months: number; rows: LeadStatsRow[] }) {
-  const title = `Leads per space · last ${plural(stats.months, 'month')}`;
-  if (!stats.rows.length) return { content: `No leads in the last ${plural(stats.months, 'month')}. Send one with /lead send.` };
-  const lines = stats.rows.map((r) => `• ${name(truncate(r.spaceName, 80))}: sent ${r.sent} · received ${r.received} · won ${r.won}`);
-  return { embeds: fitEmbeds(lines, { title, color: COLOR, footer: 'Won counts leads the receiving space turned into a member.' }) };
+export function renderStats(stats: { months: number; rows: LeadStatsRow[] }, language: Language) {
+  const say = sayIn(language);
+  if (!stats.rows.length) return { content: say('leads.stats.none', { months: stats.months }) };
+  const lines = stats.rows.map((r) => say('leads.stats.line', { space: name(truncate(r.spaceName, 80)), sent: r.sent, received: r.received, won: r.won }));
+  return { embeds: fitEmbeds(lines, { title: say('leads.stats.title', { months: stats.months }), color: COLOR, footer: say('leads.stats.footer') }) };
 }
-
-export const LEAD_ELSEWHERE_TEXT = 'That lead belongs to another alliance.';

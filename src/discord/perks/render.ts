@@ -1,36 +1,42 @@
-// Every sentence members read about perks; codes appear only in answers meant for the one member who asked.
+// Every sentence members read about perks, from the catalogues in the reader's language; codes appear only in
+// answers meant for the one member who asked.
+import { sayIn } from '../../i18n/translate.js';
 import type { PerkRow } from '../../perks/perks.repo.js';
+import { dayInWords } from '../../shared/day-words.js';
+import type { Language } from '../../shared/languages.js';
 import { escapeMarkdown, truncate } from '../format.js';
-import { dayInWords } from '../pass/calendar.js';
 import { fitEmbeds } from '../fit.js';
 
 const COLOR = 0xf97316;
 
-function perkLines(perk: PerkRow): string {
+function perkLines(perk: PerkRow, language: Language): string {
+  const say = sayIn(language);
   return truncate(
     [
       `**${escapeMarkdown(perk.title)}** · ${escapeMarkdown(perk.partner)}`,
       escapeMarkdown(perk.details),
-      perk.code ? `Code: \`${perk.code.replace(/`/g, "'")}\`` : null,
+      perk.code ? say('perks.code', { code: `\`${perk.code.replace(/`/g, "'")}\`` }) : null,
       perk.link ? perk.link : null,
-      perk.until ? `Until ${dayInWords(perk.until)}` : null,
+      perk.until ? say('perks.until', { day: dayInWords(perk.until, language) }) : null,
     ].filter(Boolean).join('\n'),
     1500,
   );
 }
 
 /** The private list (codes included: only the member who asked sees it). */
-export function renderPerks(perks: readonly PerkRow[]) {
-  if (!perks.length) return { content: 'No member perks right now. Organizers add them with /perks add.' };
-  return { embeds: fitEmbeds(perks.flatMap((p) => [perkLines(p), '']), { title: perks.length === 1 ? 'Member perk' : `${perks.length} member perks`, color: COLOR, footer: 'For members of every alliance space. Codes are for members only: please don’t share them publicly.' }) };
+export function renderPerks(perks: readonly PerkRow[], language: Language) {
+  const say = sayIn(language);
+  if (!perks.length) return { content: say('perks.none') };
+  return { embeds: fitEmbeds(perks.flatMap((p) => [perkLines(p, language), '']), { title: say('perks.title', { count: perks.length }), color: COLOR, footer: say('perks.footer') }) };
 }
 
-export function renderAdded(perk: PerkRow): string {
-  return `✅ Perk added: **${escapeMarkdown(perk.title)}** from ${escapeMarkdown(perk.partner)}${perk.until ? `, until ${dayInWords(perk.until)}` : ''}. Members see it with /perks list.`;
+export function renderAdded(perk: PerkRow, language: Language): string {
+  const values = { title: escapeMarkdown(perk.title), partner: escapeMarkdown(perk.partner), hasUntil: perk.until ? 'yes' : 'no', until: perk.until ? dayInWords(perk.until, language) : '' };
+  return sayIn(language)('perks.added', values);
 }
 
-export function renderRemoved(perk: PerkRow): string {
-  return `🗑️ Removed the perk **${escapeMarkdown(perk.title)}** from ${escapeMarkdown(perk.partner)}.`;
+export function renderRemoved(perk: PerkRow, language: Language): string {
+  return sayIn(language)('perks.removed', { title: escapeMarkdown(perk.title), partner: escapeMarkdown(perk.partner) });
 }
 
 export function perkChoiceName(perk: PerkRow): string {

@@ -1,7 +1,9 @@
 // Getting skill-share messages to members privately: a DM when they accept DMs, otherwise a private thread in
 // the channel where the introduction was asked for (only the people concerned are added to it).
 import { ChannelType, type MessageCreateOptions } from 'discord.js';
+import type { Language } from '../../shared/languages.js';
 import type { BotContext } from '../command.js';
+import { publicLanguageOf } from '../language.js';
 
 export type Delivery = 'dm' | 'thread' | 'none';
 
@@ -46,4 +48,12 @@ export async function deliverPrivately(
     for (const userId of closed) outcome[userId] = threadId ? 'thread' : 'none';
   }
   return outcome;
+}
+
+/**
+ * The language of a DM to a member no interaction speaks for: the one they last used skill-share or leads in, else the
+ * alliance's (a member who never ran /skills reads what everyone reads).
+ */
+export function memberLanguage(ctx: BotContext, guildId: string, userId: string): Language {
+  return ctx.services.memberLanguages.languageOf(guildId, userId) ?? publicLanguageOf(ctx.client, ctx.services.alliances.settings(guildId), guildId);
 }

@@ -1,13 +1,16 @@
 // Skill-share as Discord messages: entry lists with remove buttons, ranked matches with intro buttons (or a
-// select past five), who-offers lists, intro requests and introductions, reminders and notices. Pure.
+// select past five), who-offers lists, privacy, thanks and top helpers. Pure; every sentence from the catalogues,
+// skill names in the reader's language.
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, StringSelectMenuBuilder, type MessageActionRowComponentBuilder } from 'discord.js';
-import type { IntroLink } from '../../db/schema/index.js';
-import type { Intro, TopHelper } from '../../skills/intros.service.js';
-import { LOCALITY_WORDS, type Locality, type MatchEntry } from '../../skills/match.rules.js';
+import { sayIn } from '../../i18n/translate.js';
+import type { TopHelper } from '../../skills/intros.service.js';
+import type { Locality, MatchEntry, MatchPair } from '../../skills/match.rules.js';
 import type { AddResult, MatchView, Privacy, WhoOffers } from '../../skills/skills.service.js';
+import { normalizeSkillText, skillLabel, termDisplay, translateSkillLabel } from '../../skills/taxonomy.rules.js';
+import { dayInWords, dayOfInstant } from '../../shared/day-words.js';
+import type { Language } from '../../shared/languages.js';
 import { customId } from '../custom-id.js';
 import { escapeMarkdown, timestamp, truncate, userMention } from '../format.js';
-import { dayInWords, dayOfInstant } from '../../shared/day-words.js';
 
 const COLOR = 0x6b46c1;
 export const MATCHES_SHOWN = 10;
@@ -22,38 +25,63 @@ export interface RenderedMessage {
   components: Row[];
 }
 
-function rows(components: MessageActionRowComponentBuilder[]): Row[] {
+export function rows(components: MessageActionRowComponentBuilder[]): Row[] {
   const out: Row[] = [];
   for (let i = 0; i < components.length && out.length < 5; i += 5) out.push(new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(components.slice(i, i + 5)));
   return out;
 }
 
-const LEVEL: Record<string, string> = { learning: 'learning', practiced: 'practiced', expert: 'expert' };
+/** An entry's skill in the reader's language (a member's own skill stays as written). */
+export const entryLabel = (entry: Pick<MatchEntry, 'skillKey'>, language: Language): string => skillLabel(entry.skillKey, language);
 
-function entryLine(entry: MatchEntry, index: number): string {
-  const level = entry.level ? ` · ${LEVEL[entry.level]}` : '';
-  const by = entry.byDate ? ` · needed by ${dayInWords(entry.byDate)}` : '';
-  const expires = entry.expiresAt ? ` · lapses ${timestamp(entry.expiresAt, 'R')}` : '';
+function entryLine(entry: MatchEntry, index: number, language: Language): string {
+  const say = sayIn(language);
+  const parts = [`${index}. **${entryLabel(entry, language)}**`];
+  if (entry.level) parts.push(say(`skills.level.${entry.level}`));
+  if (entry.byDate) parts.push(say('skills.mine.neededBy', { day: dayInWords(entry.byDate, language) }));
+  if (entry.expiresAt) parts.push(say('skills.mine.lapses', { when: timestamp(entry.expiresAt, 'R') }));
   const note = entry.note ? `\n   ${truncate(escapeMarkdown(entry.note), 120)}` : '';
-  return `${index}. **${entry.label}**${level}${by}${expires}${note}`;
+  return `${parts.join(' · ')}${note}`;
 }
 
 /** /skills mine: offers then needs, numbered, one remove button per entry (at most 20 fit in four rows). */
-export function renderEntries(entries: readonly MatchEntry[]): RenderedMessage {
-  if (entries.length === 0) {
-    return { content: 'You have no offers or needs yet. Add one with `/skills offer` or `/skills need`.', embeds: [], components: [] };
-  }
+export function renderEntries(entries: readonly MatchEntry[], language: Language): RenderedMessage {
+  const say = sayIn(language);
+  if (entries.length === 0) return { content: say('skills.mine.empty'), embeds: [], components: [] };
   const offers = entries.filter((entry) => entry.kind === 'offer');
   const needs = entries.filter((entry) => entry.kind === 'need');
   const numbered = [...offers, ...needs];
-  const embed = new EmbedBuilder().setTitle('Your skills').setColor(COLOR);
-  if (offers.length) embed.addFields({ name: 'You offer', value: truncate(offers.map((e) => entryLine(e, numbered.indexOf(e) + 1)).join('\n'), 1024) });
-  if (needs.length) embed.addFields({ name: 'You need', value: truncate(needs.map((e) => entryLine(e, numbered.indexOf(e) + 1)).join('\n'), 1024) });
-  embed.setFooter({ text: `${entries.length} of 20 entries · needs lapse after 90 days unless renewed` });
+  const list = (some: MatchEntry[]) => truncate(some.map((e) => entryLine(e, numbered.indexOf(e) + 1, language)).join('\n'), 1024);
+  const embed = new EmbedBuilder().setTitle(say('skills.mine.title')).setColor(COLOR);
+  if (offers.length) embed.addFields({ name: say('skills.mine.offers'), value: list(offers) });
+  if (needs.length) embed.addFields({ name: say('skills.mine.needs'), value: list(needs) });
+  embed.setFooter({ text: say('skills.mine.footer', { count: entries.length, max: 20 }) });
   const buttons = numbered.map((entry, i) =>
-    new ButtonBuilder().setCustomId(customId('skills', 'rm', entry.id)).setStyle(ButtonStyle.Secondary).setLabel(truncate(`Remove ${i + 1}. ${entry.label}`, 80)),
+    new ButtonBuilder().setCustomId(customId('skills', 'rm', entry.id)).setStyle(ButtonStyle.Secondary).setLabel(truncate(say('skills.mine.removeButton', { n: i + 1, skill: entryLabel(entry, language) }), 80)),
   );
   return { embeds: [embed], components: rows(buttons) };
+}
+
+/** The answer to /skills remove (and the remove buttons' entry). */
+export function removedText(removed: { kind: 'offer' | 'need'; skillKey: string }, language: Language): string {
+  return sayIn(language)('skills.removed', { kind: removed.kind, skill: entryLabel(removed, language) });
+}
+
+/** /skills remove autocomplete: "Offer: Bookkeeping", in the reader's language. */
+export function mineChoice(entry: { id: number; kind: 'offer' | 'need'; skillKey: string }, language: Language): { name: string; value: string } {
+  return { name: truncate(sayIn(language)('skills.remove.choice', { kind: entry.kind, skill: entryLabel(entry, language) }), 100), value: String(entry.id) };
+}
+
+/** Skill autocomplete: the skill in the reader's language, with the words that found it when they differ. */
+export function skillChoice(suggestion: { key: string; matched: string | null }, language: Language): { name: string; value: string } {
+  const label = skillLabel(suggestion.key, language);
+  const matched = suggestion.matched ? termDisplay(suggestion.matched) : null;
+  const name = matched && normalizeSkillText(matched) !== normalizeSkillText(label) ? `${label} (${matched})` : label;
+  return { name: truncate(name, 100), value: suggestion.key };
+}
+
+export function newSkillChoice(typed: string, language: Language): { name: string; value: string } {
+  return { name: truncate(sayIn(language)('skills.autocomplete.newSkill', { skill: typed }), 100), value: truncate(typed, 100) };
 }
 
 /** Whole lines while they fit (a cut line could leave markdown open); the first line is cut if it must be. */
@@ -66,44 +94,54 @@ function fitLines(lines: readonly string[], max: number): string {
   return out;
 }
 
-function placeText(place: Locality | null, tier: MatchView['locality']): string {
+function placeText(place: Locality | null, tier: MatchView['locality'], language: Language): string {
   const where = place ? `${escapeMarkdown(place.spaceName)}, ${escapeMarkdown(place.city)}` : '';
-  const words = LOCALITY_WORDS[tier];
-  return [where, words ? `(${words})` : ''].filter(Boolean).join(' ');
+  const words = tier === 'unknown' ? '' : `(${sayIn(language)(`skills.match.locality.${tier}`)})`;
+  return [where, words].filter(Boolean).join(' ');
+}
+
+/** One reason line in the reader's words, e.g. "they offer **Grant writing** (expert), which you need". */
+export function describePair(pair: MatchPair, language: Language): string {
+  const say = sayIn(language);
+  const { mine, theirs } = pair;
+  const values = { skill: entryLabel(theirs, language), mine: entryLabel(mine, language), level: theirs.level ?? 'none' };
+  const close = pair.closeness === 'category';
+  const line = theirs.kind === 'offer' ? say(close ? 'skills.match.reason.theyOfferClose' : 'skills.match.reason.theyOffer', values) : say(close ? 'skills.match.reason.theyNeedClose' : 'skills.match.reason.theyNeed', values);
+  if (pair.closeness !== 'synonym') return line;
+  return say('skills.match.reason.wrote', { reason: line, mine: termDisplay(mine.term), theirs: termDisplay(theirs.term) });
+}
+
+/** A person's reasons, best pair first. */
+export function matchReasons(match: Pick<MatchView, 'theyOffer' | 'theyNeed'>, language: Language): string[] {
+  return [...match.theyOffer, ...match.theyNeed].sort((a, b) => b.score - a.score).map((pair) => describePair(pair, language));
 }
 
 /** /skills match: the best people with why; Request intro buttons for up to five, a select menu beyond. */
-export function renderMatches(matches: readonly MatchView[], hasEntries: boolean): RenderedMessage {
-  if (matches.length === 0) {
-    return {
-      content: hasEntries
-        ? 'No matches yet. I will tell you by DM when someone offers what you need or needs what you offer.'
-        : 'Add what you offer and need first (`/skills offer`, `/skills need`), then run `/skills match`.',
-      embeds: [],
-      components: [],
-    };
-  }
+export function renderMatches(matches: readonly MatchView[], hasEntries: boolean, language: Language): RenderedMessage {
+  const say = sayIn(language);
+  if (matches.length === 0) return { content: say(hasEntries ? 'skills.match.noneYet' : 'skills.match.addFirst'), embeds: [], components: [] };
   const shown = matches.slice(0, MATCHES_SHOWN);
-  const embed = new EmbedBuilder().setTitle('Your matches').setColor(COLOR).setDescription('Mutual matches first, then the closest skills, levels, places and the freshest entries.');
+  const embed = new EmbedBuilder().setTitle(say('skills.match.title')).setColor(COLOR).setDescription(say('skills.match.order'));
+  const reasonsOf = shown.map((match) => matchReasons(match, language));
   shown.forEach((match, i) => {
-    const where = placeText(match.place, match.locality);
-    const header = `${userMention(match.userId)}${where ? ` · ${where}` : ''}${match.introsOpen ? '' : ' · not taking intros'}`;
-    const reasons = match.reasons.slice(0, 4).map((reason) => `• ${reason}`);
-    embed.addFields({ name: `${i + 1}. ${match.mutual ? 'Mutual match' : 'Match'}`, value: fitLines([header, ...reasons], FIELD_BUDGET) });
+    const where = placeText(match.place, match.locality, language);
+    const header = [userMention(match.userId), where, match.introsOpen ? '' : say('skills.match.introsClosed')].filter(Boolean).join(' · ');
+    const reasons = reasonsOf[i]!.slice(0, 4).map((reason) => `• ${reason}`);
+    embed.addFields({ name: say('skills.match.heading', { n: i + 1, mutual: String(match.mutual) }), value: fitLines([header, ...reasons], FIELD_BUDGET) });
   });
-  if (matches.length > shown.length) embed.setFooter({ text: `Showing ${shown.length} of ${matches.length} matches.` });
-  const open = shown.map((match, i) => ({ match, n: i + 1 })).filter(({ match }) => match.introsOpen);
+  if (matches.length > shown.length) embed.setFooter({ text: say('skills.match.showing', { shown: shown.length, count: matches.length }) });
+  const open = shown.map((match, i) => ({ match, n: i + 1, reason: reasonsOf[i]![0] })).filter(({ match }) => match.introsOpen);
   let components: Row[] = [];
   if (open.length > 0 && open.length <= BUTTONS_UNTIL) {
-    components = rows(open.map(({ n, match }) => new ButtonBuilder().setCustomId(customId('skills', 'intro', match.userId)).setStyle(ButtonStyle.Primary).setLabel(`Request intro #${n}`)));
+    components = rows(open.map(({ n, match }) => new ButtonBuilder().setCustomId(customId('skills', 'intro', match.userId)).setStyle(ButtonStyle.Primary).setLabel(truncate(say('skills.match.requestButton', { n }), 80))));
   } else if (open.length > BUTTONS_UNTIL) {
     const menu = new StringSelectMenuBuilder()
       .setCustomId(customId('skills', 'intro-pick'))
-      .setPlaceholder('Request an introduction to…')
+      .setPlaceholder(truncate(say('skills.match.requestPlaceholder'), 100))
       .addOptions(
-        open.map(({ n, match }) => ({
-          label: truncate(`#${n} ${match.mutual ? 'Mutual match' : 'Match'}`, 100),
-          description: truncate(match.reasons[0]?.replace(/\*\*/g, '') ?? 'matching skills', 100),
+        open.map(({ n, match, reason }) => ({
+          label: truncate(say('skills.match.option', { n, mutual: String(match.mutual) }), 100),
+          description: truncate(reason?.replace(/\*\*/g, '') ?? say('skills.match.matchingSkills'), 100),
           value: match.userId,
         })),
       );
@@ -112,146 +150,58 @@ export function renderMatches(matches: readonly MatchView[], hasEntries: boolean
   return { embeds: [embed], components };
 }
 
-/** "1 member needs it" / "3 members offer it": who fits a new offer or need. */
-export function matchingMembersText(count: number, kind: 'offer' | 'need'): string {
-  const verb = kind === 'offer' ? (count === 1 ? 'needs' : 'need') : count === 1 ? 'offers' : 'offer';
-  return `${count} member${count === 1 ? '' : 's'} ${verb} it: see \`/skills match\`.`;
-}
-
 /** /skills who: who offers a skill, nearest and most experienced first. */
-export function renderWho(result: { skill: { label: string }; offers: readonly WhoOffers[] }): RenderedMessage {
-  if (result.offers.length === 0) return { content: `Nobody offers **${result.skill.label}** yet.`, embeds: [], components: [] };
+export function renderWho(result: { skill: { key: string }; offers: readonly WhoOffers[] }, language: Language): RenderedMessage {
+  const say = sayIn(language);
+  const skill = skillLabel(result.skill.key, language);
+  if (result.offers.length === 0) return { content: say('skills.who.nobody', { skill }), embeds: [], components: [] };
   const lines = result.offers.slice(0, 25).map((offer) => {
-    const level = offer.entry.level ? ` · ${LEVEL[offer.entry.level]}` : '';
+    const level = offer.entry.level ? ` · ${say(`skills.level.${offer.entry.level}`)}` : '';
     const where = offer.place ? ` · ${escapeMarkdown(offer.place.spaceName)}, ${escapeMarkdown(offer.place.city)}` : '';
     const note = offer.entry.note ? ` — ${truncate(escapeMarkdown(offer.entry.note), 80)}` : '';
     return `${userMention(offer.userId)}${level}${where}${note}`;
   });
-  const embed = new EmbedBuilder().setTitle(`Who offers ${result.skill.label}`).setColor(COLOR).setDescription(truncate(lines.join('\n'), 4000));
-  if (result.offers.length > 25) embed.setFooter({ text: `Showing 25 of ${result.offers.length}.` });
+  const embed = new EmbedBuilder().setTitle(truncate(say('skills.who.title', { skill }), 256)).setColor(COLOR).setDescription(truncate(lines.join('\n'), 4000));
+  if (result.offers.length > 25) embed.setFooter({ text: say('skills.who.showing', { shown: 25, count: result.offers.length }) });
   return { embeds: [embed], components: [] };
 }
 
-export function renderPrivacy(privacy: Privacy): string {
-  return [
-    '🔒 Your skill-share privacy:',
-    `• Matching: **${privacy.matching}**${privacy.matching === 'hidden' ? ' (you appear in no one’s matches)' : ''}`,
-    `• Introductions: **${privacy.intros}**${privacy.intros === 'closed' ? ' (no one can request an intro to you)' : ''}`,
-    `• Reminders before a need lapses: **${privacy.reminders}**`,
-  ].join('\n');
+export function renderPrivacy(privacy: Privacy, language: Language): string {
+  const say = sayIn(language);
+  return [say('skills.privacy.title'), say('skills.privacy.matching', { value: privacy.matching }), say('skills.privacy.intros', { value: privacy.intros }), say('skills.privacy.reminders', { value: privacy.reminders })].join('\n');
 }
 
-export function renderTop(top: { from: number; helpers: readonly TopHelper[] }): RenderedMessage {
-  if (top.helpers.length === 0) return { content: 'No thanks or helpful introductions yet this month. Say thanks with `/skills thanks`.', embeds: [], components: [] };
+/** /skills top, posted for everyone: in the alliance's language. */
+export function renderTop(top: { from: number; helpers: readonly TopHelper[] }, language: Language): RenderedMessage {
+  const say = sayIn(language);
+  if (top.helpers.length === 0) return { content: say('skills.top.none'), embeds: [], components: [] };
   const lines = top.helpers.map((helper, i) => {
-    const parts = [helper.thanks ? `${helper.thanks} ${helper.thanks === 1 ? 'thank-you' : 'thanks'}` : '', helper.helpful ? `${helper.helpful} helpful intro${helper.helpful === 1 ? '' : 's'}` : ''].filter(Boolean);
-    return `${i + 1}. ${userMention(helper.userId)} · ${parts.join(', ')}`;
+    const counts = helper.thanks && helper.helpful ? 'skills.top.both' : helper.thanks ? 'skills.top.thanks' : 'skills.top.helpful';
+    return `${i + 1}. ${userMention(helper.userId)} · ${say(counts, { thanks: helper.thanks, helpful: helper.helpful })}`;
   });
-  return { embeds: [new EmbedBuilder().setTitle('Top helpers this month').setColor(COLOR).setDescription(lines.join('\n')).setFooter({ text: 'Since the 1st, alliance time' })], components: [] };
-}
-
-function skillsList(labels: readonly string[]): string {
-  return labels.map((label) => `**${label}**`).join(', ');
-}
-
-/** The skills a link names from the side of `side`: the need that was met, or the offer that met it. */
-function linkList(links: readonly IntroLink[], side: 'need' | 'offer'): string {
-  return links
-    .map((link) => {
-      if (typeof link === 'string') return `**${link}**`;
-      const other = side === 'need' ? link.offer : link.need;
-      return link.close ? `**${link[side]}** (close to **${other}**)` : `**${link[side]}**`;
-    })
-    .join(', ');
-}
-
-/** What the asked member sees: who asks, which skills link them, Accept / Decline. */
-export function renderIntroRequest(intro: Intro, guildName: string): RenderedMessage {
-  const lines = [`👋 ${userMention(intro.requesterId)} from **${escapeMarkdown(guildName)}** would like an introduction.`];
-  if (intro.targetOffers.length) lines.push(`They need ${linkList(intro.targetOffers, 'need')}, which you offer.`);
-  if (intro.requesterOffers.length) lines.push(`They offer ${linkList(intro.requesterOffers, 'offer')}, which you need.`);
-  lines.push('If you accept, I introduce you to each other. If you decline, they are told politely, without details.');
-  const buttons = [
-    new ButtonBuilder().setCustomId(customId('skills', 'accept', intro.guildId, intro.id)).setStyle(ButtonStyle.Success).setLabel('Accept'),
-    new ButtonBuilder().setCustomId(customId('skills', 'decline', intro.guildId, intro.id)).setStyle(ButtonStyle.Secondary).setLabel('Decline'),
-  ];
-  return { content: lines.join('\n'), embeds: [], components: rows(buttons) };
-}
-
-/** The introduction itself, addressed to one of the two (or both, in a shared thread). */
-export function renderIntroduction(intro: Intro, forUserId: string | null): string {
-  const lines: string[] = [];
-  if (forUserId === intro.requesterId) lines.push(`🤝 ${userMention(intro.targetId)} accepted your introduction request. Meet each other!`);
-  else if (forUserId === intro.targetId) lines.push(`🤝 Meet ${userMention(intro.requesterId)}: you accepted their introduction request.`);
-  else lines.push(`🤝 ${userMention(intro.requesterId)}, meet ${userMention(intro.targetId)}; ${userMention(intro.targetId)}, meet ${userMention(intro.requesterId)}.`);
-  if (intro.targetOffers.length) lines.push(`• ${userMention(intro.targetId)} offers ${linkList(intro.targetOffers, 'offer')}, which ${userMention(intro.requesterId)} needs.`);
-  if (intro.requesterOffers.length) lines.push(`• ${userMention(intro.requesterId)} offers ${linkList(intro.requesterOffers, 'offer')}, which ${userMention(intro.targetId)} needs.`);
-  lines.push('Say hello and find a time that suits you both. In a week I will ask whether it helped.');
-  return lines.join('\n');
-}
-
-export function renderDeclined(intro: Intro): string {
-  return `Thanks for asking. ${userMention(intro.targetId)} can’t take this introduction right now. Other matches are waiting in \`/skills match\`.`;
-}
-
-export function renderFollowup(intro: Intro, forUserId: string): RenderedMessage {
-  const other = forUserId === intro.requesterId ? intro.targetId : intro.requesterId;
-  const buttons = [
-    new ButtonBuilder().setCustomId(customId('skills', 'helped', intro.guildId, intro.id, 1)).setStyle(ButtonStyle.Success).setLabel('Yes, it helped'),
-    new ButtonBuilder().setCustomId(customId('skills', 'helped', intro.guildId, intro.id, 0)).setStyle(ButtonStyle.Secondary).setLabel('Not really'),
-  ];
-  return { content: `A week ago I introduced you to ${userMention(other)}. Did it help?`, embeds: [], components: rows(buttons) };
-}
-
-export function renderReminder(entry: MatchEntry, guildId: string, timeZone: string): RenderedMessage {
-  const buttons = [
-    new ButtonBuilder().setCustomId(customId('skills', 'renew', guildId, entry.id)).setStyle(ButtonStyle.Primary).setLabel('Keep it 90 more days'),
-    new ButtonBuilder().setCustomId(customId('skills', 'noremind', guildId)).setStyle(ButtonStyle.Secondary).setLabel('Stop these reminders'),
-  ];
-  return {
-    content: `⏳ Your need **${entry.label}** lapses ${timestamp(entry.expiresAt ?? 0, 'R')} (on ${dayOfInstant(entry.expiresAt ?? 0, timeZone)}). Still need it?`,
-    embeds: [],
-    components: rows(buttons),
-  };
-}
-
-export function renderMatchNotice(notice: { yours: MatchEntry; theirs: MatchEntry }): string {
-  const what = notice.theirs.kind === 'offer' ? `now offers **${notice.theirs.label}**, which you need` : `now needs **${notice.theirs.label}**, which you offer`;
-  return `✨ ${userMention(notice.theirs.userId)} ${what}. Run \`/skills match\` in the alliance to ask for an introduction.`;
-}
-
-export function renderSuggestion(suggestion: { label: string; firstUserId: string }): string {
-  return `🧩 New skill: **${escapeMarkdown(suggestion.label)}** (first added by ${userMention(suggestion.firstUserId)}) is not in the skill list. If it deserves a place, suggest it for the skill list.`;
-}
-
-/** Lines of the digest shown before "…and N more" (keeps the post well under 2000 characters). */
-const DIGEST_SHOWN = 12;
-
-/** The daily digest to organizers: every new skill members added since the last one, in one post. */
-export function renderSuggestionDigest(suggestions: readonly { label: string; firstUserId: string }[]): string {
-  const n = suggestions.length;
-  const head = n === 1 ? '🧩 A new skill members added in the last day is not in the skill list:' : `🧩 ${n} new skills members added in the last day are not in the skill list:`;
-  const lines = suggestions.slice(0, DIGEST_SHOWN).map((s) => `• **${truncate(escapeMarkdown(s.label), 60)}** (first added by ${userMention(s.firstUserId)})`);
-  const more = n - DIGEST_SHOWN;
-  if (more > 0) lines.push(`…and ${more} more.`);
-  const tail = n === 1 ? 'If it deserves a place, suggest it for the skill list.' : 'If some deserve a place, suggest them for the skill list.';
-  return truncate([head, ...lines, tail].join('\n'), 2000);
+  return { embeds: [new EmbedBuilder().setTitle(say('skills.top.title')).setColor(COLOR).setDescription(lines.join('\n')).setFooter({ text: say('skills.top.footer') })], components: [] };
 }
 
 /** The answer to /skills offer and /skills need: what was stored, how the skill was read, when a need lapses. */
-export function addedText(kind: 'offer' | 'need', typed: string, result: AddResult, timeZone: string): string {
+export function addedText(kind: 'offer' | 'need', typed: string, result: AddResult, timeZone: string, language: Language): string {
+  const say = sayIn(language);
   const { entry } = result;
-  const lines = [`✅ ${result.created ? 'Added' : 'Updated'} your ${kind}: **${entry.label}**${entry.level ? ` (${entry.level})` : ''}.`];
-  if (result.via === 'synonym' || result.via === 'typo') lines.push(`I read “${truncate(typed, 60)}” as **${entry.label}**.`);
-  if (result.via === 'new') lines.push('That is a new skill here; I kept it as you wrote it and suggested it to the organizers.');
-  if (kind === 'need' && entry.byDate) lines.push(`Needed by ${dayInWords(entry.byDate)}.`);
-  if (kind === 'need' && entry.expiresAt) lines.push(`It lapses on ${dayOfInstant(entry.expiresAt, timeZone)} unless you renew it; I will remind you a week before.`);
-  if (result.matching > 0) lines.push(matchingMembersText(result.matching, kind));
+  const skill = entryLabel(entry, language);
+  const lines = [say('skills.added.stored', { created: String(result.created), kind, skill, level: entry.level ?? 'none' })];
+  // Said when the words differ from the name the member reads: a synonym, a typo, another language ("graphisme"
+  // read as "Diseño gráfico"); not for a pick from autocomplete (its value is the skill's id) or the name itself.
+  const reread = typed !== entry.skillKey && normalizeSkillText(typed) !== normalizeSkillText(skill);
+  if (result.via !== 'new' && reread) lines.push(say('skills.added.readAs', { typed: truncate(typed, 60), skill }));
+  if (result.via === 'new') lines.push(say('skills.added.newSkill'));
+  if (kind === 'need' && entry.byDate) lines.push(say('skills.added.neededBy', { day: dayInWords(entry.byDate, language) }));
+  if (kind === 'need' && entry.expiresAt) lines.push(say('skills.added.lapses', { day: dayOfInstant(entry.expiresAt, timeZone, language) }));
+  if (result.matching > 0) lines.push(say(kind === 'offer' ? 'skills.added.membersNeed' : 'skills.added.membersOffer', { count: result.matching }));
   return lines.join('\n');
 }
 
-/** The public thank-you of /skills thanks; the note is quoted, escaped and cut to 300 characters. */
-export function renderThanks(thanks: { fromUserId: string; toUserId: string; skillLabel: string; note: string | null }): string {
+/** The public thank-you of /skills thanks, in the alliance's language; the note is quoted, escaped and cut to 300 characters. */
+export function renderThanks(thanks: { fromUserId: string; toUserId: string; skillLabel: string; note: string | null }, language: Language): string {
   const note = thanks.note ? `\n> ${truncate(escapeMarkdown(thanks.note), 300).replace(/\n/g, '\n> ')}` : '';
-  return `🙏 ${userMention(thanks.fromUserId)} thanked ${userMention(thanks.toUserId)} for **${escapeMarkdown(thanks.skillLabel)}**.${note}`;
+  const skill = escapeMarkdown(translateSkillLabel(thanks.skillLabel, language));
+  return `${sayIn(language)('skills.thanks.posted', { from: userMention(thanks.fromUserId), to: userMention(thanks.toUserId), skill })}${note}`;
 }

@@ -5,7 +5,9 @@ import { skipJob, type JobHandler } from '../../jobs/job-handler.js';
 import { SKILL_JOBS } from '../../skills/skills.context.js';
 import type { BotContext } from '../command.js';
 import type { FeatureWiring } from '../feature-wiring.js';
-import { renderFollowup, renderMatchNotice, renderReminder, renderSuggestion, renderSuggestionDigest } from './render.js';
+import { publicLanguageOf } from '../language.js';
+import { memberLanguage } from './delivery.js';
+import { renderFollowup, renderMatchNotice, renderReminder, renderSuggestion, renderSuggestionDigest } from './intro-render.js';
 
 const entryPayload = z.object({ entryId: z.number(), expiresAt: z.number() });
 const noticePayload = z.object({ noticeId: z.number() });
@@ -15,12 +17,14 @@ const digestPayload = z.object({ from: z.number(), to: z.number() });
 
 export function skillJobHandlers(ctx: BotContext): Record<string, JobHandler> {
   const skills = ctx.services.skills;
+  /** Organizers' channel posts are read by every organizer: in the alliance's language. */
+  const allianceLanguage = (guildId: string) => publicLanguageOf(ctx.client, ctx.services.alliances.settings(guildId), guildId);
   return {
     [SKILL_JOBS.needReminder]: async (job) => {
       const { entryId, expiresAt } = entryPayload.parse(job.payload);
       const due = skills.jobs.needReminder(job.guildId, entryId, expiresAt);
       if (!due) return skipJob('need removed, renewed or reminders turned off');
-      const sent = await ctx.poster.dm(due.userId, renderReminder(due.entry, job.guildId, ctx.services.alliances.settings(job.guildId).timezone), { idempotencyKey: job.key });
+      const sent = await ctx.poster.dm(due.userId, renderReminder(due.entry, job.guildId, ctx.services.alliances.settings(job.guildId).timezone, memberLanguage(ctx, job.guildId, due.userId)), { idempotencyKey: job.key });
       return { delivered: sent !== null };
     },
     [SKILL_JOBS.needExpiry]: async (job) => {
@@ -33,7 +37,7 @@ export function skillJobHandlers(ctx: BotContext): Record<string, JobHandler> {
       const notice = skills.jobs.matchNotice(job.guildId, noticePayload.parse(job.payload).noticeId);
       if (!notice) return skipJob('entries gone or hidden');
       // A DM if they allow it, otherwise nothing: a match notice is not worth a thread.
-      const sent = await ctx.poster.dm(notice.toUserId, { content: renderMatchNotice(notice) }, { idempotencyKey: job.key });
+      const sent = await ctx.poster.dm(notice.toUserId, { content: renderMatchNotice(notice, memberLanguage(ctx, job.guildId, notice.toUserId)) }, { idempotencyKey: job.key });
       return { delivered: sent !== null };
     },
     [SKILL_JOBS.introFollowup]: async (job) => {
@@ -41,7 +45,7 @@ export function skillJobHandlers(ctx: BotContext): Record<string, JobHandler> {
       if (!intro) return skipJob('introduction gone');
       const delivered: Record<string, boolean> = {};
       for (const userId of [intro.requesterId, intro.targetId]) {
-        delivered[userId] = (await ctx.poster.dm(userId, renderFollowup(intro, userId), { idempotencyKey: `${job.key}:${userId}` })) !== null;
+        delivered[userId] = (await ctx.poster.dm(userId, renderFollowup(intro, userId, memberLanguage(ctx, job.guildId, userId)), { idempotencyKey: `${job.key}:${userId}` })) !== null;
       }
       return { delivered };
     },
@@ -49,14 +53,14 @@ export function skillJobHandlers(ctx: BotContext): Record<string, JobHandler> {
       const suggestion = skills.jobs.suggestion(job.guildId, suggestionPayload.parse(job.payload).skillKey);
       const channelId = ctx.services.alliances.organizersChannel(job.guildId);
       if (!suggestion || !channelId) return skipJob('no suggestion or no organizers channel');
-      const posted = await ctx.poster.post(channelId, { content: renderSuggestion(suggestion) }, { idempotencyKey: job.key });
+      const posted = await ctx.poster.post(channelId, { content: renderSuggestion(suggestion, allianceLanguage(job.guildId)) }, { idempotencyKey: job.key });
       return { messageId: posted.messageId };
     },
     [SKILL_JOBS.suggestionDigest]: async (job) => {
       const suggestions = skills.jobs.suggestionDigest(job.guildId, digestPayload.parse(job.payload));
       const channelId = ctx.services.alliances.organizersChannel(job.guildId);
       if (!suggestions.length || !channelId) return skipJob('no new skills left or no organizers channel');
-      const posted = await ctx.poster.post(channelId, { content: renderSuggestionDigest(suggestions) }, { idempotencyKey: job.key });
+      const posted = await ctx.poster.post(channelId, { content: renderSuggestionDigest(suggestions, allianceLanguage(job.guildId)) }, { idempotencyKey: job.key });
       return { messageId: posted.messageId, skills: suggestions.length };
     },
   };

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY } from '../../../src/shared/clock.js';
 import { SKILL_JOBS } from '../../../src/skills/skills.context.js';
+import { englishOf } from '../../support/english.js';
 import { actor, domainError, G1, G2, setup, U } from './support.js';
 
 
@@ -33,13 +34,13 @@ describe('requesting an introduction', () => {
     const env = world();
     const error = domainError(() => ask(env, U.ana, target, isBot));
     expect(error.kind).toBe(kind);
-    expect(error.message).toBe(message);
+    expect(englishOf(error)).toBe(message);
     expect(env.count('skill_intros')).toBe(0);
   });
 
   it('refuses a tampered user id', () => {
     const env = world();
-    expect(domainError(() => ask(env, U.ana, 'not-a-user')).problems).toEqual([{ field: 'user', message: 'user must be a member of this server' }]);
+    expect(domainError(() => ask(env, U.ana, 'not-a-user')).problems.map((p) => [p.field, englishOf(p)])).toEqual([['user', '**user** must be a member of this server.']]);
   });
 
   it('refuses members who closed intros or hid from matching', () => {
@@ -47,14 +48,14 @@ describe('requesting an introduction', () => {
     env.skills.setPrivacy(actor(U.ben), { intros: 'closed' });
     env.skills.setPrivacy(actor(U.cat), { matching: 'hidden' });
     expect(domainError(() => ask(env, U.ana, U.ben)).kind).toBe('forbidden');
-    expect(domainError(() => ask(env, U.ana, U.cat)).message).toBe(`<@${U.cat}> is not taking introductions right now.`);
+    expect(englishOf(domainError(() => ask(env, U.ana, U.cat)))).toBe(`<@${U.cat}> is not taking introductions right now.`);
   });
 
   it('refuses a duplicate request either way while one is waiting', () => {
     const env = world();
     ask(env, U.ana, U.ben);
-    expect(domainError(() => ask(env, U.ana, U.ben)).message).toBe(`You already asked for an introduction to <@${U.ben}>; it is waiting for their answer.`);
-    expect(domainError(() => ask(env, U.ben, U.ana)).message).toBe(`<@${U.ana}> already asked to be introduced to you: answer their request in your DMs.`);
+    expect(englishOf(domainError(() => ask(env, U.ana, U.ben)))).toBe(`You already asked for an introduction to <@${U.ben}>; it is waiting for their answer.`);
+    expect(englishOf(domainError(() => ask(env, U.ben, U.ana)))).toBe(`<@${U.ana}> already asked to be introduced to you: answer their request in your DMs.`);
     expect(env.count('skill_intros')).toBe(1);
   });
 
@@ -63,7 +64,7 @@ describe('requesting an introduction', () => {
     for (const user of [U.ben, U.cat, U.dan, U.eve, U.fox]) ask(env, U.ana, user);
     const error = domainError(() => ask(env, U.ana, U.gus));
     expect(error.kind).toBe('conflict');
-    expect(error.message).toContain('5 introduction requests waiting');
+    expect(englishOf(error)).toContain('5 introduction requests waiting');
     env.clock.advance(14 * DAY);
     expect(ask(env, U.ana, U.gus).status).toBe('pending');
   });
@@ -73,7 +74,7 @@ describe('requesting an introduction', () => {
     const intro = ask(env, U.ana, U.ben);
     env.skills.respondIntro(actor(U.ben), intro.id, false);
     env.clock.advance(29 * DAY);
-    expect(domainError(() => ask(env, U.ben, U.ana)).message).toContain('you can ask again from <t:');
+    expect(englishOf(domainError(() => ask(env, U.ben, U.ana)))).toContain('you can ask again from <t:');
     env.clock.advance(DAY);
     expect(ask(env, U.ben, U.ana).status).toBe('pending');
   });
@@ -111,10 +112,10 @@ describe('answering an introduction', () => {
     expect(domainError(() => env.skills.respondIntro(actor(U.ben, G2), intro.id, true)).kind).toBe('not_found');
     expect(domainError(() => env.skills.respondIntro(actor(U.ben), intro.id + 99, true)).kind).toBe('not_found');
     env.skills.respondIntro(actor(U.ben), intro.id, true);
-    expect(domainError(() => env.skills.respondIntro(actor(U.ben), intro.id, false)).message).toBe('You already answered this introduction request.');
+    expect(englishOf(domainError(() => env.skills.respondIntro(actor(U.ben), intro.id, false)))).toBe('You already answered this introduction request.');
     const late = ask(env, U.ana, U.cat);
     env.clock.advance(14 * DAY);
-    expect(domainError(() => env.skills.respondIntro(actor(U.cat), late.id, true)).message).toContain('lapsed');
+    expect(englishOf(domainError(() => env.skills.respondIntro(actor(U.cat), late.id, true)))).toContain('lapsed');
   });
 
   it('records "did it help?" once per side, only from the two members', () => {
@@ -146,10 +147,10 @@ describe('thanks and top helpers', () => {
   it.each([
     ['oneself', U.ana, {}, 'user', "You can't thank yourself (but well done)."],
     ['a bot', U.ben, { userIsBot: true }, 'user', 'Bots do not collect thanks: pick a member.'],
-    ['an over-long note', U.ben, { note: 'x'.repeat(301) }, 'note', 'note must be at most 300 characters'],
+    ['an over-long note', U.ben, { note: 'x'.repeat(301) }, 'note', '**note** must be at most 300 characters.'],
   ])('refuses thanking %s and stores nothing', (_label, to, extra, field, message) => {
     const env = world();
-    expect(domainError(() => thank(env, U.ana, to, 'seo', extra)).problems).toEqual([{ field, message }]);
+    expect(domainError(() => thank(env, U.ana, to, 'seo', extra)).problems.map((p) => ({ field: p.field, message: englishOf(p) }))).toEqual([{ field, message }]);
     expect(env.count('skill_thanks')).toBe(0);
   });
 

@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { DAY } from '../../../src/shared/clock.js';
 import {
   closeness,
-  describePair,
   localityTier,
   rankMatches,
   type Locality,
   type MatchEntry,
 } from '../../../src/skills/match.rules.js';
 import { resolveSkill } from '../../../src/skills/taxonomy.rules.js';
+import { describePair as describeIn } from '../../../src/discord/skills/render.js';
+import type { MatchPair } from '../../../src/skills/match.rules.js';
 import { packBucket } from '../../../src/skills/match.bucket.js';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
@@ -184,6 +185,9 @@ describe('rankMatches', () => {
   });
 });
 
+// The reasons' words live in the Discord layer (they are translated); the pairs they describe come from here.
+const describePair = (pair: MatchPair) => describeIn(pair, 'en');
+
 describe('describePair', () => {
   it('says what they offer, with the level, and that you need it', () => {
     const [m] = rank('me', [entry('me', 'need', 'grant writing'), entry('a', 'offer', 'grant writing', { level: 'expert' })]);
@@ -205,5 +209,13 @@ describe('describePair', () => {
   it('names the related skill for a category match', () => {
     const [m] = rank('me', [entry('me', 'need', 'grant writing'), entry('a', 'offer', 'fundraising')]);
     expect(describePair(m!.theyOffer[0]!)).toBe('they offer **Fundraising**, close to **Grant writing**, which you need');
+  });
+
+  it('explains a match across languages in the reader\'s words, with the skill in their language', () => {
+    const [es] = rank('me', [entry('me', 'offer', 'contabilidad', { level: 'expert' }), entry('a', 'need', 'comptabilité')]);
+    const [fr] = rank('a', [entry('a', 'need', 'comptabilité'), entry('me', 'offer', 'contabilidad', { level: 'expert' })]);
+    expect(describeIn(es!.theyNeed[0]!, 'es')).toBe('necesita **Contabilidad**, que tú ofreces (tú escribiste «contabilidad», esa persona escribió «comptabilité»)');
+    expect(describeIn(fr!.theyOffer[0]!, 'fr')).toBe('offre **Comptabilité** (expert), dont vous avez besoin (vous avez écrit « comptabilité », cette personne a écrit « contabilidad »)');
+    expect(describeIn(fr!.theyOffer[0]!, 'en')).toBe('they offer **Bookkeeping** (expert), which you need (you wrote “comptabilité”, they wrote “contabilidad”)');
   });
 });

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { DAY } from '../../../src/shared/clock.js';
 import { SKILL_JOBS } from '../../../src/skills/skills.context.js';
+import { matchReasons } from '../../../src/discord/skills/render.js';
+import { englishOf } from '../../support/english.js';
 import { actor, domainError, G1, G2, setup, U } from './support.js';
 
 
@@ -68,24 +70,24 @@ describe('adding offers and needs', () => {
     for (const skill of more) skills.need(actor(U.ana), { skill });
     const error = domainError(() => skills.need(actor(U.ana), { skill: 'german' }));
     expect(error.kind).toBe('conflict');
-    expect(error.message).toContain('20 offers and needs');
+    expect(englishOf(error)).toContain('20 offers and needs');
     expect(count('skill_entries')).toBe(20);
     expect(skills.offer(actor(U.ana), { skill: 'seo', level: 'expert' }).created).toBe(false);
   });
 
   it.each([
-    ['an empty skill', { skill: '' }, 'skill', 'skill cannot be empty'],
-    ['a blank skill', { skill: '    ' }, 'skill', 'skill cannot be empty'],
-    ['a one-letter skill', { skill: 'x' }, 'skill', 'skill must be at least 2 characters'],
-    ['an over-long skill', { skill: 'a'.repeat(61) }, 'skill', 'skill must be at most 60 characters'],
+    ['an empty skill', { skill: '' }, 'skill', '**skill** cannot be empty.'],
+    ['a blank skill', { skill: '    ' }, 'skill', '**skill** cannot be empty.'],
+    ['a one-letter skill', { skill: 'x' }, 'skill', '**skill** must be at least 2 characters.'],
+    ['an over-long skill', { skill: 'a'.repeat(61) }, 'skill', '**skill** must be at most 60 characters.'],
     ['punctuation only', { skill: '!?!?' }, 'skill', 'skill must contain letters or digits'],
-    ['an over-long note', { skill: 'seo', note: 'n'.repeat(301) }, 'note', 'note must be at most 300 characters'],
-    ['an unknown level', { skill: 'seo', level: 'guru' }, 'level', 'level must be learning, practiced or expert'],
+    ['an over-long note', { skill: 'seo', note: 'n'.repeat(301) }, 'note', '**note** must be at most 300 characters.'],
+    ['an unknown level', { skill: 'seo', level: 'guru' }, 'level', '**level** must be one of learning, practiced, expert.'],
   ])('refuses %s for an offer, naming the field, and stores nothing', (_label, input, field, message) => {
     const { skills, count } = setup();
     const error = domainError(() => skills.offer(actor(U.ana), input as never));
     expect(error.kind).toBe('invalid');
-    expect(error.problems).toEqual([{ field, message }]);
+    expect(error.problems.map((p) => ({ field: p.field, message: englishOf(p) }))).toEqual([{ field, message }]);
     expect(count('skill_entries')).toBe(0);
     expect(count('scheduled_jobs')).toBe(0);
     expect(count('skill_suggestions')).toBe(0);
@@ -228,13 +230,13 @@ describe('matching', () => {
     const { skills } = complementary();
     const [forAna] = skills.match(actor(U.ana));
     expect(forAna).toMatchObject({ userId: U.ben, mutual: true, introsOpen: true });
-    expect(forAna!.reasons).toEqual([
+    expect(matchReasons(forAna!, 'en')).toEqual([
       'they offer **Grant writing** (practiced), which you need',
       'they need **Web development**, which you offer (you wrote “web dev”, they wrote “website development”)',
     ]);
     const [forBen] = skills.match(actor(U.ben));
     expect(forBen).toMatchObject({ userId: U.ana, mutual: true });
-    expect(forBen!.reasons).toContain('they offer **Web development** (expert), which you need (you wrote “website development”, they wrote “web dev”)');
+    expect(matchReasons(forBen!, 'en')).toContain('they offer **Web development** (expert), which you need (you wrote “website development”, they wrote “web dev”)');
   });
 
   it('hides a member who chose hidden from matches and from who-offers, and flags closed intros', () => {
@@ -298,8 +300,11 @@ describe('matching', () => {
     const { skills } = setup();
     skills.offer(actor(U.ana), { skill: 'seo' });
     skills.need(actor(U.ana), { skill: 'sales' });
-    expect(skills.suggestMine(actor(U.ana), '').map((c) => c.name)).toEqual(['Need: Sales', 'Offer: SEO']);
-    expect(skills.suggestMine(actor(U.ana), 'se').map((c) => c.name)).toEqual(['Offer: SEO']);
+    const names = (query: string) => skills.suggestMine(actor(U.ana), query).map((c) => `${c.kind}: ${c.skillKey}`);
+    expect(names('')).toEqual(['need: sales', 'offer: seo']);
+    expect(names('se')).toEqual(['offer: seo']);
+    // Found by its name in any language: "ventas" is Sales in Spanish.
+    expect(names('vent')).toEqual(['need: sales']);
     expect(skills.suggestMine(actor(U.ben), '')).toEqual([]);
   });
 });
