@@ -165,14 +165,27 @@ export function createDirectorySearchRepo(db: Db) {
     return sql`${withoutTextSql(guildId, filters, columns)} ORDER BY s.name_key, s.id`;
   }
 
-  function listings(guildId: string, ids: number[]): SpaceListing[] {
+  function listings(guildId: string, ids: number[], approvedOnly = false): SpaceListing[] {
     if (!ids.length) return [];
     // `+s.guild_id`: keeps SQLite on rowid lookups; with a plain guild_id term it scanned the guild's whole index (4 ms).
     const rows = db.all<SpaceListing>(
-      sql`SELECT ${LISTING} FROM spaces s WHERE s.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) AND +s.guild_id = ${guildId}`,
+      sql`SELECT ${LISTING} FROM spaces s WHERE s.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) AND +s.guild_id = ${guildId}${approvedOnly ? sql` AND +s.status = 'approved'` : sql``}`,
     );
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** The first `limit` text matches, tier after tier (see tierMatches). */
+  function textIds(guildId: string, filters: SearchFilters & { match: string }, limit: number): number[] {
+    const ids: number[] = [];
+    for (const tier of tierMatches(guildId, wholeWords(filters.match), filters.textWithoutTags)) {
+      const wanted = limit - ids.length;
+      if (wanted <= 0) break;
+      // The name index has no city or tags column: those filters stay in SQL for the first tier.
+      const match = tier.table === 'spaces_name_fts' ? tier.match : `(${tier.match})${filterTerms(filters)}`;
+      ids.push(...matchingIds(guildId, tier.table, match, filters, wanted));
+    }
+    return ids;
   }
 
   return {
@@ -184,15 +197,16 @@ export function createDirectorySearchRepo(db: Db) {
       if (!filters.match) {
         return db.all<SpaceListing>(sql`${byNameSql(guildId, filters, LISTING)} LIMIT ${limit} OFFSET ${offset}`);
       }
-      const ids: number[] = [];
-      for (const tier of tierMatches(guildId, wholeWords(filters.match), filters.textWithoutTags)) {
-        const wanted = offset + limit - ids.length;
-        if (wanted <= 0) break;
-        // The name index has no city or tags column: those filters stay in SQL for the first tier.
-        const match = tier.table === 'spaces_name_fts' ? tier.match : `(${tier.match})${filterTerms(filters)}`;
-        ids.push(...matchingIds(guildId, tier.table, match, filters, wanted));
-      }
-      return listings(guildId, ids.slice(offset, offset + limit));
+      return listings(guildId, textIds(guildId, { ...filters, match: filters.match }, offset + limit).slice(offset, offset + limit));
+    },
+
+    /**
+     * The ids of the first `limit` matches in the order `search` pages them: a first page and the count up to a cap
+     * in one pass, kept so later pages need only their listings.
+     */
+    searchIds(guildId: string, filters: SearchFilters, limit: number): number[] {
+      if (!filters.match) return db.all<{ id: number }>(sql`${byNameSql(guildId, filters, sql`s.id AS id`)} LIMIT ${limit}`).map((row) => row.id);
+      return textIds(guildId, { ...filters, match: filters.match }, limit);
     },
 
     /** How many match, counting no further than `cap` (a count of every match was most of a search's cost). */
