@@ -139,17 +139,21 @@ function timeQuery(query: (i: number) => unknown, budgetMs: number): number {
 }
 
 /** One probe on its own fresh, migrated in-memory database, grown through the sizes; every query timed at each. */
-export async function measureGrowth(feature: string, probe: GrowthProbe, sizes: number[], budgetMs: number): Promise<GrowthResult[]> {
+export async function measureGrowth(
+  feature: string, probe: GrowthProbe, sizes: number[], budgetMs: number, picked: (name: string) => boolean = () => true,
+): Promise<GrowthResult[]> {
   const database = openDatabase(':memory:');
   try {
     const services = createServices({ db: database.db, clock: systemClock });
     const subject = await probe.start({ db: database.db, sqlite: database.sqlite, services, clock: systemClock });
-    const micros = subject.queries.map(() => [] as number[]);
+    const queries = subject.queries.filter((query) => picked(query.name));
+    if (!queries.length) return [];
+    const micros = queries.map(() => [] as number[]);
     for (const n of sizes) {
       await subject.fillTo(n);
-      subject.queries.forEach((query, k) => micros[k]!.push(timeQuery((i) => query.run(i), budgetMs)));
+      queries.forEach((query, k) => micros[k]!.push(timeQuery((i) => query.run(i), budgetMs)));
     }
-    return subject.queries.map((query, k) => ({
+    return queries.map((query, k) => ({
       name: query.name, feature, rows: probe.rows, target: query.target, sizes, micros: micros[k]!,
       perTenfold: growthPerStep(micros[k]!), overall: micros[k]![micros[k]!.length - 1]! / micros[k]![0]!, bound: logarithmicBound(sizes),
     }));

@@ -2,7 +2,7 @@
 // latency, throughput, memory and start-up side by side, query growth in-process; a table and results JSON.
 // Flags: --smoke (tiny counts, same paths), --no-build (use dist/ as is), --cpu-prof (profile the bot into
 // bench/results/profiles), --bot-node-flags="--max-semi-space-size=1 …" (try node flags on the bot; the run is then
-// not written to bench/last-run.json).
+// not written to bench/last-run.json), --only=search,match (a partial run while developing: see `only` below).
 import { execFile, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -28,6 +28,13 @@ const ROOT = resolve(import.meta.dirname, '..');
 const args = new Set(process.argv.slice(2));
 const scale: Scale = args.has('--smoke') ? SMOKE : FULL;
 const extraBotFlags = [...args].find((arg) => arg.startsWith('--bot-node-flags='))?.slice('--bot-node-flags='.length).split(/\s+/).filter(Boolean) ?? [];
+/**
+ * --only=a,b: latency of only the interactions, and growth of only the queries, whose names contain one of the
+ * words (the floor always runs; throughput keeps the whole mix), one start-up on the existing database and no
+ * memory top-up; the run is not written to bench/last-run.json.
+ */
+const only = [...args].find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',').map((w) => w.trim()).filter(Boolean) ?? null;
+const picked = (name: string) => !only || only.some((word) => name.includes(word));
 const work = mkdtempSync(join(tmpdir(), 'alliance-bench-'));
 const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
@@ -132,7 +139,8 @@ async function measureBoth(floorBed: BenchBed, botBed: BenchBed, template: strin
 
     const floorCtx = benchContext(floorBed, {}, '');
     const botCtx = benchContext(botBed, state, databasePath);
-    const measured = features.flatMap((feature) => feature.interactions);
+    const all = features.flatMap((feature) => feature.interactions);
+    const measured = all.filter((m) => picked(m.name));
     log(`latency: ${scale.warmup} + ${scale.latencyRuns} rounds of /ping (floor), ${measured.map((m) => m.name).join(', ')} (bot)`);
     const [floorLatency, ...botLatency] = await measureLatency(
       [{ ctx: floorCtx, bench: floorBed, measured: ping }, ...measured.map((m) => ({ ctx: botCtx, bench: botBed, measured: m }))],
@@ -154,20 +162,21 @@ async function measureBoth(floorBed: BenchBed, botBed: BenchBed, template: strin
     const floorAfter = await floor.memory();
     await floor.stop();
 
-    const mix = measured.filter((m) => (m.inMix ?? true) && (m.kind ?? 'interaction') === 'interaction');
+    const mix = all.filter((m) => (m.inMix ?? true) && (m.kind ?? 'interaction') === 'interaction');
+    for (const m of mix) if (!measured.includes(m)) await m.prepare?.(botCtx);
     log(`bot: throughput for ${scale.throughputSeconds} s, ${scale.inFlight} in flight`);
     const botCpu = bot.cpuMs();
     const throughput = await measureThroughput(botCtx, botBed, mix, { seconds: scale.throughputSeconds, inFlight: scale.inFlight });
     throughput.cpuMsPerInteraction = (bot.cpuMs() - botCpu) / throughput.completed;
     const botLatencyCount = latencyRounds * measured.length;
-    const interactionsSinceReady = await topUp(botCtx, botBed, mix, botLatencyCount + throughput.completed + throughput.errors);
+    const interactionsSinceReady = only ? botLatencyCount + throughput.completed + throughput.errors : await topUp(botCtx, botBed, mix, botLatencyCount + throughput.completed + throughput.errors);
     await settle();
     const botAfter = await bot.memory();
     await bot.stop();
 
     const existing: { ms: number; cpuMs: number }[] = [];
-    for (let i = 0; i < scale.startupRepeats; i++) {
-      log(`bot: start-up on the existing database (${i + 1}/${scale.startupRepeats})`);
+    for (let i = 0; i < (only ? 1 : scale.startupRepeats); i++) {
+      log(`bot: start-up on the existing database (${i + 1}/${only ? 1 : scale.startupRepeats})`);
       const again = startBot(botBed, databasePath);
       existing.push(await again.ready);
       await again.stop();
@@ -226,7 +235,8 @@ async function main(): Promise<void> {
     for (const feature of features) {
       for (const probe of feature.growth ?? []) {
         log(`growth: ${feature.name}, ${probe.rows}`);
-        growth.push(...(await measureGrowth(feature.name, probe, scale.growthSizes, scale.mode === 'full' ? 100 : 10)));
+        const measuredGrowth = await measureGrowth(feature.name, probe, scale.growthSizes, scale.mode === 'full' ? 100 : 10, picked);
+        growth.push(...measuredGrowth);
       }
     }
 
@@ -245,7 +255,7 @@ async function main(): Promise<void> {
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
     const json = `${JSON.stringify(results, null, 2)}\n`;
     writeFileSync(join(ROOT, 'bench/results/latest.json'), json);
-    const official = scale.mode === 'full' && extraBotFlags.length === 0;
+    const official = scale.mode === 'full' && extraBotFlags.length === 0 && !only;
     if (official) writeFileSync(join(ROOT, 'bench/last-run.json'), json);
     log(`results: bench/results/latest.json${official ? ' and bench/last-run.json' : ''}`);
 

@@ -60,6 +60,9 @@ const searchSchema = z.object({
 /** Parked searches one member keeps for paging; plenty for the result messages anyone still has on screen. */
 export const PARKED_PER_MEMBER = 25;
 
+/** The key under which a parked search keeps the ids it found (searches parked before it existed lack it). */
+const PARKED_IDS = 'foundIds';
+
 const FIELD: Record<string, string> = { minDesks: 'min-desks', maxDesks: 'max-desks', radiusKm: 'radius-km' };
 const fieldName = (key: string) => FIELD[key] ?? key;
 
@@ -180,6 +183,41 @@ export function createSearchService(deps: {
     return { searchId, query, items, total, totalCapped, page: at, pageCount, suggestions: total || publicOnly ? [] : widen(guildId, filters) };
   }
 
+  /**
+   * Page 0 of a new search. The first LIMITS.countCap matches' ids give the page and the count (capped as a
+   * count would be) in one pass, and are parked with the query so the pages before the cap read only their listings.
+   */
+  function firstSearch(guildId: string, query: SearchQuery): { first: ResultPage<SearchQuery>; ids: number[] } {
+    const filters = filtersFor(query);
+    const size = LIMITS.pageSize;
+    const ids = search.searchIds(guildId, filters, LIMITS.countCap);
+    const items = search.listings(guildId, ids.slice(0, size)).map((row) => hit(row));
+    const total = ids.length;
+    const totalCapped = total >= LIMITS.countCap;
+    const pageCount = Math.max(1, Math.ceil(total / size), totalCapped ? 2 : 0);
+    return { first: { searchId: 0, query, items, total, totalCapped, page: 0, pageCount, suggestions: total ? [] : widen(guildId, filters) }, ids };
+  }
+
+  /**
+   * A page of a parked search from the ids it found, when they cover it and every space on it is still approved;
+   * null otherwise (the search then runs again, as it did before ids were kept). The page before the cap is left
+   * to the search as well: its count reaches one past the cap.
+   */
+  function storedPage(guildId: string, searchId: number, query: SearchQuery, ids: number[], page: number): ResultPage<SearchQuery> | null {
+    const size = LIMITS.pageSize;
+    const totalCapped = ids.length >= LIMITS.countCap;
+    const at = Math.max(0, Math.floor(page));
+    if (ids.length === 0 || (totalCapped && (at + 1) * size >= ids.length)) return null;
+    const { page: shown, pageCount } = pageOf(at, ids.length);
+    const wanted = ids.slice(shown * size, (shown + 1) * size);
+    const rows = search.listings(guildId, wanted, true);
+    if (rows.length !== wanted.length) return null;
+    return {
+      searchId, query, items: rows.map((row) => hit(row)), total: ids.length, totalCapped, page: shown,
+      pageCount: Math.max(pageCount, totalCapped ? shown + 2 : 0), suggestions: [],
+    };
+  }
+
   function origin(placeInput: string): Place {
     const g = gazetteer();
     const typed = placeInput.trim();
@@ -235,12 +273,14 @@ export function createSearchService(deps: {
   return {
     /** /directory search: validates, parks the query for paging, returns page 0. */
     search(guildId: string, query: SearchQuery, userId: string | null = null): ResultPage<SearchQuery> {
-      const first = runSearch(guildId, 0, query, 0);
-      return { ...first, searchId: park(guildId, 'search', query, userId) };
+      const { first, ids } = firstSearch(guildId, query);
+      return { ...first, searchId: park(guildId, 'search', { ...query, [PARKED_IDS]: ids }, userId) };
     },
-    /** Previous/Next on a parked search. */
+    /** Previous/Next on a parked search: from the ids it found when they cover the page, else searched again. */
     searchPage(guildId: string, searchId: number, page: number): ResultPage<SearchQuery> {
-      return runSearch(guildId, searchId, parked(guildId, 'search', searchId) as SearchQuery, page);
+      const { [PARKED_IDS]: ids, ...query } = parked(guildId, 'search', searchId);
+      const stored = Array.isArray(ids) && ids.every((id) => Number.isSafeInteger(id)) ? (ids as number[]) : null;
+      return (stored && storedPage(guildId, searchId, query as SearchQuery, stored, page)) ?? runSearch(guildId, searchId, query as SearchQuery, page);
     },
     /**
      * The public page's search: the same text search and filters, over the spaces whose hosts agreed to be public,

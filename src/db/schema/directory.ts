@@ -128,5 +128,10 @@ export const directoryStash = sqliteTable(
     params: text('params', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     createdAt: integer('created_at').notNull(),
   },
-  (table) => [index('directory_stash_created_idx').on(table.createdAt)],
+  (table) => [
+    index('directory_stash_created_idx').on(table.createdAt),
+    // Every /directory search trims the member's parked searches: without it, a scan of every parked row (4.5% of
+    // the bot's CPU in the bench, growing with the searches of the last 30 days).
+    index('directory_stash_user_idx').on(table.guildId, table.userId),
+  ],
 );

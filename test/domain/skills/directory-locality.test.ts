@@ -1,5 +1,6 @@
 // Skill matching with the real directory wired in (services.ts): the member's space and city come from it.
 import { describe, expect, it } from 'vitest';
+import { createDirectoryRepo } from '../../../src/directory/directory.repo.js';
 import { createServices } from '../../../src/services.js';
 import { manualClock } from '../../../src/shared/clock.js';
 import { freshDb } from '../../support/db.js';
@@ -45,4 +46,15 @@ describe('skills with the directory', () => {
     expect(bulk.get(U.ana)?.spaceName).toBe('Rainier Commons');
     expect(services.directory.memberLocalities('900000000000000002', users).size).toBe(0);
   });
+
+  it('reads one place per host, their first space, however many spaces they host', () => {
+    const { db } = freshDb();
+    const services = createServices({ db, clock: manualClock('2026-03-10T12:00:00Z') });
+    const organizer = actor(U.hal, G1, true);
+    const spaces = ['Rainier Commons', 'Pike Desk', 'Fremont Loft'].map((name) => services.directory.register(actor(U.ana), { ...seattle, name }).space);
+    for (const space of spaces) services.directory.approve(organizer, space.id);
+    const { hosted } = createDirectoryRepo(db).approvedSpacesOf(G1, [U.ana, U.ben]);
+    expect(hosted).toEqual([expect.objectContaining({ userId: U.ana, spaceId: spaces[0]!.id, spaceName: 'Rainier Commons', city: 'Seattle' })]);
+  });
 });
+

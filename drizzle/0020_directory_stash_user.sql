@@ -1,0 +1,1 @@
+CREATE INDEX `directory_stash_user_idx` ON `directory_stash` (`guild_id`,`user_id`);
