@@ -98,7 +98,7 @@ describe('a space from registration to being found', () => {
     expect(await found({ 'min-desks': 30, 'max-desks': 50, country: 'United States' })).toContain('Rainier Commons');
     const none = await a.reply('priya', 'directory search', { tag: 'childcare', 'min-desks': 41 });
     expect(none.ephemeral).toBe(true);
-    expect(none.content).toContain('remove min-desks (1 space match without it)');
+    expect(none.content).toContain('remove min-desks (1 space matches without it)');
 
     // Near Tacoma: the distance a member sees matches the great-circle distance between the gazetteer places.
     const tacoma = await autocomplete(a, 'priya', 'directory near', 'place', { place: 'Tacoma' });

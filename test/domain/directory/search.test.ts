@@ -1,5 +1,6 @@
 // Finding spaces: text (prefix, accent-insensitive, ranked), filters, paging, near with distances, stats, autocomplete.
 import { describe, expect, it } from 'vitest';
+import { t, type MessageValues } from '../../../src/i18n/translate.js';
 import type { ProfileInput } from '../../../src/directory/directory.rules.js';
 import { actor, HOST, montreal, ORGANIZER, OTHER_GUILD, GUILD, seattle, setup } from './helpers.js';
 
@@ -75,7 +76,7 @@ describe('filters', () => {
     const { dir } = withSpaces();
     const result = dir.search(GUILD, { tag: 'makerspace', country: 'CA' });
     expect(result.total).toBe(0);
-    expect(result.suggestions).toEqual(['remove country (1 space match without it)', 'remove tag (1 space match without it)']);
+    expect(result.suggestions.map((s) => t('en', s.key, s.values as MessageValues))).toEqual(['remove country (1 space matches without it)', 'remove tag (1 space matches without it)']);
   });
 });
 
