@@ -1,5 +1,6 @@
 // Pure directory rules: tags, text folding, FTS query building, distance and bounding boxes, countries.
 import { describe, expect, it } from 'vitest';
+import { englishOf } from '../../support/english.js';
 import { countryCode, countryName } from '../../../src/directory/countries.js';
 import { canManage, ftsQuery, parseTags } from '../../../src/directory/directory.rules.js';
 import { boundingBox, editDistance, foldKey, haversineKm } from '../../../src/directory/text.rules.js';
@@ -10,7 +11,7 @@ describe('tags', () => {
   });
   it('refuses a tag of the wrong shape, naming it', () => {
     const { problems } = parseTags('coworking, café!, x');
-    expect(problems.map((p) => p.message)).toEqual([
+    expect(problems.map((p) => englishOf(p))).toEqual([
       expect.stringContaining('"café!"'),
       expect.stringContaining('"x"'),
     ]);
@@ -19,7 +20,7 @@ describe('tags', () => {
   it('allows ten tags and refuses eleven', () => {
     const ten = Array.from({ length: 10 }, (_, i) => `tag-${i}`).join(',');
     expect(parseTags(ten).problems).toEqual([]);
-    expect(parseTags(`${ten},tag-10`).problems[0]?.message).toMatch(/at most 10/);
+    expect(englishOf(parseTags(`${ten},tag-10`).problems[0]!)).toMatch(/at most 10/);
   });
   it('refuses a tag over 30 characters', () => {
     expect(parseTags('a'.repeat(31)).problems).toHaveLength(1);
