@@ -175,7 +175,7 @@ describe('bad input', () => {
     await refused({ desks: 5001 }, /\*\*desks\*\* must be between 1 and 5,000/, { force: true });
     expect(await refused({ city: 'Seattel' }, /city/)).toContain('Seattle');
     await refused({ tags: 'coworking, no way!' }, /tag "no way!"/);
-    await refused({ name: 'B'.repeat(81) }, /name must be at most 80/, { force: true });
+    await refused({ name: 'B'.repeat(81) }, /\*\*name\*\* must be at most 80/, { force: true });
     await refused({ latitude: 47.6 }, /latitude|longitude/);
     await refused({ country: 'Atlantis' }, /country/);
 
