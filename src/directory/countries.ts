@@ -7,6 +7,11 @@ const displayNames = new Intl.DisplayNames(['en'], { type: 'region' });
 const otherNames = ['es', 'fr'].map((language) => new Intl.DisplayNames([language], { type: 'region' }));
 /** Codes Intl names that are not countries (EU, UN, pseudo-locales, "Unknown Region"). */
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
+/**
+ * Retired codes Intl still names like their successor (DD and DE are both "Germany", UK and GB "United Kingdom"):
+ * still named when stored, but never what a typed name or the autocomplete resolves to.
+ */
+const RETIRED = new Set(['AN', 'HV', 'DY', 'BU', 'ZR', 'CS', 'YU', 'DD', 'FX', 'UK', 'NH', 'RH', 'SU', 'TP', 'VD', 'YD']);
 /** Common English names Intl does not use. */
 const ALIASES: Record<string, string> = {
   usa: 'US',
@@ -41,6 +46,7 @@ function countries() {
       const name = displayNames.of(code);
       if (!name || name === code || name === 'Unknown Region') continue;
       names.set(code, name);
+      if (RETIRED.has(code)) continue;
       byKey.set(foldKey(name), code);
       keys.set(code, [foldKey(name), ...otherNames.map((names) => foldKey(names.of(code) ?? name))]);
     }
@@ -78,6 +84,7 @@ export function countryAutocomplete(query: string, limit = 25): { code: string; 
   const out: { code: string; name: string }[] = [];
   const { names, keys } = countries();
   for (const [code, name] of names) {
+    if (RETIRED.has(code)) continue;
     if (!key || (keys.get(code) ?? []).some((k) => k.startsWith(key)) || code.toLowerCase() === key) out.push({ code, name });
   }
   out.sort((x, y) => {

@@ -53,6 +53,7 @@ const MEMBERS = [
     nearDistance: /Harbor Desk 01\*\* · a \d+,\d km · Seattle, Washington, Estados Unidos · 11 puestos/,
     empty: '🔍 Espacios: etiqueta quiet, ≥ 500 puestos: no se encontró ningún espacio.\nPrueba: • quita min-desks (12 espacios coinciden sin ese filtro)',
     unknownCountry: '⚠️ country: no conozco el país "Narnia"',
+    germany: { typed: 'aleman', shown: 'Alemania (DE)' },
     notHost: '🚫 Solo los anfitriones del espacio o una persona organizadora pueden quitar Harbor Desk 01.',
   },
   {
@@ -74,6 +75,7 @@ const MEMBERS = [
     nearDistance: /Harbor Desk 01\*\* · à \d+,\d km · Seattle, Washington, États-Unis · 11 postes/,
     empty: '🔍 Espaces : étiquette quiet, ≥ 500 postes : aucun espace trouvé.\nEssayez : • retirez min-desks (12 espaces correspondent sans ce filtre)',
     unknownCountry: '⚠️ country : je ne connais pas le pays « Narnia »',
+    germany: { typed: 'allem', shown: 'Allemagne (DE)' },
     notHost: '🚫 Seuls les hôtes de l’espace ou un membre de l’équipe organisatrice peuvent retirer Harbor Desk 01.',
   },
 ] as const;
@@ -137,6 +139,8 @@ describe.each(MEMBERS)('a member whose Discord speaks $locale', (expected) => {
     const empty = await a.reply('marcus', 'directory search', { tag: 'quiet', 'min-desks': 500 }, { locale });
     expect(empty.ephemeral).toBe(true);
     expect(empty.content).toBe(expected.empty);
+    const countries = await h.bed.driver.autocomplete({ ...as(a, 'marcus', locale), name: 'directory', subcommand: 'search', focused: 'country', options: { country: expected.germany.typed } });
+    expect(countries[0]).toEqual({ name: expected.germany.shown, value: 'DE' });
     const refused = await a.reply('marcus', 'directory search', { country: 'Narnia' }, { locale });
     expect(refused.ephemeral).toBe(true);
     expect(refused.content).toBe(expected.unknownCountry);

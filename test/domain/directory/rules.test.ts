@@ -1,7 +1,7 @@
 // Pure directory rules: tags, text folding, FTS query building, distance and bounding boxes, countries.
 import { describe, expect, it } from 'vitest';
 import { englishOf } from '../../support/english.js';
-import { countryCode, countryName } from '../../../src/directory/countries.js';
+import { countryAutocomplete, countryCode, countryName } from '../../../src/directory/countries.js';
 import { canManage, ftsQuery, parseTags } from '../../../src/directory/directory.rules.js';
 import { boundingBox, editDistance, foldKey, haversineKm } from '../../../src/directory/text.rules.js';
 
@@ -78,6 +78,16 @@ describe('countries', () => {
   });
   it('shows the English name', () => {
     expect(countryName('CA')).toBe('Canada');
+  });
+  it('understands Spanish and French names, accents or not, without taking an English name from another country', () => {
+    expect(['México', 'mexico', 'Mexique'].map(countryCode)).toEqual(['MX', 'MX', 'MX']);
+    expect(['Alemania', 'Allemagne', 'España', 'Espagne', 'Estados Unidos', 'États-Unis'].map(countryCode)).toEqual(['DE', 'DE', 'ES', 'ES', 'US', 'US']);
+    expect(countryAutocomplete('allem').map((c) => c.code)).toEqual(['DE']);
+  });
+  it('resolves a name to the current code, never a retired one Intl names the same (DD, UK)', () => {
+    expect([countryCode('Germany'), countryCode('United Kingdom')]).toEqual(['DE', 'GB']);
+    expect(countryAutocomplete('germ').map((c) => c.code)).toEqual(['DE']);
+    expect(countryName('UK')).toBe('United Kingdom');
   });
 });
 
