@@ -1,21 +1,14 @@
 // /directory search|near|stats|pending|export|import: finding spaces, and the organizers' approval and CSV tools.
 // Result pages carry the parked query's id in their buttons, so Previous/Next keep working after a restart.
-import {
-  AttachmentBuilder,
-  SlashCommandBuilder,
-  type ButtonInteraction,
-  type EmbedBuilder,
-  type StringSelectMenuInteraction,
-} from 'discord.js';
+import { AttachmentBuilder, SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import type { ResultPage } from '../src/directory/directory-search.service.js';
-import { CSV_LIMITS, LIMITS } from '../src/directory/directory.rules.js';
+import { LIMITS } from '../src/directory/directory.rules.js';
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
 import { respondDirectoryOption } from '../src/discord/directory/options.js';
 import { importFile } from '../src/discord/directory/import.js';
-import { approvalDecidedDm, approvalDecidedText } from '../src/discord/directory/answers.js';
-import { welcome } from '../src/discord/directory/publish.js';
-import { nearHeading, renderEmpty, renderPending, renderProfile, renderResults, renderStats, searchHeading } from '../src/discord/directory/render.js';
+import { decideSpace } from '../src/discord/directory/approval.js';
+import { nearHeading, renderEmpty, renderPending, renderResults, renderStats, searchHeading } from '../src/discord/directory/render.js';
 import { passMarker } from '../src/discord/pass/space-options.js';
 import { reply } from '../src/discord/respond.js';
 
@@ -112,27 +105,12 @@ export const directory = defineCommand({
     approve: {
       args: z.tuple([z.coerce.number().int().positive()]),
       organizerOnly: true,
-      async run(interaction, [spaceId], ctx) {
-        const approved = ctx.services.directory.approve(ctx.actor, spaceId);
-        await decided(interaction, approvalDecidedText(ctx.say, true, approved.name, ctx.actor.userId), renderProfile(ctx.language, approved));
-        await welcome(ctx, approved);
-        // Whoever registered it is not the one clicking: their language is unknown here, so the alliance's.
-        await ctx.poster.dm(approved.createdBy, { content: approvalDecidedDm(ctx.sayPublic, true, approved.name) });
-      },
+      run: (interaction, [spaceId], ctx) => decideSpace(interaction, ctx, spaceId, true),
     },
     reject: {
       args: z.tuple([z.coerce.number().int().positive()]),
       organizerOnly: true,
-      async run(interaction, [spaceId], ctx) {
-        const rejected = ctx.services.directory.reject(ctx.actor, spaceId);
-        await decided(interaction, approvalDecidedText(ctx.say, false, rejected.name, ctx.actor.userId));
-        await ctx.poster.dm(rejected.createdBy, { content: approvalDecidedDm(ctx.sayPublic, false, rejected.name) });
-      },
+      run: (interaction, [spaceId], ctx) => decideSpace(interaction, ctx, spaceId, false),
     },
   },
 });
-
-/** Replaces the notice (or the pending list) with the decision, so nobody presses the buttons twice. */
-async function decided(interaction: ButtonInteraction | StringSelectMenuInteraction, text: string, embed?: EmbedBuilder) {
-  await interaction.update({ content: text, embeds: embed ? [embed] : [], components: [] });
-}

@@ -5,17 +5,17 @@ import { z } from 'zod';
 import { canManage } from '../src/directory/directory.rules.js';
 import { defineCommand } from '../src/discord/command.js';
 import { customId } from '../src/discord/custom-id.js';
-import { addProfileOptions, readProfileOptions, readRegistrationOptions, respondDirectoryOption } from '../src/discord/directory/options.js';
+import { editSpace } from '../src/discord/directory/edit.js';
+import { addProfileOptions, readRegistrationOptions, respondDirectoryOption } from '../src/discord/directory/options.js';
 import { escapeMarkdown } from '../src/discord/format.js';
 import { snowflake } from '../src/discord/options.js';
-import { addPassOptions, passFields, readPassTerms } from '../src/discord/pass/space-options.js';
+import { addPassOptions, passFields } from '../src/discord/pass/space-options.js';
 import { hostsChangedText, joinAskedText, joinDecidedDm, joinDecidedText, registeredText } from '../src/discord/directory/answers.js';
 import { announce, askHosts } from '../src/discord/directory/publish.js';
 import { renderProfile, renderRemoveConfirm } from '../src/discord/directory/render.js';
 import { detailsModal, modalFields } from '../src/discord/directory/space-form.js';
 import { reply, replyPrivately } from '../src/discord/respond.js';
-import { addPublicConsentOptions, parsePublicAnswer, readPublicConsent } from '../src/discord/public-page/options.js';
-import { renderConsentSaved } from '../src/discord/public-page/render.js';
+import { addPublicConsentOptions, parsePublicAnswer } from '../src/discord/public-page/options.js';
 import { forbidden, msg } from '../src/shared/errors.js';
 
 const spaceOption = (description: string) => (o: SlashCommandIntegerOption) =>
@@ -58,29 +58,7 @@ export const space = defineCommand({
       const draft = dir.prepareRegistration(ctx.actor, readRegistrationOptions(interaction));
       await interaction.showModal(detailsModal(ctx.say, customId('space', 'register', draft.draftId), draft.name));
     } else if (sub === 'edit') {
-      const spaceId = o.getInteger('space', true);
-      const patch = readProfileOptions(interaction);
-      const passChange = readPassTerms(interaction);
-      const consent = readPublicConsent(interaction);
-      const profileChanged = Object.keys(patch).length > 0;
-      if (!profileChanged && !passChange && !consent) {
-        const current = dir.show(ctx.actor, spaceId);
-        if (!canManage(ctx.actor, current.hosts)) throw forbidden(msg('directory.space.onlyHosts', { action: 'edit', name: current.name }));
-        await interaction.showModal(detailsModal(ctx.say, customId('space', 'details', spaceId), current.name, current));
-        return;
-      }
-      // The pass terms are checked first and the profile (which validates every field) saved next, so a refusal
-      // leaves everything unchanged.
-      if (passChange) ctx.services.pass.assertCanSetTerms(ctx.actor, spaceId);
-      const edited = profileChanged ? dir.edit(ctx.actor, spaceId, patch) : dir.show(ctx.actor, spaceId);
-      const savedConsent = consent ? dir.publicPage.setConsent(ctx.actor, spaceId, consent) : null;
-      if (passChange) ctx.services.pass.setSpaceTerms(ctx.actor, spaceId, passChange);
-      if (savedConsent && !profileChanged && !passChange) {
-        await reply(interaction, { content: renderConsentSaved(savedConsent, ctx.publicUrl ? ctx.settings : null), ephemeral: true });
-        return;
-      }
-      const content = savedConsent ? `${renderConsentSaved(savedConsent, ctx.publicUrl ? ctx.settings : null)} ${ctx.say('space.edit.restSaved')}` : ctx.say('space.edit.saved');
-      await reply(interaction, { content, embeds: [renderProfile(ctx.language, edited, passFields(ctx, spaceId))], ephemeral: true });
+      await editSpace(interaction, ctx);
     } else if (sub === 'remove') {
       const current = dir.show(ctx.actor, o.getInteger('space', true));
       if (!canManage(ctx.actor, current.hosts)) throw forbidden(msg('directory.space.onlyHosts', { action: 'remove', name: current.name }));

@@ -181,4 +181,23 @@ describe('an alliance that posts in French', () => {
     expect(saved.content).toBe('✅ Enregistré : idea-quota.');
     expect(visibleText(saved)).toContain('Quotas\n1 idée ouverte par membre, 2 points à l’ordre du jour par membre et par réunion');
   });
+
+  it('asks organizers in French, and an approval in the organizers’ channel stays French whoever clicks', async () => {
+    const a = await h.newAlliance();
+    await a.setup({ language: 'fr' });
+    const opened = await a.run('marcus', 'space register', { name: 'Taller Sur', city: await cityValue(a, 'seatt'), country: 'US' }, { locale: 'es-ES' });
+    const done = await (await h.bed.driver.submitModal({ ...as(a, 'marcus', 'es-ES'), modal: opened.modal!, values: {} })).reply();
+    expect(done.content).toMatch(/^✅ \*\*Taller Sur\*\* quedó registrado\. ⏳ Está \*\*pendiente\*\*/);
+
+    const pending = await a.reply('olivia', 'directory pending');
+    expect(pending.embeds[0]!.title).toBe('Waiting for approval (1)');
+    const notice = await h.bed.waitForMessage((m) => m.channelId === a.channel('organizers') && m.content.includes('Taller Sur'));
+    expect(notice.content).toBe(`🆕 <@${a.members.marcus}> a inscrit **Taller Sur** à Seattle. Approuvez-le pour qu’il figure dans l’annuaire.`);
+    expect(buttons(notice).map((b) => b.label)).toEqual(['Approuver Taller Sur', 'Refuser']);
+    const approved = await (await h.bed.driver.click({ ...as(a, 'olivia', 'en-US'), channelId: notice.channelId, messageId: notice.id, label: 'Approuver Taller Sur' })).updated();
+    expect(approved.content).toBe(`✅ **Taller Sur** approuvé par <@${a.members.olivia}>.`);
+    expect(visibleText(approved)).toContain('Dans l’alliance depuis');
+    const welcome = await h.bed.waitForMessage((m) => m.channelId === a.channel('announcements') && m.content.includes('Taller Sur'));
+    expect(welcome.content).toMatch(/^👋 Bienvenue dans l’annuaire, \*\*Taller Sur\*\* à Seattle !/);
+  });
 });
