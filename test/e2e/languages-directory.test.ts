@@ -200,4 +200,23 @@ describe('an alliance that posts in French', () => {
     const welcome = await h.bed.waitForMessage((m) => m.channelId === a.channel('announcements') && m.content.includes('Taller Sur'));
     expect(welcome.content).toMatch(/^👋 Bienvenue dans l’annuaire, \*\*Taller Sur\*\* à Seattle !/);
   });
+
+  it('a Spanish member asks to join a space: their answer in Spanish, the host’s DM and the reply to them in French', async () => {
+    const a = await h.newAlliance();
+    await a.setup({ language: 'fr', 'directory-approval': false });
+    const opened = await a.run('olivia', 'space register', { name: 'Loft Est', city: await cityValue(a, 'seatt'), country: 'US' });
+    await (await h.bed.driver.submitModal({ ...as(a, 'olivia', 'en-US'), modal: opened.modal!, values: {} })).reply();
+    const loft = h.bot.services.directory.spaceAutocomplete(a.id, 'Loft Est')[0]!;
+
+    const asked = await a.reply('marcus', 'space join', { space: loft.id }, { locale: 'es-ES' });
+    expect(asked.content).toBe('📨 Se lo pedí a los anfitriones de **Loft Est** por mensaje directo. Te llegará la respuesta por MD.');
+    const dm = await h.bed.waitForMessage((m) => m.channelId === h.bed.dmChannel(a.members.olivia)?.id && m.content.includes('Loft Est'));
+    expect(dm.content).toBe(`<@${a.members.marcus}> demande à figurer parmi les personnes qui travaillent à **Loft Est**.`);
+    expect(buttons(dm).map((b) => b.label)).toEqual(['Accepter', 'Décliner']);
+    const decided = await (await h.bed.driver.click({ channelId: dm.channelId, userId: a.members.olivia, messageId: dm.id, label: 'Accepter', locale: 'en-US' })).updated();
+    expect(decided.content).toBe(`✅ <@${a.members.marcus}> is now listed as working from **Loft Est**.`);
+    const told = await h.bed.waitForMessage((m) => m.channelId === h.bed.dmChannel(a.members.marcus)?.id && m.content.includes('Loft Est'));
+    expect(told.content).toBe('✅ Les hôtes de **Loft Est** ont accepté : vous y figurez désormais.');
+    expect((await a.reply('marcus', 'space join', { space: loft.id }, { locale: 'es-ES' })).content).toBe('Ya apareces en Loft Est.');
+  });
 });
