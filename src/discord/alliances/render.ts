@@ -65,7 +65,7 @@ export function renderSetupGuide(say: Say): EmbedBuilder {
   return new EmbedBuilder()
     .setTitle(say('alliance.setup.guideTitle'))
     .setColor(0x2f855a)
-    .setDescription(keys.map((key) => `**${SETTINGS_OPTION_NAMES[key]}**: ${say(`alliance.setup.option.${key}`)}`).join('\n'));
+    .setDescription(keys.map((key) => say('alliance.setup.guideLine', { option: SETTINGS_OPTION_NAMES[key], text: say(`alliance.setup.option.${key}`) })).join('\n'));
 }
 
 /** What /alliance setup answers above the settings: saved (naming the options that changed), unchanged, or nothing given. */
