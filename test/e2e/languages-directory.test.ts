@@ -42,6 +42,7 @@ const MEMBERS = [
     yes: 'sí',
     registered: (channel: string) => `✅ **Casa Azul** quedó registrado. ⏳ Está **pendiente** hasta que una persona organizadora lo apruebe. Ya se avisó a quienes organizan en <#${channel}>.`,
     profile: ['Dónde\nSeattle, Washington, Estados Unidos', 'Puestos\n12', 'Horario\nLun-Vie 9-18', 'Registrado\n<t:'],
+    withdrawn: '✅ **Casa Azul** no se muestra en la página web pública de la alianza. El resto también quedó guardado.',
     footer: 'Esperando la aprobación de quienes organizan',
     imported: '✅ Importado: 12 espacios nuevos, 0 actualizados. Los espacios nuevos quedan aprobados; los que ya estaban conservan su estado.',
     searchTitle: 'Espacios: etiqueta coworking',
@@ -64,6 +65,7 @@ const MEMBERS = [
     yes: 'oui',
     registered: (channel: string) => `✅ **Casa Azul** est inscrit. ⏳ Il reste **en attente** jusqu’à sa validation par l’équipe organisatrice, prévenue dans <#${channel}>.`,
     profile: ['Où\nSeattle, Washington, États-Unis', 'Postes\n12', 'Horaires d’ouverture\nLun-Vie 9-18', 'Inscrit\n<t:'],
+    withdrawn: '✅ **Casa Azul** n’apparaît pas sur la page web publique de l’alliance. Le reste est enregistré aussi.',
     footer: 'En attente de validation par l’équipe organisatrice',
     imported: '✅ Importé : 12 nouveaux espaces, 0 mis à jour. Les nouveaux espaces sont approuvés ; ceux déjà présents gardent leur statut.',
     searchTitle: 'Espaces : étiquette coworking',
@@ -114,6 +116,9 @@ describe.each(MEMBERS)('a member whose Discord speaks $locale', (expected) => {
     // The form's "yes" in the member's own language was consent to the public page.
     const stored = h.bot.services.directory.spaceAutocomplete(a.id, 'Casa Azul')[0]!;
     expect(h.bot.services.directory.publicPage.space(a.id, stored.id)?.name).toBe('Casa Azul');
+    const withdrawn = await a.reply('marcus', 'space edit', { space: stored.id, public: 'no', desks: 14 }, { locale });
+    expect(withdrawn.content).toBe(expected.withdrawn);
+    expect(visibleText(withdrawn)).toContain(expected.profile[1]!.replace('12', '14'));
   });
 
   it('searches, pages, looks near a city and meets refusals in their language', async () => {

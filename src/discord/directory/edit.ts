@@ -32,7 +32,7 @@ export async function editSpace(interaction: ChatInputCommandInteraction, ctx: I
   const edited = profileChanged ? dir.edit(ctx.actor, spaceId, patch) : dir.show(ctx.actor, spaceId);
   const savedConsent = consent ? dir.publicPage.setConsent(ctx.actor, spaceId, consent) : null;
   if (passChange) ctx.services.pass.setSpaceTerms(ctx.actor, spaceId, passChange);
-  const consentText = savedConsent ? renderConsentSaved(savedConsent, ctx.publicUrl ? ctx.settings : null) : null;
+  const consentText = savedConsent ? renderConsentSaved(ctx.say, savedConsent, ctx.publicUrl ? ctx.settings : null) : null;
   if (consentText && !profileChanged && !passChange) {
     await reply(interaction, { content: consentText, ephemeral: true });
     return;
