@@ -24,8 +24,8 @@ const yesNo = z.enum(['yes', 'no']).optional();
 export function readPublicConsent(interaction: ChatInputCommandInteraction): PublicConsent | null {
   const listed = yesNo.safeParse(interaction.options.getString('public') ?? undefined);
   const tags = yesNo.safeParse(interaction.options.getString('public-tags') ?? undefined);
-  if (!listed.success) throw invalid('public', 'public must be yes or no');
-  if (!tags.success) throw invalid('public-tags', 'public-tags must be yes or no');
+  if (!listed.success) throw invalid('public', msg('validation.oneOf', { field: 'public', choices: 'yes, no' }));
+  if (!tags.success) throw invalid('public-tags', msg('validation.oneOf', { field: 'public-tags', choices: 'yes, no' }));
   if (listed.data === undefined && tags.data === undefined) return null;
   return {
     ...(listed.data === undefined ? {} : { listed: listed.data === 'yes' }),
