@@ -9,7 +9,7 @@ import { assertBotCanPost, assertMemberCanPost } from '../src/discord/channel-ch
 import { defineCommand } from '../src/discord/command.js';
 import { runDoctor } from '../src/discord/operations/doctor.js';
 import { renderDoctorEmbeds } from '../src/discord/operations/render.js';
-import { renderSettings, renderSetupGuide, SETUP_NOTHING_GIVEN_TEXT, SETUP_UNCHANGED_TEXT, setupSavedText } from '../src/discord/alliances/render.js';
+import { renderSettings, renderSetupGuide, setupAnswer } from '../src/discord/alliances/render.js';
 import { reply } from '../src/discord/respond.js';
 
 const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
@@ -48,7 +48,7 @@ export const alliance = defineCommand({
 
   async execute(interaction, ctx) {
     if (interaction.options.getSubcommand() === 'show') {
-      await reply(interaction, { embeds: [renderSettings(ctx.settings, undefined, ctx.publicUrl, interaction.guildLocale)], ephemeral: true });
+      await reply(interaction, { embeds: [renderSettings(ctx.say, ctx.settings, ctx.publicUrl, interaction.guildLocale)], ephemeral: true });
       return;
     }
     if (interaction.options.getSubcommand() === 'doctor') {
@@ -80,14 +80,14 @@ export const alliance = defineCommand({
       assertBotCanPost(interaction.guild, channelId, SETTINGS_OPTION_NAMES[field]);
     }
     if (Object.values(input).every((value) => value === undefined)) {
-      await reply(interaction, { content: SETUP_NOTHING_GIVEN_TEXT, embeds: [renderSettings(ctx.settings, undefined, ctx.publicUrl, interaction.guildLocale), renderSetupGuide()], ephemeral: true });
+      await reply(interaction, { content: setupAnswer(ctx.say, 'nothingGiven'), embeds: [renderSettings(ctx.say, ctx.settings, ctx.publicUrl, interaction.guildLocale), renderSetupGuide(ctx.say)], ephemeral: true });
       return;
     }
     const changed = changedSettings(ctx.settings, input);
     const saved = changed.length > 0 ? ctx.services.alliances.update(ctx.actor, input) : ctx.settings;
     // Scheduled posts are due at local times: a new time zone moves them now rather than at the next hourly plan.
     if (changed.includes('timezone')) ctx.services.rhythm.replan(ctx.actor.guildId);
-    await reply(interaction, { content: changed.length > 0 ? setupSavedText(changed) : SETUP_UNCHANGED_TEXT, embeds: [renderSettings(saved, undefined, ctx.publicUrl, interaction.guildLocale)], ephemeral: true });
+    await reply(interaction, { content: setupAnswer(ctx.say, changed.length > 0 ? changed : 'unchanged'), embeds: [renderSettings(ctx.say, saved, ctx.publicUrl, interaction.guildLocale)], ephemeral: true });
   },
 
   async autocomplete(interaction, ctx) {

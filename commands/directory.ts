@@ -1,20 +1,14 @@
 // /directory search|near|stats|pending|export|import: finding spaces, and the organizers' approval and CSV tools.
 // Result pages carry the parked query's id in their buttons, so Previous/Next keep working after a restart.
-import {
-  AttachmentBuilder,
-  SlashCommandBuilder,
-  type ButtonInteraction,
-  type EmbedBuilder,
-  type StringSelectMenuInteraction,
-} from 'discord.js';
+import { AttachmentBuilder, SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import type { ResultPage } from '../src/directory/directory-search.service.js';
-import { CSV_LIMITS, LIMITS } from '../src/directory/directory.rules.js';
+import { LIMITS } from '../src/directory/directory.rules.js';
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
 import { respondDirectoryOption } from '../src/discord/directory/options.js';
-import { escapeMarkdown } from '../src/discord/format.js';
 import { importFile } from '../src/discord/directory/import.js';
-import { renderEmpty, renderPending, renderProfile, renderResults, renderStats, renderWelcome, searchHeading } from '../src/discord/directory/render.js';
+import { decideSpace } from '../src/discord/directory/approval.js';
+import { nearHeading, renderEmpty, renderPending, renderResults, renderStats, searchHeading } from '../src/discord/directory/render.js';
 import { passMarker } from '../src/discord/pass/space-options.js';
 import { reply } from '../src/discord/respond.js';
 
@@ -49,14 +43,10 @@ const data = new SlashCommandBuilder()
       .addAttachmentOption((o) => o.setName('file').setDescription('A .csv file, at most 5 MB and 20,000 rows').setRequired(true)),
   );
 
-type NearPage = ReturnType<InteractionContext['services']['directory']['near']>;
-
-const nearHeading = (page: NearPage) => `Spaces within ${page.radiusKm} km of ${page.origin.name}`;
-
-/** A page of results; for an empty first page, the ephemeral hint of what to widen. */
+/** A page of results in the member's language; for an empty first page, the ephemeral hint of what to widen. */
 function resultsPayload(ctx: InteractionContext, kind: 'search' | 'near', page: ResultPage<unknown>, heading: string) {
-  if (page.total === 0) return { content: renderEmpty(heading, page.suggestions), embeds: [], components: [], ephemeral: true };
-  return renderResults(kind, page, heading, passMarker(ctx));
+  if (page.total === 0) return { content: renderEmpty(ctx.say, heading, page.suggestions), embeds: [], components: [], ephemeral: true };
+  return renderResults(ctx.language, kind, page, heading, passMarker(ctx));
 }
 
 export const directory = defineCommand({
@@ -77,18 +67,18 @@ export const directory = defineCommand({
         maxDesks: o.getInteger('max-desks') ?? undefined,
       };
       const page = dir.search(ctx.actor.guildId, query, ctx.actor.userId);
-      await reply(interaction, resultsPayload(ctx, 'search', page, searchHeading(query)));
+      await reply(interaction, resultsPayload(ctx, 'search', page, searchHeading(ctx.say, query)));
     } else if (sub === 'near') {
       const page = dir.near(ctx.actor.guildId, { place: o.getString('place', true), radiusKm: o.getInteger('radius-km') ?? undefined }, ctx.actor.userId);
-      await reply(interaction, resultsPayload(ctx, 'near', page, nearHeading(page)));
+      await reply(interaction, resultsPayload(ctx, 'near', page, nearHeading(ctx.say, page)));
     } else if (sub === 'stats') {
-      await reply(interaction, { embeds: [renderStats(dir.stats(ctx.actor.guildId))] });
+      await reply(interaction, { embeds: [renderStats(ctx.language, dir.stats(ctx.actor.guildId))] });
     } else if (sub === 'pending') {
-      await reply(interaction, { ...renderPending(dir.pending(ctx.actor)), ephemeral: true });
+      await reply(interaction, { ...renderPending(ctx.language, dir.pending(ctx.actor)), ephemeral: true });
     } else if (sub === 'export') {
       const csv = dir.exportCsv(ctx.actor);
       const file = new AttachmentBuilder(Buffer.from(csv.content, 'utf8'), { name: csv.filename });
-      await reply(interaction, { content: `📄 ${csv.rows} space${csv.rows === 1 ? '' : 's'} (columns as /directory import expects).`, files: [file], ephemeral: true });
+      await reply(interaction, { content: ctx.say('directory.export.done', { count: csv.rows }), files: [file], ephemeral: true });
     } else {
       await importFile(interaction, ctx);
     }
@@ -105,39 +95,22 @@ export const directory = defineCommand({
         const dir = ctx.services.directory;
         if (kind === 'near') {
           const page = dir.nearPage(ctx.actor.guildId, searchId, pageNo);
-          await interaction.update(renderResults('near', page, nearHeading({ ...page, searchId }), passMarker(ctx)));
+          await interaction.update(renderResults(ctx.language, 'near', page, nearHeading(ctx.say, page), passMarker(ctx)));
         } else {
           const page = dir.searchPage(ctx.actor.guildId, searchId, pageNo);
-          await interaction.update(renderResults('search', page, searchHeading(page.query), passMarker(ctx)));
+          await interaction.update(renderResults(ctx.language, 'search', page, searchHeading(ctx.say, page.query), passMarker(ctx)));
         }
       },
     },
     approve: {
       args: z.tuple([z.coerce.number().int().positive()]),
       organizerOnly: true,
-      async run(interaction, [spaceId], ctx) {
-        const approved = ctx.services.directory.approve(ctx.actor, spaceId);
-        await decided(interaction, `✅ **${escapeMarkdown(approved.name)}** approved by <@${ctx.actor.userId}>.`, renderProfile(approved));
-        const channelId = ctx.settings.announcementsChannelId;
-        if (channelId) await ctx.poster.post(channelId, renderWelcome(approved), { idempotencyKey: `directory:welcome:${approved.id}` });
-        await ctx.poster.dm(approved.createdBy, { content: `✅ **${escapeMarkdown(approved.name)}** is approved and listed in the alliance directory.` });
-      },
+      run: (interaction, [spaceId], ctx) => decideSpace(interaction, ctx, spaceId, true),
     },
     reject: {
       args: z.tuple([z.coerce.number().int().positive()]),
       organizerOnly: true,
-      async run(interaction, [spaceId], ctx) {
-        const rejected = ctx.services.directory.reject(ctx.actor, spaceId);
-        await decided(interaction, `❌ **${escapeMarkdown(rejected.name)}** rejected by <@${ctx.actor.userId}>; the listing was removed.`);
-        await ctx.poster.dm(rejected.createdBy, {
-          content: `Your listing **${escapeMarkdown(rejected.name)}** was not approved. Ask the organizers why, then register it again with /space register.`,
-        });
-      },
+      run: (interaction, [spaceId], ctx) => decideSpace(interaction, ctx, spaceId, false),
     },
   },
 });
-
-/** Replaces the notice (or the pending list) with the decision, so nobody presses the buttons twice. */
-async function decided(interaction: ButtonInteraction | StringSelectMenuInteraction, text: string, embed?: EmbedBuilder) {
-  await interaction.update({ content: text, embeds: embed ? [embed] : [], components: [] });
-}

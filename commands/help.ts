@@ -1,4 +1,4 @@
-// /help: every command with a one-line description, privately.
+// /help: every command with a one-line description, privately, in the member's language.
 import { SlashCommandBuilder } from 'discord.js';
 import { defineCommand, type CommandModule } from '../src/discord/command.js';
 import { renderHelp } from '../src/discord/help/render.js';
@@ -7,8 +7,8 @@ import { reply } from '../src/discord/respond.js';
 export function createHelpCommand(listed: () => readonly CommandModule[]): CommandModule {
   return defineCommand({
     data: new SlashCommandBuilder().setName('help').setDescription('Every Alliance bot command with what it does').toJSON(),
-    async execute(interaction) {
-      for (const embed of renderHelp(listed())) await reply(interaction, { embeds: [embed], ephemeral: true });
+    async execute(interaction, ctx) {
+      for (const embed of renderHelp(ctx.language, listed())) await reply(interaction, { embeds: [embed], ephemeral: true });
     },
   });
 }

@@ -5,17 +5,18 @@ import { z } from 'zod';
 import { canManage } from '../src/directory/directory.rules.js';
 import { defineCommand } from '../src/discord/command.js';
 import { customId } from '../src/discord/custom-id.js';
-import { addProfileOptions, readProfileOptions, readRegistrationOptions, respondDirectoryOption } from '../src/discord/directory/options.js';
+import { editSpace } from '../src/discord/directory/edit.js';
+import { addProfileOptions, readRegistrationOptions, respondDirectoryOption } from '../src/discord/directory/options.js';
 import { escapeMarkdown } from '../src/discord/format.js';
 import { snowflake } from '../src/discord/options.js';
-import { addPassOptions, passFields, readPassTerms } from '../src/discord/pass/space-options.js';
+import { addPassOptions, passFields } from '../src/discord/pass/space-options.js';
+import { hostsChangedText, joinAskedText, joinDecidedDm, joinDecidedText, registeredText } from '../src/discord/directory/answers.js';
 import { announce, askHosts } from '../src/discord/directory/publish.js';
 import { renderProfile, renderRemoveConfirm } from '../src/discord/directory/render.js';
 import { detailsModal, modalFields } from '../src/discord/directory/space-form.js';
 import { reply, replyPrivately } from '../src/discord/respond.js';
-import { addPublicConsentOptions, parsePublicAnswer, readPublicConsent } from '../src/discord/public-page/options.js';
-import { renderConsentSaved } from '../src/discord/public-page/render.js';
-import { forbidden } from '../src/shared/errors.js';
+import { addPublicConsentOptions, parsePublicAnswer } from '../src/discord/public-page/options.js';
+import { forbidden, msg } from '../src/shared/errors.js';
 
 const spaceOption = (description: string) => (o: SlashCommandIntegerOption) =>
   o.setName('space').setDescription(description).setRequired(true).setAutocomplete(true);
@@ -52,47 +53,23 @@ export const space = defineCommand({
       const spaceId = o.getInteger('space', true);
       const user = o.getUser('user', true);
       const changed = sub === 'add' ? dir.addHost(ctx.actor, spaceId, user.id) : dir.removeHost(ctx.actor, spaceId, user.id);
-      const verb = sub === 'add' ? 'now co-hosts' : 'no longer hosts';
-      await replyPrivately(interaction, `✅ <@${user.id}> ${verb} **${escapeMarkdown(changed.name)}**.`);
+      await replyPrivately(interaction, hostsChangedText(ctx.say, sub === 'add', user.id, changed.name));
     } else if (sub === 'register') {
       const draft = dir.prepareRegistration(ctx.actor, readRegistrationOptions(interaction));
-      await interaction.showModal(detailsModal(customId('space', 'register', draft.draftId), `Register ${draft.name}`));
+      await interaction.showModal(detailsModal(ctx.say, customId('space', 'register', draft.draftId), draft.name));
     } else if (sub === 'edit') {
-      const spaceId = o.getInteger('space', true);
-      const patch = readProfileOptions(interaction);
-      const passChange = readPassTerms(interaction);
-      const consent = readPublicConsent(interaction);
-      const profileChanged = Object.keys(patch).length > 0;
-      if (!profileChanged && !passChange && !consent) {
-        const current = dir.show(ctx.actor, spaceId);
-        if (!canManage(ctx.actor, current.hosts)) throw forbidden(`Only the space’s hosts or an organizer can edit ${current.name}.`);
-        await interaction.showModal(detailsModal(customId('space', 'details', spaceId), `Edit ${current.name}`, current));
-        return;
-      }
-      // The pass terms are checked first and the profile (which validates every field) saved next, so a refusal
-      // leaves everything unchanged.
-      if (passChange) ctx.services.pass.assertCanSetTerms(ctx.actor, spaceId);
-      const edited = profileChanged ? dir.edit(ctx.actor, spaceId, patch) : dir.show(ctx.actor, spaceId);
-      const savedConsent = consent ? dir.publicPage.setConsent(ctx.actor, spaceId, consent) : null;
-      if (passChange) ctx.services.pass.setSpaceTerms(ctx.actor, spaceId, passChange);
-      if (savedConsent && !profileChanged && !passChange) {
-        await reply(interaction, { content: renderConsentSaved(savedConsent, ctx.publicUrl ? ctx.settings : null), ephemeral: true });
-        return;
-      }
-      const content = savedConsent ? `${renderConsentSaved(savedConsent, ctx.publicUrl ? ctx.settings : null)} The rest is saved too.` : '✅ Saved.';
-      await reply(interaction, { content, embeds: [renderProfile(edited, passFields(ctx, spaceId))], ephemeral: true });
+      await editSpace(interaction, ctx);
     } else if (sub === 'remove') {
       const current = dir.show(ctx.actor, o.getInteger('space', true));
-      if (!canManage(ctx.actor, current.hosts)) throw forbidden(`Only the space’s hosts or an organizer can remove ${current.name}.`);
-      await reply(interaction, { ...renderRemoveConfirm(current), ephemeral: true });
+      if (!canManage(ctx.actor, current.hosts)) throw forbidden(msg('directory.space.onlyHosts', { action: 'remove', name: current.name }));
+      await reply(interaction, { ...renderRemoveConfirm(ctx.say, current), ephemeral: true });
     } else if (sub === 'show') {
       const shown = dir.show(ctx.actor, o.getInteger('space', true));
-      await reply(interaction, { embeds: [renderProfile(shown, passFields(ctx, shown.id))] });
+      await reply(interaction, { embeds: [renderProfile(ctx.language, shown, passFields(ctx, shown.id))] });
     } else {
       const asked = dir.requestJoin(ctx.actor, o.getInteger('space', true));
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      const where = await askHosts(ctx, asked);
-      await reply(interaction, `📨 Asked the hosts of **${escapeMarkdown(asked.name)}** ${where}. You’ll hear back here by DM.`);
+      await reply(interaction, joinAskedText(ctx.say, asked.name, await askHosts(ctx, asked)));
     }
   },
 
@@ -108,9 +85,8 @@ export const space = defineCommand({
         const fields = modalFields(interaction);
         const { space: registered, needsApproval } = ctx.services.directory.completeRegistration(ctx.actor, draftId, fields, parsePublicAnswer(fields.publicAnswer));
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-        const next = await announce(ctx, registered, needsApproval);
-        const status = needsApproval ? '⏳ It is **pending** until an organizer approves it.' : '';
-        await reply(interaction, { content: `✅ Registered **${escapeMarkdown(registered.name)}**. ${status} ${next}`.trim(), embeds: [renderProfile(registered)] });
+        const announced = await announce(ctx, registered, needsApproval);
+        await reply(interaction, { content: registeredText(ctx.say, registered.name, needsApproval, announced), embeds: [renderProfile(ctx.language, registered)] });
       },
     },
     details: {
@@ -118,7 +94,7 @@ export const space = defineCommand({
       async run(interaction, [spaceId], ctx) {
         const { publicAnswer: _asked, ...texts } = modalFields(interaction);
         const edited = ctx.services.directory.edit(ctx.actor, spaceId, texts);
-        await reply(interaction, { content: '✅ Saved.', embeds: [renderProfile(edited)], ephemeral: true });
+        await reply(interaction, { content: ctx.say('space.edit.saved'), embeds: [renderProfile(ctx.language, edited)], ephemeral: true });
       },
     },
   },
@@ -128,13 +104,13 @@ export const space = defineCommand({
       args: z.tuple([id]),
       async run(interaction, [spaceId], ctx) {
         const removed = ctx.services.directory.remove(ctx.actor, spaceId);
-        await interaction.update({ content: `🗑️ Removed **${escapeMarkdown(removed.name)}** from the directory.`, components: [] });
+        await interaction.update({ content: ctx.say('space.remove.done', { name: escapeMarkdown(removed.name) }), components: [] });
       },
     },
     keep: {
       args: z.tuple([id]),
-      async run(interaction) {
-        await interaction.update({ content: 'Kept: nothing was removed.', components: [] });
+      async run(interaction, _args, ctx) {
+        await interaction.update({ content: ctx.say('space.remove.kept'), components: [] });
       },
     },
     join: {
@@ -142,11 +118,9 @@ export const space = defineCommand({
       dmGuild: (args: [string, number, string, string]) => args[0],
       async run(interaction, [, spaceId, userId, approve], ctx) {
         const decided = ctx.services.directory.decideJoin(ctx.actor, spaceId, userId, approve === '1');
-        const name = escapeMarkdown(decided.space.name);
-        const text = decided.approved ? `✅ <@${userId}> is now listed as working from **${escapeMarkdown(name)}**.` : `Declined: <@${userId}> is not listed at **${escapeMarkdown(name)}**.`;
-        await interaction.update({ content: text, components: [] });
-        const told = decided.approved ? `✅ The hosts of **${name}** approved: you are listed there now.` : `The hosts of **${name}** declined your request to be listed there.`;
-        await ctx.poster.dm(userId, { content: told });
+        await interaction.update({ content: joinDecidedText(ctx.say, decided.approved, userId, decided.space.name), components: [] });
+        // The member's own language is unknown outside their interaction: the alliance's.
+        await ctx.poster.dm(userId, { content: joinDecidedDm(ctx.sayPublic, decided.approved, decided.space.name) });
       },
     },
   },

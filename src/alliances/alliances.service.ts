@@ -4,7 +4,7 @@ import { SETTINGS_OPTION_NAMES } from './settings.rules.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { isLanguage, LANGUAGES, type Language } from '../shared/languages.js';
-import { forbidden, invalidFields } from '../shared/errors.js';
+import { forbidden, invalidFields, msg, problem } from '../shared/errors.js';
 import { isValidTimeZone } from '../shared/zoned-time.js';
 import type { AlliancePatch, AlliancesRepo } from './alliances.repo.js';
 import { issueProblem } from '../shared/validate.js';
@@ -46,14 +46,14 @@ export const DEFAULT_SETTINGS: Omit<AllianceSettings, 'guildId' | 'configured'> 
 /** A public page's address: 3-40 of a-z, 0-9 and hyphens (decided in issue #16). */
 export const PUBLIC_SLUG = /^[a-z0-9-]{3,40}$/;
 
-const snowflake = z.string().regex(/^\d{15,21}$/, 'must be a Discord id');
+const snowflake = z.string().regex(/^\d{15,21}$/, 'validation.discordId');
 
 /** What /alliance setup may change; every field optional so organizers change one thing at a time. */
 export const settingsInputSchema = z.object({
   timezone: z
     .string()
     .trim()
-    .refine(isValidTimeZone, 'is not a time zone I know: pick one from the list, e.g. America/Chicago or Europe/Berlin')
+    .refine(isValidTimeZone, 'alliance.setup.unknownTimeZone')
     .optional(),
   announcementsChannelId: snowflake.optional(),
   organizersChannelId: snowflake.optional(),
@@ -61,10 +61,10 @@ export const settingsInputSchema = z.object({
   proposalsChannelId: snowflake.optional(),
   meetingsChannelId: snowflake.optional(),
   directoryApproval: z.boolean().optional(),
-  ideaQuota: z.number().int().min(1, 'must be at least 1').max(20, 'must be at most 20').optional(),
-  agendaQuota: z.number().int().min(1, 'must be at least 1').max(25, 'must be at most 25').optional(),
+  ideaQuota: z.number().int().min(1).max(20).optional(),
+  agendaQuota: z.number().int().min(1).max(25).optional(),
   publicPage: z.boolean().optional(),
-  publicSlug: z.string().trim().toLowerCase().regex(PUBLIC_SLUG, 'must be 3-40 characters of a-z, 0-9 and hyphens').optional(),
+  publicSlug: z.string().trim().toLowerCase().regex(PUBLIC_SLUG, 'alliance.setup.badSlug').optional(),
   language: z.string().trim().pipe(z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` })).optional(),
 });
 
@@ -108,7 +108,7 @@ export function createAlliancesService(deps: { repo: AlliancesRepo; clock: Clock
     },
 
     update(actor: Actor, input: SettingsInput): AllianceSettings {
-      if (!actor.isOrganizer) throw forbidden('Only organizers can change the alliance settings.');
+      if (!actor.isOrganizer) throw forbidden(msg('alliance.setup.organizersOnly'));
       const parsed = settingsInputSchema.safeParse(input);
       if (!parsed.success) {
         throw invalidFields(
@@ -123,11 +123,11 @@ export function createAlliancesService(deps: { repo: AlliancesRepo; clock: Clock
       );
       const slugOwner = patch.publicSlug ? repo.bySlug(patch.publicSlug) : null;
       if (slugOwner && slugOwner.guildId !== actor.guildId) {
-        throw invalidFields([{ field: 'public-slug', message: `public-slug "${patch.publicSlug}" is taken by another alliance: pick another` }]);
+        throw invalidFields([problem('public-slug', msg('alliance.setup.slugTaken', { slug: patch.publicSlug }))]);
       }
       const current = settings(actor.guildId);
       if ((patch.publicPage ?? current.publicPage) && !(patch.publicSlug ?? current.publicSlug)) {
-        throw invalidFields([{ field: 'public-slug', message: 'public-slug is needed to turn the public page on (e.g. public-slug:river-valley)' }]);
+        throw invalidFields([problem('public-slug', msg('alliance.setup.slugNeeded'))]);
       }
       repo.upsert(actor.guildId, patch, clock.now());
       return settings(actor.guildId);

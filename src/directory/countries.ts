@@ -1,9 +1,17 @@
-// Countries as ISO 3166-1 alpha-2 codes, named in English through Intl (no data package needed for ~250 names).
+// Countries as ISO 3166-1 alpha-2 codes, named in English through Intl (no data package needed for ~250 names);
+// Spanish and French names are understood too, so members type the country as they say it.
 import { foldKey } from './text.rules.js';
 
 const displayNames = new Intl.DisplayNames(['en'], { type: 'region' });
+/** The other languages members type in (issue #19): "México", "Allemagne" find their code like English names. */
+const otherNames = ['es', 'fr'].map((language) => new Intl.DisplayNames([language], { type: 'region' }));
 /** Codes Intl names that are not countries (EU, UN, pseudo-locales, "Unknown Region"). */
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
+/**
+ * Retired codes Intl still names like their successor (DD and DE are both "Germany", UK and GB "United Kingdom"):
+ * still named when stored, but never what a typed name or the autocomplete resolves to.
+ */
+const RETIRED = new Set(['AN', 'HV', 'DY', 'BU', 'ZR', 'CS', 'YU', 'DD', 'FX', 'UK', 'NH', 'RH', 'SU', 'TP', 'VD', 'YD']);
 /** Common English names Intl does not use. */
 const ALIASES: Record<string, string> = {
   usa: 'US',
@@ -24,12 +32,13 @@ const ALIASES: Record<string, string> = {
   turkey: 'TR',
 };
 
-let table: { byKey: Map<string, string>; names: Map<string, string> } | undefined;
+let table: { byKey: Map<string, string>; names: Map<string, string>; keys: Map<string, string[]> } | undefined;
 
 function countries() {
   if (table) return table;
   const byKey = new Map<string, string>();
   const names = new Map<string, string>();
+  const keys = new Map<string, string[]>();
   for (let a = 65; a <= 90; a++) {
     for (let b = 65; b <= 90; b++) {
       const code = String.fromCharCode(a, b);
@@ -37,15 +46,23 @@ function countries() {
       const name = displayNames.of(code);
       if (!name || name === code || name === 'Unknown Region') continue;
       names.set(code, name);
+      if (RETIRED.has(code)) continue;
       byKey.set(foldKey(name), code);
+      keys.set(code, [foldKey(name), ...otherNames.map((names) => foldKey(names.of(code) ?? name))]);
     }
   }
+  // English names win where another language's name is the same words for a different country; an old code that
+  // shares its English name with the current one (DD, Germany) lends no name of its own.
+  for (const [code, all] of keys) {
+    if (byKey.get(all[0]!) !== code) continue;
+    for (const key of all.slice(1)) if (!byKey.has(key)) byKey.set(key, code);
+  }
   for (const [alias, code] of Object.entries(ALIASES)) byKey.set(alias, code);
-  table = { byKey, names };
+  table = { byKey, names, keys };
   return table;
 }
 
-/** The alpha-2 code for a code or English name ("ca", "Canada", "USA"), or null when unknown. */
+/** The alpha-2 code for a code or a name in English, Spanish or French ("ca", "Canada", "USA", "Alemania"), or null. */
 export function countryCode(input: string): string | null {
   const trimmed = input.trim();
   const { byKey, names } = countries();
@@ -65,8 +82,10 @@ export function countryName(code: string): string {
 export function countryAutocomplete(query: string, limit = 25): { code: string; name: string }[] {
   const key = foldKey(query);
   const out: { code: string; name: string }[] = [];
-  for (const [code, name] of countries().names) {
-    if (!key || foldKey(name).startsWith(key) || code.toLowerCase() === key) out.push({ code, name });
+  const { names, keys } = countries();
+  for (const [code, name] of names) {
+    if (RETIRED.has(code)) continue;
+    if (!key || (keys.get(code) ?? []).some((k) => k.startsWith(key)) || code.toLowerCase() === key) out.push({ code, name });
   }
   out.sort((x, y) => {
     const xExact = x.code.toLowerCase() === key ? 0 : 1;

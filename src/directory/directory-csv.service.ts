@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { undefuseCell, writeCsv, type CsvValue } from '../shared/csv.js';
-import { DomainError, forbidden, invalid, type FieldProblem } from '../shared/errors.js';
+import { DomainError, forbidden, invalid, msg, problem, type FieldProblem } from '../shared/errors.js';
 import type { DirectoryRepo, SpaceRow } from './directory.repo.js';
 import { CSV_LIMITS, profileColumns } from './directory.rules.js';
 import { checkProfile } from './directory.service.js';
@@ -49,27 +49,27 @@ export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => G
   }
 
   function parseCsv(text: string): string[][] {
-    if (text.includes('\u0000')) throw invalid('file', 'file is not a CSV file (it holds binary data)');
+    if (text.includes('\u0000')) throw invalid('file', msg('directory.import.binary'));
     try {
       const table = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
       return table.map((cells) => cells.map(undefuseCell));
     } catch (error) {
-      throw invalid('file', `file is not valid CSV: ${(error as Error).message.slice(0, 200)}`);
+      throw invalid('file', msg('directory.import.notCsv', { detail: (error as Error).message.slice(0, 200) }));
     }
   }
 
   function readBody(file: { content: string; bytes: number }): string[][] {
-    if (file.bytes > CSV_LIMITS.bytes) throw invalid('file', 'file is larger than 5 MB');
+    if (file.bytes > CSV_LIMITS.bytes) throw invalid('file', msg('directory.import.tooLarge'));
     // U+FFFD means the text was damaged by an earlier conversion: the original letters are gone, so refuse.
-    if (file.content.includes('\uFFFD')) throw invalid('file', 'file holds the replacement character � where letters were lost by an earlier conversion; export it again from the original');
+    if (file.content.includes('\uFFFD')) throw invalid('file', msg('directory.import.damaged'));
     const table = parseCsv(file.content);
     const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
     if (header.join(',') !== CSV_COLUMNS.join(',')) {
-      throw invalid('file', `file header must be exactly: ${CSV_COLUMNS.join(',')} (the columns /directory export writes)`);
+      throw invalid('file', msg('directory.import.header', { columns: CSV_COLUMNS.join(',') }));
     }
     const body = table.slice(1);
-    if (body.length === 0) throw invalid('file', 'file has a header but no rows');
-    if (body.length > CSV_LIMITS.rows) throw invalid('file', `file has ${body.length} rows; the limit is ${CSV_LIMITS.rows}`);
+    if (body.length === 0) throw invalid('file', msg('directory.import.noRows'));
+    if (body.length > CSV_LIMITS.rows) throw invalid('file', msg('directory.import.tooManyRows', { count: body.length, limit: CSV_LIMITS.rows }));
     return body;
   }
 
@@ -77,7 +77,7 @@ export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => G
 
   return {
     exportCsv(actor: Actor): { filename: string; content: string; rows: number } {
-      if (!actor.isOrganizer) throw forbidden('Only organizers can export the directory.');
+      if (!actor.isOrganizer) throw forbidden(msg('directory.export.organizersOnly'));
       const rows = repo.all(actor.guildId);
       const hosts = repo.hostsOf(actor.guildId, rows.map((r) => r.id));
       const records = rows.map((r) => toRecord(r, hosts.get(r.id) ?? []));
@@ -99,7 +99,7 @@ export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => G
      * members among the file's hosts, looked up by the adapter).
      */
     importCsv(actor: Actor, file: { content: string; bytes: number }, members: ReadonlySet<string>): { created: number; updated: number } {
-      if (!actor.isOrganizer) throw forbidden('Only organizers can import into the directory.');
+      if (!actor.isOrganizer) throw forbidden(msg('directory.import.organizersOnly'));
       const body = readBody(file);
 
       const problems: FieldProblem[] = [];
@@ -112,17 +112,17 @@ export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => G
         const rowProblems: FieldProblem[] = [];
         const numbers = { latitude: num(record.latitude), longitude: num(record.longitude), desks: num(record.desks) };
         for (const [key, value] of Object.entries(numbers)) {
-          if (value !== null && !Number.isFinite(value)) rowProblems.push({ field: `${prefix}${key}`, message: `${prefix}${key} must be a number` });
+          if (value !== null && !Number.isFinite(value)) rowProblems.push(problem(`${prefix}${key}`, msg('directory.import.notNumber', { field: `${prefix}${key}` })));
         }
         const hosts = record.hosts.split(/\s+/).filter(Boolean);
         const badHost = hosts.find((h) => !SNOWFLAKE.test(h));
-        if (badHost) rowProblems.push({ field: `${prefix}hosts`, message: `${prefix}hosts "${badHost.slice(0, 30)}" is not a Discord user id` });
+        if (badHost) rowProblems.push(problem(`${prefix}hosts`, msg('directory.import.badHost', { field: `${prefix}hosts`, host: badHost.slice(0, 30) })));
         const stranger = badHost ? undefined : hosts.find((h) => !members.has(h));
-        if (stranger) rowProblems.push({ field: `${prefix}hosts`, message: `${prefix}hosts ${stranger} is not a member of this alliance` });
+        if (stranger) rowProblems.push(problem(`${prefix}hosts`, msg('directory.import.stranger', { field: `${prefix}hosts`, host: stranger })));
         const joinedAt = record.joined_at.trim() ? Date.parse(record.joined_at) : null;
-        if (joinedAt !== null && Number.isNaN(joinedAt)) rowProblems.push({ field: `${prefix}joined_at`, message: `${prefix}joined_at must be an ISO date` });
+        if (joinedAt !== null && Number.isNaN(joinedAt)) rowProblems.push(problem(`${prefix}joined_at`, msg('directory.import.badDate', { field: `${prefix}joined_at` })));
         if (record.status && !['pending', 'approved'].includes(record.status)) {
-          rowProblems.push({ field: `${prefix}status`, message: `${prefix}status must be pending or approved` });
+          rowProblems.push(problem(`${prefix}status`, msg('directory.import.badStatus', { field: `${prefix}status` })));
         }
         const checked = rowProblems.length
           ? rowProblems
@@ -149,15 +149,15 @@ export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => G
         if (Array.isArray(checked)) return void problems.push(...checked);
         const key = `${checked.place.cityKey}\u0000${foldKey(checked.fields.name)}`;
         const first = seen.get(key);
-        if (first) return void problems.push({ field: `${prefix}name`, message: `${prefix}name repeats row ${first} (same name in the same city)` });
+        if (first) return void problems.push(problem(`${prefix}name`, msg('directory.import.repeats', { field: `${prefix}name`, row: first })));
         seen.set(key, line);
         valid.push({ record, checked, hosts, joinedAt });
       });
       if (problems.length) {
         const shown = problems.slice(0, CSV_LIMITS.reportedProblems);
         const more = problems.length - shown.length;
-        if (more > 0) shown.push({ field: 'file', message: `…and ${more} more problem${more === 1 ? '' : 's'}` });
-        throw new DomainError('invalid', `Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the file.`, shown);
+        if (more > 0) shown.push(problem('file', msg('directory.import.moreProblems', { count: more })));
+        throw new DomainError('invalid', msg('directory.import.nothingImported', { count: problems.length }), shown);
       }
 
       const at = clock.now().getTime();

@@ -1,7 +1,7 @@
 // The public web page's view of the directory (read-only), and the host's consent that decides what it shows.
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
-import { forbidden, invalid, notFound } from '../shared/errors.js';
+import { forbidden, invalid, notFound, msg } from '../shared/errors.js';
 import type { DirectoryPublicRepo } from './directory-public.repo.js';
 import { publicView, type PublicSource, type PublicSpace } from './directory-public.rules.js';
 import { canManage } from './directory.rules.js';
@@ -45,9 +45,9 @@ export function createDirectoryPublicService(deps: { repo: DirectoryRepo; public
     /** The host (or an organizer) says whether the space and its identity tags may be shown on the public page. */
     setConsent(actor: Actor, spaceId: number, consent: PublicConsent): { name: string; listed: boolean; tags: boolean } {
       const row = repo.get(actor.guildId, spaceId);
-      if (!row) throw notFound('That space is not in this alliance’s directory (it may have been removed).');
-      if (!canManage(actor, repo.hosts(actor.guildId, spaceId))) throw forbidden(`Only the space’s hosts or an organizer can edit ${row.name}.`);
-      if (consent.listed === undefined && consent.tags === undefined) throw invalid('public', 'public: say yes or no');
+      if (!row) throw notFound(msg('directory.space.notFound'));
+      if (!canManage(actor, repo.hosts(actor.guildId, spaceId))) throw forbidden(msg('directory.space.onlyHosts', { action: 'edit', name: row.name }));
+      if (consent.listed === undefined && consent.tags === undefined) throw invalid('public', msg('directory.public.sayYesOrNo'));
       const patch = {
         ...(consent.listed === undefined ? {} : { publicListing: consent.listed }),
         ...(consent.tags === undefined ? {} : { publicTags: consent.tags }),

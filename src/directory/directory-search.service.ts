@@ -3,11 +3,12 @@
 import { z } from 'zod';
 import type { Clock } from '../shared/clock.js';
 import { DAY } from '../shared/clock.js';
-import { invalidFields, notFound } from '../shared/errors.js';
+import { invalidFields, msg, notFound, problem, type MessageRef } from '../shared/errors.js';
 import { countryAutocomplete, countryCode, countryName } from './countries.js';
 import { ftsQuery, isValidTag, LIMITS, mentionsIdentity, normalizeTag, SUGGESTED_TAGS } from './directory.rules.js';
 import type { DirectoryRepo } from './directory.repo.js';
 import type { DirectorySearchRepo, SearchFilters, SpaceListing } from './directory-search.repo.js';
+import { between, issueProblem } from '../shared/validate.js';
 import { placeLabel, type Gazetteer, type Place } from './gazetteer.js';
 import { boundingBox, foldKey, haversineKm } from './text.rules.js';
 
@@ -38,8 +39,8 @@ export interface ResultPage<Q> {
   totalCapped: boolean;
   page: number;
   pageCount: number;
-  /** For an empty result: what to widen, e.g. "remove tag (3 spaces match without it)". */
-  suggestions: string[];
+  /** For an empty result: what to widen, e.g. "remove tag (3 spaces match without it)", as message keys. */
+  suggestions: MessageRef[];
 }
 
 export interface NearQuery {
@@ -49,12 +50,12 @@ export interface NearQuery {
 }
 
 const searchSchema = z.object({
-  text: z.string().trim().max(LIMITS.searchText, `must be at most ${LIMITS.searchText} characters`).optional(),
-  city: z.string().trim().max(LIMITS.city, `must be at most ${LIMITS.city} characters`).optional(),
-  country: z.string().trim().max(LIMITS.country, 'is too long').optional(),
-  tag: z.string().trim().max(40, 'is too long').optional(),
-  minDesks: z.number().int('must be a whole number').min(1, 'must be at least 1').max(LIMITS.maxDesks, `must be at most ${LIMITS.maxDesks}`).optional(),
-  maxDesks: z.number().int('must be a whole number').min(1, 'must be at least 1').max(LIMITS.maxDesks, `must be at most ${LIMITS.maxDesks}`).optional(),
+  text: z.string().trim().max(LIMITS.searchText).optional(),
+  city: z.string().trim().max(LIMITS.city).optional(),
+  country: z.string().trim().max(LIMITS.country).optional(),
+  tag: z.string().trim().max(40).optional(),
+  minDesks: z.number().int().refine(...between(1, LIMITS.maxDesks)).optional(),
+  maxDesks: z.number().int().refine(...between(1, LIMITS.maxDesks)).optional(),
 });
 
 /** Parked searches one member keeps for paging; plenty for the result messages anyone still has on screen. */
@@ -84,21 +85,16 @@ export function createSearchService(deps: {
   function filtersFor(query: SearchQuery): SearchFilters {
     const parsed = searchSchema.safeParse(query);
     if (!parsed.success) {
-      throw invalidFields(
-        parsed.error.issues.map((issue) => {
-          const field = fieldName(String(issue.path[0]));
-          return { field, message: `${field} ${issue.message}` };
-        }),
-      );
+      throw invalidFields(parsed.error.issues.map((issue) => issueProblem(issue, fieldName(String(issue.path[0])))));
     }
     const q = parsed.data;
     const problems = [];
     const country = q.country ? countryCode(q.country) : undefined;
-    if (q.country && !country) problems.push({ field: 'country', message: `country "${q.country}" is not a country I know` });
+    if (q.country && !country) problems.push(problem('country', msg('directory.search.unknownCountry', { country: q.country })));
     const tag = q.tag ? normalizeTag(q.tag) : undefined;
-    if (tag && !isValidTag(tag)) problems.push({ field: 'tag', message: `tag "${q.tag}" must be 2-30 lowercase letters, digits or hyphens` });
+    if (tag && !isValidTag(tag)) problems.push(problem('tag', msg('directory.search.badTag', { tag: q.tag })));
     if (q.minDesks !== undefined && q.maxDesks !== undefined && q.minDesks > q.maxDesks) {
-      problems.push({ field: 'min-desks', message: 'min-desks must not be more than max-desks' });
+      problems.push(problem('min-desks', msg('directory.search.minOverMax')));
     }
     if (problems.length) throw invalidFields(problems);
     // A city may arrive as a gazetteer id (from autocomplete) or as a typed name.
@@ -115,7 +111,7 @@ export function createSearchService(deps: {
   }
 
   /** For an empty result, each filter whose removal would find something. */
-  function widen(guildId: string, filters: SearchFilters): string[] {
+  function widen(guildId: string, filters: SearchFilters): MessageRef[] {
     const options: [string, Partial<SearchFilters>][] = [
       ['text', { match: null }],
       ['city', { cityKey: undefined }],
@@ -129,14 +125,14 @@ export function createSearchService(deps: {
       const value = (filters as unknown as Record<string, unknown>)[key];
       return value !== undefined && value !== null;
     });
-    const out: string[] = [];
+    const out: MessageRef[] = [];
     for (const [name, change] of active) {
       const n = search.count(guildId, { ...filters, ...change } as SearchFilters, LIMITS.countCap);
-      const shown = n >= LIMITS.countCap ? `${n}+` : String(n);
-      if (n > 0) out.push(`remove ${name} (${shown} space${n === 1 ? '' : 's'} match without it)`);
+      if (n >= LIMITS.countCap) out.push(msg('directory.suggest.removeCapped', { filter: name, count: n }));
+      else if (n > 0) out.push(msg('directory.suggest.remove', { filter: name, count: n }));
     }
-    if (!out.length && active.length > 1) out.push('search with fewer filters');
-    if (!out.length && search.count(guildId, { match: null }, 1) === 0) out.push('the directory is still empty: register a space with /space register');
+    if (!out.length && active.length > 1) out.push(msg('directory.suggest.fewerFilters'));
+    if (!out.length && search.count(guildId, { match: null }, 1) === 0) out.push(msg('directory.suggest.empty'));
     return out;
   }
 
@@ -224,18 +220,16 @@ export function createSearchService(deps: {
     const place = /^\d{1,9}$/.test(typed) ? g.byId(Number(typed)) : (g.lookup(typed)[0] ?? g.lookup(typed.split(',')[0] ?? typed)[0] ?? null);
     if (place) return place;
     const closest = g.closest(typed.split(',')[0] ?? typed, undefined, 5).map((p) => placeLabel(p, countryName));
+    const shown = typed.slice(0, 60);
     throw invalidFields([
-      {
-        field: 'place',
-        message: `place "${typed.slice(0, 60)}" is not a place I know` + (closest.length ? `. Closest: ${closest.join('; ')}` : ''),
-      },
+      problem('place', closest.length ? msg('directory.near.unknownPlaceClosest', { place: shown, closest: closest.join('; ') }) : msg('directory.near.unknownPlace', { place: shown })),
     ]);
   }
 
   function runNear(guildId: string, searchId: number, query: NearQuery, page: number): ResultPage<NearQuery> & { origin: Place; radiusKm: number } {
     const radiusKm = query.radiusKm ?? LIMITS.radiusKm.default;
     if (!Number.isFinite(radiusKm) || radiusKm < LIMITS.radiusKm.min || radiusKm > LIMITS.radiusKm.max) {
-      throw invalidFields([{ field: 'radius-km', message: `radius-km must be between ${LIMITS.radiusKm.min} and ${LIMITS.radiusKm.max}` }]);
+      throw invalidFields([problem('radius-km', msg('validation.between', { field: 'radius-km', min: LIMITS.radiusKm.min, max: LIMITS.radiusKm.max }))]);
     }
     const from = origin(query.place);
     // Distances from ids and coordinates only; full listings are read for the page alone.
@@ -252,7 +246,7 @@ export function createSearchService(deps: {
       .listings(guildId, slice.map((d) => d.id))
       .map((row) => ({ ...hit(row, km.get(row.id)), ...(row.country === from.country && foldKey(row.city) === fromKey ? { sameCity: true } : {}) }));
     const suggestions =
-      all.length || radiusKm >= LIMITS.radiusKm.max ? [] : [`widen radius-km (up to ${LIMITS.radiusKm.max})`];
+      all.length || radiusKm >= LIMITS.radiusKm.max ? [] : [msg('directory.suggest.widenRadius', { max: LIMITS.radiusKm.max })];
     return { searchId, query, items, total: all.length, totalCapped: false, ...at, suggestions, origin: from, radiusKm };
   }
 
@@ -266,7 +260,7 @@ export function createSearchService(deps: {
   }
   function parked(guildId: string, kind: 'search' | 'near', searchId: number): Record<string, unknown> {
     const found = repo.unstash(guildId, kind, searchId);
-    if (!found) throw notFound('This search has expired: run it again.');
+    if (!found) throw notFound(msg('directory.search.expired'));
     return found.params;
   }
 

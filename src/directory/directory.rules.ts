@@ -1,6 +1,6 @@
 // Pure directory decisions: tag shape, profile field limits and validation, who may change a space, FTS queries.
 import { z } from 'zod';
-import { type FieldProblem } from '../shared/errors.js';
+import { msg, problem, type FieldProblem } from '../shared/errors.js';
 import { between, issueProblem } from '../shared/validate.js';
 import { foldKey } from './text.rules.js';
 
@@ -70,15 +70,12 @@ export function parseTags(raw: string, field = 'tags'): { tags: string[]; proble
     if (!part.trim()) continue;
     const tag = normalizeTag(part);
     if (!isValidTag(tag)) {
-      problems.push({
-        field,
-        message: `tag "${part.trim().slice(0, 40)}" must be 2-30 lowercase letters, digits or hyphens (e.g. women-owned)`,
-      });
+      problems.push(problem(field, msg('directory.tags.badTag', { tag: part.trim().slice(0, 40) })));
     } else if (!tags.includes(tag)) {
       tags.push(tag);
     }
   }
-  if (tags.length > LIMITS.tags) problems.push({ field, message: `${field}: at most ${LIMITS.tags} tags per space` });
+  if (tags.length > LIMITS.tags) problems.push(problem(field, msg('directory.tags.tooMany', { field, limit: LIMITS.tags })));
   return { tags, problems };
 }
 
@@ -86,7 +83,7 @@ const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `must be at most ${max} characters`)
+    .max(max)
     .transform((value) => (value === '' ? null : value))
     .nullable()
     .optional();
@@ -94,7 +91,7 @@ const optionalText = (max: number) =>
 export const websiteSchema = z
   .string()
   .trim()
-  .max(LIMITS.website, `must be at most ${LIMITS.website} characters`)
+  .max(LIMITS.website)
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -102,17 +99,17 @@ export const websiteSchema = z
     } catch {
       return false;
     }
-  }, 'must be a web address starting with http:// or https://');
+  }, 'directory.profile.badWebsite');
 
 /** Every profile field a member can set (options and modal together); service resolves city/country after. */
 export const profileSchema = z.object({
-  name: z.string().trim().min(2, 'must be at least 2 characters').max(LIMITS.name, `must be at most ${LIMITS.name} characters`),
-  city: z.string().trim().min(1, 'is required').max(LIMITS.city, `must be at most ${LIMITS.city} characters`),
-  country: z.string().trim().min(2, 'is required').max(LIMITS.country, `must be at most ${LIMITS.country} characters`),
+  name: z.string().trim().min(2).max(LIMITS.name),
+  city: z.string().trim().min(1).max(LIMITS.city),
+  country: z.string().trim().min(2).max(LIMITS.country),
   region: optionalText(LIMITS.region),
   desks: z
     .number()
-    .int('must be a whole number')
+    .int()
     .refine(...between(LIMITS.minDesks, LIMITS.maxDesks))
     .nullable()
     .optional(),
@@ -122,7 +119,7 @@ export const profileSchema = z.object({
     .nullable()
     .optional(),
   dayPass: optionalText(LIMITS.dayPass),
-  tags: z.string().max(1000, 'is too long').nullable().optional(),
+  tags: z.string().max(1000).nullable().optional(),
   latitude: z.number().refine(...between(-90, 90)).nullable().optional(),
   longitude: z
     .number()

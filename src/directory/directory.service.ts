@@ -4,7 +4,7 @@ import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { DAY } from '../shared/clock.js';
-import { conflict, forbidden, invalid, invalidFields, notFound, type FieldProblem } from '../shared/errors.js';
+import { conflict, forbidden, invalid, invalidFields, msg, notFound, type FieldProblem } from '../shared/errors.js';
 import { countryName } from './countries.js';
 import {
   canManage,
@@ -50,6 +50,8 @@ export interface SpaceProfile {
 /** The long fields the registration modal collects. */
 export type ModalFields = Pick<ProfileInput, 'description' | 'hours' | 'contact' | 'accessibility'>;
 export type RegistrationOptions = Omit<ProfileInput, keyof ModalFields>;
+/** What a host or organizer does to a space, for the sentence that refuses anyone else. */
+type ManageAction = 'edit' | 'remove' | 'hosts' | 'members';
 
 const DRAFT_TTL = DAY;
 
@@ -109,15 +111,15 @@ export function createSpacesService(deps: DirectoryDeps) {
 
   function load(guildId: string, spaceId: number): SpaceRow {
     const row = repo.get(guildId, spaceId);
-    if (!row) throw notFound('That space is not in this alliance’s directory (it may have been removed).');
+    if (!row) throw notFound(msg('directory.space.notFound'));
     return row;
   }
 
-  /** Loads a space the actor may change: its hosts, or any organizer. */
-  function loadManaged(actor: Actor, spaceId: number, what: string): SpaceRow {
+  /** Loads a space the actor may change: its hosts, or any organizer (`action` names the refusal's verb). */
+  function loadManaged(actor: Actor, spaceId: number, action: ManageAction): SpaceRow {
     const row = load(actor.guildId, spaceId);
     if (!canManage(actor, repo.hosts(actor.guildId, spaceId))) {
-      throw forbidden(`Only the space’s hosts or an organizer can ${what} ${row.name}.`);
+      throw forbidden(msg('directory.space.onlyHosts', { action, name: row.name }));
     }
     return row;
   }
@@ -125,7 +127,7 @@ export function createSpacesService(deps: DirectoryDeps) {
   function assertNameFree(guildId: string, name: string, cityKey: string, city: string, selfId?: number): void {
     const existing = repo.findByNameInCity(guildId, cityKey, foldKey(name));
     if (existing && existing.id !== selfId) {
-      throw invalid('name', `name: there is already a space called ${existing.name} in ${city}`);
+      throw invalid('name', msg('directory.space.nameTaken', { name: existing.name, city }));
     }
   }
 
@@ -176,7 +178,7 @@ export function createSpacesService(deps: DirectoryDeps) {
     completeRegistration(actor: Actor, draftId: number, modal: ModalFields, publicListing = false) {
       const draft = repo.unstash(actor.guildId, 'register', draftId);
       if (!draft || draft.userId !== actor.userId) {
-        throw notFound('This registration form has expired: run /space register again.');
+        throw notFound(msg('directory.space.formExpired'));
       }
       const result = repo.transaction(() => {
         const registered = register(actor, { ...(draft.params as RegistrationOptions), ...modal });
@@ -192,7 +194,7 @@ export function createSpacesService(deps: DirectoryDeps) {
     show(actor: Actor, spaceId: number): SpaceProfile {
       const row = load(actor.guildId, spaceId);
       if (row.status !== 'approved' && !canManage(actor, repo.hosts(actor.guildId, spaceId))) {
-        throw notFound('That space is not in this alliance’s directory (it may still be waiting for approval).');
+        throw notFound(msg('directory.space.notListed'));
       }
       return profile(row);
     },
@@ -237,15 +239,15 @@ export function createSpacesService(deps: DirectoryDeps) {
     },
 
     pending(actor: Actor): SpaceProfile[] {
-      if (!actor.isOrganizer) throw forbidden('Only organizers can see the spaces waiting for approval.');
+      if (!actor.isOrganizer) throw forbidden(msg('directory.pending.organizersOnly'));
       return repo.byStatus(actor.guildId, 'pending').map(profile);
     },
 
     /** Organizers approve a pending listing; the adapter then posts the welcome. */
     approve(actor: Actor, spaceId: number): SpaceProfile {
-      if (!actor.isOrganizer) throw forbidden('Only organizers can approve spaces.');
+      if (!actor.isOrganizer) throw forbidden(msg('directory.approval.organizersOnlyApprove'));
       const row = load(actor.guildId, spaceId);
-      if (row.status === 'approved') throw conflict(`${row.name} is already approved.`);
+      if (row.status === 'approved') throw conflict(msg('directory.approval.alreadyApproved', { name: row.name }));
       const at = now();
       repo.update(actor.guildId, row.id, { status: 'approved', approvedAt: at, approvedBy: actor.userId, updatedAt: at });
       return profile(load(actor.guildId, row.id));
@@ -253,17 +255,17 @@ export function createSpacesService(deps: DirectoryDeps) {
 
     /** Rejecting removes the listing (the host may register again); returns it so the registrant can be told. */
     reject(actor: Actor, spaceId: number): SpaceProfile {
-      if (!actor.isOrganizer) throw forbidden('Only organizers can reject spaces.');
+      if (!actor.isOrganizer) throw forbidden(msg('directory.approval.organizersOnlyReject'));
       const row = load(actor.guildId, spaceId);
-      if (row.status === 'approved') throw conflict(`${row.name} is already approved: remove it with /space remove.`);
+      if (row.status === 'approved') throw conflict(msg('directory.approval.rejectApproved', { name: row.name }));
       const rejected = profile(row);
       repo.delete(actor.guildId, row.id);
       return rejected;
     },
 
     addHost(actor: Actor, spaceId: number, userId: string): SpaceProfile {
-      const row = loadManaged(actor, spaceId, 'change the hosts of');
-      if (repo.hosts(actor.guildId, spaceId).includes(userId)) throw conflict(`<@${userId}> already hosts ${row.name}.`);
+      const row = loadManaged(actor, spaceId, 'hosts');
+      if (repo.hosts(actor.guildId, spaceId).includes(userId)) throw conflict(msg('space.hosts.alreadyHost', { user: `<@${userId}>`, name: row.name }));
       repo.transaction(() => {
         repo.addHost(actor.guildId, spaceId, userId, now());
         // A host is no longer a pending or linked member of the same space.
@@ -273,10 +275,10 @@ export function createSpacesService(deps: DirectoryDeps) {
     },
 
     removeHost(actor: Actor, spaceId: number, userId: string): SpaceProfile {
-      const row = loadManaged(actor, spaceId, 'change the hosts of');
+      const row = loadManaged(actor, spaceId, 'hosts');
       const hosts = repo.hosts(actor.guildId, spaceId);
-      if (!hosts.includes(userId)) throw invalid('user', `user: <@${userId}> does not host ${row.name}`);
-      if (hosts.length === 1) throw conflict(`<@${userId}> is the only host of ${row.name}: add another host first, or remove the space.`);
+      if (!hosts.includes(userId)) throw invalid('user', msg('space.hosts.notHost', { user: `<@${userId}>`, name: row.name }));
+      if (hosts.length === 1) throw conflict(msg('space.hosts.onlyHost', { user: `<@${userId}>`, name: row.name }));
       repo.removeHost(actor.guildId, spaceId, userId);
       return profile(row);
     },
@@ -284,21 +286,21 @@ export function createSpacesService(deps: DirectoryDeps) {
     /** /space join: a member asks to be linked to the space they work from; its hosts decide. */
     requestJoin(actor: Actor, spaceId: number): SpaceProfile {
       const row = load(actor.guildId, spaceId);
-      if (row.status !== 'approved') throw notFound('That space is not in this alliance’s directory yet.');
-      if (repo.hosts(actor.guildId, spaceId).includes(actor.userId)) throw conflict(`You host ${row.name} already.`);
+      if (row.status !== 'approved') throw notFound(msg('space.join.notYetListed'));
+      if (repo.hosts(actor.guildId, spaceId).includes(actor.userId)) throw conflict(msg('space.join.youHost', { name: row.name }));
       const link = repo.linksOf(actor.guildId, actor.userId).find((l) => l.spaceId === spaceId);
-      if (link?.status === 'approved') throw conflict(`You are already linked to ${row.name}.`);
-      if (link) throw conflict(`You already asked to join ${row.name}; its hosts have been told.`);
+      if (link?.status === 'approved') throw conflict(msg('space.join.alreadyLinked', { name: row.name }));
+      if (link) throw conflict(msg('space.join.alreadyAsked', { name: row.name }));
       repo.requestLink(actor.guildId, spaceId, actor.userId, now());
       return profile(row);
     },
 
     /** A host (or organizer) approves or declines; approving replaces the member’s previous space. */
     decideJoin(actor: Actor, spaceId: number, userId: string, approve: boolean): { space: SpaceProfile; userId: string; approved: boolean } {
-      const row = loadManaged(actor, spaceId, 'approve members of');
+      const row = loadManaged(actor, spaceId, 'members');
       const link = repo.linksOf(actor.guildId, userId).find((l) => l.spaceId === spaceId);
-      if (!link) throw notFound('That request is no longer open (it was withdrawn or already declined).');
-      if (link.status === 'approved') throw conflict(`<@${userId}> is already linked to ${row.name}.`);
+      if (!link) throw notFound(msg('space.join.requestGone'));
+      if (link.status === 'approved') throw conflict(msg('space.join.memberAlreadyLinked', { user: `<@${userId}>`, name: row.name }));
       repo.transaction(() => {
         if (!approve) return repo.removeLink(actor.guildId, spaceId, userId);
         for (const other of repo.linksOf(actor.guildId, userId)) {
@@ -313,7 +315,7 @@ export function createSpacesService(deps: DirectoryDeps) {
     leave(actor: Actor, spaceId: number): SpaceProfile {
       const row = load(actor.guildId, spaceId);
       if (!repo.linksOf(actor.guildId, actor.userId).some((l) => l.spaceId === spaceId)) {
-        throw notFound(`You are not linked to ${row.name}.`);
+        throw notFound(msg('space.join.notLinked', { name: row.name }));
       }
       repo.removeLink(actor.guildId, spaceId, actor.userId);
       return profile(row);

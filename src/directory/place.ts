@@ -1,5 +1,5 @@
 // Resolves what a member typed for city/country/region/coordinates into a checked place, or says what is wrong.
-import type { FieldProblem } from '../shared/errors.js';
+import { msg, problem, type FieldProblem } from '../shared/errors.js';
 import { countryCode, countryName } from './countries.js';
 import type { Gazetteer, Place } from './gazetteer.js';
 import { foldKey } from './text.rules.js';
@@ -51,26 +51,25 @@ export function resolvePlace(gazetteer: Gazetteer, input: PlaceInput, prefix = '
   const problems: FieldProblem[] = [];
   const country = countryCode(input.country);
   if (!country) {
-    problems.push({
-      field: `${prefix}country`,
-      message: `${prefix}country "${input.country.slice(0, 60)}" is not a country I know: use a code like CA or a name like Canada`,
-    });
+    problems.push(problem(`${prefix}country`, msg('directory.place.unknownCountry', { field: `${prefix}country`, country: input.country.slice(0, 60) })));
   }
   const hasLat = input.latitude !== null && input.latitude !== undefined;
   const hasLon = input.longitude !== null && input.longitude !== undefined;
   if (hasLat !== hasLon) {
-    problems.push({ field: `${prefix}${hasLat ? 'longitude' : 'latitude'}`, message: `${prefix}latitude and longitude go together: give both or neither` });
+    problems.push(problem(`${prefix}${hasLat ? 'longitude' : 'latitude'}`, msg('directory.place.latLonTogether', { field: `${prefix}latitude` })));
   }
   if (!country) return problems;
   const picked = pickPlace(gazetteer, input, country);
   if (!picked || 'wrongCountry' in picked) {
     const typed = picked ? picked.wrongCountry.name : (input.city.split(',')[0] ?? input.city).trim().slice(0, 60);
     const closest = gazetteer.closest(typed, country, 5).map(describe);
+    const field = `${prefix}city`;
     const message = picked
-      ? `${prefix}city ${picked.wrongCountry.name} is in ${countryName(picked.wrongCountry.country)}, not ${countryName(country)}`
-      : `${prefix}city "${typed}" is not a place I know in ${countryName(country)}` +
-        (closest.length ? `. Closest: ${closest.join(', ')}` : '. Pick one from the list as you type');
-    problems.push({ field: `${prefix}city`, message });
+      ? msg('directory.place.wrongCountry', { field, city: picked.wrongCountry.name, actual: countryName(picked.wrongCountry.country), country: countryName(country) })
+      : closest.length
+        ? msg('directory.place.unknownCityClosest', { field, city: typed, country: countryName(country), closest: closest.join(', ') })
+        : msg('directory.place.unknownCity', { field, city: typed, country: countryName(country) });
+    problems.push(problem(field, message));
     return problems;
   }
   if (problems.length) return problems;

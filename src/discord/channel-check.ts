@@ -1,18 +1,18 @@
 // Checks that the bot can really post where a member points it, and that the member could post there themselves.
 import { PermissionFlagsBits, type Guild, type Interaction } from 'discord.js';
-import { invalid } from '../shared/errors.js';
+import { invalid, msg } from '../shared/errors.js';
 
 const NEEDED = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
 
 /** Throws an `invalid` naming the option when the bot could not post in the channel. */
 export function assertBotCanPost(guild: Guild, channelId: string, option: string): void {
   const channel = guild.channels.cache.get(channelId);
-  if (!channel) throw invalid(option, `**${option}**: I can't see that channel. Give me the View Channel permission there.`);
-  if (!channel.isTextBased() || channel.isVoiceBased()) throw invalid(option, `**${option}** must be a text or announcement channel.`);
+  if (!channel) throw invalid(option, msg('channels.botCannotSee', { field: option }));
+  if (!channel.isTextBased() || channel.isVoiceBased()) throw invalid(option, msg('channels.notText', { field: option }));
   const me = guild.members.me;
   const permissions = me ? channel.permissionsFor(me) : null;
   if (!permissions || !permissions.has(NEEDED)) {
-    throw invalid(option, `**${option}**: I can't post in <#${channelId}>. Give me View Channel, Send Messages and Embed Links there.`);
+    throw invalid(option, msg('channels.botCannotPost', { field: option, channel: `<#${channelId}>` }));
   }
 }
 
@@ -27,6 +27,6 @@ export function assertMemberCanPost(interaction: Interaction, channelId: string,
   const channel = interaction.guild?.channels.cache.get(channelId);
   const permissions = channel && interaction.inCachedGuild() ? channel.permissionsFor(interaction.member) : null;
   if (!permissions || !permissions.has(MEMBER_NEEDS)) {
-    throw invalid(option, `**${option}**: you can't send messages in <#${channelId}>, so I won't post there for you. Pick a channel where you can post.`);
+    throw invalid(option, msg('channels.memberCannotPost', { field: option, channel: `<#${channelId}>` }));
   }
 }

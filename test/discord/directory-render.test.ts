@@ -16,6 +16,12 @@ import {
   renderResults,
   renderStats,
 } from '../../src/discord/directory/render.js';
+import { MODAL_FIELDS } from '../../src/discord/directory/space-form.js';
+import { sayIn } from '../../src/i18n/translate.js';
+import { msg } from '../../src/shared/errors.js';
+import { LANGUAGES } from '../../src/shared/languages.js';
+
+const en = sayIn('en');
 
 const USER = '200000000000000000001';
 const GUILD = '100000000000000000001';
@@ -79,7 +85,7 @@ function page(items: SpaceHit[], at: number, total: number, totalCapped = false)
 
 describe('directory renderers', () => {
   it('a maximal profile (escaped text, 60 hosts, 200 people) fits one embed, description shortened to fit', () => {
-    const embed = renderProfile(profile);
+    const embed = renderProfile('en', profile);
     expectEmbedsWithinLimits([embed]);
     const json = embed.toJSON();
     expect(json.fields!.map((f) => f.name)).toEqual(['Where', 'Desks', 'Day pass', 'Tags', 'Website', 'Opening hours', 'Book a day pass / who answers', 'Accessibility', 'Hosts', 'People', 'Registered']);
@@ -89,13 +95,13 @@ describe('directory renderers', () => {
   });
 
   it('shows the country by name and the joined date as a Discord timestamp', () => {
-    const json = renderProfile({ ...profile, name: 'Rainier', city: 'Seattle', region: null, status: 'approved', approvedAt: Date.UTC(2026, 2, 1) }).toJSON();
+    const json = renderProfile('en', { ...profile, name: 'Rainier', city: 'Seattle', region: null, status: 'approved', approvedAt: Date.UTC(2026, 2, 1) }).toJSON();
     expect(json.fields!.find((f) => f.name === 'Where')!.value).toBe('Seattle, United States');
     expect(json.fields!.find((f) => f.name === 'Joined')!.value).toBe(`<t:${Date.UTC(2026, 2, 1) / 1000}:D>`);
   });
 
   it('a page of 10 maximal results fits, with every entry shown and distances', () => {
-    const rendered = renderResults('near', page(Array.from({ length: 10 }, (_, i) => hit(i)), 4, 200), 'H'.repeat(300));
+    const rendered = renderResults('en', 'near', page(Array.from({ length: 10 }, (_, i) => hit(i)), 4, 200), 'H'.repeat(300));
     expectEmbedsWithinLimits(rendered.embeds);
     const description = rendered.embeds[0]!.toJSON().description!;
     expect(description.split('\n').filter((l) => /^\*\*\d+\. /.test(l))).toHaveLength(10);
@@ -106,37 +112,54 @@ describe('directory renderers', () => {
   });
 
   it('disables Previous on the first page and Next on the last; one page has no buttons; a capped total says "+"', () => {
-    const first = renderResults('search', page([hit(1)], 0, 25), 'x').components[0]!.toJSON().components as { disabled?: boolean }[];
+    const first = renderResults('en', 'search', page([hit(1)], 0, 25), 'x').components[0]!.toJSON().components as { disabled?: boolean }[];
     expect(first.map((b) => b.disabled)).toEqual([true, false]);
-    const last = renderResults('search', page([hit(1)], 2, 25), 'x').components[0]!.toJSON().components as { disabled?: boolean }[];
+    const last = renderResults('en', 'search', page([hit(1)], 2, 25), 'x').components[0]!.toJSON().components as { disabled?: boolean }[];
     expect(last.map((b) => b.disabled)).toEqual([false, true]);
-    expect(renderResults('search', page([hit(1)], 0, 1), 'x').components).toEqual([]);
-    const capped = renderResults('search', { ...page([hit(1)], 0, 100, true), pageCount: 10 }, 'x').embeds[0]!.toJSON();
+    expect(renderResults('en', 'search', page([hit(1)], 0, 1), 'x').components).toEqual([]);
+    const capped = renderResults('en', 'search', { ...page([hit(1)], 0, 100, true), pageCount: 10 }, 'x').embeds[0]!.toJSON();
     expect(capped.footer!.text).toMatch(/^Page 1 of 10\+ · 100\+ spaces · add a filter/);
   });
 
   it('the approval notice, pending list (60 spaces) and join request stay within limits', () => {
-    const notice = renderApprovalNotice(profile);
+    const notice = renderApprovalNotice('en', profile);
     expect(length(notice.content)).toBeLessThanOrEqual(2000);
     expectEmbedsWithinLimits(notice.embeds);
     expect(expectComponentsWithinLimits(notice.components).map((id) => decodeCustomId(id)!.action)).toEqual(['approve', 'reject']);
 
-    const pending = renderPending(Array.from({ length: 60 }, (_, i) => ({ ...profile, id: i + 1 })));
+    const pending = renderPending('en', Array.from({ length: 60 }, (_, i) => ({ ...profile, id: i + 1 })));
     expectEmbedsWithinLimits(pending.embeds);
     expect(expectComponentsWithinLimits(pending.components)).toHaveLength(10);
 
-    const join = renderJoinRequest(GUILD, profile, USER, true);
+    const join = renderJoinRequest(en, GUILD, profile, USER, true);
     expect(length(join.content)).toBeLessThanOrEqual(2000);
     const [approve] = expectComponentsWithinLimits(join.components);
     expect(decodeCustomId(approve!)).toEqual({ command: 'space', action: 'join', args: [GUILD, '987654', USER, '1'] });
   });
 
   it('stats, the empty answer and an import report of 31 long problems stay within limits', () => {
-    const rows = Array.from({ length: 10 }, (_, i) => ({ name: nasty(100), city: nasty(100), tag: nasty(30), count: 10_000 + i }));
-    expectEmbedsWithinLimits([renderStats({ total: 10_000, byCountry: rows, byCity: rows, byTag: rows })]);
-    expect(length(renderEmpty('H'.repeat(300), Array.from({ length: 6 }, () => nasty(400))))).toBeLessThanOrEqual(2000);
-    const report = renderImportProblems('Nothing was imported: 31 problems in the file.', Array.from({ length: 31 }, (_, i) => ({ field: 'x', message: `row ${i} ${nasty(300)}` })));
+    const rows = Array.from({ length: 10 }, (_, i) => ({ country: 'US', name: nasty(100), city: nasty(100), tag: nasty(30), count: 10_000 + i }));
+    expectEmbedsWithinLimits([renderStats('en', { total: 10_000, byCountry: rows, byCity: rows, byTag: rows })]);
+    expect(length(renderEmpty(en, 'H'.repeat(300), Array.from({ length: 6 }, () => msg('directory.suggest.remove', { filter: nasty(400), count: 3 }))))).toBeLessThanOrEqual(2000);
+    const report = renderImportProblems(en, 'Nothing was imported: 31 problems in the file.', Array.from({ length: 31 }, (_, i) => ({ field: 'x', message: `row ${i} ${nasty(300)}` })));
     expectEmbedsWithinLimits(report.embeds);
     expect(report.embeds.map((e) => e.toJSON().description).join('\n')).toContain('row 0');
+  });
+
+  it.each(LANGUAGES)('in %s, a maximal profile, a page of results, the approval notice and the welcome stay within limits', (language) => {
+    const say = sayIn(language);
+    expectEmbedsWithinLimits([renderProfile(language, profile)]);
+    const rendered = renderResults(language, 'near', page(Array.from({ length: 10 }, (_, i) => hit(i)), 4, 200), 'H'.repeat(300));
+    expectEmbedsWithinLimits(rendered.embeds);
+    expectComponentsWithinLimits(rendered.components);
+    const notice = renderApprovalNotice(language, profile);
+    expect(length(notice.content)).toBeLessThanOrEqual(2000);
+    expectComponentsWithinLimits(notice.components);
+    expect(length(renderJoinRequest(say, GUILD, profile, USER, true).content)).toBeLessThanOrEqual(2000);
+  });
+
+  it.each(LANGUAGES)('in %s, every label of the space form fits Discord\'s 45 characters', (language) => {
+    const say = sayIn(language);
+    for (const field of MODAL_FIELDS) expect(length(say(field.label)), field.label).toBeLessThanOrEqual(45);
   });
 });

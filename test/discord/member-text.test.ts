@@ -41,14 +41,14 @@ describe('member text in public posts', () => {
     expect(plainUrl('https://loft.example/a)[x](https://evil.example')).toBe('https://loft.example/a%29%5Bx%5D%28https://evil.example');
     expect(plainUrl('https://loft.example/path_with*stars')).toBe('https://loft.example/path%5Fwith%2Astars');
     expect(plainUrl('not a url [x](https://evil.example)')).toBe('not a url \\[x\\]\\(https://evil.example\\)');
-    const profile = renderProfile(space).toJSON();
+    const profile = renderProfile('en', space).toJSON();
     expect(profile.fields!.find((f) => f.name === 'Website')!.value).toBe('https://loft.example/a%29%5Bx%5D%28https://evil.example');
   });
 
   it('a profile and its welcome post show typed links as text', () => {
-    const welcome = renderWelcome(space);
+    const welcome = renderWelcome('en', space);
     expect(maskedLinks(welcome.content)).toEqual([]);
-    expect(maskedLinks(embedText(renderProfile(space)))).toEqual([]);
+    expect(maskedLinks(embedText(renderProfile('en', space)))).toEqual([]);
   });
 
   it('a hosted coworking-day event shows its title as text and its link plainly', () => {

@@ -98,7 +98,7 @@ describe('a space from registration to being found', () => {
     expect(await found({ 'min-desks': 30, 'max-desks': 50, country: 'United States' })).toContain('Rainier Commons');
     const none = await a.reply('priya', 'directory search', { tag: 'childcare', 'min-desks': 41 });
     expect(none.ephemeral).toBe(true);
-    expect(none.content).toContain('remove min-desks (1 space match without it)');
+    expect(none.content).toContain('remove min-desks (1 space matches without it)');
 
     // Near Tacoma: the distance a member sees matches the great-circle distance between the gazetteer places.
     const tacoma = await autocomplete(a, 'priya', 'directory near', 'place', { place: 'Tacoma' });
@@ -175,7 +175,7 @@ describe('bad input', () => {
     await refused({ desks: 5001 }, /\*\*desks\*\* must be between 1 and 5,000/, { force: true });
     expect(await refused({ city: 'Seattel' }, /city/)).toContain('Seattle');
     await refused({ tags: 'coworking, no way!' }, /tag "no way!"/);
-    await refused({ name: 'B'.repeat(81) }, /name must be at most 80/, { force: true });
+    await refused({ name: 'B'.repeat(81) }, /\*\*name\*\* must be at most 80/, { force: true });
     await refused({ latitude: 47.6 }, /latitude|longitude/);
     await refused({ country: 'Atlantis' }, /country/);
 

@@ -2,7 +2,8 @@
 // then imported in one go; row problems come back as a report naming each row and field.
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import { CSV_LIMITS } from '../../directory/directory.rules.js';
-import { invalid, isDomainError } from '../../shared/errors.js';
+import { sayRef } from '../../i18n/translate.js';
+import { invalid, isDomainError, msg } from '../../shared/errors.js';
 import { decodeTextFile } from '../../shared/text-decode.js';
 import type { InteractionContext } from '../command.js';
 import { membersAmong } from '../members.js';
@@ -11,25 +12,25 @@ import { renderImported, renderImportProblems } from './render.js';
 
 export async function importFile(interaction: ChatInputCommandInteraction, ctx: InteractionContext) {
   const file = interaction.options.getAttachment('file', true);
-  if (file.size > CSV_LIMITS.bytes) throw invalid('file', '**file** is larger than 5 MB');
+  if (file.size > CSV_LIMITS.bytes) throw invalid('file', msg('directory.import.fileTooLarge'));
   const type = (file.contentType ?? '').split(';')[0]!.trim();
   if (!/\.csv$/i.test(file.name) && !['text/csv', 'text/plain', 'application/vnd.ms-excel'].includes(type)) {
-    throw invalid('file', '**file** must be a .csv file (the shape /directory export writes)');
+    throw invalid('file', msg('directory.import.notCsvFile'));
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const response = await fetch(file.url);
-  if (!response.ok) throw invalid('file', '**file**: I could not download it; please attach it again');
+  if (!response.ok) throw invalid('file', msg('directory.import.downloadFailed'));
   const bytes = Buffer.from(await response.arrayBuffer());
-  if (bytes.length > CSV_LIMITS.bytes) throw invalid('file', '**file** is larger than 5 MB');
+  if (bytes.length > CSV_LIMITS.bytes) throw invalid('file', msg('directory.import.fileTooLarge'));
   const { text, encoding } = decodeTextFile(bytes);
   const csv = { content: text, bytes: bytes.length };
   try {
     const members = await membersAmong(interaction.guild, ctx.services.directory.hostIdsInCsv(csv));
     const done = ctx.services.directory.importCsv(ctx.actor, csv, members);
-    await reply(interaction, renderImported(done, encoding));
+    await reply(interaction, renderImported(ctx.say, done, encoding));
   } catch (error) {
     // Row problems are a report, even when there is only one: it names the row and the field.
     if (!isDomainError(error) || !error.problems.some((p) => p.field.startsWith('row '))) throw error;
-    await reply(interaction, renderImportProblems(error.message, error.problems));
+    await reply(interaction, renderImportProblems(ctx.say, error.text ? sayRef(ctx.say, error.text) : error.message, error.problems));
   }
 }

@@ -6,6 +6,7 @@ import { LIMITS } from '../../directory/directory.rules.js';
 import type { RegistrationOptions } from '../../directory/directory.service.js';
 import type { InteractionContext } from '../command.js';
 import { truncate } from '../format.js';
+import { countryIn } from './render.js';
 
 /** The short profile fields as slash options; `required` for register, all optional for edit. */
 export function addProfileOptions(s: SlashCommandSubcommandBuilder, required: boolean): SlashCommandSubcommandBuilder {
@@ -81,7 +82,11 @@ export async function respondDirectoryOption(interaction: AutocompleteInteractio
     const country = interaction.options.getString('country') ?? undefined;
     choices = dir.placeAutocomplete(typed, country).map((p) => choice(p.label, p.value));
   } else if (focused.name === 'city') choices = dir.directoryCityAutocomplete(guildId, typed).map((c) => choice(c.label, c.value));
-  else if (focused.name === 'country') choices = dir.countryAutocomplete(typed).map((c) => choice(c.label, c.value));
+  else if (focused.name === 'country') {
+    // Countries named in the member's language ("Alemania (DE)"); typing works in English, Spanish or French.
+    const named = (c: { value: string; label: string }) => (ctx.language === 'en' ? c.label : `${countryIn(ctx.language, c.value, c.label)} (${c.value})`);
+    choices = dir.countryAutocomplete(typed).map((c) => choice(named(c), c.value));
+  }
   else if (focused.name === 'tags' || focused.name === 'tag') choices = dir.tagAutocomplete(guildId, typed).map((t) => choice(t.label, t.value));
   await interaction.respond(choices.slice(0, 25));
 }

@@ -3,7 +3,9 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
 import type { ResultPage, SpaceHit } from '../../directory/directory-search.service.js';
 import type { SpaceProfile } from '../../directory/directory.service.js';
-import type { FieldProblem } from '../../shared/errors.js';
+import { sayIn, sayRef, type Say } from '../../i18n/translate.js';
+import type { FieldProblem, MessageRef } from '../../shared/errors.js';
+import type { Language } from '../../shared/languages.js';
 import { customId } from '../custom-id.js';
 import { escapeMarkdown, plainUrl, timestamp, truncate, userMention } from '../format.js';
 import { fitEmbeds } from '../fit.js';
@@ -19,39 +21,50 @@ const MENTIONS_SHOWN = 30;
 
 type Row = ActionRowBuilder<ButtonBuilder>;
 
-const where = (s: { city: string; region: string | null; countryName: string }) =>
-  [s.city, s.region, s.countryName].filter(Boolean).join(', ');
+/** A country's name in the reader's language (Intl, CLDR); in English (and where Intl has none) the directory's own name. */
+export function countryIn(language: Language, code: string, fallback: string): string {
+  if (language === 'en') return fallback;
+  try {
+    return new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }).of(code.toUpperCase()) ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
 
-function mentions(userIds: readonly string[]): string {
+const where = (language: Language, s: { city: string; region: string | null; country: string; countryName: string }) =>
+  [s.city, s.region, countryIn(language, s.country, s.countryName)].filter(Boolean).join(', ');
+
+function mentions(say: Say, userIds: readonly string[]): string {
   const shown = userIds.slice(0, MENTIONS_SHOWN).map(userMention).join(' ');
   const more = userIds.length - MENTIONS_SHOWN;
-  return more > 0 ? `${shown} and ${more} more` : shown;
+  return more > 0 ? say('directory.mentions.more', { mentions: shown, count: more }) : shown;
 }
 
 const field = (name: string, value: string | null | undefined, inline = false) =>
   value ? [{ name, value: truncate(value, 1024), inline }] : [];
 
 /** /space show, the welcome and the approval notice: everything a traveller asks before visiting. */
-export function renderProfile(space: SpaceProfile, extra: readonly { name: string; value: string }[] = []): EmbedBuilder {
+export function renderProfile(language: Language, space: SpaceProfile, extra: readonly { name: string; value: string }[] = []): EmbedBuilder {
+  const say = sayIn(language);
   const embed = new EmbedBuilder()
     .setColor(space.status === 'approved' ? COLOR : PENDING_COLOR)
     .setTitle(truncate(space.name, 256))
     .addFields(
-      ...field('Where', escapeMarkdown(where(space)), true),
-      ...field('Desks', space.desks === null ? null : String(space.desks), true),
-      ...field('Day pass', space.dayPass && escapeMarkdown(space.dayPass), true),
+      ...field(say('directory.profile.where'), escapeMarkdown(where(language, space)), true),
+      ...field(say('directory.profile.desks'), space.desks === null ? null : say('directory.profile.deskCount', { count: space.desks }), true),
+      ...field(say('directory.profile.dayPass'), space.dayPass && escapeMarkdown(space.dayPass), true),
       // Other features' lines (the alliance pass), counted in the budget below like every field.
       ...extra.flatMap((f) => field(f.name, f.value)),
-      ...field('Tags', space.tags.map((t) => `\`${t}\``).join(' ')),
-      ...field('Website', space.website && plainUrl(space.website)),
-      ...field('Opening hours', space.hours && escapeMarkdown(space.hours)),
-      ...field('Book a day pass / who answers', space.contact && escapeMarkdown(space.contact)),
-      ...field('Accessibility', space.accessibility && escapeMarkdown(space.accessibility)),
-      ...field('Hosts', mentions(space.hosts)),
-      ...field('People', space.members.length ? mentions(space.members) : null),
-      ...field(space.status === 'approved' ? 'Joined' : 'Registered', timestamp(space.approvedAt ?? space.createdAt, 'D')),
+      ...field(say('directory.profile.tags'), space.tags.map((t) => `\`${t}\``).join(' ')),
+      ...field(say('directory.profile.website'), space.website && plainUrl(space.website)),
+      ...field(say('directory.profile.hours'), space.hours && escapeMarkdown(space.hours)),
+      ...field(say('directory.profile.contact'), space.contact && escapeMarkdown(space.contact)),
+      ...field(say('directory.profile.accessibility'), space.accessibility && escapeMarkdown(space.accessibility)),
+      ...field(say('directory.profile.hosts'), mentions(say, space.hosts)),
+      ...field(say('directory.profile.people'), space.members.length ? mentions(say, space.members) : null),
+      ...field(space.status === 'approved' ? say('directory.profile.joined') : say('directory.profile.registered'), timestamp(space.approvedAt ?? space.createdAt, 'D')),
     );
-  if (space.status !== 'approved') embed.setFooter({ text: 'Waiting for an organizer to approve it' });
+  if (space.status !== 'approved') embed.setFooter({ text: say('directory.profile.pendingFooter') });
   if (space.description) {
     // The description gets what the fields leave of the message budget (escaped text can be twice as long).
     const json = embed.toJSON();
@@ -62,16 +75,18 @@ export function renderProfile(space: SpaceProfile, extra: readonly { name: strin
   return embed;
 }
 
-function hitLine(hit: SpaceHit, index: number, passMark: (spaceId: number) => string | null): string {
+function hitLine(language: Language, hit: SpaceHit, index: number, passMark: (spaceId: number) => string | null): string {
+  const say = sayIn(language);
   // A space in the city searched from reads "in Seattle" (its own coordinates, when given, add how far from the centre).
+  const city = escapeMarkdown(hit.city);
   const distance = hit.distanceKm === undefined ? null : hit.sameCity
-    ? `in ${escapeMarkdown(hit.city)}${hit.distanceKm >= 0.1 ? `, ${hit.distanceKm.toFixed(1)} km from the centre` : ''}`
-    : `${hit.distanceKm.toFixed(1)} km`;
+    ? hit.distanceKm >= 0.1 ? say('directory.hit.inCityFromCentre', { city, km: hit.distanceKm }) : say('directory.hit.inCity', { city })
+    : say('directory.hit.distance', { km: hit.distanceKm });
   const parts = [
     distance,
-    hit.sameCity ? null : escapeMarkdown(where(hit)),
-    hit.desks === null ? null : `${hit.desks} desk${hit.desks === 1 ? '' : 's'}`,
-    hit.dayPass ? `day pass ${escapeMarkdown(truncate(hit.dayPass, 60))}` : null,
+    hit.sameCity ? null : escapeMarkdown(where(language, hit)),
+    hit.desks === null ? null : say('directory.hit.desks', { count: hit.desks }),
+    hit.dayPass ? say('directory.hit.dayPass', { terms: escapeMarkdown(truncate(hit.dayPass, 60)) }) : null,
     passMark(hit.id),
   ].filter(Boolean);
   const tags = hit.tags.length ? `\n   ${hit.tags.map((t) => `\`${t}\``).join(' ')}` : '';
@@ -80,18 +95,18 @@ function hitLine(hit: SpaceHit, index: number, passMark: (spaceId: number) => st
 }
 
 /** Previous/Next carry the parked query's id and the target page, so they work after a restart. */
-export function pageButtons(kind: 'search' | 'near', page: { searchId: number; page: number; pageCount: number }): Row[] {
+export function pageButtons(say: Say, kind: 'search' | 'near', page: { searchId: number; page: number; pageCount: number }): Row[] {
   if (page.pageCount <= 1) return [];
   return [
     new ActionRowBuilder<ButtonBuilder>().addComponents(
       new ButtonBuilder()
         .setCustomId(customId('directory', 'page', kind, page.searchId, Math.max(0, page.page - 1), 'p'))
-        .setLabel('Previous')
+        .setLabel(say('directory.results.previous'))
         .setStyle(ButtonStyle.Secondary)
         .setDisabled(page.page === 0),
       new ButtonBuilder()
         .setCustomId(customId('directory', 'page', kind, page.searchId, Math.min(page.pageCount - 1, page.page + 1), 'n'))
-        .setLabel('Next')
+        .setLabel(say('directory.results.next'))
         .setStyle(ButtonStyle.Secondary)
         .setDisabled(page.page >= page.pageCount - 1),
     ),
@@ -99,95 +114,107 @@ export function pageButtons(kind: 'search' | 'near', page: { searchId: number; p
 }
 
 /** One page of results (10), as an embed with the paging buttons. */
-export function renderResults(kind: 'search' | 'near', page: ResultPage<unknown>, heading: string, passMark: (spaceId: number) => string | null = () => null) {
+export function renderResults(language: Language, kind: 'search' | 'near', page: ResultPage<unknown>, heading: string, passMark: (spaceId: number) => string | null = () => null) {
+  const say = sayIn(language);
   const first = page.page * 10;
-  const lines = page.items.map((hit, i) => hitLine(hit, first + i + 1, passMark));
+  const lines = page.items.map((hit, i) => hitLine(language, hit, first + i + 1, passMark));
   // Counting stops at a cap (see LIMITS.countCap): say so, and point at narrowing instead of endless paging.
-  const more = page.totalCapped ? '+' : '';
-  const hint = page.totalCapped ? 'add a filter to narrow it' : '/space show for a profile';
+  const counts = { page: page.page + 1, pages: page.pageCount, total: page.total };
   const embed = new EmbedBuilder()
     .setColor(COLOR)
     .setTitle(truncate(heading, 256))
     .setDescription(lines.join('\n'))
-    .setFooter({ text: `Page ${page.page + 1} of ${page.pageCount}${more} · ${page.total}${more} space${page.total === 1 ? '' : 's'} · ${hint}` });
-  return { embeds: [embed], components: pageButtons(kind, page) };
+    .setFooter({ text: page.totalCapped ? say('directory.results.footerCapped', counts) : say('directory.results.footer', counts) });
+  return { embeds: [embed], components: pageButtons(say, kind, page) };
 }
 
 /** The ephemeral answer to a search that found nothing: what to widen. */
-export function renderEmpty(heading: string, suggestions: readonly string[]): string {
-  const tips = suggestions.length ? `\nTry: ${suggestions.map((s) => `• ${s}`).join('\n')}` : '';
-  return truncate(`🔍 ${heading}: no spaces found.${tips}`, 2000);
+export function renderEmpty(say: Say, heading: string, suggestions: readonly MessageRef[]): string {
+  const none = say('directory.results.none', { heading });
+  const tips = suggestions.length ? `\n${say('directory.results.try')} ${suggestions.map((s) => `• ${sayRef(say, s)}`).join('\n')}` : '';
+  return truncate(`🔍 ${none}${tips}`, 2000);
 }
 
-export function searchHeading(query: { text?: string; city?: string; country?: string; tag?: string; minDesks?: number; maxDesks?: number }, cityName?: string): string {
+type HeadingQuery = { text?: string; city?: string; country?: string; tag?: string; minDesks?: number; maxDesks?: number };
+
+/** A search's title: the filters, each said in the reader's language, listed like the query was typed. */
+export function searchHeading(say: Say, query: HeadingQuery, cityName?: string): string {
   const parts = [
-    query.text ? `"${query.text}"` : null,
-    query.city ? `in ${cityName ?? query.city}` : null,
-    query.country ? `country ${query.country}` : null,
-    query.tag ? `tag ${query.tag}` : null,
-    query.minDesks !== undefined ? `≥ ${query.minDesks} desk${query.minDesks === 1 ? '' : 's'}` : null,
-    query.maxDesks !== undefined ? `≤ ${query.maxDesks} desk${query.maxDesks === 1 ? '' : 's'}` : null,
+    query.text ? say('directory.heading.text', { text: query.text }) : null,
+    query.city ? say('directory.heading.city', { city: cityName ?? query.city }) : null,
+    query.country ? say('directory.heading.country', { country: query.country }) : null,
+    query.tag ? say('directory.heading.tag', { tag: query.tag }) : null,
+    query.minDesks !== undefined ? say('directory.heading.minDesks', { count: query.minDesks }) : null,
+    query.maxDesks !== undefined ? say('directory.heading.maxDesks', { count: query.maxDesks }) : null,
   ].filter(Boolean);
-  return parts.length ? `Spaces: ${parts.join(', ')}` : 'All spaces';
+  return parts.length ? say('directory.heading.filtered', { filters: parts.join(', ') }) : say('directory.heading.all');
 }
+
+export const nearHeading = (say: Say, page: { radiusKm: number; origin: { name: string } }) =>
+  say('directory.heading.near', { km: page.radiusKm, place: page.origin.name });
 
 /** Approve/Reject for organizers (approval notice and /directory pending). */
-export function approvalButtons(space: { id: number; name: string }): Row {
+export function approvalButtons(say: Say, space: { id: number; name: string }): Row {
   return new ActionRowBuilder<ButtonBuilder>().addComponents(
-    new ButtonBuilder().setCustomId(customId('directory', 'approve', space.id)).setLabel(truncate(`Approve ${space.name}`, 80)).setStyle(ButtonStyle.Success),
-    new ButtonBuilder().setCustomId(customId('directory', 'reject', space.id)).setLabel('Reject').setStyle(ButtonStyle.Danger),
+    new ButtonBuilder().setCustomId(customId('directory', 'approve', space.id)).setLabel(truncate(say('directory.approval.approve', { name: space.name }), 80)).setStyle(ButtonStyle.Success),
+    new ButtonBuilder().setCustomId(customId('directory', 'reject', space.id)).setLabel(say('directory.approval.reject')).setStyle(ButtonStyle.Danger),
   );
 }
 
-export function renderApprovalNotice(space: SpaceProfile) {
+/** Posted in the organizers' channel: in the alliance's language. */
+export function renderApprovalNotice(language: Language, space: SpaceProfile) {
+  const say = sayIn(language);
   return {
-    content: truncate(`🆕 ${userMention(space.createdBy)} registered **${escapeMarkdown(space.name)}** in ${escapeMarkdown(space.city)}. Approve it to list it in the directory.`, 2000),
-    embeds: [renderProfile(space)],
-    components: [approvalButtons(space)],
+    content: truncate(say('directory.approval.notice', { user: userMention(space.createdBy), name: escapeMarkdown(space.name), city: escapeMarkdown(space.city) }), 2000),
+    embeds: [renderProfile(language, space)],
+    components: [approvalButtons(say, space)],
   };
 }
 
-export function renderWelcome(space: SpaceProfile) {
+/** The public welcome in announcements: in the alliance's language. */
+export function renderWelcome(language: Language, space: SpaceProfile) {
+  const say = sayIn(language);
   return {
-    content: truncate(`👋 Welcome to the directory, **${escapeMarkdown(space.name)}** in ${escapeMarkdown(space.city)}! Hosted by ${mentions(space.hosts)}.`, 2000),
-    embeds: [renderProfile(space)],
+    content: truncate(say('directory.welcome', { name: escapeMarkdown(space.name), city: escapeMarkdown(space.city), hosts: mentions(say, space.hosts) }), 2000),
+    embeds: [renderProfile(language, space)],
   };
 }
 
 /** /directory pending: the list, with Approve/Reject rows for the first five. */
-export function renderPending(spaces: readonly SpaceProfile[]) {
-  if (!spaces.length) return { content: 'No spaces are waiting for approval.', embeds: [], components: [] };
-  const lines = spaces.map(
-    (s) => `**${escapeMarkdown(truncate(s.name, 80))}** · ${escapeMarkdown(where(s))} · by ${userMention(s.createdBy)} · ${timestamp(s.createdAt, 'R')}`,
+export function renderPending(language: Language, spaces: readonly SpaceProfile[]) {
+  const say = sayIn(language);
+  if (!spaces.length) return { content: say('directory.pending.none'), embeds: [], components: [] };
+  const lines = spaces.map((s) =>
+    say('directory.pending.line', { name: escapeMarkdown(truncate(s.name, 80)), where: escapeMarkdown(where(language, s)), user: userMention(s.createdBy), when: timestamp(s.createdAt, 'R') }),
   );
   return {
     content: '',
-    embeds: fitEmbeds(lines, { title: `Waiting for approval (${spaces.length})`, color: PENDING_COLOR, moreHint: 'approve the first ones to see the rest' }),
-    components: spaces.slice(0, 5).map(approvalButtons),
+    embeds: fitEmbeds(lines, { title: say('directory.pending.title', { count: spaces.length }), color: PENDING_COLOR, moreHint: say('directory.pending.moreHint') }),
+    components: spaces.slice(0, 5).map((s) => approvalButtons(say, s)),
   };
 }
 
-/** The host's DM (or the organizers' fallback) with Approve/Decline for a member's link. */
-export function renderJoinRequest(guildId: string, space: { id: number; name: string }, userId: string, fallback: boolean) {
-  const who = fallback ? 'Hosts of this space (or organizers): ' : '';
+/** The host's DM (or the organizers' fallback) with Approve/Decline for a member's link: in the alliance's language. */
+export function renderJoinRequest(say: Say, guildId: string, space: { id: number; name: string }, userId: string, fallback: boolean) {
+  const values = { user: userMention(userId), name: escapeMarkdown(space.name) };
   return {
-    content: truncate(`${who}${userMention(userId)} asks to be listed as working from **${escapeMarkdown(space.name)}**.`, 2000),
+    content: truncate(fallback ? say('space.join.requestFallback', values) : say('space.join.request', values), 2000),
     components: [
       new ActionRowBuilder<ButtonBuilder>().addComponents(
-        new ButtonBuilder().setCustomId(customId('space', 'join', guildId, space.id, userId, 1)).setLabel('Approve').setStyle(ButtonStyle.Success),
-        new ButtonBuilder().setCustomId(customId('space', 'join', guildId, space.id, userId, 0)).setLabel('Decline').setStyle(ButtonStyle.Secondary),
+        new ButtonBuilder().setCustomId(customId('space', 'join', guildId, space.id, userId, 1)).setLabel(say('space.join.approve')).setStyle(ButtonStyle.Success),
+        new ButtonBuilder().setCustomId(customId('space', 'join', guildId, space.id, userId, 0)).setLabel(say('space.join.decline')).setStyle(ButtonStyle.Secondary),
       ),
     ],
   };
 }
 
-export function renderRemoveConfirm(space: { id: number; name: string }) {
+export function renderRemoveConfirm(say: Say, space: { id: number; name: string }) {
   return {
-    content: `Remove **${escapeMarkdown(space.name)}** from the directory? Its hosts, people and tags go with it.`,
+    content: say('space.remove.confirm', { name: escapeMarkdown(space.name) }),
     components: [
       new ActionRowBuilder<ButtonBuilder>().addComponents(
-        new ButtonBuilder().setCustomId(customId('space', 'remove', space.id)).setLabel('Remove').setStyle(ButtonStyle.Danger),
-        new ButtonBuilder().setCustomId(customId('space', 'keep', space.id)).setLabel('Keep it').setStyle(ButtonStyle.Secondary),
+        new ButtonBuilder().setCustomId(customId('space', 'remove', space.id)).setLabel(say('space.remove.button')).setStyle(ButtonStyle.Danger),
+        new ButtonBuilder().setCustomId(customId('space', 'keep', space.id)).setLabel(say('space.remove.keepButton')).setStyle(ButtonStyle.Secondary),
       ),
     ],
   };
@@ -195,34 +222,36 @@ export function renderRemoveConfirm(space: { id: number; name: string }) {
 
 export interface DirectoryStats {
   total: number;
-  byCountry: { name: string; count: number }[];
+  byCountry: { country: string; name: string; count: number }[];
   byCity: { city: string; count: number }[];
   byTag: { tag: string; count: number }[];
 }
 
-export function renderStats(stats: DirectoryStats): EmbedBuilder {
+export function renderStats(language: Language, stats: DirectoryStats): EmbedBuilder {
+  const say = sayIn(language);
   const list = (rows: { label: string; count: number }[]) =>
-    truncate(rows.map((r) => `${escapeMarkdown(r.label)}: **${r.count}**`).join('\n') || 'none yet', 1024);
+    truncate(rows.map((r) => say('directory.stats.line', { label: escapeMarkdown(r.label), count: r.count })).join('\n') || say('directory.stats.none'), 1024);
   return new EmbedBuilder()
     .setColor(COLOR)
-    .setTitle(`Directory: ${stats.total} approved space${stats.total === 1 ? '' : 's'}`)
+    .setTitle(say('directory.stats.title', { count: stats.total }))
     .addFields(
-      { name: 'By country', value: list(stats.byCountry.map((r) => ({ label: r.name, count: r.count }))), inline: true },
-      { name: 'By city', value: list(stats.byCity.map((r) => ({ label: r.city, count: r.count }))), inline: true },
-      { name: 'By tag', value: list(stats.byTag.map((r) => ({ label: r.tag, count: r.count }))), inline: true },
+      { name: say('directory.stats.byCountry'), value: list(stats.byCountry.map((r) => ({ label: countryIn(language, r.country, r.name), count: r.count }))), inline: true },
+      { name: say('directory.stats.byCity'), value: list(stats.byCity.map((r) => ({ label: r.city, count: r.count }))), inline: true },
+      { name: say('directory.stats.byTag'), value: list(stats.byTag.map((r) => ({ label: r.tag, count: r.count }))), inline: true },
     );
 }
 
-/** A refused import: the per-row report as an embed (the problems can exceed a message's 2000 characters). */
 /** The answer to a successful import; a file read as Windows-1252 says so, so the organizer can check its letters. */
-export function renderImported(done: { created: number; updated: number }, encoding: 'utf-8' | 'windows-1252'): string {
-  const counts = `✅ Imported: ${done.created} new space${done.created === 1 ? '' : 's'}, ${done.updated} updated. New spaces are approved; spaces already listed keep their status.`;
-  return encoding === 'windows-1252' ? `${counts}\nThe file was not UTF-8, so I read it as Windows-1252 (as Excel saves CSV on Windows); check a few accented names.` : counts;
+export function renderImported(say: Say, done: { created: number; updated: number }, encoding: 'utf-8' | 'windows-1252'): string {
+  const counts = say('directory.import.done', { created: done.created, updated: done.updated });
+  return encoding === 'windows-1252' ? `${counts}\n${say('directory.import.windows1252')}` : counts;
 }
 
-export function renderImportProblems(summary: string, problems: readonly FieldProblem[]) {
+/** A refused import: the per-row report as an embed (the problems can exceed a message's 2000 characters). */
+export function renderImportProblems(say: Say, summary: string, problems: readonly FieldProblem[]) {
+  const text = (p: FieldProblem) => (p.text ? sayRef(say, p.text) : p.message);
   return {
     content: truncate(`⚠️ ${summary}`, 2000),
-    embeds: fitEmbeds(problems.map((p) => `• ${escapeMarkdown(p.message)}`), { title: 'Fix these rows and import the file again', color: 0xef4444 }),
+    embeds: fitEmbeds(problems.map((p) => `• ${escapeMarkdown(text(p))}`), { title: say('directory.import.fixRows'), color: 0xef4444 }),
   };
 }

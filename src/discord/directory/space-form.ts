@@ -1,28 +1,32 @@
 // The form of /space register and /space edit: the long texts of a profile (and, when registering, the
-// public-page question), built pre-filled and read back.
+// public-page question), built pre-filled in the member's language and read back.
 import { ActionRowBuilder, ModalBuilder, TextInputBuilder, TextInputStyle, type ModalSubmitInteraction } from 'discord.js';
 import { LIMITS } from '../../directory/directory.rules.js';
 import type { ModalFields } from '../../directory/directory.service.js';
+import type { Say } from '../../i18n/translate.js';
 import { truncate } from '../format.js';
 import { PUBLIC_QUESTION } from '../public-page/options.js';
 
-const MODAL_FIELDS = [
-  { id: 'description', label: 'Description: what members find there', max: LIMITS.description, style: TextInputStyle.Paragraph },
-  { id: 'hours', label: 'Opening hours', max: LIMITS.hours, style: TextInputStyle.Short },
-  { id: 'contact', label: 'How to book a day pass, and who answers', max: LIMITS.contact, style: TextInputStyle.Paragraph },
-  { id: 'accessibility', label: 'Accessibility (step-free, restroom…)', max: LIMITS.accessibility, style: TextInputStyle.Paragraph },
-  PUBLIC_QUESTION,
+/** The form's inputs; each label is a catalogue key (Discord allows 45 characters in every language). */
+export const MODAL_FIELDS = [
+  { id: 'description', label: 'space.form.description', max: LIMITS.description, style: TextInputStyle.Paragraph },
+  { id: 'hours', label: 'space.form.hours', max: LIMITS.hours, style: TextInputStyle.Short },
+  { id: 'contact', label: 'space.form.contact', max: LIMITS.contact, style: TextInputStyle.Paragraph },
+  { id: 'accessibility', label: 'space.form.accessibility', max: LIMITS.accessibility, style: TextInputStyle.Paragraph },
+  { ...PUBLIC_QUESTION, label: 'space.form.public' },
 ] as const;
 
-export function detailsModal(id: string, title: string, values: Partial<Record<keyof ModalFields, string | null>> = {}): ModalBuilder {
+/** `/space register`'s form (`name` given: "Register Loft 9") or `/space edit`'s, pre-filled with `values`. */
+export function detailsModal(say: Say, id: string, name: string, values: Partial<Record<keyof ModalFields, string | null>> = {}): ModalBuilder {
+  const registering = id.includes('register');
   // The public-page question is asked when registering; /space edit public:yes|no changes it later.
-  const fields = id.includes('register') ? MODAL_FIELDS : MODAL_FIELDS.filter((f) => f.id !== PUBLIC_QUESTION.id);
+  const fields = registering ? MODAL_FIELDS : MODAL_FIELDS.filter((f) => f.id !== PUBLIC_QUESTION.id);
   return new ModalBuilder()
     .setCustomId(id)
-    .setTitle(truncate(title, 45))
+    .setTitle(truncate(registering ? say('space.form.registerTitle', { name }) : say('space.form.editTitle', { name }), 45))
     .addComponents(
       ...fields.map((f) => {
-        const input = new TextInputBuilder().setCustomId(f.id).setLabel(f.label).setStyle(f.style).setRequired(false).setMaxLength(f.max);
+        const input = new TextInputBuilder().setCustomId(f.id).setLabel(truncate(say(f.label), 45)).setStyle(f.style).setRequired(false).setMaxLength(f.max);
         const value = f.id === PUBLIC_QUESTION.id ? null : values[f.id];
         if (value) input.setValue(truncate(value, f.max));
         return new ActionRowBuilder<TextInputBuilder>().addComponents(input);

@@ -4,7 +4,7 @@ import type { ChatInputCommandInteraction, SlashCommandSubcommandBuilder } from 
 import { TextInputStyle } from 'discord.js';
 import { z } from 'zod';
 import type { PublicConsent } from '../../directory/directory-public.service.js';
-import { invalid } from '../../shared/errors.js';
+import { invalid, msg } from '../../shared/errors.js';
 
 const YES_NO = [
   { name: 'yes', value: 'yes' },
@@ -24,8 +24,8 @@ const yesNo = z.enum(['yes', 'no']).optional();
 export function readPublicConsent(interaction: ChatInputCommandInteraction): PublicConsent | null {
   const listed = yesNo.safeParse(interaction.options.getString('public') ?? undefined);
   const tags = yesNo.safeParse(interaction.options.getString('public-tags') ?? undefined);
-  if (!listed.success) throw invalid('public', 'public must be yes or no');
-  if (!tags.success) throw invalid('public-tags', 'public-tags must be yes or no');
+  if (!listed.success) throw invalid('public', msg('validation.oneOf', { field: 'public', choices: 'yes, no' }));
+  if (!tags.success) throw invalid('public-tags', msg('validation.oneOf', { field: 'public-tags', choices: 'yes, no' }));
   if (listed.data === undefined && tags.data === undefined) return null;
   return {
     ...(listed.data === undefined ? {} : { listed: listed.data === 'yes' }),
@@ -45,11 +45,14 @@ const answer = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.enum(['', 'yes', 'y', 'no', 'n']));
+  .pipe(z.enum(['', 'yes', 'y', 'no', 'n', 'sí', 'si', 's', 'oui', 'o', 'non']));
+
+/** The answers that mean yes, in the form's three languages (the label asks in the member's). */
+const YES = new Set(['yes', 'y', 'sí', 'si', 's', 'oui', 'o']);
 
 /** The form's answer: yes → listed publicly; empty or no → not (consent is never assumed). */
 export function parsePublicAnswer(raw: string): boolean {
   const parsed = answer.safeParse(raw);
-  if (!parsed.success) throw invalid('public', 'The public web page question takes yes or no (or leave it empty for no).');
-  return parsed.data === 'yes' || parsed.data === 'y';
+  if (!parsed.success) throw invalid('public', msg('space.form.publicYesNo'));
+  return YES.has(parsed.data);
 }

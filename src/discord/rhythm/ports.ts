@@ -1,6 +1,7 @@
 // The rhythm domain's ports on Discord: hosted Coworking Day events as external scheduled events, and the check
 // that the bot can post in the channel organizers pick for the monthly update.
 import { GuildScheduledEventEntityType, GuildScheduledEventPrivacyLevel, type Client, type Guild } from 'discord.js';
+import { sayIn, sayRef } from '../../i18n/translate.js';
 import { isDomainError } from '../../shared/errors.js';
 import type { ChannelCheck, ScheduledEvents } from '../../rhythm/ports.js';
 import { assertBotCanPost } from '../channel-check.js';
@@ -39,7 +40,8 @@ export function channelCheckIn(guild: Guild | null): ChannelCheck {
       assertBotCanPost(guild, channelId, 'channel');
       return null;
     } catch (error) {
-      if (isDomainError(error)) return error.message;
+      // The check now speaks by key; the rhythm domain still takes words, so English until that port takes a key.
+      if (isDomainError(error)) return error.text ? sayRef(sayIn('en'), error.text) : error.message;
       throw error;
     }
   };

@@ -28,7 +28,7 @@ describe('alliance settings', () => {
 
   it('a plain member is refused and nothing is stored', () => {
     const { service, organizer } = setup();
-    expect(() => service.update({ ...organizer, isOrganizer: false }, { timezone: 'Europe/Berlin' })).toThrow(/Only organizers/);
+    expect(englishError(() => service.update({ ...organizer, isOrganizer: false }, { timezone: 'Europe/Berlin' }))).toMatch(/Only organizers/);
     expect(service.settings(organizer.guildId).configured).toBe(false);
   });
 

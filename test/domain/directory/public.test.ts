@@ -1,6 +1,7 @@
 // The public page's view of the directory: consent decides what is listed, identity tags need the second consent
 // (in hits, filters and text search), pending spaces never appear, and alliances stay apart.
 import { describe, expect, it } from 'vitest';
+import { englishError, englishOf } from '../../support/english.js';
 import { nameSlug, publicTags } from '../../../src/directory/directory-public.rules.js';
 import { isIdentityTag, mentionsIdentity } from '../../../src/directory/directory.rules.js';
 import { DomainError } from '../../../src/shared/errors.js';
@@ -107,14 +108,14 @@ describe('space addresses', () => {
 describe('the alliance page', () => {
   it('answers for its slug only while on; slugs are unique and needed to turn it on', () => {
     const s = setup();
-    expect(() => s.alliances.update(organizer, { publicPage: true })).toThrow(/public-slug is needed/);
+    expect(englishError(() => s.alliances.update(organizer, { publicPage: true }))).toMatch(/public-slug is needed/);
     s.alliances.update(organizer, { publicSlug: 'river-valley' });
     expect(s.alliances.publicPage('river-valley')).toBeNull();
     s.alliances.update(organizer, { publicPage: true });
     expect(s.alliances.publicPage('river-valley')?.guildId).toBe(GUILD);
     expect(s.alliances.publicPage('RIVER-VALLEY')).toBeNull();
-    expect(() => s.alliances.update(actor(ORGANIZER, { organizer: true, guildId: OTHER_GUILD }), { publicSlug: 'river-valley' })).toThrow(/taken/);
-    expect(() => s.alliances.update(organizer, { publicSlug: 'ab' })).toThrow(/3-40 characters/);
-    expect(() => s.alliances.update(actor(HOST), { publicPage: false })).toThrow(/Only organizers/);
+    expect(englishError(() => s.alliances.update(actor(ORGANIZER, { organizer: true, guildId: OTHER_GUILD }), { publicSlug: 'river-valley' }))).toMatch(/taken/);
+    expect(englishError(() => s.alliances.update(organizer, { publicSlug: 'ab' }))).toMatch(/3-40 characters/);
+    expect(englishError(() => s.alliances.update(actor(HOST), { publicPage: false }))).toMatch(/Only organizers/);
   });
 });

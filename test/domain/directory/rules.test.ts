@@ -1,6 +1,7 @@
 // Pure directory rules: tags, text folding, FTS query building, distance and bounding boxes, countries.
 import { describe, expect, it } from 'vitest';
-import { countryCode, countryName } from '../../../src/directory/countries.js';
+import { englishOf } from '../../support/english.js';
+import { countryAutocomplete, countryCode, countryName } from '../../../src/directory/countries.js';
 import { canManage, ftsQuery, parseTags } from '../../../src/directory/directory.rules.js';
 import { boundingBox, editDistance, foldKey, haversineKm } from '../../../src/directory/text.rules.js';
 
@@ -10,7 +11,7 @@ describe('tags', () => {
   });
   it('refuses a tag of the wrong shape, naming it', () => {
     const { problems } = parseTags('coworking, café!, x');
-    expect(problems.map((p) => p.message)).toEqual([
+    expect(problems.map((p) => englishOf(p))).toEqual([
       expect.stringContaining('"café!"'),
       expect.stringContaining('"x"'),
     ]);
@@ -19,7 +20,7 @@ describe('tags', () => {
   it('allows ten tags and refuses eleven', () => {
     const ten = Array.from({ length: 10 }, (_, i) => `tag-${i}`).join(',');
     expect(parseTags(ten).problems).toEqual([]);
-    expect(parseTags(`${ten},tag-10`).problems[0]?.message).toMatch(/at most 10/);
+    expect(englishOf(parseTags(`${ten},tag-10`).problems[0]!)).toMatch(/at most 10/);
   });
   it('refuses a tag over 30 characters', () => {
     expect(parseTags('a'.repeat(31)).problems).toHaveLength(1);
@@ -77,6 +78,16 @@ describe('countries', () => {
   });
   it('shows the English name', () => {
     expect(countryName('CA')).toBe('Canada');
+  });
+  it('understands Spanish and French names, accents or not, without taking an English name from another country', () => {
+    expect(['México', 'mexico', 'Mexique'].map(countryCode)).toEqual(['MX', 'MX', 'MX']);
+    expect(['Alemania', 'Allemagne', 'España', 'Espagne', 'Estados Unidos', 'États-Unis'].map(countryCode)).toEqual(['DE', 'DE', 'ES', 'ES', 'US', 'US']);
+    expect(countryAutocomplete('allem').map((c) => c.code)).toEqual(['DE']);
+  });
+  it('resolves a name to the current code, never a retired one Intl names the same (DD, UK)', () => {
+    expect([countryCode('Germany'), countryCode('United Kingdom')]).toEqual(['DE', 'GB']);
+    expect(countryAutocomplete('germ').map((c) => c.code)).toEqual(['DE']);
+    expect(countryName('UK')).toBe('United Kingdom');
   });
 });
 

@@ -2,6 +2,7 @@
 // that stop at the cap and say so, paging beyond the cap, a parked search paged past its end; and text combined
 // with city and tag filters (narrowed inside FTS, decided by SQL).
 import { describe, expect, it } from 'vitest';
+import { t, type MessageValues } from '../../../src/i18n/translate.js';
 import { createDirectoryRepo } from '../../../src/directory/directory.repo.js';
 import { LIMITS } from '../../../src/directory/directory.rules.js';
 import { foldKey } from '../../../src/directory/text.rules.js';
@@ -69,7 +70,7 @@ describe('paging', () => {
     expect(seen).toHaveLength(count);
     expect(new Set(seen).size).toBe(count);
     expect(page).toMatchObject({ totalCapped: false, total: count });
-    expect(ctx.dir.search(GUILD, { tag: 'none-such', text: 'loft' }).suggestions).toEqual([`remove tag (${LIMITS.countCap}+ spaces match without it)`]);
+    expect(ctx.dir.search(GUILD, { tag: 'none-such', text: 'loft' }).suggestions.map((s) => t('en', s.key, s.values as MessageValues))).toEqual([`remove tag (${LIMITS.countCap}+ spaces match without it)`]);
   });
 
   it('shows the last page when a parked search is paged past its end', () => {
