@@ -9,7 +9,7 @@ import { closeButtons, proposalForm, reasonModal } from '../src/discord/proposal
 import { openProposal } from '../src/discord/proposals/open.js';
 import { readCreateOptions, readFormVote, readListOptions, readProposalTexts, readVoteOptions } from '../src/discord/proposals/options.js';
 import { renderProposalList } from '../src/discord/proposals/render.js';
-import { blockButtonNotYours, closeKept, closeQuestion, commandVoteConfirmation, proposalOpened, remindersSet } from '../src/discord/proposals/words.js';
+import { closeKept, closeQuestion, commandVoteConfirmation, proposalOpened, remindersSet } from '../src/discord/proposals/words.js';
 import { replyPrivately } from '../src/discord/respond.js';
 
 const choicesOf = (values: readonly string[]) => values.map((value) => ({ name: value, value }));
@@ -63,24 +63,24 @@ export const proposal = defineCommand({
   async execute(interaction, ctx) {
     const o = interaction.options;
     const sub = o.getSubcommand();
-    const { services, actor } = ctx;
-    if (o.getSubcommandGroup(false) === 'reminders') return replyPrivately(interaction, remindersSet(services.votes.setReminders(actor, sub === 'on')));
+    const { services, actor, say } = ctx;
+    if (o.getSubcommandGroup(false) === 'reminders') return replyPrivately(interaction, remindersSet(say, services.votes.setReminders(actor, sub === 'on')));
     switch (sub) {
       case 'create': {
         // The options wait in a stored draft; the form's custom id carries only its id.
         const { draftId, plan } = services.proposals.draft(actor, readCreateOptions(o));
-        await interaction.showModal(proposalForm(draftId, plan, services.alliances.settings(actor.guildId).timezone));
+        await interaction.showModal(proposalForm(say, draftId, plan, services.alliances.settings(actor.guildId).timezone));
         return;
       }
       case 'vote': {
         const input = readVoteOptions(o);
         const result = services.votes.vote(actor, input);
         const p = await afterVote(ctx, result.proposalId, result.removeReactions);
-        return replyPrivately(interaction, commandVoteConfirmation(p.number, result.changed, input.choice));
+        return replyPrivately(interaction, commandVoteConfirmation(say, p.number, result.changed, input.choice));
       }
       case 'close': {
         const p = services.proposals.get(actor.guildId, o.getInteger('proposal', true));
-        if (p.status === 'open' && ctx.clock.now().getTime() < p.closesAt) return replyPrivately(interaction, { content: closeQuestion(p), components: [closeButtons(p.id)] });
+        if (p.status === 'open' && ctx.clock.now().getTime() < p.closesAt) return replyPrivately(interaction, { content: closeQuestion(say, p), components: [closeButtons(say, p.id)] });
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
         return replyPrivately(interaction, await closeNow(ctx, p.id));
       }
@@ -91,7 +91,8 @@ export const proposal = defineCommand({
       case 'list': {
         const { status, page } = readListOptions(o);
         const { items, total } = services.proposals.list(actor.guildId, status, page, 10);
-        return replyPrivately(interaction, { embeds: [renderProposalList(status === 'open' ? 'Open proposals' : 'Closed proposals', items, total, page, 10)] });
+        const title = status === 'open' ? say('proposals.list.openTitle') : say('proposals.list.closedTitle');
+        return replyPrivately(interaction, { embeds: [renderProposalList(say, title, items, total, page, 10)] });
       }
       case 'show': {
         return replyPrivately(interaction, proposalDetail(ctx, o.getInteger('proposal', true)));
@@ -115,14 +116,14 @@ export const proposal = defineCommand({
       async run(interaction, [draftId], ctx) {
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
         const posted = await openProposal(ctx, { ...ctx.services.proposals.drafted(ctx.actor, draftId), ...readProposalTexts(interaction) }, draftId);
-        return replyPrivately(interaction, proposalOpened(posted));
+        return replyPrivately(interaction, proposalOpened(ctx.say, posted));
       },
     },
     reason: {
       args: reasonArgs,
       async run(interaction, [proposalId, code], ctx) {
         const p = ctx.services.proposals.get(ctx.actor.guildId, proposalId);
-        const choice = code === '' ? readFormVote(interaction, p.rule) : 'block';
+        const choice = code === '' ? readFormVote(interaction, p.rule, ctx.say) : 'block';
         return castBallot(interaction, ctx, { proposalId, choice, reason: interaction.fields.getTextInputValue('reason') }, true);
       },
     },
@@ -135,7 +136,7 @@ export const proposal = defineCommand({
         // A block always comes with a reason, so its button opens the form, as "Vote with a reason" does.
         if (choiceCode === 'b' || choiceCode === 'r') {
           ctx.services.proposals.get(ctx.actor.guildId, proposalId);
-          return interaction.showModal(reasonModal(proposalId, choiceCode === 'b', ctx.services.votes.myVote(ctx.actor.guildId, proposalId, ctx.actor.userId)));
+          return interaction.showModal(reasonModal(ctx.say, proposalId, choiceCode === 'b', ctx.services.votes.myVote(ctx.actor.guildId, proposalId, ctx.actor.userId)));
         }
         return castBallot(interaction, ctx, { proposalId, choice: FROM_CODE[choiceCode]! }, false);
       },
@@ -143,8 +144,8 @@ export const proposal = defineCommand({
     why: {
       args: whyArgs,
       async run(interaction, [proposalId, userId], ctx) {
-        if (ctx.actor.userId !== userId) return replyPrivately(interaction, blockButtonNotYours);
-        return interaction.showModal(reasonModal(proposalId, true, null));
+        if (ctx.actor.userId !== userId) return replyPrivately(interaction, ctx.say('proposals.block.notYours'));
+        return interaction.showModal(reasonModal(ctx.say, proposalId, true, null));
       },
     },
     close: {
@@ -160,7 +161,7 @@ export const proposal = defineCommand({
       organizerOnly: true,
       async run(interaction, [proposalId], ctx) {
         const p = ctx.services.proposals.get(ctx.actor.guildId, proposalId);
-        await interaction.update({ content: closeKept(p), components: [] });
+        await interaction.update({ content: closeKept(ctx.say, p), components: [] });
       },
     },
   },
