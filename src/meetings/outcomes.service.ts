@@ -7,7 +7,7 @@ import { ITEM_OUTCOMES } from '../db/schema/meetings.js';
 import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
-import { conflict, forbidden, invalid, invalidFields, notFound, type FieldProblem } from '../shared/errors.js';
+import { conflict, forbidden, invalid, invalidFields, msg, notFound, type FieldProblem } from '../shared/errors.js';
 import type { ActionItemRow, ActionsRepo } from './actions.repo.js';
 import type { AgendaItemRow, AgendaRepo } from './agenda.repo.js';
 import { canManageMeeting, isFrozen, MAX_AGENDA_ITEMS } from './agenda.rules.js';
@@ -175,8 +175,8 @@ export function createOutcomesService(deps: OutcomesServiceDeps) {
     /** The owner or an organizer closes an action; its reminder is cancelled. */
     completeAction(actor: Actor, actionId: number): ActionItemRow {
       const action = actionsRepo.get(actor.guildId, actionId);
-      if (!action) throw notFound(`There is no action item #${actionId} in this alliance.`);
-      if (action.ownerId !== actor.userId && !actor.isOrganizer) throw forbidden('Only the owner or an organizer can close this action item.');
+      if (!action) throw notFound(msg('actions.error.notFound', { id: actionId }));
+      if (action.ownerId !== actor.userId && !actor.isOrganizer) throw forbidden(msg('actions.error.notYours'));
       if (action.status === 'done') return action;
       db.transaction(() => {
         actionsRepo.complete(actor.guildId, action.id, now());
