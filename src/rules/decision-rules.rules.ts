@@ -73,11 +73,3 @@ export function parseDuration(text: string): Parsed<number> {
   if (minutes < 1) return { ok: false, message: msg('rules.error.durationZero') };
   return { ok: true, value: minutes };
 }
-
-export function formatDuration(minutes: number): string {
-  const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  if (minutes % (7 * 24 * 60) === 0) return count(minutes / (7 * 24 * 60), 'week');
-  if (minutes % (24 * 60) === 0) return count(minutes / (24 * 60), 'day');
-  if (minutes % 60 === 0) return count(minutes / 60, 'hour');
-  return count(minutes, 'minute');
-}
