@@ -9,7 +9,8 @@ import { closeButtons, proposalForm, reasonModal } from '../src/discord/proposal
 import { openProposal } from '../src/discord/proposals/open.js';
 import { readCreateOptions, readFormVote, readListOptions, readProposalTexts, readVoteOptions } from '../src/discord/proposals/options.js';
 import { renderProposalList } from '../src/discord/proposals/render.js';
-import { closeKept, closeQuestion, commandVoteConfirmation, proposalOpened, remindersSet } from '../src/discord/proposals/words.js';
+import { closeKept, closeQuestion, commandVoteConfirmation, proposalChoiceName, proposalOpened, remindersSet } from '../src/discord/proposals/words.js';
+import { truncate } from '../src/discord/format.js';
 import { replyPrivately } from '../src/discord/respond.js';
 
 const choicesOf = (values: readonly string[]) => values.map((value) => ({ name: value, value }));
@@ -106,8 +107,8 @@ export const proposal = defineCommand({
     const found =
       focused.name === 'from-item'
         ? ctx.services.proposals.agendaItems(ctx.actor.guildId, String(focused.value))
-        : ctx.services.proposals.search(ctx.actor.guildId, String(focused.value), sub === 'show' ? null : 'open');
-    await interaction.respond(found.slice(0, 25).map((f) => ({ name: f.label.slice(0, 100), value: f.id })));
+        : ctx.services.proposals.search(ctx.actor.guildId, String(focused.value), sub === 'show' ? null : 'open').map((p) => ({ id: p.id, label: proposalChoiceName(ctx.say, p) }));
+    await interaction.respond(found.slice(0, 25).map((f) => ({ name: truncate(f.label, 100), value: f.id })));
   },
 
   modals: {

@@ -359,12 +359,9 @@ export function createProposalsService(deps: ProposalsDeps) {
       };
     },
 
-    /** Autocomplete: title words or the #number. */
-    search(guildId: string, query: string, status: 'open' | null = null, limit = 25): { id: number; label: string }[] {
-      return repo.search(guildId, query.trim().slice(0, 100), status, limit).map((r) => ({
-        id: r.id,
-        label: `#${r.number} ${r.title}${r.status === 'open' ? '' : ` (${r.status})`}`.slice(0, 100),
-      }));
+    /** Autocomplete: title words or the #number (the Discord layer words each one). */
+    search(guildId: string, query: string, status: 'open' | null = null, limit = 25): Pick<ProposalRow, 'id' | 'number' | 'title' | 'status'>[] {
+      return repo.search(guildId, query.trim().slice(0, 100), status, limit).map((r) => ({ id: r.id, number: r.number, title: r.title, status: r.status }));
     },
 
     /** Open proposals of every alliance, soonest deadline first (start-up reconciliation). */

@@ -107,6 +107,10 @@ describe('an alliance that posts in French', () => {
     expect(result).toContain('Adoptée : aucun blocage et 1 pour.\n✅ 1 pour · ❌ 0 contre · ➖ 0 abstention · 🛑 0 blocage\n1 votant sur 4 a voté ; aucun quorum requis.');
     expect(result).toContain('Close avant l’échéance par l’équipe organisatrice.');
     await waitUntil(() => visibleText(h.bed.message(message.id)!).includes('Décompte final'), 8000, 'the final embed in French');
+    const found = (locale?: string) =>
+      h.bed.driver.autocomplete({ guildId: a.id, channelId: a.channel('general'), userId: a.members.priya, name: 'proposal', subcommand: 'show', focused: 'proposal', options: { proposal: 'printer' }, ...(locale ? { locale } : {}) });
+    expect((await found('fr')).map((c) => c.name)).toEqual(['#1 Shared printer (close)']);
+    expect((await found()).map((c) => c.name)).toEqual(['#1 Shared printer (closed)']);
   });
 
   // Last in the file: it moves the shared clock.

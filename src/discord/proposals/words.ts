@@ -112,6 +112,9 @@ export function messageLink(p: Pick<ProposalView, 'guildId' | 'channelId' | 'mes
   return p.channelId && p.messageId ? `https://discord.com/channels/${p.guildId}/${p.channelId}/${p.messageId}` : '';
 }
 
+/** A proposal in autocomplete: "#3 Shared printer (closed)". */
+export const proposalChoiceName = (say: Say, p: Pick<ProposalView, 'number' | 'title' | 'status'>) => say('proposals.choiceName', { number: p.number, title: p.title, status: p.status });
+
 export const withdrew = (say: Say, number: number) => say('proposals.withdrew', { number });
 
 export const remindersSet = (say: Say, on: boolean) => (on ? say('proposals.reminders.on') : say('proposals.reminders.off'));

@@ -206,8 +206,8 @@ describe('reading', () => {
     expect(services.proposals.list(G1, 'open').items.map((p) => p.id)).toEqual([soon.id, late.id]);
     services.proposals.close(G1, late.id, organizer());
     expect(services.proposals.list(G1, 'closed')).toMatchObject({ total: 1, items: [{ id: late.id }] });
-    expect(services.proposals.search(G1, 'soo').map((s) => s.label)).toEqual(['#2 Soon']);
-    expect(services.proposals.search(G1, '#1').map((s) => s.label)).toEqual(['#1 Late (closed)']);
+    expect(services.proposals.search(G1, 'soo').map((s) => [s.number, s.title, s.status])).toEqual([[2, 'Soon', 'open']]);
+    expect(services.proposals.search(G1, '#1').map((s) => [s.number, s.title, s.status])).toEqual([[1, 'Late', 'closed']]);
     expect(englishError(() => services.proposals.get(G2, soon.id))).toMatch(/no proposal/);
   });
 
