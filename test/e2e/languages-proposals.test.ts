@@ -149,6 +149,13 @@ describe('/rules, /decisions, /actions and /participation', () => {
     expect(saved.embeds[0]?.fields?.find((f) => f.name === 'règlement')?.value).toMatch(/^Majorité qualifiée \(pour ≥ 75\s%/);
     const badThreshold = await a.reply('olivia', 'rules set', { type: 'policy', threshold: '1/3' }, { locale: 'es-419' });
     expect(badThreshold.content).toBe('⚠️ threshold debe ser más de la mitad y como mucho el total (p. ej., 2/3, 60%, 3/4).');
+    expect((await a.reply('olivia', 'rules lock', {}, { locale: 'fr' })).content).toBe('🔒 Règles verrouillées : changer une règle passe désormais par une proposition de type general.');
+    const proposed = await a.reply('olivia', 'rules set', { type: 'policy', rule: 'consent' }, { locale: 'es-ES' });
+    expect(proposed.content).toBe('🔒 Las reglas están bloqueadas, así que abrí la propuesta #1 para este cambio; se aplicará si se aprueba.');
+    // The proposal everyone votes on speaks the alliance's English.
+    const change = postOf(a, 1);
+    expect(change.embeds[0]?.title).toBe('#1 · Change the policy decision rule');
+    expect(field(change, 'If it passes')).toBe('The **policy** rule becomes Consent (passes unless someone blocks), quorum none, period 1 week, voters everyone.');
 
     const register = (await a.reply('priya', 'decisions list', {}, { locale: 'fr' })).embeds[0]!;
     expect([register.title, register.description, register.footer?.text]).toEqual(['Registre des décisions', 'Rien ici pour l’instant.', 'Page 1 sur 1 · 0 au total']);
