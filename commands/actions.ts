@@ -1,10 +1,8 @@
 // /actions mine|list|done|reminders: action items from meeting outcomes, and the day-before reminder opt-out.
 import { SlashCommandBuilder } from 'discord.js';
 import { defineCommand } from '../src/discord/command.js';
-import { escapeMarkdown, truncate } from '../src/discord/format.js';
-import { renderActions } from '../src/discord/meetings/render.js';
+import { actionChoiceName, actionDone, actionReminders, renderActionList } from '../src/discord/actions/render.js';
 import { reply } from '../src/discord/respond.js';
-import { dayInWords } from '../src/shared/day-words.js';
 
 const data = new SlashCommandBuilder()
   .setName('actions')
@@ -29,16 +27,16 @@ export const actions = defineCommand({
     const meetings = ctx.services.meetings;
     const sub = o.getSubcommand();
     if (sub === 'mine') {
-      await reply(interaction, { embeds: renderActions(meetings.myActions(ctx.actor), 'Your open action items'), ephemeral: true });
+      await reply(interaction, { embeds: renderActionList(ctx, meetings.myActions(ctx.actor), 'mine'), ephemeral: true });
     } else if (sub === 'list') {
-      await reply(interaction, { embeds: renderActions(meetings.openActions(ctx.actor.guildId), 'Open action items'), ephemeral: true });
+      await reply(interaction, { embeds: renderActionList(ctx, meetings.openActions(ctx.actor.guildId), 'all'), ephemeral: true });
     } else if (sub === 'done') {
       const action = meetings.completeAction(ctx.actor, o.getInteger('action', true));
-      await reply(interaction, `✅ Done: ${escapeMarkdown(action.text)}`);
+      await reply(interaction, actionDone(ctx.sayPublic, action));
     } else {
       const on = o.getBoolean('on', true);
       meetings.setActionReminders(ctx.actor, on);
-      await reply(interaction, { content: on ? '⏰ I will remind you the day before your action items are due.' : 'No more action-item reminders.', ephemeral: true });
+      await reply(interaction, { content: actionReminders(ctx.say, on), ephemeral: true });
     }
   },
 
@@ -48,7 +46,7 @@ export const actions = defineCommand({
     const choices = open
       .filter((a) => a.text.toLowerCase().includes(query))
       .slice(0, 25)
-      .map((a) => ({ name: truncate(`${a.text} · due ${dayInWords(a.dueDate)}`, 100), value: a.id }));
+      .map((a) => ({ name: actionChoiceName(ctx, a), value: a.id }));
     await interaction.respond(choices);
   },
 });

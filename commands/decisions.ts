@@ -19,10 +19,10 @@ export const decisions = defineCommand({
     if (interaction.options.getSubcommand() === 'export') {
       const { csv, count } = ctx.services.decisions.exportCsv(ctx.actor.guildId);
       const file = new AttachmentBuilder(Buffer.from(csv, 'utf8'), { name: 'decisions.csv' });
-      return replyPrivately(interaction, { content: `The decision register: ${count} decision(s).`, files: [file] });
+      return replyPrivately(interaction, { content: ctx.say('decisions.export.done', { count }), files: [file] });
     }
     const page = (interaction.options.getInteger('page') ?? 1) - 1;
     const { items, total } = ctx.services.decisions.list(ctx.actor.guildId, page, 10);
-    return replyPrivately(interaction, { embeds: [renderProposalList('Decision register', items, total, page, 10)] });
+    return replyPrivately(interaction, { embeds: [renderProposalList(ctx.say, ctx.say('decisions.list.title'), items, total, page, 10)] });
   },
 });

@@ -1,7 +1,7 @@
 // /participation report: who attended meetings and who owns open actions (organizers).
 import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { defineCommand } from '../src/discord/command.js';
-import { renderParticipation } from '../src/discord/meetings/render.js';
+import { renderParticipation } from '../src/discord/actions/render.js';
 import { reply } from '../src/discord/respond.js';
 
 const data = new SlashCommandBuilder()
@@ -22,6 +22,6 @@ export const participation = defineCommand({
   async execute(interaction, ctx) {
     const memberIds = [...(interaction.guild?.members.cache.filter((m) => !m.user.bot).keys() ?? [])];
     const report = ctx.services.meetings.participationReport(ctx.actor, { months: interaction.options.getInteger('months') ?? undefined, memberIds });
-    await reply(interaction, { embeds: renderParticipation(report), ephemeral: true });
+    await reply(interaction, { embeds: renderParticipation(ctx, report), ephemeral: true });
   },
 });

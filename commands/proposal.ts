@@ -2,14 +2,13 @@
 // texts), vote by command or secret-ballot buttons, close, withdraw, and read them.
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
-import { CHOICES, DECISION_TYPES, RULE_KINDS, VOTER_KINDS, type Choice } from '../src/db/schema/index.js';
+import { CHOICES, DECISION_TYPES, RULE_KINDS, VOTER_KINDS } from '../src/db/schema/index.js';
 import { defineCommand } from '../src/discord/command.js';
-import { afterVote, castBallot, closeNow, proposalDetail, withdrawNow } from '../src/discord/proposals/actions.js';
-import { closeButtons, proposalForm, reasonModal } from '../src/discord/proposals/forms.js';
-import { openProposal } from '../src/discord/proposals/open.js';
-import { readCreateOptions, readFormVote, readListOptions, readProposalTexts, readVoteOptions } from '../src/discord/proposals/options.js';
-import { renderProposalList } from '../src/discord/proposals/render.js';
-import { blockButtonNotYours, closeKept, closeQuestion, commandVoteConfirmation, proposalOpened, remindersSet } from '../src/discord/proposals/words.js';
+import { afterVote, closeNow, proposalDetail, withdrawNow } from '../src/discord/proposals/actions.js';
+import { askOrClose, openFromForm, pressBallot, proposalAutocomplete, proposalList, voteFromForm } from '../src/discord/proposals/conversation.js';
+import { proposalForm, reasonModal } from '../src/discord/proposals/forms.js';
+import { readCreateOptions, readListOptions, readVoteOptions } from '../src/discord/proposals/options.js';
+import { closeKept, commandVoteConfirmation, remindersSet } from '../src/discord/proposals/words.js';
 import { replyPrivately } from '../src/discord/respond.js';
 
 const choicesOf = (values: readonly string[]) => values.map((value) => ({ name: value, value }));
@@ -54,7 +53,6 @@ const proposalArg = z.tuple([id]);
 const whyArgs = z.tuple([id, z.string().regex(/^\d{15,21}$/)]);
 // '' asks for the vote in the form, 'b' is a block (the form asks only for the reason).
 const reasonArgs = z.tuple([id, z.enum(['', 'b'])]);
-const FROM_CODE: Record<string, Choice | null> = { y: 'yes', n: 'no', a: 'abstain', b: 'block', w: null };
 
 export const proposal = defineCommand({
   data: data.toJSON(),
@@ -63,88 +61,50 @@ export const proposal = defineCommand({
   async execute(interaction, ctx) {
     const o = interaction.options;
     const sub = o.getSubcommand();
-    const { services, actor } = ctx;
-    if (o.getSubcommandGroup(false) === 'reminders') return replyPrivately(interaction, remindersSet(services.votes.setReminders(actor, sub === 'on')));
+    const { services, actor, say } = ctx;
+    if (o.getSubcommandGroup(false) === 'reminders') return replyPrivately(interaction, remindersSet(say, services.votes.setReminders(actor, sub === 'on')));
     switch (sub) {
       case 'create': {
         // The options wait in a stored draft; the form's custom id carries only its id.
         const { draftId, plan } = services.proposals.draft(actor, readCreateOptions(o));
-        await interaction.showModal(proposalForm(draftId, plan, services.alliances.settings(actor.guildId).timezone));
+        await interaction.showModal(proposalForm(say, draftId, plan, services.alliances.settings(actor.guildId).timezone));
         return;
       }
       case 'vote': {
         const input = readVoteOptions(o);
         const result = services.votes.vote(actor, input);
         const p = await afterVote(ctx, result.proposalId, result.removeReactions);
-        return replyPrivately(interaction, commandVoteConfirmation(p.number, result.changed, input.choice));
+        return replyPrivately(interaction, commandVoteConfirmation(say, p.number, result.changed, input.choice));
       }
-      case 'close': {
-        const p = services.proposals.get(actor.guildId, o.getInteger('proposal', true));
-        if (p.status === 'open' && ctx.clock.now().getTime() < p.closesAt) return replyPrivately(interaction, { content: closeQuestion(p), components: [closeButtons(p.id)] });
-        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-        return replyPrivately(interaction, await closeNow(ctx, p.id));
-      }
+      case 'close':
+        return askOrClose(interaction, ctx, o.getInteger('proposal', true));
       case 'withdraw': {
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
         return replyPrivately(interaction, await withdrawNow(ctx, o.getInteger('proposal', true)));
       }
       case 'list': {
         const { status, page } = readListOptions(o);
-        const { items, total } = services.proposals.list(actor.guildId, status, page, 10);
-        return replyPrivately(interaction, { embeds: [renderProposalList(status === 'open' ? 'Open proposals' : 'Closed proposals', items, total, page, 10)] });
+        return replyPrivately(interaction, proposalList(ctx, status, page));
       }
-      case 'show': {
+      case 'show':
         return replyPrivately(interaction, proposalDetail(ctx, o.getInteger('proposal', true)));
-      }
     }
   },
 
-  async autocomplete(interaction, ctx) {
-    const focused = interaction.options.getFocused(true);
-    const sub = interaction.options.getSubcommand();
-    const found =
-      focused.name === 'from-item'
-        ? ctx.services.proposals.agendaItems(ctx.actor.guildId, String(focused.value))
-        : ctx.services.proposals.search(ctx.actor.guildId, String(focused.value), sub === 'show' ? null : 'open');
-    await interaction.respond(found.slice(0, 25).map((f) => ({ name: f.label.slice(0, 100), value: f.id })));
-  },
+  autocomplete: proposalAutocomplete,
 
   modals: {
-    create: {
-      args: proposalArg,
-      async run(interaction, [draftId], ctx) {
-        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-        const posted = await openProposal(ctx, { ...ctx.services.proposals.drafted(ctx.actor, draftId), ...readProposalTexts(interaction) }, draftId);
-        return replyPrivately(interaction, proposalOpened(posted));
-      },
-    },
-    reason: {
-      args: reasonArgs,
-      async run(interaction, [proposalId, code], ctx) {
-        const p = ctx.services.proposals.get(ctx.actor.guildId, proposalId);
-        const choice = code === '' ? readFormVote(interaction, p.rule) : 'block';
-        return castBallot(interaction, ctx, { proposalId, choice, reason: interaction.fields.getTextInputValue('reason') }, true);
-      },
-    },
+    create: { args: proposalArg, run: (interaction, [draftId], ctx) => openFromForm(interaction, ctx, draftId) },
+    reason: { args: reasonArgs, run: (interaction, [proposalId, code], ctx) => voteFromForm(interaction, ctx, proposalId, code) },
   },
 
   components: {
-    ballot: {
-      args: ballotArgs,
-      async run(interaction, [proposalId, choiceCode], ctx) {
-        // A block always comes with a reason, so its button opens the form, as "Vote with a reason" does.
-        if (choiceCode === 'b' || choiceCode === 'r') {
-          ctx.services.proposals.get(ctx.actor.guildId, proposalId);
-          return interaction.showModal(reasonModal(proposalId, choiceCode === 'b', ctx.services.votes.myVote(ctx.actor.guildId, proposalId, ctx.actor.userId)));
-        }
-        return castBallot(interaction, ctx, { proposalId, choice: FROM_CODE[choiceCode]! }, false);
-      },
-    },
+    ballot: { args: ballotArgs, run: (interaction, [proposalId, code], ctx) => pressBallot(interaction, ctx, proposalId, code) },
     why: {
       args: whyArgs,
       async run(interaction, [proposalId, userId], ctx) {
-        if (ctx.actor.userId !== userId) return replyPrivately(interaction, blockButtonNotYours);
-        return interaction.showModal(reasonModal(proposalId, true, null));
+        if (ctx.actor.userId !== userId) return replyPrivately(interaction, ctx.say('proposals.block.notYours'));
+        return interaction.showModal(reasonModal(ctx.say, proposalId, true, null));
       },
     },
     close: {
@@ -160,7 +120,7 @@ export const proposal = defineCommand({
       organizerOnly: true,
       async run(interaction, [proposalId], ctx) {
         const p = ctx.services.proposals.get(ctx.actor.guildId, proposalId);
-        await interaction.update({ content: closeKept(p), components: [] });
+        await interaction.update({ content: closeKept(ctx.say, p), components: [] });
       },
     },
   },

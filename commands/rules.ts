@@ -35,19 +35,20 @@ export const rules = defineCommand({
   async execute(interaction, ctx) {
     const o = interaction.options;
     const sub = o.getSubcommand();
-    if (sub === 'show') return replyPrivately(interaction, { embeds: [renderRules(ctx.services.rules.show(ctx.actor.guildId))] });
+    const { say } = ctx;
+    if (sub === 'show') return replyPrivately(interaction, { embeds: [renderRules(say, ctx.services.rules.show(ctx.actor.guildId))] });
     if (sub === 'lock') {
       ctx.services.rules.lock(ctx.actor);
-      return replyPrivately(interaction, { content: rulesLocked, embeds: [renderRules(ctx.services.rules.show(ctx.actor.guildId))] });
+      return replyPrivately(interaction, { content: rulesLocked(say), embeds: [renderRules(say, ctx.services.rules.show(ctx.actor.guildId))] });
     }
     const input = readRuleOptions(o);
     const result = ctx.services.rules.set(ctx.actor, input);
     if (result.status === 'applied') {
-      return replyPrivately(interaction, { content: ruleSaved(result.rule.scope), embeds: [renderRules(ctx.services.rules.show(ctx.actor.guildId))] });
+      return replyPrivately(interaction, { content: ruleSaved(say, result.rule.scope), embeds: [renderRules(say, ctx.services.rules.show(ctx.actor.guildId))] });
     }
-    // Rules are locked: the change becomes a general proposal that applies itself if it passes.
+    // Rules are locked: the change becomes a general proposal (everyone reads it: the alliance's language).
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const posted = await openProposal(ctx, { type: 'general', ...ruleChangeProposal(result.change), ruleChange: result.change });
-    return replyPrivately(interaction, ruleChangeOpened(posted.number));
+    const posted = await openProposal(ctx, { type: 'general', ...ruleChangeProposal(ctx.sayPublic, result.change), ruleChange: result.change });
+    return replyPrivately(interaction, ruleChangeOpened(say, posted.number));
   },
 });

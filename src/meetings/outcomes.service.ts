@@ -177,8 +177,8 @@ export function createOutcomesService(deps: OutcomesServiceDeps) {
     /** The owner or an organizer closes an action; its reminder is cancelled. */
     completeAction(actor: Actor, actionId: number): ActionItemRow {
       const action = actionsRepo.get(actor.guildId, actionId);
-      if (!action) throw notFound(`There is no action item #${actionId} in this alliance.`);
-      if (action.ownerId !== actor.userId && !actor.isOrganizer) throw forbidden('Only the owner or an organizer can close this action item.');
+      if (!action) throw notFound(msg('actions.error.notFound', { id: actionId }));
+      if (action.ownerId !== actor.userId && !actor.isOrganizer) throw forbidden(msg('actions.error.notYours'));
       if (action.status === 'done') return action;
       db.transaction(() => {
         actionsRepo.complete(actor.guildId, action.id, now());

@@ -5,7 +5,7 @@ import type { IdeasRepo } from '../ideas/ideas.repo.js';
 import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
-import { forbidden, invalid } from '../shared/errors.js';
+import { forbidden, invalid, msg } from '../shared/errors.js';
 import { localToInstant, zonedParts } from '../shared/zoned-time.js';
 import type { ActionsRepo } from './actions.repo.js';
 import type { AgendaRepo } from './agenda.repo.js';
@@ -51,9 +51,9 @@ export function createParticipationService(deps: ParticipationServiceDeps) {
      * per member; `memberIds` adds members who did neither, so absences show too.
      */
     report(actor: Actor, input: { months?: number; memberIds?: readonly string[] } = {}): ParticipationReport {
-      if (!actor.isOrganizer) throw forbidden('Only organizers can see the participation report.');
+      if (!actor.isOrganizer) throw forbidden(msg('participation.error.organizersOnly'));
       const months = input.months ?? 3;
-      if (!Number.isInteger(months) || months < 1 || months > 24) throw invalid('months', 'months must be between 1 and 24');
+      if (!Number.isInteger(months) || months < 1 || months > 24) throw invalid('months', msg('validation.between', { field: 'months', min: 1, max: 24 }));
       const now = clock.now().getTime();
       const zone = alliances.settings(actor.guildId).timezone;
       const today = zonedParts(now, zone);

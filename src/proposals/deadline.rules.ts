@@ -3,6 +3,7 @@
 import { DAY, MINUTE } from '../shared/clock.js';
 import { describeLocal, parseWhen } from '../shared/when.rules.js';
 import { parseDuration, type Parsed } from '../rules/decision-rules.rules.js';
+import { msg } from '../shared/errors.js';
 
 export const MAX_DEADLINE_MS = 90 * DAY;
 /** A day without a time closes at the end of that day's business. */
@@ -15,26 +16,26 @@ export function parseCloses(text: string, now: number, timezone: string): Parsed
   const when = parseWhen(trimmed, now, timezone, { defaultTime: END_OF_BUSINESS });
   if (when.kind === 'refused') {
     if (when.reason === 'past' && when.instant !== undefined) {
-      return { ok: false, message: `closes must be in the future: ${describeLocal(when.instant, timezone)} has already passed` };
+      return { ok: false, message: msg('proposals.error.closesPassed', { when: describeLocal(when.instant, timezone) }) };
     }
     if (when.reason === 'unreadable' || when.reason === 'vague') {
-      return { ok: false, message: `closes must be a duration like 3d or 48h, or a day and time. ${when.message}` };
+      return { ok: false, message: msg('proposals.error.closesUnreadable', { detail: when.message }) };
     }
-    return { ok: false, message: `closes: ${when.message}` };
+    return { ok: false, message: msg('proposals.error.closesRefused', { detail: when.message }) };
   }
   if (when.kind === 'choose') {
     // No buttons before a form opens: the member writes the one they mean, as a meeting would ask with buttons.
     if (when.reason === 'dst-fallback') {
-      return { ok: false, message: 'closes is a time that happens twice that night (the clocks go back): pick a time an hour earlier or later.' };
+      return { ok: false, message: msg('proposals.error.closesTwice') };
     }
-    const readings = when.choices.map((c) => describeLocal(c.instant, timezone)).join(' or ');
-    return { ok: false, message: `closes can be read two ways (${readings}): write the date as YYYY-MM-DD.` };
+    const [first, second] = when.choices.map((c) => describeLocal(c.instant, timezone));
+    return { ok: false, message: msg('proposals.error.closesAmbiguous', { first, second }) };
   }
   return checkDeadline(when.instant, now);
 }
 
 export function checkDeadline(instant: number, now: number): Parsed<number> {
-  if (instant <= now) return { ok: false, message: 'closes must be in the future' };
-  if (instant > now + MAX_DEADLINE_MS) return { ok: false, message: 'closes must be at most 90 days from now' };
+  if (instant <= now) return { ok: false, message: msg('proposals.error.closesFuture') };
+  if (instant > now + MAX_DEADLINE_MS) return { ok: false, message: msg('proposals.error.closesTooFar', { days: MAX_DEADLINE_MS / DAY }) };
   return { ok: true, value: instant };
 }

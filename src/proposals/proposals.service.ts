@@ -7,7 +7,8 @@ import type { RulesService } from '../rules/rules.service.js';
 import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Actor } from '../shared/actor.js';
 import { DAY, type Clock } from '../shared/clock.js';
-import { conflict, forbidden, invalid, invalidFields, notFound, type FieldProblem } from '../shared/errors.js';
+import { conflict, forbidden, invalid, invalidFields, msg, notFound, problem, type FieldProblem } from '../shared/errors.js';
+import { between, issueProblem } from '../shared/validate.js';
 import { checkDeadline, parseCloses } from './deadline.rules.js';
 import type { ProposalDraftsRepo } from './drafts.repo.js';
 import { closeJobKey, CLOSE_JOB, reminderJobKey, REMINDER_JOB, type AgendaPort, type GuildPeople, type SpacesPort, type StandingPort } from './ports.js';
@@ -15,24 +16,24 @@ import type { ProposalRow, ProposalsRepo, VoterUnit } from './proposals.repo.js'
 import { tallyOf, toView, type ProposalView } from './proposals.views.js';
 import { OUTCOME_LABEL } from './tally.rules.js';
 
-const optionalText = (field: string, maxChars: number) =>
-  z.string().trim().max(maxChars, `${field} must be at most ${maxChars} characters`).optional().transform((v) => (v ? v : undefined));
+const optionalText = (maxChars: number) =>
+  z.string().trim().max(maxChars).optional().transform((v) => (v ? v : undefined));
 
 export const createProposalSchema = z.object({
-  type: z.enum(DECISION_TYPES, { error: `type must be one of ${DECISION_TYPES.join(', ')}` }).default('general'),
-  title: z.string().trim().min(1, 'title is required').max(150, 'title must be at most 150 characters'),
-  summary: z.string().trim().min(1, 'summary is required').max(1000, 'summary must be at most 1000 characters').optional(),
-  need: optionalText('need', 1000),
-  audience: optionalText('audience', 1000),
-  measure: optionalText('measure', 1000),
-  rule: z.enum(RULE_KINDS, { error: `rule must be one of ${RULE_KINDS.join(', ')}` }).optional(),
-  closes: z.string().trim().max(40, 'closes is too long').optional(),
-  quorum: z.number({ error: 'quorum must be a number' }).int('quorum must be a whole number').min(0, 'quorum must be between 0 and 100').max(100, 'quorum must be between 0 and 100').optional(),
-  voters: z.enum(VOTER_KINDS, { error: `voters must be one of ${VOTER_KINDS.join(', ')}` }).optional(),
-  voterRoleId: z.string().regex(/^\d{15,21}$/, 'voter-role must be a role').optional(),
+  type: z.enum(DECISION_TYPES).default('general'),
+  title: z.string().trim().min(1).max(150),
+  summary: z.string().trim().min(1).max(1000).optional(),
+  need: optionalText(1000),
+  audience: optionalText(1000),
+  measure: optionalText(1000),
+  rule: z.enum(RULE_KINDS).optional(),
+  closes: z.string().trim().max(40).optional(),
+  quorum: z.number().int('validation.between').refine(...between(0, 100)).optional(),
+  voters: z.enum(VOTER_KINDS).optional(),
+  voterRoleId: z.string().regex(/^\d{15,21}$/, 'proposals.error.voterRoleNotRole').optional(),
   anonymous: z.boolean().default(false),
   hideResults: z.boolean().default(false),
-  fromItemId: z.number().int().positive('from-item must be an agenda item').optional(),
+  fromItemId: z.number().int('proposals.error.notAnAgendaItem').positive('proposals.error.notAnAgendaItem').optional(),
 });
 export type CreateProposalInput = z.input<typeof createProposalSchema>;
 type ParsedInput = z.output<typeof createProposalSchema>;
@@ -81,7 +82,7 @@ export function createProposalsService(deps: ProposalsDeps) {
 
   function mustGet(guildId: string, id: number): ProposalRow {
     const row = repo.get(guildId, id);
-    if (!row) throw notFound(`There is no proposal #${id} in this alliance.`);
+    if (!row) throw notFound(msg('proposals.error.notFound', { number: id }));
     return row;
   }
 
@@ -91,7 +92,7 @@ export function createProposalsService(deps: ProposalsDeps) {
     throw invalidFields(
       parsed.error.issues.map((issue) => {
         const key = String(issue.path[0] ?? 'title');
-        return { field: FIELD_NAMES[key] ?? key, message: issue.message };
+        return issueProblem(issue, FIELD_NAMES[key] ?? key);
       }),
     );
   }
@@ -103,9 +104,9 @@ export function createProposalsService(deps: ProposalsDeps) {
     const now = clock.now().getTime();
     const problems: FieldProblem[] = [];
     const locked = (field: string) =>
-      problems.push({ field, message: `The ${input.type} rules do not let a proposal change its ${field}; organizers set them with /rules set.` });
+      problems.push(problem(field, msg('proposals.error.overrideLocked', { type: input.type, field })));
     if (!settings.proposalsChannelId) {
-      problems.push({ field: 'proposals-channel', message: 'No proposals channel is set: an organizer can set one with /alliance setup.' });
+      problems.push(problem('proposals-channel', msg('proposals.error.noChannel')));
     }
     if (!base.allowOverride) {
       if (input.rule !== undefined && input.rule !== base.rule) locked('rule');
@@ -114,27 +115,27 @@ export function createProposalsService(deps: ProposalsDeps) {
     }
     const voters = input.voters ?? base.voters;
     const voterRoleId = voters === 'role' ? (input.voterRoleId ?? (voters === base.voters ? base.voterRoleId : null)) : null;
-    if (voters === 'role' && !voterRoleId) problems.push({ field: 'voter-role', message: 'voter-role is needed when voters is role' });
+    if (voters === 'role' && !voterRoleId) problems.push(problem('voter-role', msg('proposals.error.voterRoleNeeded')));
     if (!base.allowOverride && voters === 'role' && voterRoleId !== base.voterRoleId) locked('voter-role');
-    if (voters === 'spaces' && !deps.spaces) problems.push({ field: 'voters', message: 'Voting by member space is not available yet.' });
-    if (voters === 'spaces-in-good-standing' && !(deps.spaces && deps.standing)) problems.push({ field: 'voters', message: 'Voting by member spaces in good standing is not available yet.' });
+    if (voters === 'spaces' && !deps.spaces) problems.push(problem('voters', msg('proposals.error.spacesUnavailable')));
+    if (voters === 'spaces-in-good-standing' && !(deps.spaces && deps.standing)) problems.push(problem('voters', msg('proposals.error.goodStandingUnavailable')));
 
     let closesAt = now + base.periodMinutes * 60_000;
     if (input.closes !== undefined) {
       const parsed = parseCloses(input.closes, now, settings.timezone);
-      if (!parsed.ok) problems.push({ field: 'closes', message: parsed.message });
+      if (!parsed.ok) problems.push(problem('closes', parsed.message));
       // Shortening the vote is an override: a short deadline can keep members from voting.
-      else if (!base.allowOverride && parsed.value < closesAt) locked('closes (shorter than the rules’ period)');
+      else if (!base.allowOverride && parsed.value < closesAt) problems.push(problem('closes', msg('proposals.error.shorterLocked', { type: input.type })));
       else closesAt = parsed.value;
     } else {
       const check = checkDeadline(closesAt, now);
-      if (!check.ok) problems.push({ field: 'closes', message: check.message });
+      if (!check.ok) problems.push(problem('closes', check.message));
     }
 
     let agendaItem: ProposalPlan['agendaItem'] = null;
     if (input.fromItemId !== undefined) {
       const item = deps.agenda?.agendaItem(actor.guildId, input.fromItemId) ?? null;
-      if (!item) problems.push({ field: 'from-item', message: 'from-item is not an agenda item of this alliance' });
+      if (!item) problems.push(problem('from-item', msg('proposals.error.notAnAgendaItem', { field: 'from-item' })));
       else agendaItem = { id: item.id, topic: item.topic, meetingTitle: item.meetingTitle };
     }
     if (problems.length) throw invalidFields(problems);
@@ -222,7 +223,7 @@ export function createProposalsService(deps: ProposalsDeps) {
      */
     drafted(actor: Actor, draftId: number): CreateProposalInput {
       const options = deps.drafts.get(actor.guildId, actor.userId, draftId, clock.now().getTime());
-      if (!options) throw notFound('This proposal form has expired: run /proposal create again.');
+      if (!options) throw notFound(msg('proposals.error.formExpired'));
       return parse(options);
     },
 
@@ -234,9 +235,9 @@ export function createProposalsService(deps: ProposalsDeps) {
     /** Opens a proposal: rule, quorum, deadline and eligible voters are fixed now. */
     create(actor: Actor, input: CreateProposalInput & { ruleChange?: RuleChange }, people: GuildPeople): ProposalView {
       const p = plan(actor, input);
-      if (!p.input.summary) throw invalid('summary', 'summary is required');
+      if (!p.input.summary) throw invalid('summary', msg('validation.required', { field: 'summary' }));
       const units = electorate(actor.guildId, p, people);
-      if (units.length === 0) throw invalid('voters', 'No one would be eligible to vote on this proposal: check voters and voter-role.');
+      if (units.length === 0) throw invalid('voters', msg('proposals.error.noElectorate'));
       const row = deps.transaction(() => {
         const inserted = repo.insert(
           actor.guildId,
@@ -289,12 +290,12 @@ export function createProposalsService(deps: ProposalsDeps) {
     /** The author before any vote; an organizer at any time while it is open. */
     withdraw(actor: Actor, id: number): ClosedProposal {
       const row = mustGet(actor.guildId, id);
-      if (row.status !== 'open') throw conflict(`Proposal #${row.number} is already ${row.status}.`);
+      if (row.status !== 'open') throw conflict(msg('proposals.error.alreadyDone', { number: row.number, status: row.status }));
       const isAuthor = row.authorId === actor.userId;
       if (!actor.isOrganizer) {
-        if (!isAuthor) throw forbidden('Only the author or an organizer can withdraw this proposal.');
+        if (!isAuthor) throw forbidden(msg('proposals.error.withdrawNotAuthor'));
         if (repo.eventCount(actor.guildId, id) > 0) {
-          throw forbidden('Votes have been cast on this proposal: only an organizer can withdraw it now.');
+          throw forbidden(msg('proposals.error.withdrawAfterVotes'));
         }
       }
       deps.transaction(() => {
@@ -312,10 +313,10 @@ export function createProposalsService(deps: ProposalsDeps) {
      */
     close(guildId: string, id: number, actor: Actor | null): ClosedProposal {
       const row = mustGet(guildId, id);
-      if (row.status !== 'open') throw conflict(`Proposal #${row.number} is already ${row.status}.`);
+      if (row.status !== 'open') throw conflict(msg('proposals.error.alreadyDone', { number: row.number, status: row.status }));
       const now = clock.now().getTime();
-      if (actor && !actor.isOrganizer) throw forbidden('Only organizers can close a proposal before its deadline.');
-      if (!actor && now < row.closesAt) throw conflict(`Proposal #${row.number} is not due to close yet.`);
+      if (actor && !actor.isOrganizer) throw forbidden(msg('proposals.error.closeOrganizersOnly'));
+      if (!actor && now < row.closesAt) throw conflict(msg('proposals.error.notDueYet', { number: row.number }));
       const tally = tallyOf(repo, row);
       deps.transaction(() => {
         repo.update(guildId, id, {
@@ -358,12 +359,9 @@ export function createProposalsService(deps: ProposalsDeps) {
       };
     },
 
-    /** Autocomplete: title words or the #number. */
-    search(guildId: string, query: string, status: 'open' | null = null, limit = 25): { id: number; label: string }[] {
-      return repo.search(guildId, query.trim().slice(0, 100), status, limit).map((r) => ({
-        id: r.id,
-        label: `#${r.number} ${r.title}${r.status === 'open' ? '' : ` (${r.status})`}`.slice(0, 100),
-      }));
+    /** Autocomplete: title words or the #number (the Discord layer words each one). */
+    search(guildId: string, query: string, status: 'open' | null = null, limit = 25): Pick<ProposalRow, 'id' | 'number' | 'title' | 'status'>[] {
+      return repo.search(guildId, query.trim().slice(0, 100), status, limit).map((r) => ({ id: r.id, number: r.number, title: r.title, status: r.status }));
     },
 
     /** Open proposals of every alliance, soonest deadline first (start-up reconciliation). */

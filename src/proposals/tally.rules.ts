@@ -92,19 +92,6 @@ export function choiceForEmoji(emoji: string | null | undefined): Choice | null 
   return null;
 }
 
-export function describeRule(rule: Pick<FrozenRule, 'rule' | 'thresholdNum' | 'thresholdDen'>): string {
-  switch (rule.rule) {
-    case 'majority':
-      return 'Majority (yes > no; a tie fails)';
-    case 'supermajority':
-      return `Supermajority (yes ≥ ${formatFraction(rule.thresholdNum, rule.thresholdDen)} of yes+no)`;
-    case 'consensus':
-      return 'Consensus (quorum, no block, at least one yes)';
-    case 'consent':
-      return 'Consent (passes unless someone blocks)';
-  }
-}
-
 export function formatFraction(num: number, den: number): string {
   if (den === 100) return `${num}%`;
   return `${num}/${den}`;

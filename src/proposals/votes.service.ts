@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { CHOICES, type Choice, type VoteSource } from '../db/schema/index.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
-import { conflict, forbidden, invalid, isDomainError, notFound } from '../shared/errors.js';
+import { conflict, forbidden, invalid, invalidFields, isDomainError, msg, notFound } from '../shared/errors.js';
+import { issueProblem } from '../shared/validate.js';
 import type { ProposalDraftsRepo } from './drafts.repo.js';
 import type { CurrentVote, NewVoteEvent, ProposalRow, ProposalsRepo } from './proposals.repo.js';
 import { toView, tallyOf, type ProposalView } from './proposals.views.js';
@@ -12,17 +13,17 @@ import { planReconcile, type PresentReaction } from './reconcile.rules.js';
 import { choiceForEmoji, choicesFor, countChoices, type Counts, type Tally } from './tally.rules.js';
 
 export const voteInputSchema = z.object({
-  proposalId: z.number({ error: 'proposal must be a proposal' }).int().positive('proposal must be a proposal'),
+  proposalId: z.number({ error: 'proposals.error.notAProposal' }).int('proposals.error.notAProposal').positive('proposals.error.notAProposal'),
   /** null withdraws the current vote. */
-  choice: z.enum(CHOICES, { error: `choice must be one of ${CHOICES.join(', ')}` }).nullable(),
-  reason: z.string().trim().max(500, 'reason must be at most 500 characters').optional().transform((v) => v || undefined),
+  choice: z.enum(CHOICES).nullable(),
+  reason: z.string().trim().max(500).optional().transform((v) => v || undefined),
 });
 
 /** Secret ballots and hide-results proposals vote with buttons: reactions would show each choice as it is made. */
 export const votesByButtons = (row: Pick<ProposalRow, 'anonymous' | 'hideResults'>) => row.anonymous || row.hideResults;
 
 /** Under consensus and consent a block stops the decision, so it always comes with a reason (as Loomio asks). */
-export const BLOCK_REASON_TEXT = 'A block needs a reason (up to 500 characters): say what would have to change for you to stand aside.';
+export const BLOCK_REASON_TEXT = msg('proposals.error.blockNeedsReason', { limit: 500 });
 export type VoteInput = z.input<typeof voteInputSchema>;
 
 export interface CastResult {
@@ -81,34 +82,35 @@ export function createVotesService(deps: VotesDeps) {
 
   function mustGet(guildId: string, id: number): ProposalRow {
     const row = repo.get(guildId, id);
-    if (!row) throw notFound(`There is no proposal #${id} in this alliance.`);
+    if (!row) throw notFound(msg('proposals.error.notFound', { number: id }));
     return row;
   }
 
   function assertOpen(row: ProposalRow, now: number): void {
-    if (row.status !== 'open') throw conflict(`Voting on proposal #${row.number} is over (${row.status}).`);
-    if (now >= row.closesAt) throw conflict(`Voting on proposal #${row.number} closed at its deadline.`);
+    if (row.status !== 'open') throw conflict(msg('proposals.error.votingOver', { number: row.number, status: row.status }));
+    if (now >= row.closesAt) throw conflict(msg('proposals.error.votingClosedAtDeadline', { number: row.number }));
   }
 
   function cast(guildId: string, userId: string, input: VoteInput, source: VoteSource): CastResult {
     const parsed = voteInputSchema.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw invalid(issue.path[0] === 'proposalId' ? 'proposal' : String(issue.path[0] ?? 'choice'), issue.message);
+      const field = issue.path[0] === 'proposalId' ? 'proposal' : String(issue.path[0] ?? 'choice');
+      throw invalidFields([issueProblem(issue, field)]);
     }
     const { proposalId, choice, reason } = parsed.data;
     const row = mustGet(guildId, proposalId);
     const now = clock.now().getTime();
     assertOpen(row, now);
-    if (row.anonymous && source !== 'button') throw invalid('choice', 'This proposal is a secret ballot: vote with the buttons under it.');
-    if (row.hideResults && source === 'reaction') throw invalid('choice', 'This proposal keeps its results hidden: vote with the buttons under it.');
-    if (!votesByButtons(row) && source === 'button') throw invalid('proposal', 'This proposal is not a secret ballot: vote with a reaction or /proposal vote.');
+    if (row.anonymous && source !== 'button') throw invalid('choice', msg('proposals.error.secretUseButtons'));
+    if (row.hideResults && source === 'reaction') throw invalid('choice', msg('proposals.error.hiddenUseButtons'));
+    if (!votesByButtons(row) && source === 'button') throw invalid('proposal', msg('proposals.error.notSecret'));
     if (choice && !choicesFor(row.rule).includes(choice)) {
-      throw invalid('choice', `${choice} is not an option under ${row.rule}: choose ${choicesFor(row.rule).join(', ')}.`);
+      throw invalid('choice', msg('proposals.error.choiceNotOffered', { choice, rule: row.rule, choices: choicesFor(row.rule).join(', ') }));
     }
     if (choice === 'block' && !reason) throw invalid('reason', BLOCK_REASON_TEXT);
     const keys = repo.electorKeys(guildId, proposalId, userId);
-    if (keys.length === 0) throw forbidden(`You are not among the eligible voters of proposal #${row.number} (fixed when it opened).`);
+    if (keys.length === 0) throw forbidden(msg('proposals.error.notEligible', { number: row.number }));
 
     const events: NewVoteEvent[] = [];
     const removeReactions: PresentReaction[] = [];

@@ -1,6 +1,7 @@
 // Pure parts of decision rules: the built-in default, which rule applies to a type, and parsing of thresholds
 // and durations as organizers type them ("2/3", "75%", "7d", "48h").
 import type { DecisionType, RuleKind, RuleScope, VoterKind } from '../db/schema/index.js';
+import { msg, type MessageRef } from '../shared/errors.js';
 
 export interface DecisionRule {
   scope: RuleScope;
@@ -37,7 +38,8 @@ export function ruleForType(type: DecisionType, rules: readonly DecisionRule[]):
   return rules.find((r) => r.scope === type) ?? rules.find((r) => r.scope === 'default') ?? BUILT_IN_DEFAULT;
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+/** A refusal names what was wrong by message key (the Discord layer words it in the member's language). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: MessageRef };
 
 /** "2/3", "3/4", "75%", "75" → an exact fraction strictly above one half and at most one. */
 export function parseThreshold(text: string): Parsed<{ num: number; den: number }> {
@@ -53,10 +55,10 @@ export function parseThreshold(text: string): Parsed<{ num: number; den: number 
     num = Number(percent[1]);
     den = 100;
   } else {
-    return { ok: false, message: 'threshold must be a fraction like 2/3 or a percentage like 75%' };
+    return { ok: false, message: msg('rules.error.thresholdFormat') };
   }
   if (den === 0 || num * 2 <= den || num > den) {
-    return { ok: false, message: 'threshold must be more than one half and at most all (e.g. 2/3, 60%, 3/4)' };
+    return { ok: false, message: msg('rules.error.thresholdRange') };
   }
   return { ok: true, value: { num, den } };
 }
@@ -66,16 +68,8 @@ const UNIT_MINUTES: Record<string, number> = { m: 1, h: 60, d: 24 * 60, w: 7 * 2
 /** "90m", "48h", "7d", "2w" → minutes. */
 export function parseDuration(text: string): Parsed<number> {
   const match = /^(\d{1,4})\s*(m|h|d|w)$/i.exec(text.trim());
-  if (!match) return { ok: false, message: 'must be a duration like 3d, 48h, 90m or 2w' };
+  if (!match) return { ok: false, message: msg('rules.error.durationFormat') };
   const minutes = Number(match[1]) * UNIT_MINUTES[match[2]!.toLowerCase()]!;
-  if (minutes < 1) return { ok: false, message: 'must be longer than zero' };
+  if (minutes < 1) return { ok: false, message: msg('rules.error.durationZero') };
   return { ok: true, value: minutes };
-}
-
-export function formatDuration(minutes: number): string {
-  const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  if (minutes % (7 * 24 * 60) === 0) return count(minutes / (7 * 24 * 60), 'week');
-  if (minutes % (24 * 60) === 0) return count(minutes / (24 * 60), 'day');
-  if (minutes % 60 === 0) return count(minutes / 60, 'hour');
-  return count(minutes, 'minute');
 }

@@ -12,7 +12,8 @@ import {
 } from '../db/schema/index.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
-import { forbidden, invalidFields, type FieldProblem } from '../shared/errors.js';
+import { forbidden, invalidFields, msg, problem, type FieldProblem } from '../shared/errors.js';
+import { between, issueProblem } from '../shared/validate.js';
 import {
   BUILT_IN_DEFAULT,
   MAX_PERIOD_MINUTES,
@@ -23,16 +24,16 @@ import {
 } from './decision-rules.rules.js';
 import type { DecisionRuleRow, RulesRepo } from './rules.repo.js';
 
-const snowflake = z.string().regex(/^\d{15,21}$/, 'must be a Discord id');
+const snowflake = z.string().regex(/^\d{15,21}$/, 'validation.discordId');
 
 /** What `/rules set` takes; anything left out keeps the value the type has now. */
 export const setRuleInputSchema = z.object({
-  type: z.enum(RULE_SCOPES, { error: `type must be one of ${RULE_SCOPES.join(', ')}` }),
-  rule: z.enum(RULE_KINDS, { error: `rule must be one of ${RULE_KINDS.join(', ')}` }).optional(),
+  type: z.enum(RULE_SCOPES),
+  rule: z.enum(RULE_KINDS).optional(),
   threshold: z.string().max(10).optional(),
-  quorum: z.number({ error: 'quorum must be a number' }).int('quorum must be a whole number').min(0, 'quorum must be between 0 and 100').max(100, 'quorum must be between 0 and 100').nullable().optional(),
+  quorum: z.number().int('validation.between').refine(...between(0, 100)).nullable().optional(),
   period: z.string().max(10).optional(),
-  voters: z.enum(VOTER_KINDS, { error: `voters must be one of ${VOTER_KINDS.join(', ')}` }).optional(),
+  voters: z.enum(VOTER_KINDS).optional(),
   voterRoleId: snowflake.optional(),
   allowOverride: z.boolean().optional(),
 });
@@ -114,14 +115,13 @@ export function createRulesService(deps: { repo: RulesRepo; clock: Clock }) {
 
     /** Applies at once, or (rules locked) returns the change for the caller to open as a general proposal. */
     set(actor: Actor, input: SetRuleInput): SetRuleResult {
-      if (!actor.isOrganizer) throw forbidden('Only organizers can set decision rules.');
+      if (!actor.isOrganizer) throw forbidden(msg('rules.error.setOrganizersOnly'));
       const parsed = setRuleInputSchema.safeParse(input);
       if (!parsed.success) {
         throw invalidFields(
           parsed.error.issues.map((issue) => {
             const key = String(issue.path[0] ?? 'type');
-            const field = OPTION_NAMES[key] ?? key;
-            return { field, message: issue.message.startsWith(field) ? issue.message : `${field} ${issue.message}` };
+            return issueProblem(issue, OPTION_NAMES[key] ?? key);
           }),
         );
       }
@@ -132,18 +132,18 @@ export function createRulesService(deps: { repo: RulesRepo; clock: Clock }) {
       if (data.threshold !== undefined) {
         const result = parseThreshold(data.threshold);
         if (result.ok) threshold = result.value;
-        else problems.push({ field: 'threshold', message: result.message });
+        else problems.push(problem('threshold', result.message));
       }
       let periodMinutes = current.periodMinutes;
       if (data.period !== undefined) {
         const result = parseDuration(data.period);
-        if (!result.ok) problems.push({ field: 'period', message: `period ${result.message}` });
-        else if (result.value > MAX_PERIOD_MINUTES) problems.push({ field: 'period', message: 'period must be at most 90 days' });
+        if (!result.ok) problems.push(problem('period', result.message));
+        else if (result.value > MAX_PERIOD_MINUTES) problems.push(problem('period', msg('rules.error.periodTooLong', { days: MAX_PERIOD_MINUTES / (24 * 60) })));
         else periodMinutes = result.value;
       }
       const voters = data.voters ?? current.voters;
       const voterRoleId = voters === 'role' ? (data.voterRoleId ?? current.voterRoleId) : null;
-      if (voters === 'role' && !voterRoleId) problems.push({ field: 'voter-role', message: 'voter-role is needed when voters is role' });
+      if (voters === 'role' && !voterRoleId) problems.push(problem('voter-role', msg('proposals.error.voterRoleNeeded')));
       if (problems.length) throw invalidFields(problems);
 
       const change: Extract<RuleChange, { kind: 'set' }> = {
@@ -165,7 +165,7 @@ export function createRulesService(deps: { repo: RulesRepo; clock: Clock }) {
 
     /** Turns rules-locked on; turning it off again takes a passed proposal (see proposals `rule_change`). */
     lock(actor: Actor): RulesOverview['locked'] {
-      if (!actor.isOrganizer) throw forbidden('Only organizers can lock the decision rules.');
+      if (!actor.isOrganizer) throw forbidden(msg('rules.error.lockOrganizersOnly'));
       repo.setLocked(actor.guildId, true, clock.now().getTime());
       return true;
     },

@@ -1,5 +1,6 @@
 // Member text in public posts: a web address is shown plainly (never masked), and "[text](url)" typed into a
 // profile, an event, a proposal or a monthly update line shows as text, not as a link.
+import { sayIn } from '../../src/i18n/translate.js';
 import { describe, expect, it } from 'vitest';
 import type { SpaceProfile } from '../../src/directory/directory.service.js';
 import { plainUrl, escapeMarkdown, unmaskLinks } from '../../src/discord/format.js';
@@ -8,6 +9,8 @@ import { renderProposal, renderProposalList } from '../../src/discord/proposals/
 import { createProposalsUpdateSection } from '../../src/proposals/proposals.update-section.js';
 import { composeUpdate, hostedEventLine } from '../../src/rhythm/content.rules.js';
 import { actor, G1, members, organizer, people, setup } from '../domain/proposals/setup.js';
+
+const en = sayIn('en');
 
 const EVIL = '[Click here](https://evil.example/steal)';
 
@@ -68,9 +71,9 @@ describe('member text in public posts', () => {
     const { services } = setup();
     const p = services.proposals.create(actor(members[0]), { title: `Printer ${EVIL}`, summary: `Read **this** first: ${EVIL}` }, people);
     const open = services.proposals.list(G1, 'open', 0, 10).items;
-    expect(maskedLinks(embedText(renderProposal(open[0]!)))).toEqual([]);
-    expect(embedText(renderProposal(open[0]!))).toContain('**this**');
-    expect(maskedLinks(embedText(renderProposalList('Open', open, 1, 0, 10)))).toEqual([]);
+    expect(maskedLinks(embedText(renderProposal(en, open[0]!)))).toEqual([]);
+    expect(embedText(renderProposal(en, open[0]!))).toContain('**this**');
+    expect(maskedLinks(embedText(renderProposalList(en, 'Open', open, 1, 0, 10)))).toEqual([]);
     services.proposals.close(G1, p.id, organizer());
     const sections = createProposalsUpdateSection(services).build({ guildId: G1, from: 0, to: Date.now() * 2, aheadTo: Date.now() * 2, now: Date.now(), timezone: 'UTC' });
     const lines = [sections].flat().flatMap((s) => s?.lines ?? []);

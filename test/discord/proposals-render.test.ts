@@ -6,6 +6,9 @@ import type { ProposalView } from '../../src/proposals/proposals.views.js';
 import { decide } from '../../src/proposals/tally.rules.js';
 import { BUILT_IN_DEFAULT } from '../../src/rules/decision-rules.rules.js';
 import { customId } from '../../src/discord/custom-id.js';
+import { sayIn } from '../../src/i18n/translate.js';
+
+const en = sayIn('en');
 
 function embedSize(embed: EmbedBuilder): number {
   const e = embed.toJSON();
@@ -37,17 +40,17 @@ const longest: ProposalView = {
 
 describe('proposal renderers', () => {
   it('keep the longest proposal within embed limits, open and closed', () => {
-    checkLimits(renderProposal(longest));
-    checkLimits(renderProposal({ ...longest, status: 'closed', outcome: 'failed', closedAt: 1 }));
-    checkLimits(renderResult({ ...longest, status: 'closed', outcome: 'failed', closedAt: 1 }));
+    checkLimits(renderProposal(en, longest));
+    checkLimits(renderProposal(en, { ...longest, status: 'closed', outcome: 'failed', closedAt: 1 }));
+    checkLimits(renderResult(en, { ...longest, status: 'closed', outcome: 'failed', closedAt: 1 }));
   });
 
   it('show many voters and reasons without breaking the field limit', () => {
     const voters = Array.from({ length: 500 }, (_, i) => ({ voterKey: String(10n ** 18n + BigInt(i)), userId: String(10n ** 18n + BigInt(i)), choice: 'yes' as const, source: 'reaction' as const, reason: 'R'.repeat(500), at: 0 }));
-    checkLimits(renderProposalDetail({ ...longest, anonymous: false }, { voters, reasons: [] }, {}));
-    checkLimits(renderProposalDetail(longest, { voters: null, reasons: voters.map((v) => v.reason!) }, {}));
+    checkLimits(renderProposalDetail(en, { ...longest, anonymous: false }, { voters, reasons: [] }, {}));
+    checkLimits(renderProposalDetail(en, longest, { voters: null, reasons: voters.map((v) => v.reason!) }, {}));
     // The close of a hide-results proposal reveals the names in its result.
-    checkLimits(renderResult({ ...longest, anonymous: false, hideResults: true, status: 'closed', outcome: 'failed', closedAt: 1 }, { votes: voters, labels: {} }));
+    checkLimits(renderResult(en, { ...longest, anonymous: false, hideResults: true, status: 'closed', outcome: 'failed', closedAt: 1 }, { votes: voters, labels: {} }));
   });
 
   it('a show of the first votes reads more only when they neither fill the field nor are all there are', () => {
@@ -63,32 +66,32 @@ describe('proposal renderers', () => {
     const tiny = Array.from({ length: DETAIL_LINES_MAX }, (_, i) => ({ ...vote(`space:${i}`), userId: null }));
     const one = Object.fromEntries(tiny.map((v) => [v.voterKey, 'x']));
     expect(detailFilled({ voters: tiny, reasons: [] }, one, DETAIL_LINES_MAX)).toBe(true);
-    expect(renderProposalDetail({ ...longest, anonymous: false, voted: 5000 }, { voters: tiny, reasons: [] }, one).toJSON().fields!.at(-1)!.value).toMatch(/\n… and \d+ more$/);
+    expect(renderProposalDetail(en, { ...longest, anonymous: false, voted: 5000 }, { voters: tiny, reasons: [] }, one).toJSON().fields!.at(-1)!.value).toMatch(/\n… and \d+ more$/);
   });
 
   it('ballot buttons (choices and withdraw, then "Vote with a reason") keep ids under 100 characters, and vanish once closed', () => {
-    const rows = renderBallotButtons(longest).map((r) => r.toJSON());
+    const rows = renderBallotButtons(en, longest).map((r) => r.toJSON());
     expect(rows).toHaveLength(2);
     expect(rows[0]!.components).toHaveLength(5);
     expect(rows[1]!.components).toHaveLength(1);
     for (const c of rows.flatMap((r) => r.components)) expect(('custom_id' in c ? c.custom_id : '').length).toBeLessThanOrEqual(100);
-    expect(renderBallotButtons({ ...longest, status: 'closed' })).toEqual([]);
-    expect(renderBallotButtons({ ...longest, anonymous: false })).toEqual([]);
-    expect(renderBallotButtons({ ...longest, anonymous: false, hideResults: true })).toHaveLength(2);
+    expect(renderBallotButtons(en, { ...longest, status: 'closed' })).toEqual([]);
+    expect(renderBallotButtons(en, { ...longest, anonymous: false })).toEqual([]);
+    expect(renderBallotButtons(en, { ...longest, anonymous: false, hideResults: true })).toHaveLength(2);
   });
 
   it('/proposal show of a button ballot points to the buttons under the proposal message, not "below"', () => {
-    const detail = JSON.stringify(renderProposalDetail({ ...longest, tally: null }, { voters: null, reasons: [] }, {}).toJSON());
+    const detail = JSON.stringify(renderProposalDetail(en, { ...longest, tally: null }, { voters: null, reasons: [] }, {}).toJSON());
     expect(detail).toContain('vote with the buttons under the proposal message (link above)');
     expect(detail).not.toContain('buttons below');
-    expect(JSON.stringify(renderProposal({ ...longest, tally: null }).toJSON())).toContain('vote with the buttons below');
+    expect(JSON.stringify(renderProposal(en, { ...longest, tally: null }).toJSON())).toContain('vote with the buttons below');
   });
 
   it('says why a result is what it is, in words', () => {
     const closed = (rule: ProposalView['rule'], counts: { yes: number; no: number; abstain: number; block: number }, quorum: number | null, eligible: number, threshold = [3, 4]) => {
       const frozen = { rule, thresholdNum: threshold[0]!, thresholdDen: threshold[1]!, quorum };
       const tally = decide(frozen, counts, eligible);
-      return renderResult({ ...longest, ...frozen, anonymous: false, eligible, status: 'closed', outcome: tally.outcome, closedAt: 1, tally }).toJSON().description!.split('\n')[0];
+      return renderResult(en, { ...longest, ...frozen, anonymous: false, eligible, status: 'closed', outcome: tally.outcome, closedAt: 1, tally }).toJSON().description!.split('\n')[0];
     };
     expect(closed('supermajority', { yes: 2, no: 1, abstain: 0, block: 0 }, null, 5)).toBe('Failed: 2 of 3 yes is 67%, short of the 3/4 needed.');
     expect(closed('supermajority', { yes: 3, no: 1, abstain: 0, block: 0 }, null, 5)).toBe('Passed: 3 of 4 yes is 75%, at least the 3/4 needed.');
@@ -105,26 +108,26 @@ describe('proposal renderers', () => {
   });
 
   it('lists and rules stay within limits', () => {
-    checkLimits(renderProposalList('Open', Array.from({ length: 10 }, () => longest), 1000, 3, 10));
-    checkLimits(renderProposalList('Closed', Array.from({ length: 10 }, () => ({ ...longest, status: 'closed' as const, outcome: 'passed' as const, closedAt: 5 })), 10, 0, 10));
-    checkLimits(renderRules({ locked: true, rules: [BUILT_IN_DEFAULT, ...['admission', 'dues', 'spending', 'policy', 'statement', 'general'].map((scope) => ({ ...BUILT_IN_DEFAULT, scope: scope as 'dues', voters: 'role' as const, voterRoleId: '5'.repeat(19), inherited: false }))].map((r) => ({ ...r, inherited: false })) }));
+    checkLimits(renderProposalList(en, 'Open', Array.from({ length: 10 }, () => longest), 1000, 3, 10));
+    checkLimits(renderProposalList(en, 'Closed', Array.from({ length: 10 }, () => ({ ...longest, status: 'closed' as const, outcome: 'passed' as const, closedAt: 5 })), 10, 0, 10));
+    checkLimits(renderRules(en, { locked: true, rules: [BUILT_IN_DEFAULT, ...['admission', 'dues', 'spending', 'policy', 'statement', 'general'].map((scope) => ({ ...BUILT_IN_DEFAULT, scope: scope as 'dues', voters: 'role' as const, voterRoleId: '5'.repeat(19), inherited: false }))].map((r) => ({ ...r, inherited: false })) }));
   });
 
   it('hides the tally while hide-results keeps it secret', () => {
-    const text = JSON.stringify(renderProposal({ ...longest, anonymous: false, hideResults: true, tally: null }).toJSON());
-    expect(text).toContain('4000 votes cast. The tally is revealed at the close.');
+    const text = JSON.stringify(renderProposal(en, { ...longest, anonymous: false, hideResults: true, tally: null }).toJSON());
+    expect(text).toContain('4,000 votes cast. The tally is revealed at the close.');
     expect(text).not.toContain('3000 yes');
   });
 
   it('joinWithin ends with a count of what did not fit instead of cutting a line', () => {
-    expect(joinWithin(['a', 'b'], 100)).toBe('a\nb');
-    const joined = joinWithin(Array.from({ length: 100 }, () => 'x'.repeat(50)), 1024);
+    expect(joinWithin(en, ['a', 'b'], 100)).toBe('a\nb');
+    const joined = joinWithin(en, Array.from({ length: 100 }, () => 'x'.repeat(50)), 1024);
     expect(joined.length).toBeLessThanOrEqual(1024);
     expect(joined).toMatch(/… and \d+ more$/);
-    expect(joinWithin([], 10)).toBe('—');
+    expect(joinWithin(en, [], 10)).toBe('—');
     // Only the first lines given: the rest are counted from the total.
-    expect(joinWithin(['a', 'b'], 100, 5)).toBe('a\nb\n… and 3 more');
-    expect(joinWithin(Array.from({ length: 100 }, () => 'x'.repeat(50)), 1024, 5000)).toMatch(/\n… and 4981 more$/);
+    expect(joinWithin(en, ['a', 'b'], 100, 5)).toBe('a\nb\n… and 3 more');
+    expect(joinWithin(en, Array.from({ length: 100 }, () => 'x'.repeat(50)), 1024, 5000)).toMatch(/\n… and 4981 more$/);
   });
 });
 
@@ -135,6 +138,6 @@ describe('the quorum line', () => {
     [{ quorum: 40, eligible: 5, voted: 3 }, '40% of eligible voters (2 of 5): 3 voted, reached'],
     [{ quorum: null, eligible: 5, voted: 3 }, 'No quorum'],
   ])('%o reads "%s"', (proposal, text) => {
-    expect(quorumText(proposal, null)).toBe(text);
+    expect(quorumText(en, proposal, null)).toBe(text);
   });
 });

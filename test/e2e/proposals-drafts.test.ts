@@ -45,7 +45,7 @@ describe('the proposal form', () => {
     await a.setup();
     const result = await a.run('marcus', 'proposal create', { title: 'Shared printer', quorum: 40 });
     const send = (summary: string) => h.bed.driver.submitModal({ guildId: a.id, channelId: a.channel('general'), userId: a.members.marcus, modal: { ...result.modal!, fields: result.modal!.fields.map((f) => ({ ...f, maxLength: undefined })) }, values: { title: 'Shared printer', summary } });
-    expect((await (await send('x'.repeat(1001))).reply(10_000)).content).toMatch(/summary must be at most 1000/);
+    expect((await (await send('x'.repeat(1001))).reply(10_000)).content).toMatch(/\*\*summary\*\* must be at most 1,000 characters/);
     expect((await (await send('Buy a shared printer.')).reply(10_000)).content).toMatch(/Proposal #1 is open/);
     expect(visibleText(h.bed.messages(a.channel('proposals')).find((m) => m.embeds[0]?.title?.startsWith('#1 ·'))!)).toMatch(/40%/);
   });

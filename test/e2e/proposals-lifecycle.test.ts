@@ -175,10 +175,10 @@ describe('bad input gets a clear private answer and stores nothing', () => {
     ['a deadline in the past', { closes: '2020-01-01 10:00' }, /closes must be in the future/],
     ['a deadline beyond 90 days', { closes: '120d' }, /at most 90 days/],
     ['an unreadable deadline', { closes: 'soonish' }, /closes must be a duration/],
-    ['a quorum above 100', { quorum: 140 }, /quorum must be between 0 and 100/],
-    ['a negative quorum', { quorum: -1 }, /quorum must be between 0 and 100/],
+    ['a quorum above 100', { quorum: 140 }, /\*\*quorum\*\* must be between 0 and 100\./],
+    ['a negative quorum', { quorum: -1 }, /\*\*quorum\*\* must be between 0 and 100\./],
     ['an unknown rule', { rule: 'dictatorship' }, /\*\*rule\*\* must be one of/],
-    ['an over-long title', { title: 'x'.repeat(151) }, /title must be at most 150/],
+    ['an over-long title', { title: 'x'.repeat(151) }, /\*\*title\*\* must be at most 150 characters\./],
     ['voters=role without a role', { voters: 'role' }, /voter-role is needed/],
   ];
   it.each(cases)('%s', async (_name, options, expected) => {
@@ -196,7 +196,7 @@ describe('bad input gets a clear private answer and stores nothing', () => {
     await a.setup();
     const result = await a.run('marcus', 'proposal create', { title: 'Printer' });
     const submitted = await h.bed.driver.submitModal({ guildId: a.id, channelId: a.channel('general'), userId: a.members.marcus, modal: { ...result.modal!, fields: result.modal!.fields.map((f) => ({ ...f, maxLength: undefined })) }, values: { title: 'Printer', summary: 'x'.repeat(1001) } });
-    expect((await submitted.reply()).content).toMatch(/summary must be at most 1000/);
+    expect((await submitted.reply()).content).toMatch(/\*\*summary\*\* must be at most 1,000 characters\./);
     expect(h.bot.services.proposals.list(a.id, 'open').total).toBe(0);
     expect(h.bed.messages(a.channel('proposals'))).toHaveLength(0);
   });

@@ -1,10 +1,9 @@
 // Meetings as members see them: the "is this the time you meant?" preview, the list, the "starting now" post,
-// the notes with outcomes and actions, action lists and reminders, and the participation report.
+// the notes with outcomes and actions, and action reminders (action lists and the participation report: ../actions).
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
 import type { ActionItemRow } from '../../meetings/actions.repo.js';
 import type { Confirmed, Meeting, Preview } from '../../meetings/meetings.service.js';
 import type { NotesView, OutcomeResult } from '../../meetings/outcomes.service.js';
-import type { ParticipationReport } from '../../meetings/participation.service.js';
 import { choiceLabel, describeLocal } from '../../shared/when.rules.js';
 import { customId } from '../custom-id.js';
 import { channelMention, escapeMarkdown, timestamp, truncate, userMention } from '../format.js';
@@ -135,30 +134,12 @@ export function renderNotes(notes: NotesView, say: Say): EmbedBuilder[] {
   return fitEmbeds(all, { title: say('meetings.notes.title', { title: notes.meeting.title }), color: COLOR, moreHint: say('meetings.notes.more') });
 }
 
-export function renderActions(actions: ActionItemRow[], title: string): EmbedBuilder[] {
-  const lines = actions.length ? actions.map(actionLine) : ['No open action items.'];
-  return fitEmbeds(lines, { title, color: COLOR, moreHint: 'close done ones with /actions done' });
-}
-
 export function renderReminder(action: ActionItemRow, meetingTitle: string): string {
   return [
     `⏰ Reminder: your action item from **${escapeMarkdown(truncate(meetingTitle, 100))}** is due tomorrow (${dayInWords(action.dueDate)}):`,
     `> ${escapeMarkdown(truncate(action.text, 300))}`,
     'Done already? Close it with `/actions done`. No more reminders: `/actions reminders on:false`.',
   ].join('\n');
-}
-
-export function renderParticipation(report: ParticipationReport): EmbedBuilder[] {
-  const lines = report.members.map(
-    (row) =>
-      `${userMention(row.userId)} · attended ${row.attended}/${report.meetingsHeld}` +
-      (row.openActions ? ` · ${row.openActions} open action${row.openActions === 1 ? '' : 's'}${row.overdueActions ? ` (${row.overdueActions} overdue)` : ''}` : ''),
-  );
-  const heading = `${report.meetingsHeld} meeting${report.meetingsHeld === 1 ? '' : 's'} since ${dayInWords(report.fromDay)}`;
-  return fitEmbeds([heading, '', ...(lines.length ? lines : ['Nobody attended or owns actions in this period.'])], {
-    title: `Participation, last ${report.months} month${report.months === 1 ? '' : 's'}`,
-    color: COLOR,
-  });
 }
 
 /** The answer once a schedule or reschedule is confirmed (the member's language), with any notes about the Discord event. */

@@ -3,7 +3,6 @@
 import type { RepliableInteraction } from 'discord.js';
 import type { Choice } from '../../db/schema/index.js';
 import type { ProposalView } from '../../proposals/proposals.views.js';
-import { OUTCOME_LABEL } from '../../proposals/tally.rules.js';
 import type { InteractionContext } from '../command.js';
 import { replyPrivately } from '../respond.js';
 import { createProposalPublisher } from './publish.js';
@@ -23,14 +22,14 @@ export async function afterVote(ctx: InteractionContext, proposalId: number, rem
 export async function closeNow(ctx: InteractionContext, proposalId: number): Promise<string> {
   const closed = ctx.services.proposals.close(ctx.actor.guildId, proposalId, ctx.actor);
   await createProposalPublisher(ctx).announceResult(closed);
-  return closedNow(closed.proposal, OUTCOME_LABEL[closed.proposal.outcome ?? 'failed']);
+  return closedNow(ctx.say, closed.proposal);
 }
 
 /** Withdraws the proposal and says so in its thread (not in announcements); the answer for its author. */
 export async function withdrawNow(ctx: InteractionContext, proposalId: number): Promise<string> {
   const closed = ctx.services.proposals.withdraw(ctx.actor, proposalId);
   await createProposalPublisher(ctx).announceResult({ ...closed, announcementsChannelId: null });
-  return withdrew(closed.proposal.number);
+  return withdrew(ctx.say, closed.proposal.number);
 }
 
 /** /proposal show: the proposal in full, with as many votes and reasons as fit, and a link to its post. */
@@ -40,7 +39,7 @@ export function proposalDetail(ctx: InteractionContext, proposalId: number) {
   // The first votes usually fill the field; short names or reasons take a second read of all that could fit.
   let ballots = services.votes.ballots(actor.guildId, p.id, DETAIL_LINES_FIRST);
   if (!detailFilled(ballots, ballots.labels, DETAIL_LINES_FIRST)) ballots = services.votes.ballots(actor.guildId, p.id, DETAIL_LINES_MAX);
-  return { content: messageLink(p), embeds: [renderProposalDetail(p, ballots, ballots.labels)] };
+  return { content: messageLink(p), embeds: [renderProposalDetail(ctx.say, p, ballots, ballots.labels)] };
 }
 
 /** A vote by button or form, then the private confirmation. */
@@ -48,6 +47,6 @@ export async function castBallot(interaction: RepliableInteraction, ctx: Interac
   const result = form ? ctx.services.votes.voteByForm(ctx.actor, input) : ctx.services.votes.voteByButton(ctx.actor, input);
   const p = await afterVote(ctx, input.proposalId, result.removeReactions);
   const mine = ctx.services.votes.myVote(ctx.actor.guildId, input.proposalId, ctx.actor.userId);
-  const confirmation = p.anonymous || p.hideResults ? ballotConfirmation(p, result.changed, mine, input.reason ?? null) : commandVoteConfirmation(p.number, result.changed, mine);
+  const confirmation = p.anonymous || p.hideResults ? ballotConfirmation(ctx.say, p, result.changed, mine, input.reason ?? null) : commandVoteConfirmation(ctx.say, p.number, result.changed, mine);
   return replyPrivately(interaction, confirmation);
 }

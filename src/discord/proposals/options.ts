@@ -5,9 +5,10 @@ import { CHOICES, DECISION_TYPES, RULE_KINDS, RULE_SCOPES, VOTER_KINDS, type Cho
 import type { CreateProposalInput } from '../../proposals/proposals.service.js';
 import { choicesFor } from '../../proposals/tally.rules.js';
 import type { SetRuleInput } from '../../rules/rules.service.js';
-import { invalid } from '../../shared/errors.js';
+import type { Say } from '../../i18n/translate.js';
+import { invalid, msg } from '../../shared/errors.js';
 import { choiceReader } from '../options.js';
-import { voteFieldProblem } from './words.js';
+import { choiceWord } from './words.js';
 
 type Options = ChatInputCommandInteraction['options'];
 
@@ -68,11 +69,17 @@ export function readProposalTexts(interaction: ModalSubmitInteraction) {
   return { title: field('title'), summary: field('summary'), need: field('need'), audience: field('audience'), measure: field('measure') };
 }
 
-/** The vote typed into the reason form, one of the choices the proposal's rule offers. */
-export function readFormVote(interaction: ModalSubmitInteraction, rule: RuleKind): Choice {
+/** Case and accents aside ("Sí", "si", "SÍ" are one word). */
+const plain = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+
+/**
+ * The vote typed into the reason form, one of the choices the proposal's rule offers: the English word
+ * (what the form always accepted) or the word in the member's language, as the form's label shows it.
+ */
+export function readFormVote(interaction: ModalSubmitInteraction, rule: RuleKind, say: Say): Choice {
   const offered = choicesFor(rule);
-  const typed = interaction.fields.getTextInputValue('vote').trim().toLowerCase();
-  const choice = offered.find((c) => c === typed);
-  if (!choice) throw invalid('vote', voteFieldProblem(offered));
+  const typed = plain(interaction.fields.getTextInputValue('vote'));
+  const choice = offered.find((c) => c === typed || plain(choiceWord(say, c)) === typed);
+  if (!choice) throw invalid('vote', msg('proposals.reasonForm.voteOneOf', { choices: offered.map((c) => choiceWord(say, c)).join(', ') }));
   return choice;
 }

@@ -6,8 +6,10 @@ import type { ClosedProposal } from '../../proposals/proposals.service.js';
 import type { ProposalView } from '../../proposals/proposals.views.js';
 import type { PresentReaction } from '../../proposals/reconcile.rules.js';
 import { CHOICE_EMOJI, choiceForEmoji, choicesFor } from '../../proposals/tally.rules.js';
+import { sayIn, type Say } from '../../i18n/translate.js';
 import type { BotContext } from '../command.js';
 import { truncate } from '../format.js';
+import { publicLanguageOf } from '../language.js';
 import { DETAIL_LINES_MAX, renderBallotButtons, renderBlockPrompt, renderProposal, renderResult, votesByButtons } from './render.js';
 
 /** At most one edit of a proposal message per this many ms, so a burst of votes does not hit rate limits. */
@@ -40,10 +42,14 @@ export function createProposalPublisher(ctx: BotContext) {
   let states = refreshStates.get(client);
   if (!states) refreshStates.set(client, (states = new Map()));
 
+  /** Posts everyone reads speak the alliance's language, whether an interaction or a scheduled job posts them. */
+  const sayPublic = (guildId: string): Say => sayIn(publicLanguageOf(client, services.alliances.settings(guildId), guildId));
+
   async function refreshNow(guildId: string, proposalId: number): Promise<void> {
     const view = services.proposals.get(guildId, proposalId);
     if (!view.channelId || !view.messageId) return;
-    await ctx.poster.edit(view.channelId, view.messageId, { embeds: [renderProposal(view)], components: renderBallotButtons(view) });
+    const say = sayPublic(guildId);
+    await ctx.poster.edit(view.channelId, view.messageId, { embeds: [renderProposal(say, view)], components: renderBallotButtons(say, view) });
   }
 
   async function removeReaction(channelId: string, messageId: string, emoji: string, userId: string): Promise<void> {
@@ -56,6 +62,7 @@ export function createProposalPublisher(ctx: BotContext) {
 
   return {
     refreshNow,
+    sayPublic,
 
     /** Schedules an edit of the live tally: at once if the last edit is old enough, else once the gap has passed. */
     refresh(guildId: string, proposalId: number): void {
@@ -75,9 +82,10 @@ export function createProposalPublisher(ctx: BotContext) {
     async publish(view: ProposalView): Promise<ProposalView> {
       const channelId = services.alliances.settings(view.guildId).proposalsChannelId;
       if (!channelId) throw new Error('no proposals channel');
+      const say = sayPublic(view.guildId);
       const posted = await ctx.poster.post(
         channelId,
-        { embeds: [renderProposal(view)], components: renderBallotButtons(view) },
+        { embeds: [renderProposal(say, view)], components: renderBallotButtons(say, view) },
         { idempotencyKey: `proposal:${view.id}` },
       );
       let threadId: string | null = null;
@@ -110,7 +118,7 @@ export function createProposalPublisher(ctx: BotContext) {
       if (p.channelId && p.messageId) await refreshNow(p.guildId, p.id);
       // A hide-results proposal's named votes were hidden while open: the result reveals them.
       const ballots = p.status === 'closed' && p.hideResults && !p.anonymous ? services.votes.ballots(p.guildId, p.id, DETAIL_LINES_MAX) : null;
-      const result = { embeds: [renderResult(p, ballots?.voters ? { votes: ballots.voters, labels: ballots.labels } : null)] };
+      const result = { embeds: [renderResult(sayPublic(p.guildId), p, ballots?.voters ? { votes: ballots.voters, labels: ballots.labels } : null)] };
       if (p.threadId) {
         await ctx.poster.post(p.threadId, result, { idempotencyKey: `proposal-result-thread:${p.id}` });
         try {
@@ -126,14 +134,15 @@ export function createProposalPublisher(ctx: BotContext) {
 
     /**
      * A 🛑 came without a reason: the member is asked in the proposal's thread (pinged by id, on purpose) with a
-     * button that opens the reason form; the block counts once the reason is given.
+     * button that opens the reason form; the block counts once the reason is given. A reaction does not say the
+     * member's language and the thread is public, so the prompt speaks the alliance's.
      */
     async askBlockReason(guildId: string, proposalId: number, userId: string): Promise<void> {
       const p = services.proposals.get(guildId, proposalId);
       const where = p.threadId ?? p.channelId;
       if (!where) return;
       try {
-        await ctx.poster.post(where, renderBlockPrompt(p, userId));
+        await ctx.poster.post(where, renderBlockPrompt(sayPublic(guildId), p, userId));
       } catch (error) {
         logger.warn({ err: error, proposalId }, 'could not ask for a block reason');
       }

@@ -106,10 +106,12 @@ export const proposalsWiring: FeatureWiring = {
         }
         if (!info) return skipJob('proposal closed or already reminded');
         const p = info.proposal;
-        if (p.threadId) await ctx.poster.post(p.threadId, { content: reminderInThread(p, info.notVoted) }, { idempotencyKey: `proposal-reminder:${p.id}` });
+        if (p.threadId) await ctx.poster.post(p.threadId, { content: reminderInThread(publisher.sayPublic(p.guildId), p, info.notVoted) }, { idempotencyKey: `proposal-reminder:${p.id}` });
         let sent = 0;
+        // A scheduled DM has no interaction to tell the member's language: it speaks the alliance's.
+        const dmText = reminderDm(publisher.sayPublic(p.guildId), p);
         for (const userId of info.dmUserIds) {
-          const dm = await ctx.poster.dm(userId, { content: reminderDm(p) }, { idempotencyKey: `proposal-reminder:${p.id}:${userId}` });
+          const dm = await ctx.poster.dm(userId, { content: dmText }, { idempotencyKey: `proposal-reminder:${p.id}:${userId}` });
           if (dm) sent++;
         }
         ctx.services.votes.markReminderSent(job.guildId, id);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { HOUR } from '../../../src/shared/clock.js';
 import { actor, BOARD, G2, members, people, setup } from './setup.js';
+import { englishError } from '../../support/english.js';
 
 const options = { title: 'Shared printer', type: 'spending', closes: '3d', quorum: 40, voters: 'role', voterRoleId: BOARD, anonymous: true, hideResults: true } as const;
 
@@ -17,12 +18,12 @@ describe('proposal drafts', () => {
     const p = services.proposals.create(actor(members[0]), { ...drafted, summary: 'Buy one.' }, people);
     expect(p).toMatchObject({ type: 'spending', quorum: 40, voters: 'role', anonymous: true, hideResults: true });
     services.proposals.dropDraft(actor(members[0]), draftId);
-    expect(() => services.proposals.drafted(actor(members[0]), draftId)).toThrow(/form has expired/);
+    expect(englishError(() => services.proposals.drafted(actor(members[0]), draftId))).toMatch(/form has expired/);
   });
 
   it('refuses bad options before anything is parked', () => {
     const { services } = setup();
-    expect(() => services.proposals.draft(actor(members[0]), { title: 'Printer', quorum: 140 })).toThrow(/quorum must be between 0 and 100/);
+    expect(englishError(() => services.proposals.draft(actor(members[0]), { title: 'Printer', quorum: 140 }))).toMatch(/\*\*quorum\*\* must be between 0 and 100/);
     const { draftId } = services.proposals.draft(actor(members[0]), { title: 'Printer' });
     // Draft ids count up from the first row: nothing was parked for the refused options.
     expect(draftId).toBe(1);
@@ -31,8 +32,8 @@ describe('proposal drafts', () => {
   it('is only for the member who parked it, in their alliance', () => {
     const { services } = setup();
     const { draftId } = services.proposals.draft(actor(members[0]), { title: 'Printer' });
-    expect(() => services.proposals.drafted(actor(members[1]), draftId)).toThrow(/form has expired/);
-    expect(() => services.proposals.drafted(actor(members[0], G2), draftId)).toThrow(/form has expired/);
+    expect(englishError(() => services.proposals.drafted(actor(members[1]), draftId))).toMatch(/form has expired/);
+    expect(englishError(() => services.proposals.drafted(actor(members[0], G2), draftId))).toMatch(/form has expired/);
     expect(services.proposals.drafted(actor(members[0]), draftId)).toMatchObject({ title: 'Printer' });
   });
 
@@ -40,6 +41,6 @@ describe('proposal drafts', () => {
     const { services, clock } = setup();
     const { draftId } = services.proposals.draft(actor(members[0]), { title: 'Printer' });
     clock.advance(25 * HOUR);
-    expect(() => services.proposals.drafted(actor(members[0]), draftId)).toThrow(/form has expired/);
+    expect(englishError(() => services.proposals.drafted(actor(members[0]), draftId))).toMatch(/form has expired/);
   });
 });

@@ -1,6 +1,7 @@
 // Decision rules per type: organizers set them, types inherit the default, locked rules need a proposal.
 import { describe, expect, it } from 'vitest';
 import { actor, G1, G2, members, organizer, people, setup } from './setup.js';
+import { englishError } from '../../support/english.js';
 
 describe('rules service', () => {
   it('shows the built-in default for every type until the alliance sets rules', () => {
@@ -36,8 +37,8 @@ describe('rules service', () => {
 
   it('refuses members who are not organizers', () => {
     const { services } = setup();
-    expect(() => services.rules.set(actor(members[0]), { type: 'policy', rule: 'consent' })).toThrow(/Only organizers/);
-    expect(() => services.rules.lock(actor(members[0]))).toThrow(/Only organizers/);
+    expect(englishError(() => services.rules.set(actor(members[0]), { type: 'policy', rule: 'consent' }))).toMatch(/Only organizers/);
+    expect(englishError(() => services.rules.lock(actor(members[0])))).toMatch(/Only organizers/);
   });
 
   it('names every wrong field at once and stores nothing', () => {
@@ -48,9 +49,9 @@ describe('rules service', () => {
     } catch (error) {
       expect((error as { problems: { field: string }[] }).problems.map((p) => p.field)).toEqual(['threshold', 'period', 'voter-role']);
     }
-    expect(() => services.rules.set(organizer(), { type: 'policy', rule: 'dictator' as never })).toThrow(/rule must be one of/);
-    expect(() => services.rules.set(organizer(), { type: 'policy', quorum: 101 })).toThrow(/between 0 and 100/);
-    expect(() => services.rules.set(organizer(), { type: 'policy', quorum: -1 })).toThrow(/between 0 and 100/);
+    expect(englishError(() => services.rules.set(organizer(), { type: 'policy', rule: 'dictator' as never }))).toMatch(/\*\*rule\*\* must be one of/);
+    expect(englishError(() => services.rules.set(organizer(), { type: 'policy', quorum: 101 }))).toMatch(/between 0 and 100/);
+    expect(englishError(() => services.rules.set(organizer(), { type: 'policy', quorum: -1 }))).toMatch(/between 0 and 100/);
     expect(services.rules.show(G1).rules.every((r) => r.rule === 'majority')).toBe(true);
   });
 
