@@ -9,7 +9,7 @@ import type { Clock } from '../shared/clock.js';
 import { conflict, forbidden, invalidFields, type FieldProblem } from '../shared/errors.js';
 import { escapeMarkdown, plainUrl } from '../shared/markdown.js';
 import type { UpdateSectionProvider } from '../shared/update-section.js';
-import { composeReminder, composeWeekAnnouncement, countdownLines, type HostedEventView, type WeekView } from './content.rules.js';
+import { countdownSection, type HostedEventView, type WeekView } from './content.rules.js';
 import {
   addDays,
   coworkingDay,
@@ -34,7 +34,7 @@ import {
   type DueSlot,
   type IcdReminderOffset,
 } from './due.rules.js';
-import { messageUrl, type HostedSpace, type Publish, type ScheduledEvents, type SpaceChoice, type SpacesDirectory } from './ports.js';
+import { messageUrl, type HostedSpace, type Publish, type RhythmWriter, type ScheduledEvents, type SpaceChoice, type SpacesDirectory } from './ports.js';
 import type { CoworkingDayEventRow, RhythmRepo } from './rhythm.repo.js';
 import { parseWhen, whenToInstants } from './when.rules.js';
 import { parseLocalDate as parseDay } from '../shared/when.rules.js';
@@ -294,23 +294,23 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
 
     plan,
 
-    async runReminder(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish): Promise<Record<string, unknown> | JobSkipped> {
+    async runReminder(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish, writer: RhythmWriter): Promise<Record<string, unknown> | JobSkipped> {
       const target = postTarget(job.guildId);
       if (isSkipped(target)) return target;
       const { channelId } = target;
       const offset = Number(job.payload['offset']) as IcdReminderOffset;
       if (!settings(job.guildId).reminders.includes(offset)) return skipJob(`the ${offset}-day reminder is switched off`);
       const view = overview(job.guildId, clock.now().getTime());
-      return publishJob(job, channelId, composeReminder({ offset, coworkingDayAt: view.coworkingDayAt, week: view.week, events: view.events, timeZone: view.timeZone }), publish);
+      return publishJob(job, channelId, writer.reminder({ offset, coworkingDayAt: view.coworkingDayAt, week: view.week, events: view.events, timeZone: view.timeZone }), publish);
     },
 
-    async runWeekAnnouncement(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish): Promise<Record<string, unknown> | JobSkipped> {
+    async runWeekAnnouncement(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish, writer: RhythmWriter): Promise<Record<string, unknown> | JobSkipped> {
       const target = postTarget(job.guildId);
       if (isSkipped(target)) return target;
       const { channelId } = target;
       const view = overview(job.guildId, clock.now().getTime());
       if (!view.week) return skipJob('no coworking week set any more');
-      return publishJob(job, channelId, composeWeekAnnouncement(view.week, view.coworkingDayAt, view.events, view.timeZone), publish);
+      return publishJob(job, channelId, writer.weekAnnouncement({ week: view.week, coworkingDayAt: view.coworkingDayAt, events: view.events, timeZone: view.timeZone }), publish);
     },
 
     /** The monthly update's Coworking Day section: the countdown when August 9 is within 60 days. */
@@ -321,10 +321,12 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
         build(period) {
           const view = overview(period.guildId, period.now);
           if (view.daysUntil < 0 || view.daysUntil > ICD_COUNTDOWN_DAYS) return null;
-          return {
-            title: 'International Coworking Day',
-            lines: countdownLines({ daysUntil: view.daysUntil, coworkingDayAt: view.coworkingDayAt, week: view.week, hostedCount: view.events.length, timeZone: view.timeZone }),
-          };
+          return countdownSection({
+            daysUntil: view.daysUntil,
+            coworkingDay: formatLocalDate(coworkingDay(view.year)),
+            week: view.week ? settings(period.guildId).week : null,
+            hostedCount: view.events.length,
+          });
         },
       };
     },

@@ -1,5 +1,7 @@
 // What the rhythm domain needs from the outside, as plain types: a way to publish posts (the Discord poster
 // behind it), the directory's spaces, and Discord scheduled events. The adapter supplies them; tests fake them.
+import type { UpdateSectionContent } from '../shared/update-section.js';
+import type { ReminderDraft, UpdateDraft, WeekDraft } from './content.rules.js';
 
 /** Embed data in Discord's own shape (a subset), already within Discord's limits. */
 export interface PostEmbed {
@@ -78,3 +80,18 @@ export type ChannelCheck = (guildId: string, channelId: string) => Promise<strin
 export function messageUrl(guildId: string, channelId: string, messageId: string): string {
   return `https://discord.com/channels/${guildId}/${channelId}/${messageId}`;
 }
+
+/**
+ * Writes rhythm posts in one language (the alliance's): the Discord layer supplies it with each call that composes
+ * a post, so the domain decides what is said and the words stay in the catalogues.
+ */
+export interface RhythmWriter {
+  update(draft: UpdateDraft): PostMessage[];
+  /** The organizers-only companion of a month's update; empty when there is nothing. */
+  organizersNote(period: string, sections: UpdateSectionContent[]): PostMessage[];
+  reminder(draft: ReminderDraft): PostMessage[];
+  weekAnnouncement(draft: WeekDraft): PostMessage[];
+}
+
+/** The writer of one alliance's posts (scheduled jobs have no interaction: the language comes from its settings). */
+export type WriterFor = (guildId: string) => RhythmWriter;

@@ -8,7 +8,7 @@ import type { UpdateSectionProvider } from '../shared/update-section.js';
 import { monthName } from './content.rules.js';
 import { createCoworkingDayService } from './coworking-day.service.js';
 import { ICD_REMINDER_KIND, ICD_WEEK_KIND, MONTHLY_KIND } from './due.rules.js';
-import type { Publish, SpacesDirectory } from './ports.js';
+import type { Publish, SpacesDirectory, WriterFor } from './ports.js';
 import type { RhythmRepo } from './rhythm.repo.js';
 import { createRhythmPublicService } from './rhythm-public.service.js';
 import { createUpdatesService } from './updates.service.js';
@@ -66,12 +66,12 @@ export function createRhythmService(deps: RhythmServiceDeps) {
       planGuild(guildId, deps.clock.now().getTime());
     },
 
-    /** Handlers for the rhythm job kinds, posting through `publish` (the Discord poster in the bot). */
-    jobHandlers(publish: Publish): Record<string, JobHandler> {
+    /** Handlers for the rhythm job kinds, posting through `publish` (the Discord poster in the bot) in each alliance's words. */
+    jobHandlers(publish: Publish, writerFor: WriterFor): Record<string, JobHandler> {
       return {
-        [MONTHLY_KIND]: (job) => updates.runScheduled(job, publish),
-        [ICD_REMINDER_KIND]: (job) => coworkingDay.runReminder(job, publish),
-        [ICD_WEEK_KIND]: (job) => coworkingDay.runWeekAnnouncement(job, publish),
+        [MONTHLY_KIND]: (job) => updates.runScheduled(job, publish, writerFor(job.guildId)),
+        [ICD_REMINDER_KIND]: (job) => coworkingDay.runReminder(job, publish, writerFor(job.guildId)),
+        [ICD_WEEK_KIND]: (job) => coworkingDay.runWeekAnnouncement(job, publish, writerFor(job.guildId)),
       };
     },
 

@@ -8,7 +8,7 @@ import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { forbidden, invalidFields, type FieldProblem } from '../shared/errors.js';
 import type { UpdatePeriod, UpdateSectionContent, UpdateSectionProvider } from '../shared/update-section.js';
-import { composeOrganizersNote, composeUpdate, NOTE_MAX } from './content.rules.js';
+import { NOTE_MAX } from './content.rules.js';
 import {
   addDays,
   addMonths,
@@ -21,7 +21,7 @@ import {
   type LocalDate,
   type YearMonth,
 } from './due.rules.js';
-import { messageUrl, type ChannelCheck, type PostMessage, type Publish } from './ports.js';
+import { messageUrl, type ChannelCheck, type PostMessage, type Publish, type RhythmWriter } from './ports.js';
 import type { MonthlyUpdateRow, RhythmRepo } from './rhythm.repo.js';
 
 const MEMBER_MENTION = /<@!?\d+>/g;
@@ -90,6 +90,11 @@ export interface UpdatesServiceDeps {
   sections: UpdateSectionProvider[];
 }
 
+/** Whether a section has anything to say (a sentence by key always does). */
+function hasWords(section: UpdateSectionContent): boolean {
+  return section.lines.some((line) => typeof line !== 'string' || line.trim().length > 0);
+}
+
 function requireOrganizer(actor: Actor): void {
   if (!actor.isOrganizer) throw forbidden('Only organizers can manage the monthly update.');
 }
@@ -118,7 +123,7 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
     };
   }
 
-  function compose(guildId: string, month: YearMonth, now: number): ComposedUpdate {
+  function compose(guildId: string, month: YearMonth, now: number, writer: RhythmWriter): ComposedUpdate {
     const current = settings(guildId);
     const noteAt = current.note ? (repo.settings(guildId)?.noteAt ?? null) : null;
     const timezone = alliances.settings(guildId).timezone;
@@ -138,13 +143,13 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
         failedSections.push(provider.id);
       }
     }
-    const content = composeUpdate({ month, from: bounds.from, aheadTo: bounds.aheadTo, note: current.note, sections: contents, timeZone: timezone });
+    const messages = writer.update({ period: formatYearMonth(month), from: bounds.from, aheadTo: bounds.aheadTo, note: current.note, sections: contents, timeZone: timezone });
     return {
       guildId,
       period: formatYearMonth(month),
-      messages: content.messages,
-      organizerMessages: composeOrganizersNote(month, organizerContents),
-      quiet: content.quiet,
+      messages,
+      organizerMessages: writer.organizersNote(formatYearMonth(month), organizerContents),
+      quiet: !current.note && !contents.some(hasWords),
       sectionIds,
       failedSections,
       noteAt,
@@ -239,22 +244,22 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
      * Exactly what `postNow` would post at this moment: this local month's update. With `soFar`, the next update
      * as it stands today: the month so far.
      */
-    preview(actor: Actor, options: { soFar?: boolean } = {}): ComposedUpdate {
+    preview(actor: Actor, options: { soFar?: boolean }, writer: RhythmWriter): ComposedUpdate {
       requireOrganizer(actor);
       const now = clock.now().getTime();
       const month = localYearMonth(now, alliances.settings(actor.guildId).timezone);
-      return compose(actor.guildId, options.soFar ? addMonths(month, 1) : month, now);
+      return compose(actor.guildId, options.soFar ? addMonths(month, 1) : month, now, writer);
     },
 
     /** Posts this month's update now; it counts as this month's, so the scheduled one is then skipped. */
-    async postNow(actor: Actor, publish: Publish): Promise<PostedUpdate> {
+    async postNow(actor: Actor, publish: Publish, writer: RhythmWriter): Promise<PostedUpdate> {
       requireOrganizer(actor);
       const now = clock.now().getTime();
       const channelId = settings(actor.guildId).channelId;
       if (!channelId) {
         throw invalidFields([{ field: 'channel', message: 'channel: no channel for the update yet; set one with /updates settings' }]);
       }
-      const composed = compose(actor.guildId, localYearMonth(now, alliances.settings(actor.guildId).timezone), now);
+      const composed = compose(actor.guildId, localYearMonth(now, alliances.settings(actor.guildId).timezone), now, writer);
       return publishAndRecord(composed, { channelId, key: `monthly-now:${actor.guildId}:${now}`, trigger: 'manual', postedBy: actor.userId }, publish);
     },
 
@@ -271,7 +276,7 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
     },
 
     /** The scheduled job's work; safe to run again after a crash (same key → same post, recorded once). */
-    async runScheduled(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish): Promise<Record<string, unknown> | JobSkipped> {
+    async runScheduled(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish, writer: RhythmWriter): Promise<Record<string, unknown> | JobSkipped> {
       const done = repo.updateByKey(job.guildId, job.key);
       if (done) return { messageIds: done.messageIds, alreadyRecorded: true };
       const period = String(job.payload['period'] ?? '');
@@ -281,7 +286,7 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
       if (!current.enabled) return skipJob('monthly updates are switched off');
       if (repo.updatesForPeriod(job.guildId, period).length > 0) return skipJob('already posted with /updates post-now');
       if (!current.channelId) return skipJob('no channel for the monthly update');
-      const composed = compose(job.guildId, { year, month }, clock.now().getTime());
+      const composed = compose(job.guildId, { year, month }, clock.now().getTime(), writer);
       const posted = await publishAndRecord(composed, { channelId: current.channelId, key: job.key, trigger: 'scheduled', postedBy: null }, publish);
       return { messageIds: posted.messageIds, sections: composed.sectionIds };
     },
