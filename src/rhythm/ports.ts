@@ -1,5 +1,6 @@
 // What the rhythm domain needs from the outside, as plain types: a way to publish posts (the Discord poster
 // behind it), the directory's spaces, and Discord scheduled events. The adapter supplies them; tests fake them.
+import type { ErrorText } from '../shared/errors.js';
 import type { UpdateSectionContent } from '../shared/update-section.js';
 import type { ReminderDraft, UpdateDraft, WeekDraft } from './content.rules.js';
 
@@ -75,7 +76,7 @@ export interface ScheduledEvents {
  * Whether the bot can post in a channel (checked by the adapter when organizers pick one): null when it can, else
  * a member-readable message that names the `channel` option.
  */
-export type ChannelCheck = (guildId: string, channelId: string) => Promise<string | null>;
+export type ChannelCheck = (guildId: string, channelId: string) => Promise<ErrorText | null>;
 
 export function messageUrl(guildId: string, channelId: string, messageId: string): string {
   return `https://discord.com/channels/${guildId}/${channelId}/${messageId}`;

@@ -6,7 +6,8 @@ import type { JobsRepo } from '../jobs/jobs.repo.js';
 import { skipJob, type JobSkipped } from '../jobs/job-handler.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
-import { forbidden, invalidFields, type FieldProblem } from '../shared/errors.js';
+import { forbidden, invalidFields, msg, problem, type FieldProblem } from '../shared/errors.js';
+import { between, issueProblem } from '../shared/validate.js';
 import type { UpdatePeriod, UpdateSectionContent, UpdateSectionProvider } from '../shared/update-section.js';
 import { NOTE_MAX } from './content.rules.js';
 import {
@@ -73,9 +74,9 @@ export interface UpdateHistoryEntry {
 }
 
 export const updateSettingsSchema = z.object({
-  day: z.number().int().min(1, 'day must be between 1 and 28').max(28, 'day must be between 1 and 28').optional(),
-  hour: z.number().int().min(0, 'hour must be between 0 and 23').max(23, 'hour must be between 0 and 23').optional(),
-  channelId: z.string().regex(/^\d{15,21}$/, 'channel must be a Discord channel').optional(),
+  day: z.number().int().refine(...between(1, 28)).optional(),
+  hour: z.number().int().refine(...between(0, 23)).optional(),
+  channelId: z.string().regex(/^\d{15,21}$/, 'rhythm.errors.channelId').optional(),
   enabled: z.boolean().optional(),
 });
 export type UpdateSettingsInput = z.input<typeof updateSettingsSchema>;
@@ -96,7 +97,7 @@ function hasWords(section: UpdateSectionContent): boolean {
 }
 
 function requireOrganizer(actor: Actor): void {
-  if (!actor.isOrganizer) throw forbidden('Only organizers can manage the monthly update.');
+  if (!actor.isOrganizer) throw forbidden(msg('rhythm.errors.organizersOnly'));
 }
 
 export function createUpdatesService(deps: UpdatesServiceDeps) {
@@ -200,15 +201,12 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
       const parsed = updateSettingsSchema.safeParse(input);
       const problems: FieldProblem[] = parsed.success
         ? []
-        : parsed.error.issues.map((issue) => {
-            const field = FIELD_NAMES[String(issue.path[0])] ?? String(issue.path[0]);
-            return { field, message: issue.message };
-          });
+        : parsed.error.issues.map((issue) => issueProblem(issue, FIELD_NAMES[String(issue.path[0])] ?? String(issue.path[0])));
       // The channel is checked even when other fields are wrong, so organizers fix everything in one go.
       const channelOk = input.channelId !== undefined && !problems.some((problem) => problem.field === 'channel');
       if (channelOk && canPost) {
-        const problem = await canPost(actor.guildId, input.channelId!);
-        if (problem) problems.push({ field: 'channel', message: problem });
+        const refused = await canPost(actor.guildId, input.channelId!);
+        if (refused) problems.push(problem('channel', refused));
       }
       if (problems.length > 0 || !parsed.success) throw invalidFields(problems);
       const { day, hour, channelId, enabled } = parsed.data;
@@ -224,11 +222,11 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
     setNote(actor: Actor, text: string): UpdateSettings {
       requireOrganizer(actor);
       const note = text.trim();
-      if (!note) throw invalidFields([{ field: 'text', message: 'text must not be empty' }]);
+      if (!note) throw invalidFields([problem('text', msg('validation.empty', { field: 'text' }))]);
       // Characters as Discord counts them (code points), so the option's max_length and this check agree.
       const length = [...note].length;
       if (length > NOTE_MAX) {
-        throw invalidFields([{ field: 'text', message: `text must be at most ${NOTE_MAX} characters (it has ${length})` }]);
+        throw invalidFields([problem('text', msg('rhythm.errors.noteTooLong', { limit: NOTE_MAX, length }))]);
       }
       repo.saveSettings(actor.guildId, { note, noteBy: actor.userId, noteAt: clock.now().getTime() }, clock.now().getTime());
       return settings(actor.guildId);
@@ -257,7 +255,7 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
       const now = clock.now().getTime();
       const channelId = settings(actor.guildId).channelId;
       if (!channelId) {
-        throw invalidFields([{ field: 'channel', message: 'channel: no channel for the update yet; set one with /updates settings' }]);
+        throw invalidFields([problem('channel', msg('rhythm.errors.noChannel'))]);
       }
       const composed = compose(actor.guildId, localYearMonth(now, alliances.settings(actor.guildId).timezone), now, writer);
       return publishAndRecord(composed, { channelId, key: `monthly-now:${actor.guildId}:${now}`, trigger: 'manual', postedBy: actor.userId }, publish);

@@ -39,7 +39,7 @@ export function channelCheckIn(guild: Guild | null): ChannelCheck {
       assertBotCanPost(guild, channelId, 'channel');
       return null;
     } catch (error) {
-      if (isDomainError(error)) return error.message;
+      if (isDomainError(error)) return error.problems[0]?.text ?? error.text ?? error.message;
       throw error;
     }
   };

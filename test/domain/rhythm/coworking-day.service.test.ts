@@ -1,5 +1,6 @@
 // Coworking Day use cases: hosting validated (own space, August 9 or the week, future, link), a Discord event made
 // and nothing stored on failure, the countdown and who hosts what, organizer-only settings, alliance isolation.
+import { englishOf } from '../../support/english.js';
 import { describe, expect, it } from 'vitest';
 import type { ScheduledEventInput, SpacesDirectory } from '../../../src/rhythm/ports.js';
 import { isDomainError } from '../../../src/shared/errors.js';
@@ -35,7 +36,7 @@ async function problems(promise: Promise<unknown>) {
   try {
     await promise;
   } catch (error) {
-    if (isDomainError(error)) return { kind: error.kind, problems: error.problems.map((p) => `${p.field}: ${p.message}`) };
+    if (isDomainError(error)) return { kind: error.kind, problems: error.problems.map((p) => `${p.field}: ${englishOf(p)}`) };
     throw error;
   }
   throw new Error('expected a DomainError');
@@ -82,7 +83,7 @@ describe('hosting a Coworking Day event', () => {
     expect(result.problems.map((p) => p.split(':')[0])).toEqual(['link', 'space', 'when']);
     expect(result.problems[2]).toContain('must be on International Coworking Day (2026-08-09)');
     expect((await problems(h.services.rhythm.coworkingDay.host(host, { spaceId: 1, title: 'x', when: '09:00' }, events))).problems).toEqual([
-      'when: when must be in the future',
+      'when: **when** must be in the future.',
     ]);
     expect((await problems(h.services.rhythm.coworkingDay.host(host, { spaceId: 1, title: ' ', when: '25:00' }, events))).problems.map((p) => p.split(':')[0])).toEqual([
       'title',
@@ -90,7 +91,7 @@ describe('hosting a Coworking Day event', () => {
     ]);
     const stranger = actor(G, '200000000000000099', false);
     expect((await problems(h.services.rhythm.coworkingDay.host(stranger, { spaceId: 1, title: 'x', when: '23:00' }, events))).problems).toEqual([
-      'space: space must be one you host, and you host none in the directory',
+      'space: **space** must be one you host, and you host none in the directory.',
     ]);
     expect(events.created).toEqual([]);
     expect(h.services.rhythm.coworkingDay.overview(host).events).toEqual([]);
