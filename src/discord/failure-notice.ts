@@ -4,6 +4,9 @@ import { BOT_JOBS_GUILD_ID } from '../backups/backups.service.js';
 import type { FailureListener } from '../jobs/job-handler.js';
 import type { BotContext } from './command.js';
 import { backupFailureNotice } from './operations/messages.js';
+import { sayIn } from '../i18n/translate.js';
+import { publicLanguageOf } from './language.js';
+import { rhythmFailureNotice } from './rhythm/failure.js';
 
 /** What failed, in organizers' words: job kinds are internal names and never shown. */
 const POST_WORDS: Record<string, string> = {
@@ -28,9 +31,11 @@ export function notifyOrganizersOfFailedJob(ctx: BotContext): FailureListener {
       return;
     }
     const backup = backupFailureNotice(job, error);
+    // Organizers read it where everyone of them does: in the alliance's language.
+    const language = publicLanguageOf(ctx.client, ctx.services.alliances.settings(guildId ?? job.guildId), guildId ?? job.guildId);
     const text =
       backup?.text ??
-      ctx.services.rhythm.failureNotice(job, error) ??
+      rhythmFailureNotice(sayIn(language), language, job, error) ??
       `${postWords(job.kind)} could not be sent after ${job.attempts} attempts (${error}). Check my permissions in the channels set in /alliance setup.`;
     await ctx.poster.post(
       channelId,

@@ -13,6 +13,9 @@ import {
 } from '../../src/discord/rhythm/render.js';
 import type { Poster } from '../../src/discord/poster.js';
 import { rhythmWriter } from '../../src/discord/rhythm/posts.js';
+import { rhythmFailureNotice } from '../../src/discord/rhythm/failure.js';
+import type { Job } from '../../src/jobs/jobs.repo.js';
+import { MONTHLY_KIND } from '../../src/rhythm/due.rules.js';
 import { sayIn } from '../../src/i18n/translate.js';
 import { LANGUAGES, type Language } from '../../src/shared/languages.js';
 import type { ComposedUpdate, UpdateSettings } from '../../src/rhythm/updates.service.js';
@@ -142,5 +145,14 @@ describe('rhythm renderers in every language', () => {
     const french = longUpdate('fr');
     expect(french.messages[0]!.embeds[0]!.title).toBe('Nouvelles de l’alliance · janvier 2027');
     expect(french.messages[0]!.embeds.at(-1)!.footer?.text).toBe(`Partie 1 sur ${french.messages.length}`);
+  });
+});
+
+describe('the failure notice organizers read', () => {
+  it('names the month and the attempts in the alliance language, and says nothing of other features’ jobs', () => {
+    const job = { kind: MONTHLY_KIND, payload: { period: '2027-01' }, attempts: 5 } as unknown as Job;
+    expect(rhythmFailureNotice(sayIn('fr'), 'fr', job, '50013')).toMatch(/^Les nouvelles de janvier 2027 n’ont pas pu être publiées après 5 tentatives \(50013\)/);
+    expect(rhythmFailureNotice(sayIn('en'), 'en', job, '50013')).toMatch(/^The monthly update for January 2027 could not be posted after 5 attempts/);
+    expect(rhythmFailureNotice(sayIn('es'), 'es', { ...job, kind: 'proposal-close' } as Job, 'x')).toBeNull();
   });
 });

@@ -6,6 +6,8 @@ import { createJobRunner, type JobRunner } from '../../../src/scheduler/runner.j
 import type { PostMessage, Publish, PublishedMessage, SpacesDirectory } from '../../../src/rhythm/ports.js';
 import { createRhythmService } from '../../../src/rhythm/rhythm.service.js';
 import { rhythmWriter } from '../../../src/discord/rhythm/posts.js';
+import { rhythmFailureNotice } from '../../../src/discord/rhythm/failure.js';
+import { sayIn } from '../../../src/i18n/translate.js';
 import { createRhythmRepo } from '../../../src/rhythm/rhythm.repo.js';
 import type { Actor } from '../../../src/shared/actor.js';
 import { manualClock, type ManualClock } from '../../../src/shared/clock.js';
@@ -107,7 +109,7 @@ export function harness(options: HarnessOptions): Harness {
         handlers: rhythm.jobHandlers(publish, () => english),
         planners: [(now) => rhythm.plan(now)],
         onFailed: async (job, error, noticeKey) => {
-          const text = rhythm.failureNotice(job, error) ?? `A scheduled job failed: ${error}`;
+          const text = rhythmFailureNotice(sayIn('en'), 'en', job, error) ?? `A scheduled job failed: ${error}`;
           const channelId = services.alliances.organizersChannel(job.guildId);
           if (!channelId) return;
           await publish({ guildId: job.guildId, channelId, key: noticeKey }, [{ embeds: [{ title: 'A post failed', description: text, color: 0xff0000 }] }]);
