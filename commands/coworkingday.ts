@@ -59,7 +59,7 @@ export const coworkingday = defineCommand({
         // Creating the Discord event is a round trip to Discord: acknowledge first.
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
         const input = { spaceId: spaceId(o.getString('space', true)), title: o.getString('title', true), when: o.getString('when', true), link: o.getString('link') ?? undefined };
-        const hosted = await service.host(ctx.actor, input, discordScheduledEvents(ctx.client));
+        const hosted = await service.host(ctx.actor, input, discordScheduledEvents(ctx.client, ctx.sayPublic));
         const link = hosted.discordEventId ? eventUrl(ctx.actor.guildId, hosted.discordEventId) : null;
         await reply(interaction, { content: renderHosted(ctx.say, hosted, link), ephemeral: true });
         return;

@@ -8,7 +8,6 @@ import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { conflict, forbidden, invalidFields, msg, problem, type FieldProblem } from '../shared/errors.js';
 import { issueProblem } from '../shared/validate.js';
-import { escapeMarkdown, plainUrl } from '../shared/markdown.js';
 import type { UpdateSectionProvider } from '../shared/update-section.js';
 import { countdownSection, type HostedEventView, type WeekView } from './content.rules.js';
 import {
@@ -227,7 +226,7 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
       const { title, link } = parsed.data;
       const created = await events.create(actor.guildId, {
         name: title,
-        description: `${escapeMarkdown(space.name)} for International Coworking Day ${year}.${link ? ` ${plainUrl(link)}` : ''}`.slice(0, 1000),
+        about: { spaceName: space.name, year, link: link ?? null },
         startAt: instants.startsAt,
         endAt: instants.endsAt,
         location: (link ?? space.name).slice(0, 100),

@@ -58,7 +58,8 @@ export const noSpacesDirectory: SpacesDirectory = {
 
 export interface ScheduledEventInput {
   name: string;
-  description: string;
+  /** What the event's description says (the adapter words it in the alliance's language). */
+  about: { spaceName: string; year: number; link: string | null };
   startAt: number;
   endAt: number;
   /** External events need a location: the link, or the space's name. */

@@ -1,6 +1,8 @@
 // Coworking Day use cases: hosting validated (own space, August 9 or the week, future, link), a Discord event made
 // and nothing stored on failure, the countdown and who hosts what, organizer-only settings, alliance isolation.
 import { englishOf } from '../../support/english.js';
+import { eventDescription } from '../../../src/discord/rhythm/ports.js';
+import { sayIn } from '../../../src/i18n/translate.js';
 import { describe, expect, it } from 'vitest';
 import type { ScheduledEventInput, SpacesDirectory } from '../../../src/rhythm/ports.js';
 import { isDomainError } from '../../../src/shared/errors.js';
@@ -69,7 +71,9 @@ describe('hosting a Coworking Day event', () => {
     h.setupAlliance(G, 'UTC');
     const events = fakeEvents();
     await h.services.rhythm.coworkingDay.host(host, { spaceId: 1, title: 'Open day', when: '09:00-17:00', link: 'https://hive.example/icd' }, events);
-    expect(events.created[0]!.description).toBe('Hive \\[Click\\]\\(https://evil.example\\) for International Coworking Day 2026. https://hive.example/icd');
+    expect(events.created[0]!.about).toEqual({ spaceName: 'Hive [Click](https://evil.example)', year: 2026, link: 'https://hive.example/icd' });
+    expect(eventDescription(sayIn('en'), events.created[0]!.about)).toBe('Hive \\[Click\\]\\(https://evil.example\\) for International Coworking Day 2026. https://hive.example/icd');
+    expect(eventDescription(sayIn('fr'), events.created[0]!.about)).toBe('Hive \\[Click\\]\\(https://evil.example\\) pour la Journée internationale du coworking 2026. https://hive.example/icd');
   });
 
   it('refuses a space the caller does not host, a date outside the day or week, the past and a bad link, all at once', async () => {
