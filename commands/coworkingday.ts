@@ -51,16 +51,17 @@ export const coworkingday = defineCommand({
     const o = interaction.options;
     switch (o.getSubcommand()) {
       case 'show': {
-        for (const payload of renderOverviewReplies(service.overview(ctx.actor), o.getBoolean('share') === true)) await reply(interaction, payload);
+        const share = o.getBoolean('share') === true;
+        for (const payload of renderOverviewReplies(share ? { say: ctx.sayPublic, language: ctx.publicLanguage } : ctx, service.overview(ctx.actor), share)) await reply(interaction, payload);
         return;
       }
       case 'host': {
         // Creating the Discord event is a round trip to Discord: acknowledge first.
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
         const input = { spaceId: spaceId(o.getString('space', true)), title: o.getString('title', true), when: o.getString('when', true), link: o.getString('link') ?? undefined };
-        const hosted = await service.host(ctx.actor, input, discordScheduledEvents(ctx.client));
+        const hosted = await service.host(ctx.actor, input, discordScheduledEvents(ctx.client, ctx.sayPublic));
         const link = hosted.discordEventId ? eventUrl(ctx.actor.guildId, hosted.discordEventId) : null;
-        await reply(interaction, { content: renderHosted(hosted, link), ephemeral: true });
+        await reply(interaction, { content: renderHosted(ctx.say, hosted, link), ephemeral: true });
         return;
       }
       default: {
@@ -73,7 +74,7 @@ export const coworkingday = defineCommand({
         };
         const nothing = Object.values(input).every((value) => value === undefined);
         const saved = nothing ? service.settings(ctx.actor.guildId) : service.updateSettings(ctx.actor, input);
-        await reply(interaction, { content: nothing ? undefined : '✅ Saved.', embeds: [renderCoworkingSettings(saved, ctx.settings.timezone)], ephemeral: true });
+        await reply(interaction, { content: nothing ? undefined : ctx.say('rhythm.saved'), embeds: [renderCoworkingSettings(ctx.say, ctx.language, saved, ctx.settings.timezone)], ephemeral: true });
       }
     }
   },

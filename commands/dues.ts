@@ -7,7 +7,7 @@ import { readDayOption } from '../src/discord/day-option.js';
 import { respondDirectoryOption } from '../src/discord/directory/options.js';
 import { duesReplies, ledgerFile, renderStatus } from '../src/discord/dues/render.js';
 import { replyPrivately } from '../src/discord/respond.js';
-import { currencyChoices, formatMoney } from '../src/dues/money.rules.js';
+import { currencyChoices } from '../src/dues/money.rules.js';
 
 const choicesOf = (values: readonly string[]) => values.map((value) => ({ name: value, value }));
 
@@ -52,7 +52,7 @@ export const dues = defineCommand({
     if (o.getSubcommandGroup() === 'reminders') {
       const on = o.getSubcommand() === 'on';
       const result = service.setReminders(ctx.actor, on);
-      return replyPrivately(interaction, on ? duesReplies.remindersOn(result.hostsSpaces) : duesReplies.remindersOff);
+      return replyPrivately(interaction, on ? duesReplies(ctx).remindersOn(result.hostsSpaces) : duesReplies(ctx).remindersOff());
     }
     switch (o.getSubcommand()) {
       case 'plan': {
@@ -64,7 +64,7 @@ export const dues = defineCommand({
           // Read with the one date parser; the service still checks the range of the day it gets.
           starts: readDayOption(ctx, 'starts', o.getString('starts'), { allowPast: true, nearest: true }),
         });
-        return replyPrivately(interaction, duesReplies.planSaved(plan));
+        return replyPrivately(interaction, duesReplies(ctx).planSaved(plan));
       }
       case 'record': {
         const { entry, status, spaceName } = service.record(ctx.actor, {
@@ -74,22 +74,22 @@ export const dues = defineCommand({
           coversUntil: readDayOption(ctx, 'covers-until', o.getString('covers-until'), { allowPast: true, nearest: true }),
           note: o.getString('note') ?? undefined,
         });
-        return replyPrivately(interaction, duesReplies.paymentRecorded(entry.number, formatMoney(entry.amountMinor, entry.currency), spaceName, entry.paidOn, entry.coversUntil, status.standing));
+        return replyPrivately(interaction, duesReplies(ctx).paymentRecorded(entry, spaceName, status.standing));
       }
       case 'correct': {
         const { reversal, status } = service.correct(ctx.actor, { entry: o.getInteger('entry', true), note: o.getString('note') ?? undefined });
-        return replyPrivately(interaction, duesReplies.corrected(reversal.number, reversal.reversesNumber, status.standing));
+        return replyPrivately(interaction, duesReplies(ctx).corrected(reversal.number, reversal.reversesNumber, status.standing));
       }
       case 'export': {
         // Years of payments make a large file: take the time Discord allows for it.
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
         const { csv, entries } = service.exportCsv(ctx.actor);
-        return replyPrivately(interaction, { content: duesReplies.exported(entries), files: [ledgerFile(csv, service.today(ctx.actor.guildId))] });
+        return replyPrivately(interaction, { content: duesReplies(ctx).exported(entries), files: [ledgerFile(csv, service.today(ctx.actor.guildId))] });
       }
       default: {
         const sort = o.getString('sort') === 'name' ? 'name' : 'standing';
         const report = service.status(ctx.actor, { spaceId: o.getInteger('space') ?? undefined, sort });
-        return replyPrivately(interaction, renderStatus(report));
+        return replyPrivately(interaction, renderStatus(ctx, report));
       }
     }
   },

@@ -3,11 +3,11 @@ import { SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import { defineCommand } from '../src/discord/command.js';
 import { meetingChoices } from '../src/discord/meetings/options.js';
-import { addedAnywayText, parkedText, promotedText, renderIdeaProposed, renderIdeas, votedText } from '../src/discord/ideas/render.js';
+import { addedAnywayText, droppedText, parkedText, promotedText, renderIdeaProposed, renderIdeas, votedText } from '../src/discord/ideas/render.js';
 import { meetingLine } from '../src/discord/meetings/render.js';
 import { reply } from '../src/discord/respond.js';
 import { DOTS_PER_MONTH } from '../src/ideas/ideas.rules.js';
-import { invalid } from '../src/shared/errors.js';
+import { invalid, msg } from '../src/shared/errors.js';
 
 const data = new SlashCommandBuilder()
   .setName('ideas')
@@ -49,28 +49,28 @@ export const ideas = defineCommand({
     const service = ctx.services.ideas;
     const sub = o.getSubcommand();
     if (sub === 'add') {
-      await reply(interaction, renderIdeaProposed(ctx.services.duplicates.proposeIdea(ctx.actor, o.getString('text', true))));
+      await reply(interaction, renderIdeaProposed(ctx, ctx.services.duplicates.proposeIdea(ctx.actor, o.getString('text', true))));
     } else if (sub === 'list') {
-      await reply(interaction, { embeds: renderIdeas(service.listIdeas(ctx.actor)), ephemeral: true });
+      await reply(interaction, { embeds: renderIdeas(ctx.say, service.listIdeas(ctx.actor)), ephemeral: true });
     } else if (sub === 'vote') {
       const voted = service.vote(ctx.actor, o.getInteger('idea', true), o.getInteger('dots', true));
-      await reply(interaction, { content: votedText(voted.idea, voted.dotsLeft), ephemeral: true });
+      await reply(interaction, { content: votedText(ctx.say, voted.idea, voted.dotsLeft), ephemeral: true });
     } else if (sub === 'drop') {
       service.dropIdea(ctx.actor, o.getInteger('idea', true));
-      await reply(interaction, { content: 'Dropped from the parking lot.', ephemeral: true });
+      await reply(interaction, { content: droppedText(ctx.say), ephemeral: true });
     } else {
       const ideaId = o.getInteger('idea', true);
       const to = o.getString('to', true);
       const meetingId = o.getInteger('meeting');
       const rank = o.getInteger('rank');
-      if (to === 'agenda' && meetingId === null) throw invalid('meeting', '**meeting** is needed to promote an idea to an agenda item');
-      if (to === 'priority' && rank === null) throw invalid('rank', '**rank** is needed to promote an idea to a priority');
+      if (to === 'agenda' && meetingId === null) throw invalid('meeting', msg('ideas.errors.needMeeting'));
+      if (to === 'priority' && rank === null) throw invalid('rank', msg('ideas.errors.needRank'));
       const result =
         to === 'agenda'
           ? service.promote(ctx.actor, { ideaId, to: 'agenda', meetingId: meetingId!, minutes: o.getInteger('minutes') ?? undefined })
           : service.promote(ctx.actor, { ideaId, to: 'priority', rank: rank!, targetDate: o.getString('target-date') ?? undefined });
       const promotedTo = result.agendaItem ? { agendaOf: meetingLine(result.agendaItem.meeting) } : { priorityRank: result.priority!.rank };
-      await reply(interaction, promotedText(result.idea, promotedTo));
+      await reply(interaction, promotedText(ctx.sayPublic, result.idea, promotedTo));
     }
   },
 
@@ -90,8 +90,8 @@ export const ideas = defineCommand({
       async run(interaction, [draftId], ctx) {
         const idea = ctx.services.duplicates.addIdeaAnyway(ctx.actor, draftId);
         // The private question closes; the idea is announced where it was asked, like any parked idea.
-        await interaction.update({ content: addedAnywayText(), components: [], allowedMentions: { parse: [] } });
-        await interaction.followUp({ content: parkedText(idea), allowedMentions: { parse: [] } });
+        await interaction.update({ content: addedAnywayText(ctx.say), components: [], allowedMentions: { parse: [] } });
+        await interaction.followUp({ content: parkedText(ctx.sayPublic, idea), allowedMentions: { parse: [] } });
       },
     },
   },

@@ -3,7 +3,7 @@ import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { PASS_LIMITS } from '../src/pass/pass.rules.js';
 import { defineCommand } from '../src/discord/command.js';
 import { readCheckin, readIssue, readMonth, respondSpaces } from '../src/discord/pass/options.js';
-import { EXPORT_TEXT, exportAttachment, renderCheckin, renderIssued, renderIssuedDm, renderMine, renderVisits } from '../src/discord/pass/render.js';
+import { exportAttachment, exportText, renderCheckin, renderIssued, renderIssuedDm, renderMine, renderVisits } from '../src/discord/pass/render.js';
 import { reply } from '../src/discord/respond.js';
 
 const data = new SlashCommandBuilder()
@@ -44,18 +44,19 @@ export const pass = defineCommand({
     const sub = interaction.options.getSubcommand();
     if (sub === 'issue') {
       const issued = service.issue(ctx.actor, readIssue(interaction));
-      await reply(interaction, { ...renderIssued(issued), ephemeral: true });
-      if (issued.holderUserId) await ctx.poster.dm(issued.holderUserId, renderIssuedDm(issued));
+      await reply(interaction, { ...renderIssued(ctx, issued), ephemeral: true });
+      // The holder's own Discord language is unknown here: the alliance's is the best guess for their DM.
+      if (issued.holderUserId) await ctx.poster.dm(issued.holderUserId, renderIssuedDm({ say: ctx.sayPublic, language: ctx.publicLanguage }, issued));
     } else if (sub === 'mine') {
-      await reply(interaction, { ...renderMine(service.mine(ctx.actor)), ephemeral: true });
+      await reply(interaction, { ...renderMine(ctx, service.mine(ctx.actor)), ephemeral: true });
     } else if (sub === 'checkin') {
-      await reply(interaction, { content: renderCheckin(service.checkin(ctx.actor, readCheckin(interaction))), ephemeral: true });
+      await reply(interaction, { content: renderCheckin(ctx, service.checkin(ctx.actor, readCheckin(interaction))), ephemeral: true });
     } else if (sub === 'visits') {
-      await reply(interaction, { ...renderVisits(service.visits(ctx.actor, readMonth(interaction))), ephemeral: true });
+      await reply(interaction, { ...renderVisits(ctx, service.visits(ctx.actor, readMonth(interaction))), ephemeral: true });
     } else {
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       const csv = service.exportCsv(ctx.actor);
-      await reply(interaction, { content: EXPORT_TEXT, files: [exportAttachment(csv)], ephemeral: true });
+      await reply(interaction, { content: exportText(ctx.say), files: [exportAttachment(csv)], ephemeral: true });
     }
   },
 

@@ -1,8 +1,7 @@
 // /priorities set|clear|achieved|show: up to five ranked alliance priorities with target dates.
 import { SlashCommandBuilder, type SlashCommandIntegerOption } from 'discord.js';
 import { defineCommand } from '../src/discord/command.js';
-import { escapeMarkdown } from '../src/discord/format.js';
-import { renderPriorities } from '../src/discord/ideas/render.js';
+import { priorityAchievedText, priorityClearedText, prioritySetText, renderPriorities } from '../src/discord/ideas/render.js';
 import { reply } from '../src/discord/respond.js';
 
 const rank = (o: SlashCommandIntegerOption) =>
@@ -33,16 +32,16 @@ export const priorities = defineCommand({
     const sub = o.getSubcommand();
     if (sub === 'set') {
       const saved = service.setPriority(ctx.actor, { rank: o.getInteger('rank', true), text: o.getString('text', true), targetDate: o.getString('target-date') ?? undefined });
-      await reply(interaction, { content: `🎯 Priority ${saved.rank} set: **${escapeMarkdown(saved.text)}**`, embeds: [renderPriorities(service.priorities(ctx.actor.guildId))] });
+      const everyone = { say: ctx.sayPublic, language: ctx.publicLanguage };
+      await reply(interaction, { content: prioritySetText(ctx.sayPublic, saved), embeds: [renderPriorities(everyone, service.priorities(ctx.actor.guildId))] });
     } else if (sub === 'clear') {
       const cleared = service.clearPriority(ctx.actor, o.getInteger('rank', true));
-      await reply(interaction, `Cleared priority ${cleared.rank}: ${escapeMarkdown(cleared.text)}`);
+      await reply(interaction, priorityClearedText(ctx.sayPublic, cleared));
     } else if (sub === 'achieved') {
       const done = service.achievePriority(ctx.actor, o.getInteger('rank', true));
-      const refresh = done.refreshSuggested ? '\n🎉 Every priority is achieved: time for a **priority refresh meeting**. Schedule one with `/meeting schedule`.' : '';
-      await reply(interaction, `✅ Achieved: **${escapeMarkdown(done.priority.text)}**${refresh}`);
+      await reply(interaction, priorityAchievedText(ctx.sayPublic, done));
     } else {
-      await reply(interaction, { embeds: [renderPriorities(service.priorities(ctx.actor.guildId))], ephemeral: true });
+      await reply(interaction, { embeds: [renderPriorities(ctx, service.priorities(ctx.actor.guildId))], ephemeral: true });
     }
   },
 });

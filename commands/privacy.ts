@@ -4,9 +4,9 @@ import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
 import { snowflake } from '../src/discord/options.js';
-import { deletedText, exportFile, exportMessage, NOTHING_TO_DELETE_TEXT, removedSpacesNotice, renderDeletionPreview } from '../src/discord/privacy/render.js';
+import { deletedText, exportFile, exportMessage, keptText, nothingToDeleteText, removedSpacesNotice, renderDeletionPreview } from '../src/discord/privacy/render.js';
 import { reply } from '../src/discord/respond.js';
-import { forbidden } from '../src/shared/errors.js';
+import { forbidden, msg } from '../src/shared/errors.js';
 
 const data = new SlashCommandBuilder()
   .setName('privacy')
@@ -15,14 +15,13 @@ const data = new SlashCommandBuilder()
   .addSubcommand((s) => s.setName('delete').setDescription('Delete your data in this alliance (asks to confirm first)'));
 
 const ownButton = z.tuple([snowflake]);
-const NOT_YOURS = 'That button belongs to another member’s request. Run /privacy delete yourself.';
 
 /** Organizers learn which listed spaces left the directory; the member's deletion stands even if the notice fails. */
 async function tellOrganizers(ctx: InteractionContext, summary: Record<string, Record<string, unknown>>): Promise<void> {
   const names = z.array(z.string()).catch([]).parse(summary['directory']?.['removedListed']);
   const channelId = ctx.services.alliances.organizersChannel(ctx.actor.guildId);
   if (names.length === 0 || !channelId) return;
-  await ctx.poster.post(channelId, { embeds: [removedSpacesNotice(names)] }).catch((error: unknown) => {
+  await ctx.poster.post(channelId, { embeds: [removedSpacesNotice(ctx.sayPublic, names)] }).catch((error: unknown) => {
     ctx.logger.warn({ error: String(error) }, 'could not tell organizers which spaces a deletion removed');
   });
 }
@@ -34,29 +33,29 @@ export const privacy = defineCommand({
     if (interaction.options.getSubcommand() === 'export') {
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       const exported = ctx.services.privacy.export(ctx.actor);
-      await reply(interaction, { content: exportMessage(exported), files: [exportFile(exported)], ephemeral: true });
+      await reply(interaction, { content: exportMessage(ctx.say, exported), files: [exportFile(exported)], ephemeral: true });
       return;
     }
     const preview = ctx.services.privacy.preview(ctx.actor);
-    if (preview.nothingStored) return reply(interaction, { content: NOTHING_TO_DELETE_TEXT, ephemeral: true });
-    await reply(interaction, { ...renderDeletionPreview(preview, ctx.actor.userId), ephemeral: true });
+    if (preview.nothingStored) return reply(interaction, { content: nothingToDeleteText(ctx.say), ephemeral: true });
+    await reply(interaction, { ...renderDeletionPreview(ctx.say, preview, ctx.actor.userId), ephemeral: true });
   },
 
   components: {
     delete: {
       args: ownButton,
       async run(interaction, [userId], ctx) {
-        if (userId !== ctx.actor.userId) throw forbidden(NOT_YOURS);
+        if (userId !== ctx.actor.userId) throw forbidden(msg('privacy.notYours'));
         const summary = ctx.services.privacy.delete(ctx.actor);
-        await interaction.update({ content: deletedText(summary), embeds: [], components: [], allowedMentions: { parse: [] } });
+        await interaction.update({ content: deletedText(ctx.say, summary), embeds: [], components: [], allowedMentions: { parse: [] } });
         await tellOrganizers(ctx, summary);
       },
     },
     keep: {
       args: ownButton,
       async run(interaction, [userId], ctx) {
-        if (userId !== ctx.actor.userId) throw forbidden(NOT_YOURS);
-        await interaction.update({ content: 'Nothing was deleted.', embeds: [], components: [], allowedMentions: { parse: [] } });
+        if (userId !== ctx.actor.userId) throw forbidden(msg('privacy.notYours'));
+        await interaction.update({ content: keptText(ctx.say), embeds: [], components: [], allowedMentions: { parse: [] } });
       },
     },
   },

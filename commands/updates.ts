@@ -3,6 +3,7 @@ import { ChannelType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } f
 import { NOTE_MAX } from '../src/rhythm/content.rules.js';
 import { defineCommand } from '../src/discord/command.js';
 import { renderHistory, renderNote, renderPosted, renderPreview, renderUpdateSettings, publishWith } from '../src/discord/rhythm/render.js';
+import { rhythmWriter } from '../src/discord/rhythm/posts.js';
 import { reply } from '../src/discord/respond.js';
 import { assertMemberCanPost } from '../src/discord/channel-check.js';
 import { channelCheckIn } from '../src/discord/rhythm/ports.js';
@@ -53,26 +54,27 @@ export const updates = defineCommand({
     switch (o.getSubcommand()) {
       case 'preview': {
         const soFar = o.getBoolean('so-far') ?? false;
-        const composed = service.preview(ctx.actor, { soFar });
-        for (const payload of renderPreview(composed, service.settings(ctx.actor.guildId), soFar)) await reply(interaction, payload);
+        // The update itself as the alliance will read it; what surrounds it in the member's language.
+        const composed = service.preview(ctx.actor, { soFar }, rhythmWriter(ctx.publicLanguage));
+        for (const payload of renderPreview(ctx.say, ctx.language, composed, service.settings(ctx.actor.guildId), soFar)) await reply(interaction, payload);
         return;
       }
       case 'post-now': {
         // Several messages may go out one after another: take the time Discord allows for it.
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-        const posted = await service.postNow(ctx.actor, publishWith(ctx.poster));
-        await reply(interaction, { content: renderPosted(posted), ephemeral: true });
+        const posted = await service.postNow(ctx.actor, publishWith(ctx.poster), rhythmWriter(ctx.publicLanguage));
+        await reply(interaction, { content: renderPosted(ctx.say, ctx.language, posted), ephemeral: true });
         return;
       }
       case 'history': {
         const entries = service.history(ctx.actor, o.getInteger('count') ?? 10);
-        await reply(interaction, { embeds: renderHistory(entries), ephemeral: true });
+        await reply(interaction, { embeds: renderHistory(ctx.say, ctx.language, entries), ephemeral: true });
         return;
       }
       case 'note': {
         const text = o.getString('text');
         const saved = o.getBoolean('clear') ? service.clearNote(ctx.actor) : text !== null ? service.setNote(ctx.actor, text) : service.settings(ctx.actor.guildId);
-        await reply(interaction, renderNote(saved, NOTE_MAX));
+        await reply(interaction, renderNote(ctx.say, saved, NOTE_MAX));
         return;
       }
       default: {
@@ -85,7 +87,7 @@ export const updates = defineCommand({
         const nothing = Object.values(input).every((value) => value === undefined);
         if (input.channelId) assertMemberCanPost(interaction, input.channelId, 'channel');
         const saved = nothing ? service.settings(ctx.actor.guildId) : await service.updateSettings(ctx.actor, input, channelCheckIn(interaction.guild));
-        await reply(interaction, { content: nothing ? undefined : '✅ Saved.', embeds: [renderUpdateSettings(saved, ctx.settings.timezone)], ephemeral: true });
+        await reply(interaction, { content: nothing ? undefined : ctx.say('rhythm.saved'), embeds: [renderUpdateSettings(ctx.say, saved, ctx.settings.timezone)], ephemeral: true });
       }
     }
   },

@@ -6,6 +6,7 @@ import { sayIn } from '../i18n/translate.js';
 import type { BotContext } from './command.js';
 import { publicLanguageOf } from './language.js';
 import { backupFailureNotice } from './operations/messages.js';
+import { rhythmFailureNotice } from './rhythm/failure.js';
 
 /** What failed, as a select value of the notice's message: job kinds are internal names and never shown. */
 const POSTS: Record<string, string> = {
@@ -30,11 +31,12 @@ export function notifyOrganizersOfFailedJob(ctx: BotContext): FailureListener {
       return;
     }
     // Organizers read it in their channel: the alliance's language.
-    const say = sayIn(publicLanguageOf(ctx.client, ctx.services.alliances.settings(guildId), guildId));
+    const language = publicLanguageOf(ctx.client, ctx.services.alliances.settings(guildId), guildId);
+    const say = sayIn(language);
     const backup = backupFailureNotice(job, error, say);
     const text =
       backup?.text ??
-      ctx.services.rhythm.failureNotice(job, error) ??
+      rhythmFailureNotice(say, language, job, error) ??
       say('scheduler.failedPost.text', { what: postKind(job.kind), attempts: job.attempts, error });
     await ctx.poster.post(
       channelId,

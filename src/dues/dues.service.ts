@@ -5,10 +5,11 @@ import { DUES_PERIODS } from '../db/schema/index.js';
 import { writeCsv } from '../shared/csv.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
-import { conflict, forbidden, invalid, invalidFields, notFound, type FieldProblem } from '../shared/errors.js';
+import { conflict, forbidden, invalid, invalidFields, notFound, problem, type FieldProblem } from '../shared/errors.js';
+import { issueProblem } from '../shared/validate.js';
 import type { DuesSpace, DuesSpacesPort } from './dues.ports.js';
 import type { DuesEntryRow, DuesPlanRow, DuesRepo } from './dues.repo.js';
-import { problems } from './dues.text.js';
+import { problems } from './dues.problems.js';
 import { decimalString, parseAmount, parseCurrency } from './money.rules.js';
 import { addDays, defaultCoversUntil, localDate, parseDate, standingOn, STANDING_ORDER, type PlanTerms, type SpaceStanding } from './standing.rules.js';
 
@@ -17,29 +18,29 @@ export const MAX_GRACE_DAYS = 90;
 /** Dates further than this from today are refused as typos (a payment from 1926, a plan starting in 2062). */
 const FAR_DAYS = 10 * 366;
 
-const noteSchema = z.string().trim().max(300, problems.noteLength(300)).optional().transform((v) => (v ? v : undefined));
+const noteSchema = z.string().trim().refine((v) => v.length <= 300, { message: 'dues.errors.noteLength', params: { max: 300 } }).optional().transform((v) => (v ? v : undefined));
 
 export const planInputSchema = z.object({
-  amount: z.string().max(20, problems.tooLong('amount')),
-  currency: z.string().max(10, problems.currencyLength),
-  period: z.enum(DUES_PERIODS, { error: problems.period(DUES_PERIODS) }),
-  graceDays: z.number().int(problems.graceDays(MAX_GRACE_DAYS)).min(0, problems.graceDays(MAX_GRACE_DAYS)).max(MAX_GRACE_DAYS, problems.graceDays(MAX_GRACE_DAYS)).optional(),
-  starts: z.string().max(20, problems.dateFormat('starts')).optional(),
+  amount: z.string().max(20, 'dues.errors.tooLong'),
+  currency: z.string().max(10, 'dues.errors.currencyLength'),
+  period: z.enum(DUES_PERIODS, { error: 'dues.errors.period' }),
+  graceDays: z.number().refine((n) => Number.isInteger(n) && n >= 0 && n <= MAX_GRACE_DAYS, { message: 'dues.errors.graceDays', params: { max: MAX_GRACE_DAYS } }).optional(),
+  starts: z.string().max(20, 'dues.errors.dateFormat').optional(),
 });
 /** As the command reads it: the period is checked against the list here, not cast by the adapter. */
 export type PlanInput = Omit<z.input<typeof planInputSchema>, 'period'> & { period: string };
 
 export const recordInputSchema = z.object({
-  spaceId: z.number({ error: problems.space }).int(problems.space).positive(problems.space),
-  amount: z.string().max(20, problems.tooLong('amount')),
-  paidOn: z.string().max(20, problems.dateFormat('paid-on')).optional(),
-  coversUntil: z.string().max(20, problems.dateFormat('covers-until')).optional(),
+  spaceId: z.number({ error: 'dues.errors.space' }).int('dues.errors.space').positive('dues.errors.space'),
+  amount: z.string().max(20, 'dues.errors.tooLong'),
+  paidOn: z.string().max(20, 'dues.errors.dateFormat').optional(),
+  coversUntil: z.string().max(20, 'dues.errors.dateFormat').optional(),
   note: noteSchema,
 });
 export type RecordInput = z.input<typeof recordInputSchema>;
 
 export const correctInputSchema = z.object({
-  entry: z.number({ error: problems.entry }).int(problems.entry).positive(problems.entry),
+  entry: z.number({ error: 'dues.errors.entry' }).int('dues.errors.entry').positive('dues.errors.entry'),
   note: noteSchema,
 });
 export type CorrectInput = z.input<typeof correctInputSchema>;
@@ -52,7 +53,7 @@ const FIELD_NAMES: Record<string, string> = { graceDays: 'grace-days', spaceId: 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw invalidFields(parsed.error.issues.map((issue) => ({ field: FIELD_NAMES[String(issue.path[0])] ?? String(issue.path[0]), message: issue.message })));
+  throw invalidFields(parsed.error.issues.map((issue) => issueProblem(issue, FIELD_NAMES[String(issue.path[0])] ?? String(issue.path[0]))));
 }
 
 export interface DuesPlanView extends PlanTerms {
@@ -109,7 +110,7 @@ export function createDuesService(deps: DuesServiceDeps) {
     return localDate(clock.now(), deps.timezone(guildId));
   }
 
-  function requireOrganizer(actor: Actor, what: string): void {
+  function requireOrganizer(actor: Actor, what: Parameters<typeof problems.organizersOnly>[0]): void {
     if (!actor.isOrganizer) throw forbidden(problems.organizersOnly(what));
   }
 
@@ -117,11 +118,11 @@ export function createDuesService(deps: DuesServiceDeps) {
   function dateOption(field: string, text: string, todayIs: string, found: FieldProblem[], latest = addDays(todayIs, FAR_DAYS)): string | null {
     const date = parseDate(text);
     if (!date) {
-      found.push({ field, message: problems.dateFormat(field) });
+      found.push(problem(field, problems.dateFormat(field)));
       return null;
     }
     if (date < addDays(todayIs, -FAR_DAYS) || date > latest) {
-      found.push({ field, message: problems.dateTooFar(field, date > todayIs) });
+      found.push(problem(field, problems.dateTooFar(field, date > todayIs)));
       return null;
     }
     return date;
@@ -180,13 +181,13 @@ export function createDuesService(deps: DuesServiceDeps) {
 
     /** Sets (or replaces) what each member space owes per period; the newest plan is the one in force. */
     setPlan(actor: Actor, raw: PlanInput): DuesPlanView {
-      requireOrganizer(actor, 'set the dues plan');
+      requireOrganizer(actor, 'plan');
       const input = parse(planInputSchema, raw);
       const found: FieldProblem[] = [];
       const currency = parseCurrency(input.currency);
-      if (!currency.ok) found.push({ field: 'currency', message: problems.currency });
+      if (!currency.ok) found.push(problem('currency', problems.currency));
       const amount = currency.ok ? parseAmount(input.amount, currency.value) : null;
-      if (amount && !amount.ok) found.push({ field: 'amount', message: problems.amount(amount.problem) });
+      if (amount && !amount.ok) found.push(problem('amount', problems.amount(amount.problem)));
       const todayIs = today(actor.guildId);
       const [y, m] = todayIs.split('-');
       const startsOn = input.starts === undefined ? `${y}-${m}-01` : dateOption('starts', input.starts, todayIs, found, addDays(todayIs, 2 * 366));
@@ -206,14 +207,14 @@ export function createDuesService(deps: DuesServiceDeps) {
 
     /** Appends a payment; without covers-until it covers whole periods from the first unpaid one. */
     record(actor: Actor, raw: RecordInput): { entry: DuesEntryView; status: SpaceStanding; spaceName: string } {
-      requireOrganizer(actor, 'record dues payments');
+      requireOrganizer(actor, 'record');
       const input = parse(recordInputSchema, raw);
       const plan = toPlan(repo.plan(actor.guildId));
       if (!plan) throw invalid('plan', problems.noPlanYet);
       const space = spaceOf(actor.guildId, input.spaceId);
       const found: FieldProblem[] = [];
       const amount = parseAmount(input.amount, plan.currency);
-      if (!amount.ok) found.push({ field: 'amount', message: problems.inPlanCurrency(problems.amount(amount.problem), plan.currency) });
+      if (!amount.ok) found.push(problem('amount', problems.amount(amount.problem, plan.currency)));
       const todayIs = today(actor.guildId);
       const paidOn = input.paidOn === undefined ? todayIs : dateOption('paid-on', input.paidOn, todayIs, found, addDays(todayIs, 1));
       const typedCoversUntil = input.coversUntil === undefined ? null : dateOption('covers-until', input.coversUntil, todayIs, found);
@@ -243,7 +244,7 @@ export function createDuesService(deps: DuesServiceDeps) {
 
     /** Cancels a payment with a reversing entry (the ledger is never edited). */
     correct(actor: Actor, raw: CorrectInput): { reversal: DuesEntryView; status: SpaceStanding } {
-      requireOrganizer(actor, 'correct the dues ledger');
+      requireOrganizer(actor, 'correct');
       const input = parse(correctInputSchema, raw);
       return deps.transaction(() => {
         const target = repo.entryByNumber(actor.guildId, input.entry);
@@ -299,7 +300,7 @@ export function createDuesService(deps: DuesServiceDeps) {
 
     /** The whole ledger as CSV (organizers), formula-like cells defused. */
     exportCsv(actor: Actor): { csv: string; entries: number } {
-      requireOrganizer(actor, 'export the dues ledger');
+      requireOrganizer(actor, 'export');
       const ledger = repo.ledger(actor.guildId);
       const numbers = new Map(ledger.map((e) => [e.id, e.number]));
       const rows = ledger.map((e) => [

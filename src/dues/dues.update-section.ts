@@ -1,7 +1,6 @@
 // The dues line of the monthly update: for organizers only (posted in the organizers channel), never public.
 import type { UpdateSectionProvider } from '../shared/update-section.js';
 import type { DuesService } from './dues.service.js';
-import { text } from './dues.text.js';
 
 export function createDuesUpdateSection(dues: Pick<DuesService, 'goodStandingCount'>): UpdateSectionProvider {
   return {
@@ -11,7 +10,10 @@ export function createDuesUpdateSection(dues: Pick<DuesService, 'goodStandingCou
     build(period) {
       const counts = dues.goodStandingCount(period.guildId);
       if (!counts) return null;
-      return { title: text.updateTitle, lines: [text.updateLine(counts.good, counts.total, counts.overdue)] };
+      return {
+        title: { key: 'dues.update.title' },
+        lines: [{ key: counts.overdue ? 'dues.update.lineOverdue' : 'dues.update.line', values: { good: counts.good, total: counts.total, overdue: counts.overdue } }],
+      };
     },
   };
 }

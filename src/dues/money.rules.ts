@@ -1,6 +1,7 @@
 // Money as members type and read it, without floating point: "12.50" is parsed as text into minor units (cents)
 // with the currency's own number of minor digits (JPY 0, USD 2, BHD 3), and formatted back from integers. What is
-// wrong with an input is returned as data; dues.text.ts says it in words.
+// wrong with an input is returned as data; the Discord layer says it in words.
+import type { Language } from '../shared/languages.js';
 
 export type Parsed<T, P> = { ok: true; value: T } | { ok: false; problem: P };
 
@@ -75,11 +76,12 @@ export function decimalString(minor: number, currency: string): string {
 const formatters = new Map<string, Intl.NumberFormat>();
 
 /** "$1,250.00", "¥5,000": Intl formats the exact decimal string, never a float. */
-export function formatMoney(minor: number, currency: string): string {
-  let formatter = formatters.get(currency);
+export function formatMoney(minor: number, currency: string, language: Language = 'en'): string {
+  const key = `${language}:${currency}`;
+  let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.NumberFormat('en', { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
-    formatters.set(currency, formatter);
+    formatter = new Intl.NumberFormat(language, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
+    formatters.set(key, formatter);
   }
   // Intl.NumberFormat takes decimal strings exactly (no conversion to a double).
   return formatter.format(decimalString(minor, currency) as `${number}`);

@@ -7,7 +7,7 @@ import { validate } from '../shared/validate.js';
 import { localMonthKey, parseLocalDate } from '../shared/when.rules.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
-import { conflict, forbidden, invalid, notFound } from '../shared/errors.js';
+import { conflict, forbidden, invalid, msg, notFound } from '../shared/errors.js';
 import type { IdeasRepo, PriorityRow, RankedIdea } from './ideas.repo.js';
 import { DOTS_PER_MONTH, dotsLeft, MAX_PRIORITIES, refreshSuggested } from './ideas.rules.js';
 
@@ -56,8 +56,8 @@ export function createIdeasService<Added extends AddedAgendaItem>(deps: IdeasSer
 
   function requireParked(guildId: string, ideaId: number): RankedIdea {
     const idea = repo.idea(guildId, ideaId);
-    if (!idea) throw notFound(`There is no idea #${ideaId} in this alliance: pick one from the list.`);
-    if (idea.status !== 'parked') throw conflict(`Idea #${ideaId} is no longer in the parking lot (${idea.status}).`);
+    if (!idea) throw notFound(msg('ideas.errors.noSuchIdea', { id: ideaId }));
+    if (idea.status !== 'parked') throw conflict(msg('ideas.errors.notParked', { id: ideaId, status: idea.status }));
     return idea;
   }
 
@@ -67,7 +67,7 @@ export function createIdeasService<Added extends AddedAgendaItem>(deps: IdeasSer
   }
 
   function setPriority(actor: Actor, input: PriorityInput, ideaId: number | null = null): PriorityRow {
-    if (!actor.isOrganizer) throw forbidden('Only organizers can set the priorities.');
+    if (!actor.isOrganizer) throw forbidden(msg('ideas.errors.setPriorities'));
     const parsed = validate(prioritySchema, input, PRIORITY_FIELDS);
     let targetDate: string | null = null;
     if (parsed.targetDate) {
@@ -91,10 +91,10 @@ export function createIdeasService<Added extends AddedAgendaItem>(deps: IdeasSer
   }
 
   function activeAt(actor: Actor, rank: number): PriorityRow {
-    if (!actor.isOrganizer) throw forbidden('Only organizers can change the priorities.');
-    if (!Number.isInteger(rank) || rank < 1 || rank > MAX_PRIORITIES) throw invalid('rank', 'rank must be 1 to 5');
+    if (!actor.isOrganizer) throw forbidden(msg('ideas.errors.changePriorities'));
+    if (!Number.isInteger(rank) || rank < 1 || rank > MAX_PRIORITIES) throw invalid('rank', msg('ideas.errors.rank'));
     const current = repo.activePriorities(actor.guildId).find((p) => p.rank === rank);
-    if (!current) throw notFound(`There is no priority at rank ${rank}.`);
+    if (!current) throw notFound(msg('ideas.errors.noPriority', { rank }));
     return current;
   }
 
@@ -104,7 +104,7 @@ export function createIdeasService<Added extends AddedAgendaItem>(deps: IdeasSer
       const parsed = validate(z.object({ text: ideaText }), { text }, { text: 'text' });
       const quota = alliances.settings(actor.guildId).ideaQuota;
       if (repo.parkedCountBy(actor.guildId, actor.userId) >= quota) {
-        throw conflict(`You already have ${quota} open idea${quota === 1 ? '' : 's'} parked (the alliance's limit). Drop one or wait until one is promoted.`);
+        throw conflict(msg('ideas.errors.quota', { quota }));
       }
       const row = repo.insertIdea({ guildId: actor.guildId, text: parsed.text, authorId: actor.userId, createdAt: now() });
       return { ...row, dots: 0 };
@@ -129,13 +129,13 @@ export function createIdeasService<Added extends AddedAgendaItem>(deps: IdeasSer
 
     /** Spends 1-3 of the member's monthly dots on a parked idea. */
     vote(actor: Actor, ideaId: number, dots: number): { idea: RankedIdea; dotsLeft: number } {
-      if (!Number.isInteger(dots) || dots < 1 || dots > DOTS_PER_MONTH) throw invalid('dots', `dots must be 1 to ${DOTS_PER_MONTH}`);
+      if (!Number.isInteger(dots) || dots < 1 || dots > DOTS_PER_MONTH) throw invalid('dots', msg('ideas.errors.dots', { max: DOTS_PER_MONTH }));
       const idea = requireParked(actor.guildId, ideaId);
       const key = month(actor.guildId);
       return db.transaction(() => {
         const left = dotsLeft(repo.dotsSpent(actor.guildId, actor.userId, key));
         if (dots > left) {
-          throw conflict(`You have ${left} dot${left === 1 ? '' : 's'} left this month (${DOTS_PER_MONTH} a month); your dots come back on the 1st.`);
+          throw conflict(msg('ideas.errors.noDots', { left, perMonth: DOTS_PER_MONTH }));
         }
         repo.addDots({ guildId: actor.guildId, ideaId: idea.id, userId: actor.userId, month: key, dots, createdAt: now() });
         return { idea: repo.idea(actor.guildId, idea.id)!, dotsLeft: left - dots };
@@ -145,13 +145,13 @@ export function createIdeasService<Added extends AddedAgendaItem>(deps: IdeasSer
     /** The author or an organizer takes an idea out of the parking lot (frees a quota slot). */
     dropIdea(actor: Actor, ideaId: number): void {
       const idea = requireParked(actor.guildId, ideaId);
-      if (idea.authorId !== actor.userId && !actor.isOrganizer) throw forbidden('You can only drop ideas you parked yourself.');
+      if (idea.authorId !== actor.userId && !actor.isOrganizer) throw forbidden(msg('ideas.errors.dropOwn'));
       repo.setIdeaStatus(actor.guildId, idea.id, 'dropped');
     },
 
     /** Organizers turn a parked idea into an agenda item or a priority. */
     promote(actor: Actor, input: PromoteInput): { idea: RankedIdea; agendaItem: Added | null; priority: PriorityRow | null } {
-      if (!actor.isOrganizer) throw forbidden('Only organizers can promote ideas.');
+      if (!actor.isOrganizer) throw forbidden(msg('ideas.errors.promote'));
       const idea = requireParked(actor.guildId, input.ideaId);
       return db.transaction(() => {
         if (input.to === 'agenda') {

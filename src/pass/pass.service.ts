@@ -3,7 +3,7 @@
 import type { Actor } from '../shared/actor.js';
 import { addDays, dayIn } from '../shared/calendar-day.js';
 import type { Clock } from '../shared/clock.js';
-import { conflict, forbidden, invalid, notFound } from '../shared/errors.js';
+import { conflict, forbidden, invalid, msg, notFound } from '../shared/errors.js';
 import type { SpacesLookup } from '../shared/spaces-port.js';
 import { writeCsv } from '../shared/csv.js';
 import type { PassRepo, PassRow } from './pass.repo.js';
@@ -65,21 +65,21 @@ export function createPassService(deps: {
     };
   }
 
-  function requireOrganizer(actor: Actor, what: string): void {
-    if (!actor.isOrganizer) throw forbidden(`Only organizers can ${what}.`);
+  function requireOrganizer(actor: Actor, action: 'issue' | 'visits' | 'export'): void {
+    if (!actor.isOrganizer) throw forbidden(msg('pass.errors.organizersOnly', { action }));
   }
 
   /** The pass a host means: a code, or the member's usable pass that runs out first. */
   function findPass(actor: Actor, text: string, day: string): PassRow {
     const ref = readPassRef(text);
-    if (!ref) throw invalid('pass-code-or-member', 'That is neither a pass code (8 letters and digits, like ABCD-EFGH) nor a member.');
+    if (!ref) throw invalid('pass-code-or-member', msg('pass.errors.notAPass'));
     if (ref.kind === 'code') {
       const pass = repo.byCode(actor.guildId, ref.code);
-      if (!pass) throw notFound('No pass with that code in this alliance. Check the code on the pass.');
+      if (!pass) throw notFound(msg('pass.errors.noSuchCode'));
       return pass;
     }
     const held = repo.ofHolder(actor.guildId, ref.userId);
-    if (!held.length) throw notFound('That member holds no alliance pass.');
+    if (!held.length) throw notFound(msg('pass.errors.holdsNone'));
     return held.find((p) => passState(p, repo.used(actor.guildId, p.id), day) === 'usable') ?? held[held.length - 1]!;
   }
 
@@ -95,16 +95,16 @@ export function createPassService(deps: {
     /** Throws unless the actor may set this space's pass terms: call before other edits, so a refusal changes nothing. */
     assertCanSetTerms(actor: Actor, spaceId: number) {
       const space = spaces.approvedSpace(actor.guildId, spaceId);
-      if (!space) throw notFound('That space is not listed in this alliance’s directory yet, so it cannot take the pass.');
-      if (!actor.isOrganizer && !space.hostUserIds.includes(actor.userId)) throw forbidden(`Only the space’s hosts or an organizer can change ${space.name}’s pass terms.`);
+      if (!space) throw notFound(msg('pass.errors.notListed'));
+      if (!actor.isOrganizer && !space.hostUserIds.includes(actor.userId)) throw forbidden(msg('pass.errors.termsForbidden', { space: space.name }));
       return space;
     },
 
     /** /space edit pass/pass-terms: the space's hosts or an organizer. Terms are kept when only `accepts` changes. */
     setSpaceTerms(actor: Actor, spaceId: number, change: { accepts?: boolean; terms?: string | null }) {
       const space = spaces.approvedSpace(actor.guildId, spaceId);
-      if (!space) throw notFound('That space is not listed in this alliance’s directory yet, so it cannot take the pass.');
-      if (!actor.isOrganizer && !space.hostUserIds.includes(actor.userId)) throw forbidden(`Only the space’s hosts or an organizer can change ${space.name}’s pass terms.`);
+      if (!space) throw notFound(msg('pass.errors.notListed'));
+      if (!actor.isOrganizer && !space.hostUserIds.includes(actor.userId)) throw forbidden(msg('pass.errors.termsForbidden', { space: space.name }));
       const current = repo.terms(actor.guildId, spaceId);
       const accepts = change.accepts ?? current?.accepts ?? change.terms !== undefined;
       const terms = change.terms === undefined ? (current?.terms ?? null) : change.terms;
@@ -113,14 +113,14 @@ export function createPassService(deps: {
     },
 
     issue(actor: Actor, input: IssueInput): PassView {
-      requireOrganizer(actor, 'issue alliance passes');
-      if (input.userId && input.holderName) throw invalid('holder-name', 'Give either a member or a holder-name, not both.');
-      if (!input.userId && !input.holderName) throw invalid('member', 'Say who the pass is for: a member, or holder-name for someone outside Discord.');
-      if (input.userIsBot) throw invalid('member', 'A pass is for a person: bots cannot hold one.');
+      requireOrganizer(actor, 'issue');
+      if (input.userId && input.holderName) throw invalid('holder-name', msg('pass.errors.both'));
+      if (!input.userId && !input.holderName) throw invalid('member', msg('pass.errors.who'));
+      if (input.userIsBot) throw invalid('member', msg('pass.errors.bot'));
       const visits = input.visits ?? PASS_DEFAULTS.visits;
       const validDays = input.validDays ?? PASS_DEFAULTS.validDays;
-      if (!Number.isInteger(visits) || visits < PASS_LIMITS.minVisits || visits > PASS_LIMITS.maxVisits) throw invalid('visits', `Visits must be ${PASS_LIMITS.minVisits} to ${PASS_LIMITS.maxVisits}.`);
-      if (!Number.isInteger(validDays) || validDays < PASS_LIMITS.minValidDays || validDays > PASS_LIMITS.maxValidDays) throw invalid('valid-days', `Valid days must be ${PASS_LIMITS.minValidDays} to ${PASS_LIMITS.maxValidDays}.`);
+      if (!Number.isInteger(visits) || visits < PASS_LIMITS.minVisits || visits > PASS_LIMITS.maxVisits) throw invalid('visits', msg('pass.errors.visits', { min: PASS_LIMITS.minVisits, max: PASS_LIMITS.maxVisits }));
+      if (!Number.isInteger(validDays) || validDays < PASS_LIMITS.minValidDays || validDays > PASS_LIMITS.maxValidDays) throw invalid('valid-days', msg('pass.errors.validDays', { min: PASS_LIMITS.minValidDays, max: PASS_LIMITS.maxValidDays }));
       const day = today(actor.guildId);
       for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
         const row = repo.insertPass({
@@ -129,7 +129,7 @@ export function createPassService(deps: {
         });
         if (row) return view(actor.guildId, row, day);
       }
-      throw conflict('Could not find a free pass code just now. Try again.');
+      throw conflict(msg('pass.errors.noFreeCode'));
     },
 
     mine(actor: Actor): PassView[] {
@@ -140,16 +140,16 @@ export function createPassService(deps: {
     /** A visit at the front desk: a host of that space, a space that takes the pass, a pass valid today with visits left. */
     checkin(actor: Actor, input: { pass: string; spaceId: number }): CheckinResult {
       const space = spaces.approvedSpace(actor.guildId, input.spaceId);
-      if (!space) throw notFound('That space is not in this alliance’s directory.');
-      if (!space.hostUserIds.includes(actor.userId)) throw forbidden(`Only a host of ${space.name} can check passes in there.`);
-      if (!repo.terms(actor.guildId, space.id)?.accepts) throw conflict(`${space.name} does not accept the alliance pass. Its hosts can turn it on with /space edit pass:yes.`);
+      if (!space) throw notFound(msg('pass.errors.notInDirectory'));
+      if (!space.hostUserIds.includes(actor.userId)) throw forbidden(msg('pass.errors.notHost', { space: space.name }));
+      if (!repo.terms(actor.guildId, space.id)?.accepts) throw conflict(msg('pass.errors.notAccepted', { space: space.name }));
       const day = today(actor.guildId);
       return repo.transaction(() => {
         const pass = findPass(actor, input.pass, day);
         if (repo.visitOn(actor.guildId, pass.id, space.id, day)) return { pass: view(actor.guildId, pass, day), spaceName: space.name, already: true };
         const state = passState(pass, repo.used(actor.guildId, pass.id), day);
-        if (state === 'expired') throw conflict('This pass has expired: no visit was recorded.');
-        if (state === 'used_up') throw conflict('This pass has no visits left: no visit was recorded.');
+        if (state === 'expired') throw conflict(msg('pass.errors.expired'));
+        if (state === 'used_up') throw conflict(msg('pass.errors.usedUp'));
         const inserted = repo.insertVisit({ guildId: actor.guildId, passId: pass.id, spaceId: space.id, spaceName: space.name, day, visitedAt: deps.clock.now().getTime(), checkedInBy: actor.userId });
         return { pass: view(actor.guildId, pass, day), spaceName: space.name, already: inserted === null };
       });
@@ -157,7 +157,7 @@ export function createPassService(deps: {
 
     /** Visits per space and per pass in a month (YYYY-MM, alliance time; default this month). Organizers. */
     visits(actor: Actor, month?: string): VisitsReport {
-      requireOrganizer(actor, 'see the pass visits');
+      requireOrganizer(actor, 'visits');
       const chosen = month ?? today(actor.guildId).slice(0, 7);
       const bySpace = repo.visitsBySpace(actor.guildId, chosen);
       // Only the passes a message can show are read (the export has them all).
@@ -173,7 +173,7 @@ export function createPassService(deps: {
 
     /** Every visit as CSV (cells that would start a formula are defused). Organizers. */
     exportCsv(actor: Actor): string {
-      requireOrganizer(actor, 'export the pass visits');
+      requireOrganizer(actor, 'export');
       const rows = repo.allVisits(actor.guildId).map((r) => [r.visit.day, r.visit.spaceName, r.code, r.holderUserId ?? '', r.holderName ?? '']);
       return writeCsv(['day', 'space', 'pass', 'holder_id', 'holder_name'], rows);
     },

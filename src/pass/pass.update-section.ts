@@ -11,9 +11,13 @@ export function passUpdateSection(pass: Pick<PassService, 'monthSummary'>): Upda
       // The period starts at local midnight on the 1st: its day names the month just ended.
       const summary = pass.monthSummary(period.guildId, dayIn(period.from, period.timezone).slice(0, 7));
       if (summary.total === 0) return null;
-      const top = summary.top.map((s) => `**${s.spaceName}** (${s.visits})`).join(', ');
-      const visits = summary.total === 1 ? '1 pass visit' : `${summary.total} pass visits`;
-      return { title: 'Alliance pass', lines: [`${visits} across the alliance. Most welcoming: ${top}.`, 'Holders see their passes with `/pass mine`.'] };
+      return {
+        title: { key: 'pass.update.title' },
+        lines: [
+          { key: 'pass.update.visits', values: { total: summary.total }, lists: { top: summary.top.map((s) => `**${s.spaceName}** (${s.visits})`) } },
+          { key: 'pass.update.mine' },
+        ],
+      };
     },
   };
 }

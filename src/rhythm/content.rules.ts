@@ -1,11 +1,7 @@
-// What rhythm posts say: the monthly update (organizers' note, feature sections, quiet month), the Coworking Day
-// reminders and week announcement, and the notice organizers get when a post failed for good. Pure.
-import { dayOfInstant } from '../shared/day-words.js';
-import { escapeMarkdown, plainUrl, unmaskLinks } from '../shared/markdown.js';
-import type { UpdateSectionContent } from '../shared/update-section.js';
+// What rhythm posts are made of, as data: the monthly update (organizers' note, feature sections, quiet month), the
+// Coworking Day reminders, week announcement and countdown. The words are the Discord layer's (src/discord/rhythm).
+import type { SectionText, UpdateSectionContent } from '../shared/update-section.js';
 import type { YearMonth } from './due.rules.js';
-import { layoutPost, type LayoutSection } from './layout.rules.js';
-import type { PostMessage } from './ports.js';
 
 /** The longest organizers' note on a monthly update, in characters. */
 export const NOTE_MAX = 1500;
@@ -13,6 +9,7 @@ export const NOTE_MAX = 1500;
 export const UPDATE_COLOR = 0x5865f2;
 export const COWORKING_DAY_COLOR = 0xf59e0b;
 
+/** "January 2027": English, for the public web page's archive (posts are written in the alliance's language). */
 export function monthName(ym: YearMonth): string {
   const name = new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(ym.year, ym.month - 1, 1));
   return `${name} ${ym.year}`;
@@ -23,49 +20,16 @@ export function discordTime(instant: number, style: 'F' | 'D' | 'R' | 't' | 'f' 
   return `<t:${Math.floor(instant / 1000)}:${style}>`;
 }
 
-export interface UpdateContentInput {
-  month: YearMonth;
+export interface UpdateDraft {
+  /** "2027-01": the month the update is for. */
+  period: string;
   from: number;
   aheadTo: number;
   note: string | null;
   /** The alliance's zone: the period's days are written as its calendar shows them. */
   timeZone: string;
-  /** Already ordered; empty ones are dropped here. */
+  /** Already ordered; empty ones are dropped by the writer. */
   sections: UpdateSectionContent[];
-}
-
-export interface UpdateContent {
-  messages: PostMessage[];
-  quiet: boolean;
-  sectionTitles: string[];
-}
-
-export function composeUpdate(input: UpdateContentInput): UpdateContent {
-  const sections: LayoutSection[] = input.sections
-    .map((section) => ({ title: section.title, lines: section.lines.filter((line) => line.trim().length > 0) }))
-    .filter((section) => section.lines.length > 0);
-  const quiet = sections.length === 0 && !input.note;
-  const period = `What happened since ${dayOfInstant(input.from, input.timeZone)}, and what is coming up until ${dayOfInstant(input.aheadTo, input.timeZone)}.`;
-  const intro = quiet
-    ? 'A quiet month in the alliance: nothing new to report this time. Got news? Share it with the alliance, ' +
-      'offer a skill, propose an idea or host something, and it will be in the next update.'
-    : input.note
-      ? `**A note from the organizers**\n${unmaskLinks(input.note)}\n\n${period}`
-      : period;
-  const messages = layoutPost({
-    title: quiet ? `Alliance update · ${monthName(input.month)} · a quiet month` : `Alliance update · ${monthName(input.month)}`,
-    intro,
-    sections,
-    color: UPDATE_COLOR,
-  });
-  return { messages, quiet, sectionTitles: sections.map((section) => section.title) };
-}
-
-/** The organizers-only companion of a month's update, for the organizers channel; empty when there is nothing. */
-export function composeOrganizersNote(month: YearMonth, sections: UpdateSectionContent[]): PostMessage[] {
-  const kept = sections.map((section) => ({ title: section.title, lines: section.lines.filter((line) => line.trim().length > 0) })).filter((section) => section.lines.length > 0);
-  if (kept.length === 0) return [];
-  return layoutPost({ title: `For organizers · ${monthName(month)}`, intro: 'Beside this month’s update, for organizers only.', sections: kept, color: UPDATE_COLOR });
 }
 
 export interface HostedEventView {
@@ -83,33 +47,8 @@ export interface WeekView {
   endsAt: number;
 }
 
-export function hostedEventLine(event: HostedEventView): string {
-  const link = event.link ? ` · ${plainUrl(event.link)}` : '';
-  return `**${escapeMarkdown(event.spaceName)}**: ${escapeMarkdown(event.title)} · ${discordTime(event.startsAt, 'f')}–${discordTime(event.endsAt, 't')} · hosted by <@${event.hostUserId}>${link}`;
-}
-
-/** Who hosts what, and the call to add yours: in every reminder and in /coworkingday show. */
-export function hostingSections(events: HostedEventView[]): LayoutSection[] {
-  return [
-    {
-      title: events.length > 0 ? `Who is hosting (${events.length})` : 'Who is hosting',
-      lines: events.length > 0 ? events.map(hostedEventLine) : ['No space has registered an event yet: be the first!'],
-    },
-    {
-      title: 'Add yours',
-      lines: ['Hosting something? Register it with `/coworkingday host`: it also becomes a Discord event members can follow.'],
-    },
-  ];
-}
-
-const REMINDER_TITLES: Record<number, string> = {
-  30: 'International Coworking Day is 30 days away',
-  7: 'One week to International Coworking Day',
-  1: 'International Coworking Day is tomorrow',
-  0: 'Happy International Coworking Day!',
-};
-
-export interface ReminderInput {
+export interface ReminderDraft {
+  /** Days before August 9: 30, 7, 1 or 0. */
   offset: number;
   coworkingDayAt: number;
   week: WeekView | null;
@@ -117,58 +56,29 @@ export interface ReminderInput {
   timeZone: string;
 }
 
-/** "Monday 3 August 2026 to Sunday 9 August 2026": a coworking week is days, not instants. */
-function weekDays(week: WeekView, timeZone: string): string {
-  return `${dayOfInstant(week.startsAt, timeZone)} to ${dayOfInstant(week.endsAt, timeZone)}`;
-}
-
-export function composeReminder(input: ReminderInput): PostMessage[] {
-  const when =
-    input.offset === 0
-      ? 'Today, August 9, coworkers around the world celebrate working together.'
-      : `International Coworking Day is on ${dayOfInstant(input.coworkingDayAt, input.timeZone)} (${discordTime(input.coworkingDayAt, 'R')}).`;
-  const week = input.week
-    ? `\n**${input.week.name}** runs from ${weekDays(input.week, input.timeZone)}.`
-    : '';
-  return layoutPost({
-    title: REMINDER_TITLES[input.offset] ?? 'International Coworking Day',
-    intro: `${when}${week}`,
-    sections: hostingSections(input.events),
-    color: COWORKING_DAY_COLOR,
-  });
-}
-
-export function composeWeekAnnouncement(week: WeekView, coworkingDayAt: number, events: HostedEventView[], timeZone: string): PostMessage[] {
-  return layoutPost({
-    title: `${week.name} starts today!`,
-    intro:
-      `From ${weekDays(week, timeZone)}, with International Coworking Day ` +
-      `on ${dayOfInstant(coworkingDayAt, timeZone)}. Visit each other's spaces and cowork together.`,
-    sections: hostingSections(events),
-    color: COWORKING_DAY_COLOR,
-  });
+export interface WeekDraft {
+  week: WeekView;
+  coworkingDayAt: number;
+  events: HostedEventView[];
+  timeZone: string;
 }
 
 export interface CountdownInput {
   daysUntil: number;
-  coworkingDayAt: number;
-  week: WeekView | null;
+  /** August 9 of the edition, 'YYYY-MM-DD'. */
+  coworkingDay: string;
+  week: { name: string; start: string; end: string } | null;
   hostedCount: number;
-  timeZone: string;
 }
 
-/** The update's Coworking Day section: only within 60 days of August 9. */
-export function countdownLines(input: CountdownInput): string[] {
-  const first =
+/** The update's Coworking Day section (only within 60 days of August 9), as sentences by key. */
+export function countdownSection(input: CountdownInput): UpdateSectionContent {
+  const lines: SectionText[] = [
     input.daysUntil === 0
-      ? 'International Coworking Day is **today**!'
-      : `International Coworking Day is in **${input.daysUntil} day${input.daysUntil === 1 ? '' : 's'}** (${dayOfInstant(input.coworkingDayAt, input.timeZone)}).`;
-  const lines = [first];
-  if (input.week) lines.push(`**${input.week.name}** runs from ${weekDays(input.week, input.timeZone)}.`);
-  lines.push(
-    input.hostedCount > 0
-      ? `${input.hostedCount} event${input.hostedCount === 1 ? ' is' : 's are'} registered so far: see \`/coworkingday\`, and add yours with \`/coworkingday host\`.`
-      : 'No event registered yet: add yours with `/coworkingday host`.',
-  );
-  return lines;
+      ? { key: 'rhythm.countdown.today' }
+      : { key: 'rhythm.countdown.in', values: { count: input.daysUntil }, days: { day: input.coworkingDay } },
+  ];
+  if (input.week) lines.push({ key: 'rhythm.week.runs', values: { name: input.week.name }, days: { from: input.week.start, to: input.week.end } });
+  lines.push(input.hostedCount > 0 ? { key: 'rhythm.countdown.hosted', values: { count: input.hostedCount } } : { key: 'rhythm.countdown.none' });
+  return { title: { key: 'rhythm.countdown.title' }, lines };
 }

@@ -6,10 +6,10 @@ import type { JobsRepo } from '../jobs/jobs.repo.js';
 import { isSkipped, skipJob, type JobSkipped } from '../jobs/job-handler.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
-import { conflict, forbidden, invalidFields, type FieldProblem } from '../shared/errors.js';
-import { escapeMarkdown, plainUrl } from '../shared/markdown.js';
+import { conflict, forbidden, invalidFields, msg, problem, type FieldProblem } from '../shared/errors.js';
+import { issueProblem } from '../shared/validate.js';
 import type { UpdateSectionProvider } from '../shared/update-section.js';
-import { composeReminder, composeWeekAnnouncement, countdownLines, type HostedEventView, type WeekView } from './content.rules.js';
+import { countdownSection, type HostedEventView, type WeekView } from './content.rules.js';
 import {
   addDays,
   coworkingDay,
@@ -34,7 +34,7 @@ import {
   type DueSlot,
   type IcdReminderOffset,
 } from './due.rules.js';
-import { messageUrl, type HostedSpace, type Publish, type ScheduledEvents, type SpaceChoice, type SpacesDirectory } from './ports.js';
+import { messageUrl, type HostedSpace, type Publish, type RhythmWriter, type ScheduledEvents, type SpaceChoice, type SpacesDirectory } from './ports.js';
 import type { CoworkingDayEventRow, RhythmRepo } from './rhythm.repo.js';
 import { parseWhen, whenToInstants } from './when.rules.js';
 import { parseLocalDate as parseDay } from '../shared/when.rules.js';
@@ -58,13 +58,10 @@ export interface CoworkingDayOverview {
 }
 
 export const hostInputSchema = z.object({
-  spaceId: z.number({ error: 'space must be picked from the list' }).int().positive('space must be picked from the list'),
-  title: z.string().trim().min(1, 'title must not be empty').max(100, 'title must be at most 100 characters'),
-  when: z.string().trim().min(1, 'when must not be empty').max(40, 'when must be at most 40 characters'),
-  link: z
-    .url({ protocol: /^https?$/, error: 'link must be a web address starting with https://' })
-    .max(100, 'link must be at most 100 characters')
-    .optional(),
+  spaceId: z.number({ error: 'rhythm.errors.pickSpace' }).int('rhythm.errors.pickSpace').positive('rhythm.errors.pickSpace'),
+  title: z.string().trim().min(1).max(100),
+  when: z.string().trim().min(1).max(40),
+  link: z.url({ protocol: /^https?$/, error: 'rhythm.errors.link' }).max(100).optional(),
 });
 export type HostInput = z.input<typeof hostInputSchema>;
 
@@ -73,14 +70,14 @@ export const coworkingSettingsSchema = z.object({
   /** e.g. "30,7,1,0" or "7 0": which reminders go out. */
   reminders: z.string().trim().max(40).optional(),
   /** Null clears the week (with its start). */
-  weekName: z.string().trim().min(1, 'week-name must not be empty').max(60, 'week-name must be at most 60 characters').nullable().optional(),
+  weekName: z.string().trim().min(1).max(60).nullable().optional(),
   weekStart: z.string().trim().nullable().optional(),
 });
 export type CoworkingSettingsInput = z.input<typeof coworkingSettingsSchema>;
 const FIELD_NAMES: Record<string, string> = { remindersEnabled: 'reminders', reminders: 'which', weekName: 'week-name', weekStart: 'week-start', spaceId: 'space', title: 'title', when: 'when', link: 'link' };
 
 function problemsOf(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({ field: FIELD_NAMES[String(issue.path[0])] ?? String(issue.path[0]), message: issue.message }));
+  return error.issues.map((issue) => issueProblem(issue, FIELD_NAMES[String(issue.path[0])] ?? String(issue.path[0])));
 }
 
 export function parseReminderList(text: string): IcdReminderOffset[] | null {
@@ -201,31 +198,35 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
         const hosted = directory.spacesHostedBy(actor.guildId, actor.userId);
         space = hosted.find((s) => s.id === input.spaceId);
         if (!space) {
-          problems.push({
-            field: 'space',
-            message: hosted.length === 0 ? 'space must be one you host, and you host none in the directory' : 'space must be one of the spaces you host',
-          });
+          problems.push(problem('space', hosted.length === 0 ? msg('rhythm.errors.hostNone') : msg('rhythm.errors.notYourSpace')));
         }
       }
       let instants: { startsAt: number; endsAt: number } | null = null;
       const when = parseWhen(input.when ?? '', now, timezone);
-      if (typeof when === 'string') problems.push({ field: 'when', message: when });
+      if (typeof when === 'string' || !('start' in when)) problems.push(problem('when', when));
       else {
         const date = when.date ?? coworkingDay(year);
         if (!isCoworkingDate(date, year, week)) {
-          const range = week && week.start.year === year ? ` or during ${week.name} (${formatLocalDate(week.start)} to ${formatLocalDate(weekEnd(week))})` : '';
-          problems.push({ field: 'when', message: `when must be on International Coworking Day (${year}-08-09)${range}` });
+          const day = formatLocalDate(coworkingDay(year));
+          problems.push(
+            problem(
+              'when',
+              week && week.start.year === year
+                ? msg('rhythm.errors.notInWeek', { day, week: week.name, from: formatLocalDate(week.start), to: formatLocalDate(weekEnd(week)) })
+                : msg('rhythm.errors.notOnDay', { day }),
+            ),
+          );
         } else {
           instants = whenToInstants(date, when, timezone);
-          if (instants.startsAt <= now) problems.push({ field: 'when', message: 'when must be in the future' });
+          if (instants.startsAt <= now) problems.push(problem('when', msg('rhythm.errors.past')));
         }
       }
       if (problems.length > 0 || !parsed.success || !space || !instants) throw invalidFields(problems);
-      if (repo.eventAt(actor.guildId, space.id, instants.startsAt)) throw conflict(`${space.name} already has an event registered at that time.`);
+      if (repo.eventAt(actor.guildId, space.id, instants.startsAt)) throw conflict(msg('rhythm.errors.taken', { space: space.name }));
       const { title, link } = parsed.data;
       const created = await events.create(actor.guildId, {
         name: title,
-        description: `${escapeMarkdown(space.name)} for International Coworking Day ${year}.${link ? ` ${plainUrl(link)}` : ''}`.slice(0, 1000),
+        about: { spaceName: space.name, year, link: link ?? null },
         startAt: instants.startsAt,
         endAt: instants.endsAt,
         location: (link ?? space.name).slice(0, 100),
@@ -248,25 +249,25 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
       } catch (error) {
         // Nothing half-written: the Discord event goes too when the row cannot be stored (e.g. a double submit).
         await events.remove(actor.guildId, created.id).catch(() => undefined);
-        if (repo.eventAt(actor.guildId, space.id, instants.startsAt)) throw conflict(`${space.name} already has an event registered at that time.`);
+        if (repo.eventAt(actor.guildId, space.id, instants.startsAt)) throw conflict(msg('rhythm.errors.taken', { space: space.name }));
         throw error;
       }
     },
 
     updateSettings(actor: Actor, input: CoworkingSettingsInput): CoworkingDaySettings {
-      if (!actor.isOrganizer) throw forbidden('Only organizers can change the Coworking Day settings.');
+      if (!actor.isOrganizer) throw forbidden(msg('rhythm.errors.cwdOrganizersOnly'));
       const parsed = coworkingSettingsSchema.safeParse(input);
       const problems = parsed.success ? [] : problemsOf(parsed.error);
       const data = parsed.success ? parsed.data : {};
       const reminders = data.reminders === undefined ? undefined : parseReminderList(data.reminders);
-      if (reminders === null) problems.push({ field: 'which', message: 'which must list reminders among 30, 7, 1 and 0 (days before August 9), e.g. "30,7,0"' });
+      if (reminders === null) problems.push(problem('which', msg('rhythm.errors.which')));
       let weekStart: string | null | undefined = data.weekStart;
       if (weekStart) {
         const day = parseDay(weekStart, clock.now().getTime(), alliances.settings(actor.guildId).timezone, 'week-start', { allowPast: true });
         const start = day.kind === 'ok' ? parseLocalDate(day.date) : null;
         if (day.kind === 'refused') problems.push({ field: 'week-start', message: day.message });
-        else if (!start) problems.push({ field: 'week-start', message: 'week-start must be a day between August 3 and August 9' });
-        else if (!weekIncludesCoworkingDay(start)) problems.push({ field: 'week-start', message: 'week-start must begin a week that includes August 9 (between August 3 and August 9)' });
+        else if (!start) problems.push(problem('week-start', msg('rhythm.errors.weekStart')));
+        else if (!weekIncludesCoworkingDay(start)) problems.push(problem('week-start', msg('rhythm.errors.weekIncludes')));
         else weekStart = formatLocalDate(start);
       }
       // A week is a name and a start together; clearing either (null) clears both.
@@ -275,7 +276,7 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
       const name = data.weekName ?? current?.icdWeekName ?? null;
       const start = weekStart ?? current?.icdWeekStart ?? null;
       if (!clearWeek && Boolean(name) !== Boolean(start)) {
-        problems.push({ field: name ? 'week-start' : 'week-name', message: 'a coworking week needs both week-name and week-start' });
+        problems.push(problem(name ? 'week-start' : 'week-name', msg('rhythm.errors.weekBoth')));
       }
       if (problems.length > 0) throw invalidFields(problems);
       repo.saveSettings(
@@ -294,23 +295,23 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
 
     plan,
 
-    async runReminder(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish): Promise<Record<string, unknown> | JobSkipped> {
+    async runReminder(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish, writer: RhythmWriter): Promise<Record<string, unknown> | JobSkipped> {
       const target = postTarget(job.guildId);
       if (isSkipped(target)) return target;
       const { channelId } = target;
       const offset = Number(job.payload['offset']) as IcdReminderOffset;
       if (!settings(job.guildId).reminders.includes(offset)) return skipJob(`the ${offset}-day reminder is switched off`);
       const view = overview(job.guildId, clock.now().getTime());
-      return publishJob(job, channelId, composeReminder({ offset, coworkingDayAt: view.coworkingDayAt, week: view.week, events: view.events, timeZone: view.timeZone }), publish);
+      return publishJob(job, channelId, writer.reminder({ offset, coworkingDayAt: view.coworkingDayAt, week: view.week, events: view.events, timeZone: view.timeZone }), publish);
     },
 
-    async runWeekAnnouncement(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish): Promise<Record<string, unknown> | JobSkipped> {
+    async runWeekAnnouncement(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish, writer: RhythmWriter): Promise<Record<string, unknown> | JobSkipped> {
       const target = postTarget(job.guildId);
       if (isSkipped(target)) return target;
       const { channelId } = target;
       const view = overview(job.guildId, clock.now().getTime());
       if (!view.week) return skipJob('no coworking week set any more');
-      return publishJob(job, channelId, composeWeekAnnouncement(view.week, view.coworkingDayAt, view.events, view.timeZone), publish);
+      return publishJob(job, channelId, writer.weekAnnouncement({ week: view.week, coworkingDayAt: view.coworkingDayAt, events: view.events, timeZone: view.timeZone }), publish);
     },
 
     /** The monthly update's Coworking Day section: the countdown when August 9 is within 60 days. */
@@ -321,10 +322,12 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
         build(period) {
           const view = overview(period.guildId, period.now);
           if (view.daysUntil < 0 || view.daysUntil > ICD_COUNTDOWN_DAYS) return null;
-          return {
-            title: 'International Coworking Day',
-            lines: countdownLines({ daysUntil: view.daysUntil, coworkingDayAt: view.coworkingDayAt, week: view.week, hostedCount: view.events.length, timeZone: view.timeZone }),
-          };
+          return countdownSection({
+            daysUntil: view.daysUntil,
+            coworkingDay: formatLocalDate(coworkingDay(view.year)),
+            week: view.week ? settings(period.guildId).week : null,
+            hostedCount: view.events.length,
+          });
         },
       };
     },

@@ -24,6 +24,15 @@ export interface LayoutInput {
   intro: string;
   sections: LayoutSection[];
   color: number;
+  /** The layout's own words, in the post's language. */
+  words: LayoutWords;
+}
+
+export interface LayoutWords {
+  /** A section's title on the embeds that continue it. */
+  continued(title: string): string;
+  /** The footer of each message of a post split over several. */
+  part(index: number, count: number): string;
 }
 
 export function truncate(text: string, max: number): string {
@@ -54,9 +63,9 @@ export function chunkLines(lines: string[], max: number = LIMITS.description): s
   return chunks;
 }
 
-function sectionEmbeds(section: LayoutSection, color: number): PostEmbed[] {
+function sectionEmbeds(section: LayoutSection, color: number, words: LayoutWords): PostEmbed[] {
   return chunkLines(section.lines).map((description, index) => ({
-    title: truncate(index === 0 ? section.title : `${section.title} (continued)`, LIMITS.title),
+    title: truncate(index === 0 ? section.title : words.continued(section.title), LIMITS.title),
     description,
     color,
   }));
@@ -69,7 +78,7 @@ export function layoutPost(input: LayoutInput): PostMessage[] {
     description: truncate(input.intro, LIMITS.description),
     color: input.color,
   };
-  const embeds = [head, ...input.sections.flatMap((section) => sectionEmbeds(section, input.color))];
+  const embeds = [head, ...input.sections.flatMap((section) => sectionEmbeds(section, input.color, input.words))];
   const messages: PostMessage[] = [];
   let current: PostEmbed[] = [];
   let chars = 0;
@@ -87,7 +96,7 @@ export function layoutPost(input: LayoutInput): PostMessage[] {
   if (messages.length > 1) {
     messages.forEach((message, index) => {
       const last = message.embeds[message.embeds.length - 1]!;
-      last.footer = { text: `Part ${index + 1} of ${messages.length}` };
+      last.footer = { text: input.words.part(index + 1, messages.length) };
     });
   }
   return messages;

@@ -1,5 +1,8 @@
 // What the rhythm domain needs from the outside, as plain types: a way to publish posts (the Discord poster
 // behind it), the directory's spaces, and Discord scheduled events. The adapter supplies them; tests fake them.
+import type { ErrorText } from '../shared/errors.js';
+import type { UpdateSectionContent } from '../shared/update-section.js';
+import type { ReminderDraft, UpdateDraft, WeekDraft } from './content.rules.js';
 
 /** Embed data in Discord's own shape (a subset), already within Discord's limits. */
 export interface PostEmbed {
@@ -55,7 +58,8 @@ export const noSpacesDirectory: SpacesDirectory = {
 
 export interface ScheduledEventInput {
   name: string;
-  description: string;
+  /** What the event's description says (the adapter words it in the alliance's language). */
+  about: { spaceName: string; year: number; link: string | null };
   startAt: number;
   endAt: number;
   /** External events need a location: the link, or the space's name. */
@@ -73,8 +77,23 @@ export interface ScheduledEvents {
  * Whether the bot can post in a channel (checked by the adapter when organizers pick one): null when it can, else
  * a member-readable message that names the `channel` option.
  */
-export type ChannelCheck = (guildId: string, channelId: string) => Promise<string | null>;
+export type ChannelCheck = (guildId: string, channelId: string) => Promise<ErrorText | null>;
 
 export function messageUrl(guildId: string, channelId: string, messageId: string): string {
   return `https://discord.com/channels/${guildId}/${channelId}/${messageId}`;
 }
+
+/**
+ * Writes rhythm posts in one language (the alliance's): the Discord layer supplies it with each call that composes
+ * a post, so the domain decides what is said and the words stay in the catalogues.
+ */
+export interface RhythmWriter {
+  update(draft: UpdateDraft): PostMessage[];
+  /** The organizers-only companion of a month's update; empty when there is nothing. */
+  organizersNote(period: string, sections: UpdateSectionContent[]): PostMessage[];
+  reminder(draft: ReminderDraft): PostMessage[];
+  weekAnnouncement(draft: WeekDraft): PostMessage[];
+}
+
+/** The writer of one alliance's posts (scheduled jobs have no interaction: the language comes from its settings). */
+export type WriterFor = (guildId: string) => RhythmWriter;

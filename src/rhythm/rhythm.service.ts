@@ -1,14 +1,13 @@
 // The rhythm feature as one service: monthly updates and Coworking Day, their planner over every alliance, the
-// handlers of their scheduled jobs, and what organizers are told when one of their posts failed for good.
+// handlers of their scheduled jobs (what organizers are told when a post failed is src/discord/rhythm/failure.ts).
 import type { AlliancesService } from '../alliances/alliances.service.js';
-import type { Job, JobsRepo } from '../jobs/jobs.repo.js';
+import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { JobHandler } from '../jobs/job-handler.js';
 import { HOUR, type Clock } from '../shared/clock.js';
 import type { UpdateSectionProvider } from '../shared/update-section.js';
-import { monthName } from './content.rules.js';
 import { createCoworkingDayService } from './coworking-day.service.js';
 import { ICD_REMINDER_KIND, ICD_WEEK_KIND, MONTHLY_KIND } from './due.rules.js';
-import type { Publish, SpacesDirectory } from './ports.js';
+import type { Publish, SpacesDirectory, WriterFor } from './ports.js';
 import type { RhythmRepo } from './rhythm.repo.js';
 import { createRhythmPublicService } from './rhythm-public.service.js';
 import { createUpdatesService } from './updates.service.js';
@@ -24,8 +23,6 @@ export interface RhythmServiceDeps {
 }
 
 export const RHYTHM_JOB_KINDS = [MONTHLY_KIND, ICD_REMINDER_KIND, ICD_WEEK_KIND] as const;
-
-const REMINDER_NAMES: Record<number, string> = { 30: '30-day', 7: '7-day', 1: 'day-before', 0: 'on-the-day' };
 
 export function createRhythmService(deps: RhythmServiceDeps) {
   const coworkingDay = createCoworkingDayService(deps);
@@ -66,31 +63,13 @@ export function createRhythmService(deps: RhythmServiceDeps) {
       planGuild(guildId, deps.clock.now().getTime());
     },
 
-    /** Handlers for the rhythm job kinds, posting through `publish` (the Discord poster in the bot). */
-    jobHandlers(publish: Publish): Record<string, JobHandler> {
+    /** Handlers for the rhythm job kinds, posting through `publish` (the Discord poster in the bot) in each alliance's words. */
+    jobHandlers(publish: Publish, writerFor: WriterFor): Record<string, JobHandler> {
       return {
-        [MONTHLY_KIND]: (job) => updates.runScheduled(job, publish),
-        [ICD_REMINDER_KIND]: (job) => coworkingDay.runReminder(job, publish),
-        [ICD_WEEK_KIND]: (job) => coworkingDay.runWeekAnnouncement(job, publish),
+        [MONTHLY_KIND]: (job) => updates.runScheduled(job, publish, writerFor(job.guildId)),
+        [ICD_REMINDER_KIND]: (job) => coworkingDay.runReminder(job, publish, writerFor(job.guildId)),
+        [ICD_WEEK_KIND]: (job) => coworkingDay.runWeekAnnouncement(job, publish, writerFor(job.guildId)),
       };
-    },
-
-    /** What organizers read when a rhythm post failed for good; null for other features' jobs. */
-    failureNotice(job: Job, error: string): string | null {
-      const fix = 'Check that I can still see and post in the announcements channel (and the one set in `/updates settings`).';
-      if (job.kind === MONTHLY_KIND) {
-        const [year, month] = String(job.payload['period'] ?? '').split('-').map(Number);
-        const name = year && month ? monthName({ year, month }) : 'this month';
-        return `The monthly update for ${name} could not be posted after ${job.attempts} attempts (${error}). ${fix} Then post it with \`/updates post-now\`.`;
-      }
-      if (job.kind === ICD_REMINDER_KIND) {
-        const name = REMINDER_NAMES[Number(job.payload['offset'])] ?? '';
-        return `The ${name} International Coworking Day reminder could not be posted after ${job.attempts} attempts (${error}). ${fix}`;
-      }
-      if (job.kind === ICD_WEEK_KIND) {
-        return `The coworking week announcement could not be posted after ${job.attempts} attempts (${error}). ${fix}`;
-      }
-      return null;
     },
   };
 }

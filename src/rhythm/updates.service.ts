@@ -6,9 +6,10 @@ import type { JobsRepo } from '../jobs/jobs.repo.js';
 import { skipJob, type JobSkipped } from '../jobs/job-handler.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
-import { forbidden, invalidFields, type FieldProblem } from '../shared/errors.js';
+import { forbidden, invalidFields, msg, problem, type FieldProblem } from '../shared/errors.js';
+import { between, issueProblem } from '../shared/validate.js';
 import type { UpdatePeriod, UpdateSectionContent, UpdateSectionProvider } from '../shared/update-section.js';
-import { composeOrganizersNote, composeUpdate, NOTE_MAX } from './content.rules.js';
+import { NOTE_MAX } from './content.rules.js';
 import {
   addDays,
   addMonths,
@@ -21,7 +22,7 @@ import {
   type LocalDate,
   type YearMonth,
 } from './due.rules.js';
-import { messageUrl, type ChannelCheck, type PostMessage, type Publish } from './ports.js';
+import { messageUrl, type ChannelCheck, type PostMessage, type Publish, type RhythmWriter } from './ports.js';
 import type { MonthlyUpdateRow, RhythmRepo } from './rhythm.repo.js';
 
 const MEMBER_MENTION = /<@!?\d+>/g;
@@ -73,9 +74,9 @@ export interface UpdateHistoryEntry {
 }
 
 export const updateSettingsSchema = z.object({
-  day: z.number().int().min(1, 'day must be between 1 and 28').max(28, 'day must be between 1 and 28').optional(),
-  hour: z.number().int().min(0, 'hour must be between 0 and 23').max(23, 'hour must be between 0 and 23').optional(),
-  channelId: z.string().regex(/^\d{15,21}$/, 'channel must be a Discord channel').optional(),
+  day: z.number().int().refine(...between(1, 28)).optional(),
+  hour: z.number().int().refine(...between(0, 23)).optional(),
+  channelId: z.string().regex(/^\d{15,21}$/, 'rhythm.errors.channelId').optional(),
   enabled: z.boolean().optional(),
 });
 export type UpdateSettingsInput = z.input<typeof updateSettingsSchema>;
@@ -90,8 +91,13 @@ export interface UpdatesServiceDeps {
   sections: UpdateSectionProvider[];
 }
 
+/** Whether a section has anything to say (a sentence by key always does). */
+function hasWords(section: UpdateSectionContent): boolean {
+  return section.lines.some((line) => typeof line !== 'string' || line.trim().length > 0);
+}
+
 function requireOrganizer(actor: Actor): void {
-  if (!actor.isOrganizer) throw forbidden('Only organizers can manage the monthly update.');
+  if (!actor.isOrganizer) throw forbidden(msg('rhythm.errors.organizersOnly'));
 }
 
 export function createUpdatesService(deps: UpdatesServiceDeps) {
@@ -118,7 +124,7 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
     };
   }
 
-  function compose(guildId: string, month: YearMonth, now: number): ComposedUpdate {
+  function compose(guildId: string, month: YearMonth, now: number, writer: RhythmWriter): ComposedUpdate {
     const current = settings(guildId);
     const noteAt = current.note ? (repo.settings(guildId)?.noteAt ?? null) : null;
     const timezone = alliances.settings(guildId).timezone;
@@ -138,13 +144,13 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
         failedSections.push(provider.id);
       }
     }
-    const content = composeUpdate({ month, from: bounds.from, aheadTo: bounds.aheadTo, note: current.note, sections: contents, timeZone: timezone });
+    const messages = writer.update({ period: formatYearMonth(month), from: bounds.from, aheadTo: bounds.aheadTo, note: current.note, sections: contents, timeZone: timezone });
     return {
       guildId,
       period: formatYearMonth(month),
-      messages: content.messages,
-      organizerMessages: composeOrganizersNote(month, organizerContents),
-      quiet: content.quiet,
+      messages,
+      organizerMessages: writer.organizersNote(formatYearMonth(month), organizerContents),
+      quiet: !current.note && !contents.some(hasWords),
       sectionIds,
       failedSections,
       noteAt,
@@ -195,15 +201,12 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
       const parsed = updateSettingsSchema.safeParse(input);
       const problems: FieldProblem[] = parsed.success
         ? []
-        : parsed.error.issues.map((issue) => {
-            const field = FIELD_NAMES[String(issue.path[0])] ?? String(issue.path[0]);
-            return { field, message: issue.message };
-          });
+        : parsed.error.issues.map((issue) => issueProblem(issue, FIELD_NAMES[String(issue.path[0])] ?? String(issue.path[0])));
       // The channel is checked even when other fields are wrong, so organizers fix everything in one go.
       const channelOk = input.channelId !== undefined && !problems.some((problem) => problem.field === 'channel');
       if (channelOk && canPost) {
-        const problem = await canPost(actor.guildId, input.channelId!);
-        if (problem) problems.push({ field: 'channel', message: problem });
+        const refused = await canPost(actor.guildId, input.channelId!);
+        if (refused) problems.push(problem('channel', refused));
       }
       if (problems.length > 0 || !parsed.success) throw invalidFields(problems);
       const { day, hour, channelId, enabled } = parsed.data;
@@ -219,11 +222,11 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
     setNote(actor: Actor, text: string): UpdateSettings {
       requireOrganizer(actor);
       const note = text.trim();
-      if (!note) throw invalidFields([{ field: 'text', message: 'text must not be empty' }]);
+      if (!note) throw invalidFields([problem('text', msg('validation.empty', { field: 'text' }))]);
       // Characters as Discord counts them (code points), so the option's max_length and this check agree.
       const length = [...note].length;
       if (length > NOTE_MAX) {
-        throw invalidFields([{ field: 'text', message: `text must be at most ${NOTE_MAX} characters (it has ${length})` }]);
+        throw invalidFields([problem('text', msg('rhythm.errors.noteTooLong', { limit: NOTE_MAX, length }))]);
       }
       repo.saveSettings(actor.guildId, { note, noteBy: actor.userId, noteAt: clock.now().getTime() }, clock.now().getTime());
       return settings(actor.guildId);
@@ -239,22 +242,22 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
      * Exactly what `postNow` would post at this moment: this local month's update. With `soFar`, the next update
      * as it stands today: the month so far.
      */
-    preview(actor: Actor, options: { soFar?: boolean } = {}): ComposedUpdate {
+    preview(actor: Actor, options: { soFar?: boolean }, writer: RhythmWriter): ComposedUpdate {
       requireOrganizer(actor);
       const now = clock.now().getTime();
       const month = localYearMonth(now, alliances.settings(actor.guildId).timezone);
-      return compose(actor.guildId, options.soFar ? addMonths(month, 1) : month, now);
+      return compose(actor.guildId, options.soFar ? addMonths(month, 1) : month, now, writer);
     },
 
     /** Posts this month's update now; it counts as this month's, so the scheduled one is then skipped. */
-    async postNow(actor: Actor, publish: Publish): Promise<PostedUpdate> {
+    async postNow(actor: Actor, publish: Publish, writer: RhythmWriter): Promise<PostedUpdate> {
       requireOrganizer(actor);
       const now = clock.now().getTime();
       const channelId = settings(actor.guildId).channelId;
       if (!channelId) {
-        throw invalidFields([{ field: 'channel', message: 'channel: no channel for the update yet; set one with /updates settings' }]);
+        throw invalidFields([problem('channel', msg('rhythm.errors.noChannel'))]);
       }
-      const composed = compose(actor.guildId, localYearMonth(now, alliances.settings(actor.guildId).timezone), now);
+      const composed = compose(actor.guildId, localYearMonth(now, alliances.settings(actor.guildId).timezone), now, writer);
       return publishAndRecord(composed, { channelId, key: `monthly-now:${actor.guildId}:${now}`, trigger: 'manual', postedBy: actor.userId }, publish);
     },
 
@@ -271,7 +274,7 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
     },
 
     /** The scheduled job's work; safe to run again after a crash (same key → same post, recorded once). */
-    async runScheduled(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish): Promise<Record<string, unknown> | JobSkipped> {
+    async runScheduled(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish, writer: RhythmWriter): Promise<Record<string, unknown> | JobSkipped> {
       const done = repo.updateByKey(job.guildId, job.key);
       if (done) return { messageIds: done.messageIds, alreadyRecorded: true };
       const period = String(job.payload['period'] ?? '');
@@ -281,7 +284,7 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
       if (!current.enabled) return skipJob('monthly updates are switched off');
       if (repo.updatesForPeriod(job.guildId, period).length > 0) return skipJob('already posted with /updates post-now');
       if (!current.channelId) return skipJob('no channel for the monthly update');
-      const composed = compose(job.guildId, { year, month }, clock.now().getTime());
+      const composed = compose(job.guildId, { year, month }, clock.now().getTime(), writer);
       const posted = await publishAndRecord(composed, { channelId: current.channelId, key: job.key, trigger: 'scheduled', postedBy: null }, publish);
       return { messageIds: posted.messageIds, sections: composed.sectionIds };
     },

@@ -4,6 +4,7 @@
 import { HOUR } from '../shared/clock.js';
 import { localToInstant } from '../shared/zoned-time.js';
 import { parseLocalDate as parseDay } from '../shared/when.rules.js';
+import { msg, type ErrorText } from '../shared/errors.js';
 import type { LocalDate } from './due.rules.js';
 
 export const DEFAULT_EVENT_HOURS = 2;
@@ -24,10 +25,9 @@ function clock(hour: string, minute: string): { hour: number; minute: number } |
 }
 
 /** The parsed time, or a message saying what is wrong (the caller reports it on the `when` option). */
-export function parseWhen(text: string, now: number, timeZone: string): ParsedWhen | string {
+export function parseWhen(text: string, now: number, timeZone: string): ParsedWhen | ErrorText {
   const match = PATTERN.exec(text.trim());
-  const usage = 'when must look like 14:00, 09:00-17:00 or "august 7 14:00" (local time)';
-  if (!match) return usage;
+  if (!match) return msg('rhythm.errors.whenUsage');
   let date: LocalDate | null = null;
   if (match[1]) {
     // Past days are let through: the caller says when must be on Coworking Day (or its week) and in the future.
@@ -38,8 +38,8 @@ export function parseWhen(text: string, now: number, timeZone: string): ParsedWh
   }
   const start = clock(match[2]!, match[3]!);
   const end = match[4] ? clock(match[4], match[5]!) : null;
-  if (!start || (match[4] && !end)) return 'when has a time that does not exist: hours go up to 23 and minutes up to 59';
-  if (end && end.hour * 60 + end.minute <= start.hour * 60 + start.minute) return 'when must end after it starts';
+  if (!start || (match[4] && !end)) return msg('rhythm.errors.noSuchTime');
+  if (end && end.hour * 60 + end.minute <= start.hour * 60 + start.minute) return msg('rhythm.errors.endBeforeStart');
   return { date, start, end };
 }
 

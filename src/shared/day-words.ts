@@ -44,3 +44,12 @@ export function dayInWords(date: CalendarDay | string, language: Language = 'en'
 export function dayOfInstant(instant: number, timeZone: string, language: Language = 'en'): string {
   return dayInWords(zonedParts(instant, timeZone), language);
 }
+
+/** "2027-01" → "January 2027", "enero de 2027", "janvier 2027": a month of the calendar, in the reader's language. */
+export function monthInWords(month: string, language: Language = 'en'): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  const [year, index] = [Number(match[1]), Number(match[2])];
+  if (language === 'en') return `${MONTHS[index - 1]} ${year}`;
+  return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, index - 1, 15));
+}

@@ -14,10 +14,24 @@ export interface UpdatePeriod {
   timezone: string;
 }
 
+/**
+ * A sentence of a section by meaning, written in the alliance's language when the update is composed: a catalogue
+ * key with its values; `days` (YYYY-MM-DD) are written in words and `lists` joined ("A, B and C") in that language.
+ */
+export interface SectionText {
+  key: string;
+  values?: Record<string, string | number | boolean | null | undefined>;
+  days?: Record<string, string>;
+  lists?: Record<string, string[]>;
+}
+
+/** English text (older sections) or a sentence by key (said in the alliance's language). */
+export type SectionLine = string | SectionText;
+
 export interface UpdateSectionContent {
-  title: string;
+  title: SectionLine;
   /** Lines of the section; an empty list means "nothing to say" and the section is left out. */
-  lines: string[];
+  lines: SectionLine[];
 }
 
 export interface UpdateSectionProvider {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { lead as leadCommand } from '../../commands/lead.js';
 import { decodeCustomId, parseCustomIdArgs } from '../../src/discord/custom-id.js';
 import { renderLeadOffer, renderStats } from '../../src/discord/leads/render.js';
+import { sayIn } from '../../src/i18n/translate.js';
 import { LANGUAGES } from '../../src/shared/languages.js';
 import { passField, renderCheckin, renderIssued, renderMine, renderVisits } from '../../src/discord/pass/render.js';
 import { renderPerks } from '../../src/discord/perks/render.js';
@@ -46,18 +47,23 @@ const leadRow: LeadRow = {
 };
 
 describe('pass renderers', () => {
-  it('fit Discord’s limits at their longest: a printable card, 40 passes, a month with 300 spaces', () => {
-    checkEmbeds(renderIssued(pass(1)).embeds);
-    checkEmbeds(renderMine(Array.from({ length: 40 }, (_, i) => pass(i))).embeds ?? []);
-    const report = renderVisits({
+  it.each(LANGUAGES)('fit Discord’s limits at their longest in %s: a printable card, 40 passes, a month with 300 spaces', (language) => {
+    const speech = { say: sayIn(language), language };
+    checkEmbeds(renderIssued(speech, pass(1)).embeds);
+    checkEmbeds(renderMine(speech, Array.from({ length: 40 }, (_, i) => pass(i))).embeds ?? []);
+    const report = renderVisits(speech, {
       month: '2026-11', total: 300_000,
       bySpace: Array.from({ length: 300 }, (_, i) => ({ spaceId: i, spaceName: long(120), visits: 1000 })),
       byPass: Array.from({ length: 50 }, (_, i) => ({ passId: i, code: 'ABCDEFGH', holderUserId: null, holderName: long(100), visits: 6000 })),
     });
     checkEmbeds(report.embeds ?? []);
-    expect(report.embeds!.at(-1)!.toJSON().description).toContain('the full list is in /pass export');
-    expect(length(renderCheckin({ pass: pass(1), spaceName: long(120), already: false }))).toBeLessThanOrEqual(2000);
-    expect(passField({ accepts: false, terms: 'x' })).toEqual({ name: 'Alliance pass', value: 'Not accepted' });
+    expect(report.embeds!.at(-1)!.toJSON().description).toContain(speech.say('pass.visits.moreHint'));
+    expect(length(renderCheckin(speech, { pass: pass(1), spaceName: long(120), already: false }))).toBeLessThanOrEqual(2000);
+  });
+
+  it('says the pass field in the reader’s language', () => {
+    expect(passField(sayIn('en'), { accepts: false, terms: 'x' })).toEqual({ name: 'Alliance pass', value: 'Not accepted' });
+    expect(passField(sayIn('fr'), { accepts: true, terms: null })).toEqual({ name: 'Passe de l’alliance', value: '🎫 Accepté' });
   });
 });
 

@@ -7,8 +7,8 @@ import type { NotesView } from '../../src/meetings/outcomes.service.js';
 import { renderAgenda } from '../../src/discord/meetings/agenda-render.js';
 import { fitEmbeds } from '../../src/discord/fit.js';
 import { renderIdeas } from '../../src/discord/ideas/render.js';
-import { renderNotes, renderPreview, renderStartPost } from '../../src/discord/meetings/render.js';
 import { sayIn } from '../../src/i18n/translate.js';
+import { renderNotes, renderPreview, renderStartPost } from '../../src/discord/meetings/render.js';
 import { LANGUAGES } from '../../src/shared/languages.js';
 
 const START = Date.parse('2026-12-03T17:00:00Z');
@@ -98,7 +98,7 @@ describe('meetings renderers', () => {
 
   it('the idea list shows at most what fits and the dots left', () => {
     const ideas = Array.from({ length: 200 }, (_, i) => ({ id: i, guildId: '1', text: 'I'.repeat(300), authorId: USER, status: 'parked' as const, promotedTo: null, createdAt: 0, dots: 3 }));
-    const embeds = renderIdeas({ ideas, dotsLeft: 1 });
+    const embeds = renderIdeas(sayIn('en'), { ideas, dotsLeft: 1 });
     expectWithinLimits(embeds);
     expect(embeds.at(-1)!.toJSON().footer?.text).toContain('1 dot left');
   });

@@ -7,7 +7,7 @@ import { plainUrl, escapeMarkdown, unmaskLinks } from '../../src/discord/format.
 import { renderProfile, renderWelcome } from '../../src/discord/directory/render.js';
 import { renderProposal, renderProposalList } from '../../src/discord/proposals/render.js';
 import { createProposalsUpdateSection } from '../../src/proposals/proposals.update-section.js';
-import { composeUpdate, hostedEventLine } from '../../src/rhythm/content.rules.js';
+import { hostingSections, rhythmWriter } from '../../src/discord/rhythm/posts.js';
 import { actor, G1, members, organizer, people, setup } from '../domain/proposals/setup.js';
 
 const en = sayIn('en');
@@ -55,14 +55,14 @@ describe('member text in public posts', () => {
   });
 
   it('a hosted coworking-day event shows its title as text and its link plainly', () => {
-    const line = hostedEventLine({ spaceName: `Hive ${EVIL}`, title: EVIL, hostUserId: members[0], startsAt: 0, endsAt: 3_600_000, link: 'https://hive.example/icd' });
+    const line = hostingSections(sayIn('en'), [{ spaceName: `Hive ${EVIL}`, title: EVIL, hostUserId: members[0], startsAt: 0, endsAt: 3_600_000, link: 'https://hive.example/icd' }])[0]!.lines[0]!;
     expect(maskedLinks(line)).toEqual([]);
     expect(line).toContain(' · https://hive.example/icd');
   });
 
   it('the organizers’ note in the monthly update keeps its bold but shows typed links as text', () => {
-    const update = composeUpdate({ month: { year: 2026, month: 11 }, from: 0, aheadTo: 86_400_000, note: `**Big news**: ${EVIL}`, sections: [], timeZone: 'UTC' });
-    const text = JSON.stringify(update.messages);
+    const messages = rhythmWriter('en').update({ period: '2026-11', from: 0, aheadTo: 86_400_000, note: `**Big news**: ${EVIL}`, sections: [], timeZone: 'UTC' });
+    const text = JSON.stringify(messages);
     expect(maskedLinks(text)).toEqual([]);
     expect(text).toContain('**Big news**');
   });

@@ -12,7 +12,12 @@ import {
   renderUpdateSettings,
 } from '../../src/discord/rhythm/render.js';
 import type { Poster } from '../../src/discord/poster.js';
-import { composeUpdate } from '../../src/rhythm/content.rules.js';
+import { rhythmWriter } from '../../src/discord/rhythm/posts.js';
+import { rhythmFailureNotice } from '../../src/discord/rhythm/failure.js';
+import type { Job } from '../../src/jobs/jobs.repo.js';
+import { MONTHLY_KIND } from '../../src/rhythm/due.rules.js';
+import { sayIn } from '../../src/i18n/translate.js';
+import { LANGUAGES, type Language } from '../../src/shared/languages.js';
 import type { ComposedUpdate, UpdateSettings } from '../../src/rhythm/updates.service.js';
 import { NOTE_MAX } from '../../src/rhythm/content.rules.js';
 
@@ -41,24 +46,26 @@ function expectWithinLimits(message: { content?: string; embeds?: readonly APIEm
   }
 }
 
-function longUpdate(): ComposedUpdate {
+function longUpdate(language: Language = 'en'): ComposedUpdate {
   const sections = Array.from({ length: 8 }, (_, s) => ({
     title: `Section ${s}`,
     lines: Array.from({ length: 60 }, (_, i) => `• item ${i} of section ${s}: ${'a long description of what happened '.repeat(3)}`),
   }));
-  const content = composeUpdate({ month: { year: 2027, month: 1 }, from: JAN - 31 * DAY, aheadTo: JAN + 31 * DAY, note: 'n'.repeat(NOTE_MAX), sections, timeZone: 'America/Chicago' });
-  return { guildId: '1'.repeat(18), period: '2027-01', messages: content.messages, quiet: false, sectionIds: [], failedSections: ['meetings'], noteAt: JAN, covers: { from: { year: 2026, month: 12, day: 1 }, through: { year: 2026, month: 12, day: 31 } } };
+  const messages = rhythmWriter(language).update({ period: '2027-01', from: JAN - 31 * DAY, aheadTo: JAN + 31 * DAY, note: 'n'.repeat(NOTE_MAX), sections, timeZone: 'America/Chicago' });
+  return { guildId: '1'.repeat(18), period: '2027-01', messages, quiet: false, sectionIds: [], failedSections: ['meetings'], noteAt: JAN, covers: { from: { year: 2026, month: 12, day: 1 }, through: { year: 2026, month: 12, day: 31 } } };
 }
 
 const settings: UpdateSettings = {
   enabled: true, day: 28, hour: 23, channelId: '2'.repeat(18), channelIsDefault: false, note: 'ü'.repeat(NOTE_MAX), noteBy: '3'.repeat(18), nextDueAt: JAN,
 };
 
+const say = sayIn('en');
+
 describe('rhythm renderers', () => {
   it('splits a long update into several messages, each within Discord limits, and the preview shows the same embeds', () => {
     const composed = longUpdate();
     expect(composed.messages.length).toBeGreaterThan(1);
-    const preview = renderPreview(composed, settings);
+    const preview = renderPreview(say, 'en', composed, settings);
     expect(preview).toHaveLength(composed.messages.length);
     for (const payload of preview) {
       expect(payload.ephemeral).toBe(true);
@@ -92,7 +99,7 @@ describe('rhythm renderers', () => {
       spaceName: `Space number ${i} with a rather long name`, title: `Event ${i}: ${'open doors, coffee and talks '.repeat(3)}`,
       hostUserId: '4'.repeat(18), startsAt: JAN + i * 60_000, endsAt: JAN + i * 60_000 + 7_200_000, link: `https://example.org/${i}`,
     }));
-    const messages = renderOverview({ year: 2027, daysUntil: 12, coworkingDayAt: JAN, week: { name: 'KC Coworking Week', startsAt: JAN, endsAt: JAN + 7 * DAY }, events, timeZone: 'America/Chicago' });
+    const messages = renderOverview(say, 'en', { year: 2027, daysUntil: 12, coworkingDayAt: JAN, week: { name: 'KC Coworking Week', startsAt: JAN, endsAt: JAN + 7 * DAY }, events, timeZone: 'America/Chicago' });
     expect(messages.length).toBeGreaterThan(1);
     for (const message of messages) expectWithinLimits(message);
     const text = messages.flatMap((m) => m.embeds.map((e) => e.description)).join('\n');
@@ -105,17 +112,47 @@ describe('rhythm renderers', () => {
       period: `2025-${String((i % 12) + 1).padStart(2, '0')}`, trigger: i % 2 ? ('manual' as const) : ('scheduled' as const), postedAt: JAN + i * DAY,
       postedBy: '5'.repeat(18), url: `https://discord.com/channels/${'1'.repeat(18)}/${'2'.repeat(18)}/${String(i).padStart(18, '9')}`, messageCount: 3,
     }));
-    const history = renderHistory(entries);
+    const history = renderHistory(say, 'en', entries);
     expectWithinLimits({ embeds: history });
     const text = history.map((embed) => embed.description).join('\n');
     for (const entry of entries) expect(text).toContain(entry.url);
-    expect(renderHistory([])[0]!.description).toBe('No monthly update has been posted yet.');
-    expectWithinLimits({ embeds: [renderUpdateSettings(settings, 'America/Argentina/ComodRivadavia')] });
-    expectWithinLimits({ embeds: [renderUpdateSettings({ ...settings, channelId: null, note: null, nextDueAt: null }, 'UTC')] });
-    const note = renderNote(settings, NOTE_MAX);
+    expect(renderHistory(say, 'en', [])[0]!.description).toBe('No monthly update has been posted yet.');
+    expectWithinLimits({ embeds: [renderUpdateSettings(say, settings, 'America/Argentina/ComodRivadavia')] });
+    expectWithinLimits({ embeds: [renderUpdateSettings(say, { ...settings, channelId: null, note: null, nextDueAt: null }, 'UTC')] });
+    const note = renderNote(say, settings, NOTE_MAX);
     expectWithinLimits(note as { content?: string; embeds?: APIEmbed[] });
     expect(note.ephemeral).toBe(true);
-    expectWithinLimits({ embeds: [renderCoworkingSettings({ remindersEnabled: true, reminders: [30, 7, 1, 0], week: { name: 'W'.repeat(60), start: '2027-08-03', end: '2027-08-09' } }, 'UTC')] });
-    expect(renderCoworkingSettings({ remindersEnabled: false, reminders: [], week: null }, 'UTC').fields?.map((f) => f.value)).toEqual(['Off', '*none*', '*none*: events must be on August 9']);
+    expectWithinLimits({ embeds: [renderCoworkingSettings(say, 'en', { remindersEnabled: true, reminders: [30, 7, 1, 0], week: { name: 'W'.repeat(60), start: '2027-08-03', end: '2027-08-09' } }, 'UTC')] });
+    expect(renderCoworkingSettings(say, 'en', { remindersEnabled: false, reminders: [], week: null }, 'UTC').fields?.map((f) => f.value)).toEqual(['Off', '*none*', '*none*: events must be on August 9']);
+  });
+});
+
+describe('rhythm renderers in every language', () => {
+  it.each(LANGUAGES)('a long update, its preview and every settings reply stay within Discord limits in %s', (language) => {
+    const speak = sayIn(language);
+    const composed = longUpdate(language);
+    expect(composed.messages.length).toBeGreaterThan(1);
+    for (const message of composed.messages) expectWithinLimits(message);
+    for (const payload of renderPreview(speak, language, composed, settings)) expectWithinLimits(payload as { content?: string; embeds?: APIEmbed[] });
+    expectWithinLimits({ embeds: [renderUpdateSettings(speak, settings, 'America/Argentina/ComodRivadavia')] });
+    expectWithinLimits(renderNote(speak, settings, NOTE_MAX) as { content?: string; embeds?: APIEmbed[] });
+    expectWithinLimits({ embeds: [renderCoworkingSettings(speak, language, { remindersEnabled: true, reminders: [30, 7, 1, 0], week: { name: 'W'.repeat(60), start: '2027-08-03', end: '2027-08-09' } }, 'UTC')] });
+  });
+
+  it('writes the month and the layout words in the alliance language', () => {
+    const spanish = rhythmWriter('es').update({ period: '2027-01', from: JAN - 31 * DAY, aheadTo: JAN, note: null, sections: [], timeZone: 'UTC' });
+    expect(spanish[0]!.embeds[0]!.title).toBe('Novedades de la alianza · enero de 2027 · un mes tranquilo');
+    const french = longUpdate('fr');
+    expect(french.messages[0]!.embeds[0]!.title).toBe('Nouvelles de l’alliance · janvier 2027');
+    expect(french.messages[0]!.embeds.at(-1)!.footer?.text).toBe(`Partie 1 sur ${french.messages.length}`);
+  });
+});
+
+describe('the failure notice organizers read', () => {
+  it('names the month and the attempts in the alliance language, and says nothing of other features’ jobs', () => {
+    const job = { kind: MONTHLY_KIND, payload: { period: '2027-01' }, attempts: 5 } as unknown as Job;
+    expect(rhythmFailureNotice(sayIn('fr'), 'fr', job, '50013')).toMatch(/^Les nouvelles de janvier 2027 n’ont pas pu être publiées après 5 tentatives \(50013\)/);
+    expect(rhythmFailureNotice(sayIn('en'), 'en', job, '50013')).toMatch(/^The monthly update for January 2027 could not be posted after 5 attempts/);
+    expect(rhythmFailureNotice(sayIn('es'), 'es', { ...job, kind: 'proposal-close' } as Job, 'x')).toBeNull();
   });
 });

@@ -86,15 +86,15 @@ describe('International Coworking Day on Discord', () => {
 
     const early = await host('priya', { space: String(hive), when: '2027-08-05 10:00' });
     expect(early.ephemeral).toBe(true);
-    expect(early.content).toContain('when must be on International Coworking Day (2027-08-09)');
+    expect(early.content).toContain('**when** must be on International Coworking Day (2027-08-09)');
     const notYours = await host('priya', { space: String(nest), when: '10:00' });
-    expect(notYours.content).toContain('space must be one of the spaces you host');
+    expect(notYours.content).toContain('**space** must be one of the spaces you host');
     const typed = await host('priya', { space: 'Hive', when: '10:00' });
-    expect(typed.content).toContain('space must be picked from the list');
+    expect(typed.content).toContain('**space** must be picked from the list');
     const none = await host('sam', { space: String(hive), when: '25:00' });
     expect(none.content).toContain('Please fix these');
-    expect(none.content).toContain('space must be one you host');
-    expect(none.content).toContain('when has a time that does not exist');
+    expect(none.content).toContain('**space** must be one you host');
+    expect(none.content).toContain('**when** has a time that does not exist');
     expect(h.bed.scheduledEvents(a.id)).toHaveLength(0);
     expect(visibleText(await a.reply('sam', 'coworkingday show'))).toContain('No space has registered an event yet');
 
@@ -111,9 +111,9 @@ describe('International Coworking Day on Discord', () => {
     const refused = await a.reply('marcus', 'coworkingday settings', { reminders: false });
     expect(refused.ephemeral).toBe(true);
     expect(refused.content).toContain('Only organizers can do that');
-    expect((await a.reply('olivia', 'coworkingday settings', { which: '30,14' })).content).toContain('which must list reminders among 30, 7, 1 and 0');
+    expect((await a.reply('olivia', 'coworkingday settings', { which: '30,14' })).content).toContain('**which** must list reminders among 30, 7, 1 and 0');
     expect((await a.reply('olivia', 'coworkingday settings', { 'week-name': 'Week', 'week-start': '2027-08-10' })).content).toContain(
-      'week-start must begin a week that includes August 9',
+      '**week-start** must begin a week that includes August 9',
     );
     const shown = visibleText(await a.reply('olivia', 'coworkingday settings'));
     expect(shown).toContain('On, at 10:00 (UTC)');

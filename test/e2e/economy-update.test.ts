@@ -34,7 +34,7 @@ describe('the monthly update', () => {
     const posts = h.bed.messages(a.channel('announcements')).filter((m) => m.fromBot && visibleText(m).includes('Alliance update'));
     const text = posts.map(visibleText).join('\n');
     expect(text).toContain('Alliance pass');
-    expect(text).toContain('4 pass visits across the alliance. Most welcoming: **Rainier Commons** (3), **Harbor Desk** (1).');
+    expect(text).toContain('4 pass visits across the alliance. Most welcoming: **Rainier Commons** (3) and **Harbor Desk** (1).');
     expect(text).toContain('Referrals');
     expect(text).toContain('2 leads shared between member spaces');
   });

@@ -142,9 +142,9 @@ describe('rhythm on Discord', () => {
       expect(answer.ephemeral).toBe(true);
       expect(answer.content).toContain(text);
     };
-    await expectRefusal('updates settings', { day: 29 }, 'day must be between 1 and 28');
-    await expectRefusal('updates settings', { hour: 24 }, 'hour must be between 0 and 23');
-    await expectRefusal('updates note', { text: 'x'.repeat(1501) }, 'text must be at most 1500 characters');
+    await expectRefusal('updates settings', { day: 29 }, '**day** must be between 1 and 28.');
+    await expectRefusal('updates settings', { hour: 24 }, '**hour** must be between 0 and 23.');
+    await expectRefusal('updates note', { text: 'x'.repeat(1501) }, '**text** must be at most 1,500 characters (it has 1,501).');
     const closed = a.guild.addChannel({ name: 'read-only-news' });
     a.guild.denyBot(closed, ['SendMessages']);
     await waitForBotToSeeDenied(a, closed);

@@ -3,12 +3,13 @@
 import { ChannelType } from 'discord.js';
 import { z } from 'zod';
 import { DUE_SOON_JOB, OVERDUE_JOB, type DuesReminderKind } from '../../dues/dues.ports.js';
-import { text } from '../../dues/dues.text.js';
 import { skipJob, type JobHandler } from '../../jobs/job-handler.js';
 import type { BotContext } from '../command.js';
 import type { FeatureWiring } from '../feature-wiring.js';
 import { deliverPrivately } from '../skills/delivery.js';
-import { reminderText } from './render.js';
+import { publicLanguageOf } from '../language.js';
+import { sayIn } from '../../i18n/translate.js';
+import { reminderText, reminderThreadName } from './render.js';
 
 const payloadSchema = z.object({ spaceId: z.number().int(), dueOn: z.string() });
 
@@ -27,11 +28,14 @@ function reminderHandler(ctx: BotContext, kind: DuesReminderKind): JobHandler {
     const { spaceId, dueOn } = payloadSchema.parse(job.payload);
     const reminder = ctx.services.duesReminders.reminder(job.guildId, kind, spaceId, dueOn);
     if (!reminder) return skipJob('paid since, no plan, space gone, or every host turned reminders off');
-    const content = reminderText(reminder);
+    // Hosts' own Discord languages are not known outside an interaction: the alliance's language is theirs here.
+    const language = publicLanguageOf(ctx.client, ctx.services.alliances.settings(job.guildId), job.guildId);
+    const say = sayIn(language);
+    const content = reminderText({ say, language }, reminder);
     const delivered = await deliverPrivately(ctx, {
       userIds: reminder.hostUserIds,
       channelId: fallbackChannel(ctx, job.guildId),
-      threadName: text.reminderThread(reminder.spaceName),
+      threadName: reminderThreadName(say, reminder.spaceName),
       payloadFor: () => ({ content }),
       idempotencyKey: job.key,
     });

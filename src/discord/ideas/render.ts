@@ -1,69 +1,93 @@
-// The idea machine as members see it: the parking lot ranked by dots, the priority list, and the answers to
-// parking ("looks like #12" with Add anyway), voting and promoting an idea.
+// The idea machine as members see it, in the reader's language: the parking lot ranked by dots, the priority list,
+// and the answers to parking ("looks like #12" with Add anyway), voting, promoting and the priorities commands.
 import { ButtonStyle, ComponentType, EmbedBuilder, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
 import type { RankedIdea } from '../../ideas/ideas.repo.js';
 import type { PrioritiesView } from '../../ideas/ideas.service.js';
 import type { Proposed } from '../../meetings/duplicates.service.js';
+import { t, type Say } from '../../i18n/translate.js';
+import { dayInWords } from '../../shared/day-words.js';
+import type { Language } from '../../shared/languages.js';
 import { customId } from '../custom-id.js';
 import { escapeMarkdown, truncate, userMention } from '../format.js';
 import { fitEmbeds } from '../fit.js';
-import { dayInWords } from '../../shared/day-words.js';
 
 const COLOR = 0xf59e0b;
 
-export function renderIdeas(list: { ideas: RankedIdea[]; dotsLeft: number }): EmbedBuilder[] {
-  const lines = list.ideas.map(
-    (idea, index) => `${index + 1}. **${idea.dots}** ● ${escapeMarkdown(truncate(idea.text, 150))} · ${userMention(idea.authorId)} · #${idea.id}`,
+/** A reader: the words and the language (days follow it). */
+export interface Speech {
+  say: Say;
+  language: Language;
+}
+
+export function renderIdeas(say: Say, list: { ideas: RankedIdea[]; dotsLeft: number }): EmbedBuilder[] {
+  const lines = list.ideas.map((idea, index) =>
+    say('ideas.list.line', { position: index + 1, dots: idea.dots, text: escapeMarkdown(truncate(idea.text, 150)), author: userMention(idea.authorId), id: idea.id }),
   );
-  return fitEmbeds(lines.length ? lines : ['The parking lot is empty. Park an idea with `/ideas add`.'], {
-    title: 'Idea parking lot (ranked by dots)',
+  return fitEmbeds(lines.length ? lines : [say('ideas.list.empty')], {
+    title: say('ideas.list.title'),
     color: COLOR,
-    footer: `You have ${list.dotsLeft} dot${list.dotsLeft === 1 ? '' : 's'} left this month: /ideas vote`,
+    footer: say('ideas.list.footer', { count: list.dotsLeft }),
   });
 }
 
-export function renderPriorities(view: PrioritiesView): EmbedBuilder {
-  const lines = view.priorities.map(
-    (p) => `**${p.rank}.** ${escapeMarkdown(p.text)}${p.targetDate ? ` · target ${dayInWords(p.targetDate)}` : ''}`,
+export function renderPriorities({ say, language }: Speech, view: PrioritiesView): EmbedBuilder {
+  const lines = view.priorities.map((p) =>
+    p.targetDate
+      ? say('ideas.priorities.lineTarget', { rank: p.rank, text: escapeMarkdown(p.text), target: dayInWords(p.targetDate, language) })
+      : say('ideas.priorities.line', { rank: p.rank, text: escapeMarkdown(p.text) }),
   );
-  if (!lines.length) lines.push('No priorities set. Organizers set up to five with `/priorities set`.');
-  if (view.refreshSuggested) lines.push('', '🎉 All priorities are achieved: time for a **priority refresh meeting** (`/meeting schedule`).');
-  return new EmbedBuilder().setColor(COLOR).setTitle('Alliance priorities').setDescription(lines.join('\n'));
+  if (!lines.length) lines.push(say('ideas.priorities.none'));
+  if (view.refreshSuggested) lines.push('', say('ideas.priorities.refresh'));
+  return new EmbedBuilder().setColor(COLOR).setTitle(say('ideas.priorities.title')).setDescription(lines.join('\n'));
 }
 
-const dots = (n: number) => `${n} dot${n === 1 ? '' : 's'}`;
-
-export function parkedText(idea: RankedIdea): string {
-  return `💡 Parked: **${escapeMarkdown(idea.text)}** (#${idea.id}). Members can give it dots with \`/ideas vote\`.`;
+export function parkedText(say: Say, idea: RankedIdea): string {
+  return say('ideas.parked', { text: escapeMarkdown(idea.text), id: idea.id });
 }
 
-export function votedText(idea: RankedIdea, dotsLeft: number): string {
-  return `● Done: **${escapeMarkdown(idea.text)}** now has ${dots(idea.dots)}. You have ${dots(dotsLeft)} left this month.`;
+export function votedText(say: Say, idea: RankedIdea, dotsLeft: number): string {
+  return say('ideas.voted', { text: escapeMarkdown(idea.text), dots: idea.dots, left: dotsLeft });
 }
 
 /** "is now on the agenda of …" / "is now priority 2". */
-export function promotedText(idea: { text: string }, to: { agendaOf: string } | { priorityRank: number }): string {
-  const where = 'agendaOf' in to ? `on the agenda of ${to.agendaOf}` : `priority ${to.priorityRank}`;
-  return `⬆️ **${escapeMarkdown(idea.text)}** is now ${where}.`;
+export function promotedText(say: Say, idea: { text: string }, to: { agendaOf: string } | { priorityRank: number }): string {
+  const text = escapeMarkdown(idea.text);
+  return 'agendaOf' in to ? say('ideas.promoted.agenda', { text, meeting: to.agendaOf }) : say('ideas.promoted.priority', { text, rank: to.priorityRank });
 }
 
-export const addedAnywayText = (): string => '✅ Added anyway.';
+export const addedAnywayText = (say: Say): string => say('ideas.addedAnyway');
 
-/** The "Add anyway" button under a near-duplicate answer (ideas and agenda items). */
-export function addAnywayRow(command: 'ideas' | 'agenda', draftId: number): APIActionRowComponent<APIButtonComponent> {
+export const droppedText = (say: Say): string => say('ideas.dropped');
+
+/** The "Add anyway" button under a near-duplicate answer (ideas and agenda items), labelled in the reader's language. */
+export function addAnywayRow(command: 'ideas' | 'agenda', draftId: number, say?: Say): APIActionRowComponent<APIButtonComponent> {
+  const label = say ? say('ideas.addAnyway') : t('en', 'ideas.addAnyway');
   return {
     type: ComponentType.ActionRow,
-    components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Add anyway', custom_id: customId(command, 'anyway', draftId) }],
+    components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: truncate(label, 80), custom_id: customId(command, 'anyway', draftId) }],
   };
 }
 
-/** The answer to /ideas add: parked, or "looks like #12" with a choice to add it anyway. */
-export function renderIdeaProposed(result: Proposed<RankedIdea>) {
-  if (result.kind === 'added') return { content: parkedText(result.added), components: [], ephemeral: false };
+/** The answer to /ideas add: parked (for everyone, in the alliance's words), or "looks like #12" privately. */
+export function renderIdeaProposed(speakers: { say: Say; sayPublic: Say }, result: Proposed<RankedIdea>) {
+  if (result.kind === 'added') return { content: parkedText(speakers.sayPublic, result.added), components: [], ephemeral: false };
   const { similar } = result;
   return {
-    content: `This looks like #${similar.id}, already parked: **${escapeMarkdown(truncate(similar.text, 300))}**. Give it dots with \`/ideas vote\` instead, or add yours anyway.`,
-    components: [addAnywayRow('ideas', result.draftId)],
+    content: speakers.say('ideas.similar', { id: similar.id, text: escapeMarkdown(truncate(similar.text, 300)) }),
+    components: [addAnywayRow('ideas', result.draftId, speakers.say)],
     ephemeral: true,
   };
+}
+
+/** The public answers of /priorities set, clear and achieved. */
+export function prioritySetText(say: Say, saved: { rank: number; text: string }): string {
+  return say('ideas.priorities.set', { rank: saved.rank, text: escapeMarkdown(saved.text) });
+}
+
+export function priorityClearedText(say: Say, cleared: { rank: number; text: string }): string {
+  return say('ideas.priorities.cleared', { rank: cleared.rank, text: escapeMarkdown(cleared.text) });
+}
+
+export function priorityAchievedText(say: Say, done: { priority: { text: string }; refreshSuggested: boolean }): string {
+  return say(done.refreshSuggested ? 'ideas.priorities.achievedAll' : 'ideas.priorities.achieved', { text: escapeMarkdown(done.priority.text) });
 }

@@ -9,7 +9,7 @@ import { memberText, parseInput } from '../options.js';
 const issueSchema = z.object({
   userId: z.string().optional(),
   userIsBot: z.boolean().optional(),
-  notMember: z.literal(false, { message: 'is not a member of this server' }).optional(),
+  notMember: z.literal(false, { message: 'pass.errors.notMember' }).optional(),
   holderName: memberText(PASS_LIMITS.holderName).optional(),
   visits: z.number().int().min(PASS_LIMITS.minVisits).max(PASS_LIMITS.maxVisits).optional(),
   validDays: z.number().int().min(PASS_LIMITS.minValidDays).max(PASS_LIMITS.maxValidDays).optional(),
@@ -38,7 +38,7 @@ export function readCheckin(interaction: ChatInputCommandInteraction) {
   return parseInput(checkinSchema, { pass: interaction.options.getString('pass-code-or-member', true), spaceId: interaction.options.getInteger('space', true) }, NAMES);
 }
 
-const monthSchema = z.object({ month: z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month like 2026-11').optional() });
+const monthSchema = z.object({ month: z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'pass.errors.month').optional() });
 
 export function readMonth(interaction: ChatInputCommandInteraction): string | undefined {
   return parseInput(monthSchema, { month: interaction.options.getString('month') ?? undefined }, NAMES).month;

@@ -1,85 +1,96 @@
-// Every sentence members read about the alliance pass: issued passes (with a printable card), a holder's passes,
-// check-ins, the month's visits, space terms on profiles and directory lines.
+// Every sentence members read about the alliance pass, in the reader's language: issued passes (with a printable
+// card), a holder's passes, check-ins, the month's visits, space terms on profiles and directory lines.
 import { AttachmentBuilder, EmbedBuilder } from 'discord.js';
 import { formatCode } from '../../pass/pass.rules.js';
 import type { CheckinResult, PassView, VisitsReport } from '../../pass/pass.service.js';
+import type { Say } from '../../i18n/translate.js';
+import type { Language } from '../../shared/languages.js';
 import { escapeMarkdown, truncate, userMention } from '../format.js';
 import { fitEmbeds } from '../fit.js';
-import { dayInWords, monthInWords, plural } from './calendar.js';
+import { dayInWords, monthInWords } from './calendar.js';
 
 const COLOR = 0x14b8a6;
 
-const holder = (p: { holderUserId: string | null; holderName: string | null }) =>
-  p.holderUserId ? userMention(p.holderUserId) : p.holderName ? escapeMarkdown(p.holderName) : 'a former member';
+/** A reader: the words and the language (days and months follow it). */
+export interface Speech {
+  say: Say;
+  language: Language;
+}
 
-const STATE_WORDS = { usable: '', expired: ' · **expired**', used_up: ' · **used up**' } as const;
+const holder = (say: Say, p: { holderUserId: string | null; holderName: string | null }) =>
+  p.holderUserId ? userMention(p.holderUserId) : p.holderName ? escapeMarkdown(p.holderName) : say('pass.holder.former');
 
-function passLine(p: PassView): string {
-  return `\`${formatCode(p.code)}\` · ${plural(p.left, 'visit')} left of ${p.visits} · valid until ${dayInWords(p.validUntil)}${STATE_WORDS[p.state]}`;
+function passLine({ say, language }: Speech, p: PassView): string {
+  return say(`pass.line.${p.state}`, { code: formatCode(p.code), left: p.left, visits: p.visits, until: dayInWords(p.validUntil, language) });
 }
 
 /** The organizer's private answer to /pass issue; for someone outside Discord, a card to print or forward. */
-export function renderIssued(p: PassView) {
+export function renderIssued({ say, language }: Speech, p: PassView) {
+  const code = formatCode(p.code);
   const card = new EmbedBuilder()
     .setColor(COLOR)
-    .setTitle(`Alliance pass ${formatCode(p.code)}`)
-    .setDescription(truncate(`For ${holder(p)}\n${plural(p.visits, 'visit')} at any space that accepts the pass (see /directory).\nValid until ${dayInWords(p.validUntil)}.\nShow this code at the front desk: **${formatCode(p.code)}**`, 4096));
+    .setTitle(truncate(say('pass.card.title', { code }), 256))
+    .setDescription(truncate(say('pass.card.description', { holder: holder(say, p), visits: p.visits, until: dayInWords(p.validUntil, language), code }), 4096));
   if (p.note) card.setFooter({ text: truncate(p.note, 200) });
-  const content = p.holderUserId
-    ? `🎫 Pass issued to ${holder(p)}. They see it with /pass mine.`
-    : `🎫 Pass issued to ${holder(p)}. Print or forward the card below: the code is all they need.`;
+  const content = say(p.holderUserId ? 'pass.issued.member' : 'pass.issued.outside', { holder: holder(say, p) });
   return { content, embeds: [card] };
 }
 
 /** The DM a member gets when a pass is issued to them. */
-export function renderIssuedDm(p: PassView) {
-  return { content: `🎫 You have an alliance pass: ${plural(p.visits, 'visit')}, valid until ${dayInWords(p.validUntil)}. Your code is **${formatCode(p.code)}**; \`/pass mine\` shows it any time.` };
+export function renderIssuedDm({ say, language }: Speech, p: PassView) {
+  return { content: say('pass.dm', { visits: p.visits, until: dayInWords(p.validUntil, language), code: formatCode(p.code) }) };
 }
 
-export function renderMine(passes: readonly PassView[]) {
-  if (!passes.length) return { content: 'You hold no alliance pass. Organizers issue them with /pass issue.' };
-  return { embeds: fitEmbeds(passes.map(passLine), { title: passes.length === 1 ? 'Your alliance pass' : `Your ${passes.length} alliance passes`, color: COLOR, footer: 'Show the code (or just say your name) at the front desk.' }) };
+export function renderMine(speech: Speech, passes: readonly PassView[]) {
+  const { say } = speech;
+  if (!passes.length) return { content: say('pass.mine.none') };
+  return { embeds: fitEmbeds(passes.map((p) => passLine(speech, p)), { title: say('pass.mine.title', { count: passes.length }), color: COLOR, footer: say('pass.mine.footer') }) };
 }
 
-export function renderCheckin(result: CheckinResult): string {
-  const who = holder(result.pass);
-  const left = `${plural(result.pass.left, 'visit')} left, valid until ${dayInWords(result.pass.validUntil)}`;
-  const space = escapeMarkdown(result.spaceName);
-  return result.already
-    ? `☑️ ${who} was already checked in at **${space}** today: nothing more was counted (${left}).`
-    : `✅ Visit recorded for ${who} at **${space}** (pass \`${formatCode(result.pass.code)}\`): ${left}.`;
+export function renderCheckin({ say, language }: Speech, result: CheckinResult): string {
+  const values = {
+    who: holder(say, result.pass),
+    space: escapeMarkdown(result.spaceName),
+    code: formatCode(result.pass.code),
+    left: result.pass.left,
+    until: dayInWords(result.pass.validUntil, language),
+  };
+  return say(result.already ? 'pass.checkin.already' : 'pass.checkin.done', values);
 }
 
-export function renderVisits(report: VisitsReport) {
-  const title = `Pass visits · ${monthInWords(report.month)} · ${plural(report.total, 'visit')}`;
-  if (report.total === 0) return { content: `No pass visits in ${monthInWords(report.month)}.` };
-  const share = (n: number) => `${Math.round((n / report.total) * 1000) / 10}%`;
+export function renderVisits({ say, language }: Speech, report: VisitsReport) {
+  const month = monthInWords(report.month, language);
+  if (report.total === 0) return { content: say('pass.visits.none', { month }) };
   const lines = [
-    '**Per space**',
-    ...report.bySpace.map((s) => `• ${escapeMarkdown(truncate(s.spaceName, 80))}: ${plural(s.visits, 'visit')} (${share(s.visits)})`),
+    say('pass.visits.perSpace'),
+    ...report.bySpace.map((s) => say('pass.visits.spaceLine', { space: escapeMarkdown(truncate(s.spaceName, 80)), visits: s.visits, share: s.visits / report.total })),
     '',
-    '**Per pass**',
-    ...report.byPass.map((p) => `• \`${formatCode(p.code)}\` ${holder(p)}: ${plural(p.visits, 'visit')}`),
+    say('pass.visits.perPass'),
+    ...report.byPass.map((p) => say('pass.visits.passLine', { code: formatCode(p.code), holder: holder(say, p), visits: p.visits })),
   ];
-  return { embeds: fitEmbeds(lines, { title, color: COLOR, moreHint: 'the full list is in /pass export' }) };
+  return { embeds: fitEmbeds(lines, { title: say('pass.visits.title', { month, total: report.total }), color: COLOR, moreHint: say('pass.visits.moreHint') }) };
 }
 
 export function exportAttachment(csv: string): AttachmentBuilder {
   return new AttachmentBuilder(Buffer.from(csv, 'utf8'), { name: 'pass-visits.csv' });
 }
 
-export const EXPORT_TEXT = 'Every pass visit, one row each, as CSV.';
-
-/** The "Alliance pass" field of /space show (null when the space says nothing about it). */
-export function passField(terms: { accepts: boolean; terms: string | null } | null): { name: string; value: string } | null {
-  if (!terms) return null;
-  const value = terms.accepts ? `🎫 Accepted${terms.terms ? `: ${escapeMarkdown(terms.terms)}` : ''}` : 'Not accepted';
-  return { name: 'Alliance pass', value: truncate(value, 1024) };
+export function exportText(say: Say): string {
+  return say('pass.export');
 }
 
-export function renderTermsSaved(name: string, terms: { accepts: boolean; terms: string | null }): string {
-  return terms.accepts ? `✅ **${escapeMarkdown(name)}** accepts the alliance pass now.` : `✅ **${escapeMarkdown(name)}** no longer accepts the alliance pass.`;
+/** The "Alliance pass" field of /space show (null when the space says nothing about it). */
+export function passField(say: Say, terms: { accepts: boolean; terms: string | null } | null): { name: string; value: string } | null {
+  if (!terms) return null;
+  const value = terms.accepts ? (terms.terms ? say('pass.field.acceptedTerms', { terms: escapeMarkdown(terms.terms) }) : say('pass.field.accepted')) : say('pass.field.notAccepted');
+  return { name: say('pass.field.name'), value: truncate(value, 1024) };
+}
+
+export function renderTermsSaved(say: Say, name: string, terms: { accepts: boolean; terms: string | null }): string {
+  return say(terms.accepts ? 'pass.termsSaved.accepts' : 'pass.termsSaved.not', { name: escapeMarkdown(name) });
 }
 
 /** Marker on a directory result line for a space that takes the pass. */
-export const PASS_MARK = '🎫 alliance pass';
+export function passMark(say: Say): string {
+  return say('pass.mark');
+}

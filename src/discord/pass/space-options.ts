@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { PASS_LIMITS } from '../../pass/pass.rules.js';
 import type { InteractionContext } from '../command.js';
 import { memberText, parseInput } from '../options.js';
-import { PASS_MARK, passField } from './render.js';
+import { passField, passMark } from './render.js';
 
 export function addPassOptions(s: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
   return s
@@ -27,12 +27,13 @@ export function readPassTerms(interaction: ChatInputCommandInteraction): { accep
 
 /** The "Alliance pass" field for a profile embed, when the space said anything about the pass. */
 export function passFields(ctx: InteractionContext, spaceId: number): { name: string; value: string }[] {
-  const field = passField(ctx.services.pass.spaceTerms(ctx.actor.guildId, spaceId));
+  const field = passField(ctx.say, ctx.services.pass.spaceTerms(ctx.actor.guildId, spaceId));
   return field ? [field] : [];
 }
 
 /** Marks directory result lines of spaces that take the pass (one query per page of results). */
 export function passMarker(ctx: InteractionContext): (spaceId: number) => string | null {
   const accepting = ctx.services.pass.acceptingSpaceIds(ctx.actor.guildId);
-  return (spaceId) => (accepting.has(spaceId) ? PASS_MARK : null);
+  const mark = passMark(ctx.say);
+  return (spaceId) => (accepting.has(spaceId) ? mark : null);
 }

@@ -1,22 +1,30 @@
 // The rhythm domain's ports on Discord: hosted Coworking Day events as external scheduled events, and the check
 // that the bot can post in the channel organizers pick for the monthly update.
 import { GuildScheduledEventEntityType, GuildScheduledEventPrivacyLevel, type Client, type Guild } from 'discord.js';
-import { sayIn, sayRef } from '../../i18n/translate.js';
 import { isDomainError } from '../../shared/errors.js';
-import type { ChannelCheck, ScheduledEvents } from '../../rhythm/ports.js';
+import type { ChannelCheck, ScheduledEventInput, ScheduledEvents } from '../../rhythm/ports.js';
+import type { Say } from '../../i18n/translate.js';
+import { escapeMarkdown, plainUrl } from '../../shared/markdown.js';
 import { assertBotCanPost } from '../channel-check.js';
 
 async function guildOf(client: Client, guildId: string): Promise<Guild> {
   return client.guilds.cache.get(guildId) ?? client.guilds.fetch(guildId);
 }
 
-export function discordScheduledEvents(client: Client): ScheduledEvents {
+/** The event's description as members read it in Discord's event list, in the alliance's language. */
+export function eventDescription(say: Say, about: ScheduledEventInput['about']): string {
+  const values = { space: escapeMarkdown(about.spaceName), year: about.year };
+  const text = about.link ? say('rhythm.event.descriptionLink', { ...values, link: plainUrl(about.link) }) : say('rhythm.event.description', values);
+  return text.slice(0, 1000);
+}
+
+export function discordScheduledEvents(client: Client, say: Say): ScheduledEvents {
   return {
     async create(guildId, event) {
       const guild = await guildOf(client, guildId);
       const created = await guild.scheduledEvents.create({
         name: event.name,
-        description: event.description,
+        description: eventDescription(say, event.about),
         scheduledStartTime: new Date(event.startAt),
         scheduledEndTime: new Date(event.endAt),
         privacyLevel: GuildScheduledEventPrivacyLevel.GuildOnly,
@@ -40,8 +48,7 @@ export function channelCheckIn(guild: Guild | null): ChannelCheck {
       assertBotCanPost(guild, channelId, 'channel');
       return null;
     } catch (error) {
-      // The check now speaks by key; the rhythm domain still takes words, so English until that port takes a key.
-      if (isDomainError(error)) return error.text ? sayRef(sayIn('en'), error.text) : error.message;
+      if (isDomainError(error)) return error.problems[0]?.text ?? error.text ?? error.message;
       throw error;
     }
   };

@@ -1,5 +1,6 @@
 // Dues use cases on a real database: plan, append-only ledger with reversing entries, standing, who sees what,
 // export defusing, alliance isolation, privacy; bad input is refused by field with nothing stored.
+import { englishError } from '../../support/english.js';
 import { describe, expect, it } from 'vitest';
 import { actor, fields, G1, G2, HOST_A, HOST_B, MEMBER, organizer, setup } from './setup.js';
 
@@ -42,7 +43,7 @@ describe('dues plan', () => {
 
   it('only organizers set it', () => {
     const { services } = setup();
-    expect(() => services.dues.setPlan(actor(HOST_A), plan)).toThrow(/Only organizers/);
+    expect(englishError(() => services.dues.setPlan(actor(HOST_A), plan))).toMatch(/Only organizers/);
     expect(services.dues.plan(G1)).toBeNull();
   });
 });
@@ -70,17 +71,17 @@ describe('the ledger', () => {
     expect(status.paidThrough).toBe('2027-01-31');
     const entries = services.dues.status(organizer(), { spaceId: 2 }).spaces[0]!.entries;
     expect(entries.map((e) => [e.number, e.kind, e.reversedBy])).toEqual([[3, 'reversal', null], [2, 'payment', 3], [1, 'payment', null]]);
-    expect(() => services.dues.correct(organizer(), { entry: 2 })).toThrow(/already corrected by entry #3/);
-    expect(() => services.dues.correct(organizer(), { entry: 3 })).toThrow(/itself a correction/);
-    expect(() => services.dues.correct(organizer(), { entry: 99 })).toThrow(/no dues entry #99/);
+    expect(englishError(() => services.dues.correct(organizer(), { entry: 2 }))).toMatch(/already corrected by entry #3/);
+    expect(englishError(() => services.dues.correct(organizer(), { entry: 3 }))).toMatch(/itself a correction/);
+    expect(englishError(() => services.dues.correct(organizer(), { entry: 99 }))).toMatch(/no dues entry #99/);
   });
 
   it('the database itself refuses to edit or delete a ledger entry', () => {
     const { services, db } = setup();
     services.dues.setPlan(organizer(), plan);
     services.dues.record(organizer(), { spaceId: 1, amount: '50' });
-    expect(() => db.sqlite.prepare('UPDATE dues_entries SET amount_minor = 1').run()).toThrow(/append-only/);
-    expect(() => db.sqlite.prepare('DELETE FROM dues_entries').run()).toThrow(/append-only/);
+    expect(() => db.sqlite.prepare('UPDATE dues_entries SET amount_minor = 1').run()).toThrow(/append-only/);;
+    expect(() => db.sqlite.prepare('DELETE FROM dues_entries').run()).toThrow(/append-only/);;
     expect(ledgerRows(db)).toBe(1);
   });
 
@@ -105,17 +106,17 @@ describe('the ledger', () => {
   it('guards its own day format: words reach it only read by the command, and its hint shows no fixed date', () => {
     const { services, db } = setup();
     services.dues.setPlan(organizer(), plan);
-    expect(() => services.dues.record(organizer(), { spaceId: 1, amount: '50', paidOn: 'last friday' })).toThrow('paid-on must be a calendar day written year-month-day (YYYY-MM-DD)');
+    expect(englishError(() => services.dues.record(organizer(), { spaceId: 1, amount: '50', paidOn: 'last friday' }))).toContain('paid-on must be a calendar day written year-month-day (YYYY-MM-DD)');
     expect(ledgerRows(db)).toBe(0);
   });
 
   it('refuses a payment before any plan, and from a plain member', () => {
     const { services, db } = setup();
-    expect(() => services.dues.record(organizer(), { spaceId: 1, amount: '50' })).toThrow(/no dues plan yet/);
+    expect(englishError(() => services.dues.record(organizer(), { spaceId: 1, amount: '50' }))).toMatch(/no dues plan yet/);
     services.dues.setPlan(organizer(), plan);
-    expect(() => services.dues.record(actor(HOST_A), { spaceId: 1, amount: '50' })).toThrow(/Only organizers/);
-    expect(() => services.dues.correct(actor(HOST_A), { entry: 1 })).toThrow(/Only organizers/);
-    expect(() => services.dues.exportCsv(actor(HOST_A))).toThrow(/Only organizers/);
+    expect(englishError(() => services.dues.record(actor(HOST_A), { spaceId: 1, amount: '50' }))).toMatch(/Only organizers/);
+    expect(englishError(() => services.dues.correct(actor(HOST_A), { entry: 1 }))).toMatch(/Only organizers/);
+    expect(englishError(() => services.dues.exportCsv(actor(HOST_A)))).toMatch(/Only organizers/);
     expect(ledgerRows(db)).toBe(0);
   });
 });
@@ -128,7 +129,7 @@ describe('status and export', () => {
     expect(services.dues.status(actor(HOST_A)).spaces.map((s) => s.spaceName).sort()).toEqual(['Dock', 'Hive']);
     expect(services.dues.status(actor(HOST_B)).spaces.map((s) => s.spaceName)).toEqual(['Loft']);
     expect(services.dues.status(actor(MEMBER)).spaces).toEqual([]);
-    expect(() => services.dues.status(actor(HOST_B), { spaceId: 1 })).toThrow(/Only organizers and the hosts/);
+    expect(englishError(() => services.dues.status(actor(HOST_B), { spaceId: 1 }))).toMatch(/Only organizers and the hosts/);
     const all = services.dues.status(organizer());
     expect(all.spaces.map((s) => [s.spaceName, s.standing])).toEqual([['Dock', 'overdue'], ['Loft', 'overdue'], ['Hive', 'paid']]);
     expect(services.dues.status(organizer(), { sort: 'name' }).spaces.map((s) => s.spaceName)).toEqual(['Dock', 'Hive', 'Loft']);
@@ -154,9 +155,9 @@ describe('status and export', () => {
     services.dues.setPlan(organizer(), plan);
     services.dues.setPlan(organizer(G2), plan);
     services.dues.record(organizer(), { spaceId: 1, amount: '50' });
-    expect(() => services.dues.record(organizer(G2), { spaceId: 1, amount: '50' })).toThrow(/approved member space/);
+    expect(englishError(() => services.dues.record(organizer(G2), { spaceId: 1, amount: '50' }))).toMatch(/approved member space/);
     expect(services.dues.record(organizer(G2), { spaceId: 9, amount: '50' }).entry.number).toBe(1);
-    expect(() => services.dues.correct(organizer(G2), { entry: 2 })).toThrow(/no dues entry/);
+    expect(englishError(() => services.dues.correct(organizer(G2), { entry: 2 }))).toMatch(/no dues entry/);
     expect(services.dues.exportCsv(organizer(G2)).entries).toBe(1);
   });
 });

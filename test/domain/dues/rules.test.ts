@@ -1,6 +1,7 @@
 // Money parsed as text into minor units (never floats) and dues standing over calendar dates, as pure functions.
 import { describe, expect, it } from 'vitest';
-import { problems } from '../../../src/dues/dues.text.js';
+import { problems } from '../../../src/dues/dues.problems.js';
+import { t } from '../../../src/i18n/translate.js';
 import { decimalString, formatMoney, parseAmount, parseCurrency } from '../../../src/dues/money.rules.js';
 import { defaultCoversUntil, periodEnd, reminderDays, standingOn, type PlanTerms } from '../../../src/dues/standing.rules.js';
 
@@ -31,7 +32,10 @@ describe('money', () => {
   ])('refuses %j in %s', (text, currency, message) => {
     const parsed = parseAmount(text, currency);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(problems.amount(parsed.problem)).toMatch(message);
+    if (!parsed.ok) {
+      const ref = problems.amount(parsed.problem);
+      expect(t('en', ref.key, ref.values as Record<string, string | number>)).toMatch(message);
+    }
   });
 
   it('knows ISO 4217 codes and refuses others', () => {

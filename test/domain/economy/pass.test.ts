@@ -1,5 +1,6 @@
 // The pass domain on a real migrated SQLite: codes from the unambiguous alphabet, unique per alliance (a drawn
 // code already taken is drawn again), check-ins once per pass, space and day, and alliances kept apart.
+import { englishError } from '../../support/english.js';
 import { describe, expect, it } from 'vitest';
 import { createPassRepo } from '../../../src/pass/pass.repo.js';
 import { formatCode, generateCode, normalizeCode, PASS_ALPHABET, readPassRef } from '../../../src/pass/pass.rules.js';
@@ -51,7 +52,7 @@ describe('check-ins', () => {
     t.clock.advance(DAY);
     expect(t.services.pass.checkin(host, { pass: `<@${SAM}>`, spaceId }).pass.left).toBe(0);
     t.clock.advance(DAY);
-    expect(errorOf(() => t.services.pass.checkin(host, { pass: issued.code, spaceId })).message).toContain('no visits left');
+    expect(englishError(() => t.services.pass.checkin(host, { pass: issued.code, spaceId }))).toContain('no visits left');
     expect(t.sqlite.prepare('SELECT COUNT(*) AS n FROM pass_visits').get()).toEqual({ n: 2 });
   });
 

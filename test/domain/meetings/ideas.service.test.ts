@@ -1,5 +1,6 @@
 // The idea machine: quota on parked ideas, three dots a month, ranking, promotion, and the priority list.
 import { afterEach, describe, expect, it } from 'vitest';
+import { englishOf } from '../../support/english.js';
 import { actor, errorOf, GUILD, MARCUS, OTHER_GUILD, organizer, PRIYA, SAM, setup, type Setup } from './harness.js';
 
 let t: Setup;
@@ -11,7 +12,7 @@ describe('parking ideas', () => {
     t = setup();
     const ideas = [1, 2, 3].map((n) => t.services.ideas.addIdea(actor(MARCUS), `Idea ${n}`));
     const refused = errorOf(() => t.services.ideas.addIdea(actor(MARCUS), 'Idea 4'));
-    expect([refused.kind, refused.message]).toEqual(['conflict', expect.stringMatching(/already have 3 open ideas/)]);
+    expect([refused.kind, englishOf(refused)]).toEqual(['conflict', expect.stringMatching(/already have 3 open ideas/)]);
     t.services.ideas.addIdea(actor(PRIYA), 'Someone else is not blocked');
     expect(errorOf(() => t.services.ideas.dropIdea(actor(PRIYA), ideas[0]!.id)).kind).toBe('forbidden');
     t.services.ideas.dropIdea(actor(MARCUS), ideas[0]!.id);
@@ -33,7 +34,7 @@ describe('dot voting', () => {
     expect(t.services.ideas.vote(actor(SAM), b.id, 2).dotsLeft).toBe(1);
     expect(t.services.ideas.vote(actor(SAM), a.id, 1).dotsLeft).toBe(0);
     const refused = errorOf(() => t.services.ideas.vote(actor(SAM), a.id, 1));
-    expect(refused.message).toMatch(/0 dots left this month/);
+    expect(englishOf(refused)).toMatch(/0 dots left this month/);
     t.services.ideas.vote(actor(MARCUS), b.id, 1);
     expect(t.services.ideas.listIdeas(actor(SAM)).ideas.map((i) => [i.text, i.dots])).toEqual([
       ['Joint newsletter', 3],

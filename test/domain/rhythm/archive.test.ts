@@ -1,7 +1,7 @@
 // The public archive of monthly updates: what was posted is kept (one entry per month, newest post wins), member
 // mentions lose their ids, and updates are read per alliance only.
 import { describe, expect, it } from 'vitest';
-import { harness } from './harness.js';
+import { english, harness } from './harness.js';
 
 const G = '300000000000000003';
 const H = '300000000000000004';
@@ -14,7 +14,7 @@ describe('the updates archive', () => {
     });
     const organizer = h.setupAlliance(G, 'UTC');
     h.setupAlliance(H, 'UTC');
-    await h.services.rhythm.updates.postNow(organizer, h.discord.publish);
+    await h.services.rhythm.updates.postNow(organizer, h.discord.publish, english);
     const archive = h.services.rhythm.publicPage.archive(G);
     expect(archive.map((u) => [u.period, u.title])).toEqual([['2026-11', 'November 2026']]);
     const text = JSON.stringify(archive[0]!.sections);

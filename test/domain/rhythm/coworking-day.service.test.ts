@@ -1,5 +1,8 @@
 // Coworking Day use cases: hosting validated (own space, August 9 or the week, future, link), a Discord event made
 // and nothing stored on failure, the countdown and who hosts what, organizer-only settings, alliance isolation.
+import { englishOf } from '../../support/english.js';
+import { eventDescription } from '../../../src/discord/rhythm/ports.js';
+import { sayIn } from '../../../src/i18n/translate.js';
 import { describe, expect, it } from 'vitest';
 import type { ScheduledEventInput, SpacesDirectory } from '../../../src/rhythm/ports.js';
 import { isDomainError } from '../../../src/shared/errors.js';
@@ -35,7 +38,7 @@ async function problems(promise: Promise<unknown>) {
   try {
     await promise;
   } catch (error) {
-    if (isDomainError(error)) return { kind: error.kind, problems: error.problems.map((p) => `${p.field}: ${p.message}`) };
+    if (isDomainError(error)) return { kind: error.kind, problems: error.problems.map((p) => `${p.field}: ${englishOf(p)}`) };
     throw error;
   }
   throw new Error('expected a DomainError');
@@ -68,7 +71,9 @@ describe('hosting a Coworking Day event', () => {
     h.setupAlliance(G, 'UTC');
     const events = fakeEvents();
     await h.services.rhythm.coworkingDay.host(host, { spaceId: 1, title: 'Open day', when: '09:00-17:00', link: 'https://hive.example/icd' }, events);
-    expect(events.created[0]!.description).toBe('Hive \\[Click\\]\\(https://evil.example\\) for International Coworking Day 2026. https://hive.example/icd');
+    expect(events.created[0]!.about).toEqual({ spaceName: 'Hive [Click](https://evil.example)', year: 2026, link: 'https://hive.example/icd' });
+    expect(eventDescription(sayIn('en'), events.created[0]!.about)).toBe('Hive \\[Click\\]\\(https://evil.example\\) for International Coworking Day 2026. https://hive.example/icd');
+    expect(eventDescription(sayIn('fr'), events.created[0]!.about)).toBe('Hive \\[Click\\]\\(https://evil.example\\) pour la Journée internationale du coworking 2026. https://hive.example/icd');
   });
 
   it('refuses a space the caller does not host, a date outside the day or week, the past and a bad link, all at once', async () => {
@@ -82,7 +87,7 @@ describe('hosting a Coworking Day event', () => {
     expect(result.problems.map((p) => p.split(':')[0])).toEqual(['link', 'space', 'when']);
     expect(result.problems[2]).toContain('must be on International Coworking Day (2026-08-09)');
     expect((await problems(h.services.rhythm.coworkingDay.host(host, { spaceId: 1, title: 'x', when: '09:00' }, events))).problems).toEqual([
-      'when: when must be in the future',
+      'when: **when** must be in the future.',
     ]);
     expect((await problems(h.services.rhythm.coworkingDay.host(host, { spaceId: 1, title: ' ', when: '25:00' }, events))).problems.map((p) => p.split(':')[0])).toEqual([
       'title',
@@ -90,7 +95,7 @@ describe('hosting a Coworking Day event', () => {
     ]);
     const stranger = actor(G, '200000000000000099', false);
     expect((await problems(h.services.rhythm.coworkingDay.host(stranger, { spaceId: 1, title: 'x', when: '23:00' }, events))).problems).toEqual([
-      'space: space must be one you host, and you host none in the directory',
+      'space: **space** must be one you host, and you host none in the directory.',
     ]);
     expect(events.created).toEqual([]);
     expect(h.services.rhythm.coworkingDay.overview(host).events).toEqual([]);

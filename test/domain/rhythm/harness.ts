@@ -5,6 +5,9 @@ import { createServices, type Services } from '../../../src/services.js';
 import { createJobRunner, type JobRunner } from '../../../src/scheduler/runner.js';
 import type { PostMessage, Publish, PublishedMessage, SpacesDirectory } from '../../../src/rhythm/ports.js';
 import { createRhythmService } from '../../../src/rhythm/rhythm.service.js';
+import { rhythmWriter } from '../../../src/discord/rhythm/posts.js';
+import { rhythmFailureNotice } from '../../../src/discord/rhythm/failure.js';
+import { sayIn } from '../../../src/i18n/translate.js';
 import { createRhythmRepo } from '../../../src/rhythm/rhythm.repo.js';
 import type { Actor } from '../../../src/shared/actor.js';
 import { manualClock, type ManualClock } from '../../../src/shared/clock.js';
@@ -15,6 +18,9 @@ import { freshDb } from '../../support/db.js';
 export const ANNOUNCEMENTS = '100000000000000001';
 export const ORGANIZERS = '100000000000000002';
 export const OTHER_CHANNEL = '100000000000000003';
+
+/** Posts as an English-speaking alliance reads them (the words are the Discord layer's). */
+export const english = rhythmWriter('en');
 
 export interface PostedRecord {
   channelId: string;
@@ -100,10 +106,10 @@ export function harness(options: HarnessOptions): Harness {
         jobs: services.jobs,
         clock,
         logger,
-        handlers: rhythm.jobHandlers(publish),
+        handlers: rhythm.jobHandlers(publish, () => english),
         planners: [(now) => rhythm.plan(now)],
         onFailed: async (job, error, noticeKey) => {
-          const text = rhythm.failureNotice(job, error) ?? `A scheduled job failed: ${error}`;
+          const text = rhythmFailureNotice(sayIn('en'), 'en', job, error) ?? `A scheduled job failed: ${error}`;
           const channelId = services.alliances.organizersChannel(job.guildId);
           if (!channelId) return;
           await publish({ guildId: job.guildId, channelId, key: noticeKey }, [{ embeds: [{ title: 'A post failed', description: text, color: 0xff0000 }] }]);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MINUTE, DAY, HOUR } from '../../../src/shared/clock.js';
 import type { Publish } from '../../../src/rhythm/ports.js';
 import type { UpdateSectionProvider } from '../../../src/shared/update-section.js';
-import { ANNOUNCEMENTS, ORGANIZERS, harness, localText, runUntil } from './harness.js';
+import { ANNOUNCEMENTS, ORGANIZERS, english, harness, localText, runUntil } from './harness.js';
 
 const G = '300000000000000001';
 
@@ -136,7 +136,7 @@ describe('monthly update schedule', () => {
     const runner = h.startProcess();
     await runner.tick();
     h.clock.set('2026-12-01T10:00:00Z');
-    const preview = h.services.rhythm.updates.preview(organizer);
+    const preview = h.services.rhythm.updates.preview(organizer, {}, english);
     await runner.tick();
     expect(h.discord.in(ANNOUNCEMENTS)[0]!.messages).toEqual(preview.messages);
     expect(JSON.stringify(preview.messages)).toContain('Summer party on the 12th!');
@@ -166,7 +166,7 @@ describe('monthly update schedule', () => {
     const runner = h.startProcess();
     await runner.tick();
     h.clock.set('2026-12-01T08:00:00Z');
-    const posted = await h.services.rhythm.updates.postNow(organizer, h.discord.publish);
+    const posted = await h.services.rhythm.updates.postNow(organizer, h.discord.publish, english);
     expect(posted.period).toBe('2026-12');
     await runUntil(h, runner, '2026-12-02T00:00:00Z', 2 * HOUR);
     expect(h.discord.in(ANNOUNCEMENTS)).toHaveLength(1);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../../src/shared/errors.js';
 import { LIMITS, messageChars } from '../../../src/rhythm/layout.rules.js';
 import type { UpdateSectionProvider } from '../../../src/shared/update-section.js';
-import { ANNOUNCEMENTS, OTHER_CHANNEL, actor, harness } from './harness.js';
+import { ANNOUNCEMENTS, OTHER_CHANNEL, actor, english, harness } from './harness.js';
 
 const G = '300000000000000003';
 const H = '300000000000000004';
@@ -31,8 +31,8 @@ describe('updates settings and note', () => {
     const updates = h.services.rhythm.updates;
     expect((await fails(updates.updateSettings(member, { day: 2 }))).kind).toBe('forbidden');
     expect((await fails(() => updates.setNote(member, 'hi'))).kind).toBe('forbidden');
-    expect((await fails(() => updates.preview(member))).kind).toBe('forbidden');
-    expect((await fails(updates.postNow(member, h.discord.publish))).kind).toBe('forbidden');
+    expect((await fails(() => updates.preview(member, {}, english))).kind).toBe('forbidden');
+    expect((await fails(updates.postNow(member, h.discord.publish, english))).kind).toBe('forbidden');
     expect((await fails(() => updates.history(member))).kind).toBe('forbidden');
     expect(h.discord.posts).toHaveLength(0);
   });
@@ -80,7 +80,7 @@ describe('composing the update', () => {
       sections: [section('proposals', 40, ['Decided: bike racks (12 for, 2 against)']), section('skills', 20, []), section('directory', 10, ['Welcome, Hive!']), broken],
     });
     const organizer = h.setupAlliance(G, 'UTC');
-    const preview = h.services.rhythm.updates.preview(organizer);
+    const preview = h.services.rhythm.updates.preview(organizer, {}, english);
     expect(preview.sectionIds).toEqual(['directory', 'proposals']);
     expect(preview.failedSections).toEqual(['broken']);
     expect(preview.quiet).toBe(false);
@@ -91,32 +91,32 @@ describe('composing the update', () => {
   it('posts a short quiet-month update when no section has anything and there is no note', () => {
     const h = harness({ start: '2026-11-10T00:00:00Z', sections: [section('directory', 10, [])] });
     const organizer = h.setupAlliance(G, 'UTC');
-    const preview = h.services.rhythm.updates.preview(organizer);
+    const preview = h.services.rhythm.updates.preview(organizer, {}, english);
     expect(preview.quiet).toBe(true);
     expect(preview.messages).toHaveLength(1);
     expect(preview.messages[0]!.embeds).toHaveLength(1);
     expect(preview.messages[0]!.embeds[0]!.description).toContain('A quiet month');
     h.services.rhythm.updates.setNote(organizer, 'See you at the summer party');
-    expect(h.services.rhythm.updates.preview(organizer).quiet).toBe(false);
+    expect(h.services.rhythm.updates.preview(organizer, {}, english).quiet).toBe(false);
   });
 
   it('counts down to Coworking Day only within 60 days of August 9', () => {
     const h = harness({ start: '2026-06-09T12:00:00Z' });
     const organizer = h.setupAlliance(G, 'UTC');
-    expect(h.services.rhythm.updates.preview(organizer).sectionIds).toEqual([]);
+    expect(h.services.rhythm.updates.preview(organizer, {}, english).sectionIds).toEqual([]);
     h.clock.set('2026-06-10T12:00:00Z');
-    const preview = h.services.rhythm.updates.preview(organizer);
+    const preview = h.services.rhythm.updates.preview(organizer, {}, english);
     expect(preview.sectionIds).toEqual(['coworking-day']);
     expect(JSON.stringify(preview.messages)).toContain('International Coworking Day is in **60 days**');
     h.clock.set('2026-08-10T12:00:00Z');
-    expect(h.services.rhythm.updates.preview(organizer).sectionIds).toEqual([]);
+    expect(h.services.rhythm.updates.preview(organizer, {}, english).sectionIds).toEqual([]);
   });
 
   it('splits a long update into messages that each respect Discord limits, pinging no one', () => {
     const long = (prefix: string) => Array.from({ length: 120 }, (_, i) => `${prefix} line ${i}: ${'x'.repeat(90)} <@200000000000000005>`);
     const h = harness({ start: '2026-11-10T00:00:00Z', sections: [section('a', 1, long('a')), section('b', 2, long('b')), section('c', 3, long('c'))] });
     const organizer = h.setupAlliance(G, 'UTC');
-    const { messages } = h.services.rhythm.updates.preview(organizer);
+    const { messages } = h.services.rhythm.updates.preview(organizer, {}, english);
     expect(messages.length).toBeGreaterThan(1);
     for (const message of messages) {
       expect(message.embeds.length).toBeLessThanOrEqual(LIMITS.embedsPerMessage);
@@ -140,8 +140,8 @@ describe('posting and history', () => {
     const organizer = h.setupAlliance(G, 'UTC');
     const other = h.setupAlliance(H, 'UTC');
     h.services.rhythm.updates.setNote(organizer, 'Hello');
-    const preview = h.services.rhythm.updates.preview(organizer);
-    const posted = await h.services.rhythm.updates.postNow(organizer, h.discord.publish);
+    const preview = h.services.rhythm.updates.preview(organizer, {}, english);
+    const posted = await h.services.rhythm.updates.postNow(organizer, h.discord.publish, english);
     expect(h.discord.posts[0]!.messages).toEqual(preview.messages);
     expect(h.services.rhythm.updates.settings(G).note).toBeNull();
     const history = h.services.rhythm.updates.history(organizer);
@@ -157,7 +157,7 @@ describe('posting and history', () => {
     const organizer = h.setupAlliance(G, 'UTC');
     h.services.rhythm.updates.setNote(organizer, 'Hello');
     h.discord.failing.add(ANNOUNCEMENTS);
-    await expect(h.services.rhythm.updates.postNow(organizer, h.discord.publish)).rejects.toThrow('50013');
+    await expect(h.services.rhythm.updates.postNow(organizer, h.discord.publish, english)).rejects.toThrow('50013');
     expect(h.services.rhythm.updates.history(organizer)).toEqual([]);
     expect(h.services.rhythm.updates.settings(G).note).toBe('Hello');
   });
