@@ -10,6 +10,7 @@ import { startBot } from '../src/main.js';
 import { silentLogger } from '../src/shared/logger.js';
 import { startTestBed } from '../src/testbed/index.js';
 import { createWebApp } from '../src/web/app.js';
+import { checkHealth } from '../src/web/health.js';
 import { writeSpaces } from './seed/directory.js';
 
 const SPACES = Number(process.env['BENCH_SPACES'] ?? 10_000);
@@ -41,7 +42,7 @@ services.directory.warmUp();
 // In-process: the app's own request() (no sockets), as the page's render cost.
 const app = createWebApp({
   services, clock: bot.ctx.clock, logger: silentLogger, publicUrl: 'http://localhost', rateLimit: { limit: 1e9, windowMs: 1000 },
-  health: { database: () => true, gateway: () => true, lastTickAt: () => Date.now(), now: () => Date.now() },
+  health: () => checkHealth({ database: () => true, gateway: () => true, lastTickAt: () => Date.now(), now: () => Date.now() }),
 });
 const PAGES: [string, string, number][] = [
   ['directory page', '/a/bench/', 20],

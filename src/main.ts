@@ -24,7 +24,7 @@ import { SCHEDULED_JOBS_PER_SECOND, createScheduler, type Scheduler } from './sc
 import { createServices, type ServicePorts, type Services } from './services.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
-import { startWebServer, type RunningWeb } from './web/server.js';
+import { startWeb, type RunningWeb } from './web/thread.js';
 
 export interface StartOptions {
   clock?: Clock;
@@ -165,13 +165,15 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   await scheduler.tick();
   let web: RunningWeb | null = null;
   if (config.HTTP_PORT !== undefined) {
-    web = await startWebServer(
+    // In its own thread with its own read-only connection: a busy page cannot hold up members' interactions.
+    web = await startWeb(
       {
         services,
         clock,
         logger,
+        databasePath: config.DATABASE_PATH,
         ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
-        allianceName: (guildId) => client.guilds.cache.get(guildId)?.name ?? null,
+        allianceNames: () => client.guilds.cache.map((guild) => [guild.id, guild.name]),
         ...(options.webRateLimit ? { rateLimit: options.webRateLimit } : {}),
         health: {
           database: () => database.sqlite.prepare('SELECT 1 AS ok').get() !== undefined,
@@ -190,6 +192,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       throw error;
     });
     ctx.publicUrl = web.url;
+    for (const event of [Events.GuildCreate, Events.GuildUpdate, Events.GuildDelete] as const) client.on(event, () => web?.allianceNamesChanged());
     logger.info({ url: web.url }, 'public web page and /healthz are served');
   }
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Alliance bot is ready');

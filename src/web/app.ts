@@ -13,7 +13,7 @@ import type { Logger } from '../shared/logger.js';
 import { directoryPage, mapPage, spacePage, type SearchForm } from './directory.pages.js';
 import { icalendar, spacesJson, type CalendarEntry } from './feeds.js';
 import { createRenderCache } from './cache.js';
-import { checkHealth, type HealthProbes } from './health.js';
+import type { HealthReport } from './health.js';
 import type { Html, PageFrame } from './layout.js';
 import { rateLimit, requestLog, securityHeaders, type RateLimit } from './middleware.js';
 import { loadStaticFiles } from './static.js';
@@ -26,7 +26,8 @@ export interface WebDeps {
   logger: Logger;
   /** Absolute base for links in feeds, e.g. https://alliance.example (no trailing slash). */
   publicUrl: string;
-  health: HealthProbes;
+  /** The bot's health as /healthz reports it (asked of the main thread when the page runs in its own thread). */
+  health: () => HealthReport | Promise<HealthReport>;
   /** The alliance's display name (its Discord server's name), or null to use the slug. */
   allianceName?: (guildId: string) => string | null;
   rateLimit?: RateLimit;
@@ -82,7 +83,7 @@ export function createWebApp(deps: WebDeps) {
   app.use(etag());
 
   app.get('/healthz', async (c) => {
-    const health = checkHealth(deps.health);
+    const health = await deps.health();
     c.header('Cache-Control', 'no-store');
     return c.json({ status: health.ok ? 'ok' : 'unhealthy', ...health.checks }, health.ok ? 200 : 503);
   });
