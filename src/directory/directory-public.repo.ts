@@ -1,5 +1,5 @@
 // Reads of the spaces whose hosts agreed to a public listing (approved ones only), for the public web page.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { spaces } from '../db/schema/index.js';
 
@@ -36,6 +36,17 @@ export function createDirectoryPublicRepo(db: Db) {
         sql`SELECT count(*) AS count, max(updated_at) AS updatedAt FROM spaces WHERE guild_id = ${guildId} AND public_listing = 1 AND status = 'approved'`,
       );
       return { count: row?.count ?? 0, updatedAt: row?.updatedAt ?? 0 };
+    },
+    /** The public spaces' ids by name and when each last changed: what a rebuild compares to read only what changed. */
+    listing(guildId: string): { id: number; updatedAt: number | null }[] {
+      return db.select({ id: spaces.id, updatedAt: spaces.updatedAt }).from(spaces).where(and(eq(spaces.guildId, guildId), listed)).orderBy(asc(spaces.nameKey), asc(spaces.id)).all();
+    },
+    /** These public spaces (any order; ids that are not public are left out). */
+    byIds(guildId: string, ids: readonly number[]) {
+      // SQLite caps bound parameters per statement; 500 ids a query stays far below it.
+      const chunks: number[][] = [];
+      for (let i = 0; i < ids.length; i += 500) chunks.push(ids.slice(i, i + 500));
+      return chunks.flatMap((chunk) => db.select(PUBLIC_COLUMNS).from(spaces).where(and(eq(spaces.guildId, guildId), inArray(spaces.id, chunk), listed)).all());
     },
     byId(guildId: string, id: number) {
       return db.select(PUBLIC_COLUMNS).from(spaces).where(and(eq(spaces.guildId, guildId), eq(spaces.id, id), listed)).get() ?? null;

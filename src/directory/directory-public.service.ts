@@ -22,6 +22,16 @@ export function createDirectoryPublicService(deps: { repo: DirectoryRepo; public
       return publicRepo.all(guildId).map(publicView);
     },
 
+    /** The public spaces' ids by name and when each last changed (the web layer rebuilds only what changed). */
+    listing(guildId: string): { id: number; updatedAt: number | null }[] {
+      return publicRepo.listing(guildId);
+    },
+
+    /** These public spaces (any order; an id that is not public is left out). */
+    spacesByIds(guildId: string, ids: readonly number[]): PublicSpace[] {
+      return publicRepo.byIds(guildId, ids).map(publicView);
+    },
+
     /** A hit of publicSearch as the page shows it (identity tags dropped without the second consent). */
     fromHit(hit: PublicSource): PublicSpace {
       return publicView(hit);

@@ -11,8 +11,9 @@ import type { Clock } from '../shared/clock.js';
 import { isDomainError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { directoryPage, mapPage, spacePage, type SearchForm } from './directory.pages.js';
-import { icalendar, spacesJson, type CalendarEntry } from './feeds.js';
+import { icalendar, type CalendarEntry } from './feeds.js';
 import { createRenderCache } from './cache.js';
+import { createListingCache } from './listing.js';
 import type { HealthReport } from './health.js';
 import type { Html, PageFrame } from './layout.js';
 import { rateLimit, requestLog, securityHeaders, type RateLimit } from './middleware.js';
@@ -76,6 +77,7 @@ export function createWebApp(deps: WebDeps) {
   const base = deps.publicUrl.replace(/\/$/, '');
   const host = new URL(base).host;
   const rendered = createRenderCache();
+  const listing = createListingCache(services.directory.publicPage);
 
   app.use(requestLog(deps.logger));
   app.use(securityHeaders());
@@ -171,7 +173,7 @@ export function createWebApp(deps: WebDeps) {
     const frame = frameOf(c, 'map', T.mapTitle);
     const version = services.directory.publicPage.version(alliance.guildId);
     const { body, etag: tag } = await rendered.get(`map:${alliance.guildId}:${frame.base}:${frame.allianceName}`, version, async () =>
-      String(await mapPage(frame, services.directory.publicPage.spaces(alliance.guildId))),
+      String(await mapPage(frame, listing.spaces(alliance.guildId))),
     );
     c.header('Cache-Control', PAGES);
     c.header('ETag', tag);
@@ -183,7 +185,7 @@ export function createWebApp(deps: WebDeps) {
     const alliance = c.get('alliance');
     const version = services.directory.publicPage.version(alliance.guildId);
     const { body, etag: tag } = await rendered.get(`json:${alliance.guildId}:${alliance.publicSlug}`, version, () =>
-      spacesJson({ slug: alliance.publicSlug ?? '', pageUrl: pageUrl(alliance), now: clock.now().getTime(), spaces: services.directory.publicPage.spaces(alliance.guildId) }),
+      listing.json(alliance.guildId, { slug: alliance.publicSlug ?? '', pageUrl: pageUrl(alliance), now: clock.now().getTime() }),
     );
     c.header('Cache-Control', FEEDS);
     c.header('Access-Control-Allow-Origin', '*');
