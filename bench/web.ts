@@ -25,7 +25,9 @@ const bed = await startTestBed();
 const guild = bed.createGuild({ name: 'Bench Alliance', owner: 'olivia', channels: [{ name: 'meetings' }] });
 const members = Array.from({ length: 20 }, (_, i) => guild.addMember({ username: `member${i}` }));
 const databasePath = join(mkdtempSync(join(tmpdir(), 'alliance-bench-web-')), 'alliance.db');
-const config = loadConfig({ DISCORD_TOKEN: bed.token, DISCORD_API_URL: bed.apiUrl, DATABASE_PATH: databasePath, LOG_LEVEL: 'silent', HTTP_PORT: '0' });
+// RATE_LIMIT 0: one member searching every 100 ms is over the bot's per-member limit (20 per 10 s), and the refused
+// interactions after the first get no answer by design: they would count as missed deadlines that are not the page's.
+const config = loadConfig({ DISCORD_TOKEN: bed.token, DISCORD_API_URL: bed.apiUrl, DATABASE_PATH: databasePath, LOG_LEVEL: 'silent', HTTP_PORT: '0', RATE_LIMIT: '0' });
 // One address sends everything here, so the per-address limit is lifted for the measurement.
 const bot = await startBot(config, { logger: silentLogger, startScheduler: false, webHostname: '127.0.0.1', webRateLimit: { limit: 1e9, windowMs: 1000 } });
 const { services, database } = bot;
