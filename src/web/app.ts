@@ -17,6 +17,7 @@ import { createListingCache } from './listing.js';
 import type { HealthReport } from './health.js';
 import type { Html, PageFrame } from './layout.js';
 import { rateLimit, requestLog, securityHeaders, type RateLimit } from './middleware.js';
+import { shedWhenBehind } from './overload.js';
 import { loadStaticFiles } from './static.js';
 import { T } from './text.js';
 import { archivePage, updateEmail, updatePage, updatesAtom } from './updates.pages.js';
@@ -32,6 +33,8 @@ export interface WebDeps {
   /** The alliance's display name (its Discord server's name), or null to use the slug. */
   allianceName?: (guildId: string) => string | null;
   rateLimit?: RateLimit;
+  /** How late the serving thread's event loop runs (ms): past MAX_LAG_MS requests get 503 (overload.ts). */
+  lag?: () => number;
   /** The client's address for the rate limit (the socket's remote address in the server). */
   addressOf?: (c: Context) => string;
 }
@@ -81,6 +84,7 @@ export function createWebApp(deps: WebDeps) {
 
   app.use(requestLog(deps.logger));
   app.use(securityHeaders());
+  if (deps.lag) app.use(shedWhenBehind(deps.lag));
   app.use(rateLimit(deps.rateLimit ?? { limit: 300, windowMs: 10_000 }, deps.addressOf ?? (() => 'unknown')));
   app.use(etag());
 

@@ -6,6 +6,7 @@ import { openReadOnlyDatabase } from '../db/open.js';
 import { createServices } from '../services.js';
 import { createLogger, type LogLevel } from '../shared/logger.js';
 import { mainThreadSilent, withWebDatabase, type HealthReport } from './health.js';
+import { createLagSampler } from './overload.js';
 import { startWebServer } from './server.js';
 import { sharedClock } from './shared-clock.js';
 import type { FromWebThread, ToWebThread, WebThreadData } from './thread-protocol.js';
@@ -57,6 +58,7 @@ try {
       ...(data.rateLimit ? { rateLimit: data.rateLimit } : {}),
       allianceName: (guildId) => names.get(guildId) ?? null,
       health,
+      lag: createLagSampler().current,
     },
     data.port,
     data.hostname,
