@@ -34,11 +34,11 @@ describe('the lag sampler', () => {
   it('sees a loop stuck right now, and calm again after', async () => {
     const sampler = createLagSampler(10);
     try {
-      const until = performance.now() + 300;
+      const until = performance.now() + 400;
       while (performance.now() < until) {
         // The thread is busy: no timer can run.
       }
-      expect(sampler.current()).toBeGreaterThan(250);
+      expect(sampler.current()).toBeGreaterThan(MAX_LAG_MS);
       const deadline = Date.now() + 5000;
       while (sampler.current() > MAX_LAG_MS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       expect(sampler.current()).toBeLessThan(MAX_LAG_MS);
