@@ -1,5 +1,5 @@
 // Reads of the spaces whose hosts agreed to a public listing (approved ones only), for the public web page.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { spaces } from '../db/schema/index.js';
 
@@ -23,6 +23,15 @@ const PUBLIC_COLUMNS = {
   updatedAt: spaces.updatedAt,
 };
 
+const LISTING_COLUMNS = { id: spaces.id, nameKey: spaces.nameKey, updatedAt: spaces.updatedAt };
+
+/** A public space's place in the listing (by name key, then id) and its last change. */
+export interface ListingRow {
+  id: number;
+  nameKey: string;
+  updatedAt: number | null;
+}
+
 export function createDirectoryPublicRepo(db: Db) {
   const listed = and(eq(spaces.status, 'approved'), eq(spaces.publicListing, true));
   return {
@@ -37,9 +46,13 @@ export function createDirectoryPublicRepo(db: Db) {
       );
       return { count: row?.count ?? 0, updatedAt: row?.updatedAt ?? 0 };
     },
-    /** The public spaces' ids by name and when each last changed: what a rebuild compares to read only what changed. */
-    listing(guildId: string): { id: number; updatedAt: number | null }[] {
-      return db.select({ id: spaces.id, updatedAt: spaces.updatedAt }).from(spaces).where(and(eq(spaces.guildId, guildId), listed)).orderBy(asc(spaces.nameKey), asc(spaces.id)).all();
+    /** The public spaces' ids by name, with their name key and last change: what a rebuild compares to read only what changed. */
+    listing(guildId: string): ListingRow[] {
+      return db.select(LISTING_COLUMNS).from(spaces).where(and(eq(spaces.guildId, guildId), listed)).orderBy(asc(spaces.nameKey), asc(spaces.id)).all();
+    },
+    /** Public spaces changed at or after `since` (ms), from the index on the last change: a few rows after one edit. */
+    changedSince(guildId: string, since: number): ListingRow[] {
+      return db.select(LISTING_COLUMNS).from(spaces).where(and(eq(spaces.guildId, guildId), listed, gte(spaces.updatedAt, since))).all();
     },
     /** These public spaces (any order; ids that are not public are left out). */
     byIds(guildId: string, ids: readonly number[]) {

@@ -2,7 +2,7 @@
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { forbidden, invalid, notFound } from '../shared/errors.js';
-import type { DirectoryPublicRepo } from './directory-public.repo.js';
+import type { DirectoryPublicRepo, ListingRow } from './directory-public.repo.js';
 import { publicView, type PublicSource, type PublicSpace } from './directory-public.rules.js';
 import { canManage } from './directory.rules.js';
 import type { DirectoryRepo } from './directory.repo.js';
@@ -22,9 +22,14 @@ export function createDirectoryPublicService(deps: { repo: DirectoryRepo; public
       return publicRepo.all(guildId).map(publicView);
     },
 
-    /** The public spaces' ids by name and when each last changed (the web layer rebuilds only what changed). */
-    listing(guildId: string): { id: number; updatedAt: number | null }[] {
+    /** The public spaces' ids by name, with their name key and last change (the web layer rebuilds only what changed). */
+    listing(guildId: string): ListingRow[] {
       return publicRepo.listing(guildId);
+    },
+
+    /** How many spaces are public now, and those changed at or after `since` (ms). */
+    changesSince(guildId: string, since: number): { count: number; changed: ListingRow[] } {
+      return { count: publicRepo.version(guildId).count, changed: publicRepo.changedSince(guildId, since) };
     },
 
     /** These public spaces (any order; an id that is not public is left out). */

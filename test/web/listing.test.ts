@@ -27,16 +27,21 @@ function world() {
   s.alliances.update(organizer, { directoryApproval: false });
   const ids = [seattle, montreal, { ...seattle, name: 'Harbour Hall' }].map((profile) => s.dir.register(host, profile).space.id);
   for (const id of ids) s.dir.publicPage.setConsent(host, id, { listed: true });
-  // What the cache asks the service to read in full, call by call.
+  // What the cache asks the service to read in full, call by call, and how often it read the whole order.
   const reads: number[][] = [];
+  const orders = { read: 0 };
   const publicPage = {
-    listing: s.dir.publicPage.listing,
+    listing(guildId: string) {
+      orders.read += 1;
+      return s.dir.publicPage.listing(guildId);
+    },
+    changesSince: s.dir.publicPage.changesSince,
     spacesByIds(guildId: string, wanted: readonly number[]) {
       reads.push([...wanted]);
       return s.dir.publicPage.spacesByIds(guildId, wanted);
     },
   };
-  return { s, ids, reads, listing: createListingCache(publicPage) };
+  return { s, ids, reads, orders, listing: createListingCache(publicPage) };
 }
 
 const text = (body: Uint8Array) => Buffer.from(body).toString('utf8');
@@ -44,7 +49,7 @@ const options = (now: number, pageUrl = 'https://alliance.example/a/harbour') =>
 
 describe('spaces.json from the kept listing', () => {
   it('reads again only the space that changed, and writes what a whole build would', () => {
-    const { s, ids, reads, listing } = world();
+    const { s, ids, reads, orders, listing } = world();
     const first = listing.json(GUILD, options(1));
     expect(text(first.body)).toBe(wholeAtOnce(s.dir.publicPage.spaces(GUILD), 'https://alliance.example/a/harbour', 1));
     expect(reads).toEqual([expect.arrayContaining(ids)]);
@@ -52,9 +57,24 @@ describe('spaces.json from the kept listing', () => {
     s.dir.edit(host, ids[1]!, { desks: 30 });
     const second = listing.json(GUILD, options(1));
     expect(reads[1]).toEqual([ids[1]]);
+    // Found from the index on the last change: the whole order was read once, for the first build only.
+    expect(orders.read).toBe(1);
     expect(text(second.body)).toBe(wholeAtOnce(s.dir.publicPage.spaces(GUILD), 'https://alliance.example/a/harbour', 1));
     expect(text(second.body)).toContain('"desks":30');
     expect(second.etag).not.toBe(first.etag);
+  });
+
+  it('moves a renamed space to its new place and puts a new one where its name sorts', () => {
+    const { s, ids, orders, listing } = world();
+    listing.json(GUILD, options(1));
+    s.clock.advance(60_000);
+    s.dir.edit(host, ids[0]!, { name: 'Zephyr Works' });
+    const added = s.dir.register(host, { ...montreal, name: 'Atelier Nord' }).space.id;
+    s.dir.publicPage.setConsent(host, added, { listed: true });
+    const body = text(listing.json(GUILD, options(1)).body);
+    expect((JSON.parse(body) as { spaces: { name: string }[] }).spaces.map((space) => space.name)).toEqual(['Atelier Nord', 'Café Collectif', 'Harbour Hall', 'Zephyr Works']);
+    expect(body).toBe(wholeAtOnce(s.dir.publicPage.spaces(GUILD), 'https://alliance.example/a/harbour', 1));
+    expect(orders.read).toBe(1);
   });
 
   it('keeps the same ETag while nothing changed, and drops a withdrawn space', () => {
