@@ -4,6 +4,8 @@ const [base, rate, seconds, ...paths] = process.argv.slice(2);
 const total = Number(rate) * Number(seconds);
 const latencies = [];
 let failed = 0;
+/** 503s: the page shed load (counted in failed too). */
+let shed = 0;
 const pending = [];
 const startedAt = performance.now();
 for (let i = 0; i < total; i++) {
@@ -16,6 +18,7 @@ for (let i = 0; i < total; i++) {
       .then(async (response) => {
         await response.arrayBuffer();
         if (response.status >= 500 || response.status === 429) failed++;
+        if (response.status === 503) shed++;
         latencies.push(performance.now() - sent);
       })
       .catch(() => {
@@ -24,4 +27,4 @@ for (let i = 0; i < total; i++) {
   );
 }
 await Promise.all(pending);
-process.stdout.write(`${JSON.stringify({ total, seconds: (performance.now() - startedAt) / 1000, failed, latencies })}\n`);
+process.stdout.write(`${JSON.stringify({ total, seconds: (performance.now() - startedAt) / 1000, failed, shed, latencies })}\n`);

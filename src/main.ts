@@ -24,7 +24,7 @@ import { SCHEDULED_JOBS_PER_SECOND, createScheduler, type Scheduler } from './sc
 import { createServices, type ServicePorts, type Services } from './services.js';
 import { systemClock, type Clock } from './shared/clock.js';
 import { createLogger, type Logger } from './shared/logger.js';
-import type { RunningWeb } from './web/server.js';
+import type { RunningWeb } from './web/thread.js';
 
 export interface StartOptions {
   clock?: Clock;
@@ -167,15 +167,17 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   }, 6 * 60 * 60_000).unref();
   let web: RunningWeb | null = null;
   if (config.HTTP_PORT !== undefined) {
-    // Loaded only when served: a bot without HTTP_PORT never loads the web stack (hono, the pages, the map).
-    const { startWebServer } = await import('./web/server.js');
-    web = await startWebServer(
+    // Loaded only when served (a bot without HTTP_PORT never loads the web stack), in its own thread with its own
+    // read-only connection: a busy page cannot hold up members' interactions.
+    const { startWeb } = await import('./web/thread.js');
+    web = await startWeb(
       {
         services,
         clock,
         logger,
+        databasePath: config.DATABASE_PATH,
         ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
-        allianceName: (guildId) => client.guilds.cache.get(guildId)?.name ?? null,
+        allianceNames: () => client.guilds.cache.map((guild) => [guild.id, guild.name]),
         ...(options.webRateLimit ? { rateLimit: options.webRateLimit } : {}),
         health: {
           database: () => database.sqlite.prepare('SELECT 1 AS ok').get() !== undefined,
@@ -194,6 +196,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       throw error;
     });
     ctx.publicUrl = web.url;
+    for (const event of [Events.GuildCreate, Events.GuildUpdate, Events.GuildDelete] as const) client.on(event, () => web?.allianceNamesChanged());
     logger.info({ url: web.url }, 'public web page and /healthz are served');
   }
   // Process start → here, wall and CPU: what a restart costs, as the process itself measured it (the benchmarks read it).

@@ -176,3 +176,27 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenDatab
     throw error;
   }
 }
+
+/**
+ * A second, read-only connection to a database the bot has open and migrated (the public page's thread): WAL lets
+ * it read while the bot writes, and `query_only` turns any write attempt into an error instead of a change.
+ */
+export function openReadOnlyDatabase(path: string): OpenDatabase {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    sqlite.pragma('query_only = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const statements = createStatementCache(sqlite);
+    return {
+      db: drizzle(withStatementCache(sqlite, statements), { schema }),
+      sqlite,
+      statements,
+      pendingMigrations: [],
+      optimize: () => undefined,
+      close: () => sqlite.close(),
+    };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

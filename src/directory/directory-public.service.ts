@@ -2,7 +2,7 @@
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { forbidden, invalid, notFound, msg } from '../shared/errors.js';
-import type { DirectoryPublicRepo } from './directory-public.repo.js';
+import type { DirectoryPublicRepo, ListingRow } from './directory-public.repo.js';
 import { publicView, type PublicSource, type PublicSpace } from './directory-public.rules.js';
 import { canManage } from './directory.rules.js';
 import type { DirectoryRepo } from './directory.repo.js';
@@ -20,6 +20,21 @@ export function createDirectoryPublicService(deps: { repo: DirectoryRepo; public
     /** Every public space of the alliance, by name. */
     spaces(guildId: string): PublicSpace[] {
       return publicRepo.all(guildId).map(publicView);
+    },
+
+    /** The public spaces' ids by name, with their name key and last change (the web layer rebuilds only what changed). */
+    listing(guildId: string): ListingRow[] {
+      return publicRepo.listing(guildId);
+    },
+
+    /** How many spaces are public now, and those changed at or after `since` (ms). */
+    changesSince(guildId: string, since: number): { count: number; changed: ListingRow[] } {
+      return { count: publicRepo.version(guildId).count, changed: publicRepo.changedSince(guildId, since) };
+    },
+
+    /** These public spaces (any order; an id that is not public is left out). */
+    spacesByIds(guildId: string, ids: readonly number[]): PublicSpace[] {
+      return publicRepo.byIds(guildId, ids).map(publicView);
     },
 
     /** A hit of publicSearch as the page shows it (identity tags dropped without the second consent). */

@@ -11,11 +11,13 @@ import type { Clock } from '../shared/clock.js';
 import { isDomainError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { directoryPage, mapPage, spacePage, type SearchForm } from './directory.pages.js';
-import { icalendar, spacesJson, type CalendarEntry } from './feeds.js';
+import { icalendar, type CalendarEntry } from './feeds.js';
 import { createRenderCache } from './cache.js';
-import { checkHealth, type HealthProbes } from './health.js';
+import { createListingCache } from './listing.js';
+import type { HealthReport } from './health.js';
 import type { Html, PageFrame } from './layout.js';
 import { rateLimit, requestLog, securityHeaders, type RateLimit } from './middleware.js';
+import { shedWhenBehind } from './overload.js';
 import { loadStaticFiles } from './static.js';
 import { T } from './text.js';
 import { archivePage, updateEmail, updatePage, updatesAtom } from './updates.pages.js';
@@ -26,10 +28,13 @@ export interface WebDeps {
   logger: Logger;
   /** Absolute base for links in feeds, e.g. https://alliance.example (no trailing slash). */
   publicUrl: string;
-  health: HealthProbes;
+  /** The bot's health as /healthz reports it (asked of the main thread when the page runs in its own thread). */
+  health: () => HealthReport | Promise<HealthReport>;
   /** The alliance's display name (its Discord server's name), or null to use the slug. */
   allianceName?: (guildId: string) => string | null;
   rateLimit?: RateLimit;
+  /** How late the serving thread's event loop runs (ms): past MAX_LAG_MS requests get 503 (overload.ts). */
+  lag?: () => number;
   /** The client's address for the rate limit (the socket's remote address in the server). */
   addressOf?: (c: Context) => string;
 }
@@ -75,14 +80,16 @@ export function createWebApp(deps: WebDeps) {
   const base = deps.publicUrl.replace(/\/$/, '');
   const host = new URL(base).host;
   const rendered = createRenderCache();
+  const listing = createListingCache(services.directory.publicPage);
 
   app.use(requestLog(deps.logger));
   app.use(securityHeaders());
+  if (deps.lag) app.use(shedWhenBehind(deps.lag));
   app.use(rateLimit(deps.rateLimit ?? { limit: 300, windowMs: 10_000 }, deps.addressOf ?? (() => 'unknown')));
   app.use(etag());
 
   app.get('/healthz', async (c) => {
-    const health = checkHealth(deps.health);
+    const health = await deps.health();
     c.header('Cache-Control', 'no-store');
     return c.json({ status: health.ok ? 'ok' : 'unhealthy', ...health.checks }, health.ok ? 200 : 503);
   });
@@ -170,7 +177,7 @@ export function createWebApp(deps: WebDeps) {
     const frame = frameOf(c, 'map', T.mapTitle);
     const version = services.directory.publicPage.version(alliance.guildId);
     const { body, etag: tag } = await rendered.get(`map:${alliance.guildId}:${frame.base}:${frame.allianceName}`, version, async () =>
-      String(await mapPage(frame, services.directory.publicPage.spaces(alliance.guildId))),
+      String(await mapPage(frame, listing.spaces(alliance.guildId))),
     );
     c.header('Cache-Control', PAGES);
     c.header('ETag', tag);
@@ -182,7 +189,7 @@ export function createWebApp(deps: WebDeps) {
     const alliance = c.get('alliance');
     const version = services.directory.publicPage.version(alliance.guildId);
     const { body, etag: tag } = await rendered.get(`json:${alliance.guildId}:${alliance.publicSlug}`, version, () =>
-      spacesJson({ slug: alliance.publicSlug ?? '', pageUrl: pageUrl(alliance), now: clock.now().getTime(), spaces: services.directory.publicPage.spaces(alliance.guildId) }),
+      listing.json(alliance.guildId, { slug: alliance.publicSlug ?? '', pageUrl: pageUrl(alliance), now: clock.now().getTime() }),
     );
     c.header('Cache-Control', FEEDS);
     c.header('Access-Control-Allow-Origin', '*');

@@ -12,11 +12,13 @@ export interface Rendered {
 export function createRenderCache(maxEntries = 200) {
   const entries = new Map<string, Rendered & { version: string }>();
   return {
-    async get(key: string, version: string, build: () => string | Promise<string>): Promise<Rendered> {
+    /** `build` gives the text (encoded and hashed here) or bytes with their ETag already made. */
+    async get(key: string, version: string, build: () => string | Rendered | Promise<string | Rendered>): Promise<Rendered> {
       const hit = entries.get(key);
       if (hit && hit.version === version) return hit;
-      const body = new Uint8Array(Buffer.from(await build()));
-      const entry = { version, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+      const built = await build();
+      const body = typeof built === 'string' ? new Uint8Array(Buffer.from(built)) : built.body;
+      const entry = { version, body, etag: typeof built === 'string' ? `"${createHash('sha1').update(body).digest('base64url')}"` : built.etag };
       entries.delete(key);
       entries.set(key, entry);
       // Oldest first out: a bot serves few alliances, this only bounds a pathological case.

@@ -67,31 +67,35 @@ export function icalendar(options: { name: string; host: string; timeZone: strin
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }
 
-/** spaces.json, version 1 (docs/public-page.md): change the shape only with a new version number. */
-export function spacesJson(options: { slug: string; pageUrl: string; now: number; spaces: PublicSpace[] }): string {
+/** One space of spaces.json, as JSON text: kept per space, so a rebuild after one change serializes one space. */
+export function spaceJson(s: PublicSpace, pageUrl: string): string {
   return JSON.stringify({
-    version: 1,
-    alliance: { slug: options.slug, url: `${options.pageUrl}/` },
-    generatedAt: new Date(options.now).toISOString(),
-    spaces: options.spaces.map((s) => ({
-      id: s.id,
-      url: `${options.pageUrl}/spaces/${s.path}`,
-      name: s.name,
-      city: s.city,
-      region: s.region,
-      country: s.country,
-      countryName: s.countryName,
-      latitude: s.latitude,
-      longitude: s.longitude,
-      desks: s.desks,
-      website: s.website,
-      dayPass: s.dayPass,
-      booking: s.booking,
-      hours: s.hours,
-      accessibility: s.accessibility,
-      description: s.description,
-      tags: s.tags,
-      updatedAt: s.updatedAt === null ? null : new Date(s.updatedAt).toISOString(),
-    })),
+    id: s.id,
+    url: `${pageUrl}/spaces/${s.path}`,
+    name: s.name,
+    city: s.city,
+    region: s.region,
+    country: s.country,
+    countryName: s.countryName,
+    latitude: s.latitude,
+    longitude: s.longitude,
+    desks: s.desks,
+    website: s.website,
+    dayPass: s.dayPass,
+    booking: s.booking,
+    hours: s.hours,
+    accessibility: s.accessibility,
+    description: s.description,
+    tags: s.tags,
+    updatedAt: s.updatedAt === null ? null : new Date(s.updatedAt).toISOString(),
   });
+}
+
+/**
+ * spaces.json, version 1 (docs/public-page.md): change the shape only with a new version number. What comes before
+ * and after the spaces (each one spaceJson, joined by commas); together the same text as JSON.stringify of the whole.
+ */
+export function spacesJsonFrame(options: { slug: string; pageUrl: string; now: number }): { head: string; tail: string } {
+  const head = JSON.stringify({ version: 1, alliance: { slug: options.slug, url: `${options.pageUrl}/` }, generatedAt: new Date(options.now).toISOString() });
+  return { head: `${head.slice(0, -1)},"spaces":[`, tail: ']}' };
 }

@@ -52,6 +52,7 @@ export const T = {
   notFound: 'Not found',
   badRequest: 'Some search fields need fixing:',
   tooMany: 'Too many requests: wait a moment and try again.',
+  busy: 'The page is busy right now: try again in a moment.',
   tooLong: (field: string) => `${field} is too long`,
   wholeNumber: (field: string) => `${field} must be a whole number`,
   failed: 'Something went wrong. Please try again later.',
