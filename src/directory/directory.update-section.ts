@@ -1,6 +1,6 @@
 // The directory's part of the monthly update: spaces welcomed into the directory during the month.
 import { escapeMarkdown } from '../shared/markdown.js';
-import type { UpdateSectionProvider } from '../shared/update-section.js';
+import type { SectionLine, UpdateSectionProvider } from '../shared/update-section.js';
 import { countryName } from './countries.js';
 import type { SpaceRow } from './directory.repo.js';
 
@@ -18,14 +18,14 @@ export function directoryUpdateSection(directory: WelcomedSpaces): UpdateSection
     build(period) {
       const welcomed = directory.welcomedBetween(period.guildId, period.from, period.to);
       if (!welcomed.length) return null;
-      const lines = welcomed.slice(0, SHOWN).map((space) => {
+      // A space's line is its name, place and tags: data, no words to translate.
+      const lines: SectionLine[] = welcomed.slice(0, SHOWN).map((space) => {
         const where = escapeMarkdown([space.city, space.region, countryName(space.country)].filter(Boolean).join(', '));
         const tags = space.tags ? ` · ${space.tags.split(' ').slice(0, 4).join(', ')}` : '';
         return `• **${escapeMarkdown(space.name)}** (${where})${tags}`;
       });
-      if (welcomed.length > SHOWN) lines.push(`…and ${welcomed.length - SHOWN} more: see /directory search`);
-      const title = welcomed.length === 1 ? 'A new space joined the directory' : `${welcomed.length} new spaces joined the directory`;
-      return { title, lines };
+      if (welcomed.length > SHOWN) lines.push({ key: 'directory.update.more', values: { count: welcomed.length - SHOWN } });
+      return { title: { key: 'directory.update.title', values: { count: welcomed.length } }, lines };
     },
   };
 }

@@ -9,8 +9,7 @@ export function leadsUpdateSection(leads: Pick<LeadsService, 'monthCount'>): Upd
     build(period) {
       const shared = leads.monthCount(period.guildId, period.from, period.to);
       if (shared === 0) return null;
-      const text = shared === 1 ? '1 lead shared between member spaces' : `${shared} leads shared between member spaces`;
-      return { title: 'Referrals', lines: [`${text}: instead of competing, we sent each other prospects.`, 'Send one with `/lead send`; see who sends and wins with `/lead stats`.'] };
+      return { title: { key: 'leads.update.title' }, lines: [{ key: 'leads.update.shared', values: { count: shared } }, { key: 'leads.update.hint' }] };
     },
   };
 }

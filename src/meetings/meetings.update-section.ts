@@ -2,7 +2,7 @@
 // and the idea machine (priorities, most-wanted parked ideas).
 import type { IdeasService } from '../ideas/ideas.service.js';
 import { escapeMarkdown } from '../shared/markdown.js';
-import type { UpdatePeriod, UpdateSectionContent, UpdateSectionProvider } from '../shared/update-section.js';
+import type { SectionLine, UpdatePeriod, UpdateSectionContent, UpdateSectionProvider } from '../shared/update-section.js';
 import { zonedParts } from '../shared/zoned-time.js';
 import type { MeetingsService } from './meetings.service.js';
 import type { createOutcomesService } from './outcomes.service.js';
@@ -10,10 +10,8 @@ import type { createOutcomesService } from './outcomes.service.js';
 /** What the section reads of meetings (a port, so the feature file and this section do not import each other). */
 type MeetingsRead = Pick<MeetingsService, 'between'> & Pick<ReturnType<typeof createOutcomesService>, 'openActions'>;
 import { localDateKey } from '../shared/when.rules.js';
-import { dayInWords } from '../shared/day-words.js';
 
 const stamp = (instant: number): string => `<t:${Math.floor(instant / 1000)}:F>`;
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** The most-dotted parked ideas shown in the update; the full list is /ideas list. */
 const TOP_IDEAS = 3;
 
@@ -21,38 +19,39 @@ export function createMeetingsUpdateSection(deps: { meetings: MeetingsRead; idea
   const { meetings, ideas } = deps;
 
   function meetingsSection(period: UpdatePeriod): UpdateSectionContent {
-    const lines: string[] = [];
+    const lines: SectionLine[] = [];
     const held = meetings.between(period.guildId, period.from, Math.min(period.to, period.now));
     if (held.length) {
       const present = held.reduce((sum, m) => sum + m.attendance, 0);
-      lines.push(`Last month: ${plural(held.length, 'meeting')}, ${plural(present, 'attendance')} marked.`);
+      lines.push({ key: 'meetings.update.held', values: { meetings: held.length, present } });
     }
     const ahead = meetings.between(period.guildId, period.now, period.aheadTo);
     for (const meeting of ahead) {
-      lines.push(`• **${escapeMarkdown(meeting.title)}**: ${stamp(meeting.startsAt)} · ${plural(meeting.agendaLength, 'agenda item')}`);
+      lines.push({ key: 'meetings.update.ahead', values: { title: escapeMarkdown(meeting.title), when: stamp(meeting.startsAt), items: meeting.agendaLength } });
     }
     const open = meetings.openActions(period.guildId);
     if (open.length) {
       const today = localDateKey(zonedParts(period.now, period.timezone));
       const overdue = open.filter((action) => action.dueDate < today).length;
-      lines.push(`${plural(open.length, 'open action item')}${overdue ? ` (${overdue} overdue)` : ''}: see /actions list.`);
+      lines.push(overdue ? { key: 'meetings.update.actionsOverdue', values: { count: open.length, overdue } } : { key: 'meetings.update.actions', values: { count: open.length } });
     }
-    return { title: 'Meetings', lines };
+    return { title: { key: 'meetings.update.title' }, lines };
   }
 
   function ideasSection(period: UpdatePeriod): UpdateSectionContent {
-    const lines: string[] = [];
+    const lines: SectionLine[] = [];
     const { priorities, refreshSuggested } = ideas.priorities(period.guildId);
     for (const priority of priorities) {
-      lines.push(`${priority.rank}. ${escapeMarkdown(priority.text)}${priority.targetDate ? ` (target ${dayInWords(priority.targetDate)})` : ''}`);
+      const values = { rank: priority.rank, text: escapeMarkdown(priority.text) };
+      lines.push(priority.targetDate ? { key: 'meetings.update.priorityTarget', values, days: { target: priority.targetDate } } : `${priority.rank}. ${values.text}`);
     }
-    if (refreshSuggested) lines.push('All priorities are achieved: time for a priority refresh meeting.');
+    if (refreshSuggested) lines.push({ key: 'meetings.update.refresh' });
     const top = ideas
       .ideaChoices(period.guildId, '')
       .slice(0, TOP_IDEAS)
       .map((idea) => `• ${escapeMarkdown(idea.label)}`);
-    if (top.length) lines.push('Most-wanted parked ideas:', ...top);
-    return { title: 'Priorities and ideas', lines };
+    if (top.length) lines.push({ key: 'meetings.update.topIdeas' }, ...top);
+    return { title: { key: 'meetings.update.ideasTitle' }, lines };
   }
 
   return {

@@ -1,19 +1,19 @@
 // The proposals part of the monthly update: what was decided last month (with results) and what is open now.
 import { escapeMarkdown } from '../shared/markdown.js';
-import type { UpdateSectionProvider } from '../shared/update-section.js';
+import type { SectionText, UpdateSectionContent, UpdateSectionProvider } from '../shared/update-section.js';
 import type { DecisionsService } from './decisions.service.js';
 import type { ProposalsService } from './proposals.service.js';
 import type { ProposalView } from './proposals.views.js';
-import { OUTCOME_LABEL } from './tally.rules.js';
 
 const unix = (ms: number) => Math.floor(ms / 1000);
 
-export function resultLine(p: ProposalView): string {
+/** A decided proposal's line: its result and counts (blocks only where the rule has them). */
+export function resultLine(p: ProposalView): SectionText {
   const counts = p.tally?.counts;
-  const detail = counts
-    ? `${counts.yes} yes, ${counts.no} no, ${counts.abstain} abstain${p.rule === 'consensus' || p.rule === 'consent' ? `, ${counts.block} block` : ''}; ${p.voted} of ${p.eligible} voted`
-    : `${p.voted} of ${p.eligible} voted`;
-  return `**#${p.number} ${escapeMarkdown(p.title)}**: ${p.outcome ? OUTCOME_LABEL[p.outcome] : p.status} (${detail})`;
+  const base = { number: p.number, title: escapeMarkdown(p.title), outcome: p.outcome ?? p.status, voted: p.voted, eligible: p.eligible };
+  if (!counts) return { key: 'proposals.update.result', values: base };
+  const withBlock = p.rule === 'consensus' || p.rule === 'consent';
+  return { key: withBlock ? 'proposals.update.resultCountsBlock' : 'proposals.update.resultCounts', values: { ...base, ...counts } };
 }
 
 export function createProposalsUpdateSection(deps: { proposals: ProposalsService; decisions: DecisionsService }): UpdateSectionProvider {
@@ -23,12 +23,15 @@ export function createProposalsUpdateSection(deps: { proposals: ProposalsService
     build(period) {
       const decided = deps.decisions.decidedBetween(period.guildId, period.from, period.to);
       const open = deps.proposals.list(period.guildId, 'open', 0, 25).items;
-      const sections = [];
-      if (decided.length) sections.push({ title: 'Decisions', lines: decided.map(resultLine) });
+      const sections: UpdateSectionContent[] = [];
+      if (decided.length) sections.push({ title: { key: 'proposals.update.decided' }, lines: decided.map(resultLine) });
       if (open.length) {
         sections.push({
-          title: 'Open proposals: have your say',
-          lines: open.map((p) => `**#${p.number} ${escapeMarkdown(p.title)}**: voting closes <t:${unix(p.closesAt)}:F> (${p.voted} of ${p.eligible} voted)`),
+          title: { key: 'proposals.update.open' },
+          lines: open.map((p) => ({
+            key: 'proposals.update.openLine',
+            values: { number: p.number, title: escapeMarkdown(p.title), closes: `<t:${unix(p.closesAt)}:F>`, voted: p.voted, eligible: p.eligible },
+          })),
         });
       }
       return sections.length ? sections : null;

@@ -1,8 +1,6 @@
 // Skill-share's part of the monthly update: new offers and needs, introductions made, and who helped most.
-import type { UpdatePeriod, UpdateSectionContent, UpdateSectionProvider } from '../shared/update-section.js';
+import type { SectionText, UpdatePeriod, UpdateSectionContent, UpdateSectionProvider } from '../shared/update-section.js';
 import type { SkillsService } from './skills.service.js';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function skillsUpdateSection(skills: Pick<SkillsService, 'monthSummary'>): UpdateSectionProvider {
   return {
@@ -10,22 +8,22 @@ export function skillsUpdateSection(skills: Pick<SkillsService, 'monthSummary'>)
     order: 30,
     build(period: UpdatePeriod): UpdateSectionContent | null {
       const s = skills.monthSummary(period.guildId, period.from, period.to);
-      const lines: string[] = [];
+      const lines: SectionText[] = [];
       if (s.offers + s.needs > 0) {
-        const top = s.topSkills.map((skill) => `${skill.label} (${skill.count})`).join(', ');
-        lines.push(`${plural(s.offers, 'new offer')} and ${plural(s.needs, 'new need')}${top ? `; most active: ${top}` : ''}.`);
+        const top = s.topSkills.map((skill) => `${skill.label} (${skill.count})`);
+        lines.push(top.length ? { key: 'skills.update.activityTop', values: { offers: s.offers, needs: s.needs }, lists: { top } } : { key: 'skills.update.activity', values: { offers: s.offers, needs: s.needs } });
       }
       if (s.introsRequested + s.introsAccepted > 0) {
-        const helped = s.helpful > 0 ? `, ${plural(s.helpful, 'member')} said it helped` : '';
-        lines.push(`${plural(s.introsAccepted, 'introduction')} made (${s.introsRequested} requested)${helped}.`);
+        const values = { accepted: s.introsAccepted, requested: s.introsRequested, helpful: s.helpful };
+        lines.push({ key: s.helpful > 0 ? 'skills.update.introsHelped' : 'skills.update.intros', values });
       }
       if (s.thanks > 0 || s.helpers.length > 0) {
-        const helpers = s.helpers.map((helper) => `<@${helper.userId}>`).join(', ');
-        lines.push(`${plural(s.thanks, 'thank-you', 'thanks')} recorded.${helpers ? ` Top helpers: ${helpers}.` : ''}`);
+        const helpers = s.helpers.map((helper) => `<@${helper.userId}>`);
+        lines.push(helpers.length ? { key: 'skills.update.thanksHelpers', values: { thanks: s.thanks }, lists: { helpers } } : { key: 'skills.update.thanks', values: { thanks: s.thanks } });
       }
       if (lines.length === 0) return null;
-      lines.push('Offer or ask with `/skills offer` and `/skills need`; see who fits with `/skills match`.');
-      return { title: 'Skill-share', lines };
+      lines.push({ key: 'skills.update.hint' });
+      return { title: { key: 'skills.update.title' }, lines };
     },
   };
 }

@@ -56,7 +56,7 @@ describe.concurrent('the shell running a script', () => {
     expect(stdout).not.toContain('Mon\\-Fri');
     expect(after('/proposal show proposal:"day pass"')).toContain('(proposal: picked #1 Shared day pass');
     // The refused form stays open; the corrected title is enough, the summary typed before is kept.
-    expect(after('modal title=" "')).toContain('title is required');
+    expect(after('modal title=" "')).toContain('**title** cannot be empty.');
     expect(after('modal title=" "')).toContain('the form is still open');
     expect(after('modal title="Shared printer, for real"')).toMatch(/#2 · Shared printer, for real\n\s+┃ One printer for all spaces/);
     // A button by its emoji.

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { directoryUpdateSection } from '../../../src/directory/directory.update-section.js';
 import { actor, countRows, GUILD, HOST, MEMBER, montreal, ORGANIZER, OTHER_GUILD, seattle, setup, STRANGER } from './helpers.js';
+import { englishSection } from '../../support/english.js';
 
 const organizer = actor(ORGANIZER, { organizer: true });
 const host = actor(HOST);
@@ -71,7 +72,7 @@ describe('monthly update section', () => {
     const late = dir.register(host, montreal).space;
     clock.set('2026-04-02T00:00:00Z');
     dir.approve(organizer, late.id);
-    expect(section.build(march)).toEqual({
+    expect(englishSection(section.build(march))).toEqual({
       title: 'A new space joined the directory',
       lines: ['• **Rainier Commons** (Seattle, Washington, United States) · bipoc-owned, coworking, childcare'],
     });

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMeetingsUpdateSection } from '../../../src/meetings/meetings.update-section.js';
 import { actor, GUILD, MARCUS, OTHER_GUILD, organizer, PRIYA, setup, type Setup } from './harness.js';
+import { englishSection } from '../../support/english.js';
 
 let t: Setup;
 afterEach(() => t?.close());
@@ -30,7 +31,7 @@ describe('meetings update section', () => {
     t.services.meetings.recordOutcome(organizer(), { meetingId: december.id, itemId: item.id, result: 'action', ownerId: PRIYA, due: '2026-12-10' });
     t.clock.set('2027-01-01T08:00:00Z');
 
-    const sections = createMeetingsUpdateSection(t.services).build(period(GUILD, '2027-01-01T08:00:00Z'));
+    const sections = englishSection(createMeetingsUpdateSection(t.services).build(period(GUILD, '2027-01-01T08:00:00Z')));
     expect(sections).toEqual([
       {
         title: 'Meetings',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createProposalsUpdateSection } from '../../../src/proposals/proposals.update-section.js';
 import { DAY } from '../../../src/shared/clock.js';
 import { actor, basic, G1, G2, members, organizer, people, setup } from './setup.js';
+import { englishSection } from '../../support/english.js';
 
 describe('decision register', () => {
   it('lists closed and withdrawn proposals, newest first, and only this alliance’s', () => {
@@ -41,7 +42,7 @@ describe('monthly update section', () => {
     const open = services.proposals.create(actor(members[0]), { ...basic, title: 'Garden', closes: '20d' }, people);
     clock.advance(2 * DAY);
     services.proposals.close(G1, p.id, null);
-    const section = createProposalsUpdateSection(services).build({ guildId: G1, from, to: from + 10 * DAY, aheadTo: from + 40 * DAY, now: from + 10 * DAY, timezone: 'UTC' });
+    const section = englishSection(createProposalsUpdateSection(services).build({ guildId: G1, from, to: from + 10 * DAY, aheadTo: from + 40 * DAY, now: from + 10 * DAY, timezone: 'UTC' }));
     expect(section).toEqual([
       { title: 'Decisions', lines: ['**#1 Printer**: Passed (1 yes, 0 no, 0 abstain; 1 of 5 voted)'] },
       { title: 'Open proposals: have your say', lines: [`**#2 Garden**: voting closes <t:${Math.floor(open.closesAt / 1000)}:F> (0 of 5 voted)`] },

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { skillsUpdateSection } from '../../../src/skills/skills.update-section.js';
 import { actor, G1, setup, U } from './support.js';
+import { englishSection } from '../../support/english.js';
 
 const march = { guildId: G1, from: Date.parse('2026-03-01T00:00:00Z'), to: Date.parse('2026-04-01T00:00:00Z'), aheadTo: Date.parse('2026-05-01T00:00:00Z'), now: Date.parse('2026-04-01T08:00:00Z'), timezone: 'UTC' };
 
@@ -15,11 +16,11 @@ describe('skills update section', () => {
     skills.respondIntro(actor(U.ben), intro.id, true);
     skills.answerHelped(actor(U.ana), intro.id, true);
     skills.thank(actor(U.ana), { user: U.ben, userIsBot: false, skill: 'seo' });
-    const section = skillsUpdateSection(skills).build({ ...march, guildId: G1 });
+    const section = englishSection(skillsUpdateSection(skills).build({ ...march, guildId: G1 }));
     expect(section).toEqual({
       title: 'Skill-share',
       lines: [
-        '2 new offers and 1 new need; most active: SEO (2), Photography (1).',
+        '2 new offers and 1 new need; most active: SEO (2) and Photography (1).',
         '1 introduction made (1 requested), 1 member said it helped.',
         `1 thank-you recorded. Top helpers: <@${U.ben}>.`,
         'Offer or ask with `/skills offer` and `/skills need`; see who fits with `/skills match`.',
