@@ -5,6 +5,7 @@ import type { InteractionContext } from '../command.js';
 import { approvalDecidedDm, approvalDecidedText } from './answers.js';
 import { welcome } from './publish.js';
 import { renderProfile } from './render.js';
+import { sayTo } from '../member-language.js';
 
 export async function decideSpace(interaction: ButtonInteraction | StringSelectMenuInteraction, ctx: InteractionContext, spaceId: number, approve: boolean): Promise<void> {
   const dir = ctx.services.directory;
@@ -17,5 +18,5 @@ export async function decideSpace(interaction: ButtonInteraction | StringSelectM
   await interaction.update({ content: approvalDecidedText(say, approve, space.name, ctx.actor.userId), embeds: approve ? [renderProfile(language, space)] : [], components: [] });
   if (approve) await welcome(ctx, space);
   // Whoever registered it is not the one clicking: their language is unknown here, so the alliance's.
-  await ctx.poster.dm(space.createdBy, { content: approvalDecidedDm(ctx.sayPublic, approve, space.name) });
+  await ctx.poster.dm(space.createdBy, { content: approvalDecidedDm(sayTo(ctx, ctx.actor.guildId, space.createdBy).say, approve, space.name) });
 }

@@ -4,6 +4,7 @@
 import type { SpaceProfile } from '../../directory/directory.service.js';
 import type { InteractionContext } from '../command.js';
 import { renderApprovalNotice, renderJoinRequest, renderWelcome } from './render.js';
+import { sayTo } from '../member-language.js';
 
 /** What happened to a new registration, for the member's answer. */
 export type Announced = { kind: 'listed' } | { kind: 'asked'; channelId: string } | { kind: 'noOrganizersChannel' };
@@ -31,9 +32,12 @@ export type Asked = { kind: 'dm' } | { kind: 'channel'; channelId: string } | { 
 
 /** Asks the hosts by DM, or in the organizers channel when none takes DMs; says where, for the member's answer. */
 export async function askHosts(ctx: InteractionContext, asked: SpaceProfile): Promise<Asked> {
-  const request = renderJoinRequest(ctx.sayPublic, ctx.actor.guildId, asked, ctx.actor.userId, false);
   let delivered = 0;
-  for (const hostId of asked.hosts) if (await ctx.poster.dm(hostId, request)) delivered++;
+  for (const hostId of asked.hosts) {
+    // Each host in the language they last used the bot in (else the alliance's).
+    const request = renderJoinRequest(sayTo(ctx, ctx.actor.guildId, hostId).say, ctx.actor.guildId, asked, ctx.actor.userId, false);
+    if (await ctx.poster.dm(hostId, request)) delivered++;
+  }
   if (delivered > 0) return { kind: 'dm' };
   const channelId = ctx.services.alliances.organizersChannel(ctx.actor.guildId);
   if (!channelId) return { kind: 'later' };

@@ -10,6 +10,7 @@ import { deliverPrivately } from '../skills/delivery.js';
 import { publicLanguageOf } from '../language.js';
 import { sayIn } from '../../i18n/translate.js';
 import { reminderText, reminderThreadName } from './render.js';
+import { sayTo } from '../member-language.js';
 
 const payloadSchema = z.object({ spaceId: z.number().int(), dueOn: z.string() });
 
@@ -28,15 +29,14 @@ function reminderHandler(ctx: BotContext, kind: DuesReminderKind): JobHandler {
     const { spaceId, dueOn } = payloadSchema.parse(job.payload);
     const reminder = ctx.services.duesReminders.reminder(job.guildId, kind, spaceId, dueOn);
     if (!reminder) return skipJob('paid since, no plan, space gone, or every host turned reminders off');
-    // Hosts' own Discord languages are not known outside an interaction: the alliance's language is theirs here.
+    // Each host by DM in the language they last used the bot in; a shared thread in the alliance's.
     const language = publicLanguageOf(ctx.client, ctx.services.alliances.settings(job.guildId), job.guildId);
     const say = sayIn(language);
-    const content = reminderText({ say, language }, reminder);
     const delivered = await deliverPrivately(ctx, {
       userIds: reminder.hostUserIds,
       channelId: fallbackChannel(ctx, job.guildId),
       threadName: reminderThreadName(say, reminder.spaceName),
-      payloadFor: () => ({ content }),
+      payloadFor: (userId) => ({ content: reminderText(userId ? sayTo(ctx, job.guildId, userId) : { say, language }, reminder) }),
       idempotencyKey: job.key,
     });
     return { delivered };

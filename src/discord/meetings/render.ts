@@ -134,12 +134,9 @@ export function renderNotes(notes: NotesView, say: Say): EmbedBuilder[] {
   return fitEmbeds(all, { title: say('meetings.notes.title', { title: notes.meeting.title }), color: COLOR, moreHint: say('meetings.notes.more') });
 }
 
-export function renderReminder(action: ActionItemRow, meetingTitle: string): string {
-  return [
-    `⏰ Reminder: your action item from **${escapeMarkdown(truncate(meetingTitle, 100))}** is due tomorrow (${dayInWords(action.dueDate)}):`,
-    `> ${escapeMarkdown(truncate(action.text, 300))}`,
-    'Done already? Close it with `/actions done`. No more reminders: `/actions reminders on:false`.',
-  ].join('\n');
+/** The day-before DM to an action item's owner, in their language. */
+export function renderReminder(action: ActionItemRow, meetingTitle: string, say: Say, language: Language): string {
+  return say('meetings.actionReminder', { meeting: escapeMarkdown(truncate(meetingTitle, 100)), day: dayInWords(action.dueDate, language), text: escapeMarkdown(truncate(action.text, 300)) });
 }
 
 /** The answer once a schedule or reschedule is confirmed (the member's language), with any notes about the Discord event. */

@@ -10,6 +10,7 @@ import { publicLanguageOf } from '../language.js';
 import { syncMeetingEvent } from './events.js';
 import { renderAgenda } from './agenda-render.js';
 import { renderReminder, renderStartPost } from './render.js';
+import { sayTo } from '../member-language.js';
 
 // Payloads as the planner wrote them (meeting-jobs.rules.ts), parsed rather than cast.
 const meetingPayload = z.object({ meetingId: z.number(), startsAt: z.number() });
@@ -39,7 +40,8 @@ const actionReminder =
     const { actionId, dueDate } = reminderPayload.parse(job.payload);
     const plan = ctx.services.meetings.reminderFor(job.guildId, actionId, dueDate);
     if (plan.kind === 'skip') return skipJob(plan.reason);
-    const sent = await ctx.poster.dm(plan.action.ownerId, { content: renderReminder(plan.action, plan.meetingTitle) }, { idempotencyKey: job.key });
+    const { say, language } = sayTo(ctx, job.guildId, plan.action.ownerId);
+    const sent = await ctx.poster.dm(plan.action.ownerId, { content: renderReminder(plan.action, plan.meetingTitle, say, language) }, { idempotencyKey: job.key });
     return sent ? { messageId: sent.messageId } : { dm: 'closed' };
   };
 

@@ -8,6 +8,7 @@ import type { FeatureWiring, ReactionEvent } from '../feature-wiring.js';
 import { createProposalPublisher } from './publish.js';
 import { reconcilerFor } from './reconcile.js';
 import { reminderDm, reminderInThread } from './words.js';
+import { sayTo } from '../member-language.js';
 
 /** The job's proposal id, or null for a payload without one (the job is then skipped). */
 const proposalIdOf = (payload: Record<string, unknown>): number | null => {
@@ -108,9 +109,9 @@ export const proposalsWiring: FeatureWiring = {
         const p = info.proposal;
         if (p.threadId) await ctx.poster.post(p.threadId, { content: reminderInThread(publisher.sayPublic(p.guildId), p, info.notVoted) }, { idempotencyKey: `proposal-reminder:${p.id}` });
         let sent = 0;
-        // A scheduled DM has no interaction to tell the member's language: it speaks the alliance's.
-        const dmText = reminderDm(publisher.sayPublic(p.guildId), p);
+        // Each member in the language they last used the bot in (else the alliance's).
         for (const userId of info.dmUserIds) {
+          const dmText = reminderDm(sayTo(ctx, p.guildId, userId).say, p);
           const dm = await ctx.poster.dm(userId, { content: dmText }, { idempotencyKey: `proposal-reminder:${p.id}:${userId}` });
           if (dm) sent++;
         }

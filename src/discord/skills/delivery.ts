@@ -50,10 +50,5 @@ export async function deliverPrivately(
   return outcome;
 }
 
-/**
- * The language of a DM to a member no interaction speaks for: the one they last used skill-share or leads in, else the
- * alliance's (a member who never ran /skills reads what everyone reads).
- */
-export function memberLanguage(ctx: BotContext, guildId: string, userId: string): Language {
-  return ctx.services.memberLanguages.languageOf(guildId, userId) ?? publicLanguageOf(ctx.client, ctx.services.alliances.settings(guildId), guildId);
-}
+/** The language of a DM to a member no interaction speaks for (see member-language.ts). */
+export { memberLanguage } from '../member-language.js';
