@@ -95,14 +95,6 @@ export function createRouter(options: { commands: readonly CommandModule[]; ctx:
     return true;
   }
 
-  /**
-   * The language a member just used, kept for what reaches them later outside an interaction (reminders, DMs). Only
-   * once a handler ran without refusing: a refused command stores nothing. One write per change, not per command.
-   */
-  function rememberLanguage(context: InteractionContext): void {
-    context.services.memberLanguages.remember(context.actor, context.language);
-  }
-
   async function dispatch(interaction: Interaction): Promise<void> {
     if (!interaction.inGuild()) {
       if (await dispatchDmComponent(interaction)) return;
@@ -132,8 +124,7 @@ export function createRouter(options: { commands: readonly CommandModule[]; ctx:
       const module = byName.get(interaction.commandName);
       if (!module) return tell(interaction, TEXT.unknownCommand);
       if (isOrganizerOnly(module, interaction) && !context.actor.isOrganizer) return tell(interaction, TEXT.organizersOnly);
-      await module.execute(interaction, context);
-      return rememberLanguage(context);
+      return module.execute(interaction, context);
     }
     if (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit()) {
       const decoded = decodeCustomId(interaction.customId);
@@ -143,9 +134,8 @@ export function createRouter(options: { commands: readonly CommandModule[]; ctx:
       const args = handler && decoded ? parseCustomIdArgs(handler.args, decoded.args) : null;
       if (!handler || args === null) return tell(interaction, TEXT.staleComponent);
       if (handler.organizerOnly && !context.actor.isOrganizer) return tell(interaction, TEXT.organizersOnly);
-      if (interaction.isModalSubmit()) await (handler as ModalHandler).run(interaction, args, context);
-      else await (handler as ComponentHandler).run(interaction, args, context);
-      return rememberLanguage(context);
+      if (interaction.isModalSubmit()) return (handler as ModalHandler).run(interaction, args, context);
+      return (handler as ComponentHandler).run(interaction, args, context);
     }
     if (interaction.isRepliable()) return tell(interaction, TEXT.staleComponent);
   }

@@ -206,7 +206,7 @@ describe('an alliance that posts in French', () => {
     expect(welcome.content).toMatch(/^👋 Bienvenue dans l’annuaire, \*\*Taller Sur\*\* à Seattle !/);
   });
 
-  it('a Spanish member asks to join a space: their answer in Spanish; the host’s DM in the language the host last used (English), the reply to the member in Spanish', async () => {
+  it('a Spanish member asks to join a space: their answer in Spanish, the host’s DM and the reply to them in French', async () => {
     const a = await h.newAlliance();
     await a.setup({ language: 'fr', 'directory-approval': false });
     const opened = await a.run('olivia', 'space register', { name: 'Loft Est', city: await cityValue(a, 'seatt'), country: 'US' });
@@ -216,9 +216,9 @@ describe('an alliance that posts in French', () => {
     const asked = await a.reply('marcus', 'space join', { space: loft.id }, { locale: 'es-ES' });
     expect(asked.content).toBe('📨 Se lo pedí a los anfitriones de **Loft Est** por mensaje directo. Te llegará la respuesta por MD.');
     const dm = await h.bed.waitForMessage((m) => m.channelId === h.bed.dmChannel(a.members.olivia)?.id && m.content.includes('Loft Est'));
-    expect(dm.content).toBe(`<@${a.members.marcus}> asks to be listed as working from **Loft Est**.`);
-    expect(buttons(dm).map((b) => b.label)).toEqual(['Approve', 'Decline']);
-    const decided = await (await h.bed.driver.click({ channelId: dm.channelId, userId: a.members.olivia, messageId: dm.id, label: 'Approve', locale: 'en-US' })).updated();
+    expect(dm.content).toBe(`<@${a.members.marcus}> demande à figurer parmi les personnes qui travaillent à **Loft Est**.`);
+    expect(buttons(dm).map((b) => b.label)).toEqual(['Accepter', 'Décliner']);
+    const decided = await (await h.bed.driver.click({ channelId: dm.channelId, userId: a.members.olivia, messageId: dm.id, label: 'Accepter', locale: 'en-US' })).updated();
     expect(decided.content).toBe(`✅ <@${a.members.marcus}> is now listed as working from **Loft Est**.`);
     const told = await h.bed.waitForMessage((m) => m.channelId === h.bed.dmChannel(a.members.marcus)?.id && m.content.includes('Loft Est'));
     expect(told.content).toBe('✅ Les hôtes de **Loft Est** ont accepté : vous y figurez désormais.');

@@ -93,20 +93,19 @@ describe('private answers in the member language', () => {
         locale: 'es-419',
         dues: 'No gestionas ningún espacio miembro, así que no hay cuotas que mostrar.',
         pass: 'No tienes ningún pase de la alianza. Quienes organizan los emiten con /pass issue.',
-        // The language the member used is kept (for DMs later): personal data, so the export has it.
-        privacy: 'Todo lo que guardo sobre ti en esta alianza (1 tipo de registro) está en el archivo JSON adjunto. Solo tú puedes verlo.',
+        privacy: 'No guardo nada sobre ti en esta alianza. El archivo adjunto lo confirma.',
       },
       {
         locale: 'fr',
         dues: 'Vous ne gérez aucun espace membre : il n’y a donc pas de cotisation à afficher.',
         pass: 'Vous n’avez aucun passe de l’alliance. L’équipe organisatrice les émet avec /pass issue.',
-        privacy: 'Tout ce que je conserve à votre sujet dans cette alliance (1 type d’enregistrement) se trouve dans le fichier JSON joint. Vous seul·e pouvez le voir.',
+        privacy: 'Je ne conserve rien à votre sujet dans cette alliance. Le fichier joint le confirme.',
       },
       {
         locale: 'en-US',
         dues: 'You do not host a member space, so there are no dues to show.',
         pass: 'You hold no alliance pass. Organizers issue them with /pass issue.',
-        privacy: 'Everything I store about you in this alliance (1 kind of record) is in the attached JSON file. Only you can see it.',
+        privacy: 'I store nothing about you in this alliance. The attached file says so.',
       },
     ];
     for (const expected of cases) {
