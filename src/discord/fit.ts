@@ -1,6 +1,7 @@
 // Fits lines of text into embeds within Discord's limits: each description ≤ 4096 and all embeds of one
 // message ≤ 6000 characters together. What does not fit is counted in a last line instead of failing the send.
 import { EmbedBuilder } from 'discord.js';
+import { sayIn, type Say } from '../i18n/translate.js';
 import { truncate } from './format.js';
 
 const DESCRIPTION_MAX = 4000;
@@ -13,6 +14,8 @@ export interface FitOptions {
   footer?: string | null;
   /** Says what to do to see the rest, e.g. "use /agenda show". */
   moreHint?: string;
+  /** The reader's language, for the "…and N more lines not shown" line (English when not given). */
+  say?: Say;
 }
 
 const length = (text: string): number => [...text].length;
@@ -37,7 +40,8 @@ export function fitEmbeds(lines: readonly string[], options: FitOptions): EmbedB
   }
   const hidden = lines.length - shown;
   if (hidden > 0) {
-    const more = `…and ${hidden} more line${hidden === 1 ? '' : 's'} not shown${options.moreHint ? `: ${options.moreHint}` : ''}.`;
+    const say = options.say ?? sayIn('en');
+    const more = options.moreHint ? say('fit.moreWithHint', { count: hidden, hint: options.moreHint }) : say('fit.more', { count: hidden });
     if (current && length(current) + length(more) + 1 > DESCRIPTION_MAX) {
       descriptions.push(current);
       current = more;

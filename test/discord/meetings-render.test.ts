@@ -103,3 +103,16 @@ describe('meetings renderers', () => {
     expect(embeds.at(-1)!.toJSON().footer?.text).toContain('1 dot left');
   });
 });
+
+describe('what does not fit', () => {
+  it('is counted in the reader\'s language', () => {
+    const lines = Array.from({ length: 400 }, (_, i) => `${i} ${'x'.repeat(40)}`);
+    const last = (language: 'en' | 'es' | 'fr') => {
+      const embeds = fitEmbeds(lines, { title: 'T', color: 0, moreHint: '/agenda show', say: sayIn(language) });
+      return embeds.at(-1)!.toJSON().description!.split('\n').at(-1);
+    };
+    expect(last('en')).toMatch(/^…and \d+ more lines not shown: \/agenda show\.$/);
+    expect(last('es')).toMatch(/^…y \d+ líneas más que no se muestran: \/agenda show\.$/);
+    expect(last('fr')).toMatch(/^…et \d+ lignes de plus non affichées : \/agenda show\.$/);
+  });
+});

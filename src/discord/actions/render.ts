@@ -26,7 +26,7 @@ function actionLine({ say, language }: Reader, action: ActionItemRow): string {
 export function renderActionList(reader: Reader, actions: ActionItemRow[], which: 'mine' | 'all'): EmbedBuilder[] {
   const { say } = reader;
   const lines = actions.length ? actions.map((a) => actionLine(reader, a)) : [say('actions.list.empty')];
-  return fitEmbeds(lines, { title: which === 'mine' ? say('actions.list.mineTitle') : say('actions.list.allTitle'), color: COLOR, moreHint: say('actions.list.moreHint') });
+  return fitEmbeds(lines, { say, title: which === 'mine' ? say('actions.list.mineTitle') : say('actions.list.allTitle'), color: COLOR, moreHint: say('actions.list.moreHint') });
 }
 
 /** An open action in the autocomplete of `/actions done` (Discord: name ≤ 100). */
@@ -46,6 +46,7 @@ export function renderParticipation({ say, language }: Reader, report: Participa
   );
   const heading = say('participation.heading', { count: report.meetingsHeld, since: dayInWords(report.fromDay, language) });
   return fitEmbeds([heading, '', ...(lines.length ? lines : [say('participation.empty')])], {
+    say,
     title: say('participation.title', { months: report.months }),
     color: COLOR,
   });

@@ -189,7 +189,7 @@ export function renderPending(language: Language, spaces: readonly SpaceProfile[
   );
   return {
     content: '',
-    embeds: fitEmbeds(lines, { title: say('directory.pending.title', { count: spaces.length }), color: PENDING_COLOR, moreHint: say('directory.pending.moreHint') }),
+    embeds: fitEmbeds(lines, { say, title: say('directory.pending.title', { count: spaces.length }), color: PENDING_COLOR, moreHint: say('directory.pending.moreHint') }),
     components: spaces.slice(0, 5).map((s) => approvalButtons(say, s)),
   };
 }
@@ -252,6 +252,6 @@ export function renderImportProblems(say: Say, summary: string, problems: readon
   const text = (p: FieldProblem) => (p.text ? sayRef(say, p.text) : p.message);
   return {
     content: truncate(`⚠️ ${summary}`, 2000),
-    embeds: fitEmbeds(problems.map((p) => `• ${escapeMarkdown(text(p))}`), { title: say('directory.import.fixRows'), color: 0xef4444 }),
+    embeds: fitEmbeds(problems.map((p) => `• ${escapeMarkdown(text(p))}`), { say, title: say('directory.import.fixRows'), color: 0xef4444 }),
   };
 }

@@ -24,6 +24,7 @@ export function renderIdeas(say: Say, list: { ideas: RankedIdea[]; dotsLeft: num
     say('ideas.list.line', { position: index + 1, dots: idea.dots, text: escapeMarkdown(truncate(idea.text, 150)), author: userMention(idea.authorId), id: idea.id }),
   );
   return fitEmbeds(lines.length ? lines : [say('ideas.list.empty')], {
+    say,
     title: say('ideas.list.title'),
     color: COLOR,
     footer: say('ideas.list.footer', { count: list.dotsLeft }),

@@ -79,5 +79,5 @@ export function renderStats(stats: { months: number; rows: LeadStatsRow[] }, lan
   const say = sayIn(language);
   if (!stats.rows.length) return { content: say('leads.stats.none', { months: stats.months }) };
   const lines = stats.rows.map((r) => say('leads.stats.line', { space: name(truncate(r.spaceName, 80)), sent: r.sent, received: r.received, won: r.won }));
-  return { embeds: fitEmbeds(lines, { title: say('leads.stats.title', { months: stats.months }), color: COLOR, footer: say('leads.stats.footer') }) };
+  return { embeds: fitEmbeds(lines, { say, title: say('leads.stats.title', { months: stats.months }), color: COLOR, footer: say('leads.stats.footer') }) };
 }

@@ -63,7 +63,7 @@ export function renderAgenda(view: AgendaView, say: Say): EmbedBuilder[] {
     view.overByMinutes > 0 ? say('agenda.footer.over', { minutes: view.overByMinutes }) : null,
     view.frozen ? say('agenda.footer.frozen') : null,
   ].filter(Boolean);
-  return fitEmbeds(lines, { title: say('agenda.title', { title: meeting.title }), color: COLOR, footer: footer.join(' · ') || null });
+  return fitEmbeds(lines, { say, title: say('agenda.title', { title: meeting.title }), color: COLOR, footer: footer.join(' · ') || null });
 }
 
 /** The private answer once an item is on an agenda. */

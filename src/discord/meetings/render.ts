@@ -95,7 +95,7 @@ export function meetingLine(meeting: Meeting & { agendaLength?: number }, say: S
 
 export function renderMeetingList(meetings: (Meeting & { agendaLength: number })[], say: Say, language: Language): EmbedBuilder[] {
   const lines = meetings.length ? meetings.map((m) => meetingLine(m, say, language)) : [say('meetings.list.empty')];
-  return fitEmbeds(lines, { title: say('meetings.list.title'), color: COLOR });
+  return fitEmbeds(lines, { say, title: say('meetings.list.title'), color: COLOR });
 }
 
 /** The "starting now" post with its attendance button, in the alliance's language. */
@@ -131,7 +131,7 @@ export function renderNotes(notes: NotesView, say: Say): EmbedBuilder[] {
     '',
     ...(lines.length ? lines : [say('meetings.notes.noItems')]),
   ];
-  return fitEmbeds(all, { title: say('meetings.notes.title', { title: notes.meeting.title }), color: COLOR, moreHint: say('meetings.notes.more') });
+  return fitEmbeds(all, { say, title: say('meetings.notes.title', { title: notes.meeting.title }), color: COLOR, moreHint: say('meetings.notes.more') });
 }
 
 /** The day-before DM to an action item's owner, in their language. */

@@ -31,7 +31,7 @@ export function renderDoctorEmbeds(report: DoctorReport, language: Language = 'e
       lines.push(`⚠️ ${problem}`, `→ ${fix}`);
     }
   }
-  return fitEmbeds(lines, { title: text.title, color: report.problemCount === 0 ? 0x22c55e : 0xf59e0b, moreHint: text.moreHint });
+  return fitEmbeds(lines, { say, title: text.title, color: report.problemCount === 0 ? 0x22c55e : 0xf59e0b, moreHint: text.moreHint });
 }
 
 export function renderDoctorText(report: DoctorReport): string {

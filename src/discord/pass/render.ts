@@ -44,7 +44,7 @@ export function renderIssuedDm({ say, language }: Speech, p: PassView) {
 export function renderMine(speech: Speech, passes: readonly PassView[]) {
   const { say } = speech;
   if (!passes.length) return { content: say('pass.mine.none') };
-  return { embeds: fitEmbeds(passes.map((p) => passLine(speech, p)), { title: say('pass.mine.title', { count: passes.length }), color: COLOR, footer: say('pass.mine.footer') }) };
+  return { embeds: fitEmbeds(passes.map((p) => passLine(speech, p)), { say, title: say('pass.mine.title', { count: passes.length }), color: COLOR, footer: say('pass.mine.footer') }) };
 }
 
 export function renderCheckin({ say, language }: Speech, result: CheckinResult): string {
@@ -68,7 +68,7 @@ export function renderVisits({ say, language }: Speech, report: VisitsReport) {
     say('pass.visits.perPass'),
     ...report.byPass.map((p) => say('pass.visits.passLine', { code: formatCode(p.code), holder: holder(say, p), visits: p.visits })),
   ];
-  return { embeds: fitEmbeds(lines, { title: say('pass.visits.title', { month, total: report.total }), color: COLOR, moreHint: say('pass.visits.moreHint') }) };
+  return { embeds: fitEmbeds(lines, { say, title: say('pass.visits.title', { month, total: report.total }), color: COLOR, moreHint: say('pass.visits.moreHint') }) };
 }
 
 export function exportAttachment(csv: string): AttachmentBuilder {

@@ -27,7 +27,7 @@ function perkLines(perk: PerkRow, language: Language): string {
 export function renderPerks(perks: readonly PerkRow[], language: Language) {
   const say = sayIn(language);
   if (!perks.length) return { content: say('perks.none') };
-  return { embeds: fitEmbeds(perks.flatMap((p) => [perkLines(p, language), '']), { title: say('perks.title', { count: perks.length }), color: COLOR, footer: say('perks.footer') }) };
+  return { embeds: fitEmbeds(perks.flatMap((p) => [perkLines(p, language), '']), { say, title: say('perks.title', { count: perks.length }), color: COLOR, footer: say('perks.footer') }) };
 }
 
 export function renderAdded(perk: PerkRow, language: Language): string {
