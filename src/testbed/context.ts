@@ -12,6 +12,8 @@ export interface Ctx {
   baseUrl: () => string;
   /** Privileged intents enabled in the "developer portal"; gates the member list routes. */
   privilegedIntents: string[];
+  /** Discord's wall clock for calendar rules (TestBedOptions.now). */
+  now: () => number;
 }
 
 /** A channel the bot may use: unknown or deleted → 10003, not visible → 50001. */

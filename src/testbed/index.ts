@@ -30,7 +30,7 @@ export async function startTestBed(options: TestBedOptions = {}): Promise<TestBe
   const privilegedIntents = options.privilegedIntents ?? ['GuildMembers'];
   const gateway = new Gateway({ world, token, url: '', privilegedIntents, shards: options.shards ?? 1 });
   const interactions = new Interactions(world, options.interactionDeadlineMs ?? 3000, options.onInitialResponse);
-  const ctx: Ctx = { world, gateway, interactions, baseUrl: () => base, privilegedIntents };
+  const ctx: Ctx = { world, gateway, interactions, baseUrl: () => base, privilegedIntents, now: options.now ?? Date.now };
   const router = new Router();
   registerCommandRoutes(router, ctx, () => `${base.replace(/^http/, 'ws')}/gateway`, options.shards ?? 1);
   registerMessageRoutes(router, ctx);

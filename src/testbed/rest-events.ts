@@ -21,7 +21,7 @@ function validate(ctx: Ctx, guild: Guild, next: ScheduledEvent, b: Obj, creating
   const start = Date.parse(next.start);
   if (creating && b.scheduled_start_time === undefined) e.required(['scheduled_start_time']);
   else if (Number.isNaN(start)) e.add(['scheduled_start_time'], 'DATE_TYPE_PARSE', 'Could not parse date. Should be ISO8601.');
-  else if ((creating || b.scheduled_start_time !== undefined) && next.status === 1 && start <= Date.now()) {
+  else if ((creating || b.scheduled_start_time !== undefined) && next.status === 1 && start <= ctx.now()) {
     e.add(['scheduled_start_time'], 'GUILD_SCHEDULED_EVENT_SCHEDULE_PAST', 'Cannot schedule event in the past.');
   }
   if (next.end !== null) {

@@ -301,6 +301,13 @@ export interface TestBedOptions {
    * guild's events go to shard (guild_id >> 22) % count, DMs to shard 0, and a count below this one is closed 4011.
    */
   shards?: number;
+  /**
+   * Discord's wall clock in ms, for rules about the calendar (a scheduled event may not start in the past). In
+   * production Discord and the bot read the same real time; a test that fakes the bot's clock passes the same one
+   * here, or its dates would drift into the past as real days go by. Timings (the 3-second deadline, rate limits)
+   * always use real time. Default: Date.now.
+   */
+  now?: () => number;
 }
 
 /** Dispatch of INTERACTION_CREATE → arrival of the accepted initial callback, measured with process.hrtime. */

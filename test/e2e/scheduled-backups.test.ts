@@ -22,9 +22,9 @@ afterEach(async () => {
 });
 
 async function start(backupDir: string) {
-  bed = await startTestBed();
-  const root = mkdtempSync(join(tmpdir(), 'alliance-sched-backup-'));
   const clock = manualClock('2026-11-24T02:50:00');
+  bed = await startTestBed({ now: () => clock.now().getTime() });
+  const root = mkdtempSync(join(tmpdir(), 'alliance-sched-backup-'));
   const config = loadConfig({
     DISCORD_TOKEN: bed.token, DISCORD_API_URL: bed.apiUrl, DATABASE_PATH: join(root, 'alliance.db'), LOG_LEVEL: 'silent',
     BACKUP_DIR: backupDir, BACKUP_KEEP: '2', BACKUP_AT: '03:00',

@@ -18,7 +18,7 @@ const clock = manualClock('2026-11-24T15:00:00Z');
 const guilds: GuildHandle[] = [];
 
 beforeAll(async () => {
-  bed = await startTestBed({ shards: 2 });
+  bed = await startTestBed({ shards: 2, now: () => clock.now().getTime() });
   // Guilds made in the same millisecond share a shard: make them until both shards hold at least two.
   while (guilds.length < 4 || [0, 1].some((n) => guilds.filter((g) => shardOf(g.id, 2) === n).length < 2)) {
     guilds.push(bed.createGuild({

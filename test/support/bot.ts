@@ -50,8 +50,9 @@ export async function waitUntil(condition: () => boolean, timeoutMs = 5000, what
 
 /** `rateLimit`: interactions per member per 10 s, as RATE_LIMIT; off (0) unless a test is about it, since drivers click faster than people. */
 export async function startHarness(options: { now?: string; logger?: Logger; ports?: ServicePorts; wakeOnDueJobs?: boolean; rateLimit?: number; web?: boolean } = {}): Promise<Harness> {
-  const bed = await startTestBed();
   const clock = manualClock(options.now ?? '2026-11-24T15:00:00Z');
+  // Discord shares the bot's clock, as it does in production: meetings planned from the fake date stay in the future.
+  const bed = await startTestBed({ now: () => clock.now().getTime() });
   const databasePath = join(mkdtempSync(join(tmpdir(), 'alliance-e2e-')), 'alliance.db');
   const config = loadConfig({
     DISCORD_TOKEN: bed.token,

@@ -62,6 +62,18 @@ describe('world', () => {
     expect(rig.bed.scheduledEvents(guild.id)[0]?.status).toBe(3);
   });
 
+  it('judges "in the past" by the clock it is given, so a test with a fake date does not expire as real days pass', async () => {
+    await rig.stop();
+    const fakeNow = Date.parse('2020-03-01T12:00:00Z');
+    rig = await startRig({ now: () => fakeNow });
+    const guild = rig.client.guilds.cache.get(rig.guild.id)!;
+    const external = { name: 'Meetup', privacyLevel: GuildScheduledEventPrivacyLevel.GuildOnly, entityType: GuildScheduledEventEntityType.External, entityMetadata: { location: 'Park' } };
+    const [, past] = await code(guild.scheduledEvents.create({ ...external, scheduledStartTime: fakeNow - 60_000, scheduledEndTime: fakeNow + 60_000 }));
+    expect(past).toMatchObject({ errors: { scheduled_start_time: { _errors: [{ code: 'GUILD_SCHEDULED_EVENT_SCHEDULE_PAST' }] } } });
+    await guild.scheduledEvents.create({ ...external, scheduledStartTime: fakeNow + 86_400_000, scheduledEndTime: fakeNow + 90_000_000 });
+    expect(rig.bed.scheduledEvents(guild.id)).toHaveLength(1);
+  });
+
   it('dispatches member changes and fetches members', async () => {
     const guild = rig.client.guilds.cache.get(rig.guild.id)!;
     const joined = nextEvent<[{ id: string }]>(rig.client, 'guildMemberAdd');
