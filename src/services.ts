@@ -1,6 +1,6 @@
 // Builds every domain service from the database and the clock: the context command handlers receive.
 // Each feature is one line here (its `<feature>.feature.ts` factory, see src/shared/feature.ts); its named
-// services are listed in the return, its privacy parts and monthly-update sections are gathered below.
+// services are listed in the return, its job data, privacy parts and monthly-update sections are gathered below.
 import { createAlliancesFeature } from './alliances/alliances.feature.js';
 import { createBackupsFeature } from './backups/backups.feature.js';
 import type { BackupSettings } from './backups/backups.rules.js';
@@ -21,7 +21,7 @@ import { createRhythmFeature } from './rhythm/rhythm.feature.js';
 import { createRulesFeature } from './rules/rules.feature.js';
 import { createJobsRepo } from './jobs/jobs.repo.js';
 import type { Clock } from './shared/clock.js';
-import { privacyParts, updateSections } from './shared/feature.js';
+import { jobDataOf, privacyParts, updateSections } from './shared/feature.js';
 import { createSkillsFeature } from './skills/skills.feature.js';
 
 /** Stand-ins for features that have not landed yet (or for end-to-end tests that need a known world). */
@@ -71,9 +71,15 @@ export function createServices(deps: ServiceDeps) {
   const privacyFeature = createPrivacyFeature({ db, clock, spaces: directory, owners });
   const backupsFeature = createBackupsFeature({ jobs, clock, databasePath: deps.databasePath ?? ':memory:', settings: deps.backups ?? null });
   const doctorFeature = createDoctorFeature({ db, clock, backups: backupsFeature.services.backups });
+  // What each due job is about, by kind, from the feature that plans it (the Discord handlers render and post it).
+  const jobData = jobDataOf([
+    alliancesFeature, directoryFeature, meetingsFeature, skillsFeature, rulesFeature, duesFeature, proposalsFeature, passFeature,
+    leadsFeature, perksFeature, rhythmFeature, privacyFeature, backupsFeature, doctorFeature,
+  ]);
 
   return {
     jobs,
+    jobData,
     alliances,
     backups: backupsFeature.services.backups,
     doctor: doctorFeature.services.doctor,

@@ -1,5 +1,5 @@
-// What a scheduled job is to the features that plan and run it: the handler contract, the "skip" result and the
-// kind of the failure notice. The ground floor under the domain, so features never import the scheduler.
+// What a scheduled job is to the features that plan and run it: the handler contract, a feature's data function,
+// the "skip" result and the kind of the failure notice. The ground floor under the domain, so features never import the scheduler.
 import type { Job } from './jobs.repo.js';
 
 const SKIPPED: unique symbol = Symbol('job skipped');
@@ -12,6 +12,16 @@ export interface JobSkipped {
 
 /** What a handler returns: what is worth remembering (e.g. a posted message id), nothing, or a skip. */
 export type JobOutcome = Record<string, unknown> | JobSkipped | void;
+
+/** What a feature's data function answers for a due job: the data its Discord handler renders and posts, or a skip. */
+export type JobData<D> = D | JobSkipped;
+
+/**
+ * A feature's part of running one job kind, with no Discord in it: given the due job row, what to post and to whom
+ * (and, where the feature keeps a record, the function to call once it is posted), or `skipJob(reason)`.
+ * Throwing means "retry later", as for a handler.
+ */
+export type JobDataFunction<D = unknown> = (job: Job, now: Date) => JobData<D> | Promise<JobData<D>>;
 
 /** Runs one job. Throwing means "retry later"; returning `skipJob(reason)` means "not this time, and not again". */
 export type JobHandler = (job: Job, now: Date) => Promise<JobOutcome>;

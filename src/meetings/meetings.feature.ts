@@ -1,6 +1,6 @@
 // Builds the meetings feature's services from the database: one object for meetings, agendas, outcomes and
 // participation (the proposals feature calls its agenda hooks), one for the idea machine, duplicates and the
-// calendar feeds, with their monthly-update section and privacy parts.
+// calendar feeds, with their job data, monthly-update section and privacy parts.
 import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { Db } from '../db/open.js';
 import { createIdeasRepo } from '../ideas/ideas.repo.js';
@@ -14,6 +14,7 @@ import { createCalendarService } from './calendar.service.js';
 import { createAgendaRepo } from './agenda.repo.js';
 import { createAgendaService } from './agenda.service.js';
 import { createDuplicateChecks } from './duplicates.service.js';
+import { meetingsJobData } from './meetings.jobs.js';
 import { createMeetingsRepo } from './meetings.repo.js';
 import { createMeetingsService } from './meetings.service.js';
 import { createMeetingsUpdateSection } from './meetings.update-section.js';
@@ -32,6 +33,7 @@ export function createMeetingsFeature(deps: MeetingsFeatureDeps) {
   const { meetings, ideas, calendar } = services;
   return defineFeature({
     services,
+    jobs: meetingsJobData(meetings),
     updateSections: [createMeetingsUpdateSection({ meetings, ideas })],
     privacy: [
       { feature: 'meetings', forget: (guildId: string, userId: string) => meetings.forgetMember(guildId, userId) },
