@@ -1,9 +1,8 @@
 // Dues in the bot's life cycle: the reminder planner on every scheduler tick, and the reminder jobs, each a DM to
 // the space's hosts (a private thread for those who closed DMs), sent once per key whatever restarts happen.
 import { ChannelType } from 'discord.js';
-import { z } from 'zod';
 import { DUE_SOON_JOB, OVERDUE_JOB, type DuesReminderKind } from '../../dues/dues.ports.js';
-import { skipJob, type JobHandler } from '../../jobs/job-handler.js';
+import { isSkipped, type JobHandler } from '../../jobs/job-handler.js';
 import type { BotContext } from '../command.js';
 import type { FeatureWiring } from '../feature-wiring.js';
 import { deliverPrivately } from '../skills/delivery.js';
@@ -11,8 +10,6 @@ import { publicLanguageOf } from '../language.js';
 import { sayIn } from '../../i18n/translate.js';
 import { reminderText, reminderThreadName } from './render.js';
 import { sayTo } from '../member-language.js';
-
-const payloadSchema = z.object({ spaceId: z.number().int(), dueOn: z.string() });
 
 /**
  * Where hosts who closed DMs get a private thread: the first of the alliance's channels members can read that can
@@ -26,9 +23,8 @@ function fallbackChannel(ctx: BotContext, guildId: string): string | null {
 
 function reminderHandler(ctx: BotContext, kind: DuesReminderKind): JobHandler {
   return async (job) => {
-    const { spaceId, dueOn } = payloadSchema.parse(job.payload);
-    const reminder = ctx.services.duesReminders.reminder(job.guildId, kind, spaceId, dueOn);
-    if (!reminder) return skipJob('paid since, no plan, space gone, or every host turned reminders off');
+    const reminder = ctx.services.jobData[kind](job);
+    if (isSkipped(reminder)) return reminder;
     // Each host by DM in the language they last used the bot in; a shared thread in the alliance's.
     const language = publicLanguageOf(ctx.client, ctx.services.alliances.settings(job.guildId), job.guildId);
     const say = sayIn(language);
