@@ -53,7 +53,7 @@ export function createServices(deps: ServiceDeps) {
   const directoryFeature = createDirectoryFeature({ db, cache: deps.cache ?? openCacheDatabase(':memory:'), clock, alliances });
   const { directory } = directoryFeature.services;
   const meetingsFeature = createMeetingsFeature({ db, clock, jobs, alliances });
-  const skillsFeature = createSkillsFeature({ db, jobs, clock, timezone, locality: (g, u) => directory.memberLocality(g, u), localities: (g, us) => directory.memberLocalities(g, us) });
+  const skillsFeature = createSkillsFeature({ db, jobs, clock, timezone, organizersChannel: (g) => alliances.organizersChannel(g), locality: (g, u) => directory.memberLocality(g, u), localities: (g, us) => directory.memberLocalities(g, us) });
   const rulesFeature = createRulesFeature({ db, clock });
   const duesFeature = createDuesFeature({ db, clock, jobs, spaces: deps.ports?.spaces ?? directory, timezone });
   const proposalsFeature = createProposalsFeature({

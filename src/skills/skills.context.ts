@@ -2,6 +2,7 @@
 // database, the one write path (transaction + version bump), input parsing and the scheduled job keys.
 import { z } from 'zod';
 import type { Db } from '../db/open.js';
+import { JOB_KINDS } from '../jobs/job-kinds.js';
 import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Clock } from '../shared/clock.js';
 import { invalidFields } from '../shared/errors.js';
@@ -34,15 +35,15 @@ export interface LocalityLookup {
   prefetch(userIds: readonly string[]): void;
 }
 
-/** Scheduled job kinds skill-share creates; the Discord wiring registers a handler for each. */
+/** Scheduled job kinds skill-share creates (src/jobs/job-kinds.ts); skills.jobs.ts gives each one's data. */
 export const SKILL_JOBS = {
-  needReminder: 'skills.need-reminder',
-  needExpiry: 'skills.need-expiry',
-  matchNotice: 'skills.match-notice',
-  introFollowup: 'skills.intro-followup',
+  needReminder: JOB_KINDS.skillsNeedReminder,
+  needExpiry: JOB_KINDS.skillsNeedExpiry,
+  matchNotice: JOB_KINDS.skillsMatchNotice,
+  introFollowup: JOB_KINDS.skillsIntroFollowup,
   /** One post per skill: only jobs scheduled before the daily digest existed still run it. */
-  suggestion: 'skills.suggestion',
-  suggestionDigest: 'skills.suggestion-digest',
+  suggestion: JOB_KINDS.skillsSuggestion,
+  suggestionDigest: JOB_KINDS.skillsSuggestionDigest,
 } as const;
 
 /** Every job about one need shares this prefix, so removing or renewing it cancels them in one call. */

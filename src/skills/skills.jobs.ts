@@ -1,7 +1,11 @@
-// What skill-share's scheduled jobs need from the domain: each returns null when the job has nothing left to
-// do (entry removed or renewed, member opted out or hidden), so the handler skips it.
+// What skill-share's scheduled jobs need from the domain: each use case returns null when the job has nothing left
+// to do (entry removed or renewed, member opted out or hidden), and the job data functions turn that into a skip.
+import { z } from 'zod';
+import { skipJob } from '../jobs/job-handler.js';
+import type { Job } from '../jobs/jobs.repo.js';
 import type { MatchEntry } from './match.rules.js';
-import type { SkillsContext } from './skills.context.js';
+import { SKILL_JOBS, type SkillsContext } from './skills.context.js';
+import type { Intro } from './intros.service.js';
 
 /** Data the scheduled jobs need, or null when the job has nothing left to do (removed, renewed, opted out). */
 export function jobUseCases(ctx: SkillsContext) {
@@ -43,6 +47,51 @@ export function jobUseCases(ctx: SkillsContext) {
     /** The new skills of one daily digest (members who deleted their data are gone from it). */
     suggestionDigest(guildId: string, window: { from: number; to: number }) {
       return repo.suggestionsBetween(guildId, window.from, window.to);
+    },
+  };
+}
+
+const entryPayload = z.object({ entryId: z.number(), expiresAt: z.number() });
+const noticePayload = z.object({ noticeId: z.number() });
+const introPayload = z.object({ introId: z.number() });
+const suggestionPayload = z.object({ skillKey: z.string() });
+const digestPayload = z.object({ from: z.number(), to: z.number() });
+
+export interface SkillsJobDeps {
+  jobs: ReturnType<typeof jobUseCases>;
+  introFollowup(guildId: string, introId: number): Intro | null;
+  /** The alliance's IANA time zone (the reminder says the need's end day there). */
+  timezone(guildId: string): string;
+  /** Where suggestions for organizers go; null when the alliance has no organizers channel. */
+  organizersChannel(guildId: string): string | null;
+}
+
+/** Skill-share's job data functions: for each due job, what to send to whom, or why it is skipped. */
+export function skillsJobData(deps: SkillsJobDeps) {
+  return {
+    [SKILL_JOBS.needReminder]: (job: Job) => {
+      const { entryId, expiresAt } = entryPayload.parse(job.payload);
+      const due = deps.jobs.needReminder(job.guildId, entryId, expiresAt);
+      if (!due) return skipJob('need removed, renewed or reminders turned off');
+      return { ...due, timezone: deps.timezone(job.guildId) };
+    },
+    [SKILL_JOBS.needExpiry]: (job: Job) => {
+      const { entryId, expiresAt } = entryPayload.parse(job.payload);
+      return deps.jobs.expireNeed(job.guildId, entryId, expiresAt) ?? skipJob('need removed or renewed');
+    },
+    [SKILL_JOBS.matchNotice]: (job: Job) => deps.jobs.matchNotice(job.guildId, noticePayload.parse(job.payload).noticeId) ?? skipJob('entries gone or hidden'),
+    [SKILL_JOBS.introFollowup]: (job: Job) => deps.introFollowup(job.guildId, introPayload.parse(job.payload).introId) ?? skipJob('introduction gone'),
+    [SKILL_JOBS.suggestion]: (job: Job) => {
+      const suggestion = deps.jobs.suggestion(job.guildId, suggestionPayload.parse(job.payload).skillKey);
+      const channelId = deps.organizersChannel(job.guildId);
+      if (!suggestion || !channelId) return skipJob('no suggestion or no organizers channel');
+      return { suggestion, channelId };
+    },
+    [SKILL_JOBS.suggestionDigest]: (job: Job) => {
+      const suggestions = deps.jobs.suggestionDigest(job.guildId, digestPayload.parse(job.payload));
+      const channelId = deps.organizersChannel(job.guildId);
+      if (!suggestions.length || !channelId) return skipJob('no new skills left or no organizers channel');
+      return { suggestions, channelId };
     },
   };
 }

@@ -1,7 +1,7 @@
 // Skill-share in the bot's life cycle: the scheduled jobs it creates (need reminders and expiry, match notices,
-// "did it help?" follow-ups, new-skill suggestions to organizers), each a DM or post through the poster.
-import { z } from 'zod';
-import { skipJob, type JobHandler } from '../../jobs/job-handler.js';
+// "did it help?" follow-ups, new-skill suggestions to organizers), each what the feature's job data says, rendered
+// as a DM or post through the poster.
+import { isSkipped, type JobHandler } from '../../jobs/job-handler.js';
 import { SKILL_JOBS } from '../../skills/skills.context.js';
 import type { BotContext } from '../command.js';
 import type { FeatureWiring } from '../feature-wiring.js';
@@ -9,40 +9,32 @@ import { publicLanguageOf } from '../language.js';
 import { memberLanguage } from './delivery.js';
 import { renderFollowup, renderMatchNotice, renderReminder, renderSuggestion, renderSuggestionDigest } from './intro-render.js';
 
-const entryPayload = z.object({ entryId: z.number(), expiresAt: z.number() });
-const noticePayload = z.object({ noticeId: z.number() });
-const introPayload = z.object({ introId: z.number() });
-const suggestionPayload = z.object({ skillKey: z.string() });
-const digestPayload = z.object({ from: z.number(), to: z.number() });
-
 export function skillJobHandlers(ctx: BotContext): Record<string, JobHandler> {
-  const skills = ctx.services.skills;
+  const data = ctx.services.jobData;
   /** Organizers' channel posts are read by every organizer: in the alliance's language. */
   const allianceLanguage = (guildId: string) => publicLanguageOf(ctx.client, ctx.services.alliances.settings(guildId), guildId);
   return {
     [SKILL_JOBS.needReminder]: async (job) => {
-      const { entryId, expiresAt } = entryPayload.parse(job.payload);
-      const due = skills.jobs.needReminder(job.guildId, entryId, expiresAt);
-      if (!due) return skipJob('need removed, renewed or reminders turned off');
-      const sent = await ctx.poster.dm(due.userId, renderReminder(due.entry, job.guildId, ctx.services.alliances.settings(job.guildId).timezone, memberLanguage(ctx, job.guildId, due.userId)), { idempotencyKey: job.key });
+      const due = data[SKILL_JOBS.needReminder](job);
+      if (isSkipped(due)) return due;
+      const sent = await ctx.poster.dm(due.userId, renderReminder(due.entry, job.guildId, due.timezone, memberLanguage(ctx, job.guildId, due.userId)), { idempotencyKey: job.key });
       return { delivered: sent !== null };
     },
     [SKILL_JOBS.needExpiry]: async (job) => {
-      const { entryId, expiresAt } = entryPayload.parse(job.payload);
-      const expired = skills.jobs.expireNeed(job.guildId, entryId, expiresAt);
-      if (!expired) return skipJob('need removed or renewed');
+      const expired = data[SKILL_JOBS.needExpiry](job);
+      if (isSkipped(expired)) return expired;
       return { expired: expired.id };
     },
     [SKILL_JOBS.matchNotice]: async (job) => {
-      const notice = skills.jobs.matchNotice(job.guildId, noticePayload.parse(job.payload).noticeId);
-      if (!notice) return skipJob('entries gone or hidden');
+      const notice = data[SKILL_JOBS.matchNotice](job);
+      if (isSkipped(notice)) return notice;
       // A DM if they allow it, otherwise nothing: a match notice is not worth a thread.
       const sent = await ctx.poster.dm(notice.toUserId, { content: renderMatchNotice(notice, memberLanguage(ctx, job.guildId, notice.toUserId)) }, { idempotencyKey: job.key });
       return { delivered: sent !== null };
     },
     [SKILL_JOBS.introFollowup]: async (job) => {
-      const intro = skills.introFollowup(job.guildId, introPayload.parse(job.payload).introId);
-      if (!intro) return skipJob('introduction gone');
+      const intro = data[SKILL_JOBS.introFollowup](job);
+      if (isSkipped(intro)) return intro;
       const delivered: Record<string, boolean> = {};
       for (const userId of [intro.requesterId, intro.targetId]) {
         delivered[userId] = (await ctx.poster.dm(userId, renderFollowup(intro, userId, memberLanguage(ctx, job.guildId, userId)), { idempotencyKey: `${job.key}:${userId}` })) !== null;
@@ -50,18 +42,16 @@ export function skillJobHandlers(ctx: BotContext): Record<string, JobHandler> {
       return { delivered };
     },
     [SKILL_JOBS.suggestion]: async (job) => {
-      const suggestion = skills.jobs.suggestion(job.guildId, suggestionPayload.parse(job.payload).skillKey);
-      const channelId = ctx.services.alliances.organizersChannel(job.guildId);
-      if (!suggestion || !channelId) return skipJob('no suggestion or no organizers channel');
-      const posted = await ctx.poster.post(channelId, { content: renderSuggestion(suggestion, allianceLanguage(job.guildId)) }, { idempotencyKey: job.key });
+      const due = data[SKILL_JOBS.suggestion](job);
+      if (isSkipped(due)) return due;
+      const posted = await ctx.poster.post(due.channelId, { content: renderSuggestion(due.suggestion, allianceLanguage(job.guildId)) }, { idempotencyKey: job.key });
       return { messageId: posted.messageId };
     },
     [SKILL_JOBS.suggestionDigest]: async (job) => {
-      const suggestions = skills.jobs.suggestionDigest(job.guildId, digestPayload.parse(job.payload));
-      const channelId = ctx.services.alliances.organizersChannel(job.guildId);
-      if (!suggestions.length || !channelId) return skipJob('no new skills left or no organizers channel');
-      const posted = await ctx.poster.post(channelId, { content: renderSuggestionDigest(suggestions, allianceLanguage(job.guildId)) }, { idempotencyKey: job.key });
-      return { messageId: posted.messageId, skills: suggestions.length };
+      const due = data[SKILL_JOBS.suggestionDigest](job);
+      if (isSkipped(due)) return due;
+      const posted = await ctx.poster.post(due.channelId, { content: renderSuggestionDigest(due.suggestions, allianceLanguage(job.guildId)) }, { idempotencyKey: job.key });
+      return { messageId: posted.messageId, skills: due.suggestions.length };
     },
   };
 }
