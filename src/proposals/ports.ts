@@ -1,5 +1,6 @@
 // What the proposals feature needs from other features, injected (directory spaces, meeting agenda items) so
 // neither side imports the other; and what it needs to know about the guild's people from the adapter.
+import { JOB_KINDS } from '../jobs/job-kinds.js';
 
 export interface SpacesPort {
   approvedSpaces(guildId: string): { id: number; name: string; hostUserIds: string[] }[];
@@ -21,7 +22,7 @@ export interface GuildPeople {
   humans: { id: string; roleIds: readonly string[] }[];
 }
 
-export const CLOSE_JOB = 'proposal-close';
-export const REMINDER_JOB = 'proposal-reminder';
+export const CLOSE_JOB = JOB_KINDS.proposalClose;
+export const REMINDER_JOB = JOB_KINDS.proposalReminder;
 export const closeJobKey = (proposalId: number) => `${CLOSE_JOB}:${proposalId}`;
 export const reminderJobKey = (proposalId: number) => `${REMINDER_JOB}:${proposalId}`;

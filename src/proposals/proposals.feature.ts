@@ -1,5 +1,5 @@
 // Builds the proposals feature over one repo: life cycle, voting and the decision register as named services,
-// with its monthly-update section and its privacy part (a member's votes).
+// with its jobs' data (deadline, reminder), its monthly-update section and its privacy part (a member's votes).
 import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { Db } from '../db/open.js';
 import type { RulesService } from '../rules/rules.service.js';
@@ -9,6 +9,7 @@ import { defineFeature } from '../shared/feature.js';
 import { createDecisionsService } from './decisions.service.js';
 import { createProposalDraftsRepo } from './drafts.repo.js';
 import type { AgendaPort, SpacesPort, StandingPort } from './ports.js';
+import { proposalsJobData } from './proposals.jobs.js';
 import { createProposalsRepo } from './proposals.repo.js';
 import { createProposalsService } from './proposals.service.js';
 import { createProposalsUpdateSection } from './proposals.update-section.js';
@@ -34,6 +35,7 @@ export function createProposalsFeature(deps: ProposalFeatureDeps) {
   const decisions = createDecisionsService({ repo });
   return defineFeature({
     services: { proposals, votes, decisions },
+    jobs: proposalsJobData({ proposals, votes, alliances: deps.alliances }),
     updateSections: [createProposalsUpdateSection({ proposals, decisions })],
     privacy: [{ feature: 'proposals', forget: (guildId: string, userId: string) => votes.forgetMember(guildId, userId) }],
   });

@@ -1,20 +1,16 @@
 // Proposals in the bot's life cycle: reaction votes, members leaving, reconciliation after READY and after a
-// reconnect (a deadline waits for its proposal's), and the scheduled close and 24-hour reminder.
+// reconnect (a deadline waits for its proposal's), and the scheduled close and 24-hour reminder (announcing and
+// sending what the feature's job data says).
 import { CLOSE_JOB, REMINDER_JOB } from '../../proposals/ports.js';
-import { skipJob } from '../../jobs/job-handler.js';
-import { isDomainError } from '../../shared/errors.js';
+import { isSkipped } from '../../jobs/job-handler.js';
+import type { Job } from '../../jobs/jobs.repo.js';
+import { proposalIdOf } from '../../proposals/proposals.jobs.js';
 import type { BotContext } from '../command.js';
 import type { FeatureWiring, ReactionEvent } from '../feature-wiring.js';
 import { createProposalPublisher } from './publish.js';
 import { reconcilerFor } from './reconcile.js';
 import { reminderDm, reminderInThread } from './words.js';
 import { sayTo } from '../member-language.js';
-
-/** The job's proposal id, or null for a payload without one (the job is then skipped). */
-const proposalIdOf = (payload: Record<string, unknown>): number | null => {
-  const id = Number(payload.proposalId);
-  return Number.isInteger(id) && id > 0 ? id : null;
-};
 
 function reactionTarget(event: ReactionEvent) {
   const message = event.reaction.message;
@@ -75,37 +71,25 @@ export const proposalsWiring: FeatureWiring = {
 
   jobHandlers(ctx) {
     const publisher = createProposalPublisher(ctx);
+    /** Votes cast while the bot was away count first (a job without a proposal id is skipped by its data). */
+    const settled = async (job: Job) => {
+      const id = proposalIdOf(job);
+      if (id !== null) await reconcilerFor(ctx).settled(job.guildId, id);
+    };
     return {
       async [CLOSE_JOB](job) {
-        const id = proposalIdOf(job.payload);
-        if (id === null) return skipJob('job without a proposal id');
-        // Votes cast while the bot was away count before the proposal closes.
-        await reconcilerFor(ctx).settled(job.guildId, id);
-        let proposal = ctx.services.proposals.get(job.guildId, id);
-        if (proposal.status === 'withdrawn') return skipJob('proposal was withdrawn');
-        // A retry after a failed post finds the proposal closed already: publishing again is safe (nonces).
-        const closed =
-          proposal.status === 'open'
-            ? ctx.services.proposals.close(job.guildId, id, null)
-            : { proposal, announcementsChannelId: ctx.services.alliances.settings(job.guildId).announcementsChannelId, agendaUpdated: null };
-        proposal = closed.proposal;
+        await settled(job);
+        const closed = ctx.services.jobData[CLOSE_JOB](job);
+        if (isSkipped(closed)) return closed;
         await publisher.announceResult(closed);
-        return { outcome: proposal.outcome };
+        return { outcome: closed.proposal.outcome };
       },
 
       async [REMINDER_JOB](job) {
-        const id = proposalIdOf(job.payload);
-        if (id === null) return skipJob('job without a proposal id');
         // Members who voted while the bot was away are not reminded to vote.
-        await reconcilerFor(ctx).settled(job.guildId, id);
-        let info;
-        try {
-          info = ctx.services.votes.reminder(job.guildId, id);
-        } catch (error) {
-          if (isDomainError(error)) return skipJob(error.message);
-          throw error;
-        }
-        if (!info) return skipJob('proposal closed or already reminded');
+        await settled(job);
+        const info = ctx.services.jobData[REMINDER_JOB](job);
+        if (isSkipped(info)) return info;
         const p = info.proposal;
         if (p.threadId) await ctx.poster.post(p.threadId, { content: reminderInThread(publisher.sayPublic(p.guildId), p, info.notVoted) }, { idempotencyKey: `proposal-reminder:${p.id}` });
         let sent = 0;
@@ -115,7 +99,7 @@ export const proposalsWiring: FeatureWiring = {
           const dm = await ctx.poster.dm(userId, { content: dmText }, { idempotencyKey: `proposal-reminder:${p.id}:${userId}` });
           if (dm) sent++;
         }
-        ctx.services.votes.markReminderSent(job.guildId, id);
+        info.sent();
         return { notVoted: info.notVoted, dms: sent };
       },
     };
