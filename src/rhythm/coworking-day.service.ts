@@ -1,5 +1,5 @@
 // International Coworking Day use cases: the countdown and who hosts what, registering a space's event (also a
-// Discord scheduled event), the organizers' settings (reminders, coworking week), and planning/running its posts.
+// Discord scheduled event), the organizers' settings (reminders, coworking week), and planning its posts (and what each says when due).
 import { z } from 'zod';
 import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { JobsRepo } from '../jobs/jobs.repo.js';
@@ -9,7 +9,7 @@ import type { Clock } from '../shared/clock.js';
 import { conflict, forbidden, invalidFields, msg, problem, type FieldProblem } from '../shared/errors.js';
 import { issueProblem } from '../shared/validate.js';
 import type { UpdateSectionProvider } from '../shared/update-section.js';
-import { countdownSection, type HostedEventView, type WeekView } from './content.rules.js';
+import { countdownSection, type HostedEventView, type ReminderDraft, type WeekDraft, type WeekView } from './content.rules.js';
 import {
   addDays,
   coworkingDay,
@@ -34,7 +34,7 @@ import {
   type DueSlot,
   type IcdReminderOffset,
 } from './due.rules.js';
-import { messageUrl, type HostedSpace, type Publish, type RhythmWriter, type ScheduledEvents, type SpaceChoice, type SpacesDirectory } from './ports.js';
+import type { HostedSpace, ScheduledEvents, SpaceChoice, SpacesDirectory } from './ports.js';
 import type { CoworkingDayEventRow, RhythmRepo } from './rhythm.repo.js';
 import { parseWhen, whenToInstants } from './when.rules.js';
 import { parseLocalDate as parseDay } from '../shared/when.rules.js';
@@ -168,11 +168,6 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
     return { channelId };
   }
 
-  async function publishJob(job: { guildId: string; key: string }, channelId: string, messages: Parameters<Publish>[1], publish: Publish) {
-    const posted = await publish({ guildId: job.guildId, channelId, key: job.key }, messages);
-    return { messageIds: posted.map((m) => m.messageId), url: messageUrl(job.guildId, channelId, posted[0]?.messageId ?? '') };
-  }
-
   return {
     settings,
 
@@ -295,23 +290,23 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
 
     plan,
 
-    async runReminder(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish, writer: RhythmWriter): Promise<Record<string, unknown> | JobSkipped> {
+    /** The reminder job's data: the channel and what the reminder says (the writer words it), or a skip. */
+    reminderPost(job: { guildId: string; payload: Record<string, unknown> }): { channelId: string; reminder: ReminderDraft } | JobSkipped {
       const target = postTarget(job.guildId);
       if (isSkipped(target)) return target;
-      const { channelId } = target;
       const offset = Number(job.payload['offset']) as IcdReminderOffset;
       if (!settings(job.guildId).reminders.includes(offset)) return skipJob(`the ${offset}-day reminder is switched off`);
       const view = overview(job.guildId, clock.now().getTime());
-      return publishJob(job, channelId, writer.reminder({ offset, coworkingDayAt: view.coworkingDayAt, week: view.week, events: view.events, timeZone: view.timeZone }), publish);
+      return { channelId: target.channelId, reminder: { offset, coworkingDayAt: view.coworkingDayAt, week: view.week, events: view.events, timeZone: view.timeZone } };
     },
 
-    async runWeekAnnouncement(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish, writer: RhythmWriter): Promise<Record<string, unknown> | JobSkipped> {
+    /** The coworking week's announcement job's data, or a skip when the week is gone. */
+    weekPost(job: { guildId: string }): { channelId: string; week: WeekDraft } | JobSkipped {
       const target = postTarget(job.guildId);
       if (isSkipped(target)) return target;
-      const { channelId } = target;
       const view = overview(job.guildId, clock.now().getTime());
       if (!view.week) return skipJob('no coworking week set any more');
-      return publishJob(job, channelId, writer.weekAnnouncement({ week: view.week, coworkingDayAt: view.coworkingDayAt, events: view.events, timeZone: view.timeZone }), publish);
+      return { channelId: target.channelId, week: { week: view.week, coworkingDayAt: view.coworkingDayAt, events: view.events, timeZone: view.timeZone } };
     },
 
     /** The monthly update's Coworking Day section: the countdown when August 9 is within 60 days. */

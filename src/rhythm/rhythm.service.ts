@@ -1,13 +1,11 @@
-// The rhythm feature as one service: monthly updates and Coworking Day, their planner over every alliance, the
-// handlers of their scheduled jobs (what organizers are told when a post failed is src/discord/rhythm/failure.ts).
+// The rhythm feature as one service: monthly updates and Coworking Day and their planner over every alliance (their
+// jobs' data is rhythm.jobs.ts; what organizers are told when a post failed is src/discord/rhythm/failure.ts).
 import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { JobsRepo } from '../jobs/jobs.repo.js';
-import type { JobHandler } from '../jobs/job-handler.js';
 import { HOUR, type Clock } from '../shared/clock.js';
 import type { UpdateSectionProvider } from '../shared/update-section.js';
 import { createCoworkingDayService } from './coworking-day.service.js';
-import { ICD_REMINDER_KIND, ICD_WEEK_KIND, MONTHLY_KIND } from './due.rules.js';
-import type { Publish, SpacesDirectory, WriterFor } from './ports.js';
+import type { SpacesDirectory } from './ports.js';
 import type { RhythmRepo } from './rhythm.repo.js';
 import { createRhythmPublicService } from './rhythm-public.service.js';
 import { createUpdatesService } from './updates.service.js';
@@ -21,8 +19,6 @@ export interface RhythmServiceDeps {
   sections: UpdateSectionProvider[];
   directory: SpacesDirectory;
 }
-
-export const RHYTHM_JOB_KINDS = [MONTHLY_KIND, ICD_REMINDER_KIND, ICD_WEEK_KIND] as const;
 
 export function createRhythmService(deps: RhythmServiceDeps) {
   const coworkingDay = createCoworkingDayService(deps);
@@ -61,15 +57,6 @@ export function createRhythmService(deps: RhythmServiceDeps) {
     /** Re-plans one alliance now: call it after its time zone or announcements channel changed. */
     replan(guildId: string): void {
       planGuild(guildId, deps.clock.now().getTime());
-    },
-
-    /** Handlers for the rhythm job kinds, posting through `publish` (the Discord poster in the bot) in each alliance's words. */
-    jobHandlers(publish: Publish, writerFor: WriterFor): Record<string, JobHandler> {
-      return {
-        [MONTHLY_KIND]: (job) => updates.runScheduled(job, publish, writerFor(job.guildId)),
-        [ICD_REMINDER_KIND]: (job) => coworkingDay.runReminder(job, publish, writerFor(job.guildId)),
-        [ICD_WEEK_KIND]: (job) => coworkingDay.runWeekAnnouncement(job, publish, writerFor(job.guildId)),
-      };
     },
   };
 }

@@ -9,7 +9,7 @@ import type { Clock } from '../shared/clock.js';
 import { forbidden, invalidFields, msg, problem, type FieldProblem } from '../shared/errors.js';
 import { between, issueProblem } from '../shared/validate.js';
 import type { UpdatePeriod, UpdateSectionContent, UpdateSectionProvider } from '../shared/update-section.js';
-import { NOTE_MAX } from './content.rules.js';
+import { NOTE_MAX, type UpdateDraft } from './content.rules.js';
 import {
   addDays,
   addMonths,
@@ -57,6 +57,26 @@ export interface ComposedUpdate {
   covers: { from: LocalDate; through: LocalDate };
 }
 
+/** An update's content before it is written in a language: what `writeUpdate` turns into posts. */
+export interface UpdateContent extends Omit<ComposedUpdate, 'messages' | 'organizerMessages'> {
+  draft: UpdateDraft;
+  /** Sections for organizers' eyes only (the companion post). */
+  organizerSections: UpdateSectionContent[];
+}
+
+/** Where a composed update goes: the members' channel, the post's idempotency key, and the organizers' channel. */
+export interface UpdateTarget {
+  channelId: string;
+  key: string;
+  /** Null when there is none, or it is the members' channel (the companion is then not posted). */
+  organizersChannelId: string | null;
+}
+
+/** The monthly job's data: a post recorded by an earlier run, or the update to write, post and record. */
+export type ScheduledUpdate =
+  | { kind: 'recorded'; messageIds: string[] }
+  | { kind: 'post'; content: UpdateContent; target: UpdateTarget; record(composed: ComposedUpdate, messageIds: string[]): PostedUpdate };
+
 export interface PostedUpdate {
   period: string;
   channelId: string;
@@ -100,6 +120,26 @@ function requireOrganizer(actor: Actor): void {
   if (!actor.isOrganizer) throw forbidden(msg('rhythm.errors.organizersOnly'));
 }
 
+/** An update's content written in one language (the writer is the Discord layer's words). */
+export function writeUpdate(content: UpdateContent, writer: RhythmWriter): ComposedUpdate {
+  const { draft, organizerSections, ...rest } = content;
+  return { ...rest, messages: writer.update(draft), organizerMessages: writer.organizersNote(content.period, organizerSections) };
+}
+
+/**
+ * Posts a written update through `publish`: the members' post, then `record` once it is out, then the organizers'
+ * companion, best effort (a retry of a failed update never posts it twice, and a broken organizers channel never
+ * holds the update back; a crash in between costs this note, not the update).
+ */
+export async function publishUpdate(composed: ComposedUpdate, target: UpdateTarget, publish: Publish, record: (messageIds: string[]) => PostedUpdate): Promise<PostedUpdate> {
+  const posted = await publish({ guildId: composed.guildId, channelId: target.channelId, key: target.key }, composed.messages);
+  const recorded = record(posted.map((message) => message.messageId));
+  if (composed.organizerMessages?.length && target.organizersChannelId) {
+    await publish({ guildId: composed.guildId, channelId: target.organizersChannelId, key: `${target.key}:organizers` }, composed.organizerMessages).catch(() => undefined);
+  }
+  return recorded;
+}
+
 export function createUpdatesService(deps: UpdatesServiceDeps) {
   const { repo, jobs, alliances, clock } = deps;
   const providers = [...deps.sections].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
@@ -124,7 +164,8 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
     };
   }
 
-  function compose(guildId: string, month: YearMonth, now: number, writer: RhythmWriter): ComposedUpdate {
+  /** The update's content for one month (every feature's section), not yet in any language. */
+  function gather(guildId: string, month: YearMonth, now: number): UpdateContent {
     const current = settings(guildId);
     const noteAt = current.note ? (repo.settings(guildId)?.noteAt ?? null) : null;
     const timezone = alliances.settings(guildId).timezone;
@@ -144,12 +185,11 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
         failedSections.push(provider.id);
       }
     }
-    const messages = writer.update({ period: formatYearMonth(month), from: bounds.from, aheadTo: bounds.aheadTo, note: current.note, sections: contents, timeZone: timezone });
     return {
       guildId,
       period: formatYearMonth(month),
-      messages,
-      organizerMessages: writer.organizersNote(formatYearMonth(month), organizerContents),
+      draft: { period: formatYearMonth(month), from: bounds.from, aheadTo: bounds.aheadTo, note: current.note, sections: contents, timeZone: timezone },
+      organizerSections: organizerContents,
       quiet: !current.note && !contents.some(hasWords),
       sectionIds,
       failedSections,
@@ -158,13 +198,22 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
     };
   }
 
-  async function publishAndRecord(
+  function compose(guildId: string, month: YearMonth, now: number, writer: RhythmWriter): ComposedUpdate {
+    return writeUpdate(gather(guildId, month, now), writer);
+  }
+
+  /** Where the update goes besides the members' channel: the organizers' channel, unless it is the same one. */
+  function targetOf(guildId: string, channelId: string, key: string): UpdateTarget {
+    const organizersChannelId = alliances.settings(guildId).organizersChannelId;
+    return { channelId, key, organizersChannelId: organizersChannelId && organizersChannelId !== channelId ? organizersChannelId : null };
+  }
+
+  /** Records a posted update (once the members' post is out): the history, the archive, and the note it carried. */
+  function record(
     composed: ComposedUpdate,
     options: { channelId: string; key: string; trigger: 'scheduled' | 'manual'; postedBy: string | null },
-    publish: Publish,
-  ): Promise<PostedUpdate> {
-    const posted = await publish({ guildId: composed.guildId, channelId: options.channelId, key: options.key }, composed.messages);
-    const messageIds = posted.map((message) => message.messageId);
+    messageIds: string[],
+  ): PostedUpdate {
     repo.recordUpdate(
       {
         guildId: composed.guildId,
@@ -184,12 +233,6 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
       },
       composed.noteAt,
     );
-    const organizersChannelId = alliances.settings(composed.guildId).organizersChannelId;
-    if (composed.organizerMessages?.length && organizersChannelId && organizersChannelId !== options.channelId) {
-      // Once the members' update is recorded, best effort: a retry of a failed update never posts it twice, and a
-      // broken organizers channel never holds the update back (a crash in between costs this note, not the update).
-      await publish({ guildId: composed.guildId, channelId: organizersChannelId, key: `${options.key}:organizers` }, composed.organizerMessages).catch(() => undefined);
-    }
     return { period: composed.period, channelId: options.channelId, messageIds, url: messageUrl(composed.guildId, options.channelId, messageIds[0] ?? '') };
   }
 
@@ -258,7 +301,10 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
         throw invalidFields([problem('channel', msg('rhythm.errors.noChannel'))]);
       }
       const composed = compose(actor.guildId, localYearMonth(now, alliances.settings(actor.guildId).timezone), now, writer);
-      return publishAndRecord(composed, { channelId, key: `monthly-now:${actor.guildId}:${now}`, trigger: 'manual', postedBy: actor.userId }, publish);
+      const key = `monthly-now:${actor.guildId}:${now}`;
+      return publishUpdate(composed, targetOf(actor.guildId, channelId, key), publish, (messageIds) =>
+        record(composed, { channelId, key, trigger: 'manual', postedBy: actor.userId }, messageIds),
+      );
     },
 
     history(actor: Actor, limit = 10): UpdateHistoryEntry[] {
@@ -273,20 +319,24 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
       }));
     },
 
-    /** The scheduled job's work; safe to run again after a crash (same key → same post, recorded once). */
-    async runScheduled(job: { guildId: string; key: string; payload: Record<string, unknown> }, publish: Publish, writer: RhythmWriter): Promise<Record<string, unknown> | JobSkipped> {
+    /** The monthly job's data; safe to run again after a crash (same key → same post, recorded once). */
+    scheduledUpdate(job: { guildId: string; key: string; payload: Record<string, unknown> }): ScheduledUpdate | JobSkipped {
       const done = repo.updateByKey(job.guildId, job.key);
-      if (done) return { messageIds: done.messageIds, alreadyRecorded: true };
+      if (done) return { kind: 'recorded', messageIds: done.messageIds };
       const period = String(job.payload['period'] ?? '');
       const [year, month] = period.split('-').map(Number);
       if (!year || !month) return skipJob(`bad period in payload: ${period}`);
       const current = settings(job.guildId);
       if (!current.enabled) return skipJob('monthly updates are switched off');
       if (repo.updatesForPeriod(job.guildId, period).length > 0) return skipJob('already posted with /updates post-now');
-      if (!current.channelId) return skipJob('no channel for the monthly update');
-      const composed = compose(job.guildId, { year, month }, clock.now().getTime(), writer);
-      const posted = await publishAndRecord(composed, { channelId: current.channelId, key: job.key, trigger: 'scheduled', postedBy: null }, publish);
-      return { messageIds: posted.messageIds, sections: composed.sectionIds };
+      const channelId = current.channelId;
+      if (!channelId) return skipJob('no channel for the monthly update');
+      return {
+        kind: 'post',
+        content: gather(job.guildId, { year, month }, clock.now().getTime()),
+        target: targetOf(job.guildId, channelId, job.key),
+        record: (composed, messageIds) => record(composed, { channelId, key: job.key, trigger: 'scheduled', postedBy: null }, messageIds),
+      };
     },
 
     /** Planner: keeps last, this and next month's jobs in line with the settings (idempotent; every tick). */

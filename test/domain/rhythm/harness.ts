@@ -6,6 +6,8 @@ import { createJobRunner, type JobRunner } from '../../../src/scheduler/runner.j
 import type { PostMessage, Publish, PublishedMessage, SpacesDirectory } from '../../../src/rhythm/ports.js';
 import { createRhythmService } from '../../../src/rhythm/rhythm.service.js';
 import { rhythmWriter } from '../../../src/discord/rhythm/posts.js';
+import { rhythmJobHandlers } from '../../../src/discord/rhythm/jobs.js';
+import { rhythmJobData } from '../../../src/rhythm/rhythm.jobs.js';
 import { rhythmFailureNotice } from '../../../src/discord/rhythm/failure.js';
 import { sayIn } from '../../../src/i18n/translate.js';
 import { createRhythmRepo } from '../../../src/rhythm/rhythm.repo.js';
@@ -106,7 +108,7 @@ export function harness(options: HarnessOptions): Harness {
         jobs: services.jobs,
         clock,
         logger,
-        handlers: rhythm.jobHandlers(publish, () => english),
+        handlers: rhythmJobHandlers(rhythmJobData(rhythm), publish, () => english),
         planners: [(now) => rhythm.plan(now)],
         onFailed: async (job, error, noticeKey) => {
           const text = rhythmFailureNotice(sayIn('en'), 'en', job, error) ?? `A scheduled job failed: ${error}`;

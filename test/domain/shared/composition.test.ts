@@ -46,7 +46,7 @@ describe('the composition contract', () => {
   it('the services every command handler receives are still there, by name', () => {
     const services = createServices({ db: freshDb().db, clock: manualClock('2026-03-02T10:00:00Z') });
     expect(Object.keys(services).sort()).toEqual(
-      ['jobs', 'alliances', 'backups', 'doctor', 'directory', 'rhythm', 'meetings', 'ideas', 'duplicates', 'calendar', 'skills', 'memberLanguages', 'rules', 'proposals', 'votes', 'decisions', 'privacy', 'dues', 'duesReminders', 'pass', 'leads', 'perks'].sort(),
+      ['jobs', 'jobData', 'alliances', 'backups', 'doctor', 'directory', 'rhythm', 'meetings', 'ideas', 'duplicates', 'calendar', 'skills', 'memberLanguages', 'rules', 'proposals', 'votes', 'decisions', 'privacy', 'dues', 'duesReminders', 'pass', 'leads', 'perks'].sort(),
     );
   });
 });
