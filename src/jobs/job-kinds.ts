@@ -1,5 +1,6 @@
-// Every kind of scheduled job the features plan, in one list on the ground floor: each is given its data by exactly
-// one feature (`jobs` in its <feature>.feature.ts) and run by exactly one Discord handler (test/domain/shared/job-kinds.test.ts).
+// Every kind of scheduled job the features plan, in one list on the ground floor: each gets its data from exactly one
+// feature (`jobs` in its <feature>.feature.ts) and is run by exactly one Discord handler (test/domain/shared/job-kinds.test.ts
+// and test/discord/job-handlers.test.ts hold both).
 export const JOB_KINDS = {
   meetingAgenda: 'meeting-agenda',
   meetingStart: 'meeting-start',
