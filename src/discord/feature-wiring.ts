@@ -14,7 +14,10 @@ export interface ReactionEvent {
 
 export interface FeatureWiring {
   name: string;
-  /** Handlers for scheduled job kinds this feature creates (kind → handler). */
+  /**
+   * Handlers for the job kinds this feature plans (kind → handler): each takes the feature's data for the due job
+   * (`ctx.services.jobData[kind](job)`), renders and posts it; the data, not the handler, decides and skips.
+   */
   jobHandlers?(ctx: BotContext): Record<string, JobHandler>;
   /** Planners that add upcoming recurring jobs; run at the start of every scheduler tick. */
   planners?(ctx: BotContext): Planner[];
