@@ -52,14 +52,13 @@ export function createServices(deps: ServiceDeps) {
   const { alliances } = alliancesFeature.services;
   const directoryFeature = createDirectoryFeature({ db, cache: deps.cache ?? openCacheDatabase(':memory:'), clock, alliances });
   const { directory } = directoryFeature.services;
+  // The directory's spaces as other features see them (end-to-end tests may bring a known world instead).
+  const spaces = deps.ports?.spaces ?? directory;
   const meetingsFeature = createMeetingsFeature({ db, clock, jobs, alliances });
   const skillsFeature = createSkillsFeature({ db, jobs, clock, timezone, organizersChannel: (g) => alliances.organizersChannel(g), locality: (g, u) => directory.memberLocality(g, u), localities: (g, us) => directory.memberLocalities(g, us) });
   const rulesFeature = createRulesFeature({ db, clock });
-  const duesFeature = createDuesFeature({ db, clock, jobs, spaces: deps.ports?.spaces ?? directory, timezone });
-  const proposalsFeature = createProposalsFeature({
-    db, clock, rules: rulesFeature.services.rules, alliances, jobs, spaces: deps.ports?.spaces ?? directory,
-    agenda: deps.ports?.agenda ?? meetingsFeature.services.meetings, standing: duesFeature.services.dues,
-  });
+  const duesFeature = createDuesFeature({ db, clock, jobs, spaces, timezone });
+  const proposalsFeature = createProposalsFeature({ db, clock, rules: rulesFeature.services.rules, alliances, jobs, spaces, agenda: deps.ports?.agenda ?? meetingsFeature.services.meetings, standing: duesFeature.services.dues });
   const passFeature = createPassFeature({ db, clock, spaces: directory, timezone });
   const leadsFeature = createLeadsFeature({ db, clock, spaces: directory, timezone });
   const perksFeature = createPerksFeature({ db, clock, timezone });
