@@ -1,6 +1,7 @@
 // Directory data → what members see: profiles, result pages with Previous/Next, the organizers' approval notice,
 // the welcome, join requests, stats, pending lists and import reports. Pure; every text is cut to Discord's limits.
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
+import { countryCode } from '../../directory/countries.js';
 import { CSV_COLUMNS } from '../../directory/directory-csv.service.js';
 import type { ResultPage, SpaceHit } from '../../directory/directory-search.service.js';
 import type { SpaceProfile } from '../../directory/directory.service.js';
@@ -139,12 +140,18 @@ export function renderEmpty(say: Say, heading: string, suggestions: readonly Mes
 
 type HeadingQuery = { text?: string; city?: string; country?: string; tag?: string; minDesks?: number; maxDesks?: number };
 
+/** A country filter as the reader says it ("DE" or "Alemania" → "Allemagne"); what was typed when it names none. */
+const countryValue = (typed: string) => {
+  const code = countryCode(typed);
+  return code ? { country: code } : typed;
+};
+
 /** A search's title: the filters, each said in the reader's language, listed like the query was typed. */
 export function searchHeading(say: Say, query: HeadingQuery, cityName?: string): string {
   const parts = [
     query.text ? say('directory.heading.text', { text: query.text }) : null,
     query.city ? say('directory.heading.city', { city: cityName ?? query.city }) : null,
-    query.country ? say('directory.heading.country', { country: query.country }) : null,
+    query.country ? say('directory.heading.country', { country: countryValue(query.country) }) : null,
     query.tag ? say('directory.heading.tag', { tag: query.tag }) : null,
     query.minDesks !== undefined ? say('directory.heading.minDesks', { count: query.minDesks }) : null,
     query.maxDesks !== undefined ? say('directory.heading.maxDesks', { count: query.maxDesks }) : null,
