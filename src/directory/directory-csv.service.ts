@@ -64,7 +64,10 @@ export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => G
       const table = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
       return table.map((cells) => cells.map(undefuseCell));
     } catch (error) {
-      throw invalid('file', msg('directory.import.notCsv', { detail: (error as Error).message.slice(0, 200) }));
+      // The parser's own words are English: the member reads the line and what is wrong, by the parser's code.
+      const { code, lines } = error as { code?: string; lines?: number };
+      const reason = code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed' : code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? 'columns' : 'quote';
+      throw invalid('file', msg('directory.import.notCsv', { line: lines ?? 1, reason }));
     }
   }
 

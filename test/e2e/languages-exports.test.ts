@@ -53,6 +53,8 @@ describe('CSV exports in the language of the member who asked', () => {
     expect(visibleText(refused)).toMatch(/ligne \d postes doit être un nombre/);
     const wrongHeader = await a.reply('olivia', 'directory import', { file: { filename: 'x.csv', content: 'nom,ville\nA,B\n', contentType: 'text/csv' } }, { locale: 'es-ES' });
     expect(wrongHeader.content).toContain('nombre,ciudad,región,país,latitud,longitud,puestos,');
+    const unclosed = await a.reply('olivia', 'directory import', { file: { filename: 'x.csv', content: 'nom,ville\n"pas fermé\n', contentType: 'text/csv' } }, { locale: 'fr' });
+    expect(unclosed.content).toMatch(/^⚠️ file n’est pas un CSV valide à la ligne 2\s?: une cellule entre guillemets n’est jamais refermée$/);
   });
 
   it('the dues ledger and the pass visits: French and Spanish headers, English for an English organizer', async () => {
