@@ -1,6 +1,7 @@
 // /decisions list|export: the alliance's decision register, and the same as a CSV file.
 import { AttachmentBuilder, SlashCommandBuilder } from 'discord.js';
 import { defineCommand } from '../src/discord/command.js';
+import { decisionsColumns } from '../src/discord/csv-header.js';
 import { renderProposalList } from '../src/discord/proposals/render.js';
 import { replyPrivately } from '../src/discord/respond.js';
 
@@ -17,7 +18,7 @@ export const decisions = defineCommand({
 
   async execute(interaction, ctx) {
     if (interaction.options.getSubcommand() === 'export') {
-      const { csv, count } = ctx.services.decisions.exportCsv(ctx.actor.guildId);
+      const { csv, count } = ctx.services.decisions.exportCsv(ctx.actor.guildId, decisionsColumns(ctx.say));
       const file = new AttachmentBuilder(Buffer.from(csv, 'utf8'), { name: 'decisions.csv' });
       return replyPrivately(interaction, { content: ctx.say('decisions.export.done', { count }), files: [file] });
     }

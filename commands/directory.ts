@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ResultPage } from '../src/directory/directory-search.service.js';
 import { LIMITS } from '../src/directory/directory.rules.js';
 import { defineCommand, type InteractionContext } from '../src/discord/command.js';
+import { directoryColumns } from '../src/discord/csv-header.js';
 import { respondDirectoryOption } from '../src/discord/directory/options.js';
 import { importFile } from '../src/discord/directory/import.js';
 import { decideSpace } from '../src/discord/directory/approval.js';
@@ -76,7 +77,7 @@ export const directory = defineCommand({
     } else if (sub === 'pending') {
       await reply(interaction, { ...renderPending(ctx.language, dir.pending(ctx.actor)), ephemeral: true });
     } else if (sub === 'export') {
-      const csv = dir.exportCsv(ctx.actor);
+      const csv = dir.exportCsv(ctx.actor, directoryColumns(ctx.say));
       const file = new AttachmentBuilder(Buffer.from(csv.content, 'utf8'), { name: csv.filename });
       await reply(interaction, { content: ctx.say('directory.export.done', { count: csv.rows }), files: [file], ephemeral: true });
     } else {

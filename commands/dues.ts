@@ -3,6 +3,7 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { DUES_PERIODS } from '../src/db/schema/index.js';
 import { defineCommand } from '../src/discord/command.js';
+import { duesColumns } from '../src/discord/csv-header.js';
 import { readDayOption } from '../src/discord/day-option.js';
 import { respondDirectoryOption } from '../src/discord/directory/options.js';
 import { duesReplies, ledgerFile, renderStatus } from '../src/discord/dues/render.js';
@@ -83,7 +84,7 @@ export const dues = defineCommand({
       case 'export': {
         // Years of payments make a large file: take the time Discord allows for it.
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-        const { csv, entries } = service.exportCsv(ctx.actor);
+        const { csv, entries } = service.exportCsv(ctx.actor, duesColumns(ctx.say));
         return replyPrivately(interaction, { content: duesReplies(ctx).exported(entries), files: [ledgerFile(csv, service.today(ctx.actor.guildId))] });
       }
       default: {

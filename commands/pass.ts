@@ -2,6 +2,7 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { PASS_LIMITS } from '../src/pass/pass.rules.js';
 import { defineCommand } from '../src/discord/command.js';
+import { passColumns } from '../src/discord/csv-header.js';
 import { readCheckin, readIssue, readMonth, respondSpaces } from '../src/discord/pass/options.js';
 import { exportAttachment, exportText, renderCheckin, renderIssued, renderIssuedDm, renderMine, renderVisits } from '../src/discord/pass/render.js';
 import { reply } from '../src/discord/respond.js';
@@ -55,7 +56,7 @@ export const pass = defineCommand({
       await reply(interaction, { ...renderVisits(ctx, service.visits(ctx.actor, readMonth(interaction))), ephemeral: true });
     } else {
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      const csv = service.exportCsv(ctx.actor);
+      const csv = service.exportCsv(ctx.actor, passColumns(ctx.say));
       await reply(interaction, { content: exportText(ctx.say), files: [exportAttachment(csv)], ephemeral: true });
     }
   },

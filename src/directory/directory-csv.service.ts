@@ -3,7 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
-import { undefuseCell, writeCsv, type CsvValue } from '../shared/csv.js';
+import { columnId, undefuseCell, writeCsv, type ColumnName, type CsvValue } from '../shared/csv.js';
 import { DomainError, forbidden, invalid, msg, problem, type FieldProblem } from '../shared/errors.js';
 import type { DirectoryRepo, SpaceRow } from './directory.repo.js';
 import { CSV_LIMITS, profileColumns } from './directory.rules.js';
@@ -18,6 +18,16 @@ export const CSV_COLUMNS = [
 ] as const;
 
 type CsvRecord = Record<(typeof CSV_COLUMNS)[number], string>;
+
+/**
+ * A file to import. `headers` are the header namings it may use besides the column ids (the Discord layer passes
+ * every language's, the reader's first, which a refusal shows), so an export in French imports back as it is.
+ */
+export interface CsvFile {
+  content: string;
+  bytes: number;
+  headers?: readonly ColumnName[];
+}
 
 const SNOWFLAKE = /^\d{15,21}$/;
 const HOSTS_COLUMN = CSV_COLUMNS.indexOf('hosts');
@@ -54,18 +64,22 @@ export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => G
       const table = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false }) as string[][];
       return table.map((cells) => cells.map(undefuseCell));
     } catch (error) {
-      throw invalid('file', msg('directory.import.notCsv', { detail: (error as Error).message.slice(0, 200) }));
+      // The parser's own words are English: the member reads the line and what is wrong, by the parser's code.
+      const { code, lines } = error as { code?: string; lines?: number };
+      const reason = code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed' : code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? 'columns' : 'quote';
+      throw invalid('file', msg('directory.import.notCsv', { line: lines ?? 1, reason }));
     }
   }
 
-  function readBody(file: { content: string; bytes: number }): string[][] {
+  function readBody(file: CsvFile): string[][] {
     if (file.bytes > CSV_LIMITS.bytes) throw invalid('file', msg('directory.import.tooLarge'));
     // U+FFFD means the text was damaged by an earlier conversion: the original letters are gone, so refuse.
     if (file.content.includes('\uFFFD')) throw invalid('file', msg('directory.import.damaged'));
     const table = parseCsv(file.content);
-    const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
-    if (header.join(',') !== CSV_COLUMNS.join(',')) {
-      throw invalid('file', msg('directory.import.header', { columns: CSV_COLUMNS.join(',') }));
+    const header = (table[0] ?? []).map((h) => h.trim().toLowerCase()).join(',');
+    const namings = [...(file.headers ?? []), columnId];
+    if (!namings.some((name) => CSV_COLUMNS.map((c) => name(c).toLowerCase()).join(',') === header)) {
+      throw invalid('file', msg('directory.import.header', { columns: CSV_COLUMNS.map(namings[0]!).join(',') }));
     }
     const body = table.slice(1);
     if (body.length === 0) throw invalid('file', msg('directory.import.noRows'));
@@ -76,18 +90,19 @@ export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => G
   const num = (value: string): number | null => (value.trim() === '' ? null : Number(value.trim()));
 
   return {
-    exportCsv(actor: Actor): { filename: string; content: string; rows: number } {
+    /** Every space as CSV; `columnName` names the header's columns (the reader's language). */
+    exportCsv(actor: Actor, columnName: ColumnName = columnId): { filename: string; content: string; rows: number } {
       if (!actor.isOrganizer) throw forbidden(msg('directory.export.organizersOnly'));
       const rows = repo.all(actor.guildId);
       const hosts = repo.hostsOf(actor.guildId, rows.map((r) => r.id));
       const records = rows.map((r) => toRecord(r, hosts.get(r.id) ?? []));
-      const content = writeCsv(CSV_COLUMNS, records.map((record) => CSV_COLUMNS.map((column) => record[column])));
+      const content = writeCsv(CSV_COLUMNS.map(columnName), records.map((record) => CSV_COLUMNS.map((column) => record[column])));
       const date = clock.now().toISOString().slice(0, 10);
       return { filename: `directory-${date}.csv`, content, rows: records.length };
     },
 
     /** The host ids a file names (well-formed ones), so the adapter can look up which are members of the alliance. */
-    hostIdsInCsv(file: { content: string; bytes: number }): string[] {
+    hostIdsInCsv(file: CsvFile): string[] {
       const ids = new Set<string>();
       for (const cells of readBody(file)) for (const id of (cells[HOSTS_COLUMN] ?? '').split(/\s+/)) if (SNOWFLAKE.test(id)) ids.add(id);
       return [...ids];
@@ -98,7 +113,7 @@ export function createCsvService(deps: { repo: DirectoryRepo; gazetteer: () => G
      * approval status; new rows come from an organizer and are approved. Hosts must be in `members` (the alliance's
      * members among the file's hosts, looked up by the adapter).
      */
-    importCsv(actor: Actor, file: { content: string; bytes: number }, members: ReadonlySet<string>): { created: number; updated: number } {
+    importCsv(actor: Actor, file: CsvFile, members: ReadonlySet<string>): { created: number; updated: number } {
       if (!actor.isOrganizer) throw forbidden(msg('directory.import.organizersOnly'));
       const body = readBody(file);
 

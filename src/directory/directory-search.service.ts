@@ -219,10 +219,10 @@ export function createSearchService(deps: {
     const typed = placeInput.trim();
     const place = /^\d{1,9}$/.test(typed) ? g.byId(Number(typed)) : (g.lookup(typed)[0] ?? g.lookup(typed.split(',')[0] ?? typed)[0] ?? null);
     if (place) return place;
-    const closest = g.closest(typed.split(',')[0] ?? typed, undefined, 5).map((p) => placeLabel(p, countryName));
+    const closest = g.closest(typed.split(',')[0] ?? typed, undefined, 5).map((p) => ({ city: p.name, region: p.region, country: p.country }));
     const shown = typed.slice(0, 60);
     throw invalidFields([
-      problem('place', closest.length ? msg('directory.near.unknownPlaceClosest', { place: shown, closest: closest.join('; ') }) : msg('directory.near.unknownPlace', { place: shown })),
+      problem('place', closest.length ? msg('directory.near.unknownPlaceClosest', { place: shown, closest }) : msg('directory.near.unknownPlace', { place: shown })),
     ]);
   }
 
@@ -323,19 +323,19 @@ export function createSearchService(deps: {
       return found;
     },
 
-    /** Gazetteer places for register/near: value is the GeoNames id. */
-    placeAutocomplete(query: string, country?: string): { value: string; label: string }[] {
+    /** Gazetteer places for register/near: value is the GeoNames id; `nameCountry` names countries in the reader's language. */
+    placeAutocomplete(query: string, country?: string, nameCountry: (code: string) => string = countryName): { value: string; label: string }[] {
       const code = country ? (countryCode(country) ?? undefined) : undefined;
       return gazetteer()
         .autocomplete(query, { ...(code ? { country: code } : {}), limit: 25 })
-        .map((p) => ({ value: String(p.id), label: placeLabel(p, countryName) }));
+        .map((p) => ({ value: String(p.id), label: placeLabel(p, nameCountry) }));
     },
 
-    /** Cities that have spaces in this alliance (the search filter). */
-    directoryCityAutocomplete(guildId: string, query: string): { value: string; label: string }[] {
+    /** Cities that have spaces in this alliance (the search filter); `nameCountry` as for placeAutocomplete. */
+    directoryCityAutocomplete(guildId: string, query: string, nameCountry: (code: string) => string = countryName): { value: string; label: string }[] {
       return search.citiesLike(guildId, foldKey(query), 25).map((c) => ({
         value: c.city,
-        label: `${c.city}, ${countryName(c.country)} (${c.count})`,
+        label: `${c.city}, ${nameCountry(c.country)} (${c.count})`,
       }));
     },
 

@@ -1,6 +1,6 @@
 // Resolves what a member typed for city/country/region/coordinates into a checked place, or says what is wrong.
 import { msg, problem, type FieldProblem } from '../shared/errors.js';
-import { countryCode, countryName } from './countries.js';
+import { countryCode } from './countries.js';
 import type { Gazetteer, Place } from './gazetteer.js';
 import { foldKey } from './text.rules.js';
 
@@ -65,10 +65,10 @@ export function resolvePlace(gazetteer: Gazetteer, input: PlaceInput, prefix = '
     const closest = gazetteer.closest(typed, country, 5).map(describe);
     const field = `${prefix}city`;
     const message = picked
-      ? msg('directory.place.wrongCountry', { field, city: picked.wrongCountry.name, actual: countryName(picked.wrongCountry.country), country: countryName(country) })
+      ? msg('directory.place.wrongCountry', { field, city: picked.wrongCountry.name, actual: { country: picked.wrongCountry.country }, country: { country } })
       : closest.length
-        ? msg('directory.place.unknownCityClosest', { field, city: typed, country: countryName(country), closest: closest.join(', ') })
-        : msg('directory.place.unknownCity', { field, city: typed, country: countryName(country) });
+        ? msg('directory.place.unknownCityClosest', { field, city: typed, country: { country }, closest: closest.join(', ') })
+        : msg('directory.place.unknownCity', { field, city: typed, country: { country } });
     problems.push(problem(field, message));
     return problems;
   }

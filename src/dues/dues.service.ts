@@ -2,7 +2,7 @@
 // own spaces, organizers every space), export the ledger, and each host's reminder switch. Plain data in and out.
 import { z } from 'zod';
 import { DUES_PERIODS } from '../db/schema/index.js';
-import { writeCsv } from '../shared/csv.js';
+import { columnId, writeCsv, type ColumnName } from '../shared/csv.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { conflict, forbidden, invalid, invalidFields, notFound, problem, type FieldProblem } from '../shared/errors.js';
@@ -298,8 +298,8 @@ export function createDuesService(deps: DuesServiceDeps) {
       return { plan, today: day, spaces, everySpace: actor.isOrganizer };
     },
 
-    /** The whole ledger as CSV (organizers), formula-like cells defused. */
-    exportCsv(actor: Actor): { csv: string; entries: number } {
+    /** The whole ledger as CSV (organizers), formula-like cells defused; `columnName` names the header's columns. */
+    exportCsv(actor: Actor, columnName: ColumnName = columnId): { csv: string; entries: number } {
       requireOrganizer(actor, 'export');
       const ledger = repo.ledger(actor.guildId);
       const numbers = new Map(ledger.map((e) => [e.id, e.number]));
@@ -308,7 +308,7 @@ export function createDuesService(deps: DuesServiceDeps) {
         e.reversesId === null ? null : (numbers.get(e.reversesId) ?? null), e.reversedBy, e.note, new Date(e.recordedAt).toISOString(),
       ]);
       const header = ['entry', 'kind', 'space_id', 'space', 'amount', 'amount_minor', 'currency', 'paid_on', 'covers_until', 'reverses_entry', 'reversed_by_entry', 'note', 'recorded_at'];
-      return { csv: writeCsv(header, rows), entries: ledger.length };
+      return { csv: writeCsv(header.map(columnName), rows), entries: ledger.length };
     },
 
     /** A host switches their dues reminders on or off (for every space they host). */

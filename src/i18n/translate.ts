@@ -2,9 +2,23 @@
 import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
 import type { Language } from '../shared/languages.js';
 import { catalogues as shipped, type Catalogues } from './catalogues.js';
+import type { PlaceValue } from '../shared/errors.js';
 import { resolveLanguage } from './locale.js';
+import { isPlaceValue, placeIn, placesIn } from './places.js';
 
-export type MessageValues = Record<string, PrimitiveType>;
+/** The values as the formatter takes them: places said in `language`, everything else as given. */
+function plainValues(language: Language, values: MessageValues | undefined): Record<string, PrimitiveType> | undefined {
+  if (!values) return values;
+  const plain: Record<string, PrimitiveType> = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (Array.isArray(value)) plain[name] = placesIn(language, value.filter(isPlaceValue));
+    else plain[name] = isPlaceValue(value) ? placeIn(language, value) : (value as PrimitiveType);
+  }
+  return plain;
+}
+
+/** Values of a message: plain data, and places whose country is named in the message's language (see places.ts). */
+export type MessageValues = Record<string, PrimitiveType | PlaceValue | readonly PlaceValue[]>;
 export type Translate = (locale: string | null | undefined, key: string, values?: MessageValues) => string;
 
 /** A missing key or a broken message is a programming error the catalogue tests catch; at run time it is loud. */
@@ -30,9 +44,10 @@ export function createTranslator(catalogues: Catalogues): Translate {
 
   return (locale, key, values) => {
     const language = resolveLanguage(locale);
-    const message = format(language, key) ?? format('en', key);
+    const own = format(language, key);
+    const message = own ?? format('en', key);
     if (!message) throw new MissingMessageError(`No message "${key}" in the catalogues`);
-    return String(message.format(values));
+    return String(message.format(plainValues(own ? language : 'en', values)));
   };
 }
 
@@ -55,6 +70,6 @@ export function sayIn(language: Language): Say {
 }
 
 /** A domain message (key and values) in the speaker's language. */
-export function sayRef(say: Say, ref: { key: string; values?: Record<string, PrimitiveType | undefined> }): string {
+export function sayRef(say: Say, ref: { key: string; values?: Record<string, PrimitiveType | PlaceValue | readonly PlaceValue[] | undefined> }): string {
   return say(ref.key, ref.values as MessageValues | undefined);
 }

@@ -27,14 +27,14 @@ import { between, SNOWFLAKE, validate } from '../shared/validate.js';
 const PROPOSAL_LOOKBACK_MS = 14 * DAY;
 
 const addSchema = z.object({
-  meetingId: z.number().int().positive('must be a meeting from the list'),
+  meetingId: z.number().int().positive('validation.pickFromList'),
   topic: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
   minutes: z
     .number()
-    .int('must be whole minutes')
+    .int('validation.wholeMinutes')
     .refine(...between(ITEM_MINUTES.min, ITEM_MINUTES.max)),
-  presenterId: z.string().regex(SNOWFLAKE, 'must be a member').optional(),
-  priorityId: z.number().int().positive('must be a priority from the list').optional(),
+  presenterId: z.string().regex(SNOWFLAKE, 'validation.member').optional(),
+  priorityId: z.number().int().positive('validation.pickFromList').optional(),
   ideaId: z.number().int().positive().optional(),
 });
 const ADD_FIELDS = { meetingId: 'meeting', topic: 'topic', minutes: 'minutes', presenterId: 'presenter', priorityId: 'priority' };

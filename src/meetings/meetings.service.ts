@@ -27,13 +27,13 @@ const scheduleSchema = z
     when: whenSchema,
     durationMinutes: z
       .number()
-      .int('must be whole minutes')
+      .int('validation.wholeMinutes')
       .refine(...between(DURATION_MINUTES.min, DURATION_MINUTES.max))
       .default(DEFAULT_DURATION),
-    structuredMinutes: z.number().int('must be whole minutes').min(0, 'must not be negative').optional(),
+    structuredMinutes: z.number().int('validation.wholeMinutes').min(0, 'must not be negative').optional(),
     location: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters').optional(),
-    voiceChannelId: z.string().regex(SNOWFLAKE, 'must be a voice channel').optional(),
-    channelId: z.string().regex(SNOWFLAKE, 'must be a text channel').optional(),
+    voiceChannelId: z.string().regex(SNOWFLAKE, 'validation.voiceChannel').optional(),
+    channelId: z.string().regex(SNOWFLAKE, 'validation.textChannel').optional(),
     repeat: z.enum(RECURRENCES, 'must be none, weekly or monthly-nth-weekday').default('none'),
     /** Listed in the alliance's public calendar feed (events.ics); default false. */
     public: z.boolean().default(false),

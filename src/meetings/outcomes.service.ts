@@ -19,10 +19,10 @@ import { parseLocalDate } from '../shared/when.rules.js';
 import type { Language } from '../shared/languages.js';
 
 const outcomeSchema = z.object({
-  meetingId: z.number().int().positive('must be a meeting from the list'),
-  itemId: z.number().int().positive('must be an item from the list'),
+  meetingId: z.number().int().positive('validation.pickFromList'),
+  itemId: z.number().int().positive('validation.pickFromList'),
   result: z.enum(ITEM_OUTCOMES, 'must be done, carry-over or action'),
-  ownerId: z.string().regex(SNOWFLAKE, 'must be a member').optional(),
+  ownerId: z.string().regex(SNOWFLAKE, 'validation.member').optional(),
   due: z.string().trim().min(1, 'must be a day').max(60, 'must be at most 60 characters').optional(),
   note: z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters').optional(),
 });

@@ -5,7 +5,7 @@ import { addDays, dayIn } from '../shared/calendar-day.js';
 import type { Clock } from '../shared/clock.js';
 import { conflict, forbidden, invalid, msg, notFound } from '../shared/errors.js';
 import type { SpacesLookup } from '../shared/spaces-port.js';
-import { writeCsv } from '../shared/csv.js';
+import { columnId, writeCsv, type ColumnName } from '../shared/csv.js';
 import type { PassRepo, PassRow } from './pass.repo.js';
 import { generateCode, PASS_DEFAULTS, PASS_LIMITS, passState, readPassRef, type PassState } from './pass.rules.js';
 
@@ -171,11 +171,11 @@ export function createPassService(deps: {
       };
     },
 
-    /** Every visit as CSV (cells that would start a formula are defused). Organizers. */
-    exportCsv(actor: Actor): string {
+    /** Every visit as CSV (cells that would start a formula are defused). Organizers. `columnName` names the header's columns. */
+    exportCsv(actor: Actor, columnName: ColumnName = columnId): string {
       requireOrganizer(actor, 'export');
       const rows = repo.allVisits(actor.guildId).map((r) => [r.visit.day, r.visit.spaceName, r.code, r.holderUserId ?? '', r.holderName ?? '']);
-      return writeCsv(['day', 'space', 'pass', 'holder_id', 'holder_name'], rows);
+      return writeCsv(['day', 'space', 'pass', 'holder_id', 'holder_name'].map(columnName), rows);
     },
 
     /** The monthly update: a month's visits and the spaces that welcomed the most. */

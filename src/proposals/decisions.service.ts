@@ -1,6 +1,6 @@
 // The alliance's decision register: every closed or withdrawn proposal with its frozen rule and result,
 // listed page by page or exported as CSV.
-import { writeCsv } from '../shared/csv.js';
+import { columnId, writeCsv, type ColumnName } from '../shared/csv.js';
 import type { ProposalsRepo } from './proposals.repo.js';
 import { toView, type ProposalView } from './proposals.views.js';
 import { formatFraction } from './tally.rules.js';
@@ -27,12 +27,15 @@ export function createDecisionsService(deps: { repo: ProposalsRepo }) {
       return repo.decidedBetween(guildId, from, to).map((r) => toView(repo, r));
     },
 
-    /** The whole register, oldest first, as CSV (times in UTC ISO 8601 so any spreadsheet reads them). */
-    exportCsv(guildId: string): { filename: string; csv: string; count: number } {
+    /**
+     * The whole register, oldest first, as CSV (times in UTC ISO 8601 so any spreadsheet reads them); the header names
+     * columns with `columnName` (the reader's language).
+     */
+    exportCsv(guildId: string, columnName: ColumnName = columnId): { filename: string; csv: string; count: number } {
       const total = repo.count(guildId, 'decided');
       const rows = repo.list(guildId, 'decided', Math.max(total, 1), 0).map((r) => toView(repo, r)).reverse();
       const csv = writeCsv(
-        DECISIONS_CSV_HEADER,
+        DECISIONS_CSV_HEADER.map(columnName),
         rows.map((p) => {
           const counts = p.status === 'closed' ? p.tally?.counts : undefined;
           return [

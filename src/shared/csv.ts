@@ -9,6 +9,14 @@ const NEEDS_PREFIX = /^'*[=+\-@\t\r]/;
 
 export type CsvValue = string | number | boolean | null | undefined;
 
+/**
+ * Names a column in a file's header row. Exports take one so the header reads in the language of the member who
+ * asked (the Discord layer passes it); values stay machine-friendly. By default a column is named by its id.
+ */
+export type ColumnName = (column: string) => string;
+
+export const columnId: ColumnName = (column) => column;
+
 /** Text cells that would start a formula get a leading apostrophe, so "=HYPERLINK(...)" stays text. */
 export function defuseCell(text: string): string {
   return NEEDS_PREFIX.test(text) ? `'${text}` : text;

@@ -3,8 +3,18 @@
 
 export type DomainErrorKind = 'invalid' | 'forbidden' | 'not_found' | 'conflict';
 
+/**
+ * A place as data: a country's ISO 3166 code, with a city and region when there are. The message names the country
+ * in the reader's language when it is said ("Seattle, Washington, États-Unis"); a list is said place after place.
+ */
+export interface PlaceValue {
+  readonly country: string;
+  readonly city?: string;
+  readonly region?: string | null;
+}
+
 /** A value a message may show: plain data, never a sentence (sentences are keys of their own). */
-export type MessageValue = string | number | boolean | null | undefined;
+export type MessageValue = string | number | boolean | null | undefined | PlaceValue | readonly PlaceValue[];
 
 /** A sentence by meaning: a key of the catalogues and the values its placeholders take. */
 export interface MessageRef {

@@ -1,5 +1,5 @@
 // Uploaded text files: UTF-8 when they are, Windows-1252 (what Excel on Windows saves) when that is what they are.
-import { invalid } from './errors.js';
+import { invalid, msg } from './errors.js';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
 
@@ -39,6 +39,6 @@ export function decodeTextFile(bytes: Uint8Array, field = 'file'): { text: strin
     // Not UTF-8: try the one legacy encoding spreadsheets commonly write.
   }
   const text = decodeWindows1252(bytes);
-  if (text === null) throw invalid(field, `${field} is neither UTF-8 nor Windows-1252 text; save it as "CSV UTF-8" and attach it again`);
+  if (text === null) throw invalid(field, msg('validation.textEncoding', { field }));
   return { text, encoding: 'windows-1252' };
 }

@@ -1,6 +1,7 @@
 // The one small interface through which each feature contributes a section to the monthly update.
 // Sections return plain text lines (Discord markdown allowed, no mentions needed); the rhythm feature
 // assembles, splits to Discord's limits and posts them.
+import type { MessageValue } from './errors.js';
 
 export interface UpdatePeriod {
   guildId: string;
@@ -20,7 +21,8 @@ export interface UpdatePeriod {
  */
 export interface SectionText {
   key: string;
-  values?: Record<string, string | number | boolean | null | undefined>;
+  /** Plain data; a place value ({ country, city?, region? }) has its country named in that language. */
+  values?: Record<string, MessageValue>;
   days?: Record<string, string>;
   lists?: Record<string, string[]>;
 }

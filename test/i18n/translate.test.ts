@@ -53,3 +53,24 @@ describe('t(locale, key, values)', () => {
     expect(t('de', 'alliance.language.name.es')).toBe('Spanish');
   });
 });
+
+describe('places inside messages', () => {
+  const where: Catalogues = {
+    en: { in: 'Not in {country}. Closest: {closest}', fallback: 'Only English: {country}' },
+    es: { in: 'No está en {country}. Lo más cercano: {closest}' },
+    fr: { in: 'Pas dans ce pays ({country}). Les plus proches : {closest}' },
+  };
+  const translate = createTranslator(where);
+  const closest = [{ city: 'Tijuana', region: 'Baja California', country: 'MX' }, { city: 'Laval', region: null, country: 'CA' }];
+
+  it('names a country given by its ISO code in the message’s language, and lists places one after another', () => {
+    expect(translate('fr', 'in', { country: { country: 'US' }, closest })).toBe('Pas dans ce pays (États-Unis). Les plus proches : Tijuana, Baja California, Mexique\u00a0; Laval, Canada');
+    expect(translate('es-419', 'in', { country: { country: 'US' }, closest })).toBe('No está en Estados Unidos. Lo más cercano: Tijuana, Baja California, México; Laval, Canadá');
+    expect(translate('en-US', 'in', { country: { country: 'de' }, closest: [] })).toBe('Not in Germany. Closest: ');
+  });
+
+  it('says the country in English when the sentence falls back to English, and shows a code it cannot name as stored', () => {
+    expect(translate('fr', 'fallback', { country: { country: 'MX' } })).toBe('Only English: Mexico');
+    expect(translate('fr', 'fallback', { country: { country: 'not a code' } })).toBe('Only English: not a code');
+  });
+});

@@ -6,6 +6,7 @@ import { sayRef } from '../../i18n/translate.js';
 import { invalid, isDomainError, msg } from '../../shared/errors.js';
 import { decodeTextFile } from '../../shared/text-decode.js';
 import type { InteractionContext } from '../command.js';
+import { directoryImportHeaders } from '../csv-header.js';
 import { membersAmong } from '../members.js';
 import { reply } from '../respond.js';
 import { renderImported, renderImportProblems } from './render.js';
@@ -23,7 +24,7 @@ export async function importFile(interaction: ChatInputCommandInteraction, ctx: 
   const bytes = Buffer.from(await response.arrayBuffer());
   if (bytes.length > CSV_LIMITS.bytes) throw invalid('file', msg('directory.import.fileTooLarge'));
   const { text, encoding } = decodeTextFile(bytes);
-  const csv = { content: text, bytes: bytes.length };
+  const csv = { content: text, bytes: bytes.length, headers: directoryImportHeaders(ctx.say) };
   try {
     const members = await membersAmong(interaction.guild, ctx.services.directory.hostIdsInCsv(csv));
     const done = ctx.services.directory.importCsv(ctx.actor, csv, members);

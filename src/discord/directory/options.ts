@@ -4,6 +4,7 @@ import type { AutocompleteInteraction, ChatInputCommandInteraction, SlashCommand
 import type { ProfileInput } from '../../directory/directory.rules.js';
 import { LIMITS } from '../../directory/directory.rules.js';
 import type { RegistrationOptions } from '../../directory/directory.service.js';
+import { countryNameIn } from '../../i18n/places.js';
 import type { InteractionContext } from '../command.js';
 import { truncate } from '../format.js';
 import { countryIn } from './render.js';
@@ -76,12 +77,13 @@ export async function respondDirectoryOption(interaction: AutocompleteInteractio
   const typed = String(focused.value).slice(0, 100);
   const dir = ctx.services.directory;
   const guildId = ctx.actor.guildId;
+  const inLanguage = (code: string) => countryNameIn(ctx.language, code);
   let choices: Choice[] = [];
   if (focused.name === 'space') choices = spaceChoices(ctx, typed, spaceMode);
   else if (focused.name === 'place' || (focused.name === 'city' && interaction.commandName === 'space')) {
     const country = interaction.options.getString('country') ?? undefined;
-    choices = dir.placeAutocomplete(typed, country).map((p) => choice(p.label, p.value));
-  } else if (focused.name === 'city') choices = dir.directoryCityAutocomplete(guildId, typed).map((c) => choice(c.label, c.value));
+    choices = dir.placeAutocomplete(typed, country, inLanguage).map((p) => choice(p.label, p.value));
+  } else if (focused.name === 'city') choices = dir.directoryCityAutocomplete(guildId, typed, inLanguage).map((c) => choice(c.label, c.value));
   else if (focused.name === 'country') {
     // Countries named in the member's language ("Alemania (DE)"); typing works in English, Spanish or French.
     const named = (c: { value: string; label: string }) => (ctx.language === 'en' ? c.label : `${countryIn(ctx.language, c.value, c.label)} (${c.value})`);

@@ -1,11 +1,14 @@
 // Directory data → what members see: profiles, result pages with Previous/Next, the organizers' approval notice,
 // the welcome, join requests, stats, pending lists and import reports. Pure; every text is cut to Discord's limits.
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
+import { countryCode } from '../../directory/countries.js';
+import { CSV_COLUMNS } from '../../directory/directory-csv.service.js';
 import type { ResultPage, SpaceHit } from '../../directory/directory-search.service.js';
 import type { SpaceProfile } from '../../directory/directory.service.js';
 import { sayIn, sayRef, type Say } from '../../i18n/translate.js';
 import type { FieldProblem, MessageRef } from '../../shared/errors.js';
 import type { Language } from '../../shared/languages.js';
+import { directoryColumns } from '../csv-header.js';
 import { customId } from '../custom-id.js';
 import { escapeMarkdown, plainUrl, timestamp, truncate, userMention } from '../format.js';
 import { fitEmbeds } from '../fit.js';
@@ -137,12 +140,18 @@ export function renderEmpty(say: Say, heading: string, suggestions: readonly Mes
 
 type HeadingQuery = { text?: string; city?: string; country?: string; tag?: string; minDesks?: number; maxDesks?: number };
 
+/** A country filter as the reader says it ("DE" or "Alemania" → "Allemagne"); what was typed when it names none. */
+const countryValue = (typed: string) => {
+  const code = countryCode(typed);
+  return code ? { country: code } : typed;
+};
+
 /** A search's title: the filters, each said in the reader's language, listed like the query was typed. */
 export function searchHeading(say: Say, query: HeadingQuery, cityName?: string): string {
   const parts = [
     query.text ? say('directory.heading.text', { text: query.text }) : null,
     query.city ? say('directory.heading.city', { city: cityName ?? query.city }) : null,
-    query.country ? say('directory.heading.country', { country: query.country }) : null,
+    query.country ? say('directory.heading.country', { country: countryValue(query.country) }) : null,
     query.tag ? say('directory.heading.tag', { tag: query.tag }) : null,
     query.minDesks !== undefined ? say('directory.heading.minDesks', { count: query.minDesks }) : null,
     query.maxDesks !== undefined ? say('directory.heading.maxDesks', { count: query.maxDesks }) : null,
@@ -247,9 +256,24 @@ export function renderImported(say: Say, done: { created: number; updated: numbe
   return encoding === 'windows-1252' ? `${counts}\n${say('directory.import.windows1252')}` : counts;
 }
 
+/** A problem the import names by cell ("row 3 desks"): the import's own way to name a field, see the CSV service. */
+const CELL = /^row (\d+) (\S+)$/;
+
+/** One import problem in the reader's words: its cell said as "ligne 3 postes", with the column as the export names it. */
+function importProblemText(say: Say, p: FieldProblem): string {
+  if (!p.text) return p.message;
+  const cell = CELL.exec(p.field);
+  if (!cell) return sayRef(say, p.text);
+  const id = cell[2]!.replaceAll('-', '_');
+  const column = (CSV_COLUMNS as readonly string[]).includes(id) ? directoryColumns(say)(id) : cell[2]!;
+  const named = say('directory.import.cell', { row: Number(cell[1]), column });
+  const values = Object.fromEntries(Object.entries(p.text.values ?? {}).map(([name, value]) => [name, value === p.field ? named : value]));
+  return sayRef(say, { key: p.text.key, values });
+}
+
 /** A refused import: the per-row report as an embed (the problems can exceed a message's 2000 characters). */
 export function renderImportProblems(say: Say, summary: string, problems: readonly FieldProblem[]) {
-  const text = (p: FieldProblem) => (p.text ? sayRef(say, p.text) : p.message);
+  const text = (p: FieldProblem) => importProblemText(say, p);
   return {
     content: truncate(`⚠️ ${summary}`, 2000),
     embeds: fitEmbeds(problems.map((p) => `• ${escapeMarkdown(text(p))}`), { say, title: say('directory.import.fixRows'), color: 0xef4444 }),

@@ -13,7 +13,7 @@ export const MODAL_FIELDS = [
   { id: 'hours', label: 'space.form.hours', max: LIMITS.hours, style: TextInputStyle.Short },
   { id: 'contact', label: 'space.form.contact', max: LIMITS.contact, style: TextInputStyle.Paragraph },
   { id: 'accessibility', label: 'space.form.accessibility', max: LIMITS.accessibility, style: TextInputStyle.Paragraph },
-  { ...PUBLIC_QUESTION, label: 'space.form.public' },
+  PUBLIC_QUESTION,
 ] as const;
 
 /** `/space register`'s form (`name` given: "Register Loft 9") or `/space edit`'s, pre-filled with `values`. */

@@ -33,10 +33,10 @@ export function readPublicConsent(interaction: ChatInputCommandInteraction): Pub
   };
 }
 
-/** The registration form's question (a fifth text input: Discord modals hold at most five). */
+/** The registration form's question (a fifth text input: Discord modals hold at most five); its label by key. */
 export const PUBLIC_QUESTION = {
   id: 'public',
-  label: 'Show it on the public web page? yes or no',
+  label: 'space.form.public',
   max: 3,
   style: TextInputStyle.Short,
 } as const;

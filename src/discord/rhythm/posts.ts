@@ -15,7 +15,7 @@ import { publicLanguageOf } from '../language.js';
 /** One line of a feature's section in `language`: English text as it is, a sentence by key said with its days and lists. */
 export function sectionLine(say: Say, language: Language, line: SectionLine): string {
   if (typeof line === 'string') return line;
-  const values: Record<string, string | number | boolean | null | undefined> = { ...line.values };
+  const values: NonNullable<Parameters<Say>[1]> = { ...line.values };
   for (const [name, day] of Object.entries(line.days ?? {})) values[name] = dayInWords(day, language);
   const lists = new Intl.ListFormat(language, { type: 'conjunction' });
   for (const [name, items] of Object.entries(line.lists ?? {})) values[name] = lists.format(items);

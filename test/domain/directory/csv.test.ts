@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { englishError, englishOf } from '../../support/english.js';
 import { CSV_COLUMNS } from '../../../src/directory/directory-csv.service.js';
+import type { ColumnName } from '../../../src/shared/csv.js';
 import { DomainError } from '../../../src/shared/errors.js';
 import { actor, countRows, GUILD, HOST, montreal, ORGANIZER, OTHER_GUILD, seattle, setup, STRANGER } from './helpers.js';
 
@@ -52,6 +53,22 @@ describe('export', () => {
 });
 
 describe('import', () => {
+  it('reads back a header named in another language when the adapter lists that naming, and names the expected header in the first', () => {
+    const { dir } = setup();
+    dir.register(host, seattle);
+    const shouting: ColumnName = (column) => column.toUpperCase();
+    const exported = dir.exportCsv(organizer, shouting).content;
+    expect(exported.split('\r\n')[0]).toBe(CSV_COLUMNS.map((c) => c.toUpperCase()).join(','));
+    const prefixed: ColumnName = (column) => `x_${column}`;
+    // Header names compare without case, so the upper-case export reads back with the ids' own naming too.
+    expect(dir.importCsv(otherOrganizer, file(exported), members)).toEqual({ created: 1, updated: 0 });
+    const renamed = exported.replace(/^[^\r]*/, CSV_COLUMNS.map(prefixed).join(','));
+    expect(englishError(() => dir.importCsv(otherOrganizer, file(renamed), members))).toMatch(/header must be exactly: name,city,/);
+    expect(dir.importCsv(otherOrganizer, { ...file(renamed), headers: [shouting, prefixed] }, members)).toEqual({ created: 0, updated: 1 });
+    const wrong = renamed.replace('x_name', 'nom');
+    expect(englishError(() => dir.importCsv(otherOrganizer, { ...file(wrong), headers: [prefixed] }, members))).toMatch(/header must be exactly: x_name,x_city,/);
+  });
+
   it('round-trips: an export imported into another alliance gives the same profiles, approved', () => {
     const { dir } = setup();
     dir.register(host, seattle);
@@ -136,7 +153,9 @@ describe('import', () => {
   it('refuses what is not CSV, a wrong header, and files over the limits', () => {
     const { dir } = setup();
     expect(englishError(() => dir.importCsv(organizer, file('\u0000\u0001PNG'), members))).toMatch(/not a CSV/);
-    expect(englishError(() => dir.importCsv(organizer, file(`${header}\n"unclosed,quote\n`), members))).toMatch(/not valid CSV/);
+    expect(englishError(() => dir.importCsv(organizer, file(`${header}\n"unclosed,quote\n`), members))).toBe('file is not valid CSV at line 2: a quoted cell is never closed');
+    expect(englishError(() => dir.importCsv(organizer, file(`${header}\nA,Seattle\n`), members))).toBe('file is not valid CSV at line 2: the row does not have as many cells as the header');
+    expect(englishError(() => dir.importCsv(organizer, file(`${header}\nA"B,Seattle\n`), members))).toMatch(/^file is not valid CSV at line 2: a quote is out of place/);
     expect(englishError(() => dir.importCsv(organizer, file('name,city\nA,B\n'), members))).toMatch(/header must be exactly/);
     expect(englishError(() => dir.importCsv(organizer, file(`${header}\n`), members))).toMatch(/no rows/);
     expect(englishError(() => dir.importCsv(organizer, { content: header, bytes: 5 * 1024 * 1024 + 1 }, members))).toMatch(/5 MB/);

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { directoryUpdateSection } from '../../../src/directory/directory.update-section.js';
 import { actor, countRows, GUILD, HOST, MEMBER, montreal, ORGANIZER, OTHER_GUILD, seattle, setup, STRANGER } from './helpers.js';
 import { englishSection } from '../../support/english.js';
+import { sectionLine } from '../../../src/discord/rhythm/posts.js';
+import { sayIn } from '../../../src/i18n/translate.js';
 
 const organizer = actor(ORGANIZER, { organizer: true });
 const host = actor(HOST);
@@ -76,6 +78,16 @@ describe('monthly update section', () => {
       title: 'A new space joined the directory',
       lines: ['• **Rainier Commons** (Seattle, Washington, United States) · bipoc-owned, coworking, childcare'],
     });
+  });
+
+  it('names a new space\'s country in the alliance\'s language', () => {
+    const { dir } = setup('2026-03-10T12:00:00Z');
+    dir.approve(organizer, dir.register(host, { ...seattle, tags: '' }).space.id);
+    const march = { guildId: GUILD, from: Date.parse('2026-03-01T00:00:00Z'), to: Date.parse('2026-04-01T00:00:00Z'), aheadTo: Date.parse('2026-05-01T00:00:00Z'), now: Date.parse('2026-04-01T10:00:00Z'), timezone: 'UTC' };
+    const built = directoryUpdateSection(dir).build(march);
+    const content = Array.isArray(built) ? built[0]! : built!;
+    expect(sectionLine(sayIn('fr'), 'fr', content.lines[0]!)).toBe('• **Rainier Commons** (Seattle, Washington, États-Unis)');
+    expect(sectionLine(sayIn('es'), 'es', content.lines[0]!)).toBe('• **Rainier Commons** (Seattle, Washington, Estados Unidos)');
   });
 });
 

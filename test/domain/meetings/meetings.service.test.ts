@@ -81,6 +81,23 @@ describe('scheduling a meeting', () => {
     expect(count(t, 'meetings') + count(t, 'meeting_drafts')).toBe(0);
   });
 
+  it('says what a channel, member or minutes option must be by key, in the member\'s language', () => {
+    t = setup();
+    const refused = (patch: Record<string, unknown>) => {
+      try {
+        t.services.meetings.previewSchedule(actor(MARCUS), { title: 'Meetup', when: '2026-12-03 18:00', ...patch });
+      } catch (error) {
+        return (error as DomainError).problems.map((p) => t_('fr', p.text!.key, p.text!.values as Record<string, string>));
+      }
+      throw new Error('expected a refusal');
+    };
+    expect(refused({ voiceChannelId: 'lobby', channelId: 'general', durationMinutes: 90.5 })).toEqual([
+      '**duration-minutes** doit être un nombre entier de minutes.',
+      '**where** doit être un salon vocal.',
+      '**channel** doit être un salon textuel.',
+    ]);
+  });
+
   it.each([
     [{ durationMinutes: 481 }, 'duration-minutes'],
     [{ durationMinutes: 90, structuredMinutes: 120 }, 'structured-minutes'],

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeTextFile } from '../../../src/shared/text-decode.js';
 import { DomainError } from '../../../src/shared/errors.js';
+import { englishOf } from '../../support/english.js';
 
 describe('decoding an uploaded text file', () => {
   it('reads valid UTF-8 as UTF-8', () => {
@@ -27,7 +28,7 @@ describe('decoding an uploaded text file', () => {
       })();
       expect(error).toBeInstanceOf(DomainError);
       expect((error as DomainError).problems[0]!.field).toBe('file');
-      expect((error as DomainError).message).toMatch(/neither UTF-8 nor Windows-1252/);
+      expect(englishOf((error as DomainError).problems[0]!)).toBe('file is neither UTF-8 nor Windows-1252 text; save it as "CSV UTF-8" and attach it again');
     }
   });
 });
