@@ -3,8 +3,11 @@
 
 export type DomainErrorKind = 'invalid' | 'forbidden' | 'not_found' | 'conflict';
 
-/** A value a message may show: plain data, never a sentence (sentences are keys of their own). */
-export type MessageValue = string | number | boolean | null | undefined;
+/**
+ * A value a message may show: plain data, never an English sentence. A sentence inside a sentence is a key of its
+ * own (a nested `MessageRef`, said in the same language), e.g. why the date reader refused a deadline.
+ */
+export type MessageValue = string | number | boolean | null | undefined | MessageRef;
 
 /** A sentence by meaning: a key of the catalogues and the values its placeholders take. */
 export interface MessageRef {
