@@ -7,6 +7,7 @@ import type { RulesService } from '../rules/rules.service.js';
 import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Actor } from '../shared/actor.js';
 import { DAY, type Clock } from '../shared/clock.js';
+import type { Language } from '../shared/languages.js';
 import { conflict, forbidden, invalid, invalidFields, msg, notFound, problem, type FieldProblem } from '../shared/errors.js';
 import { between, issueProblem } from '../shared/validate.js';
 import { checkDeadline, parseCloses } from './deadline.rules.js';
@@ -97,7 +98,8 @@ export function createProposalsService(deps: ProposalsDeps) {
     );
   }
 
-  function plan(actor: Actor, raw: CreateProposalInput): ProposalPlan {
+  /** `language`: the member's, in which `closes` is read first (then English). */
+  function plan(actor: Actor, raw: CreateProposalInput, language: Language = 'en'): ProposalPlan {
     const input = parse(raw);
     const settings = alliances.settings(actor.guildId);
     const base = rules.forType(actor.guildId, input.type);
@@ -122,7 +124,7 @@ export function createProposalsService(deps: ProposalsDeps) {
 
     let closesAt = now + base.periodMinutes * 60_000;
     if (input.closes !== undefined) {
-      const parsed = parseCloses(input.closes, now, settings.timezone);
+      const parsed = parseCloses(input.closes, now, settings.timezone, language);
       if (!parsed.ok) problems.push(problem('closes', parsed.message));
       // Shortening the vote is an override: a short deadline can keep members from voting.
       else if (!base.allowOverride && parsed.value < closesAt) problems.push(problem('closes', msg('proposals.error.shorterLocked', { type: input.type })));
@@ -209,8 +211,8 @@ export function createProposalsService(deps: ProposalsDeps) {
     plan,
 
     /** Checks the options (see plan) and parks them for the form, whose custom id then carries only the draft's id. */
-    draft(actor: Actor, input: CreateProposalInput): { draftId: number; plan: ProposalPlan } {
-      const checked = plan(actor, input);
+    draft(actor: Actor, input: CreateProposalInput, language: Language = 'en'): { draftId: number; plan: ProposalPlan } {
+      const checked = plan(actor, input, language);
       const now = clock.now().getTime();
       deps.drafts.dropExpired(now);
       const draftId = deps.drafts.park(actor.guildId, actor.userId, { ...checked.input }, now + PROPOSAL_DRAFT_TTL_MS);
@@ -233,8 +235,8 @@ export function createProposalsService(deps: ProposalsDeps) {
     },
 
     /** Opens a proposal: rule, quorum, deadline and eligible voters are fixed now. */
-    create(actor: Actor, input: CreateProposalInput & { ruleChange?: RuleChange }, people: GuildPeople): ProposalView {
-      const p = plan(actor, input);
+    create(actor: Actor, input: CreateProposalInput & { ruleChange?: RuleChange }, people: GuildPeople, language: Language = 'en'): ProposalView {
+      const p = plan(actor, input, language);
       if (!p.input.summary) throw invalid('summary', msg('validation.required', { field: 'summary' }));
       const units = electorate(actor.guildId, p, people);
       if (units.length === 0) throw invalid('voters', msg('proposals.error.noElectorate'));
