@@ -8,14 +8,13 @@ import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Actor } from '../shared/actor.js';
 import { DAY, type Clock } from '../shared/clock.js';
 import type { Language } from '../shared/languages.js';
-import { conflict, forbidden, invalid, invalidFields, msg, notFound, problem, type FieldProblem } from '../shared/errors.js';
+import { conflict, forbidden, invalid, invalidFields, msg, notFound, problem, type FieldProblem, type MessageRef } from '../shared/errors.js';
 import { between, issueProblem } from '../shared/validate.js';
 import { checkDeadline, parseCloses } from './deadline.rules.js';
 import type { ProposalDraftsRepo } from './drafts.repo.js';
 import { closeJobKey, CLOSE_JOB, reminderJobKey, REMINDER_JOB, type AgendaPort, type GuildPeople, type SpacesPort, type StandingPort } from './ports.js';
 import type { ProposalRow, ProposalsRepo, VoterUnit } from './proposals.repo.js';
 import { tallyOf, toView, type ProposalView } from './proposals.views.js';
-import { OUTCOME_LABEL } from './tally.rules.js';
 
 const optionalText = (maxChars: number) =>
   z.string().trim().max(maxChars).optional().transform((v) => (v ? v : undefined));
@@ -196,10 +195,11 @@ export function createProposalsService(deps: ProposalsDeps) {
     jobs.cancel(reminderJobKey(row.id));
   }
 
-  function writeBack(row: ProposalRow, text: string): boolean | null {
+  /** The decision goes onto the agenda item as a sentence by key, said in each reader's language when read. */
+  function writeBack(row: ProposalRow, decision: MessageRef): boolean | null {
     if (row.agendaItemId === null || !deps.agenda) return null;
     try {
-      deps.agenda.recordItemDecision(row.guildId, row.agendaItemId, text);
+      deps.agenda.recordItemDecision(row.guildId, row.agendaItemId, decision);
       return true;
     } catch {
       return false;
@@ -305,7 +305,7 @@ export function createProposalsService(deps: ProposalsDeps) {
         cancelJobs(row);
         if (row.anonymous) repo.eraseVoters(actor.guildId, id);
       });
-      const agendaUpdated = writeBack(row, `Proposal #${row.number} withdrawn`);
+      const agendaUpdated = writeBack(row, msg('proposals.agendaDecision.withdrawn', { number: row.number }));
       return { proposal: toView(repo, mustGet(actor.guildId, id)), announcementsChannelId: alliances.settings(actor.guildId).announcementsChannelId, agendaUpdated };
     },
 
@@ -337,9 +337,10 @@ export function createProposalsService(deps: ProposalsDeps) {
         if (row.anonymous) repo.eraseVoters(guildId, id);
       });
       const c = tally.counts;
+      const withBlock = row.rule === 'consensus' || row.rule === 'consent' ? 'yes' : 'no';
       const agendaUpdated = writeBack(
         row,
-        `${OUTCOME_LABEL[tally.outcome]} (proposal #${row.number}: ${c.yes} yes, ${c.no} no, ${c.abstain} abstain${row.rule === 'consensus' || row.rule === 'consent' ? `, ${c.block} block` : ''})`,
+        msg('proposals.agendaDecision.closed', { outcome: tally.outcome, number: row.number, yes: c.yes, no: c.no, abstain: c.abstain, block: c.block, withBlock }),
       );
       return { proposal: toView(repo, mustGet(guildId, id)), announcementsChannelId: alliances.settings(guildId).announcementsChannelId, agendaUpdated };
     },

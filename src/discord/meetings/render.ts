@@ -120,7 +120,7 @@ export function renderNotes(notes: NotesView, say: Say): EmbedBuilder[] {
   const lines = notes.items.map((item) => {
     const head = say('meetings.notes.item', { position: item.position, topic: escapeMarkdown(truncate(item.topic, 90)), outcome: outcomeWord(item.outcome) });
     const extra = [
-      item.decision ? say('meetings.notes.decision', { decision: escapeMarkdown(truncate(item.decision, 200)) }) : null,
+      item.decision ? say('meetings.notes.decision', { decision: escapeMarkdown(truncate(typeof item.decision === 'string' ? item.decision : sayRef(say, item.decision), 200)) }) : null,
       ...item.actions.map((action) => `  📌 ${actionLine(action)}`),
     ].filter((line): line is string => line !== null);
     return [head, ...extra].join('\n');
