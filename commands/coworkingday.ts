@@ -58,7 +58,7 @@ export const coworkingday = defineCommand({
       case 'host': {
         // Creating the Discord event is a round trip to Discord: acknowledge first.
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-        const input = { spaceId: spaceId(o.getString('space', true)), title: o.getString('title', true), when: o.getString('when', true), link: o.getString('link') ?? undefined };
+        const input = { spaceId: spaceId(o.getString('space', true)), title: o.getString('title', true), when: o.getString('when', true), link: o.getString('link') ?? undefined, language: ctx.language };
         const hosted = await service.host(ctx.actor, input, discordScheduledEvents(ctx.client, ctx.sayPublic));
         const link = hosted.discordEventId ? eventUrl(ctx.actor.guildId, hosted.discordEventId) : null;
         await reply(interaction, { content: renderHosted(ctx.say, hosted, link), ephemeral: true });
@@ -73,7 +73,7 @@ export const coworkingday = defineCommand({
           weekStart: clearWeek ? null : (o.getString('week-start') ?? undefined),
         };
         const nothing = Object.values(input).every((value) => value === undefined);
-        const saved = nothing ? service.settings(ctx.actor.guildId) : service.updateSettings(ctx.actor, input);
+        const saved = nothing ? service.settings(ctx.actor.guildId) : service.updateSettings(ctx.actor, { ...input, language: ctx.language });
         await reply(interaction, { content: nothing ? undefined : ctx.say('rhythm.saved'), embeds: [renderCoworkingSettings(ctx.say, ctx.language, saved, ctx.settings.timezone)], ephemeral: true });
       }
     }

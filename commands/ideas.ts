@@ -68,7 +68,7 @@ export const ideas = defineCommand({
       const result =
         to === 'agenda'
           ? service.promote(ctx.actor, { ideaId, to: 'agenda', meetingId: meetingId!, minutes: o.getInteger('minutes') ?? undefined })
-          : service.promote(ctx.actor, { ideaId, to: 'priority', rank: rank!, targetDate: o.getString('target-date') ?? undefined });
+          : service.promote(ctx.actor, { ideaId, to: 'priority', rank: rank!, targetDate: o.getString('target-date') ?? undefined, language: ctx.language });
       const promotedTo = result.agendaItem ? { agendaOf: meetingLine(result.agendaItem.meeting) } : { priorityRank: result.priority!.rank };
       await reply(interaction, promotedText(ctx.sayPublic, result.idea, promotedTo));
     }

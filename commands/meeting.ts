@@ -92,7 +92,7 @@ export const meeting = defineCommand({
       await reply(interaction, cancelledAnswer(cancelled, ctx.sayPublic, ctx.publicLanguage));
       if (cancelled.length > 0) await noticeInChannel(ctx, cancelled[0]!, renderCancelledNotice(cancelled, ctx.sayPublic), interaction.channelId);
     } else if (sub === 'notes') {
-      await reply(interaction, { embeds: renderNotes(meetings.notes(ctx.actor.guildId, o.getInteger('meeting', true)), ctx.say), ephemeral: true });
+      await reply(interaction, { embeds: renderNotes(meetings.notes(ctx.actor.guildId, o.getInteger('meeting', true)), ctx.say, ctx.language), ephemeral: true });
     } else {
       const result = meetings.recordOutcome(ctx.actor, { ...outcomeInput(interaction), language: ctx.language });
       await reply(interaction, outcomeRecordedText(result, ctx.sayPublic, ctx.publicLanguage));

@@ -31,7 +31,7 @@ export const priorities = defineCommand({
     const service = ctx.services.ideas;
     const sub = o.getSubcommand();
     if (sub === 'set') {
-      const saved = service.setPriority(ctx.actor, { rank: o.getInteger('rank', true), text: o.getString('text', true), targetDate: o.getString('target-date') ?? undefined });
+      const saved = service.setPriority(ctx.actor, { rank: o.getInteger('rank', true), text: o.getString('text', true), targetDate: o.getString('target-date') ?? undefined, language: ctx.language });
       const everyone = { say: ctx.sayPublic, language: ctx.publicLanguage };
       await reply(interaction, { content: prioritySetText(ctx.sayPublic, saved), embeds: [renderPriorities(everyone, service.priorities(ctx.actor.guildId))] });
     } else if (sub === 'clear') {

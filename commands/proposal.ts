@@ -66,8 +66,8 @@ export const proposal = defineCommand({
     switch (sub) {
       case 'create': {
         // The options wait in a stored draft; the form's custom id carries only its id.
-        const { draftId, plan } = services.proposals.draft(actor, readCreateOptions(o));
-        await interaction.showModal(proposalForm(say, draftId, plan, services.alliances.settings(actor.guildId).timezone));
+        const { draftId, plan } = services.proposals.draft(actor, readCreateOptions(o), ctx.language);
+        await interaction.showModal(proposalForm(say, ctx.language, draftId, plan, services.alliances.settings(actor.guildId).timezone));
         return;
       }
       case 'vote': {

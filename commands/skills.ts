@@ -63,7 +63,7 @@ async function answer(interaction: ChatInputCommandInteraction, ctx: Interaction
     }
     case 'need': {
       const skill = o.getString('skill', true);
-      const result = s.need(ctx.actor, { skill, note: o.getString('note'), by: o.getString('by') });
+      const result = s.need(ctx.actor, { skill, note: o.getString('note'), by: o.getString('by') }, lang);
       return send({ content: addedText('need', skill, result, zone(ctx), lang), ephemeral: true });
     }
     case 'mine':

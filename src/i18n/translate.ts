@@ -69,7 +69,17 @@ export function sayIn(language: Language): Say {
   return say;
 }
 
-/** A domain message (key and values) in the speaker's language. */
-export function sayRef(say: Say, ref: { key: string; values?: Record<string, PrimitiveType | PlaceValue | readonly PlaceValue[] | undefined> }): string {
-  return say(ref.key, ref.values as MessageValues | undefined);
+/** A message by key with its values; a value may itself be a message by key (a sentence inside a sentence). */
+export interface SayableRef {
+  key: string;
+  values?: Record<string, PrimitiveType | undefined | PlaceValue | readonly PlaceValue[] | SayableRef>;
+}
+
+const isRef = (value: unknown): value is SayableRef => typeof value === 'object' && value !== null && typeof (value as SayableRef).key === 'string';
+
+/** A domain message (key and values) in the speaker's language, nested messages said in the same language first. */
+export function sayRef(say: Say, ref: SayableRef): string {
+  if (!ref.values) return say(ref.key);
+  const values = Object.fromEntries(Object.entries(ref.values).map(([name, value]) => [name, isRef(value) ? sayRef(say, value) : value]));
+  return say(ref.key, values as MessageValues);
 }

@@ -7,6 +7,7 @@ import { validate } from '../shared/validate.js';
 import { localMonthKey, parseLocalDate } from '../shared/when.rules.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
+import type { Language } from '../shared/languages.js';
 import { conflict, forbidden, invalid, msg, notFound } from '../shared/errors.js';
 import type { IdeasRepo, PriorityRow, RankedIdea } from './ideas.repo.js';
 import { DOTS_PER_MONTH, dotsLeft, MAX_PRIORITIES, refreshSuggested } from './ideas.rules.js';
@@ -18,11 +19,12 @@ const prioritySchema = z.object({
   targetDate: z.string().trim().min(1, 'must be a day').max(60, 'must be at most 60 characters').optional(),
 });
 const PRIORITY_FIELDS = { rank: 'rank', text: 'text', targetDate: 'target-date' };
-export type PriorityInput = z.input<typeof prioritySchema>;
+/** `language`: the member's, in which `targetDate` is read first (then English) and refused. */
+export type PriorityInput = z.input<typeof prioritySchema> & { language?: Language };
 
 export type PromoteInput =
   | { ideaId: number; to: 'agenda'; meetingId: number; minutes?: number }
-  | { ideaId: number; to: 'priority'; rank: number; targetDate?: string };
+  | { ideaId: number; to: 'priority'; rank: number; targetDate?: string; language?: Language };
 
 export interface PrioritiesView {
   priorities: PriorityRow[];
@@ -71,8 +73,8 @@ export function createIdeasService<Added extends AddedAgendaItem>(deps: IdeasSer
     const parsed = validate(prioritySchema, input, PRIORITY_FIELDS);
     let targetDate: string | null = null;
     if (parsed.targetDate) {
-      const date = parseLocalDate(parsed.targetDate, now(), zone(actor.guildId), 'target-date');
-      if (date.kind === 'refused') throw invalid('target-date', date.message);
+      const date = parseLocalDate(parsed.targetDate, now(), zone(actor.guildId), 'target-date', { language: input.language });
+      if (date.kind === 'refused') throw invalid('target-date', date.text);
       targetDate = date.date;
     }
     return db.transaction(() => {
@@ -164,7 +166,7 @@ export function createIdeasService<Added extends AddedAgendaItem>(deps: IdeasSer
           repo.setIdeaStatus(actor.guildId, idea.id, 'promoted', `agenda:${added.item.id}`);
           return { idea: repo.idea(actor.guildId, idea.id)!, agendaItem: added, priority: null };
         }
-        const priority = setPriority(actor, { rank: input.rank, text: idea.text.slice(0, 200), targetDate: input.targetDate }, idea.id);
+        const priority = setPriority(actor, { rank: input.rank, text: idea.text.slice(0, 200), targetDate: input.targetDate, language: input.language }, idea.id);
         repo.setIdeaStatus(actor.guildId, idea.id, 'promoted', `priority:${priority.id}`);
         return { idea: repo.idea(actor.guildId, idea.id)!, agendaItem: null, priority };
       });

@@ -5,7 +5,8 @@ import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { IdeasRepo } from '../ideas/ideas.repo.js';
 import type { Actor } from '../shared/actor.js';
 import { DAY, type Clock } from '../shared/clock.js';
-import { conflict, forbidden, invalid, msg, notFound } from '../shared/errors.js';
+import { conflict, forbidden, invalid, msg, notFound, type MessageRef } from '../shared/errors.js';
+import { storedDecision } from './agenda-decision.rules.js';
 import type { AgendaItemRow, AgendaRepo } from './agenda.repo.js';
 import {
   canManageMeeting,
@@ -248,11 +249,14 @@ export function createAgendaService(deps: AgendaServiceDeps) {
       return repo.withMeetingTitle(guildId, itemId);
     },
 
-    /** The proposals feature writes a decision's outcome back onto the item it came from. */
-    recordItemDecision(guildId: string, itemId: number, outcome: string): void {
+    /**
+     * The proposals feature writes a decision's outcome back onto the item it came from, as a sentence by key:
+     * stored as data, so each reader reads it in their language (see decisionOf).
+     */
+    recordItemDecision(guildId: string, itemId: number, decision: MessageRef): void {
       const item = repo.get(guildId, itemId);
       if (!item) return;
-      repo.update(guildId, itemId, { decision: outcome.trim().slice(0, 1000) || null });
+      repo.update(guildId, itemId, { decision: storedDecision(decision) });
     },
   };
 }

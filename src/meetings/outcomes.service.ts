@@ -7,7 +7,8 @@ import { ITEM_OUTCOMES } from '../db/schema/meetings.js';
 import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
-import { conflict, forbidden, invalid, invalidFields, msg, notFound, problem, type FieldProblem } from '../shared/errors.js';
+import { conflict, forbidden, invalid, invalidFields, msg, notFound, problem, type FieldProblem, type MessageRef } from '../shared/errors.js';
+import { decisionOf } from './agenda-decision.rules.js';
 import type { ActionItemRow, ActionsRepo } from './actions.repo.js';
 import type { AgendaItemRow, AgendaRepo } from './agenda.repo.js';
 import { canManageMeeting, isFrozen, MAX_AGENDA_ITEMS } from './agenda.rules.js';
@@ -40,7 +41,8 @@ export interface OutcomeResult {
 
 export interface NotesView {
   meeting: Meeting;
-  items: (AgendaItemRow & { actions: ActionItemRow[] })[];
+  /** `decision`: a sentence by key for the reader's language, or older text stored in English. */
+  items: (Omit<AgendaItemRow, 'decision'> & { decision: MessageRef | string | null; actions: ActionItemRow[] })[];
   attendees: string[];
 }
 
@@ -156,7 +158,7 @@ export function createOutcomesService(deps: OutcomesServiceDeps) {
       const row = meetings.requireMeeting(guildId, meetingId);
       return {
         meeting: meetings.view(row),
-        items: agendaRepo.items(guildId, row.id).map((item) => ({ ...item, actions: actionsRepo.forItem(guildId, item.id) })),
+        items: agendaRepo.items(guildId, row.id).map((item) => ({ ...item, decision: decisionOf(item.decision), actions: actionsRepo.forItem(guildId, item.id) })),
         attendees: meetingsRepo.attendees(guildId, row.id),
       };
     },

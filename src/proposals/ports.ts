@@ -1,6 +1,7 @@
 // What the proposals feature needs from other features, injected (directory spaces, meeting agenda items) so
 // neither side imports the other; and what it needs to know about the guild's people from the adapter.
 import { JOB_KINDS } from '../jobs/job-kinds.js';
+import type { MessageRef } from '../shared/errors.js';
 
 export interface SpacesPort {
   approvedSpaces(guildId: string): { id: number; name: string; hostUserIds: string[] }[];
@@ -14,7 +15,8 @@ export interface StandingPort {
 export interface AgendaPort {
   agendaItemsForProposal(guildId: string, query: string, limit?: number): { id: number; label: string }[];
   agendaItem(guildId: string, itemId: number): { id: number; topic: string; meetingId: number; meetingTitle: string } | null;
-  recordItemDecision(guildId: string, itemId: number, outcome: string): void;
+  /** The decision as a sentence by key (stored as data, said in the reader's language when read). */
+  recordItemDecision(guildId: string, itemId: number, decision: MessageRef): void;
 }
 
 /** The guild's human members as the adapter fetched them when the proposal opens (bots already left out). */

@@ -7,14 +7,14 @@ import type { RulesService } from '../rules/rules.service.js';
 import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Actor } from '../shared/actor.js';
 import { DAY, type Clock } from '../shared/clock.js';
-import { conflict, forbidden, invalid, invalidFields, msg, notFound, problem, type FieldProblem } from '../shared/errors.js';
+import type { Language } from '../shared/languages.js';
+import { conflict, forbidden, invalid, invalidFields, msg, notFound, problem, type FieldProblem, type MessageRef } from '../shared/errors.js';
 import { between, issueProblem } from '../shared/validate.js';
 import { checkDeadline, parseCloses } from './deadline.rules.js';
 import type { ProposalDraftsRepo } from './drafts.repo.js';
 import { closeJobKey, CLOSE_JOB, reminderJobKey, REMINDER_JOB, type AgendaPort, type GuildPeople, type SpacesPort, type StandingPort } from './ports.js';
 import type { ProposalRow, ProposalsRepo, VoterUnit } from './proposals.repo.js';
 import { tallyOf, toView, type ProposalView } from './proposals.views.js';
-import { OUTCOME_LABEL } from './tally.rules.js';
 
 const optionalText = (maxChars: number) =>
   z.string().trim().max(maxChars).optional().transform((v) => (v ? v : undefined));
@@ -97,7 +97,8 @@ export function createProposalsService(deps: ProposalsDeps) {
     );
   }
 
-  function plan(actor: Actor, raw: CreateProposalInput): ProposalPlan {
+  /** `language`: the member's, in which `closes` is read first (then English). */
+  function plan(actor: Actor, raw: CreateProposalInput, language: Language = 'en'): ProposalPlan {
     const input = parse(raw);
     const settings = alliances.settings(actor.guildId);
     const base = rules.forType(actor.guildId, input.type);
@@ -122,7 +123,7 @@ export function createProposalsService(deps: ProposalsDeps) {
 
     let closesAt = now + base.periodMinutes * 60_000;
     if (input.closes !== undefined) {
-      const parsed = parseCloses(input.closes, now, settings.timezone);
+      const parsed = parseCloses(input.closes, now, settings.timezone, language);
       if (!parsed.ok) problems.push(problem('closes', parsed.message));
       // Shortening the vote is an override: a short deadline can keep members from voting.
       else if (!base.allowOverride && parsed.value < closesAt) problems.push(problem('closes', msg('proposals.error.shorterLocked', { type: input.type })));
@@ -194,10 +195,11 @@ export function createProposalsService(deps: ProposalsDeps) {
     jobs.cancel(reminderJobKey(row.id));
   }
 
-  function writeBack(row: ProposalRow, text: string): boolean | null {
+  /** The decision goes onto the agenda item as a sentence by key, said in each reader's language when read. */
+  function writeBack(row: ProposalRow, decision: MessageRef): boolean | null {
     if (row.agendaItemId === null || !deps.agenda) return null;
     try {
-      deps.agenda.recordItemDecision(row.guildId, row.agendaItemId, text);
+      deps.agenda.recordItemDecision(row.guildId, row.agendaItemId, decision);
       return true;
     } catch {
       return false;
@@ -209,8 +211,8 @@ export function createProposalsService(deps: ProposalsDeps) {
     plan,
 
     /** Checks the options (see plan) and parks them for the form, whose custom id then carries only the draft's id. */
-    draft(actor: Actor, input: CreateProposalInput): { draftId: number; plan: ProposalPlan } {
-      const checked = plan(actor, input);
+    draft(actor: Actor, input: CreateProposalInput, language: Language = 'en'): { draftId: number; plan: ProposalPlan } {
+      const checked = plan(actor, input, language);
       const now = clock.now().getTime();
       deps.drafts.dropExpired(now);
       const draftId = deps.drafts.park(actor.guildId, actor.userId, { ...checked.input }, now + PROPOSAL_DRAFT_TTL_MS);
@@ -233,8 +235,8 @@ export function createProposalsService(deps: ProposalsDeps) {
     },
 
     /** Opens a proposal: rule, quorum, deadline and eligible voters are fixed now. */
-    create(actor: Actor, input: CreateProposalInput & { ruleChange?: RuleChange }, people: GuildPeople): ProposalView {
-      const p = plan(actor, input);
+    create(actor: Actor, input: CreateProposalInput & { ruleChange?: RuleChange }, people: GuildPeople, language: Language = 'en'): ProposalView {
+      const p = plan(actor, input, language);
       if (!p.input.summary) throw invalid('summary', msg('validation.required', { field: 'summary' }));
       const units = electorate(actor.guildId, p, people);
       if (units.length === 0) throw invalid('voters', msg('proposals.error.noElectorate'));
@@ -303,7 +305,7 @@ export function createProposalsService(deps: ProposalsDeps) {
         cancelJobs(row);
         if (row.anonymous) repo.eraseVoters(actor.guildId, id);
       });
-      const agendaUpdated = writeBack(row, `Proposal #${row.number} withdrawn`);
+      const agendaUpdated = writeBack(row, msg('proposals.agendaDecision.withdrawn', { number: row.number }));
       return { proposal: toView(repo, mustGet(actor.guildId, id)), announcementsChannelId: alliances.settings(actor.guildId).announcementsChannelId, agendaUpdated };
     },
 
@@ -335,9 +337,10 @@ export function createProposalsService(deps: ProposalsDeps) {
         if (row.anonymous) repo.eraseVoters(guildId, id);
       });
       const c = tally.counts;
+      const withBlock = row.rule === 'consensus' || row.rule === 'consent' ? 'yes' : 'no';
       const agendaUpdated = writeBack(
         row,
-        `${OUTCOME_LABEL[tally.outcome]} (proposal #${row.number}: ${c.yes} yes, ${c.no} no, ${c.abstain} abstain${row.rule === 'consensus' || row.rule === 'consent' ? `, ${c.block} block` : ''})`,
+        msg('proposals.agendaDecision.closed', { outcome: tally.outcome, number: row.number, yes: c.yes, no: c.no, abstain: c.abstain, block: c.block, withBlock }),
       );
       return { proposal: toView(repo, mustGet(guildId, id)), announcementsChannelId: alliances.settings(guildId).announcementsChannelId, agendaUpdated };
     },

@@ -97,4 +97,3 @@ export function formatFraction(num: number, den: number): string {
   return `${num}/${den}`;
 }
 
-export const OUTCOME_LABEL: Record<Outcome, string> = { passed: 'Passed', failed: 'Failed', no_quorum: 'No quorum' };

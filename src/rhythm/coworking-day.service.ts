@@ -33,7 +33,10 @@ import {
   type CoworkingWeek,
   type DueSlot,
   type IcdReminderOffset,
+  type LocalDate,
 } from './due.rules.js';
+import { dayInWords } from '../shared/day-words.js';
+import type { Language } from '../shared/languages.js';
 import type { HostedSpace, ScheduledEvents, SpaceChoice, SpacesDirectory } from './ports.js';
 import type { CoworkingDayEventRow, RhythmRepo } from './rhythm.repo.js';
 import { parseWhen, whenToInstants } from './when.rules.js';
@@ -63,7 +66,8 @@ export const hostInputSchema = z.object({
   when: z.string().trim().min(1).max(40),
   link: z.url({ protocol: /^https?$/, error: 'rhythm.errors.link' }).max(100).optional(),
 });
-export type HostInput = z.input<typeof hostInputSchema>;
+/** `language`: the member's, in which `when` is read first (then English) and its days are written in refusals. */
+export type HostInput = z.input<typeof hostInputSchema> & { language?: Language };
 
 export const coworkingSettingsSchema = z.object({
   remindersEnabled: z.boolean().optional(),
@@ -73,7 +77,8 @@ export const coworkingSettingsSchema = z.object({
   weekName: z.string().trim().min(1).max(60).nullable().optional(),
   weekStart: z.string().trim().nullable().optional(),
 });
-export type CoworkingSettingsInput = z.input<typeof coworkingSettingsSchema>;
+/** `language`: the organizer's, in which `weekStart` is read first (then English). */
+export type CoworkingSettingsInput = z.input<typeof coworkingSettingsSchema> & { language?: Language };
 const FIELD_NAMES: Record<string, string> = { remindersEnabled: 'reminders', reminders: 'which', weekName: 'week-name', weekStart: 'week-start', spaceId: 'space', title: 'title', when: 'when', link: 'link' };
 
 function problemsOf(error: z.ZodError): FieldProblem[] {
@@ -197,17 +202,20 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
         }
       }
       let instants: { startsAt: number; endsAt: number } | null = null;
-      const when = parseWhen(input.when ?? '', now, timezone);
+      const language = input.language ?? 'en';
+      const when = parseWhen(input.when ?? '', now, timezone, language);
       if (typeof when === 'string' || !('start' in when)) problems.push(problem('when', when));
       else {
         const date = when.date ?? coworkingDay(year);
         if (!isCoworkingDate(date, year, week)) {
-          const day = formatLocalDate(coworkingDay(year));
+          // Days in words in the member's language: a calendar date, not an instant.
+          const words = (d: LocalDate) => dayInWords(formatLocalDate(d), language);
+          const day = words(coworkingDay(year));
           problems.push(
             problem(
               'when',
               week && week.start.year === year
-                ? msg('rhythm.errors.notInWeek', { day, week: week.name, from: formatLocalDate(week.start), to: formatLocalDate(weekEnd(week)) })
+                ? msg('rhythm.errors.notInWeek', { day, week: week.name, from: words(week.start), to: words(weekEnd(week)) })
                 : msg('rhythm.errors.notOnDay', { day }),
             ),
           );
@@ -258,9 +266,9 @@ export function createCoworkingDayService(deps: CoworkingDayServiceDeps) {
       if (reminders === null) problems.push(problem('which', msg('rhythm.errors.which')));
       let weekStart: string | null | undefined = data.weekStart;
       if (weekStart) {
-        const day = parseDay(weekStart, clock.now().getTime(), alliances.settings(actor.guildId).timezone, 'week-start', { allowPast: true });
+        const day = parseDay(weekStart, clock.now().getTime(), alliances.settings(actor.guildId).timezone, 'week-start', { allowPast: true, language: input.language });
         const start = day.kind === 'ok' ? parseLocalDate(day.date) : null;
-        if (day.kind === 'refused') problems.push({ field: 'week-start', message: day.message });
+        if (day.kind === 'refused') problems.push(problem('week-start', day.text));
         else if (!start) problems.push(problem('week-start', msg('rhythm.errors.weekStart')));
         else if (!weekIncludesCoworkingDay(start)) problems.push(problem('week-start', msg('rhythm.errors.weekIncludes')));
         else weekStart = formatLocalDate(start);

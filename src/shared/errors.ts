@@ -13,8 +13,12 @@ export interface PlaceValue {
   readonly region?: string | null;
 }
 
-/** A value a message may show: plain data, never a sentence (sentences are keys of their own). */
-export type MessageValue = string | number | boolean | null | undefined | PlaceValue | readonly PlaceValue[];
+/**
+ * A value a message may show: plain data, never an English sentence. A place is said in the reader's language; a
+ * sentence inside a sentence is a key of its own (a nested `MessageRef`, said in the same language), e.g. why the
+ * date reader refused a deadline.
+ */
+export type MessageValue = string | number | boolean | null | undefined | PlaceValue | readonly PlaceValue[] | MessageRef;
 
 /** A sentence by meaning: a key of the catalogues and the values its placeholders take. */
 export interface MessageRef {

@@ -3,8 +3,7 @@
 // it unclear. Every date option (meetings, deadlines, due dates, Coworking Day) goes through here.
 // It reads the member's language first (Spanish and French through chrono's own parsers), then English, which
 // every member may use. Only en/es/fr are imported: the whole package loads 16 locales (~230 ms, ~12 MB) we never call.
-// Refusals carry a message key with values (`text`) for the member's language; `message` stays English for callers
-// not yet translated.
+// Refusals carry a message key with values (`text`), days already written in the member's language.
 import type * as chrono from 'chrono-node/en';
 import { DAY } from './clock.js';
 import { dayInWords } from './day-words.js';
@@ -23,10 +22,10 @@ export interface WhenChoice {
 
 export type WhenResult =
   | { kind: 'ok'; instant: number }
-  | { kind: 'choose'; reason: 'dst-fallback' | 'day-month-order'; message: string; text: MessageRef; choices: WhenChoice[] }
-  | { kind: 'refused'; reason: 'unreadable' | 'vague' | 'past' | 'dst-gap' | 'too-far'; message: string; text: MessageRef; instant?: number };
+  | { kind: 'choose'; reason: 'dst-fallback' | 'day-month-order'; text: MessageRef; choices: WhenChoice[] }
+  | { kind: 'refused'; reason: 'unreadable' | 'vague' | 'past' | 'dst-gap' | 'too-far'; text: MessageRef; instant?: number };
 
-export type LocalDateResult = { kind: 'ok'; date: string } | { kind: 'refused'; message: string; text: MessageRef };
+export type LocalDateResult = { kind: 'ok'; date: string } | { kind: 'refused'; text: MessageRef };
 
 /** No date needs more words than this; longer text is refused before it is read (and never echoed in full). */
 export const MAX_TEXT = 100;
@@ -94,11 +93,6 @@ export function dayFromToday(now: number, timeZone: string, days: number): strin
   return localDateKey(zonedParts(now + days * DAY, timeZone));
 }
 
-/** The hint after a refusal, with a date a week from today. */
-export function whenExamples(now: number, timeZone: string): string {
-  return `Try "${dayFromToday(now, timeZone, 7)} 18:00", "next thursday 6pm", "in 3 hours" or "tomorrow 9:30".`;
-}
-
 function naiveReference(now: number, timeZone: string): Date {
   const p = zonedParts(now, timeZone);
   return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second));
@@ -120,19 +114,17 @@ interface Reading {
 
 function interpret(text: string, reading: Reading, now: number, timeZone: string, options: WhenOptions): WhenResult {
   const { parser, reader, language } = reading;
-  const examples = whenExamples(now, timeZone);
   const example = dayFromToday(now, timeZone, 7);
   const forwardDate = !reader.past.test(text);
   const results = parser.parse(text, { instant: naiveReference(now, timeZone), timezone: 0 }, { forwardDate });
   if (results.length === 0) {
-    return { kind: 'refused', reason: 'unreadable', message: `I could not read a date and time in "${text}". ${examples}`, text: msg('when.refused.unreadable', { text, example }) };
+    return { kind: 'refused', reason: 'unreadable', text: msg('when.refused.unreadable', { text, example }) };
   }
   if (results.length > 1) {
     const found = results.map((r) => `"${r.text}"`).join(', ');
     return {
       kind: 'refused',
       reason: 'vague',
-      message: `"${text}" holds more than one time (${found}): write exactly one. ${examples}`,
       text: msg('when.refused.several', { text, found, example }),
     };
   }
@@ -142,7 +134,6 @@ function interpret(text: string, reading: Reading, now: number, timeZone: string
     return {
       kind: 'refused',
       reason: 'unreadable',
-      message: `I understood "${result.text}" but not "${extra.join(' ')}". ${examples}`,
       text: msg('when.refused.leftover', { understood: result.text, extra: extra.join(' '), example }),
     };
   }
@@ -155,13 +146,13 @@ function interpret(text: string, reading: Reading, now: number, timeZone: string
   }
   const relativeDay = tags.has('result/relativeDate');
   if (!start.isCertain('hour') && !options.defaultTime) {
-    return { kind: 'refused', reason: 'vague', message: `"${text}" needs a time of day, e.g. "${text} 18:00".`, text: msg('when.refused.noTime', { text }) };
+    return { kind: 'refused', reason: 'vague', text: msg('when.refused.noTime', { text }) };
   }
   const at = start.isCertain('hour') || relativeDay ? null : options.defaultTime!;
   // "in 2 months" names a day for a deadline (that day, at this time); a meeting still needs a day and an hour.
   const dayKnown = start.isCertain('day') || start.isCertain('weekday') || (relativeDay && options.defaultTime !== undefined);
   if (!dayKnown && (start.isCertain('month') || start.isCertain('year') || !start.isCertain('hour'))) {
-    return { kind: 'refused', reason: 'vague', message: `"${text}" does not say which day. ${examples}`, text: msg('when.refused.noDay', { text, example }) };
+    return { kind: 'refused', reason: 'vague', text: msg('when.refused.noDay', { text, example }) };
   }
   if (start.isCertain('timezoneOffset')) return checkRange({ kind: 'ok', instant: start.date().getTime() }, now, timeZone, language);
 
@@ -174,13 +165,11 @@ function interpret(text: string, reading: Reading, now: number, timeZone: string
   };
   const resolution = resolveLocal(local, timeZone);
   const time = `${pad(local.hour)}:${pad(local.minute)}`;
-  const wall = `${time} on ${dayInWords(local)}`;
   const said = { time, day: dayInWords(local, language), zone: timeZone };
   if (resolution.kind === 'gap') {
     return {
       kind: 'refused',
       reason: 'dst-gap',
-      message: `${wall} does not exist in ${timeZone}: the clocks jump forward over it that night. Pick a time an hour later or earlier.`,
       text: msg('when.refused.dstGap', said),
     };
   }
@@ -193,7 +182,6 @@ function interpret(text: string, reading: Reading, now: number, timeZone: string
       {
         kind: 'choose',
         reason: 'dst-fallback',
-        message: `${wall} happens twice in ${timeZone} (the clocks go back that night). Which one did you mean?`,
         text: msg('when.choose.dstFallback', said),
         choices,
       },
@@ -214,13 +202,12 @@ function checkRange(result: WhenResult, now: number, timeZone: string, language:
     return {
       kind: 'refused',
       reason: 'past',
-      message: `${describeLocal(instants[0]!, timeZone)} (${timeZone}) has already passed: pick a time in the future.`,
       text: msg('when.refused.past', { when: describeLocal(instants[0]!, timeZone, language), zone: timeZone }),
       instant: instants[0]!,
     };
   }
   if (future.every((instant) => instant > now + MAX_AHEAD_MS)) {
-    return { kind: 'refused', reason: 'too-far', message: 'That is more than two years ahead: check the year.', text: msg('when.refused.tooFar') };
+    return { kind: 'refused', reason: 'too-far', text: msg('when.refused.tooFar') };
   }
   if (result.kind === 'choose') {
     const choices = result.choices.filter((c) => c.instant > now && c.instant <= now + MAX_AHEAD_MS);
@@ -255,7 +242,6 @@ function parseIn(text: string, language: Language, now: number, timeZone: string
   return {
     kind: 'choose',
     reason: 'day-month-order',
-    message: `"${numeric[0]}" can be read two ways. Which day did you mean?`,
     text: msg('when.choose.dayMonth', { text: numeric[0] }),
     choices,
   };
@@ -272,9 +258,9 @@ const notUnderstood = (result: WhenResult): boolean => result.kind === 'refused'
 export function parseWhen(rawText: string, now: number, timeZone: string, options: WhenOptions = {}): WhenResult {
   const text = normalize(rawText.trim());
   const example = dayFromToday(now, timeZone, 7);
-  if (!text) return { kind: 'refused', reason: 'unreadable', message: `Say when. ${whenExamples(now, timeZone)}`, text: msg('when.refused.empty', { example }) };
+  if (!text) return { kind: 'refused', reason: 'unreadable', text: msg('when.refused.empty', { example }) };
   if (text.length > MAX_TEXT) {
-    return { kind: 'refused', reason: 'unreadable', message: `That is too long for a date and time. ${whenExamples(now, timeZone)}`, text: msg('when.refused.tooLong', { example }) };
+    return { kind: 'refused', reason: 'unreadable', text: msg('when.refused.tooLong', { example }) };
   }
   const language = options.language ?? 'en';
   const own = parseIn(text, language, now, timeZone, options);
@@ -322,7 +308,7 @@ export function parseLocalDate(rawText: string, now: number, timeZone: string, f
   const language = options.language ?? 'en';
   const ahead = dayFromToday(now, timeZone, 7);
   if (text.length > MAX_TEXT) {
-    return { kind: 'refused', message: `${field} is too long for a day: try "${ahead}", "next friday" or "in 3 days".`, text: msg('when.day.tooLong', { field, example: ahead }) };
+    return { kind: 'refused', text: msg('when.day.tooLong', { field, example: ahead }) };
   }
   const today = zonedParts(now, timeZone);
   let local: Pick<LocalDateTime, 'year' | 'month' | 'day'> | null = null;
@@ -331,7 +317,7 @@ export function parseLocalDate(rawText: string, now: number, timeZone: string, f
     const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
     const check = new Date(Date.UTC(year, month - 1, day));
     if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-      return { kind: 'refused', message: `${field} "${text}" is not a calendar date.`, text: msg('when.day.notCalendar', { field, text }) };
+      return { kind: 'refused', text: msg('when.day.notCalendar', { field, text }) };
     }
     local = { year, month, day };
   } else {
@@ -341,7 +327,6 @@ export function parseLocalDate(rawText: string, now: number, timeZone: string, f
       const [a, b] = [Number(numeric[1]), Number(numeric[2])];
       return {
         kind: 'refused',
-        message: `${field} "${numeric[0]}" can be read two ways (day first or month first): write the month in words, like "${dayMonthIn(b, a, 'en')}" or "${dayMonthIn(a, b, 'en')}".`,
         text: msg('when.day.ambiguous', { field, text: numeric[0], first: dayMonthIn(b, a, language), second: dayMonthIn(a, b, language) }),
       };
     }
@@ -350,10 +335,8 @@ export function parseLocalDate(rawText: string, now: number, timeZone: string, f
     if (reading.kind === 'unreadable') {
       // A day usually behind us (a payment) gets examples from the past; the rest, examples ahead.
       const behind = dayFromToday(now, timeZone, -7);
-      const hint = options.nearest ? `"${behind}", "last friday" or "yesterday"` : `"${ahead}", "next friday" or "in 3 days"`;
       return {
         kind: 'refused',
-        message: `I could not read ${field} "${text}" as a day: try ${hint}.`,
         text: options.nearest ? msg('when.day.unreadablePast', { field, text, example: behind }) : msg('when.day.unreadable', { field, text, example: ahead }),
       };
     }
@@ -361,10 +344,10 @@ export function parseLocalDate(rawText: string, now: number, timeZone: string, f
   }
   const key = localDateKey(local);
   if (!options.allowPast && key < localDateKey(today)) {
-    return { kind: 'refused', message: `${field}: ${dayInWords(local)} has already passed.`, text: msg('when.day.past', { field, day: dayInWords(local, language) }) };
+    return { kind: 'refused', text: msg('when.day.past', { field, day: dayInWords(local, language) }) };
   }
   if (local.year > today.year + 5) {
-    return { kind: 'refused', message: `${field}: ${dayInWords(local)} is too far ahead: check the year.`, text: msg('when.day.tooFar', { field, day: dayInWords(local, language) }) };
+    return { kind: 'refused', text: msg('when.day.tooFar', { field, day: dayInWords(local, language) }) };
   }
   return { kind: 'ok', date: key };
 }

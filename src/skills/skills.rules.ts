@@ -3,6 +3,8 @@
 import { DAY } from '../shared/clock.js';
 import { addLocalDays, localToInstant, zonedParts } from '../shared/zoned-time.js';
 import { dayInWords } from '../shared/day-words.js';
+import { msg, type MessageRef } from '../shared/errors.js';
+import type { Language } from '../shared/languages.js';
 
 export const LIMITS = {
   skillMin: 2,
@@ -71,21 +73,21 @@ export function localMonthStart(instant: number, timeZone: string): number {
 }
 
 /**
- * Checks a "by" date: a real calendar date, not before today in alliance time, within a year. Returns the
- * problem as a member-readable sentence, or null when fine.
+ * Checks a "by" date: a real calendar date, not before today in alliance time, within a year. Returns the problem
+ * as a message key (days in words in the member's `language`), or null when fine.
  */
-export function byDateProblem(value: string, now: number, timeZone: string): string | null {
+export function byDateProblem(value: string, now: number, timeZone: string, language: Language = 'en'): MessageRef | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return 'by must be a date written YYYY-MM-DD';
+  if (!match) return msg('skills.by.notDate');
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
-    return `by must be a real date; ${value} does not exist`;
+    return msg('skills.by.notReal', { date: value });
   }
   const today = localDate(now, timeZone);
-  if (value < today) return `by must be today or later (today is ${dayInWords(today)})`;
+  if (value < today) return msg('skills.by.past', { today: dayInWords(today, language) });
   const latest = localDate(now + LIMITS.byMaxAheadDays * DAY, timeZone);
-  if (value > latest) return `by must be within a year (at most ${dayInWords(latest)})`;
+  if (value > latest) return msg('skills.by.tooFar', { latest: dayInWords(latest, language) });
   return null;
 }
 

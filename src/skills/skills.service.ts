@@ -122,15 +122,16 @@ function entryUseCases(ctx: SkillsContext) {
     return told;
   }
 
-  function add(actor: Actor, kind: SkillEntryKind, input: { skill: string; level: MatchEntry['level']; note: string | null; by: string | null }): AddResult {
+  function add(actor: Actor, kind: SkillEntryKind, input: { skill: string; level: MatchEntry['level']; note: string | null; by: string | null; language?: Language }): AddResult {
     const { guildId, userId } = actor;
     const now = ctx.now();
     let by: string | null = null;
     if (input.by) {
-      // The one date reader: "next friday", "in 3 weeks", "2026-12-10", in the alliance's zone.
-      const day = parseLocalDate(input.by, now, ctx.timezone(guildId), 'by');
-      if (day.kind === 'refused') throw invalid('by', day.message);
-      const problem = byDateProblem(day.date, now, ctx.timezone(guildId));
+      // The one date reader: "next friday", "in 3 weeks", "2026-12-10", in the alliance's zone and the member's
+      // language first (then English); refusals come back as keys with days in that language.
+      const day = parseLocalDate(input.by, now, ctx.timezone(guildId), 'by', { language: input.language });
+      if (day.kind === 'refused') throw invalid('by', day.text);
+      const problem = byDateProblem(day.date, now, ctx.timezone(guildId), input.language);
       if (problem) throw invalid('by', problem);
       by = day.date;
     }
@@ -205,9 +206,10 @@ function entryUseCases(ctx: SkillsContext) {
       return add(actor, 'offer', { skill: data.skill, level: data.level ?? null, note: data.note, by: null });
     },
 
-    need(actor: Actor, input: NeedInput): AddResult {
+    /** `language`: the member's, in which `by` is read first and refused. */
+    need(actor: Actor, input: NeedInput, language?: Language): AddResult {
       const data = parseInput(needSchema, input);
-      return add(actor, 'need', { skill: data.skill, level: null, note: data.note, by: data.by ?? null });
+      return add(actor, 'need', { skill: data.skill, level: null, note: data.note, by: data.by ?? null, language });
     },
 
     mine,

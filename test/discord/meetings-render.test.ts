@@ -59,9 +59,18 @@ describe('meetings renderers', () => {
       status: 'open' as const, createdBy: USER, createdAt: 0, doneAt: null,
     }));
     const notes: NotesView = { meeting, attendees: Array.from({ length: 40 }, () => USER), items: Array.from({ length: 25 }, (_, i) => ({ ...item(i + 1), actions })) };
-    const embeds = renderNotes(notes, sayIn('en'));
+    const embeds = renderNotes(notes, sayIn('en'), 'en');
     expectWithinLimits(embeds);
     expect(embeds.at(-1)!.toJSON().description).toMatch(/more lines? not shown/);
+  });
+
+  it('notes speak the reader’s language: a decision stored by key and the action items with their days', () => {
+    const action = { id: 4, guildId: meeting.guildId, meetingId: 1, agendaItemId: 1, text: 'Devis', ownerId: USER, dueDate: '2026-12-10', status: 'open' as const, createdBy: USER, createdAt: 0, doneAt: null };
+    const decision = { key: 'proposals.agendaDecision.withdrawn', values: { number: 2 } };
+    const notes: NotesView = { meeting: { ...meeting, title: 'Réunion' }, attendees: [], items: [{ ...item(1), topic: 'Imprimante', decision, actions: [action] }] };
+    const text = renderNotes(notes, sayIn('fr'), 'fr').map((e) => e.toJSON().description).join('\n');
+    expect(text).toContain('Proposition nº 2 retirée');
+    expect(text).toContain(`📌 #4 Devis · <@${USER}> · échéance : jeudi 10 décembre 2026`);
   });
 
   it('fitEmbeds packs many short lines into several embeds under the message budget', () => {

@@ -86,7 +86,7 @@ describe('International Coworking Day on Discord', () => {
 
     const early = await host('priya', { space: String(hive), when: '2027-08-05 10:00' });
     expect(early.ephemeral).toBe(true);
-    expect(early.content).toContain('**when** must be on International Coworking Day (2027-08-09)');
+    expect(early.content).toContain('**when** must be on International Coworking Day (Monday 9 August 2027)');
     const notYours = await host('priya', { space: String(nest), when: '10:00' });
     expect(notYours.content).toContain('**space** must be one of the spaces you host');
     const typed = await host('priya', { space: 'Hive', when: '10:00' });

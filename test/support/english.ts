@@ -1,11 +1,11 @@
 // What a member reading English sees for a domain error or one of its problems (the domain returns keys).
 import { sectionLine } from '../../src/discord/rhythm/posts.js';
-import { sayIn, t } from '../../src/i18n/translate.js';
+import { sayIn, sayRef } from '../../src/i18n/translate.js';
 import type { DomainError, FieldProblem } from '../../src/shared/errors.js';
 import type { UpdateSectionContent } from '../../src/shared/update-section.js';
 
 export function englishOf(item: DomainError | FieldProblem): string {
-  return item.text ? t('en', item.text.key, item.text.values as Record<string, string | number>) : item.message;
+  return item.text ? sayRef(sayIn('en'), item.text) : item.message;
 }
 
 /** The English a member would read for the domain error `run` throws (fails the test when nothing is thrown). */

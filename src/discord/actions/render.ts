@@ -17,7 +17,8 @@ export interface Reader {
   language: Language;
 }
 
-function actionLine({ say, language }: Reader, action: ActionItemRow): string {
+/** One action item in the reader's words (also in a meeting's notes). */
+export function actionLine({ say, language }: Reader, action: ActionItemRow): string {
   const values = { id: action.id, text: escapeMarkdown(truncate(action.text, 120)), owner: userMention(action.ownerId), due: dayInWords(action.dueDate, language) };
   return action.status === 'done' ? say('actions.line.done', values) : say('actions.line.open', values);
 }

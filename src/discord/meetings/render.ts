@@ -8,6 +8,7 @@ import { choiceLabel, describeLocal } from '../../shared/when.rules.js';
 import { customId } from '../custom-id.js';
 import { channelMention, escapeMarkdown, timestamp, truncate, userMention } from '../format.js';
 import { fitEmbeds } from '../fit.js';
+import { actionLine } from '../actions/render.js';
 import { dayInWords } from '../../shared/day-words.js';
 import type { Language } from '../../shared/languages.js';
 import { sayIn, sayRef, type Say } from '../../i18n/translate.js';
@@ -110,18 +111,13 @@ export function renderStartPost(meeting: Meeting, say: Say): { content: string; 
   };
 }
 
-function actionLine(action: ActionItemRow): string {
-  const due = action.status === 'done' ? '✅ done' : `due ${dayInWords(action.dueDate)}`;
-  return `#${action.id} ${escapeMarkdown(truncate(action.text, 120))} · ${userMention(action.ownerId)} · ${due}`;
-}
-
-/** A meeting's notes for the member who asked: outcomes, decisions, actions and who was there. */
-export function renderNotes(notes: NotesView, say: Say): EmbedBuilder[] {
+/** A meeting's notes for the member who asked, in their language: outcomes, decisions, actions and who was there. */
+export function renderNotes(notes: NotesView, say: Say, language: Language): EmbedBuilder[] {
   const lines = notes.items.map((item) => {
     const head = say('meetings.notes.item', { position: item.position, topic: escapeMarkdown(truncate(item.topic, 90)), outcome: outcomeWord(item.outcome) });
     const extra = [
-      item.decision ? say('meetings.notes.decision', { decision: escapeMarkdown(truncate(item.decision, 200)) }) : null,
-      ...item.actions.map((action) => `  📌 ${actionLine(action)}`),
+      item.decision ? say('meetings.notes.decision', { decision: escapeMarkdown(truncate(typeof item.decision === 'string' ? item.decision : sayRef(say, item.decision), 200)) }) : null,
+      ...item.actions.map((action) => `  📌 ${actionLine({ say, language }, action)}`),
     ].filter((line): line is string => line !== null);
     return [head, ...extra].join('\n');
   });

@@ -3,6 +3,7 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, ModalBuilder, TextInputBuilder, TextInputStyle, type ModalActionRowComponentBuilder } from 'discord.js';
 import type { Choice } from '../../db/schema/index.js';
 import type { Say } from '../../i18n/translate.js';
+import type { Language } from '../../shared/languages.js';
 import type { ProposalPlan } from '../../proposals/proposals.service.js';
 import { describeLocal } from '../../shared/when.rules.js';
 import { customId } from '../custom-id.js';
@@ -26,9 +27,10 @@ export function proposalFormWords(say: Say, closes: string | null) {
 }
 
 /** The form for a proposal's texts, pre-filled from the options (and the agenda item it comes from). */
-export function proposalForm(say: Say, draftId: number, plan: ProposalPlan, timezone: string): ModalBuilder {
-  // A deadline typed in words is restated before anything is stored (≤ 45 characters: "Fri 11 Dec 2026, 17:00").
-  const words = proposalFormWords(say, plan.input.closes ? describeLocal(plan.closesAt, timezone) : null);
+export function proposalForm(say: Say, language: Language, draftId: number, plan: ProposalPlan, timezone: string): ModalBuilder {
+  // A deadline typed in words is restated before anything is stored (≤ 45 characters: "Fri 11 Dec 2026, 17:00"),
+  // in the member's language ("ven. 11 déc. 2026, 17:00").
+  const words = proposalFormWords(say, plan.input.closes ? describeLocal(plan.closesAt, timezone, language) : null);
   const modal = new ModalBuilder().setCustomId(customId('proposal', 'create', draftId)).setTitle(words.title);
   for (const [field, , style, max, required] of TEXT_FIELDS) {
     const text = new TextInputBuilder().setCustomId(field).setLabel(words.labels[field]).setStyle(style).setMaxLength(max).setRequired(required);

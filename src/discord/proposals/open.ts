@@ -12,7 +12,7 @@ import { createProposalPublisher } from './publish.js';
  * `draftId` (the form of /proposal create), the draft is dropped once the proposal is posted.
  */
 export async function openProposal(ctx: InteractionContext, input: CreateProposalInput & { ruleChange?: RuleChange }, draftId?: number): Promise<ProposalView> {
-  const view = ctx.services.proposals.create(ctx.actor, input, { humans: await fetchHumans(ctx, ctx.actor.guildId) });
+  const view = ctx.services.proposals.create(ctx.actor, input, { humans: await fetchHumans(ctx, ctx.actor.guildId) }, ctx.language);
   let posted: ProposalView;
   try {
     posted = await createProposalPublisher(ctx).publish(view);

@@ -4,7 +4,7 @@ import { COWORKING_DAY_COLOR, discordTime, UPDATE_COLOR, type HostedEventView, t
 import { layoutPost, type LayoutSection, type LayoutWords } from '../../rhythm/layout.rules.js';
 import type { RhythmWriter, WriterFor } from '../../rhythm/ports.js';
 import type { AllianceSettings } from '../../alliances/alliances.service.js';
-import { sayIn, type Say } from '../../i18n/translate.js';
+import { sayIn, sayRef, type Say, type SayableRef } from '../../i18n/translate.js';
 import { dayInWords, dayOfInstant, monthInWords } from '../../shared/day-words.js';
 import type { Language } from '../../shared/languages.js';
 import { escapeMarkdown, plainUrl, unmaskLinks } from '../../shared/markdown.js';
@@ -15,11 +15,11 @@ import { publicLanguageOf } from '../language.js';
 /** One line of a feature's section in `language`: English text as it is, a sentence by key said with its days and lists. */
 export function sectionLine(say: Say, language: Language, line: SectionLine): string {
   if (typeof line === 'string') return line;
-  const values: NonNullable<Parameters<Say>[1]> = { ...line.values };
+  const values: NonNullable<SayableRef['values']> = { ...(line.values as SayableRef['values']) };
   for (const [name, day] of Object.entries(line.days ?? {})) values[name] = dayInWords(day, language);
   const lists = new Intl.ListFormat(language, { type: 'conjunction' });
   for (const [name, items] of Object.entries(line.lists ?? {})) values[name] = lists.format(items);
-  return say(line.key, values as Parameters<Say>[1]);
+  return sayRef(say, { key: line.key, values });
 }
 
 function sectionsIn(say: Say, language: Language, sections: UpdateSectionContent[]): LayoutSection[] {

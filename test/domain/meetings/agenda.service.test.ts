@@ -162,9 +162,11 @@ describe('hooks for the proposals feature', () => {
     expect(t.services.meetings.agendaItemsForProposal(OTHER_GUILD, '')).toEqual([]);
     expect(t.services.meetings.agendaItem(GUILD, item.id)).toEqual({ id: item.id, topic: 'Adopt a code of conduct', meetingId: meeting.id, meetingTitle: 'December meetup' });
     expect(t.services.meetings.agendaItem(OTHER_GUILD, item.id)).toBeNull();
-    t.services.meetings.recordItemDecision(OTHER_GUILD, item.id, 'Passed');
+    const decision = { key: 'proposals.agendaDecision.withdrawn', values: { number: 3 } };
+    t.services.meetings.recordItemDecision(OTHER_GUILD, item.id, decision);
     expect(t.services.meetings.requireItem(GUILD, item.id).decision).toBeNull();
-    t.services.meetings.recordItemDecision(GUILD, item.id, 'Passed 7–2');
-    expect(t.services.meetings.requireItem(GUILD, item.id).decision).toBe('Passed 7–2');
+    t.services.meetings.recordItemDecision(GUILD, item.id, decision);
+    // Stored as data; the notes give it back as a sentence by key for the reader's language.
+    expect(t.services.meetings.notes(GUILD, meeting.id).items.find((i) => i.id === item.id)?.decision).toEqual(decision);
   });
 });

@@ -115,6 +115,14 @@ describe('priorities', () => {
     expect(t.services.ideas.priorities(GUILD).priorities).toEqual([]);
   });
 
+  it('reads a target date in the organizer’s language and refuses it there, by key', () => {
+    t = setup({ start: '2026-11-24T15:00:00Z', timezone: 'Europe/Paris' }); // Tuesday 24 November 2026
+    expect(t.services.ideas.setPriority(organizer(), { rank: 1, text: 'Assurance', targetDate: 'dans 3 mois', language: 'fr' }).targetDate).toBe('2027-02-24');
+    expect(t.services.ideas.setPriority(organizer(), { rank: 2, text: 'Boletín', targetDate: 'viernes', language: 'es' }).targetDate).toBe('2026-11-27');
+    const past = errorOf(() => t.services.ideas.setPriority(organizer(), { rank: 3, text: 'x', targetDate: 'hier', language: 'fr' })).problems[0]!;
+    expect(past.text).toEqual({ key: 'when.day.past', values: { field: 'target-date', day: 'lundi 23 novembre 2026' } });
+  });
+
   it('suggests a priority refresh once all priorities are achieved, not when they were cleared', () => {
     t = setup();
     t.services.ideas.setPriority(organizer(), { rank: 1, text: 'Insurance' });

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { parseCloses } from '../../../src/proposals/deadline.rules.js';
 import { parseDuration, parseThreshold, ruleForType, BUILT_IN_DEFAULT, type DecisionRule } from '../../../src/rules/decision-rules.rules.js';
 import { DAY, HOUR } from '../../../src/shared/clock.js';
-import { t } from '../../../src/i18n/translate.js';
+import { sayIn, sayRef } from '../../../src/i18n/translate.js';
 import type { Parsed } from '../../../src/rules/decision-rules.rules.js';
 
 /** The English a member reads for a refused deadline. */
-const refusal = (parsed: Parsed<number>) => (parsed.ok ? '' : t('en', parsed.message.key, parsed.message.values as Record<string, string>));
+const refusal = (parsed: Parsed<number>) => (parsed.ok ? '' : sayRef(sayIn('en'), parsed.message));
 
 describe('parseThreshold', () => {
   it.each([
@@ -43,8 +43,17 @@ describe('parseCloses', () => {
   it('reads a date alone as 17:00 local', () => {
     expect(parseCloses('2026-12-10', now, 'America/Chicago')).toEqual({ ok: true, value: Date.parse('2026-12-10T23:00:00Z') });
   });
-  it('refuses a deadline in the past', () => {
-    expect(refusal(parseCloses('2026-11-01 10:00', now, 'UTC'))).toContain('future');
+  it('refuses a deadline in the past, showing it as a Discord timestamp', () => {
+    expect(refusal(parseCloses('2026-11-01 10:00', now, 'UTC'))).toBe(`closes must be in the future: <t:${Date.parse('2026-11-01T10:00:00Z') / 1000}:F> has already passed`);
+  });
+  it('reads the member’s language and refuses by key, the date reader’s reason nested', () => {
+    // Tuesday 24 November 2026: "viernes 17h" is Friday the 27th, 17:00 in Madrid.
+    expect(parseCloses('viernes 17h', now, 'Europe/Madrid', 'es')).toEqual({ ok: true, value: Date.parse('2026-11-27T16:00:00Z') });
+    expect(parseCloses('vendredi', now, 'Europe/Paris', 'fr')).toEqual({ ok: true, value: Date.parse('2026-11-27T16:00:00Z') });
+    const unreadable = parseCloses('bientôt', now, 'Europe/Paris', 'fr');
+    expect(unreadable).toEqual({ ok: false, message: { key: 'proposals.error.closesUnreadable', values: { detail: { key: 'when.refused.unreadable', values: { text: 'bientôt', example: '2026-12-01' } } } } });
+    const twoWays = parseCloses('03/12 17:00', now, 'Europe/Paris', 'fr');
+    expect(twoWays.ok ? null : twoWays.message).toEqual({ key: 'proposals.error.closesAmbiguous', values: { first: 'jeu. 3 déc. 2026, 17:00', second: 'ven. 12 mars 2027, 17:00' } });
   });
   it('refuses a deadline beyond 90 days', () => {
     expect(refusal(parseCloses('91d', now, 'UTC'))).toContain('90 days');

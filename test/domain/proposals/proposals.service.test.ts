@@ -4,6 +4,7 @@ import { DAY } from '../../../src/shared/clock.js';
 import type { AgendaPort } from '../../../src/proposals/ports.js';
 import { actor, basic, BOARD, G1, G2, members, organizer, people, setup } from './setup.js';
 import { englishError } from '../../support/english.js';
+import { sayIn, sayRef } from '../../../src/i18n/translate.js';
 
 function fields(fn: () => unknown): string[] {
   try {
@@ -176,13 +177,16 @@ describe('closing', () => {
     const agenda: AgendaPort = {
       agendaItemsForProposal: () => [{ id: 7, label: 'Printer' }],
       agendaItem: (_g, id) => (id === 7 ? { id: 7, topic: 'Printer', meetingId: 1, meetingTitle: 'November' } : null),
-      recordItemDecision: (_g, id, outcome) => void recorded.push(`${id}: ${outcome}`),
+      recordItemDecision: (_g, id, decision) => void recorded.push(`${id}: ${sayRef(sayIn('en'), decision)}`),
     };
     const { services } = setup({ agenda });
     const p = services.proposals.create(actor(members[0]), { ...basic, fromItemId: 7 }, people);
     services.votes.vote(actor(members[1]), { proposalId: p.id, choice: 'yes' });
     expect(services.proposals.close(G1, p.id, organizer()).agendaUpdated).toBe(true);
     expect(recorded).toEqual(['7: Passed (proposal #1: 1 yes, 0 no, 0 abstain)']);
+    const withdrawn = services.proposals.create(actor(members[0]), { ...basic, fromItemId: 7 }, people);
+    services.proposals.withdraw(organizer(), withdrawn.id);
+    expect(recorded[1]).toBe('7: Proposal #2 withdrawn');
   });
 
   it('a secret ballot keeps only anonymous counts once closed', () => {

@@ -65,6 +65,20 @@ describe('hosting a Coworking Day event', () => {
     expect(h.services.rhythm.coworkingDay.overview(actor(H, HOST, false)).events).toEqual([]);
   });
 
+  it('reads when in the member’s language (days and times such as "9 août 14h") and refuses it there, by key', async () => {
+    const h = harness({ start: '2026-07-01T00:00:00Z', directory });
+    h.setupAlliance(G, 'Europe/Paris');
+    const events = fakeEvents();
+    const hosted = await h.services.rhythm.coworkingDay.host(host, { spaceId: 1, title: 'Portes ouvertes', when: '9 août 9h-17h30', language: 'fr' }, events);
+    expect([localText(hosted.startsAt, 'Europe/Paris'), localText(hosted.endsAt, 'Europe/Paris')]).toEqual(['2026-08-09 09:00', '2026-08-09 17:30']);
+    const spanish = await h.services.rhythm.coworkingDay.host(host, { spaceId: 2, title: 'Almuerzo', when: '9 de agosto 12 h', language: 'es' }, events);
+    expect(localText(spanish.startsAt, 'Europe/Paris')).toBe('2026-08-09 12:00');
+    const refused = await h.services.rhythm.coworkingDay.host(host, { spaceId: 1, title: 'x', when: '7 de agosto 10:00', language: 'es' }, events).catch((error: unknown) => error);
+    expect(isDomainError(refused) && refused.problems.map((p) => p.text)).toEqual([{ key: 'rhythm.errors.notOnDay', values: { day: 'domingo, 9 de agosto de 2026' } }]);
+    const unreadable = await h.services.rhythm.coworkingDay.host(host, { spaceId: 1, title: 'x', when: 'un jour 10:00', language: 'fr' }, events).catch((error: unknown) => error);
+    expect(isDomainError(unreadable) && unreadable.problems[0]!.text?.key).toBe('when.day.unreadable');
+  });
+
   it('writes the Discord event description with the space name as text and the link plainly', async () => {
     const named: SpacesDirectory = { ...directory, spacesHostedBy: () => [{ id: 1, name: 'Hive [Click](https://evil.example)' }] };
     const h = harness({ start: '2026-07-01T00:00:00Z', directory: named });
@@ -85,7 +99,7 @@ describe('hosting a Coworking Day event', () => {
     );
     expect(result.kind).toBe('invalid');
     expect(result.problems.map((p) => p.split(':')[0])).toEqual(['link', 'space', 'when']);
-    expect(result.problems[2]).toContain('must be on International Coworking Day (2026-08-09)');
+    expect(result.problems[2]).toContain('must be on International Coworking Day (Sunday 9 August 2026)');
     expect((await problems(h.services.rhythm.coworkingDay.host(host, { spaceId: 1, title: 'x', when: '09:00' }, events))).problems).toEqual([
       'when: **when** must be in the future.',
     ]);
@@ -109,7 +123,7 @@ describe('hosting a Coworking Day event', () => {
     const hosted = await h.services.rhythm.coworkingDay.host(host, { spaceId: 1, title: 'Kickoff', when: '2026-08-05 08:00' }, events);
     expect(localText(hosted.startsAt, 'America/Chicago')).toBe('2026-08-05 08:00');
     const outside = await problems(h.services.rhythm.coworkingDay.host(host, { spaceId: 1, title: 'Late', when: '2026-08-12 08:00' }, events));
-    expect(outside.problems[0]).toContain('or during KC Coworking Week (2026-08-05 to 2026-08-11)');
+    expect(outside.problems[0]).toContain('or during KC Coworking Week (Wednesday 5 August 2026 to Tuesday 11 August 2026)');
   });
 
   it('stores nothing when Discord refuses the event, and refuses the same space at the same time twice', async () => {
@@ -132,6 +146,15 @@ describe('hosting a Coworking Day event', () => {
 });
 
 describe('Coworking Day settings', () => {
+  it('read week-start in the organizer’s language, refusals by key', async () => {
+    const h = harness({ start: '2026-07-01T00:00:00Z' });
+    const organizer = h.setupAlliance(G, 'UTC');
+    const icd = h.services.rhythm.coworkingDay;
+    expect(icd.updateSettings(organizer, { weekName: 'Semaine du coworking', weekStart: '3 août', language: 'fr' }).week).toEqual({ name: 'Semaine du coworking', start: '2026-08-03', end: '2026-08-09' });
+    const refused = await problems(Promise.resolve().then(() => icd.updateSettings(organizer, { weekStart: 'cuando sea', language: 'es' })));
+    expect(refused.problems).toEqual(['week-start: I could not read week-start "cuando sea" as a day: try "2026-07-08", "next friday" or "in 3 days".']);
+  });
+
   it('are for organizers only', async () => {
     const h = harness({ start: '2026-07-01T00:00:00Z' });
     h.setupAlliance(G, 'UTC');

@@ -2,6 +2,7 @@
 // and which introduction requests are refused.
 import { describe, expect, it } from 'vitest';
 import { DAY } from '../../../src/shared/clock.js';
+import { sayIn, sayRef } from '../../../src/i18n/translate.js';
 import {
   byDateProblem,
   introFollowupAt,
@@ -54,7 +55,13 @@ describe('byDateProblem', () => {
     ['10/03/2026', 'by must be a date written YYYY-MM-DD'],
     ['2028-01-01', 'by must be within a year (at most Thursday 11 March 2027)'],
   ])('%s → %s', (value, expected) => {
-    expect(byDateProblem(value, now, 'UTC')).toBe(expected);
+    const problem = byDateProblem(value, now, 'UTC');
+    expect(problem && sayRef(sayIn('en'), problem)).toBe(expected);
+  });
+
+  it('names the days in the member’s language, by key', () => {
+    expect(byDateProblem('2026-03-09', now, 'UTC', 'es')).toEqual({ key: 'skills.by.past', values: { today: 'martes, 10 de marzo de 2026' } });
+    expect(byDateProblem('2028-01-01', now, 'UTC', 'fr')).toEqual({ key: 'skills.by.tooFar', values: { latest: 'jeudi 11 mars 2027' } });
   });
 
   it("uses the alliance's date: late evening in Los Angeles is still the previous day", () => {

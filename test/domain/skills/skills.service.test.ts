@@ -99,8 +99,17 @@ describe('adding offers and needs', () => {
     ['text that is no date', 'whenever', 'I could not read by "whenever" as a day: try "2026-03-17", "next friday" or "in 3 days".'],
   ])('refuses a need with %s for by', (_label, by, message) => {
     const { skills, count } = setup();
-    expect(domainError(() => skills.need(actor(U.ana), { skill: 'seo', by })).problems).toEqual([{ field: 'by', message }]);
+    expect(domainError(() => skills.need(actor(U.ana), { skill: 'seo', by })).problems.map((p) => ({ field: p.field, message: englishOf(p) }))).toEqual([{ field: 'by', message }]);
     expect(count('skill_entries')).toBe(0);
+  });
+
+  it('reads by in the member’s language and refuses it there, by key', () => {
+    const { skills } = setup();
+    const past = domainError(() => skills.need(actor(U.ana), { skill: 'seo', by: 'ayer' }, 'es')).problems[0]!;
+    expect(past.text).toEqual({ key: 'when.day.past', values: { field: 'by', day: 'lunes, 9 de marzo de 2026' } });
+    const far = domainError(() => skills.need(actor(U.ana), { skill: 'seo', by: 'dans 2 ans' }, 'fr')).problems[0]!;
+    expect(far.text).toEqual({ key: 'skills.by.tooFar', values: { latest: 'jeudi 11 mars 2027' } });
+    expect(skills.need(actor(U.ana), { skill: 'seo', by: 'viernes' }, 'es').entry.byDate).toBe('2026-03-13');
   });
 });
 
