@@ -70,8 +70,6 @@ export const lead = defineCommand({
     } else {
       await reply(interaction, { ...renderStats(leads.stats(ctx.actor, readMonths(interaction)), ctx.language), ephemeral: true });
     }
-    // A lead's answer reaches its sender later by DM: in the language they use here (kept once the command worked).
-    ctx.services.memberLanguages.remember(ctx.actor, ctx.language);
   },
 
   async autocomplete(interaction, ctx) {
@@ -88,6 +86,7 @@ export const lead = defineCommand({
         const { lead: answered, changed } = ctx.services.leads.answer(ctx.actor, leadId, accept === '1');
         await interaction.update({ content: renderAnswered(answered, changed, ctx.language), embeds: interaction.message.embeds, components: changed ? [] : interaction.message.components, allowedMentions: { parse: [] } });
         if (changed && answered.sentBy) await ctx.poster.dm(answered.sentBy, { content: renderAnswerNotice(answered, memberLanguage(ctx, guildId, answered.sentBy)) }, { idempotencyKey: `lead:${guildId}:${leadId}:answer` });
+        // Clicked in a DM: the router keeps the language of answers given in the server, this one is kept here.
         ctx.services.memberLanguages.remember(ctx.actor, ctx.language);
       },
     },

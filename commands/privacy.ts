@@ -28,6 +28,7 @@ async function tellOrganizers(ctx: InteractionContext, summary: Record<string, R
 
 export const privacy = defineCommand({
   data: data.toJSON(),
+  remembersLanguage: false,
 
   async execute(interaction, ctx) {
     if (interaction.options.getSubcommand() === 'export') {

@@ -98,9 +98,6 @@ export const skills = defineCommand({
 
   async execute(interaction, ctx) {
     await answer(interaction, ctx);
-    // Later DMs (introductions, notices, reminders) reach this member in the language they use here; kept once
-    // the command worked, so a refused one stores nothing.
-    ctx.services.memberLanguages.remember(ctx.actor, ctx.language);
   },
 
   async autocomplete(interaction, ctx) {

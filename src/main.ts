@@ -51,6 +51,8 @@ export interface RunningBot {
   scheduler: Scheduler;
   /** The public web page and /healthz, when HTTP_PORT is set. */
   web: RunningWeb | null;
+  /** Resolves when every interaction in flight has been handled to its end (what it stores after answering included). */
+  interactionsIdle(): Promise<void>;
   /** Finishes work in flight within the deadline (abandoning what is left), then disconnects and closes the database. */
   stop(deadlineMs?: number): Promise<void>;
 }
@@ -223,6 +225,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     database,
     scheduler,
     web,
+    interactionsIdle: () => router.idle(),
     stop(deadlineMs = SHUTDOWN_DEADLINE_MS) {
       stopping ??= (async () => {
         clearInterval(optimizer);

@@ -64,6 +64,12 @@ export interface CommandModule {
   organizerSubcommands?: readonly string[];
   /** Whole command reserved to organizers (and default_member_permissions should say Manage Server). */
   organizerOnly?: boolean;
+  /**
+   * False for a command whose answers must not leave the member's language behind (/privacy: "delete what you
+   * store about me" must not store a row right after). Otherwise each answered interaction remembers it, for DMs
+   * later (reminders, match notices) which Discord sends without a locale.
+   */
+  remembersLanguage?: false;
   execute(interaction: ChatInputCommandInteraction, ctx: InteractionContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: InteractionContext): Promise<void>;
   /** Keyed by action name: custom ids `v1:<command>:<action>:<args…>`. */

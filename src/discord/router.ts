@@ -95,6 +95,15 @@ export function createRouter(options: { commands: readonly CommandModule[]; ctx:
     return true;
   }
 
+  /**
+   * After an answer that did not fail (a refusal throws, and stores nothing), the member's Discord language is kept
+   * for what the bot later sends them outside an interaction; written once per change (see member-languages).
+   */
+  function rememberLanguage(module: CommandModule, context: InteractionContext): void {
+    if (module.remembersLanguage === false) return;
+    context.services.memberLanguages.remember(context.actor, context.language);
+  }
+
   async function dispatch(interaction: Interaction): Promise<void> {
     if (!interaction.inGuild()) {
       if (await dispatchDmComponent(interaction)) return;
@@ -124,7 +133,8 @@ export function createRouter(options: { commands: readonly CommandModule[]; ctx:
       const module = byName.get(interaction.commandName);
       if (!module) return tell(interaction, TEXT.unknownCommand);
       if (isOrganizerOnly(module, interaction) && !context.actor.isOrganizer) return tell(interaction, TEXT.organizersOnly);
-      return module.execute(interaction, context);
+      await module.execute(interaction, context);
+      return rememberLanguage(module, context);
     }
     if (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit()) {
       const decoded = decodeCustomId(interaction.customId);
@@ -134,8 +144,9 @@ export function createRouter(options: { commands: readonly CommandModule[]; ctx:
       const args = handler && decoded ? parseCustomIdArgs(handler.args, decoded.args) : null;
       if (!handler || args === null) return tell(interaction, TEXT.staleComponent);
       if (handler.organizerOnly && !context.actor.isOrganizer) return tell(interaction, TEXT.organizersOnly);
-      if (interaction.isModalSubmit()) return (handler as ModalHandler).run(interaction, args, context);
-      return (handler as ComponentHandler).run(interaction, args, context);
+      if (interaction.isModalSubmit()) await (handler as ModalHandler).run(interaction, args, context);
+      else await (handler as ComponentHandler).run(interaction, args, context);
+      return rememberLanguage(module!, context);
     }
     if (interaction.isRepliable()) return tell(interaction, TEXT.staleComponent);
   }

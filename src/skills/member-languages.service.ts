@@ -1,10 +1,14 @@
 // Which language to write to a member who is not in an interaction (an introduction, a match notice, a reminder,
-// a lead by DM): the one they last used skill-share or leads in. Remembered per alliance; unknown until then.
+// a lead by DM): the one of their last answered command, button or form (Discord sends a locale only with an
+// interaction). Remembered per alliance; unknown until then (the alliance's language is used).
 import type { Db } from '../db/open.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { isLanguage, type Language } from '../shared/languages.js';
 import { createMemberLanguagesRepo } from './member-languages.repo.js';
+
+/** Members whose language this process remembers writing (a few hundred KB at most). */
+const KNOWN_MAX = 10_000;
 
 export function createMemberLanguages(deps: { db: Db; clock: Clock }) {
   const repo = createMemberLanguagesRepo(deps.db);
@@ -16,10 +20,12 @@ export function createMemberLanguages(deps: { db: Db; clock: Clock }) {
     const key = cacheKey(actor.guildId, actor.userId);
     if (known.get(key) === language) return;
     repo.save({ guildId: actor.guildId, userId: actor.userId, language, updatedAt: deps.clock.now().getTime() });
+    // Bounded: past it, members are written once more each rather than the map growing with every member seen.
+    if (known.size >= KNOWN_MAX) known.clear();
     known.set(key, language);
   }
 
-  /** The member's language, or null when they never used skill-share or leads here. */
+  /** The member's language, or null when they never had an answer from the bot here. */
   function languageOf(guildId: string, userId: string): Language | null {
     const stored = repo.get(guildId, userId);
     return isLanguage(stored) ? stored : null;

@@ -1,6 +1,6 @@
 // Introductions from Discord: a request delivered by DM (or a private thread when DMs are closed), and the
 // answer delivered to both sides; the buttons and selects of /skills call these. Each member reads their own
-// language: the one who clicks from the interaction, the other from what they last used skill-share in.
+// language: the one who clicks from the interaction, the other from their last answered interaction.
 import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
 import { sayIn } from '../../i18n/translate.js';
 import { invalid, msg } from '../../shared/errors.js';
