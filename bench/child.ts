@@ -20,6 +20,8 @@ export interface MeasuredProcess {
   /** Process start (spawn) → ready line: wall ms, and the CPU ms the process used until then. */
   ready: Promise<{ ms: number; cpuMs: number }>;
   memory(): Promise<Memory>;
+  /** Writes a V8 heap snapshot (after a full GC) to `path` (bench/heap-diff.ts compares two). */
+  snapshot(path: string): Promise<string>;
   /** CPU time (user + system) the process has used so far, in ms: a cost that other load on the machine barely changes. */
   cpuMs(): number;
   stop(): Promise<void>;
@@ -182,6 +184,20 @@ export function startProcess(options: StartOptions): MeasuredProcess {
         };
         child.on('message', onMessage);
         child.send({ type: 'bench:memory', id });
+      });
+    },
+    snapshot(path) {
+      const id = ++nextId;
+      return new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${options.name} did not write a heap snapshot`)), 120_000);
+        const onMessage = (message: { type?: string; id?: number; path?: string }) => {
+          if (message?.type !== 'bench:snapshot' || message.id !== id || !message.path) return;
+          clearTimeout(timer);
+          child.off('message', onMessage);
+          resolve(message.path);
+        };
+        child.on('message', onMessage);
+        child.send({ type: 'bench:snapshot', id, path });
       });
     },
     async stop() {
