@@ -8,6 +8,12 @@ import { mb } from './stats.js';
 
 export interface Memory {
   rssMB: number;
+  /**
+   * RSS split as /proc/<pid>/status does: anonymous memory (heap, malloc: SQLite's page cache, buffers) and
+   * file-backed pages (the node binary's code and ICU data it touched, shared with every other node process).
+   */
+  rssAnonMB?: number;
+  rssFileMB?: number;
   heapUsedMB: number;
   heapTotalMB: number;
   externalMB: number;
@@ -95,11 +101,12 @@ function ownCpuMs(line: string): number | null {
   }
 }
 
-function rssBytes(pid: number): number {
+function rssBytes(pid: number): { rss: number; anon: number; file: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
-  if (!kb) throw new Error(`No VmRSS for pid ${pid}`);
-  return Number(kb) * 1024;
+  const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)\\s+kB`).exec(status)?.[1] ?? Number.NaN) * 1024;
+  const rss = field('VmRSS');
+  if (!Number.isFinite(rss)) throw new Error(`No VmRSS for pid ${pid}`);
+  return { rss, anon: field('RssAnon'), file: field('RssFile') + field('RssShmem') };
 }
 
 export function startProcess(options: StartOptions): MeasuredProcess {
@@ -178,7 +185,8 @@ export function startProcess(options: StartOptions): MeasuredProcess {
           clearTimeout(timer);
           child.off('message', onMessage);
           const usage = message.usage;
-          resolve({ rssMB: mb(rssBytes(child.pid!)), heapUsedMB: mb(usage.heapUsed), heapTotalMB: mb(usage.heapTotal), externalMB: mb(usage.external),
+          const rss = rssBytes(child.pid!);
+          resolve({ rssMB: mb(rss.rss), rssAnonMB: mb(rss.anon), rssFileMB: mb(rss.file), heapUsedMB: mb(usage.heapUsed), heapTotalMB: mb(usage.heapTotal), externalMB: mb(usage.external),
             spacesMB: Object.fromEntries((message.spaces ?? []).map((space) => [space.name, Math.round(mb(space.size) * 10) / 10])),
           });
         };
