@@ -2,6 +2,7 @@
 // objects new in the second snapshot (ids V8 keeps stable within a process), grouped by constructor, with the
 // retainer paths of the largest groups, so a leak names its holder.
 // Usage: npx tsx bench/heap-diff.ts bench/results/heap/warm.heapsnapshot bench/results/heap/after.heapsnapshot [groups]
+// (`-` for the first snapshot: everything in the second one, by constructor).
 import { readFileSync } from 'node:fs';
 
 interface Snapshot {
@@ -78,9 +79,11 @@ if (!beforePath || !afterPath) {
   process.stderr.write('usage: npx tsx bench/heap-diff.ts before.heapsnapshot after.heapsnapshot [groups]\n');
   process.exit(2);
 }
-const before = load(beforePath);
 const known = new Set<number>();
-for (let n = 0; n < before.count; n++) known.add(before.id(n));
+if (beforePath !== '-') {
+  const before = load(beforePath);
+  for (let n = 0; n < before.count; n++) known.add(before.id(n));
+}
 const after = load(afterPath);
 const groups = new Map<string, { count: number; bytes: number; samples: number[] }>();
 let total = 0;
@@ -90,7 +93,9 @@ for (let n = 0; n < after.count; n++) {
   const entry = groups.get(key) ?? { count: 0, bytes: 0, samples: [] };
   entry.count++;
   entry.bytes += after.size(n);
+  // A uniform sample of the group (reservoir), so the holders printed are the common ones, not the first allocated.
   if (entry.samples.length < 200) entry.samples.push(n);
+  else if (Math.random() * entry.count < 200) entry.samples[Math.floor(Math.random() * 200)] = n;
   groups.set(key, entry);
   total += after.size(n);
 }
@@ -101,8 +106,8 @@ for (const [key, entry] of top) {
   // The most common retainer paths among sampled new objects of the group.
   const paths = new Map<string, number>();
   for (const n of entry.samples) {
-    const p = path(after, n, 6);
+    const p = path(after, n, 8);
     paths.set(p, (paths.get(p) ?? 0) + 1);
   }
-  for (const [p, k] of [...paths.entries()].sort((a, b) => b[1] - a[1]).slice(0, 2)) process.stdout.write(`                 ${k}× ${p.slice(0, 400)}\n`);
+  for (const [p, k] of [...paths.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4)) process.stdout.write(`                 ${k}× ${p.slice(0, 400)}\n`);
 }
