@@ -8,6 +8,12 @@ import { mb } from './stats.js';
 
 export interface Memory {
   rssMB: number;
+  /**
+   * RSS split as /proc/<pid>/status does: anonymous memory (heap, malloc: SQLite's page cache, buffers) and
+   * file-backed pages (the node binary's code and ICU data it touched, shared with every other node process).
+   */
+  rssAnonMB?: number;
+  rssFileMB?: number;
   heapUsedMB: number;
   heapTotalMB: number;
   externalMB: number;
@@ -20,6 +26,8 @@ export interface MeasuredProcess {
   /** Process start (spawn) → ready line: wall ms, and the CPU ms the process used until then. */
   ready: Promise<{ ms: number; cpuMs: number }>;
   memory(): Promise<Memory>;
+  /** Writes a V8 heap snapshot (after a full GC) to `path` (bench/heap-diff.ts compares two). */
+  snapshot(path: string): Promise<string>;
   /** CPU time (user + system) the process has used so far, in ms: a cost that other load on the machine barely changes. */
   cpuMs(): number;
   stop(): Promise<void>;
@@ -93,11 +101,12 @@ function ownCpuMs(line: string): number | null {
   }
 }
 
-function rssBytes(pid: number): number {
+function rssBytes(pid: number): { rss: number; anon: number; file: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
-  if (!kb) throw new Error(`No VmRSS for pid ${pid}`);
-  return Number(kb) * 1024;
+  const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)\\s+kB`).exec(status)?.[1] ?? Number.NaN) * 1024;
+  const rss = field('VmRSS');
+  if (!Number.isFinite(rss)) throw new Error(`No VmRSS for pid ${pid}`);
+  return { rss, anon: field('RssAnon'), file: field('RssFile') + field('RssShmem') };
 }
 
 export function startProcess(options: StartOptions): MeasuredProcess {
@@ -176,12 +185,27 @@ export function startProcess(options: StartOptions): MeasuredProcess {
           clearTimeout(timer);
           child.off('message', onMessage);
           const usage = message.usage;
-          resolve({ rssMB: mb(rssBytes(child.pid!)), heapUsedMB: mb(usage.heapUsed), heapTotalMB: mb(usage.heapTotal), externalMB: mb(usage.external),
+          const rss = rssBytes(child.pid!);
+          resolve({ rssMB: mb(rss.rss), rssAnonMB: mb(rss.anon), rssFileMB: mb(rss.file), heapUsedMB: mb(usage.heapUsed), heapTotalMB: mb(usage.heapTotal), externalMB: mb(usage.external),
             spacesMB: Object.fromEntries((message.spaces ?? []).map((space) => [space.name, Math.round(mb(space.size) * 10) / 10])),
           });
         };
         child.on('message', onMessage);
         child.send({ type: 'bench:memory', id });
+      });
+    },
+    snapshot(path) {
+      const id = ++nextId;
+      return new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${options.name} did not write a heap snapshot`)), 120_000);
+        const onMessage = (message: { type?: string; id?: number; path?: string }) => {
+          if (message?.type !== 'bench:snapshot' || message.id !== id || !message.path) return;
+          clearTimeout(timer);
+          child.off('message', onMessage);
+          resolve(message.path);
+        };
+        child.on('message', onMessage);
+        child.send({ type: 'bench:snapshot', id, path });
       });
     },
     async stop() {

@@ -2,7 +2,8 @@
 // latency, throughput, memory and start-up side by side, query growth in-process; a table and results JSON.
 // Flags: --smoke (tiny counts, same paths), --no-build (use dist/ as is), --cpu-prof (profile the bot into
 // bench/results/profiles), --bot-node-flags="--max-semi-space-size=1 …" (try node flags on the bot; the run is then
-// not written to bench/last-run.json), --only=search,match (a partial run while developing: see `only` below).
+// not written to bench/last-run.json), --only=search,match (a partial run while developing: see `only` below),
+// --phase=memory (the memory timeline alone: see `memoryOnly`), --heap-snapshots (see `snapshots`).
 import { execFile, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -35,6 +36,17 @@ const extraBotFlags = [...args].find((arg) => arg.startsWith('--bot-node-flags='
  */
 const only = [...args].find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',').map((w) => w.trim()).filter(Boolean) ?? null;
 const picked = (name: string) => !only || only.some((word) => name.includes(word));
+/**
+ * --phase=memory: the floor and the bot to READY, the latency rounds, the throughput and the top-up to
+ * `scale.leakInteractions` exactly as a full run does them (so RSS after READY and the leak check read the same),
+ * without the fresh-database start, the restarts and the growth probes; not written to bench/last-run.json.
+ */
+const memoryOnly = args.has('--phase=memory');
+/**
+ * --heap-snapshots: the bot writes a V8 heap snapshot (after a full GC) at READY, warm and after into
+ * bench/results/heap/; `npx tsx bench/heap-diff.ts warm.heapsnapshot after.heapsnapshot` says what grew.
+ */
+const snapshots = args.has('--heap-snapshots') ? join(ROOT, 'bench/results/heap') : null;
 const work = mkdtempSync(join(tmpdir(), 'alliance-bench-'));
 const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
@@ -124,15 +136,24 @@ async function measureBoth(floorBed: BenchBed, botBed: BenchBed, template: strin
     const floorStartup = await floor.ready;
     const floorReady = await floor.memory();
 
-    log('bot: start-up on a fresh database');
-    const fresh = startBot(botBed, join(work, 'fresh.db'));
-    const freshStart = await fresh.ready;
-    await fresh.stop();
+    let freshStart = { ms: Number.NaN, cpuMs: Number.NaN };
+    if (!memoryOnly) {
+      log('bot: start-up on a fresh database');
+      const fresh = startBot(botBed, join(work, 'fresh.db'));
+      freshStart = await fresh.ready;
+      await fresh.stop();
+    }
 
     copyFileSync(template, databasePath);
     bot = startBot(botBed, databasePath);
     const seededStart = await bot.ready;
     const botReady = await bot.memory();
+    const snapshot = async (name: string) => {
+      if (!snapshots || !bot) return;
+      mkdirSync(snapshots, { recursive: true });
+      log(`bot: heap snapshot ${await bot.snapshot(join(snapshots, `${name}.heapsnapshot`))}`);
+    };
+    await snapshot('ready');
     // Open proposals are reconciled after READY: the latency rounds start once that is done, as on a bot that has run a while.
     const reconciled = await bot.untilLine(RECONCILED);
     log(`bot: ready after ${Math.round(seededStart.ms)} ms, open proposals reconciled after ${Math.round(reconciled.ms)} ms`);
@@ -150,6 +171,7 @@ async function measureBoth(floorBed: BenchBed, botBed: BenchBed, template: strin
     await settle();
     const floorWarm = await floor.memory();
     const botWarm = await bot.memory();
+    await snapshot('warm');
 
     // Memory is read again once each has had scale.leakInteractions interactions since READY.
     const latencyRounds = scale.warmup + scale.latencyRuns;
@@ -172,10 +194,11 @@ async function measureBoth(floorBed: BenchBed, botBed: BenchBed, template: strin
     const interactionsSinceReady = only ? botLatencyCount + throughput.completed + throughput.errors : await topUp(botCtx, botBed, mix, botLatencyCount + throughput.completed + throughput.errors);
     await settle();
     const botAfter = await bot.memory();
+    await snapshot('after');
     await bot.stop();
 
     const existing: { ms: number; cpuMs: number }[] = [];
-    for (let i = 0; i < (only ? 1 : scale.startupRepeats); i++) {
+    for (let i = 0; i < (memoryOnly ? 0 : only ? 1 : scale.startupRepeats); i++) {
       log(`bot: start-up on the existing database (${i + 1}/${only ? 1 : scale.startupRepeats})`);
       const again = startBot(botBed, databasePath);
       existing.push(await again.ready);
@@ -232,7 +255,7 @@ async function main(): Promise<void> {
     const { floor, bot } = await measureBoth(floorBed, bench, template, state);
 
     const growth = [];
-    for (const feature of features) {
+    for (const feature of memoryOnly ? [] : features) {
       for (const probe of feature.growth ?? []) {
         log(`growth: ${feature.name}, ${probe.rows}`);
         const measuredGrowth = await measureGrowth(feature.name, probe, scale.growthSizes, scale.mode === 'full' ? 100 : 10, picked);
@@ -255,7 +278,7 @@ async function main(): Promise<void> {
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
     const json = `${JSON.stringify(results, null, 2)}\n`;
     writeFileSync(join(ROOT, 'bench/results/latest.json'), json);
-    const official = scale.mode === 'full' && extraBotFlags.length === 0 && !only;
+    const official = scale.mode === 'full' && extraBotFlags.length === 0 && !only && !memoryOnly;
     if (official) writeFileSync(join(ROOT, 'bench/last-run.json'), json);
     log(`results: bench/results/latest.json${official ? ' and bench/last-run.json' : ''}`);
 

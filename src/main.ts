@@ -39,6 +39,8 @@ export interface StartOptions {
   webHostname?: string;
   /** The web server's per-address rate limit (default 300 requests per 10 s; the web benchmark raises it). */
   webRateLimit?: { limit: number; windowMs: number };
+  /** How often idle REST queues are dropped (default REST_HANDLER_SWEEP_MS; a test shortens it). */
+  restHandlerSweepMs?: number;
 }
 
 /** How long a stop waits for work in flight (a command being answered, a scheduled post) before abandoning it. */
@@ -90,7 +92,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     databasePath: config.DATABASE_PATH,
     backups: backupSettingsOf(config),
   });
-  const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL, ...shardOptions(config), globalRequestsPerSecond: Math.max(1, Math.floor(50 * budgetShare(config))) });
+  const client = createDiscordClient({ apiUrl: config.DISCORD_API_URL, ...shardOptions(config), globalRequestsPerSecond: Math.max(1, Math.floor(50 * budgetShare(config))), restHandlerSweepMs: options.restHandlerSweepMs });
   const registration = { commandNames: registrationBody(commands).map((command) => command.name), guildId: config.DISCORD_GUILD_ID };
   const ctx: BotContext = { services, clock, logger, poster: createPoster(client), client, registration };
   const router = createRouter({ commands, ctx, rateLimiter: createRateLimiter({ limit: config.RATE_LIMIT, windowMs: RATE_WINDOW_MS }) });
@@ -237,6 +239,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         // Closing the connection is not an outage: no "gateway disconnected/reconnecting" lines for it.
         client.removeAllListeners(Events.ShardDisconnect).removeAllListeners(Events.ShardReconnecting);
         await client.destroy();
+        // discord.js leaves the REST sweepers' timers running after destroy (unref'd): a stopped bot keeps nothing alive.
+        client.rest.clearHandlerSweeper();
+        client.rest.clearHashSweeper();
         // Start-up work still reading Discord stops at its next step once the client is down; the rest is the next start's.
         await settlesWithin(Promise.all(background), deadlineMs);
         database.close();

@@ -11,6 +11,13 @@ import { createStatementCache, withStatementCache, type StatementCache } from '.
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
+/**
+ * SQLite's page cache per connection, in KiB (negative: SQLite's unit for a size). better-sqlite3 builds SQLite with
+ * 16 MB, which a large alliance fills soon after start (the search index's compaction, the skills index build) and
+ * keeps for good; the file's pages stay in the OS cache, so a page this cache dropped is a copy away.
+ */
+export const PAGE_CACHE_KIB = -4000;
+
 export interface OpenDatabase {
   db: Db;
   /** The raw connection (statements prepared on it are not cached). */
@@ -126,6 +133,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenDatab
     sqlite.pragma('busy_timeout = 5000');
     // WAL makes NORMAL durable against application crashes; only an OS crash can lose the last commit.
     sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma(`cache_size = ${PAGE_CACHE_KIB}`);
     const folder = options.migrationsFolder ?? migrationsFolder();
     assertMigrationsKnown(sqlite, folder, path);
     const pending = path === ':memory:' ? [] : pendingMigrations(sqlite, readJournal(folder));

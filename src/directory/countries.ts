@@ -2,9 +2,6 @@
 // Spanish and French names are understood too, so members type the country as they say it.
 import { foldKey } from './text.rules.js';
 
-const displayNames = new Intl.DisplayNames(['en'], { type: 'region' });
-/** The other languages members type in (issue #19): "México", "Allemagne" find their code like English names. */
-const otherNames = ['es', 'fr'].map((language) => new Intl.DisplayNames([language], { type: 'region' }));
 /** Codes Intl names that are not countries (EU, UN, pseudo-locales, "Unknown Region"). */
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
 /**
@@ -36,6 +33,10 @@ let table: { byKey: Map<string, string>; names: Map<string, string>; keys: Map<s
 
 function countries() {
   if (table) return table;
+  // Made on first use, not at import: the first Intl.DisplayNames touches ~7 MB of ICU region data (RSS).
+  const displayNames = new Intl.DisplayNames(['en'], { type: 'region' });
+  /** The other languages members type in (issue #19): "México", "Allemagne" find their code like English names. */
+  const otherNames = ['es', 'fr'].map((language) => new Intl.DisplayNames([language], { type: 'region' }));
   const byKey = new Map<string, string>();
   const names = new Map<string, string>();
   const keys = new Map<string, string[]>();

@@ -40,6 +40,13 @@ describe('migrations', () => {
     close();
   });
 
+  it('keeps at most 4 MB of database pages in memory, not the 16 MB better-sqlite3 builds SQLite with', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alliance-db-'));
+    const { sqlite, close } = openDatabase(join(dir, 'alliance.db'));
+    expect(sqlite.pragma('cache_size', { simple: true })).toBe(-4000);
+    close();
+  });
+
   it('refuses a database migrated by a newer version of the bot', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'alliance-db-')), 'alliance.db');
     openDatabase(path).close();

@@ -49,7 +49,7 @@ export async function waitUntil(condition: () => boolean, timeoutMs = 5000, what
 }
 
 /** `rateLimit`: interactions per member per 10 s, as RATE_LIMIT; off (0) unless a test is about it, since drivers click faster than people. */
-export async function startHarness(options: { now?: string; logger?: Logger; ports?: ServicePorts; wakeOnDueJobs?: boolean; rateLimit?: number; web?: boolean } = {}): Promise<Harness> {
+export async function startHarness(options: { now?: string; logger?: Logger; ports?: ServicePorts; wakeOnDueJobs?: boolean; rateLimit?: number; web?: boolean; restHandlerSweepMs?: number } = {}): Promise<Harness> {
   const clock = manualClock(options.now ?? '2026-11-24T15:00:00Z');
   // Discord shares the bot's clock, as it does in production: meetings planned from the fake date stay in the future.
   const bed = await startTestBed({ now: () => clock.now().getTime() });
@@ -63,7 +63,7 @@ export async function startHarness(options: { now?: string; logger?: Logger; por
     // The public page on a free port of the loopback interface (web: true).
     ...(options.web ? { HTTP_PORT: '0' } : {}),
   });
-  const start = () => startBot(config, { clock, logger: options.logger ?? silentLogger, startScheduler: false, wakeOnDueJobs: options.wakeOnDueJobs, ports: options.ports, webHostname: '127.0.0.1' });
+  const start = () => startBot(config, { clock, logger: options.logger ?? silentLogger, startScheduler: false, wakeOnDueJobs: options.wakeOnDueJobs, ports: options.ports, webHostname: '127.0.0.1', restHandlerSweepMs: options.restHandlerSweepMs });
   let bot = await start();
 
   const harness: Harness = {

@@ -34,6 +34,12 @@ describe('gazetteer cache', () => {
     expect(fromCache.closest('Seatle', 'US')).toEqual(fromPackage.closest('Seatle', 'US'));
   });
 
+  it('keeps at most 256 KB of the cache file in memory: the blob is read once a start, not held in a 16 MB page cache', () => {
+    const db = openCacheDatabase(':memory:');
+    expect(db.pragma('cache_size', { simple: true })).toBe(-256);
+    db.close();
+  });
+
   it('has nothing in a fresh cache, then loads what it saved', () => {
     const db = openCacheDatabase(':memory:');
     const store = createGazetteerStore(db, () => 1);
