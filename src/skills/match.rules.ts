@@ -142,7 +142,9 @@ export function rankMatches(input: RankInput): PersonMatch[] {
   const { me, now } = input;
   const bestOffer = new Float64Array(input.owners);
   const bestNeed = new Float64Array(input.owners);
-  const touched: MatchEntry[] = [];
+  /** Owners scored, each once, and their member ids. */
+  const touched: number[] = [];
+  const touchedIds: string[] = [];
   const myOwner = input.myEntries[0]?.owner ?? -1;
   const levelWeights = Float64Array.from(Object.entries(LEVEL_CODES).sort((a, b) => a[1] - b[1]), ([level]) => WEIGHTS.level[level as SkillLevel | 'none']);
   const { same, synonym, category } = WEIGHTS.closeness;
@@ -164,7 +166,10 @@ export function rankMatches(input: RankInput): PersonMatch[] {
       score += mineOffers ? myLevel : levelWeights[b.level[i]!]!;
       const age = now - b.renewedAt[i]!;
       score += age <= 0 ? WEIGHTS.freshness : age >= FRESHNESS_SPAN ? 0 : WEIGHTS.freshness - age * freshPerMs;
-      if (bestOffer[owner] === 0 && bestNeed[owner] === 0) touched.push(b.entries[i]!);
+      if (bestOffer[owner] === 0 && bestNeed[owner] === 0) {
+        touched.push(owner);
+        touchedIds.push(b.ownerIds[owner]!);
+      }
       if (score > best[owner]!) best[owner] = score;
     }
   }
@@ -176,12 +181,13 @@ export function rankMatches(input: RankInput): PersonMatch[] {
   // Only people whose score before locality, plus the largest locality bonus, can reach the k-th best
   // score before locality need sorting: a native numeric sort finds that cut-off without comparators.
   const bonus = input.locality ? MAX_LOCALITY : 0;
-  const visible = touched.filter((entry) => !input.excluded(entry.userId));
-  const bases = Float64Array.from(visible, (entry) => base(entry.owner));
+  const visible: number[] = [];
+  for (let i = 0; i < touched.length; i++) if (!input.excluded(touchedIds[i]!)) visible.push(i);
+  const bases = Float64Array.from(visible, (i) => base(touched[i]!));
   let cutoff = Number.NEGATIVE_INFINITY;
   if (visible.length > input.limit) cutoff = Float64Array.from(bases).sort()[bases.length - input.limit]! - bonus;
   const pool: { userId: string; base: number }[] = [];
-  for (let i = 0; i < visible.length; i++) if (bases[i]! >= cutoff) pool.push({ userId: visible[i]!.userId, base: bases[i]! });
+  for (let i = 0; i < visible.length; i++) if (bases[i]! >= cutoff) pool.push({ userId: touchedIds[visible[i]!]!, base: bases[i]! });
   pool.sort((a, b) => b.base - a.base || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
 
   const myPlace = input.locality?.(me) ?? null;
