@@ -7,6 +7,7 @@ import type { Db } from '../db/open.js';
 import {
   skillEntries,
   skillIndexVersions,
+  skillPlaceVersions,
   skillIntros,
   skillMatchNotices,
   skillPrefs,
@@ -25,9 +26,24 @@ export type ThanksRow = typeof skillThanks.$inferSelect;
 export type SuggestionRow = typeof skillSuggestions.$inferSelect;
 
 export function createSkillsRepo(db: Db) {
+  // Read on every skill-share request: built once (drizzle builds the SQL anew on each call otherwise).
+  const placesVersion = db
+    .select({ v: skillPlaceVersions.version })
+    .from(skillPlaceVersions)
+    .where(eq(skillPlaceVersions.guildId, sql.placeholder('guildId')))
+    .prepare();
+  const indexVersion = db
+    .select({ v: skillIndexVersions.version })
+    .from(skillIndexVersions)
+    .where(eq(skillIndexVersions.guildId, sql.placeholder('guildId')))
+    .prepare();
   return {
+    /** Moves whenever a member's place in the directory may have changed (triggers on its tables keep it). */
+    placesVersion(guildId: string): number {
+      return placesVersion.get({ guildId })?.v ?? 0;
+    },
     version(guildId: string): number {
-      return db.select({ v: skillIndexVersions.version }).from(skillIndexVersions).where(eq(skillIndexVersions.guildId, guildId)).get()?.v ?? 0;
+      return indexVersion.get({ guildId })?.v ?? 0;
     },
     bumpVersion(guildId: string): number {
       return db
