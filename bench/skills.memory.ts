@@ -1,5 +1,5 @@
-// What the skills match index of one large alliance costs: RSS and heap (after a full GC) before and after the
-// first match builds it, the build time and the first and following match times, on the bot bench's data (50,000
+// What the skills match index of one large alliance costs: RSS and heap (after a full GC) before and after its
+// first use builds it, the build time and the first and following match times, on the bot bench's data (50,000
 // entries over 10,000 members, the first 500 hosting the 10,000 directory spaces):
 // `node --expose-gc --import tsx bench/skills.memory.ts [entries]`.
 import { loadavg } from 'node:os';
@@ -32,8 +32,11 @@ services.directory.memberLocality(GUILD, members[1]!);
 
 const before = snapshot();
 const t0 = performance.now();
+// Any skill-share use builds the index (an autocomplete here), then the first match runs on cold ranking code.
+services.skills.isNewSkill(GUILD, 'bookkeeping');
+const buildMs = performance.now() - t0;
 services.skills.match(actor(0));
-const firstMs = performance.now() - t0;
+const firstMs = performance.now() - t0 - buildMs;
 const after = snapshot();
 const times: number[] = [];
 for (let i = 1; i <= 300; i++) {
@@ -46,6 +49,6 @@ const sorted = times.slice(100).sort((a, b) => a - b);
 const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(2);
 const f = (x: number) => x.toFixed(1);
 console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${entries} entries, ${members.length} members`);
-console.log(`first match (builds the index, cold code): ${firstMs.toFixed(0)} ms; next 200 matches p50 ${q(0.5)} ms, p95 ${q(0.95)} ms`);
+console.log(`index build on first use: ${buildMs.toFixed(0)} ms; first match after it: ${firstMs.toFixed(0)} ms; next 200 matches p50 ${q(0.5)} ms, p95 ${q(0.95)} ms`);
 console.log(`index: RSS +${f(after.rss - before.rss)} MB, heap +${f(after.heap - before.heap)} MB (heap total +${f(after.heapTotal - before.heapTotal)} MB)`);
 console.log(`after 300 matches: RSS +${f(steady.rss - before.rss)} MB, heap +${f(steady.heap - before.heap)} MB over before the index`);
