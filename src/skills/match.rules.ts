@@ -189,16 +189,16 @@ export function rankMatches(input: RankInput): PersonMatch[] {
     // The scratch arrays go back to zeros for the next caller, only where this one wrote.
     for (const owner of touched) bestOffer[owner] = bestNeed[owner] = 0;
   }
-  // Only people whose score before locality, plus the largest locality bonus, can reach the k-th best
-  // score before locality need sorting.
-  const bonus = input.locality ? MAX_LOCALITY : 0;
+  // Only people whose score before locality, plus the largest locality bonus, can reach the k-th best score before
+  // locality need sorting. A caller with no place gives no one a locality bonus: the cut-off is then exact.
+  const myPlace = input.locality?.(me) ?? null;
+  const bonus = myPlace ? MAX_LOCALITY : 0;
   let cutoff = Number.NEGATIVE_INFINITY;
   if (visible.length > input.limit) cutoff = kthLargest(bases.slice(), input.limit) - bonus;
   const pool: { userId: string; base: number }[] = [];
   for (let i = 0; i < visible.length; i++) if (bases[i]! >= cutoff) pool.push({ userId: touchedIds[visible[i]!]!, base: bases[i]! });
   pool.sort((a, b) => b.base - a.base || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
 
-  const myPlace = input.locality?.(me) ?? null;
   // Everyone in the pool may need their place (scores bunch within the locality bonus): fetch them in one go.
   if (myPlace && input.prefetchLocality) input.prefetchLocality(pool.map((person) => person.userId));
   const ranked: { userId: string; score: number; tier: LocalityTier; place: Locality | null }[] = [];
