@@ -142,7 +142,7 @@ export function pairsBetween(myEntries: readonly MatchEntry[], theirs: readonly 
  */
 export function rankMatches(input: RankInput): PersonMatch[] {
   const { me, now } = input;
-  if (scratch.bestOffer.length < input.owners) scratch = { bestOffer: new Float64Array(input.owners * 2), bestNeed: new Float64Array(input.owners * 2) };
+  if (scratch.bestOffer.length < input.owners) scratch = scratchFor(input.owners * 2);
   const { bestOffer, bestNeed } = scratch;
   /** Owners scored, each once, and their member ids. */
   const touched: number[] = [];
@@ -151,7 +151,8 @@ export function rankMatches(input: RankInput): PersonMatch[] {
   const { same, synonym, category } = WEIGHTS.closeness;
   const freshPerMs = WEIGHTS.freshness / FRESHNESS_SPAN;
   const visible: number[] = [];
-  let bases = new Float64Array(0);
+  // A score per visible person (at most one per owner), in scratch space too.
+  const bases = scratch.bases;
   try {
     for (const mine of input.myEntries) {
       if (!live(mine, now)) continue;
@@ -183,7 +184,6 @@ export function rankMatches(input: RankInput): PersonMatch[] {
       return (offer > 0 && need > 0 ? WEIGHTS.mutual : 0) + offer + need;
     };
     for (let i = 0; i < touched.length; i++) if (!input.excluded(touchedIds[i]!)) visible.push(i);
-    bases = new Float64Array(visible.length);
     for (let i = 0; i < visible.length; i++) bases[i] = base(touched[visible[i]!]!);
   } finally {
     // The scratch arrays go back to zeros for the next caller, only where this one wrote.
@@ -194,7 +194,11 @@ export function rankMatches(input: RankInput): PersonMatch[] {
   const myPlace = input.locality?.(me) ?? null;
   const bonus = myPlace ? MAX_LOCALITY : 0;
   let cutoff = Number.NEGATIVE_INFINITY;
-  if (visible.length > input.limit) cutoff = kthLargest(bases.slice(), input.limit) - bonus;
+  if (visible.length > input.limit) {
+    const select = scratch.select.subarray(0, visible.length);
+    select.set(bases.subarray(0, visible.length));
+    cutoff = kthLargest(select, input.limit) - bonus;
+  }
   const pool: { userId: string; base: number }[] = [];
   for (let i = 0; i < visible.length; i++) if (bases[i]! >= cutoff) pool.push({ userId: touchedIds[visible[i]!]!, base: bases[i]! });
   pool.sort((a, b) => b.base - a.base || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
@@ -225,10 +229,12 @@ export function rankMatches(input: RankInput): PersonMatch[] {
 }
 
 /**
- * Best scores per owner, kept between calls and zeroed where used: two arrays the size of the alliance per match
- * (80 KB each for 10,000 members) were most of a match's garbage. Ranking is synchronous, so calls never overlap.
+ * Best scores per owner (zeroed where used) and the visible people's scores, kept between calls: four arrays the size
+ * of the alliance per match (80 KB each for 10,000 members) were most of a match's garbage, outside the heap, where it
+ * brings on full collections. Ranking is synchronous, so calls never overlap.
  */
-let scratch = { bestOffer: new Float64Array(0), bestNeed: new Float64Array(0) };
+const scratchFor = (size: number) => ({ bestOffer: new Float64Array(size), bestNeed: new Float64Array(size), bases: new Float64Array(size), select: new Float64Array(size) });
+let scratch = scratchFor(0);
 
 /** The k-th largest value (k ≥ 1), by quickselect in place: a full sort of thousands of scores cost more than the scan. */
 export function kthLargest(values: Float64Array, k: number): number {
