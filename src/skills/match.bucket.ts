@@ -40,13 +40,15 @@ export interface CandidateBucket {
   renewedAt: Float64Array;
   /** +Infinity for entries that do not expire. */
   expiresAt: Float64Array;
-  entries: readonly MatchEntry[];
+  /** Owner number → member id (at least for every owner in the bucket). */
+  ownerIds: readonly string[];
 }
 
 export const EMPTY_BUCKET: CandidateBucket = packBucket([]);
 
 export function packBucket(entries: readonly MatchEntry[]): CandidateBucket {
   const size = entries.length;
+  const ownerIds: string[] = [];
   const bucket: CandidateBucket = {
     size,
     owner: new Int32Array(size),
@@ -55,7 +57,7 @@ export function packBucket(entries: readonly MatchEntry[]): CandidateBucket {
     level: new Uint8Array(size),
     renewedAt: new Float64Array(size),
     expiresAt: new Float64Array(size),
-    entries,
+    ownerIds,
   };
   for (let i = 0; i < size; i++) {
     const entry = entries[i]!;
@@ -65,6 +67,7 @@ export function packBucket(entries: readonly MatchEntry[]): CandidateBucket {
     bucket.level[i] = LEVEL_CODES[entry.level ?? 'none'];
     bucket.renewedAt[i] = entry.renewedAt;
     bucket.expiresAt[i] = entry.expiresAt ?? Number.POSITIVE_INFINITY;
+    ownerIds[entry.owner] = entry.userId;
   }
   return bucket;
 }

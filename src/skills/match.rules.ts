@@ -52,6 +52,8 @@ export const WEIGHTS = {
 } as const;
 
 export const MAX_LOCALITY = WEIGHTS.locality.space;
+/** Level weights by level code (the packed columns hold codes). */
+const LEVEL_WEIGHTS = Float64Array.from(Object.entries(LEVEL_CODES).sort((a, b) => a[1] - b[1]), ([level]) => WEIGHTS.level[level as SkillLevel | 'none']);
 const FRESHNESS_SPAN = 90 * DAY;
 
 export function freshnessScore(renewedAt: number, now: number): number {
@@ -140,51 +142,67 @@ export function pairsBetween(myEntries: readonly MatchEntry[], theirs: readonly 
  */
 export function rankMatches(input: RankInput): PersonMatch[] {
   const { me, now } = input;
-  const bestOffer = new Float64Array(input.owners);
-  const bestNeed = new Float64Array(input.owners);
-  const touched: MatchEntry[] = [];
+  if (scratch.bestOffer.length < input.owners) scratch = scratchFor(input.owners * 2);
+  const { bestOffer, bestNeed } = scratch;
+  /** Owners scored, each once, and their member ids. */
+  const touched: number[] = [];
+  const touchedIds: string[] = [];
   const myOwner = input.myEntries[0]?.owner ?? -1;
-  const levelWeights = Float64Array.from(Object.entries(LEVEL_CODES).sort((a, b) => a[1] - b[1]), ([level]) => WEIGHTS.level[level as SkillLevel | 'none']);
   const { same, synonym, category } = WEIGHTS.closeness;
   const freshPerMs = WEIGHTS.freshness / FRESHNESS_SPAN;
-  for (const mine of input.myEntries) {
-    if (!live(mine, now)) continue;
-    const mineOffers = mine.kind === 'offer';
-    const myLevel = WEIGHTS.level[mine.level ?? 'none'];
-    const hasCategory = mine.category !== null;
-    const b = input.candidates(mine);
-    const best = mineOffers ? bestNeed : bestOffer;
-    for (let i = 0; i < b.size; i++) {
-      const owner = b.owner[i]!;
-      if (owner === myOwner || b.expiresAt[i]! <= now) continue;
-      let score: number;
-      if (b.skill[i] === mine.skillRef) score = b.term[i] === mine.termRef ? same : synonym;
-      else if (hasCategory) score = category;
-      else continue;
-      score += mineOffers ? myLevel : levelWeights[b.level[i]!]!;
-      const age = now - b.renewedAt[i]!;
-      score += age <= 0 ? WEIGHTS.freshness : age >= FRESHNESS_SPAN ? 0 : WEIGHTS.freshness - age * freshPerMs;
-      if (bestOffer[owner] === 0 && bestNeed[owner] === 0) touched.push(b.entries[i]!);
-      if (score > best[owner]!) best[owner] = score;
+  const visible: number[] = [];
+  // A score per visible person (at most one per owner), in scratch space too.
+  const bases = scratch.bases;
+  try {
+    for (const mine of input.myEntries) {
+      if (!live(mine, now)) continue;
+      const mineOffers = mine.kind === 'offer';
+      const myLevel = WEIGHTS.level[mine.level ?? 'none'];
+      const hasCategory = mine.category !== null;
+      const b = input.candidates(mine);
+      const best = mineOffers ? bestNeed : bestOffer;
+      for (let i = 0; i < b.size; i++) {
+        const owner = b.owner[i]!;
+        if (owner === myOwner || b.expiresAt[i]! <= now) continue;
+        let score: number;
+        if (b.skill[i] === mine.skillRef) score = b.term[i] === mine.termRef ? same : synonym;
+        else if (hasCategory) score = category;
+        else continue;
+        score += mineOffers ? myLevel : LEVEL_WEIGHTS[b.level[i]!]!;
+        const age = now - b.renewedAt[i]!;
+        score += age <= 0 ? WEIGHTS.freshness : age >= FRESHNESS_SPAN ? 0 : WEIGHTS.freshness - age * freshPerMs;
+        if (bestOffer[owner] === 0 && bestNeed[owner] === 0) {
+          touched.push(owner);
+          touchedIds.push(b.ownerIds[owner]!);
+        }
+        if (score > best[owner]!) best[owner] = score;
+      }
     }
+    const base = (owner: number) => {
+      const offer = bestOffer[owner]!;
+      const need = bestNeed[owner]!;
+      return (offer > 0 && need > 0 ? WEIGHTS.mutual : 0) + offer + need;
+    };
+    for (let i = 0; i < touched.length; i++) if (!input.excluded(touchedIds[i]!)) visible.push(i);
+    for (let i = 0; i < visible.length; i++) bases[i] = base(touched[visible[i]!]!);
+  } finally {
+    // The scratch arrays go back to zeros for the next caller, only where this one wrote.
+    for (const owner of touched) bestOffer[owner] = bestNeed[owner] = 0;
   }
-  const base = (owner: number) => {
-    const offer = bestOffer[owner]!;
-    const need = bestNeed[owner]!;
-    return (offer > 0 && need > 0 ? WEIGHTS.mutual : 0) + offer + need;
-  };
-  // Only people whose score before locality, plus the largest locality bonus, can reach the k-th best
-  // score before locality need sorting: a native numeric sort finds that cut-off without comparators.
-  const bonus = input.locality ? MAX_LOCALITY : 0;
-  const visible = touched.filter((entry) => !input.excluded(entry.userId));
-  const bases = Float64Array.from(visible, (entry) => base(entry.owner));
+  // Only people whose score before locality, plus the largest locality bonus, can reach the k-th best score before
+  // locality need sorting. A caller with no place gives no one a locality bonus: the cut-off is then exact.
+  const myPlace = input.locality?.(me) ?? null;
+  const bonus = myPlace ? MAX_LOCALITY : 0;
   let cutoff = Number.NEGATIVE_INFINITY;
-  if (visible.length > input.limit) cutoff = Float64Array.from(bases).sort()[bases.length - input.limit]! - bonus;
+  if (visible.length > input.limit) {
+    const select = scratch.select.subarray(0, visible.length);
+    select.set(bases.subarray(0, visible.length));
+    cutoff = kthLargest(select, input.limit) - bonus;
+  }
   const pool: { userId: string; base: number }[] = [];
-  for (let i = 0; i < visible.length; i++) if (bases[i]! >= cutoff) pool.push({ userId: visible[i]!.userId, base: bases[i]! });
+  for (let i = 0; i < visible.length; i++) if (bases[i]! >= cutoff) pool.push({ userId: touchedIds[visible[i]!]!, base: bases[i]! });
   pool.sort((a, b) => b.base - a.base || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
 
-  const myPlace = input.locality?.(me) ?? null;
   // Everyone in the pool may need their place (scores bunch within the locality bonus): fetch them in one go.
   if (myPlace && input.prefetchLocality) input.prefetchLocality(pool.map((person) => person.userId));
   const ranked: { userId: string; score: number; tier: LocalityTier; place: Locality | null }[] = [];
@@ -208,6 +226,40 @@ export function rankMatches(input: RankInput): PersonMatch[] {
       score,
     };
   });
+}
+
+/**
+ * Best scores per owner (zeroed where used) and the visible people's scores, kept between calls: four arrays the size
+ * of the alliance per match (80 KB each for 10,000 members) were most of a match's garbage, outside the heap, where it
+ * brings on full collections. Ranking is synchronous, so calls never overlap.
+ */
+const scratchFor = (size: number) => ({ bestOffer: new Float64Array(size), bestNeed: new Float64Array(size), bases: new Float64Array(size), select: new Float64Array(size) });
+let scratch = scratchFor(0);
+
+/** The k-th largest value (k ≥ 1), by quickselect in place: a full sort of thousands of scores cost more than the scan. */
+export function kthLargest(values: Float64Array, k: number): number {
+  const target = values.length - k;
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    // Hoare's partition: equal values split evenly, so many equal scores do not make it quadratic.
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = swap;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return values[target]!;
 }
 
 function insertSorted<T extends { userId: string; score: number }>(results: T[], person: T): void {

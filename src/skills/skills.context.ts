@@ -27,6 +27,12 @@ export interface SkillsServiceDeps {
    * every person near the cut-off, often hundreds: one lookup each took ~1 ms (seconds-long tails at 50,000 entries).
    */
   localities?: ((guildId: string, userIds: readonly string[]) => ReadonlyMap<string, Locality | null>) | undefined;
+  /**
+   * A number that moves whenever any member's place may have changed. When given, places found are kept between
+   * requests while it stays put: a match asks for the places of hundreds of people near its cut-off, and reading
+   * them again every time was the largest part of a match for members who have a space.
+   */
+  placesVersion?: ((guildId: string) => number) | undefined;
 }
 
 /** A member → place lookup for one request, memoized; `prefetch` loads many members in one bulk call. */
@@ -49,9 +55,26 @@ export const SKILL_JOBS = {
 /** Every job about one need shares this prefix, so removing or renewing it cancels them in one call. */
 export const needJobPrefix = (entryId: number) => `skills:need:${entryId}:`;
 
+const MAX_PLACES_KEPT = 100_000;
+
 export function createSkillsContext(deps: SkillsServiceDeps) {
   const { db, repo } = deps;
   const indexes = new Map<string, GuildSkillIndex>();
+  /** Places found per guild, valid while its places version stays put. */
+  const places = new Map<string, { version: number; found: Map<string, Locality | null> }>();
+
+  /** The remembered places of a guild (a fresh map when places may have changed, or when none can be kept). */
+  function placesOf(guildId: string): Map<string, Locality | null> {
+    if (!deps.placesVersion) return new Map();
+    const version = deps.placesVersion(guildId);
+    let known = places.get(guildId);
+    // Bounded: an alliance has at most this many members worth remembering before it starts again.
+    if (!known || known.version !== version || known.found.size > MAX_PLACES_KEPT) {
+      known = { version, found: new Map() };
+      places.set(guildId, known);
+    }
+    return known.found;
+  }
 
   /** The guild's index, rebuilt when the version row says someone else wrote since it was built. */
   function index(guildId: string): GuildSkillIndex {
@@ -84,7 +107,7 @@ export function createSkillsContext(deps: SkillsServiceDeps) {
     const lookup = deps.locality;
     if (!lookup) return undefined;
     const bulk = deps.localities;
-    const memo = new Map<string, Locality | null>();
+    const memo = placesOf(guildId);
     const locate = (userId: string) => {
       if (!memo.has(userId)) memo.set(userId, lookup(guildId, userId));
       return memo.get(userId) ?? null;

@@ -13,7 +13,9 @@ import { skillsUpdateSection } from './skills.update-section.js';
 export function createSkillsFeature(
   deps: { db: Db; clock: Clock; organizersChannel: SkillsJobDeps['organizersChannel'] } & Pick<SkillsServiceDeps, 'jobs' | 'timezone' | 'locality' | 'localities'>,
 ) {
-  const skills = createSkillsService({ ...deps, repo: createSkillsRepo(deps.db) });
+  const repo = createSkillsRepo(deps.db);
+  // Places come from the directory's tables, whose triggers move this version: they can be kept between requests.
+  const skills = createSkillsService({ ...deps, repo, placesVersion: deps.locality ? (guildId) => repo.placesVersion(guildId) : undefined });
   const memberLanguages = createMemberLanguages(deps);
   return defineFeature({
     services: { skills, memberLanguages },

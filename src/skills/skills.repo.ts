@@ -1,11 +1,13 @@
 // Skill-share queries, every one scoped by guild: entries, privacy, match notices, intros, thanks,
 // suggestions, and the per-guild version that tells the in-memory match index it is stale.
-import { and, asc, count, desc, eq, gt, gte, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, gte, lt, ne, or, sql } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type Database from 'better-sqlite3';
 import type { Db } from '../db/open.js';
 import {
   skillEntries,
   skillIndexVersions,
+  skillPlaceVersions,
   skillIntros,
   skillMatchNotices,
   skillPrefs,
@@ -24,9 +26,24 @@ export type ThanksRow = typeof skillThanks.$inferSelect;
 export type SuggestionRow = typeof skillSuggestions.$inferSelect;
 
 export function createSkillsRepo(db: Db) {
+  // Read on every skill-share request: built once (drizzle builds the SQL anew on each call otherwise).
+  const placesVersion = db
+    .select({ v: skillPlaceVersions.version })
+    .from(skillPlaceVersions)
+    .where(eq(skillPlaceVersions.guildId, sql.placeholder('guildId')))
+    .prepare();
+  const indexVersion = db
+    .select({ v: skillIndexVersions.version })
+    .from(skillIndexVersions)
+    .where(eq(skillIndexVersions.guildId, sql.placeholder('guildId')))
+    .prepare();
   return {
+    /** Moves whenever a member's place in the directory may have changed (triggers on its tables keep it). */
+    placesVersion(guildId: string): number {
+      return placesVersion.get({ guildId })?.v ?? 0;
+    },
     version(guildId: string): number {
-      return db.select({ v: skillIndexVersions.version }).from(skillIndexVersions).where(eq(skillIndexVersions.guildId, guildId)).get()?.v ?? 0;
+      return indexVersion.get({ guildId })?.v ?? 0;
     },
     bumpVersion(guildId: string): number {
       return db
@@ -37,8 +54,20 @@ export function createSkillsRepo(db: Db) {
         .get().v;
     },
 
-    allEntries(guildId: string): EntryRow[] {
-      return db.select().from(skillEntries).where(eq(skillEntries.guildId, guildId)).all();
+    /**
+     * Every entry of a guild, one row at a time: the match index keeps its own compact copy, and 50,000 row objects
+     * held at once (drizzle's .all()) grew the heap by ~20 MB at the peak of a build, which RSS kept afterwards.
+     */
+    *allEntries(guildId: string): Generator<EntryRow> {
+      const query = db.select().from(skillEntries).where(eq(skillEntries.guildId, guildId)).toSQL();
+      // drizzle selects a table's columns in their declared order; each raw row is read in that order.
+      const columns = Object.keys(getTableColumns(skillEntries)) as (keyof EntryRow)[];
+      const statement = (db as Db & { $client: Database.Database }).$client.prepare(query.sql).raw(true);
+      for (const values of statement.iterate(...query.params) as IterableIterator<unknown[]>) {
+        const row: Record<string, unknown> = {};
+        for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i];
+        yield row as EntryRow;
+      }
     },
     entriesOf(guildId: string, userId: string): EntryRow[] {
       return db

@@ -267,11 +267,6 @@ function entryUseCases(ctx: SkillsContext) {
       }));
     },
 
-    /** Builds the alliance's match index ahead of use (at start-up), so the first member to match does not wait. */
-    warm(guildId: string): number {
-      return ctx.index(guildId).size;
-    },
-
     /** Who offers a skill (visible members only), nearest and most experienced first. */
     who(actor: Actor, input: { skill: string }): { skill: SkillInfo; offers: WhoOffers[] } {
       const { skill } = parseInput(z.object({ skill: skillField }), input);
@@ -360,7 +355,6 @@ export function createSkillsService(deps: SkillsServiceDeps) {
     remove: entries.remove,
     renew: entries.renew,
     match: entries.match,
-    warm: entries.warm,
     who: entries.who,
     suggest: entries.suggest,
     isNewSkill: entries.isNewSkill,

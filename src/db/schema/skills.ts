@@ -147,3 +147,12 @@ export const skillIndexVersions = sqliteTable('skill_index_versions', {
   guildId: text('guild_id').primaryKey(),
   version: integer('version').notNull().default(0),
 });
+
+/**
+ * Bumped by triggers on the directory's spaces, hosts and members (see the migration), so skill matching can keep
+ * members' places between requests and know, with one read, when any of them may have changed.
+ */
+export const skillPlaceVersions = sqliteTable('skill_place_versions', {
+  guildId: text('guild_id').primaryKey(),
+  version: integer('version').notNull().default(0),
+});

@@ -59,23 +59,6 @@ export function skillJobHandlers(ctx: BotContext): Record<string, JobHandler> {
 export const skillsWiring: FeatureWiring = {
   name: 'skills',
   jobHandlers: skillJobHandlers,
-  // The match index of a large alliance takes up to a second to build on first use (50,000 entries, cold JIT): build
-  // it once the bot is ready, off the path to "ready", so neither start-up nor the first member's match waits for it.
-  afterReady(ctx) {
-    const guildIds = [...ctx.client.guilds.cache.keys()];
-    const warmNext = () => {
-      const guildId = guildIds.shift();
-      if (!guildId) return;
-      try {
-        const started = performance.now();
-        const entries = ctx.services.skills.warm(guildId);
-        if (entries > 0) ctx.logger.info({ guildId, entries, ms: Math.round(performance.now() - started) }, 'skills match index built');
-      } catch (error) {
-        ctx.logger.warn({ guildId, err: error }, 'skills match index not built ahead (it will be on first use)');
-      }
-      // One alliance per turn of the event loop: gateway events get through in between.
-      setImmediate(warmNext);
-    };
-    warmNext();
-  },
+  // No warm-up after READY: an alliance's match index is built on its first skill-share use (~0.1 s of CPU for
+  // 50,000 entries once the code is warm), so a process serving many alliances holds indexes only for those in use.
 };
