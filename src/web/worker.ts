@@ -36,6 +36,7 @@ const statistics = setInterval(() => {
   }
 }, STATISTICS_EVERY_MS).unref();
 
+const dataVersion = database.sqlite.prepare('PRAGMA data_version').pluck();
 const waiting = new Map<number, (report: HealthReport) => void>();
 let nextHealthId = 0;
 const databaseOk = () => {
@@ -71,6 +72,7 @@ try {
       allianceName: (guildId) => names.get(guildId) ?? null,
       health,
       lag: createLagSampler().current,
+      dataVersion: () => dataVersion.get() as number,
     },
     data.port,
     data.hostname,
