@@ -26,7 +26,10 @@ export interface OpenDatabase {
   statements: StatementCache;
   /** Migrations this code has that the database lacks (only ever non-empty when opened with migrate: false). */
   pendingMigrations: string[];
-  /** Refreshes the query planner's statistics where tables changed a lot (cheap; SQLite's advice for long-lived connections). */
+  /**
+   * Refreshes the query planner's statistics where tables changed a lot (cheap; SQLite's advice for long-lived
+   * connections). A read-only connection picks up the ones the writer refreshed instead.
+   */
   optimize(): void;
   close(): void;
 }
@@ -185,9 +188,23 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenDatab
   }
 }
 
+/** What the planner's statistics say now ('' before the first ANALYZE): a change means the writer refreshed them. */
+function statisticsNow(sqlite: Database.Database): string {
+  try {
+    const row = sqlite.prepare("SELECT group_concat(tbl || ' ' || ifnull(idx, '') || ' ' || stat, char(10)) AS s FROM sqlite_stat1").get() as { s: string | null };
+    return row.s ?? '';
+  } catch {
+    return '';
+  }
+}
+
 /**
  * A second, read-only connection to a database the bot has open and migrated (the public page's thread): WAL lets
  * it read while the bot writes, and `query_only` turns any write attempt into an error instead of a change.
+ * Its `optimize` picks up the statistics the writer refreshed: SQLite loads them with the schema, so another
+ * connection's ANALYZE never reaches a connection already open, and a reader opened on a small directory kept
+ * sorting a grown one for a filtered page (17 ms instead of 0.2 ms at 10,000 spaces). A read-only connection cannot
+ * run ANALYZE, but `writable_schema = RESET` reloads the schema with the statistics; its statements plan again.
  */
 export function openReadOnlyDatabase(path: string): OpenDatabase {
   const sqlite = new Database(path, { readonly: true, fileMustExist: true });
@@ -195,12 +212,18 @@ export function openReadOnlyDatabase(path: string): OpenDatabase {
     sqlite.pragma('query_only = ON');
     sqlite.pragma('busy_timeout = 5000');
     const statements = createStatementCache(sqlite);
+    let statistics = statisticsNow(sqlite);
     return {
       db: drizzle(withStatementCache(sqlite, statements), { schema }),
       sqlite,
       statements,
       pendingMigrations: [],
-      optimize: () => undefined,
+      optimize: () => {
+        const now = statisticsNow(sqlite);
+        if (now === statistics) return;
+        statistics = now;
+        sqlite.pragma('writable_schema = RESET');
+      },
       close: () => sqlite.close(),
     };
   } catch (error) {

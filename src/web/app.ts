@@ -12,6 +12,7 @@ import { isDomainError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { directoryPage, mapPage, spacePage, type SearchForm } from './directory.pages.js';
 import { icalendar, type CalendarEntry } from './feeds.js';
+import { createAllianceLookup } from './alliance-lookup.js';
 import { createRenderCache } from './cache.js';
 import { createListingCache } from './listing.js';
 import type { HealthReport } from './health.js';
@@ -37,6 +38,8 @@ export interface WebDeps {
   lag?: () => number;
   /** The client's address for the rate limit (the socket's remote address in the server). */
   addressOf?: (c: Context) => string;
+  /** SQLite's data_version of the page's own connection: alliances are looked up again only when it changed. */
+  dataVersion?: () => number;
 }
 
 const PAGES = 'public, max-age=60';
@@ -81,6 +84,7 @@ export function createWebApp(deps: WebDeps) {
   const host = new URL(base).host;
   const rendered = createRenderCache();
   const listing = createListingCache(services.directory.publicPage);
+  const allianceAt = createAllianceLookup(services.alliances.publicPage, deps.dataVersion);
 
   app.use(requestLog(deps.logger));
   app.use(securityHeaders());
@@ -115,7 +119,7 @@ export function createWebApp(deps: WebDeps) {
 
   // Everything under /a/<slug>: a page that is off, or a slug nobody has, is the same plain 404.
   app.use('/a/:slug/*', async (c, next) => {
-    const alliance = services.alliances.publicPage(c.req.param('slug') ?? '');
+    const alliance = allianceAt(c.req.param('slug') ?? '');
     if (!alliance) return c.text(T.notFound, 404);
     c.set('alliance', alliance);
     await next();

@@ -13,6 +13,11 @@ import type { FromWebThread, ToWebThread, WebThreadData } from './thread-protoco
 
 /** How long /healthz waits for the main thread's answer. */
 const HEALTH_WAIT_MS = 2000;
+/**
+ * How often the thread looks whether the bot refreshed the planner's statistics (at start, after an import, every few
+ * hours): a few dozen rows read, so a grown directory is planned right within seconds (db/open.ts).
+ */
+const STATISTICS_EVERY_MS = 10_000;
 
 const data = workerData as WebThreadData;
 const main = parentPort!;
@@ -23,7 +28,15 @@ const clock = sharedClock(data.clock);
 const services = createServices({ db: database.db, clock });
 const logger = createLogger(data.logLevel as LogLevel, { write: (line: string) => send({ type: 'log', line }) } as unknown as NodeJS.WritableStream);
 let names = new Map(data.allianceNames);
+const statistics = setInterval(() => {
+  try {
+    database.optimize();
+  } catch (error) {
+    logger.warn({ err: error }, 'could not pick up the planner’s statistics');
+  }
+}, STATISTICS_EVERY_MS).unref();
 
+const dataVersion = database.sqlite.prepare('PRAGMA data_version').pluck();
 const waiting = new Map<number, (report: HealthReport) => void>();
 let nextHealthId = 0;
 const databaseOk = () => {
@@ -59,6 +72,7 @@ try {
       allianceName: (guildId) => names.get(guildId) ?? null,
       health,
       lag: createLagSampler().current,
+      dataVersion: () => dataVersion.get() as number,
     },
     data.port,
     data.hostname,
@@ -67,6 +81,7 @@ try {
     if (message.type === 'alliance-names') names = new Map(message.names);
     else if (message.type === 'health') waiting.get(message.id)?.(message.report);
     else if (message.type === 'stop') {
+      clearInterval(statistics);
       void web.stop().then(() => {
         database.close();
         send({ type: 'stopped' });
@@ -76,6 +91,7 @@ try {
   });
   send({ type: 'listening', port: web.port, url: web.url });
 } catch (error) {
+  clearInterval(statistics);
   database.close();
   send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   main.close();

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { icalendar } from '../../src/web/feeds.js';
 import { offsetChanges } from '../../src/web/vtimezone.js';
 import { checkHealth } from '../../src/web/health.js';
-import { loggedPath, rateLimit } from '../../src/web/middleware.js';
+import { loggedPath, rateLimit, securityHeaders } from '../../src/web/middleware.js';
 import { discordLine } from '../../src/web/text.js';
 
 describe('/healthz verdict', () => {
@@ -35,6 +35,20 @@ describe('rate limit', () => {
     expect((await hit('b')).status).toBe(200);
     now = 10_000;
     expect((await hit('a')).status).toBe(200);
+  });
+});
+
+describe('security headers', () => {
+  it('go on the page’s own response, not on copies of it (a copy is sent as a stream, chunk by chunk)', async () => {
+    const app = new Hono();
+    app.use(securityHeaders());
+    let made: Response | null = null;
+    app.get('/', (c) => (made = c.text('ok')));
+    const response = await app.request('/');
+    expect(response).toBe(made);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await response.text()).toBe('ok');
   });
 });
 
