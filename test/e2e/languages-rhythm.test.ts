@@ -93,25 +93,27 @@ describe('private answers in the member language', () => {
         locale: 'es-419',
         dues: 'No gestionas ningún espacio miembro, así que no hay cuotas que mostrar.',
         pass: 'No tienes ningún pase de la alianza. Quienes organizan los emiten con /pass issue.',
-        privacy: 'No guardo nada sobre ti en esta alianza. El archivo adjunto lo confirma.',
+        // The member's language, kept from the commands just answered, is what the export holds.
+        privacy: 'Todo lo que guardo sobre ti en esta alianza (1 tipo de registro) está en el archivo JSON adjunto. Solo tú puedes verlo.',
       },
       {
         locale: 'fr',
         dues: 'Vous ne gérez aucun espace membre : il n’y a donc pas de cotisation à afficher.',
         pass: 'Vous n’avez aucun passe de l’alliance. L’équipe organisatrice les émet avec /pass issue.',
-        privacy: 'Je ne conserve rien à votre sujet dans cette alliance. Le fichier joint le confirme.',
+        privacy: 'Tout ce que je conserve à votre sujet dans cette alliance (1 type d’enregistrement) se trouve dans le fichier JSON joint. Vous seul·e pouvez le voir.',
       },
       {
         locale: 'en-US',
         dues: 'You do not host a member space, so there are no dues to show.',
         pass: 'You hold no alliance pass. Organizers issue them with /pass issue.',
-        privacy: 'I store nothing about you in this alliance. The attached file says so.',
+        privacy: 'Everything I store about you in this alliance (1 kind of record) is in the attached JSON file. Only you can see it.',
       },
     ];
     for (const expected of cases) {
       const dues = await a.reply('sam', 'dues status', {}, { locale: expected.locale });
       expect([dues.ephemeral, dues.content], expected.locale).toEqual([true, expect.stringContaining(expected.dues)]);
       expect((await a.reply('sam', 'pass mine', {}, { locale: expected.locale })).content, expected.locale).toBe(expected.pass);
+      await h.bot.interactionsIdle();
       const exported = await a.reply('sam', 'privacy export', {}, { locale: expected.locale });
       expect([exported.ephemeral, exported.content], expected.locale).toEqual([true, expected.privacy]);
     }
