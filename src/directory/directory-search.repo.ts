@@ -87,6 +87,15 @@ export function filterTerms(filters: Pick<SearchFilters, 'cityKey' | 'tag'>): st
   return parts.map((part) => ` AND ${part}`).join('');
 }
 
+/** A box's longitudes as one or two ranges (two when it crosses the antimeridian). */
+const lonRanges = (box: BoundingBox): [number, number][] =>
+  box.minLon <= box.maxLon ? [[box.minLon, box.maxLon]] : [[box.minLon, 180], [-180, box.maxLon]];
+
+/** The R*Tree's overlap test for a box in one alliance (its number in spaces_geo_guilds, looked up once). */
+const geoWhere = (guildId: string, box: BoundingBox, minLon: number, maxLon: number): SQL =>
+  sql`min_lat <= ${box.maxLat} AND max_lat >= ${box.minLat} AND min_lon <= ${maxLon} AND max_lon >= ${minLon}
+    AND min_g = (SELECT n FROM spaces_geo_guilds WHERE guild_id = ${guildId}) AND max_g = (SELECT n FROM spaces_geo_guilds WHERE guild_id = ${guildId})`;
+
 export function createDirectorySearchRepo(db: Db) {
   /** The non-text filters on `spaces s`. The tag is an EXISTS on space_tags' primary key, so a query stops early. */
   function filterSql(guildId: string, filters: SearchFilters): SQL[] {
@@ -231,6 +240,41 @@ export function createDirectorySearchRepo(db: Db) {
       return db.all(
         sql`SELECT s.id AS id, s.latitude AS latitude, s.longitude AS longitude FROM spaces s
           WHERE s.guild_id = ${guildId} AND s.status = 'approved' AND s.latitude BETWEEN ${box.minLat} AND ${box.maxLat} AND ${lon}`,
+      );
+    },
+
+    /**
+     * Approved spaces in the box from the R*Tree (drizzle/0021), at most `limit` (-1: all): ids and coordinates as
+     * the tree keeps them (32-bit floats rounded outwards, so the middle is within a metre of the space's own).
+     * The alliance is a dimension of the tree: nothing of another alliance is read.
+     */
+    geoBox(guildId: string, box: BoundingBox, limit: number): { id: number; latitude: number; longitude: number }[] {
+      const rows: { id: number; latitude: number; longitude: number }[] = [];
+      for (const [minLon, maxLon] of lonRanges(box)) {
+        rows.push(
+          ...db.all<{ id: number; latitude: number; longitude: number }>(
+            sql`SELECT id, (min_lat + max_lat) / 2 AS latitude, (min_lon + max_lon) / 2 AS longitude FROM spaces_geo
+              WHERE ${geoWhere(guildId, box, minLon, maxLon)} LIMIT ${limit}`,
+          ),
+        );
+      }
+      return limit >= 0 ? rows.slice(0, limit) : rows;
+    },
+
+    /** How many approved spaces the box holds, counting no further than `cap` (the R*Tree alone, no row read). */
+    geoCount(guildId: string, box: BoundingBox, cap: number): number {
+      let n = 0;
+      for (const [minLon, maxLon] of lonRanges(box)) {
+        n += db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM spaces_geo WHERE ${geoWhere(guildId, box, minLon, maxLon)} LIMIT ${cap})`)?.n ?? 0;
+      }
+      return Math.min(n, cap);
+    },
+
+    /** The spaces' own coordinates, for ids of this alliance (near settles the few the tree cannot order alone). */
+    coordinates(guildId: string, ids: number[]): { id: number; latitude: number; longitude: number }[] {
+      if (!ids.length) return [];
+      return db.all(
+        sql`SELECT id, latitude, longitude FROM spaces WHERE id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) AND +guild_id = ${guildId}`,
       );
     },
 
