@@ -98,11 +98,11 @@ const geoWhere = (guildId: string, box: BoundingBox, minLon: number, maxLon: num
 
 export function createDirectorySearchRepo(db: Db) {
   /** The non-text filters on `spaces s`. The tag is an EXISTS on space_tags' primary key, so a query stops early. */
-  function filterSql(guildId: string, filters: SearchFilters): SQL[] {
+  function filterSql(guildId: string, filters: SearchFilters, tagDriven = false): SQL[] {
     const parts: SQL[] = [];
     if (filters.cityKey) parts.push(sql`s.city_key = ${filters.cityKey}`);
     if (filters.country) parts.push(sql`s.country = ${filters.country}`);
-    if (filters.tag) parts.push(sql`EXISTS (SELECT 1 FROM space_tags t WHERE t.space_id = s.id AND t.tag = ${filters.tag} AND t.guild_id = ${guildId})`);
+    if (filters.tag && !tagDriven) parts.push(sql`EXISTS (SELECT 1 FROM space_tags t WHERE t.space_id = s.id AND t.tag = ${filters.tag} AND t.guild_id = ${guildId})`);
     if (filters.minDesks !== undefined) parts.push(sql`s.desks >= ${filters.minDesks}`);
     if (filters.maxDesks !== undefined) parts.push(sql`s.desks <= ${filters.maxDesks}`);
     if (filters.publicOnly) parts.push(sql`s.public_listing = 1`);
@@ -227,7 +227,12 @@ export function createDirectorySearchRepo(db: Db) {
           ? sql`SELECT 1 FROM spaces_fts CROSS JOIN spaces s ON s.id = spaces_fts.rowid WHERE spaces_fts MATCH ${`${scopedMatch(guildId, filters.match, columns)}${filterTerms(filters)}`}
               AND s.guild_id = ${guildId} AND ${sql.join(filterSql(guildId, filters), sql` AND `)}`
           : sql`SELECT 1 FROM spaces_fts WHERE spaces_fts MATCH ${scopedMatch(guildId, filters.match, columns)}`
-        : withoutTextSql(guildId, filters, sql`1`); // no ORDER BY: a count may use any index and stop at the cap
+        : filters.tag
+          ? // Driven by the tag's rows (guild, tag, space id): the planner preferred the desks index and checked the
+            // tag per space, 16× slower at 10,000 spaces when most spaces have desks.
+            sql`SELECT 1 FROM space_tags t CROSS JOIN spaces s ON s.id = t.space_id WHERE t.guild_id = ${guildId} AND t.tag = ${filters.tag}
+              AND +s.guild_id = ${guildId} AND s.status = 'approved' AND ${sql.join(filterSql(guildId, filters, true).concat(sql`1`), sql` AND `)}`
+          : withoutTextSql(guildId, filters, sql`1`); // no ORDER BY: a count may use any index and stop at the cap
       return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${inner} LIMIT ${cap})`)?.n ?? 0;
     },
 
