@@ -252,8 +252,13 @@ export function createSearchService(deps: {
 
   const now = () => clock.now().getTime();
   /** Parks a query for paging; a member keeps at most PARKED_PER_MEMBER of them (older pages then say "expired"). */
+  let purgedAt = -Infinity;
   function park(guildId: string, kind: 'search' | 'near', params: object, userId: string | null): number {
-    repo.purgeStash(now() - 30 * DAY);
+    // Searches a month old go at most once a minute: a delete per search was a query each member paid for.
+    if (now() - purgedAt >= 60_000) {
+      repo.purgeStash(now() - 30 * DAY);
+      purgedAt = now();
+    }
     const id = repo.stash(guildId, kind, userId, { ...params }, now());
     if (userId) repo.trimStash(guildId, userId, ['search', 'near'], PARKED_PER_MEMBER);
     return id;
