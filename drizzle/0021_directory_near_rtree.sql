@@ -1,8 +1,8 @@
 -- Custom migration: an R*Tree over approved spaces' coordinates for `/directory near`.
 -- The (guild, status, latitude, longitude) index answers a box by scanning the alliance's whole latitude band (a
 -- 50 km circle around Seattle read every space from Spokane to the coast), and near measured every space in range:
--- 10× slower at 100,000 spaces than at 100. The R*Tree reads only the boxes that overlap, so near counts a box
--- inside the circle up to the cap and reads a small circle first, widening only until the page is filled
+-- 10× slower at 100,000 spaces than at 100. The R*Tree reads only the boxes that overlap: near counts a box inside
+-- the circle up to the cap, and for a busy circle SQLite keeps only the page's nearest spaces
 -- (directory-near.service.ts). One point per approved space: min = max, which the module rounds outwards to 32-bit
 -- floats (well under a metre here). The third dimension is the alliance as a small integer (spaces_geo_guilds, one
 -- row per guild that ever had an approved space), so a query is scoped to one alliance inside the index itself:
