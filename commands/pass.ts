@@ -6,6 +6,7 @@ import { passColumns } from '../src/discord/csv-header.js';
 import { readCheckin, readIssue, readMonth, respondSpaces } from '../src/discord/pass/options.js';
 import { exportAttachment, exportText, renderCheckin, renderIssued, renderIssuedDm, renderMine, renderVisits } from '../src/discord/pass/render.js';
 import { reply } from '../src/discord/respond.js';
+import { sayTo } from '../src/discord/member-language.js';
 
 const data = new SlashCommandBuilder()
   .setName('pass')
@@ -47,7 +48,7 @@ export const pass = defineCommand({
       const issued = service.issue(ctx.actor, readIssue(interaction));
       await reply(interaction, { ...renderIssued(ctx, issued), ephemeral: true });
       // The holder's own Discord language is unknown here: the alliance's is the best guess for their DM.
-      if (issued.holderUserId) await ctx.poster.dm(issued.holderUserId, renderIssuedDm({ say: ctx.sayPublic, language: ctx.publicLanguage }, issued));
+      if (issued.holderUserId) await ctx.poster.dm(issued.holderUserId, renderIssuedDm(sayTo(ctx, ctx.actor.guildId, issued.holderUserId), issued));
     } else if (sub === 'mine') {
       await reply(interaction, { ...renderMine(ctx, service.mine(ctx.actor)), ephemeral: true });
     } else if (sub === 'checkin') {

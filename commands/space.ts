@@ -17,6 +17,7 @@ import { detailsModal, modalFields } from '../src/discord/directory/space-form.j
 import { reply, replyPrivately } from '../src/discord/respond.js';
 import { addPublicConsentOptions, parsePublicAnswer } from '../src/discord/public-page/options.js';
 import { forbidden, msg } from '../src/shared/errors.js';
+import { sayTo } from '../src/discord/member-language.js';
 
 const spaceOption = (description: string) => (o: SlashCommandIntegerOption) =>
   o.setName('space').setDescription(description).setRequired(true).setAutocomplete(true);
@@ -119,8 +120,8 @@ export const space = defineCommand({
       async run(interaction, [, spaceId, userId, approve], ctx) {
         const decided = ctx.services.directory.decideJoin(ctx.actor, spaceId, userId, approve === '1');
         await interaction.update({ content: joinDecidedText(ctx.say, decided.approved, userId, decided.space.name), components: [] });
-        // The member's own language is unknown outside their interaction: the alliance's.
-        await ctx.poster.dm(userId, { content: joinDecidedDm(ctx.sayPublic, decided.approved, decided.space.name) });
+        // The member who asked, in the language they last used the bot in (else the alliance's).
+        await ctx.poster.dm(userId, { content: joinDecidedDm(sayTo(ctx, ctx.actor.guildId, userId).say, decided.approved, decided.space.name) });
       },
     },
   },

@@ -10,7 +10,8 @@ import type { DirectoryRepo } from './directory.repo.js';
 import type { DirectorySearchRepo, SearchFilters, SpaceListing } from './directory-search.repo.js';
 import { between, issueProblem } from '../shared/validate.js';
 import { placeLabel, type Gazetteer, type Place } from './gazetteer.js';
-import { boundingBox, foldKey, haversineKm } from './text.rules.js';
+import { foldKey, haversineKm } from './text.rules.js';
+import { createNearFinder } from './directory-near.service.js';
 
 export interface SearchQuery {
   text?: string;
@@ -74,6 +75,7 @@ export function createSearchService(deps: {
   clock: Clock;
 }) {
   const { repo, search, gazetteer, clock } = deps;
+  const near = createNearFinder({ search, countCap: LIMITS.countCap });
 
   const hit = (row: SpaceListing, distanceKm?: number): SpaceHit => ({
     ...row,
@@ -232,28 +234,31 @@ export function createSearchService(deps: {
       throw invalidFields([problem('radius-km', msg('validation.between', { field: 'radius-km', min: LIMITS.radiusKm.min, max: LIMITS.radiusKm.max }))]);
     }
     const from = origin(query.place);
-    // Distances from ids and coordinates only; full listings are read for the page alone.
-    const all = search
-      .inBox(guildId, boundingBox(from.lat, from.lon, radiusKm))
-      .map((row) => ({ id: row.id, km: haversineKm(from.lat, from.lon, row.latitude, row.longitude) }))
-      .filter(({ km }) => km <= radiusKm)
-      .sort((a, b) => a.km - b.km || a.id - b.id);
-    const at = pageOf(page, all.length);
-    const slice = all.slice(at.page * LIMITS.pageSize, (at.page + 1) * LIMITS.pageSize);
-    const km = new Map(slice.map((d) => [d.id, d.km]));
+    // The nearest spaces up to this page and one more (is there a next page?); counts stop at the cap as a search's do.
+    const size = LIMITS.pageSize;
+    const { found, total, capped } = near.nearest(guildId, from.lat, from.lon, radiusKm, (Math.max(0, Math.floor(page)) + 1) * size + 1);
+    const at = pageOf(page, found.length);
+    const slice = found.slice(at.page * size, (at.page + 1) * size);
     const fromKey = foldKey(from.name);
+    // Distances shown are from the spaces' own coordinates.
     const items = search
       .listings(guildId, slice.map((d) => d.id))
-      .map((row) => ({ ...hit(row, km.get(row.id)), ...(row.country === from.country && foldKey(row.city) === fromKey ? { sameCity: true } : {}) }));
+      .map((row) => ({ ...hit(row, haversineKm(from.lat, from.lon, row.latitude, row.longitude)), ...(row.country === from.country && foldKey(row.city) === fromKey ? { sameCity: true } : {}) }));
     const suggestions =
-      all.length || radiusKm >= LIMITS.radiusKm.max ? [] : [msg('directory.suggest.widenRadius', { max: LIMITS.radiusKm.max })];
-    return { searchId, query, items, total: all.length, totalCapped: false, ...at, suggestions, origin: from, radiusKm };
+      total || radiusKm >= LIMITS.radiusKm.max ? [] : [msg('directory.suggest.widenRadius', { max: LIMITS.radiusKm.max })];
+    const pageCount = Math.max(at.pageCount, Math.ceil(total / size), capped ? at.page + 2 : 0);
+    return { searchId, query, items, total, totalCapped: capped, page: at.page, pageCount, suggestions, origin: from, radiusKm };
   }
 
   const now = () => clock.now().getTime();
   /** Parks a query for paging; a member keeps at most PARKED_PER_MEMBER of them (older pages then say "expired"). */
+  let purgedAt = -Infinity;
   function park(guildId: string, kind: 'search' | 'near', params: object, userId: string | null): number {
-    repo.purgeStash(now() - 30 * DAY);
+    // Searches a month old go at most once a minute: a delete per search was a query each member paid for.
+    if (now() - purgedAt >= 60_000) {
+      repo.purgeStash(now() - 30 * DAY);
+      purgedAt = now();
+    }
     const id = repo.stash(guildId, kind, userId, { ...params }, now());
     if (userId) repo.trimStash(guildId, userId, ['search', 'near'], PARKED_PER_MEMBER);
     return id;

@@ -1,5 +1,5 @@
 // Directory writes and single-space reads: spaces with their hosts, linked members and tags. Always guild-scoped.
-import { and, asc, desc, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { directoryStash, spaceHosts, spaceMembers, spaces, spaceTags, type SpaceStatus } from '../db/schema/index.js';
 
@@ -216,7 +216,7 @@ export function createDirectoryRepo(db: Db) {
 
     /** Parks state behind a short id (search paging, a registration waiting for its modal). */
     stash(guildId: string, kind: string, userId: string | null, params: Record<string, unknown>, now: number): number {
-      return db.insert(directoryStash).values({ guildId, kind, userId, params, createdAt: now }).returning().get().id;
+      return db.insert(directoryStash).values({ guildId, kind, userId, params, createdAt: now }).returning({ id: directoryStash.id }).get().id;
     },
 
     unstash(guildId: string, kind: string, id: number): { userId: string | null; params: Record<string, unknown> } | null {
@@ -234,17 +234,11 @@ export function createDirectoryRepo(db: Db) {
 
     /** Keeps only a member's `keep` newest parked rows of these kinds (their searches), so one member cannot fill it. */
     trimStash(guildId: string, userId: string, kinds: string[], keep: number): void {
-      const newest = db
-        .select({ id: directoryStash.id })
-        .from(directoryStash)
-        .where(and(eq(directoryStash.guildId, guildId), eq(directoryStash.userId, userId), inArray(directoryStash.kind, kinds)))
-        .orderBy(desc(directoryStash.id))
-        .limit(keep)
-        .all()
-        .map((row) => row.id);
-      db.delete(directoryStash)
-        .where(and(eq(directoryStash.guildId, guildId), eq(directoryStash.userId, userId), inArray(directoryStash.kind, kinds), notInArray(directoryStash.id, newest)))
-        .run();
+      // One statement (it runs on every search): reading the newest ids and deleting the rest as two built queries
+      // cost more than the search it followed, in the bench's profile.
+      const ofMember = sql`guild_id = ${guildId} AND user_id = ${userId} AND kind IN (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})`;
+      db.run(sql`DELETE FROM directory_stash WHERE ${ofMember}
+        AND id < (SELECT min(id) FROM (SELECT id FROM directory_stash WHERE ${ofMember} ORDER BY id DESC LIMIT ${keep}))`);
     },
 
     purgeStash(olderThan: number): void {

@@ -46,3 +46,20 @@ export function boundingBox(lat: number, lon: number, radiusKm: number): Boundin
   if (maxLon > 180) maxLon -= 360;
   return { minLat, maxLat, minLon, maxLon };
 }
+
+/**
+ * A box whose every point lies within `radiusKm` of the centre (a square of half-side 0.65 × radius, its longitude
+ * span taken at the latitude where a degree is widest): points found in it surely count toward a circle's total.
+ * Null when no such box is useful (near a pole or across the antimeridian).
+ */
+export function innerBox(lat: number, lon: number, radiusKm: number): BoundingBox | null {
+  const half = 0.65 * radiusKm;
+  const dLat = half / 111.2;
+  const minLat = lat - dLat;
+  const maxLat = lat + dLat;
+  if (minLat <= -89 || maxLat >= 89) return null;
+  const widest = minLat <= 0 && maxLat >= 0 ? 0 : Math.min(Math.abs(minLat), Math.abs(maxLat));
+  const dLon = half / (111.2 * Math.cos((widest * Math.PI) / 180));
+  if (lon - dLon < -180 || lon + dLon > 180) return null;
+  return { minLat, maxLat, minLon: lon - dLon, maxLon: lon + dLon };
+}

@@ -206,12 +206,13 @@ describe('an alliance that posts in French', () => {
     expect(welcome.content).toMatch(/^👋 Bienvenue dans l’annuaire, \*\*Taller Sur\*\* à Seattle !/);
   });
 
-  it('a Spanish member asks to join a space: their answer in Spanish, the host’s DM and the reply to them in French', async () => {
+  it('a Spanish member asks to join a space: their answers and DMs in Spanish, the host’s DM in the language the host last used (French)', async () => {
     const a = await h.newAlliance();
     await a.setup({ language: 'fr', 'directory-approval': false });
     const opened = await a.run('olivia', 'space register', { name: 'Loft Est', city: await cityValue(a, 'seatt'), country: 'US' });
-    await (await h.bed.driver.submitModal({ ...as(a, 'olivia', 'en-US'), modal: opened.modal!, values: {} })).reply();
+    await (await h.bed.driver.submitModal({ ...as(a, 'olivia', 'fr'), modal: opened.modal!, values: {} })).reply();
     const loft = h.bot.services.directory.spaceAutocomplete(a.id, 'Loft Est')[0]!;
+    await h.bot.interactionsIdle();
 
     const asked = await a.reply('marcus', 'space join', { space: loft.id }, { locale: 'es-ES' });
     expect(asked.content).toBe('📨 Se lo pedí a los anfitriones de **Loft Est** por mensaje directo. Te llegará la respuesta por MD.');
@@ -221,7 +222,7 @@ describe('an alliance that posts in French', () => {
     const decided = await (await h.bed.driver.click({ channelId: dm.channelId, userId: a.members.olivia, messageId: dm.id, label: 'Accepter', locale: 'en-US' })).updated();
     expect(decided.content).toBe(`✅ <@${a.members.marcus}> is now listed as working from **Loft Est**.`);
     const told = await h.bed.waitForMessage((m) => m.channelId === h.bed.dmChannel(a.members.marcus)?.id && m.content.includes('Loft Est'));
-    expect(told.content).toBe('✅ Les hôtes de **Loft Est** ont accepté : vous y figurez désormais.');
+    expect(told.content).toBe('✅ Los anfitriones de **Loft Est** aceptaron: ya apareces allí.');
     expect((await a.reply('marcus', 'space join', { space: loft.id }, { locale: 'es-ES' })).content).toBe('Ya apareces en Loft Est.');
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { englishOf } from '../../support/english.js';
 import { countryAutocomplete, countryCode, countryName } from '../../../src/directory/countries.js';
 import { canManage, ftsQuery, parseTags } from '../../../src/directory/directory.rules.js';
-import { boundingBox, editDistance, foldKey, haversineKm } from '../../../src/directory/text.rules.js';
+import { boundingBox, editDistance, foldKey, haversineKm, innerBox } from '../../../src/directory/text.rules.js';
 
 describe('tags', () => {
   it('normalizes case and inner spaces and drops duplicates', () => {
@@ -96,5 +96,23 @@ describe('who may manage a space', () => {
     expect(canManage({ userId: 'h', isOrganizer: false }, ['h'])).toBe(true);
     expect(canManage({ userId: 'o', isOrganizer: true }, ['h'])).toBe(true);
     expect(canManage({ userId: 'x', isOrganizer: false }, ['h'])).toBe(false);
+  });
+});
+
+describe('innerBox', () => {
+  it('holds only points within the radius, at any latitude and radius it is given for', () => {
+    for (const [lat, lon] of [[47.6, -122.3], [-33.9, 151.2], [0.1, 10], [64.1, -21.9], [-54.8, -68.3]] as const) {
+      for (const radiusKm of [1, 50, 300, 1000]) {
+        const box = innerBox(lat, lon, radiusKm);
+        if (!box) continue;
+        for (const [la, lo] of [[box.minLat, box.minLon], [box.minLat, box.maxLon], [box.maxLat, box.minLon], [box.maxLat, box.maxLon]]) {
+          expect(haversineKm(lat, lon, la!, lo!)).toBeLessThanOrEqual(radiusKm);
+        }
+        // Not a needlessly small box: its corners reach most of the way out.
+        expect(haversineKm(lat, lon, box.maxLat, lon)).toBeGreaterThan(0.6 * radiusKm);
+      }
+    }
+    expect(innerBox(89.5, 0, 100)).toBeNull();
+    expect(innerBox(10, 179.9, 100)).toBeNull();
   });
 });

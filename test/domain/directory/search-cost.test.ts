@@ -73,6 +73,27 @@ describe('search cost', () => {
     }
   });
 
+  it("counts the spaces with a tag from the tag's own rows when an empty search suggests dropping the words", () => {
+    const { dir, ran, sqlite, addSpace, close } = watched();
+    try {
+      addSpace('Harbor Loft', 'quiet desks');
+      sqlite.prepare("INSERT INTO space_tags (space_id, guild_id, tag) SELECT id, guild_id, 'women-owned' FROM spaces").run();
+      const before = ran.length;
+      const result = dir.search(GUILD, { text: 'zebra', tag: 'women-owned', country: 'US', minDesks: 5 });
+      expect(result.total).toBe(0);
+      const counts = ran.slice(before).filter((source) => source.includes('count(*)') && source.includes('space_tags') && !source.includes('MATCH'));
+      expect(counts.length).toBeGreaterThan(0);
+      for (const source of counts) {
+        const params = Array.from(source.matchAll(/\?/g), () => '1');
+        const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as { detail: string }[]).map((row) => row.detail);
+        // The tag's rows lead; the space is then one rowid lookup (not a walk of every space with desks).
+        expect(plan.find((detail) => detail.startsWith('SEARCH'))).toMatch(/^SEARCH t USING COVERING INDEX space_tags_guild_tag_space_idx/);
+      }
+    } finally {
+      close();
+    }
+  });
+
   it('turns to a page before the cap from the ids the search found, without searching again', () => {
     const { dir, ran, addSpace, close } = watched();
     try {

@@ -118,4 +118,17 @@ describe('parked searches per member', () => {
     expect(ctx.dir.searchPage(GUILD, other.searchId, 0).total).toBe(1);
     expect(parkedBy(MEMBER)).toBe(1);
   });
+
+  it('a search parked 30 days ago is gone once anyone searches again, a newer one still pages', () => {
+    const ctx = setup();
+    seed(ctx, [{ name: 'Loft' }]);
+    const old = ctx.dir.search(GUILD, { text: 'loft' }, MEMBER).searchId;
+    ctx.clock.advance(29 * 24 * 3600_000);
+    const recent = ctx.dir.search(GUILD, { text: 'loft' }, HOST).searchId;
+    expect(ctx.dir.searchPage(GUILD, old, 0).total).toBe(1);
+    ctx.clock.advance(2 * 24 * 3600_000);
+    ctx.dir.search(GUILD, { text: 'lo' }, ORGANIZER);
+    expect(() => ctx.dir.searchPage(GUILD, old, 0)).toThrow(/expired/);
+    expect(ctx.dir.searchPage(GUILD, recent, 0).total).toBe(1);
+  });
 });

@@ -1,0 +1,144 @@
+// `near` over the R*Tree (drizzle/*_directory_near_rtree.sql): the same nearest spaces, page after page, as measuring
+// every space; a busy circle's count capped like a search's; the tree kept in step with approvals, moves and
+// removals; and filled from the spaces already listed when the migration runs.
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrationsFolder, openDatabase } from '../../../src/db/open.js';
+import { createDirectoryRepo } from '../../../src/directory/directory.repo.js';
+import { worldGazetteer } from '../../../src/directory/gazetteer.js';
+import { foldKey, haversineKm } from '../../../src/directory/text.rules.js';
+import { createServices } from '../../../src/services.js';
+import { manualClock } from '../../../src/shared/clock.js';
+import type { Db } from '../../../src/db/open.js';
+import { GUILD, OTHER_GUILD, setup } from './helpers.js';
+
+const SEATTLE = worldGazetteer().lookup('Seattle', 'US')[0]!;
+
+/** Deterministic spaces scattered within `spreadKm` of a point (no two at the same distance from anywhere nearby). */
+function scatter(db: Db, guildId: string, n: number, at: { lat: number; lon: number }, spreadKm: number, status: 'approved' | 'pending' = 'approved', seed = 7) {
+  const repo = createDirectoryRepo(db);
+  let s = seed;
+  const rand = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const ids: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const name = `Space ${guildId.slice(-2)} ${status} ${seed} ${i}`;
+    const latitude = at.lat + ((rand() - 0.5) * 2 * spreadKm) / 111.2;
+    const longitude = at.lon + ((rand() - 0.5) * 2 * spreadKm) / (111.2 * Math.cos((at.lat * Math.PI) / 180));
+    const row = repo.insert(
+      {
+        guildId, name, nameKey: foldKey(name), city: 'Seattle', cityKey: 'seattle', placeId: null, region: 'Washington', country: 'US',
+        latitude, longitude, desks: 10, description: null, status, createdBy: '1', createdAt: i, updatedAt: i, approvedAt: status === 'approved' ? i : null,
+      },
+      [],
+      ['300000000000000001'],
+    );
+    ids.push(row.id);
+  }
+  return ids;
+}
+
+/** What near must answer: every approved space of the alliance measured, nearest first, ties by id. */
+function measured(sqlite: ReturnType<typeof setup>['sqlite'], guildId: string, radiusKm: number) {
+  const rows = sqlite.prepare("SELECT id, latitude, longitude FROM spaces WHERE guild_id = ? AND status = 'approved'").all(guildId) as { id: number; latitude: number; longitude: number }[];
+  return rows
+    .map((r) => ({ id: r.id, km: haversineKm(SEATTLE.lat, SEATTLE.lon, r.latitude, r.longitude) }))
+    .filter((d) => d.km <= radiusKm)
+    .sort((a, b) => a.km - b.km || a.id - b.id);
+}
+
+describe('near over the spatial index', () => {
+  it('lists a busy circle page by page exactly as measuring every space would, its count capped at 100+', () => {
+    const ctx = setup();
+    scatter(ctx.db, GUILD, 800, SEATTLE, 70);
+    scatter(ctx.db, GUILD, 40, SEATTLE, 20, 'pending', 11);
+    scatter(ctx.db, OTHER_GUILD, 300, SEATTLE, 10, 'approved', 13);
+    const expected = measured(ctx.sqlite, GUILD, 50);
+    expect(expected.length).toBeGreaterThan(150);
+
+    const first = ctx.dir.near(GUILD, { place: String(SEATTLE.id), radiusKm: 50 });
+    expect(first).toMatchObject({ total: 100, totalCapped: true, page: 0 });
+    expect(first.pageCount).toBeGreaterThanOrEqual(10);
+    const seen: number[] = [];
+    let page = first;
+    for (let p = 0; p < 40 && page.items.length; p++) {
+      page = p === 0 ? first : ctx.dir.nearPage(GUILD, first.searchId, p);
+      if (page.page !== p) break;
+      seen.push(...page.items.map((s) => s.id));
+      for (const item of page.items) {
+        const exact = expected.find((e) => e.id === item.id)!;
+        expect(item.distanceKm).toBe(Math.round(exact.km * 10) / 10);
+      }
+    }
+    expect(seen).toEqual(expected.map((e) => e.id));
+    // The last page knows the whole circle: its total is exact.
+    expect(page).toMatchObject({ total: expected.length, totalCapped: false });
+  });
+
+  it('counts a quiet circle exactly, beyond the cap when the circle is read whole', () => {
+    const ctx = setup();
+    // Most spaces far from the centre: fewer than 100 in the inner box, so the circle is read whole.
+    scatter(ctx.db, GUILD, 30, SEATTLE, 3);
+    scatter(ctx.db, GUILD, 400, { lat: SEATTLE.lat + 0.4, lon: SEATTLE.lon }, 8, 'approved', 21);
+    const expected = measured(ctx.sqlite, GUILD, 50);
+    expect(expected.length).toBeGreaterThan(100);
+    const first = ctx.dir.near(GUILD, { place: String(SEATTLE.id), radiusKm: 50 });
+    expect(first.items.map((s) => s.id)).toEqual(expected.slice(0, 10).map((e) => e.id));
+    expect(first).toMatchObject({ total: expected.length, totalCapped: false });
+  });
+
+  it('finds a space where it is now: approved, moved, sent back to pending, removed', () => {
+    const ctx = setup();
+    const [pending] = scatter(ctx.db, GUILD, 1, SEATTLE, 1, 'pending');
+    const near = () => ctx.dir.near(GUILD, { place: String(SEATTLE.id), radiusKm: 50 }).items.map((s) => s.id);
+    expect(near()).toEqual([]);
+    ctx.sqlite.prepare("UPDATE spaces SET status = 'approved' WHERE id = ?").run(pending);
+    expect(near()).toEqual([pending]);
+    // Moved to Spokane: out of a 50 km circle around Seattle.
+    ctx.sqlite.prepare('UPDATE spaces SET latitude = 47.66, longitude = -117.43 WHERE id = ?').run(pending);
+    expect(near()).toEqual([]);
+    ctx.sqlite.prepare('UPDATE spaces SET latitude = ?, longitude = ? WHERE id = ?').run(SEATTLE.lat, SEATTLE.lon, pending);
+    expect(near()).toEqual([pending]);
+    ctx.sqlite.prepare("UPDATE spaces SET status = 'pending' WHERE id = ?").run(pending);
+    expect(near()).toEqual([]);
+    ctx.sqlite.prepare("UPDATE spaces SET status = 'approved' WHERE id = ?").run(pending);
+    ctx.sqlite.prepare('DELETE FROM spaces WHERE id = ?').run(pending);
+    expect(near()).toEqual([]);
+    expect(ctx.sqlite.prepare('SELECT count(*) AS n FROM spaces_geo').get()).toEqual({ n: 0 });
+  });
+
+  it('fills the index from the spaces already listed when the migration runs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alliance-near-'));
+    try {
+      // The migrations as they were before the spatial index.
+      const before = join(dir, 'drizzle');
+      cpSync(migrationsFolder(), before, { recursive: true });
+      const journalPath = join(before, 'meta', '_journal.json');
+      const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+      const index = journal.entries.findIndex((e) => e.tag.endsWith('directory_near_rtree'));
+      expect(index).toBeGreaterThan(0);
+      writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, index) }));
+      const path = join(dir, 'alliance.db');
+      const old = openDatabase(path, { migrationsFolder: before });
+      const ids = scatter(old.db, GUILD, 120, SEATTLE, 20);
+      scatter(old.db, GUILD, 5, SEATTLE, 5, 'pending', 3);
+      old.close();
+      copyFileSync(path, join(dir, 'copy.db'));
+
+      const upgraded = openDatabase(path);
+      try {
+        const dirService = createServices({ db: upgraded.db, clock: manualClock('2026-03-10T12:00:00Z') }).directory;
+        expect(upgraded.sqlite.prepare('SELECT count(*) AS n FROM spaces_geo').get()).toEqual({ n: ids.length });
+        const expected = measured(upgraded.sqlite, GUILD, 50);
+        const page = dirService.near(GUILD, { place: String(SEATTLE.id), radiusKm: 50 });
+        expect(page.items.map((s) => s.id)).toEqual(expected.slice(0, 10).map((e) => e.id));
+        expect(page).toMatchObject({ total: 100, totalCapped: true });
+      } finally {
+        upgraded.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
