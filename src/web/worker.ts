@@ -23,6 +23,7 @@ const clock = sharedClock(data.clock);
 const services = createServices({ db: database.db, clock });
 const logger = createLogger(data.logLevel as LogLevel, { write: (line: string) => send({ type: 'log', line }) } as unknown as NodeJS.WritableStream);
 let names = new Map(data.allianceNames);
+let locales = new Map(data.allianceLocales);
 
 const waiting = new Map<number, (report: HealthReport) => void>();
 let nextHealthId = 0;
@@ -57,6 +58,7 @@ try {
       ...(data.publicUrl ? { publicUrl: data.publicUrl } : {}),
       ...(data.rateLimit ? { rateLimit: data.rateLimit } : {}),
       allianceName: (guildId) => names.get(guildId) ?? null,
+      allianceLocale: (guildId) => locales.get(guildId) ?? null,
       health,
       lag: createLagSampler().current,
     },
@@ -64,7 +66,10 @@ try {
     data.hostname,
   );
   main.on('message', (message: ToWebThread) => {
-    if (message.type === 'alliance-names') names = new Map(message.names);
+    if (message.type === 'alliance-names') {
+      names = new Map(message.names);
+      locales = new Map(message.locales);
+    }
     else if (message.type === 'health') waiting.get(message.id)?.(message.report);
     else if (message.type === 'stop') {
       void web.stop().then(() => {
