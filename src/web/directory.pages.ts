@@ -29,6 +29,11 @@ function tagList(T: WebText, tags: string[]): Html {
   return tags.length ? html`<ul class="tags" aria-label="${T.fields.tags}">${tags.map((t) => html`<li>${t}</li>`)}</ul>` : html``;
 }
 
+/** The map script's words in the page's language (static/map.js reads them from the map's box). */
+function mapWords(T: WebText): Html {
+  return html` data-attribution="${T.mapWords.attribution}" data-zoom-in="${T.mapWords.zoomIn}" data-zoom-out="${T.mapWords.zoomOut}"`;
+}
+
 function field(id: keyof SearchForm, label: string, value: string, type = 'text'): Html {
   const name = id === 'minDesks' ? 'min-desks' : id === 'maxDesks' ? 'max-desks' : id;
   const extra = type === 'number' ? raw(' inputmode="numeric" min="1"') : '';
@@ -123,7 +128,7 @@ ${facts.filter(([, v]) => v).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}
 ${space.website ? html`<dt>${T.fields.website}</dt><dd><a href="${space.website}" rel="nofollow noopener">${space.website}</a></dd>` : ''}
 </dl>
 ${tagList(T, space.tags)}
-<div id="map" class="minimap" role="region" aria-label="${T.onMap(space.name)}"></div>
+<div id="map" class="minimap" role="region" aria-label="${T.onMap(space.name)}"${mapWords(T)}></div>
 <script type="application/json" id="map-data">${raw(marker)}</script>
 <p><a href="${frame.base}/">${T.back}</a></p>
 </article>`,
@@ -137,7 +142,7 @@ export function mapPage(frame: PageFrame, spaces: PublicSpace[]): Html {
     { ...frame, head: html`<link rel="stylesheet" href="/static/leaflet/leaflet.css">`, scripts: ['/static/leaflet/leaflet.js', '/static/map.js'] },
     html`<h1>${frame.title}</h1>
 <p>${T.mapIntro(spaces.length)}</p>
-<div id="map" role="region" aria-label="${T.mapRegion}"></div>
+<div id="map" role="region" aria-label="${T.mapRegion}"${mapWords(T)}></div>
 <script type="application/json" id="map-data">${raw(markers)}</script>
 <h2>${T.listHeading}</h2>
 <ul class="spaces">

@@ -9,6 +9,14 @@ type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 /** Dates in English keep the day-month order the page always used; the other languages use their own. */
 const INTL_LOCALE: Record<Language, string> = { en: 'en-GB', es: 'es', fr: 'fr' };
 
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The map's credit to OpenStreetMap as HTML for Leaflet: the words in the language around the one fixed link. */
+function attribution(say: Say): string {
+  const [before = '', after = ''] = say('web.map.attribution', { osm: '\u0000' }).split('\u0000');
+  return `${escapeHtml(before)}<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>${escapeHtml(after)}`;
+}
+
 /** The words of the public page in one language (the alliance's): every sentence from the catalogues' `web.*` keys. */
 function makeWebText(language: Language) {
   const say: Say = sayIn(language);
@@ -67,6 +75,8 @@ function makeWebText(language: Language) {
     onMap: (name: string) => say('web.onMap', { name }),
     mapIntro: (count: number) => say('web.map.intro', { count }),
     mapRegion: say('web.map.region'),
+    /** What map.js gives Leaflet (data attributes of the map's box): the tiles' credit and the zoom buttons' names. */
+    mapWords: { attribution: attribution(say), zoomIn: say('web.map.zoomIn'), zoomOut: say('web.map.zoomOut') },
     listHeading: say('web.map.listHeading'),
     updatesIntro: say('web.updates.intro'),
     noUpdates: say('web.updates.none'),
