@@ -80,7 +80,7 @@ describe('a French alliance’s page', () => {
     await french.reply('olivia', 'updates post-now');
     const archive = await text('/a/rive-gauche/updates');
     expect(archive).toContain('<html lang="fr">');
-    expect(archive).toContain('Les nouvelles du mois publiées par l’alliance, des plus récentes aux plus anciennes.');
+    expect(archive).toContain('Les bulletins mensuels publiés par l’alliance, du plus récent au plus ancien.');
     expect(archive).toContain('Publié le 24 novembre 2026');
     const page = await text('/a/rive-gauche/updates/2026-11');
     expect(page).toMatch(/Publié le mardi 24 novembre 2026 à \d\d:\d\d \(Europe\/Paris\)/);
@@ -90,7 +90,7 @@ describe('a French alliance’s page', () => {
     expect(email).toMatch(new RegExp(`<title>Rive Gauche${NBSP}: `));
     const atom = new XMLParser({ ignoreAttributes: false }).parse(await text('/a/rive-gauche/updates.atom'));
     expect(atom.feed['@_xml:lang']).toBe('fr');
-    expect(atom.feed.title).toBe(`Rive Gauche${NBSP}: nouvelles du mois`);
+    expect(atom.feed.title).toBe(`Rive Gauche${NBSP}: bulletins mensuels`);
   });
 
   it('names its calendar in French', async () => {
@@ -108,7 +108,7 @@ describe('a Spanish alliance’s page', () => {
     expect(directory).toContain('1200 puestos');
     expect(await text(await spacePath('red-sur'))).toContain('Volver a todos los espacios');
     expect(await text('/a/red-sur/map')).toContain('1 espacio de la alianza. El mapa necesita JavaScript');
-    expect(await text('/a/red-sur/updates')).toContain('Todavía no se ha publicado ninguna novedad mensual.');
+    expect(await text('/a/red-sur/updates')).toContain('Todavía no se ha publicado ningún boletín mensual.');
     expect(await text('/a/red-sur/?min-desks=muchos')).toContain('min-desks debe ser un número entero');
     expect(await text('/a/red-sur/events.ics')).toContain('X-WR-CALNAME:Red Sur: eventos públicos');
   });
