@@ -33,8 +33,10 @@ export interface RateLimit {
   windowMs: number;
 }
 
-/** A fixed window per address; the table is swept each window so it never grows past the addresses of one window. */
-/** The refusal is in the alliance's language when the address names one (`textOf`), else English. */
+/**
+ * A fixed window per address; the table is swept each window so it never grows past the addresses of one window.
+ * The refusal is in the alliance's language when the address names one (`textOf`), else English.
+ */
 export function rateLimit(
   options: RateLimit,
   addressOf: (c: Parameters<MiddlewareHandler>[0]) => string,
