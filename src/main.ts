@@ -182,6 +182,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         databasePath: config.DATABASE_PATH,
         ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
         allianceNames: () => client.guilds.cache.map((guild) => [guild.id, guild.name]),
+        allianceLocales: () => client.guilds.cache.map((guild) => [guild.id, guild.preferredLocale]),
         ...(options.webRateLimit ? { rateLimit: options.webRateLimit } : {}),
         health: {
           database: () => database.sqlite.prepare('SELECT 1 AS ok').get() !== undefined,

@@ -20,7 +20,9 @@ import type { Html, PageFrame } from './layout.js';
 import { rateLimit, requestLog, securityHeaders, type RateLimit } from './middleware.js';
 import { shedWhenBehind } from './overload.js';
 import { loadStaticFiles } from './static.js';
-import { T } from './text.js';
+import { allianceLanguage } from '../i18n/locale.js';
+import { sayRef } from '../i18n/translate.js';
+import { ENGLISH, webText, type WebText } from './text.js';
 import { archivePage, updateEmail, updatePage, updatesAtom } from './updates.pages.js';
 
 export interface WebDeps {
@@ -33,6 +35,8 @@ export interface WebDeps {
   health: () => HealthReport | Promise<HealthReport>;
   /** The alliance's display name (its Discord server's name), or null to use the slug. */
   allianceName?: (guildId: string) => string | null;
+  /** The alliance's Discord server locale (preferred_locale): the page's language when organizers chose none. */
+  allianceLocale?: (guildId: string) => string | null;
   rateLimit?: RateLimit;
   /** How late the serving thread's event loop runs (ms): past MAX_LAG_MS requests get 503 (overload.ts). */
   lag?: () => number;
@@ -55,7 +59,7 @@ const searchParams = z.object({
   page: z.string().max(6).default('1'),
 });
 
-const wholeNumber = (raw: string, name: string, problems: string[]): number | undefined => {
+const wholeNumber = (T: WebText, raw: string, name: string, problems: string[]): number | undefined => {
   if (!raw.trim()) return undefined;
   const n = Number(raw);
   if (!Number.isInteger(n)) problems.push(T.wholeNumber(name));
@@ -85,11 +89,23 @@ export function createWebApp(deps: WebDeps) {
   const rendered = createRenderCache();
   const listing = createListingCache(services.directory.publicPage);
   const allianceAt = createAllianceLookup(services.alliances.publicPage, deps.dataVersion);
+  /** The page's words in the alliance's language: the same rule as its public posts in Discord. */
+  const textFor = (alliance: Pick<AllianceSettings, 'guildId' | 'language'>) => webText(allianceLanguage(alliance.language, deps.allianceLocale?.(alliance.guildId)));
+  /** Refusals before the alliance is resolved (rate limit, overload): its language when the address names one. */
+  const textOfPath = (c: Context) => {
+    const slug = /^\/a\/([^/]+)/.exec(c.req.path)?.[1];
+    const alliance = slug ? allianceAt(slug) : null;
+    return alliance ? textFor(alliance) : ENGLISH;
+  };
+  const textOf = (c: Context<{ Variables: { alliance: AllianceSettings } }>) => {
+    const alliance = c.get('alliance') as AllianceSettings | undefined;
+    return alliance ? textFor(alliance) : ENGLISH;
+  };
 
   app.use(requestLog(deps.logger));
   app.use(securityHeaders());
-  if (deps.lag) app.use(shedWhenBehind(deps.lag));
-  app.use(rateLimit(deps.rateLimit ?? { limit: 300, windowMs: 10_000 }, deps.addressOf ?? (() => 'unknown')));
+  if (deps.lag) app.use(shedWhenBehind(deps.lag, undefined, textOfPath));
+  app.use(rateLimit(deps.rateLimit ?? { limit: 300, windowMs: 10_000 }, deps.addressOf ?? (() => 'unknown'), undefined, textOfPath));
   app.use(etag());
 
   app.get('/healthz', async (c) => {
@@ -100,7 +116,7 @@ export function createWebApp(deps: WebDeps) {
 
   app.get('/static/*', async (c) => {
     const file = files.get(c.req.path);
-    if (!file) return c.text(T.notFound, 404);
+    if (!file) return c.text(ENGLISH.notFound, 404);
     c.header('Cache-Control', 'public, max-age=86400');
     return c.body(new Uint8Array(file.body), 200, { 'Content-Type': file.type });
   });
@@ -108,8 +124,9 @@ export function createWebApp(deps: WebDeps) {
   app.get('/calendar/:file', async (c) => {
     const token = c.req.param('file').replace(/\.ics$/, '');
     const feed = services.calendar.memberFeed(token);
-    if (!feed) return c.text(T.notFound, 404);
+    if (!feed) return c.text(ENGLISH.notFound, 404);
     const settings = services.alliances.settings(feed.guildId);
+    const T = textFor(settings);
     const name = deps.allianceName?.(feed.guildId) ?? settings.publicSlug ?? T.anAlliance;
     const entries = feed.meetings.map((m): CalendarEntry => ({ ...m, url: null, description: null }));
     c.header('Cache-Control', 'private, max-age=300');
@@ -120,7 +137,7 @@ export function createWebApp(deps: WebDeps) {
   // Everything under /a/<slug>: a page that is off, or a slug nobody has, is the same plain 404.
   app.use('/a/:slug/*', async (c, next) => {
     const alliance = allianceAt(c.req.param('slug') ?? '');
-    if (!alliance) return c.text(T.notFound, 404);
+    if (!alliance) return c.text(ENGLISH.notFound, 404);
     c.set('alliance', alliance);
     await next();
   });
@@ -128,7 +145,7 @@ export function createWebApp(deps: WebDeps) {
   const frameOf = (c: Context<{ Variables: { alliance: AllianceSettings } }>, current: PageFrame['current'], title: (name: string) => string): PageFrame => {
     const alliance = c.get('alliance');
     const allianceName = deps.allianceName?.(alliance.guildId) ?? alliance.publicSlug ?? '';
-    return { title: title(allianceName), base: `/a/${alliance.publicSlug}`, allianceName, current };
+    return { title: title(allianceName), base: `/a/${alliance.publicSlug}`, allianceName, current, text: textFor(alliance) };
   };
   const pageUrl = (alliance: AllianceSettings) => `${base}/a/${alliance.publicSlug}`;
 
@@ -136,13 +153,14 @@ export function createWebApp(deps: WebDeps) {
 
   app.get('/a/:slug/', async (c) => {
     const alliance = c.get('alliance');
+    const T = textFor(alliance);
     const frame = frameOf(c, 'directory', T.directoryTitle);
     const raw = searchParams.safeParse(c.req.query());
     const params = raw.success ? raw.data : searchParams.parse({});
     const form: SearchForm = { q: params.q, city: params.city, country: params.country, tag: params.tag, minDesks: params['min-desks'], maxDesks: params['max-desks'] };
     const problems: string[] = raw.success ? [] : raw.error.issues.map((issue) => T.tooLong(String(issue.path[0])));
-    const minDesks = wholeNumber(form.minDesks, 'min-desks', problems);
-    const maxDesks = wholeNumber(form.maxDesks, 'max-desks', problems);
+    const minDesks = wholeNumber(T, form.minDesks, 'min-desks', problems);
+    const maxDesks = wholeNumber(T, form.maxDesks, 'max-desks', problems);
     const pageNo = Math.max(1, Math.min(10_000, Math.floor(Number(params.page)) || 1));
     c.header('Cache-Control', PAGES);
     if (problems.length) return send(c, directoryPage(frame, form, null, problems), 400);
@@ -162,7 +180,8 @@ export function createWebApp(deps: WebDeps) {
       return send(c, directoryPage(frame, form, results, []));
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      return send(c, directoryPage(frame, form, null, error.problems.length ? error.problems.map((p) => p.message) : [error.message]), 400);
+      const problemText = (p: (typeof error.problems)[number]) => (p.text ? sayRef(T.say, p.text) : p.message);
+      return send(c, directoryPage(frame, form, null, error.problems.length ? error.problems.map(problemText) : [error.text ? sayRef(T.say, error.text) : error.message]), 400);
     }
   });
 
@@ -170,7 +189,7 @@ export function createWebApp(deps: WebDeps) {
     const alliance = c.get('alliance');
     const id = /^(\d{1,9})(?:-|$)/.exec(c.req.param('path'))?.[1];
     const space = id ? services.directory.publicPage.space(alliance.guildId, Number(id)) : null;
-    if (!space) return c.text(T.notFound, 404);
+    if (!space) return c.text(textFor(alliance).notFound, 404);
     if (c.req.param('path') !== space.path) return c.redirect(`/a/${alliance.publicSlug}/spaces/${space.path}`, 301);
     c.header('Cache-Control', PAGES);
     return send(c, spacePage(frameOf(c, 'space', () => space.name), space, `${pageUrl(alliance)}/spaces/${space.path}`));
@@ -178,9 +197,9 @@ export function createWebApp(deps: WebDeps) {
 
   app.get('/a/:slug/map', async (c) => {
     const alliance = c.get('alliance');
-    const frame = frameOf(c, 'map', T.mapTitle);
+    const frame = frameOf(c, 'map', textFor(alliance).mapTitle);
     const version = services.directory.publicPage.version(alliance.guildId);
-    const { body, etag: tag } = await rendered.get(`map:${alliance.guildId}:${frame.base}:${frame.allianceName}`, version, async () =>
+    const { body, etag: tag } = await rendered.get(`map:${alliance.guildId}:${frame.base}:${frame.allianceName}:${frame.text.language}`, version, async () =>
       String(await mapPage(frame, listing.spaces(alliance.guildId))),
     );
     c.header('Cache-Control', PAGES);
@@ -205,6 +224,7 @@ export function createWebApp(deps: WebDeps) {
   app.get('/a/:slug/events.ics', async (c) => {
     const alliance = c.get('alliance');
     const name = frameOf(c, 'none', (n) => n).allianceName;
+    const T = textFor(alliance);
     const meetings = services.calendar.publicMeetings(alliance.guildId).map((m): CalendarEntry => ({ ...m, url: `${pageUrl(alliance)}/`, description: null }));
     const openHouses = services.rhythm.publicPage.events(alliance.guildId).map(
       (e): CalendarEntry => ({ uid: e.uid, title: T.coworkingDayEvent(e.title, e.spaceName), startsAt: e.startsAt, endsAt: e.endsAt, location: e.spaceName, url: e.link, description: null, cancelled: false, createdAt: e.createdAt }),
@@ -218,7 +238,7 @@ export function createWebApp(deps: WebDeps) {
   app.get('/a/:slug/updates', async (c) => {
     const alliance = c.get('alliance');
     c.header('Cache-Control', PAGES);
-    return send(c, archivePage(frameOf(c, 'updates', T.updatesTitle), services.rhythm.publicPage.archive(alliance.guildId), alliance.timezone));
+    return send(c, archivePage(frameOf(c, 'updates', textFor(alliance).updatesTitle), services.rhythm.publicPage.archive(alliance.guildId), alliance.timezone));
   });
 
   app.get('/a/:slug/updates.atom', async (c) => {
@@ -226,30 +246,30 @@ export function createWebApp(deps: WebDeps) {
     const name = frameOf(c, 'none', (n) => n).allianceName;
     c.header('Cache-Control', FEEDS);
     c.header('Content-Type', 'application/atom+xml; charset=utf-8');
-    return sendText(c, await updatesAtom(name, services.rhythm.publicPage.archive(alliance.guildId), alliance.timezone, pageUrl(alliance)));
+    return sendText(c, await updatesAtom(textFor(alliance), name, services.rhythm.publicPage.archive(alliance.guildId), alliance.timezone, pageUrl(alliance)));
   });
 
   app.get('/a/:slug/updates/:period', async (c) => {
     const alliance = c.get('alliance');
     const update = services.rhythm.publicPage.update(alliance.guildId, c.req.param('period'));
-    if (!update) return c.text(T.notFound, 404);
+    if (!update) return c.text(textFor(alliance).notFound, 404);
     c.header('Cache-Control', PAGES);
-    return send(c, updatePage(frameOf(c, 'updates', T.updatesTitle), update, alliance.timezone));
+    return send(c, updatePage(frameOf(c, 'updates', textFor(alliance).updatesTitle), update, alliance.timezone));
   });
 
   app.get('/a/:slug/updates/:period/email', async (c) => {
     const alliance = c.get('alliance');
     const update = services.rhythm.publicPage.update(alliance.guildId, c.req.param('period'));
-    if (!update) return c.text(T.notFound, 404);
+    if (!update) return c.text(textFor(alliance).notFound, 404);
     const name = frameOf(c, 'none', (n) => n).allianceName;
     c.header('Cache-Control', PAGES);
-    return send(c, updateEmail(name, update, alliance.timezone, `${pageUrl(alliance)}/updates/${update.period}`));
+    return send(c, updateEmail(textFor(alliance), name, update, alliance.timezone, `${pageUrl(alliance)}/updates/${update.period}`));
   });
 
-  app.notFound((c) => c.text(T.notFound, 404));
+  app.notFound((c) => c.text(textOf(c).notFound, 404));
   app.onError((error, c) => {
     deps.logger.error({ err: error, path: c.req.path }, 'public page failed');
-    return c.text(T.failed, 500);
+    return c.text(textOf(c).failed, 500);
   });
   return app;
 }

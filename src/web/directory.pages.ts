@@ -3,7 +3,7 @@
 import { html, raw } from 'hono/html';
 import type { PublicSpace } from '../directory/directory-public.rules.js';
 import { page, type Html, type PageFrame } from './layout.js';
-import { T } from './text.js';
+import type { WebText } from './text.js';
 
 export interface SearchForm {
   q: string;
@@ -25,8 +25,13 @@ export interface ResultsView {
 
 const where = (s: Pick<PublicSpace, 'city' | 'region' | 'countryName'>) => [s.city, s.region, s.countryName].filter(Boolean).join(', ');
 
-function tagList(tags: string[]): Html {
+function tagList(T: WebText, tags: string[]): Html {
   return tags.length ? html`<ul class="tags" aria-label="${T.fields.tags}">${tags.map((t) => html`<li>${t}</li>`)}</ul>` : html``;
+}
+
+/** The map script's words in the page's language (static/map.js reads them from the map's box). */
+function mapWords(T: WebText): Html {
+  return html` data-attribution="${T.mapWords.attribution}" data-zoom-in="${T.mapWords.zoomIn}" data-zoom-out="${T.mapWords.zoomOut}"`;
 }
 
 function field(id: keyof SearchForm, label: string, value: string, type = 'text'): Html {
@@ -45,6 +50,7 @@ function query(form: SearchForm, pageNo: number): string {
 }
 
 export function directoryPage(frame: PageFrame, form: SearchForm, results: ResultsView | null, problems: string[]): Html {
+  const T = frame.text;
   const pager =
     results && results.pageCount > 1
       ? html`<nav class="pager" aria-label="${T.pagination}">
@@ -75,7 +81,7 @@ ${
 <ol class="spaces">
 ${results.items.map(
   (s) => html`<li class="space"><h2><a href="${frame.base}/spaces/${s.path}">${s.name}</a></h2>
-<p class="meta">${where(s)}${s.desks ? ` · ${T.desks(s.desks)}` : ''}</p>${tagList(s.tags)}</li>`,
+<p class="meta">${where(s)}${s.desks ? ` · ${T.desks(s.desks)}` : ''}</p>${tagList(T, s.tags)}</li>`,
 )}
 </ol>
 ${pager}`
@@ -102,9 +108,10 @@ function jsonLd(space: PublicSpace, url: string): string {
 }
 
 export function spacePage(frame: PageFrame, space: PublicSpace, canonical: string): Html {
+  const T = frame.text;
   const facts: [string, string | null][] = [
     [T.fields.where, where(space)],
-    [T.fields.desks, space.desks ? String(space.desks) : null],
+    [T.fields.desks, space.desks ? T.desksValue(space.desks) : null],
     [T.fields.hours, space.hours],
     [T.fields.dayPass, space.dayPass],
     [T.fields.booking, space.booking],
@@ -120,8 +127,8 @@ ${space.description ? html`<p>${space.description}</p>` : ''}
 ${facts.filter(([, v]) => v).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}
 ${space.website ? html`<dt>${T.fields.website}</dt><dd><a href="${space.website}" rel="nofollow noopener">${space.website}</a></dd>` : ''}
 </dl>
-${tagList(space.tags)}
-<div id="map" class="minimap" role="region" aria-label="${T.onMap(space.name)}"></div>
+${tagList(T, space.tags)}
+<div id="map" class="minimap" role="region" aria-label="${T.onMap(space.name)}"${mapWords(T)}></div>
 <script type="application/json" id="map-data">${raw(marker)}</script>
 <p><a href="${frame.base}/">${T.back}</a></p>
 </article>`,
@@ -129,12 +136,13 @@ ${tagList(space.tags)}
 }
 
 export function mapPage(frame: PageFrame, spaces: PublicSpace[]): Html {
+  const T = frame.text;
   const markers = JSON.stringify(spaces.map((s) => ({ lat: s.latitude, lon: s.longitude, name: s.name, where: where(s), url: `${frame.base}/spaces/${s.path}` }))).replace(/</g, '\\u003c');
   return page(
     { ...frame, head: html`<link rel="stylesheet" href="/static/leaflet/leaflet.css">`, scripts: ['/static/leaflet/leaflet.js', '/static/map.js'] },
     html`<h1>${frame.title}</h1>
 <p>${T.mapIntro(spaces.length)}</p>
-<div id="map" role="region" aria-label="${T.mapRegion}"></div>
+<div id="map" role="region" aria-label="${T.mapRegion}"${mapWords(T)}></div>
 <script type="application/json" id="map-data">${raw(markers)}</script>
 <h2>${T.listHeading}</h2>
 <ul class="spaces">

@@ -1,7 +1,7 @@
 // The page shell every public page shares: landmarks, skip link, navigation, one stylesheet, no inline script.
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { T } from './text.js';
+import type { WebText } from './text.js';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -11,15 +11,18 @@ export interface PageFrame {
   base: string;
   allianceName: string;
   current: 'directory' | 'map' | 'updates' | 'space' | 'none';
+  /** The page's words, in the alliance's language. */
+  text: WebText;
   head?: Html;
   scripts?: string[];
 }
 
 export function page(frame: PageFrame, body: Html): Html {
+  const T = frame.text;
   const link = (key: 'directory' | 'map' | 'updates', href: string) =>
     frame.current === key ? html`<li><a href="${href}" aria-current="page">${T.nav[key]}</a></li>` : html`<li><a href="${href}">${T.nav[key]}</a></li>`;
   return html`<!doctype html>
-<html lang="en">
+<html lang="${T.language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -32,7 +35,7 @@ ${frame.head ?? ''}
 <a class="skip" href="#main">${T.skip}</a>
 <header>
 <a class="title" href="${frame.base}/">${frame.allianceName}</a>
-<nav aria-label="Site">
+<nav aria-label="${T.nav.label}">
 <ul>
 ${link('directory', `${frame.base}/`)}
 ${link('map', `${frame.base}/map`)}

@@ -2,7 +2,7 @@
 // path carries no query string and no calendar token.
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from '../shared/logger.js';
-import { T } from './text.js';
+import { ENGLISH, type WebText } from './text.js';
 
 /** Scripts and styles from this server only; map tiles from OpenStreetMap; nothing framed, no plugins. */
 export const CONTENT_SECURITY_POLICY = [
@@ -39,8 +39,16 @@ export interface RateLimit {
   windowMs: number;
 }
 
-/** A fixed window per address; the table is swept each window so it never grows past the addresses of one window. */
-export function rateLimit(options: RateLimit, addressOf: (c: Parameters<MiddlewareHandler>[0]) => string, now: () => number = Date.now): MiddlewareHandler {
+/**
+ * A fixed window per address; the table is swept each window so it never grows past the addresses of one window.
+ * The refusal is in the alliance's language when the address names one (`textOf`), else English.
+ */
+export function rateLimit(
+  options: RateLimit,
+  addressOf: (c: Parameters<MiddlewareHandler>[0]) => string,
+  now: () => number = Date.now,
+  textOf: (c: Parameters<MiddlewareHandler>[0]) => WebText = () => ENGLISH,
+): MiddlewareHandler {
   let windowStart = now();
   let counts = new Map<string, number>();
   return async (c, next) => {
@@ -54,7 +62,7 @@ export function rateLimit(options: RateLimit, addressOf: (c: Parameters<Middlewa
     counts.set(address, used);
     if (used > options.limit) {
       c.header('Retry-After', String(Math.max(1, Math.ceil((windowStart + options.windowMs - at) / 1000))));
-      return c.text(T.tooMany, 429);
+      return c.text(textOf(c).tooMany, 429);
     }
     await next();
   };

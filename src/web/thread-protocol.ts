@@ -15,11 +15,13 @@ export interface WebThreadData {
   clock: SharedArrayBuffer;
   /** Alliance (guild) id → its Discord server's name. */
   allianceNames: [string, string][];
+  /** Alliance (guild) id → its Discord server's locale (the page's language when organizers chose none). */
+  allianceLocales: [string, string][];
 }
 
 /** Main thread → web thread. */
 export type ToWebThread =
-  | { type: 'alliance-names'; names: [string, string][] }
+  | { type: 'alliance-names'; names: [string, string][]; locales: [string, string][] }
   | { type: 'health'; id: number; report: HealthReport }
   | { type: 'stop' };
 

@@ -24,6 +24,8 @@ export interface WebOptions {
   health: HealthProbes;
   /** Every alliance's display name (its Discord server's name) by guild id. */
   allianceNames(): [string, string][];
+  /** Every alliance's Discord server locale (preferred_locale) by guild id. */
+  allianceLocales(): [string, string][];
 }
 
 export interface RunningWeb {
@@ -33,7 +35,7 @@ export interface RunningWeb {
   readonly threadId: number | null;
   /** How many times the thread was started again after it died. */
   readonly restarts: number;
-  /** Alliance names changed (a server joined, renamed or left): the thread gets the new list. */
+  /** Alliance names or locales changed (a server joined, was renamed, changed language or left): the thread gets the new lists. */
   allianceNamesChanged(): void;
   /** Ends the thread abruptly, as a crash would: it is started again (the restart test uses this). */
   kill(): Promise<void>;
@@ -98,6 +100,7 @@ export async function startWeb(options: WebOptions, port: number, hostname = '0.
         logLevel: logger.level,
         clock: clock.buffer,
         allianceNames: options.allianceNames(),
+        allianceLocales: options.allianceLocales(),
       });
       worker = thread;
       thread.on('message', (message: FromWebThread) => {
@@ -161,7 +164,7 @@ export async function startWeb(options: WebOptions, port: number, hostname = '0.
     get restarts() {
       return restarts;
     },
-    allianceNamesChanged: () => post({ type: 'alliance-names', names: options.allianceNames() }),
+    allianceNamesChanged: () => post({ type: 'alliance-names', names: options.allianceNames(), locales: options.allianceLocales() }),
     async kill() {
       const thread = worker;
       await thread.terminate();
@@ -189,6 +192,7 @@ async function startInMainThread(options: WebOptions, port: number, hostname: st
       ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
       allianceName: (guildId) => options.allianceNames().find(([id]) => id === guildId)?.[1] ?? null,
+      allianceLocale: (guildId) => options.allianceLocales().find(([id]) => id === guildId)?.[1] ?? null,
       health: () => checkHealth(options.health),
     },
     port,

@@ -35,6 +35,7 @@ const statistics = setInterval(() => {
     logger.warn({ err: error }, 'could not pick up the planner’s statistics');
   }
 }, STATISTICS_EVERY_MS).unref();
+let locales = new Map(data.allianceLocales);
 
 const dataVersion = database.sqlite.prepare('PRAGMA data_version').pluck();
 const waiting = new Map<number, (report: HealthReport) => void>();
@@ -70,6 +71,7 @@ try {
       ...(data.publicUrl ? { publicUrl: data.publicUrl } : {}),
       ...(data.rateLimit ? { rateLimit: data.rateLimit } : {}),
       allianceName: (guildId) => names.get(guildId) ?? null,
+      allianceLocale: (guildId) => locales.get(guildId) ?? null,
       health,
       lag: createLagSampler().current,
       dataVersion: () => dataVersion.get() as number,
@@ -78,7 +80,10 @@ try {
     data.hostname,
   );
   main.on('message', (message: ToWebThread) => {
-    if (message.type === 'alliance-names') names = new Map(message.names);
+    if (message.type === 'alliance-names') {
+      names = new Map(message.names);
+      locales = new Map(message.locales);
+    }
     else if (message.type === 'health') waiting.get(message.id)?.(message.report);
     else if (message.type === 'stop') {
       clearInterval(statistics);

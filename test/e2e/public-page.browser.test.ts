@@ -172,6 +172,23 @@ suite('the public page in Chromium', () => {
     await page.close();
   });
 
+  it('draws a French alliance’s map in French: the page, the zoom buttons and the tiles’ credit, accessibly', async () => {
+    const fr = await h.newAlliance('Alliance Rive Gauche');
+    await fr.setup({ 'directory-approval': false, 'public-page': 'on', 'public-slug': 'rive-gauche', language: 'fr' });
+    const host: Actor = { guildId: fr.id, userId: fr.members.marcus, isOrganizer: false, roleIds: [] };
+    const { space } = h.bot.services.directory.register(host, { name: 'Atelier Nord', city: 'Lyon', country: 'FR', desks: 10, latitude: 45.76, longitude: 4.83 });
+    h.bot.services.directory.publicPage.setConsent(host, space.id, { listed: true });
+    const page = await open('/a/rive-gauche/map');
+    await expectCount(page.locator('.leaflet-marker-icon'), 1);
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Alliance Rive Gauche\u00a0: carte des espaces');
+    expect(await page.locator('.leaflet-control-zoom-in').getAttribute('title')).toBe('Zoom avant');
+    expect(await page.locator('.leaflet-control-zoom-out').getAttribute('title')).toBe('Zoom arrière');
+    expect(await textOf(page.locator('.leaflet-control-attribution'))).toContain('© les contributeurs d’OpenStreetMap');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('answers 404 for a page that is off', async () => {
     await a.reply('olivia', 'alliance setup', { 'public-page': 'off' });
     const page = await context.newPage();

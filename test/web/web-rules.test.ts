@@ -7,7 +7,7 @@ import { icalendar } from '../../src/web/feeds.js';
 import { offsetChanges } from '../../src/web/vtimezone.js';
 import { checkHealth } from '../../src/web/health.js';
 import { loggedPath, rateLimit, securityHeaders } from '../../src/web/middleware.js';
-import { discordLine } from '../../src/web/text.js';
+import { discordLine, ENGLISH, webText } from '../../src/web/text.js';
 
 describe('/healthz verdict', () => {
   const probes = { database: () => true, gateway: () => true, lastTickAt: () => 1_000, now: () => 61_000 };
@@ -95,15 +95,21 @@ describe('time zones in feeds', () => {
 
 describe('archived update lines, escaping', () => {
   it('drop the backslashes that escape markdown in Discord', async () => {
-    expect(String(await discordLine('Fuzz\\_name \\*not bold\\*', 'UTC'))).toBe('Fuzz_name *not bold*');
+    expect(String(await discordLine(ENGLISH, 'Fuzz\\_name \\*not bold\\*', 'UTC'))).toBe('Fuzz_name *not bold*');
   });
 });
 
 describe('archived update lines', () => {
   it('escape HTML, keep bold and links, and show timestamps and mentions in words', async () => {
-    const line = await discordLine('**Hive** <b>x</b> hosted by <@123456789012345678> in <#223456789012345678> at <t:1786262400:F> [site](https://a.example)', 'UTC');
+    const line = await discordLine(ENGLISH, '**Hive** <b>x</b> hosted by <@123456789012345678> in <#223456789012345678> at <t:1786262400:F> [site](https://a.example)', 'UTC');
     expect(String(line)).toBe(
       '<strong>Hive</strong> &lt;b&gt;x&lt;/b&gt; hosted by a member in a channel at Sunday, 9 August 2026 at 08:00 (UTC) <a href="https://a.example">site</a>',
     );
+  });
+
+  it('say timestamps and mentions in the alliance’s language', async () => {
+    const line = 'Con <@123456789012345678> en <#223456789012345678>: <t:1786262400:F>';
+    expect(String(await discordLine(webText('fr'), line, 'Europe/Paris'))).toBe('Con un membre en un salon: dimanche 9 août 2026 à 10:00 (Europe/Paris)');
+    expect(String(await discordLine(webText('es'), line, 'America/Mexico_City'))).toBe('Con una persona de la comunidad en un canal: domingo, 9 de agosto de 2026, 2:00 (America/Mexico City)');
   });
 });

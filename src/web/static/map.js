@@ -6,10 +6,15 @@
   if (!data || !box || !window.L) return;
   var spaces = JSON.parse(data.textContent || '[]');
   L.Icon.Default.imagePath = '/static/leaflet/images/';
-  var map = L.map(box, { scrollWheelZoom: false });
+  // The words come from the page, in the alliance's language (the server escaped the attribution's text).
+  var say = function (name, english) {
+    return box.getAttribute('data-' + name) || english;
+  };
+  var map = L.map(box, { scrollWheelZoom: false, zoomControl: false });
+  L.control.zoom({ zoomInTitle: say('zoom-in', 'Zoom in'), zoomOutTitle: say('zoom-out', 'Zoom out') }).addTo(map);
   L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
     maxZoom: 19,
-    attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    attribution: say('attribution', '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
   }).addTo(map);
   var bounds = [];
   spaces.forEach(function (s) {
