@@ -4,6 +4,7 @@ import { defineCommand } from '../src/discord/command.js';
 import { decisionsColumns } from '../src/discord/csv-header.js';
 import { renderProposalList } from '../src/discord/proposals/render.js';
 import { replyPrivately } from '../src/discord/respond.js';
+import { csvFile } from '../src/discord/csv-file.js';
 
 const data = new SlashCommandBuilder()
   .setName('decisions')
@@ -19,7 +20,7 @@ export const decisions = defineCommand({
   async execute(interaction, ctx) {
     if (interaction.options.getSubcommand() === 'export') {
       const { csv, count } = ctx.services.decisions.exportCsv(ctx.actor.guildId, decisionsColumns(ctx.say));
-      const file = new AttachmentBuilder(Buffer.from(csv, 'utf8'), { name: 'decisions.csv' });
+      const file = csvFile(csv, 'decisions.csv');
       return replyPrivately(interaction, { content: ctx.say('decisions.export.done', { count }), files: [file] });
     }
     const page = (interaction.options.getInteger('page') ?? 1) - 1;

@@ -12,6 +12,7 @@ import { decideSpace } from '../src/discord/directory/approval.js';
 import { nearHeading, renderEmpty, renderPending, renderResults, renderStats, searchHeading } from '../src/discord/directory/render.js';
 import { passMarker } from '../src/discord/pass/space-options.js';
 import { reply } from '../src/discord/respond.js';
+import { csvFile } from '../src/discord/csv-file.js';
 
 const data = new SlashCommandBuilder()
   .setName('directory')
@@ -78,7 +79,7 @@ export const directory = defineCommand({
       await reply(interaction, { ...renderPending(ctx.language, dir.pending(ctx.actor)), ephemeral: true });
     } else if (sub === 'export') {
       const csv = dir.exportCsv(ctx.actor, directoryColumns(ctx.say));
-      const file = new AttachmentBuilder(Buffer.from(csv.content, 'utf8'), { name: csv.filename });
+      const file = csvFile(csv.content, csv.filename);
       await reply(interaction, { content: ctx.say('directory.export.done', { count: csv.rows }), files: [file], ephemeral: true });
     } else {
       await importFile(interaction, ctx);

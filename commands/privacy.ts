@@ -34,7 +34,7 @@ export const privacy = defineCommand({
     if (interaction.options.getSubcommand() === 'export') {
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
       const exported = ctx.services.privacy.export(ctx.actor);
-      await reply(interaction, { content: exportMessage(ctx.say, exported), files: [exportFile(exported)], ephemeral: true });
+      await reply(interaction, { content: exportMessage(ctx.say, exported), files: [exportFile(ctx.say, exported)], ephemeral: true });
       return;
     }
     const preview = ctx.services.privacy.preview(ctx.actor);

@@ -6,6 +6,7 @@ import { CSV_COLUMNS } from '../../src/directory/directory-csv.service.js';
 import { worldGazetteer } from '../../src/directory/gazetteer.js';
 import type { CommandInput, MessageView } from '../../src/testbed/types.js';
 import { startHarness, visibleText as rawText, type Alliance, type Harness } from '../support/bot.js';
+import { csvText } from '../support/csv.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -148,12 +149,13 @@ describe('paging, export and import', () => {
 
     const exported = await a.reply('olivia', 'directory export');
     expect(exported.ephemeral).toBe(true);
-    const csv = exported.attachments[0]!.data.toString('utf8');
+    const csv = csvText(exported.attachments[0]!);
     expect(csv.split('\r\n')[0]).toBe(CSV_COLUMNS.join(','));
     expect(csv.trim().split('\n')).toHaveLength(25);
-    const again = await a.reply('olivia', 'directory import', { file: { filename: 'export.csv', content: csv, contentType: 'text/csv' } });
+    // The file goes back as exported, byte order mark and all, as an organizer re-uploads it.
+    const again = await a.reply('olivia', 'directory import', { file: { filename: 'export.csv', content: exported.attachments[0]!.data, contentType: 'text/csv' } });
     expect(again.content).toContain('0 new spaces, 24 updated');
-    expect((await a.reply('olivia', 'directory export')).attachments[0]!.data.toString('utf8')).toBe(csv);
+    expect(csvText((await a.reply('olivia', 'directory export')).attachments[0]!)).toBe(csv);
   });
 });
 

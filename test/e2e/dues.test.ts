@@ -7,6 +7,7 @@ import { createDemoAlliance, seedDemoData } from '../../src/shell/demo/demo-alli
 import type { MessageView } from '../../src/testbed/types.js';
 import { startHarness, visibleText, waitUntil, type Alliance, type Harness } from '../support/bot.js';
 import { closeEarly, openProposal, react } from './proposals-support.js';
+import { csvText } from '../support/csv.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -77,7 +78,7 @@ describe('/dues', () => {
 
     const exported = await a.reply('olivia', 'dues export');
     expect(exported.ephemeral).toBe(true);
-    const csv = exported.attachments[0]!.data.toString('utf8');
+    const csv = csvText(exported.attachments[0]!);
     expect(csv.trim().split('\r\n')).toHaveLength(4);
     expect(csv).toContain("3,reversal,");
     expect(csv).toContain("'-150.00,-15000,USD");

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../src/directory/directory-csv.service.js';
 import { startHarness, visibleText, type Alliance, type Harness } from '../support/bot.js';
+import { csvText } from '../support/csv.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -64,7 +65,7 @@ describe('directory import', () => {
     await a.setup();
     const opened = await a.run('marcus', 'space register', { name: 'Beacon Hall', city: 'Seattle', country: 'US' });
     await h.bed.driver.submitModal({ guildId: a.id, channelId: a.channel('general'), userId: a.members.marcus, modal: opened.modal!, values: {} });
-    const exported = (await a.reply('olivia', 'directory export')).attachments[0]!.data.toString('utf8');
+    const exported = csvText((await a.reply('olivia', 'directory export')).attachments[0]!);
     expect(exported).toContain(',pending,');
     const answer = await imp(a, `${exported}${row('Harbor Desk')}\r\n`);
     expect(answer.content).toMatch(/1 new space, 1 updated/);

@@ -8,6 +8,7 @@ import type { MessageView } from '../../src/testbed/types.js';
 import { startHarness, visibleText, waitUntil, type Alliance, type Harness } from '../support/bot.js';
 import { allianceWithSpaces } from './economy-support.js';
 import { closeEarly, openProposal, react } from './proposals-support.js';
+import { csvText } from '../support/csv.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,7 +18,7 @@ afterAll(async () => {
   await h?.stop();
 });
 
-const fileOf = (answer: MessageView) => answer.attachments[0]!.data.toString('utf8');
+const fileOf = (answer: MessageView) => csvText(answer.attachments[0]!);
 /** The file as any CSV reader sees it: header and rows. */
 const table = (csv: string) => parse(csv, { relax_column_count: false }) as string[][];
 const spaceId = (a: Alliance, name: string) => h.bot.services.directory.spaceAutocomplete(a.id, name)[0]!.id;

@@ -6,6 +6,7 @@ import { DAY } from '../../src/shared/clock.js';
 import { startHarness, visibleText, waitUntil, type Harness } from '../support/bot.js';
 import { rowCounts } from '../reliability/support/scenario.js';
 import { allianceWithSpaces, type SpacesWorld } from './economy-support.js';
+import { csvText } from '../support/csv.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -103,7 +104,7 @@ describe('the alliance pass', () => {
     expect(visibleText(await w.a.reply('olivia', 'pass visits', { month: '2026-10' }))).toContain('No pass visits in October 2026');
 
     const exported = await w.a.reply('olivia', 'pass export');
-    const csv = exported.attachments[0]!.data.toString('utf8');
+    const csv = csvText(exported.attachments[0]!);
     expect(csv.split('\r\n')[0]).toBe('day,space,pass,holder_id,holder_name');
     expect(csv).toMatch(new RegExp(`2026-11-\\d\\d,Rainier Commons,${sam},${w.a.members.sam},`));
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '../../src/shared/clock.js';
 import { startHarness, visibleText, waitUntil, type Harness } from '../support/bot.js';
 import { closeEarly, openProposal, react, reactionsOf, settle } from './proposals-support.js';
+import { csvText } from '../support/csv.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -131,7 +132,7 @@ describe('decision register', () => {
     await closeEarly(h, a, 'olivia', id);
     expect(visibleText(await a.reply('sam', 'decisions list'))).toMatch(/#1.*Shared printer.*Passed/s);
     const exported = await a.reply('sam', 'decisions export');
-    const csv = exported.attachments[0]!.data.toString('utf8');
+    const csv = csvText(exported.attachments[0]!);
     expect(exported.attachments[0]!.filename).toBe('decisions.csv');
     expect(csv.split('\r\n')[0]).toMatch(/^number,title,type,status,outcome/);
     expect(csv).toContain('1,Shared printer,general,closed,passed,majority,,,4,1,1,0,0,0,');

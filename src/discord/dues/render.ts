@@ -11,6 +11,7 @@ import type { Say } from '../../i18n/translate.js';
 import { dayInWords } from '../../shared/day-words.js';
 import type { Language } from '../../shared/languages.js';
 import { escapeMarkdown, truncate } from '../format.js';
+import { csvFile } from '../csv-file.js';
 
 const COLOR = { good: 0x16a34a, mixed: 0xf59e0b, bad: 0xdc2626 };
 const DESCRIPTION_MAX = 4000;
@@ -100,7 +101,7 @@ export function renderStatus(speech: Speech, report: StatusReport): { content?: 
 }
 
 export function ledgerFile(csv: string, today: string): AttachmentBuilder {
-  return new AttachmentBuilder(Buffer.from(csv, 'utf8'), { name: `dues-ledger-${today}.csv` });
+  return csvFile(csv, `dues-ledger-${today}.csv`);
 }
 
 /** The DM (or private-thread message) a host gets. */

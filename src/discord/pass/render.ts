@@ -8,6 +8,7 @@ import type { Language } from '../../shared/languages.js';
 import { escapeMarkdown, truncate, userMention } from '../format.js';
 import { fitEmbeds } from '../fit.js';
 import { dayInWords, monthInWords } from './calendar.js';
+import { csvFile } from '../csv-file.js';
 
 const COLOR = 0x14b8a6;
 
@@ -72,7 +73,7 @@ export function renderVisits({ say, language }: Speech, report: VisitsReport) {
 }
 
 export function exportAttachment(csv: string): AttachmentBuilder {
-  return new AttachmentBuilder(Buffer.from(csv, 'utf8'), { name: 'pass-visits.csv' });
+  return csvFile(csv, 'pass-visits.csv');
 }
 
 export function exportText(say: Say): string {

@@ -2,7 +2,8 @@
 // goes, what stays) with its buttons, the answers after it, and the organizers' notice, all within Discord's limits.
 import { AttachmentBuilder, ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import type { DeletionPreview, MemberExport } from '../../privacy/privacy.service.js';
-import type { Say } from '../../i18n/translate.js';
+import { sayRef, type Say } from '../../i18n/translate.js';
+import { decisionOf } from '../../meetings/agenda-decision.rules.js';
 import { customId } from '../custom-id.js';
 import { escapeMarkdown, truncate } from '../format.js';
 
@@ -13,8 +14,21 @@ const TABLES = new Set([
   'dues_plans', 'dues_reminder_prefs',
 ]);
 
-export function exportFile(data: MemberExport): AttachmentBuilder {
-  return new AttachmentBuilder(Buffer.from(JSON.stringify(data, null, 2), 'utf8'), { name: `alliance-data-${data.member}.json` });
+/**
+ * The export file: rows as stored, except a decision written onto an agenda item, which is stored as a sentence by
+ * key (JSON in the column) and is written out as the sentence in the member's language, as they read it in Discord.
+ */
+export function exportFile(say: Say, data: MemberExport): AttachmentBuilder {
+  const readable = { ...data, data: { ...data.data } };
+  const items = data.data['agenda_items'];
+  if (items) readable.data['agenda_items'] = items.map((row) => ({ ...row, decision: readableDecision(say, row['decision']) }));
+  return new AttachmentBuilder(Buffer.from(JSON.stringify(readable, null, 2), 'utf8'), { name: `alliance-data-${data.member}.json` });
+}
+
+function readableDecision(say: Say, stored: unknown): unknown {
+  if (typeof stored !== 'string') return stored;
+  const decision = decisionOf(stored);
+  return decision === null || typeof decision === 'string' ? decision : sayRef(say, decision);
 }
 
 export function exportMessage(say: Say, data: MemberExport): string {
