@@ -29,7 +29,9 @@ function northAmerica(): Place[] {
 export function writeSpaces(sqlite: Database.Database, guildId: string, from: number, to: number, hostIds: readonly string[]): void {
   const places = northAmerica();
   let seed = 42 + from;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  // The multiplication in 32-bit integers: in doubles it lost the low bits past 2^53 and the sequence fell into a
+  // short cycle (100,000 seeded spaces sat on 466 points, 660 of them on one point 12 km from Seattle).
+  const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 2 ** 31);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const space = sqlite.prepare(`INSERT INTO spaces (guild_id, name, name_key, city, city_key, place_id, region, country, latitude, longitude,
     desks, day_pass, tags, description, status, created_by, created_at, updated_at, approved_at)
