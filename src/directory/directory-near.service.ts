@@ -20,6 +20,9 @@ const MARGIN = 20;
  */
 const SLACK_KM = 0.005;
 
+/** How much narrower than an evenly filled circle would need the first box is (see nearest). */
+const FIRST_BOX_SHRINK = 8;
+
 type Point = { id: number; latitude: number; longitude: number };
 
 export function createNearFinder(deps: { search: Pick<DirectorySearchRepo, 'geoBox' | 'geoCount' | 'geoNearest' | 'coordinates'>; countCap: number }) {
@@ -71,18 +74,35 @@ export function createNearFinder(deps: { search: Pick<DirectorySearchRepo, 'geoB
       const inner = innerBox(lat, lon, radiusKm);
       const sure = inner ? search.geoCount(guildId, inner, countCap) : 0;
       if (sure < countCap) return whole();
-      // At least the cap: the nearest `want` and a margin, measured and kept by SQLite (see geoNearest).
-      const rows = search.geoNearest(guildId, boundingBox(lat, lon, radiusKm), lat, lon, want + MARGIN);
-      const { found, within, settledUpTo } = settle(guildId, lat, lon, rows, radiusKm, want);
-      // Every space nearer than the margin's last was read: what was found is what the whole circle would give.
-      const read = rows.length < want + MARGIN ? Infinity : haversineKm(lat, lon, rows.at(-1)!.latitude, rows.at(-1)!.longitude) - SLACK_KM;
-      // Spaces at one point of the tree (a city's own coordinates, shared by every space registered without its own)
-      // are as far as each other: ordered by id, as they always were, whichever of them the margin reached.
-      const tail = rows.slice(want - 1);
-      const onePoint = tail.length > 0 && tail.every((row) => row.latitude === tail[0]!.latitude && row.longitude === tail[0]!.longitude);
-      if (found.length >= want && (settledUpTo < read || onePoint)) return { found, total: Math.max(sure, want), capped: true };
-      if (read > radiusKm + SLACK_KM) return { found, total: within, capped: false };
-      return whole();
+      // At least the cap: the nearest `want` and a margin, measured and kept by SQLite (see geoNearest), first in a
+      // small box, then in boxes twice as wide until the page is settled. Without it SQLite measured every space of a
+      // big city's 50 km box (about 1,000 at 100,000 spaces) for a first page of ten. The first box is a quarter as
+      // wide as one holding about twice `want` if the circle were evenly filled (the inner box's count, capped, says
+      // how busy it is at least): spaces crowd around city centres, and a tree read of a small box costs little.
+      for (let d = Math.min(radiusKm, (radiusKm * Math.sqrt(want / sure)) / FIRST_BOX_SHRINK); ; d = Math.min(radiusKm, d * 2)) {
+        const answer = nearestInBox(d);
+        if (answer) return answer;
+      }
+
+      /** The page from box(d), or null when a wider box must be read (never for the circle's own box). */
+      function nearestInBox(d: number): NearestSpaces | null {
+        const rows = search.geoNearest(guildId, boundingBox(lat, lon, d), lat, lon, want + MARGIN);
+        const { found, within, settledUpTo } = settle(guildId, lat, lon, rows, radiusKm, want);
+        const circleBox = d >= radiusKm;
+        // A space outside a smaller box may lie just beyond its inscribed circle; outside the circle's own box, beyond the radius.
+        const boxReach = circleBox ? Infinity : d - SLACK_KM;
+        // Every space nearer than this was read: what was found is what the whole circle would give up to there.
+        const lastRead = rows.length < want + MARGIN ? Infinity : haversineKm(lat, lon, rows.at(-1)!.latitude, rows.at(-1)!.longitude) - SLACK_KM;
+        const read = Math.min(boxReach, lastRead);
+        // Spaces at one point of the tree (a city's own coordinates, shared by every space registered without its own)
+        // are as far as each other: ordered by id, as they always were, whichever of them the margin reached.
+        const tail = rows.slice(want - 1);
+        const onePoint = tail.length > 0 && tail.every((row) => row.latitude === tail[0]!.latitude && row.longitude === tail[0]!.longitude) && haversineKm(lat, lon, tail[0]!.latitude, tail[0]!.longitude) < boxReach;
+        if (found.length >= want && (settledUpTo < read || onePoint)) return { found, total: Math.max(sure, want), capped: true };
+        if (!circleBox) return null;
+        if (read > radiusKm + SLACK_KM) return { found, total: within, capped: false };
+        return whole();
+      }
     },
   };
 }

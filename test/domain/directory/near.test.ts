@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrationsFolder, openDatabase } from '../../../src/db/open.js';
+import { createNearFinder } from '../../../src/directory/directory-near.service.js';
 import { createDirectoryRepo } from '../../../src/directory/directory.repo.js';
+import { createDirectorySearchRepo } from '../../../src/directory/directory-search.repo.js';
 import { worldGazetteer } from '../../../src/directory/gazetteer.js';
 import { foldKey, haversineKm } from '../../../src/directory/text.rules.js';
 import { createServices } from '../../../src/services.js';
@@ -86,6 +88,36 @@ describe('near over the spatial index', () => {
     const first = ctx.dir.near(GUILD, { place: String(SEATTLE.id), radiusKm: 50 });
     expect(first.items.map((s) => s.id)).toEqual(expected.slice(0, 10).map((e) => e.id));
     expect(first).toMatchObject({ total: expected.length, totalCapped: false });
+  });
+
+  it('reads a small box first for a page near a busy centre, and wider boxes only when it holds too few', () => {
+    const ctx = setup();
+    // One alliance with a dense core and two busy towns 30 km away; another with the towns only (an empty centre).
+    for (const guild of [GUILD, OTHER_GUILD]) {
+      if (guild === GUILD) scatter(ctx.db, guild, 60, SEATTLE, 1.5);
+      scatter(ctx.db, guild, 300, { lat: SEATTLE.lat + 0.27, lon: SEATTLE.lon }, 6, 'approved', 17);
+      scatter(ctx.db, guild, 300, { lat: SEATTLE.lat - 0.27, lon: SEATTLE.lon + 0.1 }, 6, 'approved', 19);
+    }
+    const repo = createDirectorySearchRepo(ctx.db);
+    const boxes: number[] = [];
+    const finder = createNearFinder({
+      search: { ...repo, geoNearest: (g, box, lat, lon, limit) => (boxes.push(box.maxLat - box.minLat), repo.geoNearest(g, box, lat, lon, limit)) },
+      countCap: 100,
+    });
+    const circle = 100 / 111.0;
+    const firstBox = (circle * Math.sqrt(11 / 100)) / 8;
+    for (const guild of [GUILD, OTHER_GUILD]) {
+      const expected = measured(ctx.sqlite, guild, 50);
+      for (const want of [11, 21, 61, 71, 201, expected.length + 1]) {
+        boxes.length = 0;
+        const { found } = finder.nearest(guild, SEATTLE.lat, SEATTLE.lon, 50, want);
+        expect(found.map((f) => f.id)).toEqual(expected.slice(0, want).map((e) => e.id));
+        expect(Math.max(...boxes)).toBeLessThanOrEqual(circle + 1e-9);
+        // A first page: ten from the core in a box a 24th as wide as the circle's; with no core, boxes twice as wide
+        // each time until one reaches the towns 24 km away (16 times as wide: 33 km).
+        if (want === 11) expect(boxes).toEqual((guild === GUILD ? [1] : [1, 2, 4, 8, 16]).map((k) => expect.closeTo(k * firstBox, 6)));
+      }
+    }
   });
 
   it('finds a space where it is now: approved, moved, sent back to pending, removed', () => {
