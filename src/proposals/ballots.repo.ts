@@ -82,6 +82,12 @@ export function createBallotsRepo(db: Db) {
     .from(proposalTallies)
     .where(and(eq(proposalTallies.proposalId, sql.placeholder('proposalId')), eq(proposalTallies.guildId, sql.placeholder('guildId'))))
     .prepare();
+  // A reaction vote reads the voter's ballot before it writes.
+  const currentVoteStatement = db
+    .select(ballotColumns)
+    .from(proposalBallots)
+    .where(and(eq(proposalBallots.guildId, sql.placeholder('guildId')), eq(proposalBallots.proposalId, sql.placeholder('proposalId')), eq(proposalBallots.voterKey, sql.placeholder('voterKey'))))
+    .prepare();
 
   /**
    * The first `limit` current votes that count, oldest first, each with its unit's label (a space's name): what
@@ -115,13 +121,7 @@ export function createBallotsRepo(db: Db) {
 
     /** The current vote of one unit, counted or not (null when none or withdrawn). */
     currentVoteOf(guildId: string, proposalId: number, voterKey: string): CurrentVote | null {
-      return (
-        db
-          .select(ballotColumns)
-          .from(proposalBallots)
-          .where(and(eq(proposalBallots.guildId, guildId), eq(proposalBallots.proposalId, proposalId), eq(proposalBallots.voterKey, voterKey)))
-          .get() ?? null
-      );
+      return currentVoteStatement.get({ guildId, proposalId, voterKey }) ?? null;
     },
 
     /** The newest vote event of a proposal (0 when none): reconciliation's mark of when its read began. */

@@ -45,6 +45,43 @@ export function createProposalsRepo(db: Db) {
     .from(proposals)
     .where(and(eq(proposals.guildId, sql.placeholder('guildId')), eq(proposals.id, sql.placeholder('id'))))
     .prepare();
+  // A reaction vote: the proposal behind the message, the member's voter units, and the one event with its ballot.
+  const byMessageStatement = db
+    .select()
+    .from(proposals)
+    .where(and(eq(proposals.messageId, sql.placeholder('messageId')), eq(proposals.guildId, sql.placeholder('guildId'))))
+    .prepare();
+  const electorKeysStatement = db
+    .select({ voterKey: proposalElectors.voterKey, leftAt: proposalElectors.leftAt })
+    .from(proposalElectors)
+    .where(and(eq(proposalElectors.guildId, sql.placeholder('guildId')), eq(proposalElectors.proposalId, sql.placeholder('proposalId')), eq(proposalElectors.userId, sql.placeholder('userId'))))
+    .prepare();
+  const voteRow = {
+    guildId: sql.placeholder('guildId'), proposalId: sql.placeholder('proposalId'), voterKey: sql.placeholder('voterKey'), userId: sql.placeholder('userId'),
+    choice: sql.placeholder('choice'), source: sql.placeholder('source'), reason: sql.placeholder('reason'), at: sql.placeholder('at'),
+  };
+  const oneEvent = db.insert(proposalVotes).values(voteRow).returning({ id: proposalVotes.id }).prepare();
+  const dropOneBallot = db
+    .delete(proposalBallots)
+    .where(and(eq(proposalBallots.proposalId, sql.placeholder('proposalId')), eq(proposalBallots.voterKey, sql.placeholder('voterKey'))))
+    .prepare();
+  const ballotReplaced = {
+    target: [proposalBallots.proposalId, proposalBallots.voterKey],
+    set: {
+      userId: sql`excluded.user_id`,
+      choice: sql`excluded.choice`,
+      source: sql`excluded.source`,
+      reason: sql`excluded.reason`,
+      at: sql`excluded.at`,
+      eventId: sql`excluded.event_id`,
+      casterLeft: sql`excluded.caster_left`,
+    },
+  };
+  const oneBallot = db
+    .insert(proposalBallots)
+    .values({ ...voteRow, eventId: sql.placeholder('eventId'), casterLeft: false })
+    .onConflictDoUpdate(ballotReplaced)
+    .prepare();
   const ballots = createBallotsRepo(db);
   const reminderPrefs = createReminderPrefsRepo(db);
   // A named object, not `this`: a method handed around on its own still reaches its siblings. The ballots' and
@@ -82,9 +119,7 @@ export function createProposalsRepo(db: Db) {
     },
 
     byMessage(guildId: string, messageId: string): ProposalRow | null {
-      return (
-        db.select().from(proposals).where(and(eq(proposals.messageId, messageId), eq(proposals.guildId, guildId))).get() ?? null
-      );
+      return byMessageStatement.get({ messageId, guildId }) ?? null;
     },
 
     update(guildId: string, id: number, patch: Partial<Omit<ProposalRow, 'id' | 'guildId' | 'number'>>): void {
@@ -141,11 +176,7 @@ export function createProposalsRepo(db: Db) {
 
     /** The voter units a member may vote for on a proposal (themself, or the spaces they host). */
     electorKeys(guildId: string, proposalId: number, userId: string): { voterKey: string; leftAt: number | null }[] {
-      return db
-        .select({ voterKey: proposalElectors.voterKey, leftAt: proposalElectors.leftAt })
-        .from(proposalElectors)
-        .where(and(eq(proposalElectors.guildId, guildId), eq(proposalElectors.proposalId, proposalId), eq(proposalElectors.userId, userId)))
-        .all();
+      return electorKeysStatement.all({ guildId, proposalId, userId });
     },
 
     electorsOf(guildId: string, proposalId: number): { userId: string; voterKey: string; leftAt: number | null }[] {
@@ -177,6 +208,16 @@ export function createProposalsRepo(db: Db) {
         db.transaction(() => events.forEach((event) => repo.appendVotes(guildId, proposalId, [event])));
         return;
       }
+      if (events.length === 1) {
+        // One vote (a reaction or a command): the same writes as below, as statements built once.
+        const event = events[0]!;
+        db.transaction(() => {
+          const eventId = oneEvent.get({ ...event, guildId, proposalId })!.id;
+          if (event.choice === null) dropOneBallot.run({ proposalId, voterKey: event.voterKey });
+          else oneBallot.run({ ...event, guildId, proposalId, eventId });
+        });
+        return;
+      }
       db.transaction((tx) => {
         for (const part of chunks(events)) {
           const inserted = tx
@@ -195,18 +236,7 @@ export function createProposalsRepo(db: Db) {
           if (ballots.length) {
             tx.insert(proposalBallots)
               .values(ballots)
-              .onConflictDoUpdate({
-                target: [proposalBallots.proposalId, proposalBallots.voterKey],
-                set: {
-                  userId: sql`excluded.user_id`,
-                  choice: sql`excluded.choice`,
-                  source: sql`excluded.source`,
-                  reason: sql`excluded.reason`,
-                  at: sql`excluded.at`,
-                  eventId: sql`excluded.event_id`,
-                  casterLeft: sql`excluded.caster_left`,
-                },
-              })
+              .onConflictDoUpdate(ballotReplaced)
               .run();
           }
         }
