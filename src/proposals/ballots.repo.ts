@@ -58,14 +58,22 @@ export function createBallotsRepo(db: Db) {
     at: proposalBallots.at,
   };
 
+  // Reconciling a proposal with its reactions (at start-up, after a reconnect) reads these for each open proposal.
+  const currentVotesStatement = db
+    .select(ballotColumns)
+    .from(proposalBallots)
+    .where(and(eq(proposalBallots.guildId, sql.placeholder('guildId')), eq(proposalBallots.proposalId, sql.placeholder('proposalId')), eq(proposalBallots.casterLeft, false)))
+    .orderBy(asc(proposalBallots.at), asc(proposalBallots.eventId))
+    .prepare();
+  const changedSinceStatement = db
+    .selectDistinct({ voterKey: proposalVotes.voterKey, userId: proposalVotes.userId })
+    .from(proposalVotes)
+    .where(and(eq(proposalVotes.guildId, sql.placeholder('guildId')), eq(proposalVotes.proposalId, sql.placeholder('proposalId')), gt(proposalVotes.id, sql.placeholder('eventId'))))
+    .prepare();
+
   /** Current votes that count, from the projection. */
   function currentVotes(guildId: string, proposalId: number): CurrentVote[] {
-    return db
-      .select(ballotColumns)
-      .from(proposalBallots)
-      .where(and(eq(proposalBallots.guildId, guildId), eq(proposalBallots.proposalId, proposalId), eq(proposalBallots.casterLeft, false)))
-      .orderBy(asc(proposalBallots.at), asc(proposalBallots.eventId))
-      .all();
+    return currentVotesStatement.all({ guildId, proposalId });
   }
 
   // Prepared once: the statements behind every show and tally (building a query costs more than running these).
@@ -132,11 +140,7 @@ export function createBallotsRepo(db: Db) {
 
     /** Voters and members with a vote event after `eventId`. */
     changedSince(guildId: string, proposalId: number, eventId: number): { voterKey: string | null; userId: string | null }[] {
-      return db
-        .selectDistinct({ voterKey: proposalVotes.voterKey, userId: proposalVotes.userId })
-        .from(proposalVotes)
-        .where(and(eq(proposalVotes.guildId, guildId), eq(proposalVotes.proposalId, proposalId), gt(proposalVotes.id, eventId)))
-        .all();
+      return changedSinceStatement.all({ guildId, proposalId, eventId });
     },
 
     currentVotes,
