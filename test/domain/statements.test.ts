@@ -3,7 +3,7 @@
 // prepared query per shape of a query whose filters change its SQL text.
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { preparedPerShape } from '../../src/db/prepared.js';
+import { createSqlStatements, preparedPerShape } from '../../src/db/prepared.js';
 import { alliances } from '../../src/db/schema/index.js';
 import { freshDb } from '../support/db.js';
 import { watchPrepares } from '../support/prepares.js';
@@ -73,5 +73,21 @@ describe('prepared statement reuse', () => {
     expect(kept('a')).toBe(a);
     kept('b');
     expect(built).toEqual(['a', 'b', 'c', 'b']);
+  });
+
+  it('runs raw SQL with its values bound, preparing each SQL text once', () => {
+    const { db, sqlite } = freshDb();
+    db.insert(alliances).values([{ guildId: '1', timezone: 'UTC' }, { guildId: '2', timezone: 'Europe/Berlin' }]).run();
+    const statements = createSqlStatements(db);
+    const zoneOf = (id: string) => statements.get<{ timezone: string }>(sql`SELECT timezone FROM alliances WHERE guild_id = ${id}`)?.timezone;
+    const among = (ids: string[]) => statements.all<{ id: string }>(sql`SELECT guild_id AS id FROM alliances WHERE guild_id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) ORDER BY id`);
+    const prepares = watchPrepares(sqlite);
+    expect([zoneOf('1'), zoneOf('2'), zoneOf('3')]).toEqual(['UTC', 'Europe/Berlin', undefined]);
+    expect([among(['2']), among(['1', '2', '9'])]).toEqual([[{ id: '2' }], [{ id: '1' }, { id: '2' }]]);
+    expect(prepares.take()).toHaveLength(2);
+    expect(statements.run(sql`UPDATE alliances SET idea_quota = ${7} WHERE guild_id = ${'1'}`).changes).toBe(1);
+    expect(statements.run(sql`UPDATE alliances SET idea_quota = ${8} WHERE guild_id = ${'2'}`).changes).toBe(1);
+    expect(prepares.take()).toHaveLength(1);
+    expect(sqlite.prepare('SELECT idea_quota AS q FROM alliances ORDER BY guild_id').all()).toEqual([{ q: 7 }, { q: 8 }]);
   });
 });
