@@ -9,6 +9,8 @@ export type AlliancePatch = Partial<Omit<AllianceRow, 'guildId' | 'createdAt' | 
 export function createAlliancesRepo(db: Db) {
   // Read on every interaction: the query is built once (drizzle builds the SQL anew on each call otherwise).
   const byGuild = db.select().from(alliances).where(eq(alliances.guildId, sql.placeholder('guildId'))).prepare();
+  // Every alliance: the scheduler's planners walk them every minute.
+  const every = db.select().from(alliances).prepare();
   return {
     get(guildId: string): AllianceRow | null {
       return byGuild.get({ guildId }) ?? null;
@@ -26,7 +28,7 @@ export function createAlliancesRepo(db: Db) {
       return db.select().from(alliances).where(eq(alliances.publicSlug, slug)).get() ?? null;
     },
     all(): AllianceRow[] {
-      return db.select().from(alliances).all();
+      return every.all();
     },
   };
 }

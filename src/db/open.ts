@@ -7,9 +7,9 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema/index.js';
-import { createStatementCache, withStatementCache, type StatementCache } from './statements.js';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** Drizzle over the plain connection (`$client`, as drizzle() returns it). */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /**
  * SQLite's page cache per connection, in KiB (negative: SQLite's unit for a size). better-sqlite3 builds SQLite with
@@ -20,10 +20,13 @@ export const PAGE_CACHE_KIB = -4000;
 
 export interface OpenDatabase {
   db: Db;
-  /** The raw connection (statements prepared on it are not cached). */
+  /**
+   * The connection drizzle runs on, as better-sqlite3 made it (no cache in between). Drizzle prepares a statement on
+   * every call of a query built on the spot; hot queries are built once with `.prepare()` in their repo, or kept per
+   * shape (`preparedPerShape`, `createSqlStatements` in prepared.ts) where their input changes their SQL text: reuse
+   * is visible where it happens. Tests count fresh prepares on this handle (test/support/prepares.ts).
+   */
   sqlite: Database.Database;
-  /** The statements drizzle's queries reuse by SQL text (see statements.ts). */
-  statements: StatementCache;
   /** Migrations this code has that the database lacks (only ever non-empty when opened with migrate: false). */
   pendingMigrations: string[];
   /**
@@ -125,11 +128,13 @@ export interface OpenOptions {
   onBackup?: (backupPath: string, pending: string[]) => void;
   /** False: apply nothing, only report what is pending (the doctor must not upgrade a database under a running bot). */
   migrate?: boolean;
+  /** Told every statement the connection runs, its values filled in (better-sqlite3's `verbose`): tests watch reads. */
+  trace?: (sql: string) => void;
 }
 
 export function openDatabase(path: string, options: OpenOptions = {}): OpenDatabase {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const sqlite = new Database(path);
+  const sqlite = new Database(path, options.trace ? { verbose: (message) => options.trace!(String(message)) } : {});
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
@@ -141,7 +146,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenDatab
     assertMigrationsKnown(sqlite, folder, path);
     const pending = path === ':memory:' ? [] : pendingMigrations(sqlite, readJournal(folder));
     if (options.migrate === false) {
-      return { db: drizzle(sqlite, { schema }), sqlite, statements: createStatementCache(sqlite), pendingMigrations: pending.map((entry) => entry.tag), optimize: () => undefined, close: () => sqlite.close() };
+      return { db: drizzle(sqlite, { schema }), sqlite, pendingMigrations: pending.map((entry) => entry.tag), optimize: () => undefined, close: () => sqlite.close() };
     }
     let backup: string | null = null;
     if (pending.length > 0) {
@@ -169,12 +174,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenDatab
     sqlite.pragma('analysis_limit = 1000');
     sqlite.pragma('optimize = 0x10002');
     const optimize = () => void sqlite.pragma('optimize');
-    // Queries from here on reuse their prepared statements; the migrations above ran once each, uncached.
-    const statements = createStatementCache(sqlite);
     return {
-      db: drizzle(withStatementCache(sqlite, statements), { schema }),
+      db,
       sqlite,
-      statements,
       pendingMigrations: [],
       optimize,
       close: () => {
@@ -211,12 +213,10 @@ export function openReadOnlyDatabase(path: string): OpenDatabase {
   try {
     sqlite.pragma('query_only = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const statements = createStatementCache(sqlite);
     let statistics = statisticsNow(sqlite);
     return {
-      db: drizzle(withStatementCache(sqlite, statements), { schema }),
+      db: drizzle(sqlite, { schema }),
       sqlite,
-      statements,
       pendingMigrations: [],
       optimize: () => {
         const now = statisticsNow(sqlite);

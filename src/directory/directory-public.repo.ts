@@ -34,25 +34,34 @@ export interface ListingRow {
 
 export function createDirectoryPublicRepo(db: Db) {
   const listed = and(eq(spaces.status, 'approved'), eq(spaces.publicListing, true));
+  const ofGuild = eq(spaces.guildId, sql.placeholder('guildId'));
+  // The page's thread asks these on every request (the version, a space) or rebuild (the listing): built once.
+  const allStatement = db.select(PUBLIC_COLUMNS).from(spaces).where(and(ofGuild, listed)).orderBy(asc(spaces.nameKey), asc(spaces.id)).prepare();
+  const versionStatement = db
+    .select({ count: sql<number>`count(*)`, updatedAt: sql<number | null>`max(${spaces.updatedAt})` })
+    .from(spaces)
+    .where(and(ofGuild, eq(spaces.publicListing, true), eq(spaces.status, 'approved')))
+    .prepare();
+  const listingStatement = db.select(LISTING_COLUMNS).from(spaces).where(and(ofGuild, listed)).orderBy(asc(spaces.nameKey), asc(spaces.id)).prepare();
+  const changedSinceStatement = db.select(LISTING_COLUMNS).from(spaces).where(and(ofGuild, listed, gte(spaces.updatedAt, sql.placeholder('since')))).prepare();
+  const byIdStatement = db.select(PUBLIC_COLUMNS).from(spaces).where(and(ofGuild, eq(spaces.id, sql.placeholder('id')), listed)).prepare();
   return {
     /** Every public space of the alliance, by name (the map and spaces.json). */
     all(guildId: string) {
-      return db.select(PUBLIC_COLUMNS).from(spaces).where(and(eq(spaces.guildId, guildId), listed)).orderBy(asc(spaces.nameKey), asc(spaces.id)).all();
+      return allStatement.all({ guildId });
     },
     /** How many public spaces and their newest change: changes whenever what the page shows may have changed. */
     version(guildId: string): { count: number; updatedAt: number } {
-      const row = db.get<{ count: number; updatedAt: number | null }>(
-        sql`SELECT count(*) AS count, max(updated_at) AS updatedAt FROM spaces WHERE guild_id = ${guildId} AND public_listing = 1 AND status = 'approved'`,
-      );
+      const row = versionStatement.get({ guildId });
       return { count: row?.count ?? 0, updatedAt: row?.updatedAt ?? 0 };
     },
     /** The public spaces' ids by name, with their name key and last change: what a rebuild compares to read only what changed. */
     listing(guildId: string): ListingRow[] {
-      return db.select(LISTING_COLUMNS).from(spaces).where(and(eq(spaces.guildId, guildId), listed)).orderBy(asc(spaces.nameKey), asc(spaces.id)).all();
+      return listingStatement.all({ guildId });
     },
     /** Public spaces changed at or after `since` (ms), from the index on the last change: a few rows after one edit. */
     changedSince(guildId: string, since: number): ListingRow[] {
-      return db.select(LISTING_COLUMNS).from(spaces).where(and(eq(spaces.guildId, guildId), listed, gte(spaces.updatedAt, since))).all();
+      return changedSinceStatement.all({ guildId, since });
     },
     /** These public spaces (any order; ids that are not public are left out). */
     byIds(guildId: string, ids: readonly number[]) {
@@ -62,7 +71,7 @@ export function createDirectoryPublicRepo(db: Db) {
       return chunks.flatMap((chunk) => db.select(PUBLIC_COLUMNS).from(spaces).where(and(eq(spaces.guildId, guildId), inArray(spaces.id, chunk), listed)).all());
     },
     byId(guildId: string, id: number) {
-      return db.select(PUBLIC_COLUMNS).from(spaces).where(and(eq(spaces.guildId, guildId), eq(spaces.id, id), listed)).get() ?? null;
+      return byIdStatement.get({ guildId, id }) ?? null;
     },
   };
 }

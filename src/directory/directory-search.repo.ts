@@ -2,6 +2,7 @@
 // autocomplete. Approved spaces of one guild only, unless a query says otherwise.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
+import { createSqlStatements } from '../db/prepared.js';
 import { isIdentityTag } from './directory.rules.js';
 import type { BoundingBox } from './text.rules.js';
 
@@ -87,6 +88,12 @@ export function filterTerms(filters: Pick<SearchFilters, 'cityKey' | 'tag'>): st
   return parts.map((part) => ` AND ${part}`).join('');
 }
 
+/**
+ * Ids as one JSON parameter (json_each): one statement for any number of them, still one rowid lookup each. An IN
+ * list padded to a fixed length was one statement too, but SQLite scanned a table of 100 spaces for 32 entries.
+ */
+const idList = (ids: number[]): SQL => sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
+
 /** A box's longitudes as one or two ranges (two when it crosses the antimeridian). */
 const lonRanges = (box: BoundingBox): [number, number][] =>
   box.minLon <= box.maxLon ? [[box.minLon, box.maxLon]] : [[box.minLon, 180], [-180, box.maxLon]];
@@ -97,6 +104,9 @@ const geoWhere = (guildId: string, box: BoundingBox, minLon: number, maxLon: num
     AND min_g = (SELECT n FROM spaces_geo_guilds WHERE guild_id = ${guildId}) AND max_g = (SELECT n FROM spaces_geo_guilds WHERE guild_id = ${guildId})`;
 
 export function createDirectorySearchRepo(db: Db) {
+  // The reads below serve searches, page turns, `near` and autocompletes: each SQL text (one per shape of filters
+  // or tier) is prepared once; the rare maintenance writes use `db`.
+  const statements = createSqlStatements(db);
   /** The non-text filters on `spaces s`. The tag is an EXISTS on space_tags' primary key, so a query stops early. */
   function filterSql(guildId: string, filters: SearchFilters, tagDriven = false): SQL[] {
     const parts: SQL[] = [];
@@ -121,11 +131,11 @@ export function createDirectorySearchRepo(db: Db) {
    */
   let vocabulary: { structure: Buffer | null; words: Map<string, string[]> } = { structure: null, words: new Map() };
   function wordsStartingWith(prefix: string): string[] {
-    const structure = db.get<{ block: Buffer }>(sql`SELECT block FROM spaces_fts_data WHERE id = 10`)?.block ?? null;
+    const structure = statements.get<{ block: Buffer }>(sql`SELECT block FROM spaces_fts_data WHERE id = 10`)?.block ?? null;
     if (!structure || !vocabulary.structure?.equals(structure)) vocabulary = { structure, words: new Map() };
     const known = vocabulary.words.get(prefix);
     if (known) return known;
-    const words = db
+    const words = statements
       .all<{ term: string }>(sql`SELECT term FROM spaces_fts_terms WHERE term >= ${prefix} AND term < ${`${prefix}\uffff`} LIMIT ${MAX_WORDS_PER_PREFIX + 1}`)
       .map((row) => row.term);
     // Typed prefixes are few; a bound keeps odd input from growing the map between writes.
@@ -161,7 +171,7 @@ export function createDirectorySearchRepo(db: Db) {
       ? sql`SELECT s.id AS id FROM ${fts} CROSS JOIN spaces s ON s.id = ${fts}.rowid
           WHERE ${fts} MATCH ${match} AND s.guild_id = ${guildId} AND ${sql.join(filterSql(guildId, filters), sql` AND `)} LIMIT ${limit}`
       : sql`SELECT rowid AS id FROM ${fts} WHERE ${fts} MATCH ${match} LIMIT ${limit}`;
-    return db.all<{ id: number }>(query).map((row) => row.id);
+    return statements.all<{ id: number }>(query).map((row) => row.id);
   }
 
   function withoutTextSql(guildId: string, filters: SearchFilters, columns: SQL): SQL {
@@ -177,8 +187,8 @@ export function createDirectorySearchRepo(db: Db) {
   function listings(guildId: string, ids: number[], approvedOnly = false): SpaceListing[] {
     if (!ids.length) return [];
     // `+s.guild_id`: keeps SQLite on rowid lookups; with a plain guild_id term it scanned the guild's whole index (4 ms).
-    const rows = db.all<SpaceListing>(
-      sql`SELECT ${LISTING} FROM spaces s WHERE s.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) AND +s.guild_id = ${guildId}${approvedOnly ? sql` AND +s.status = 'approved'` : sql``}`,
+    const rows = statements.all<SpaceListing>(
+      sql`SELECT ${LISTING} FROM spaces s WHERE s.id IN (${idList(ids)}) AND +s.guild_id = ${guildId}${approvedOnly ? sql` AND +s.status = 'approved'` : sql``}`,
     );
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => byId.get(id) ?? []);
@@ -204,7 +214,7 @@ export function createDirectorySearchRepo(db: Db) {
      */
     search(guildId: string, filters: SearchFilters, limit: number, offset: number): SpaceListing[] {
       if (!filters.match) {
-        return db.all<SpaceListing>(sql`${byNameSql(guildId, filters, LISTING)} LIMIT ${limit} OFFSET ${offset}`);
+        return statements.all<SpaceListing>(sql`${byNameSql(guildId, filters, LISTING)} LIMIT ${limit} OFFSET ${offset}`);
       }
       return listings(guildId, textIds(guildId, { ...filters, match: filters.match }, offset + limit).slice(offset, offset + limit));
     },
@@ -214,7 +224,7 @@ export function createDirectorySearchRepo(db: Db) {
      * in one pass, kept so later pages need only their listings.
      */
     searchIds(guildId: string, filters: SearchFilters, limit: number): number[] {
-      if (!filters.match) return db.all<{ id: number }>(sql`${byNameSql(guildId, filters, sql`s.id AS id`)} LIMIT ${limit}`).map((row) => row.id);
+      if (!filters.match) return statements.all<{ id: number }>(sql`${byNameSql(guildId, filters, sql`s.id AS id`)} LIMIT ${limit}`).map((row) => row.id);
       return textIds(guildId, { ...filters, match: filters.match }, limit);
     },
 
@@ -233,7 +243,7 @@ export function createDirectorySearchRepo(db: Db) {
             sql`SELECT 1 FROM space_tags t CROSS JOIN spaces s ON s.id = t.space_id WHERE t.guild_id = ${guildId} AND t.tag = ${filters.tag}
               AND +s.guild_id = ${guildId} AND s.status = 'approved' AND ${sql.join(filterSql(guildId, filters, true).concat(sql`1`), sql` AND `)}`
           : withoutTextSql(guildId, filters, sql`1`); // no ORDER BY: a count may use any index and stop at the cap
-      return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${inner} LIMIT ${cap})`)?.n ?? 0;
+      return statements.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${inner} LIMIT ${cap})`)?.n ?? 0;
     },
 
     /** Approved spaces inside the box: ids and coordinates only, from the covering (guild, status, lat, lon) index. */
@@ -242,7 +252,7 @@ export function createDirectorySearchRepo(db: Db) {
         box.minLon <= box.maxLon
           ? sql`s.longitude BETWEEN ${box.minLon} AND ${box.maxLon}`
           : sql`(s.longitude >= ${box.minLon} OR s.longitude <= ${box.maxLon})`;
-      return db.all(
+      return statements.all(
         sql`SELECT s.id AS id, s.latitude AS latitude, s.longitude AS longitude FROM spaces s
           WHERE s.guild_id = ${guildId} AND s.status = 'approved' AND s.latitude BETWEEN ${box.minLat} AND ${box.maxLat} AND ${lon}`,
       );
@@ -257,7 +267,7 @@ export function createDirectorySearchRepo(db: Db) {
       const rows: { id: number; latitude: number; longitude: number }[] = [];
       for (const [minLon, maxLon] of lonRanges(box)) {
         rows.push(
-          ...db.all<{ id: number; latitude: number; longitude: number }>(
+          ...statements.all<{ id: number; latitude: number; longitude: number }>(
             sql`SELECT id, (min_lat + max_lat) / 2 AS latitude, (min_lon + max_lon) / 2 AS longitude FROM spaces_geo
               WHERE ${geoWhere(guildId, box, minLon, maxLon)} LIMIT ${limit}`,
           ),
@@ -277,7 +287,7 @@ export function createDirectorySearchRepo(db: Db) {
       const rows: { id: number; latitude: number; longitude: number; d: number }[] = [];
       for (const [minLon, maxLon] of lonRanges(box)) {
         rows.push(
-          ...db.all<{ id: number; latitude: number; longitude: number; d: number }>(
+          ...statements.all<{ id: number; latitude: number; longitude: number; d: number }>(
             sql`SELECT id, latitude, longitude,
                 power(sin((latitude - ${lat}) * ${rad / 2}), 2) + ${cosLat} * cos(latitude * ${rad}) * power(sin((longitude - ${lon}) * ${rad / 2}), 2) AS d
               FROM (SELECT id, (min_lat + max_lat) / 2 AS latitude, (min_lon + max_lon) / 2 AS longitude FROM spaces_geo WHERE ${geoWhere(guildId, box, minLon, maxLon)})
@@ -292,7 +302,7 @@ export function createDirectorySearchRepo(db: Db) {
     geoCount(guildId: string, box: BoundingBox, cap: number): number {
       let n = 0;
       for (const [minLon, maxLon] of lonRanges(box)) {
-        n += db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM spaces_geo WHERE ${geoWhere(guildId, box, minLon, maxLon)} LIMIT ${cap})`)?.n ?? 0;
+        n += statements.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM spaces_geo WHERE ${geoWhere(guildId, box, minLon, maxLon)} LIMIT ${cap})`)?.n ?? 0;
       }
       return Math.min(n, cap);
     },
@@ -300,8 +310,8 @@ export function createDirectorySearchRepo(db: Db) {
     /** The spaces' own coordinates, for ids of this alliance (near settles the few the tree cannot order alone). */
     coordinates(guildId: string, ids: number[]): { id: number; latitude: number; longitude: number }[] {
       if (!ids.length) return [];
-      return db.all(
-        sql`SELECT id, latitude, longitude FROM spaces WHERE id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) AND +guild_id = ${guildId}`,
+      return statements.all(
+        sql`SELECT id, latitude, longitude FROM spaces WHERE id IN (${idList(ids)}) AND +guild_id = ${guildId}`,
       );
     },
 
@@ -328,21 +338,21 @@ export function createDirectorySearchRepo(db: Db) {
     },
 
     countsByCountry(guildId: string, limit: number): { country: string; count: number }[] {
-      return db.all(
+      return statements.all(
         sql`SELECT country, count(*) AS count FROM spaces WHERE guild_id = ${guildId} AND status = 'approved'
           GROUP BY country ORDER BY count DESC, country LIMIT ${limit}`,
       );
     },
 
     countsByCity(guildId: string, limit: number): { city: string; country: string; count: number }[] {
-      return db.all(
+      return statements.all(
         sql`SELECT min(city) AS city, country, count(*) AS count FROM spaces WHERE guild_id = ${guildId} AND status = 'approved'
           GROUP BY city_key, country ORDER BY count DESC, city_key LIMIT ${limit}`,
       );
     },
 
     countsByTag(guildId: string, limit: number): { tag: string; count: number }[] {
-      return db.all(
+      return statements.all(
         sql`SELECT t.tag AS tag, count(*) AS count FROM space_tags t JOIN spaces s ON s.id = t.space_id
           WHERE t.guild_id = ${guildId} AND s.status = 'approved' GROUP BY t.tag ORDER BY count DESC, t.tag LIMIT ${limit}`,
       );
@@ -350,7 +360,7 @@ export function createDirectorySearchRepo(db: Db) {
 
     /** Approved spaces whose whole name starts with the key (index range on guild, status, name_key). */
     namesStartingWith(guildId: string, keyPrefix: string, limit: number): { id: number; name: string; city: string }[] {
-      return db.all(
+      return statements.all(
         sql`SELECT id, name, city FROM spaces WHERE guild_id = ${guildId} AND status = 'approved'
           AND name_key >= ${keyPrefix} AND name_key < ${`${keyPrefix}\uffff`} ORDER BY name_key, id LIMIT ${limit}`,
       );
@@ -358,7 +368,7 @@ export function createDirectorySearchRepo(db: Db) {
 
     /** Approved spaces with a word of the name starting with each term (the name's own FTS index), oldest first. */
     namesMatching(guildId: string, terms: string, limit: number): { id: number; name: string; city: string }[] {
-      const ids = db
+      const ids = statements
         .all<{ id: number }>(
           sql`SELECT rowid AS id FROM spaces_name_fts WHERE spaces_name_fts MATCH ${scopedMatch(guildId, wholeWords(terms), 'name')} LIMIT ${limit}`,
         )
@@ -368,7 +378,7 @@ export function createDirectorySearchRepo(db: Db) {
 
     /** Cities that have approved spaces, by key prefix (index on guild, status, … scans only this guild). */
     citiesLike(guildId: string, keyPrefix: string, limit: number): { city: string; country: string; count: number }[] {
-      return db.all(
+      return statements.all(
         sql`SELECT min(city) AS city, country, count(*) AS count FROM spaces
           WHERE guild_id = ${guildId} AND status = 'approved' AND city_key >= ${keyPrefix} AND city_key < ${`${keyPrefix}\uffff`}
           GROUP BY city_key, country ORDER BY count DESC, city_key LIMIT ${limit}`,
@@ -376,7 +386,7 @@ export function createDirectorySearchRepo(db: Db) {
     },
 
     tagsLike(guildId: string, prefix: string, limit: number): { tag: string; count: number }[] {
-      return db.all(
+      return statements.all(
         sql`SELECT tag, count(*) AS count FROM space_tags WHERE guild_id = ${guildId}
           AND tag >= ${prefix} AND tag < ${`${prefix}\uffff`} GROUP BY tag ORDER BY count DESC, tag LIMIT ${limit}`,
       );

@@ -1,6 +1,7 @@
 // Directory writes and single-space reads: spaces with their hosts, linked members and tags. Always guild-scoped.
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
+import { createSqlStatements } from '../db/prepared.js';
 import { directoryStash, spaceHosts, spaceMembers, spaces, spaceTags, type SpaceStatus } from '../db/schema/index.js';
 
 export type SpaceRow = typeof spaces.$inferSelect;
@@ -33,6 +34,25 @@ export function createDirectoryRepo(db: Db) {
     .from(spaceHosts)
     .where(eq(spaceHosts.guildId, sql.placeholder('guildId')))
     .prepare();
+  // A member's links (every skills match), and the parked searches every search and page turn writes and reads.
+  const linksOfMember = db
+    .select()
+    .from(spaceMembers)
+    .where(and(eq(spaceMembers.guildId, sql.placeholder('guildId')), eq(spaceMembers.userId, sql.placeholder('userId'))))
+    .orderBy(asc(spaceMembers.requestedAt))
+    .prepare();
+  const stashRow = db
+    .insert(directoryStash)
+    .values({ guildId: sql.placeholder('guildId'), kind: sql.placeholder('kind'), userId: sql.placeholder('userId'), params: sql.placeholder('params'), createdAt: sql.placeholder('createdAt') })
+    .returning({ id: directoryStash.id })
+    .prepare();
+  const stashed = db
+    .select()
+    .from(directoryStash)
+    .where(and(eq(directoryStash.guildId, sql.placeholder('guildId')), eq(directoryStash.kind, sql.placeholder('kind')), eq(directoryStash.id, sql.placeholder('id'))))
+    .prepare();
+  // The stash trim's text depends on how many kinds it names.
+  const statements = createSqlStatements(db, 8);
   function setTags(guildId: string, spaceId: number, tags: string[]): void {
     db.delete(spaceTags).where(eq(spaceTags.spaceId, spaceId)).run();
     if (tags.length) db.insert(spaceTags).values(tags.map((tag) => ({ spaceId, guildId, tag }))).run();
@@ -183,12 +203,7 @@ export function createDirectoryRepo(db: Db) {
     },
 
     linksOf(guildId: string, userId: string): MemberLink[] {
-      return db
-        .select()
-        .from(spaceMembers)
-        .where(and(eq(spaceMembers.guildId, guildId), eq(spaceMembers.userId, userId)))
-        .orderBy(asc(spaceMembers.requestedAt))
-        .all();
+      return linksOfMember.all({ guildId, userId });
     },
 
     requestLink(guildId: string, spaceId: number, userId: string, now: number): void {
@@ -216,15 +231,11 @@ export function createDirectoryRepo(db: Db) {
 
     /** Parks state behind a short id (search paging, a registration waiting for its modal). */
     stash(guildId: string, kind: string, userId: string | null, params: Record<string, unknown>, now: number): number {
-      return db.insert(directoryStash).values({ guildId, kind, userId, params, createdAt: now }).returning({ id: directoryStash.id }).get().id;
+      return stashRow.get({ guildId, kind, userId, params, createdAt: now })!.id;
     },
 
     unstash(guildId: string, kind: string, id: number): { userId: string | null; params: Record<string, unknown> } | null {
-      const row = db
-        .select()
-        .from(directoryStash)
-        .where(and(eq(directoryStash.guildId, guildId), eq(directoryStash.kind, kind), eq(directoryStash.id, id)))
-        .get();
+      const row = stashed.get({ guildId, kind, id });
       return row ? { userId: row.userId, params: row.params } : null;
     },
 
@@ -237,7 +248,7 @@ export function createDirectoryRepo(db: Db) {
       // One statement (it runs on every search): reading the newest ids and deleting the rest as two built queries
       // cost more than the search it followed, in the bench's profile.
       const ofMember = sql`guild_id = ${guildId} AND user_id = ${userId} AND kind IN (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})`;
-      db.run(sql`DELETE FROM directory_stash WHERE ${ofMember}
+      statements.run(sql`DELETE FROM directory_stash WHERE ${ofMember}
         AND id < (SELECT min(id) FROM (SELECT id FROM directory_stash WHERE ${ofMember} ORDER BY id DESC LIMIT ${keep}))`);
     },
 

@@ -11,6 +11,8 @@ export type NewDuesEntry = Omit<typeof duesEntries.$inferInsert, 'id' | 'number'
 const reversal = alias(duesEntries, 'reversal');
 
 export function createDuesRepo(db: Db) {
+  // The reminder planner's read, every minute.
+  const planGuilds = db.selectDistinct({ guildId: duesPlans.guildId }).from(duesPlans).prepare();
   // Paid-through of each space: one index seek per space from its newest covers-until down to the first payment no
   // reversal cancelled (almost always the first), so 500 spaces with 10 years of payments answer in milliseconds.
   const paidThroughStatement = db
@@ -40,7 +42,7 @@ export function createDuesRepo(db: Db) {
 
     /** Guilds that have a dues plan (the reminder planner walks these). */
     guildsWithPlan(): string[] {
-      return db.selectDistinct({ guildId: duesPlans.guildId }).from(duesPlans).all().map((r) => r.guildId);
+      return planGuilds.all().map((r) => r.guildId);
     },
 
     /** Appends one entry with the next per-alliance number (call inside a transaction). */

@@ -15,6 +15,13 @@ export function createIdeasRepo(db: Db) {
       .select({ ...ideaColumns(), dots: dotsOf })
       .from(ideas)
       .leftJoin(ideaVotes, and(eq(ideaVotes.ideaId, ideas.id), eq(ideaVotes.guildId, ideas.guildId)));
+  // The alliance's priorities, beside every agenda shown: built once.
+  const active = db
+    .select()
+    .from(priorities)
+    .where(and(eq(priorities.guildId, sql.placeholder('guildId')), eq(priorities.status, 'active')))
+    .orderBy(asc(priorities.rank))
+    .prepare();
 
   return {
     insertIdea(values: Omit<typeof ideas.$inferInsert, 'id'>): IdeaRow {
@@ -63,12 +70,7 @@ export function createIdeasRepo(db: Db) {
     },
 
     activePriorities(guildId: string): PriorityRow[] {
-      return db
-        .select()
-        .from(priorities)
-        .where(and(eq(priorities.guildId, guildId), eq(priorities.status, 'active')))
-        .orderBy(asc(priorities.rank))
-        .all();
+      return active.all({ guildId });
     },
 
     priority(guildId: string, id: number): PriorityRow | null {

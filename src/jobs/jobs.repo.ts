@@ -46,6 +46,17 @@ export function createJobsRepo(db: Db) {
     .limit(sql.placeholder('limit'))
     .prepare();
   const byKeyStatement = db.select().from(scheduledJobs).where(eq(scheduledJobs.key, sql.placeholder('key'))).prepare();
+  // Planners schedule every minute (backups) or whenever a job is new or moved: built once (an inserted
+  // placeholder's value goes through its column's mapping, so the payload is written as JSON as before).
+  const insertIfNewStatement = db
+    .insert(scheduledJobs)
+    .values({
+      guildId: sql.placeholder('guildId'), key: sql.placeholder('key'), kind: sql.placeholder('kind'), dueAt: sql.placeholder('dueAt'),
+      expiresAt: sql.placeholder('expiresAt'), payload: sql.placeholder('payload'),
+    })
+    .onConflictDoNothing({ target: scheduledJobs.key })
+    .prepare();
+  const insertIfNew = (job: NewJob) => insertIfNewStatement.run(newRow(job));
   const listeners = new Set<JobAddedListener>();
   const added = (dueAt: number): void => {
     for (const listener of listeners) listener(dueAt);
@@ -61,11 +72,7 @@ export function createJobsRepo(db: Db) {
 
     /** Adds the job unless one with the same key exists (whatever its state). Returns true when added. */
     schedule(job: NewJob): boolean {
-      const result = db
-        .insert(scheduledJobs)
-        .values(newRow(job))
-        .onConflictDoNothing({ target: scheduledJobs.key })
-        .run();
+      const result = insertIfNew(job);
       if (result.changes > 0) added(job.dueAt);
       return result.changes > 0;
     },
@@ -111,11 +118,7 @@ export function createJobsRepo(db: Db) {
       }
       if (seen && seen.status !== 'pending' && seen.status !== 'cancelled') return 'finished';
       const outcome = db.transaction((tx): PlanOutcome => {
-        const inserted = tx
-          .insert(scheduledJobs)
-          .values(newRow(job))
-          .onConflictDoNothing({ target: scheduledJobs.key })
-          .run();
+        const inserted = insertIfNew(job);
         if (inserted.changes > 0) return 'created';
         const existing = tx.select().from(scheduledJobs).where(eq(scheduledJobs.key, job.key)).get();
         if (!existing || (existing.status !== 'pending' && existing.status !== 'cancelled')) return 'finished';

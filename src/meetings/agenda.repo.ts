@@ -9,13 +9,15 @@ export type NewAgendaItem = Omit<typeof agendaItems.$inferInsert, 'id' | 'positi
 export type AgendaItemPatch = Partial<Pick<AgendaItemRow, 'outcome' | 'decision' | 'carriedToId' | 'presenterId' | 'priorityId'>>;
 
 export function createAgendaRepo(db: Db) {
+  // A meeting's agenda, on every /agenda show: built once.
+  const itemsOf = db
+    .select()
+    .from(agendaItems)
+    .where(and(eq(agendaItems.guildId, sql.placeholder('guildId')), eq(agendaItems.meetingId, sql.placeholder('meetingId'))))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.id))
+    .prepare();
   function items(guildId: string, meetingId: number): AgendaItemRow[] {
-    return db
-      .select()
-      .from(agendaItems)
-      .where(and(eq(agendaItems.guildId, guildId), eq(agendaItems.meetingId, meetingId)))
-      .orderBy(asc(agendaItems.position), asc(agendaItems.id))
-      .all();
+    return itemsOf.all({ guildId, meetingId });
   }
 
   function setOrder(guildId: string, ordered: readonly number[]): void {

@@ -1,14 +1,25 @@
 // Reads for the calendar feeds (public meetings, every meeting of an alliance) and the members' feed tokens.
-import { and, asc, eq, gte } from 'drizzle-orm';
+import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { calendarTokens, meetings } from '../db/schema/index.js';
 
 export function createCalendarRepo(db: Db) {
+  // Every feed request (the public page's events.ics, a member's feed): the two feeds' reads, built once.
+  const feedStatement = (onlyPublic: boolean) => {
+    const where = [eq(meetings.guildId, sql.placeholder('guildId')), gte(meetings.startsAt, sql.placeholder('from')), ...(onlyPublic ? [eq(meetings.public, true)] : [])];
+    return db.select().from(meetings).where(and(...where)).orderBy(asc(meetings.startsAt), asc(meetings.id)).limit(sql.placeholder('limit')).prepare();
+  };
+  const publicFeed = feedStatement(true);
+  const wholeFeed = feedStatement(false);
+  const byTokenStatement = db
+    .select({ guildId: calendarTokens.guildId, userId: calendarTokens.userId })
+    .from(calendarTokens)
+    .where(eq(calendarTokens.token, sql.placeholder('token')))
+    .prepare();
   return {
     /** Meetings starting from `from` (cancelled ones too: a feed must say they are off), at most `limit`. */
     meetingsFrom(guildId: string, from: number, limit: number, onlyPublic: boolean) {
-      const where = [eq(meetings.guildId, guildId), gte(meetings.startsAt, from), ...(onlyPublic ? [eq(meetings.public, true)] : [])];
-      return db.select().from(meetings).where(and(...where)).orderBy(asc(meetings.startsAt), asc(meetings.id)).limit(limit).all();
+      return (onlyPublic ? publicFeed : wholeFeed).all({ guildId, from, limit });
     },
     tokenOf(guildId: string, userId: string): string | null {
       return db.select({ token: calendarTokens.token }).from(calendarTokens).where(and(eq(calendarTokens.guildId, guildId), eq(calendarTokens.userId, userId))).get()?.token ?? null;
@@ -20,7 +31,7 @@ export function createCalendarRepo(db: Db) {
         .run();
     },
     byToken(token: string): { guildId: string; userId: string } | null {
-      return db.select({ guildId: calendarTokens.guildId, userId: calendarTokens.userId }).from(calendarTokens).where(eq(calendarTokens.token, token)).get() ?? null;
+      return byTokenStatement.get({ token }) ?? null;
     },
     forget(guildId: string, userId: string): number {
       return db.delete(calendarTokens).where(and(eq(calendarTokens.guildId, guildId), eq(calendarTokens.userId, userId))).run().changes;

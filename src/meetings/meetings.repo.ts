@@ -18,13 +18,21 @@ export function containsPattern(query: string): string {
 const endsAt = sql`${meetings.startsAt} + ${meetings.durationMinutes} * 60000`;
 
 export function createMeetingsRepo(db: Db) {
+  // Every /agenda show and meeting button reads its meeting: built once.
+  const byId = db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.guildId, sql.placeholder('guildId')), eq(meetings.id, sql.placeholder('id'))))
+    .prepare();
+  // The series planner's read, every minute.
+  const active = db.select().from(meetingSeries).where(eq(meetingSeries.active, true)).prepare();
   return {
     insert(values: NewMeeting): MeetingRow {
       return db.insert(meetings).values(values).returning().get();
     },
 
     get(guildId: string, id: number): MeetingRow | null {
-      return db.select().from(meetings).where(and(eq(meetings.guildId, guildId), eq(meetings.id, id))).get() ?? null;
+      return byId.get({ guildId, id }) ?? null;
     },
 
     update(guildId: string, id: number, patch: MeetingPatch): void {
@@ -103,7 +111,7 @@ export function createMeetingsRepo(db: Db) {
 
     /** Every active series of every guild: the planner keeps their next occurrences in place. */
     activeSeries(): SeriesRow[] {
-      return db.select().from(meetingSeries).where(eq(meetingSeries.active, true)).all();
+      return active.all();
     },
 
     endSeries(guildId: string, id: number): void {

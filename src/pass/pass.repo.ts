@@ -27,6 +27,12 @@ export function createPassRepo(db: Db) {
     .from(passVisits)
     .where(and(eq(passVisits.guildId, sql.placeholder('guildId')), eq(passVisits.passId, sql.placeholder('passId'))))
     .prepare();
+  // Every directory search and page marks the spaces that accept the pass.
+  const accepting = db
+    .select({ id: passSpaces.spaceId })
+    .from(passSpaces)
+    .where(and(eq(passSpaces.guildId, sql.placeholder('guildId')), eq(passSpaces.accepts, true)))
+    .prepare();
 
   return {
     transaction<T>(work: () => T): T {
@@ -38,7 +44,7 @@ export function createPassRepo(db: Db) {
     },
 
     acceptingSpaceIds(guildId: string): number[] {
-      return db.select({ id: passSpaces.spaceId }).from(passSpaces).where(and(eq(passSpaces.guildId, guildId), eq(passSpaces.accepts, true))).all().map((r) => r.id);
+      return accepting.all({ guildId }).map((r) => r.id);
     },
 
     setTerms(guildId: string, spaceId: number, accepts: boolean, terms: string | null, now: number): void {

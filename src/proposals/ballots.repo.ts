@@ -58,14 +58,22 @@ export function createBallotsRepo(db: Db) {
     at: proposalBallots.at,
   };
 
+  // Reconciling a proposal with its reactions (at start-up, after a reconnect) reads these for each open proposal.
+  const currentVotesStatement = db
+    .select(ballotColumns)
+    .from(proposalBallots)
+    .where(and(eq(proposalBallots.guildId, sql.placeholder('guildId')), eq(proposalBallots.proposalId, sql.placeholder('proposalId')), eq(proposalBallots.casterLeft, false)))
+    .orderBy(asc(proposalBallots.at), asc(proposalBallots.eventId))
+    .prepare();
+  const changedSinceStatement = db
+    .selectDistinct({ voterKey: proposalVotes.voterKey, userId: proposalVotes.userId })
+    .from(proposalVotes)
+    .where(and(eq(proposalVotes.guildId, sql.placeholder('guildId')), eq(proposalVotes.proposalId, sql.placeholder('proposalId')), gt(proposalVotes.id, sql.placeholder('eventId'))))
+    .prepare();
+
   /** Current votes that count, from the projection. */
   function currentVotes(guildId: string, proposalId: number): CurrentVote[] {
-    return db
-      .select(ballotColumns)
-      .from(proposalBallots)
-      .where(and(eq(proposalBallots.guildId, guildId), eq(proposalBallots.proposalId, proposalId), eq(proposalBallots.casterLeft, false)))
-      .orderBy(asc(proposalBallots.at), asc(proposalBallots.eventId))
-      .all();
+    return currentVotesStatement.all({ guildId, proposalId });
   }
 
   // Prepared once: the statements behind every show and tally (building a query costs more than running these).
@@ -81,6 +89,12 @@ export function createBallotsRepo(db: Db) {
     .select({ choice: proposalTallies.choice, n: proposalTallies.n })
     .from(proposalTallies)
     .where(and(eq(proposalTallies.proposalId, sql.placeholder('proposalId')), eq(proposalTallies.guildId, sql.placeholder('guildId'))))
+    .prepare();
+  // A reaction vote reads the voter's ballot before it writes.
+  const currentVoteStatement = db
+    .select(ballotColumns)
+    .from(proposalBallots)
+    .where(and(eq(proposalBallots.guildId, sql.placeholder('guildId')), eq(proposalBallots.proposalId, sql.placeholder('proposalId')), eq(proposalBallots.voterKey, sql.placeholder('voterKey'))))
     .prepare();
 
   /**
@@ -115,13 +129,7 @@ export function createBallotsRepo(db: Db) {
 
     /** The current vote of one unit, counted or not (null when none or withdrawn). */
     currentVoteOf(guildId: string, proposalId: number, voterKey: string): CurrentVote | null {
-      return (
-        db
-          .select(ballotColumns)
-          .from(proposalBallots)
-          .where(and(eq(proposalBallots.guildId, guildId), eq(proposalBallots.proposalId, proposalId), eq(proposalBallots.voterKey, voterKey)))
-          .get() ?? null
-      );
+      return currentVoteStatement.get({ guildId, proposalId, voterKey }) ?? null;
     },
 
     /** The newest vote event of a proposal (0 when none): reconciliation's mark of when its read began. */
@@ -132,11 +140,7 @@ export function createBallotsRepo(db: Db) {
 
     /** Voters and members with a vote event after `eventId`. */
     changedSince(guildId: string, proposalId: number, eventId: number): { voterKey: string | null; userId: string | null }[] {
-      return db
-        .selectDistinct({ voterKey: proposalVotes.voterKey, userId: proposalVotes.userId })
-        .from(proposalVotes)
-        .where(and(eq(proposalVotes.guildId, guildId), eq(proposalVotes.proposalId, proposalId), gt(proposalVotes.id, eventId)))
-        .all();
+      return changedSinceStatement.all({ guildId, proposalId, eventId });
     },
 
     currentVotes,

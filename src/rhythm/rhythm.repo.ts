@@ -1,6 +1,6 @@
 // Queries for the rhythm feature, always scoped by guild: settings (with the note), update history, hosted
 // Coworking Day events.
-import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { coworkingDayEvents, monthlyUpdates, rhythmSettings } from '../db/schema/index.js';
 
@@ -12,6 +12,26 @@ export type CoworkingDayEventRow = typeof coworkingDayEvents.$inferSelect;
 export type NewCoworkingDayEvent = Omit<typeof coworkingDayEvents.$inferInsert, 'id'>;
 
 export function createRhythmRepo(db: Db) {
+  // The public page's archive, update pages and events.ics read these on every request: built once.
+  const archivedStatement = db
+    .select()
+    .from(monthlyUpdates)
+    .where(and(eq(monthlyUpdates.guildId, sql.placeholder('guildId')), isNotNull(monthlyUpdates.content)))
+    .orderBy(desc(monthlyUpdates.postedAt), desc(monthlyUpdates.id))
+    .limit(sql.placeholder('limit'))
+    .prepare();
+  const forPeriodStatement = db
+    .select()
+    .from(monthlyUpdates)
+    .where(and(eq(monthlyUpdates.guildId, sql.placeholder('guildId')), eq(monthlyUpdates.period, sql.placeholder('period'))))
+    .orderBy(asc(monthlyUpdates.postedAt))
+    .prepare();
+  const eventsStatement = db
+    .select()
+    .from(coworkingDayEvents)
+    .where(and(eq(coworkingDayEvents.guildId, sql.placeholder('guildId')), eq(coworkingDayEvents.year, sql.placeholder('year'))))
+    .orderBy(asc(coworkingDayEvents.startsAt), asc(coworkingDayEvents.id))
+    .prepare();
   return {
     settings(guildId: string): RhythmSettingsRow | null {
       return db.select().from(rhythmSettings).where(eq(rhythmSettings.guildId, guildId)).get() ?? null;
@@ -60,12 +80,7 @@ export function createRhythmRepo(db: Db) {
     },
 
     updatesForPeriod(guildId: string, period: string): MonthlyUpdateRow[] {
-      return db
-        .select()
-        .from(monthlyUpdates)
-        .where(and(eq(monthlyUpdates.guildId, guildId), eq(monthlyUpdates.period, period)))
-        .orderBy(asc(monthlyUpdates.postedAt))
-        .all();
+      return forPeriodStatement.all({ guildId, period });
     },
 
     history(guildId: string, limit: number): MonthlyUpdateRow[] {
@@ -108,22 +123,11 @@ export function createRhythmRepo(db: Db) {
 
     /** Posted updates that kept their content (the public archive), newest first. */
     archived(guildId: string, limit: number): MonthlyUpdateRow[] {
-      return db
-        .select()
-        .from(monthlyUpdates)
-        .where(and(eq(monthlyUpdates.guildId, guildId), isNotNull(monthlyUpdates.content)))
-        .orderBy(desc(monthlyUpdates.postedAt), desc(monthlyUpdates.id))
-        .limit(limit)
-        .all();
+      return archivedStatement.all({ guildId, limit });
     },
 
     events(guildId: string, year: number): CoworkingDayEventRow[] {
-      return db
-        .select()
-        .from(coworkingDayEvents)
-        .where(and(eq(coworkingDayEvents.guildId, guildId), eq(coworkingDayEvents.year, year)))
-        .orderBy(asc(coworkingDayEvents.startsAt), asc(coworkingDayEvents.id))
-        .all();
+      return eventsStatement.all({ guildId, year });
     },
   };
 }

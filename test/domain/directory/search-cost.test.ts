@@ -1,24 +1,20 @@
-// What a search costs in queries, watched through the statement cache every drizzle query passes: the index's
+// What a search costs in queries, watched through the connection's trace of every statement it runs: the index's
 // vocabulary is read once per typed prefix until the index changes, trimming a member's parked searches reads
 // their rows from an index instead of scanning every parked search, and a page turn before the count's cap reads
 // only its listings from the ids the search found (searching again when a space on it is gone).
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/db/open.js';
 import { createDirectoryRepo } from '../../../src/directory/directory.repo.js';
 import { foldKey } from '../../../src/directory/text.rules.js';
 import { createServices } from '../../../src/services.js';
 import { manualClock } from '../../../src/shared/clock.js';
-import { freshDb } from '../../support/db.js';
 import { GUILD, MEMBER } from './helpers.js';
 
-/** Services on a fresh database, with every SQL text drizzle runs recorded in order. */
+/** Services on a fresh database, with every statement run recorded in order (SQL text, values filled in). */
 function watched() {
-  const database = freshDb();
   const ran: string[] = [];
-  const prepare = database.statements.prepare;
-  database.statements.prepare = (source) => {
-    ran.push(source);
-    return prepare(source);
-  };
+  const database = openDatabase(':memory:', { trace: (source) => ran.push(source) });
+  ran.length = 0; // the migrations
   const services = createServices({ db: database.db, clock: manualClock('2026-03-10T12:00:00Z') });
   const addSpace = (name: string, description: string) => {
     const repo = createDirectoryRepo(database.db);
@@ -64,8 +60,7 @@ describe('search cost', () => {
       const stashQueries = ran.filter((source) => /directory_stash/.test(source) && /user_id/.test(source));
       expect(stashQueries.length).toBeGreaterThan(0);
       for (const source of stashQueries) {
-        const params = Array.from(source.matchAll(/\?/g), () => '1');
-        const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as { detail: string }[]).map((row) => row.detail);
+        const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${source}`).all() as { detail: string }[]).map((row) => row.detail);
         expect(plan.join('\n')).not.toMatch(/SCAN directory_stash\b(?! USING)/);
       }
     } finally {
@@ -84,8 +79,7 @@ describe('search cost', () => {
       const counts = ran.slice(before).filter((source) => source.includes('count(*)') && source.includes('space_tags') && !source.includes('MATCH'));
       expect(counts.length).toBeGreaterThan(0);
       for (const source of counts) {
-        const params = Array.from(source.matchAll(/\?/g), () => '1');
-        const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as { detail: string }[]).map((row) => row.detail);
+        const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${source}`).all() as { detail: string }[]).map((row) => row.detail);
         // The tag's rows lead; the space is then one rowid lookup (not a walk of every space with desks).
         expect(plan.find((detail) => detail.startsWith('SEARCH'))).toMatch(/^SEARCH t USING COVERING INDEX space_tags_guild_tag_space_idx/);
       }
