@@ -1,13 +1,17 @@
 // Where the bot's time per interaction goes, without Discord: for the bench's large alliance (seeded as `npm run
-// bench` seeds it, in memory), CPU time of this process per call (median, p95) of each part of /directory search,
+// bench` seeds it, in a database file), CPU time of this process per call (median, p95) of each part of /directory search,
 // /directory near, the Next page and /skills match: the service's verb (the database and the domain) and the Discord
 // side (the message the command renders). `npx tsx bench/interactions.cpu.ts [runs]`; a busy machine distorts CPU
 // time far less than wall clock. The rest of an interaction (discord.js receiving it and sending the reply) is the
 // floor's work too.
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { disableValidators } from 'discord.js';
 import type { ResultPage } from '../src/directory/directory-search.service.js';
 import { openDatabase } from '../src/db/open.js';
+import { createDirectoryRepo } from '../src/directory/directory.repo.js';
+import { PARKED_PER_MEMBER } from '../src/directory/directory-search.service.js';
 import type { InteractionContext } from '../src/discord/command.js';
 import { nearHeading, renderResults, searchHeading } from '../src/discord/directory/render.js';
 import { speakers } from '../src/discord/language.js';
@@ -24,7 +28,9 @@ const runs = Number(process.argv[2] ?? 1000);
 // As the bot's client does (src/discord/client.ts).
 disableValidators();
 const bench = await startBenchBed(FULL.members);
-const database = openDatabase(':memory:');
+// A database file, as the bot has (writes such as parking a search cost more there than in memory).
+const dir = mkdtempSync(join(tmpdir(), 'alliance-interactions-'));
+const database = openDatabase(join(dir, 'bench.db'));
 const services = createServices({ db: database.db, clock: systemClock });
 const guildId = bench.guild.id;
 const state: BenchState = {};
@@ -55,6 +61,14 @@ function measure(label: string, fn: (i: number) => unknown): void {
 console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${runs} runs after 100 warm-up each`);
 const searchPages: ResultPage<unknown>[] = [];
 measure('/directory search: service (search + park)', (i) => searchPages.push(services.directory.search(guildId, directory.searches[i % directory.searches.length]!, actor(i).userId)));
+// What the search service does after finding the page: park the query with the ids it found (for Previous/Next)
+// and keep the member's newest PARKED_PER_MEMBER, as its park() does.
+const stashRepo = createDirectoryRepo(database.db);
+const ids = Array.from({ length: 100 }, (_, i) => 1 + i * 97);
+measure('  of which parking a search (stash + trim)', (i) => {
+  stashRepo.stash(guildId, 'search', actor(i).userId, { ...directory.searches[i % directory.searches.length]!, ids }, Date.now());
+  stashRepo.trimStash(guildId, actor(i).userId, ['search', 'near'], PARKED_PER_MEMBER);
+});
 measure('/directory search: render (heading, page, buttons, JSON)', (i) => {
   const page = searchPages[i % searchPages.length]!;
   const ctx = context(i);
@@ -75,4 +89,5 @@ measure('/skills match: service (mine, for an empty match)', (i) => services.ski
 const matches = Array.from({ length: 50 }, (_, i) => services.skills.match(actor(i)));
 measure('/skills match: render', (i) => sent(renderMatches(matches[i % matches.length]!, true, 'en')));
 database.close();
+rmSync(dir, { recursive: true, force: true });
 await bench.bed.close();
