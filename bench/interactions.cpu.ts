@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { disableValidators } from 'discord.js';
+import { disableValidators, isJSONEncodable, Options } from 'discord.js';
 import type { ResultPage } from '../src/directory/directory-search.service.js';
 import { openDatabase } from '../src/db/open.js';
 import { createDirectoryRepo } from '../src/directory/directory.repo.js';
@@ -16,6 +16,7 @@ import type { InteractionContext } from '../src/discord/command.js';
 import { nearHeading, renderResults, searchHeading } from '../src/discord/directory/render.js';
 import { speakers } from '../src/discord/language.js';
 import { passMarker } from '../src/discord/pass/space-options.js';
+import { asSent } from '../src/discord/respond.js';
 import { renderMatches } from '../src/discord/skills/render.js';
 import { createServices } from '../src/services.js';
 import { systemClock } from '../src/shared/clock.js';
@@ -44,8 +45,14 @@ const actor = (i: number) => ({ guildId, userId: bench.members[i % bench.members
 const context = (i: number) => ({ services, actor: actor(i), ...speakers('en-US', services.alliances.settings(guildId), 'en-US') }) as unknown as InteractionContext;
 
 const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
-/** A rendered message as discord.js sends it: its builders' toJSON, then JSON. */
-const sent = (message: unknown) => JSON.stringify(message).length;
+/**
+ * A rendered message as discord.js sends it (MessagePayload.resolveBody): each embed and row through its toJSON when it
+ * has one (builders), else through the client's jsonTransformer (toSnakeCase, for plain data); then JSON.
+ */
+const { jsonTransformer = (data: unknown) => data } = Options.createDefault();
+const resolved = (item: unknown) => (isJSONEncodable(item) ? item.toJSON() : jsonTransformer(item));
+const sent = (message: { embeds?: readonly unknown[]; components?: readonly unknown[] }) =>
+  JSON.stringify({ ...message, embeds: message.embeds?.map(resolved), components: message.components?.map(resolved) }).length;
 function measure(label: string, fn: (i: number) => unknown): void {
   for (let i = 0; i < 100; i++) fn(i);
   const cpu: number[] = [];
@@ -72,7 +79,7 @@ measure('  of which parking a search (stash + trim)', (i) => {
 measure('/directory search: render (heading, page, buttons, JSON)', (i) => {
   const page = searchPages[i % searchPages.length]!;
   const ctx = context(i);
-  return sent(renderResults(ctx.language, 'search', page, searchHeading(ctx.say, directory.searches[i % directory.searches.length]!), passMarker(ctx)));
+  return sent(asSent(renderResults(ctx.language, 'search', page, searchHeading(ctx.say, directory.searches[i % directory.searches.length]!), passMarker(ctx))));
 });
 measure('  of which the pass marks (one query per page)', (i) => passMarker(context(i)));
 const nearPages: ReturnType<typeof services.directory.near>[] = [];
@@ -80,14 +87,14 @@ measure('/directory near: service (near + park)', (i) => nearPages.push(services
 measure('/directory near: render', (i) => {
   const page = nearPages[i % nearPages.length]!;
   const ctx = context(i);
-  return sent(renderResults(ctx.language, 'near', page, nearHeading(ctx.say, page), passMarker(ctx)));
+  return sent(asSent(renderResults(ctx.language, 'near', page, nearHeading(ctx.say, page), passMarker(ctx))));
 });
 const pager = services.directory.search(guildId, directory.pager, bench.ownerId);
 measure('next page: service (parked search, page 1-20)', (i) => services.directory.searchPage(guildId, pager.searchId, 1 + (i % 20)));
 measure('/skills match: service (match)', (i) => services.skills.match(actor(i)));
 measure('/skills match: service (mine, for an empty match)', (i) => services.skills.mine(actor(i)));
 const matches = Array.from({ length: 50 }, (_, i) => services.skills.match(actor(i)));
-measure('/skills match: render', (i) => sent(renderMatches(matches[i % matches.length]!, true, 'en')));
+measure('/skills match: render', (i) => sent(asSent(renderMatches(matches[i % matches.length]!, true, 'en'))));
 database.close();
 rmSync(dir, { recursive: true, force: true });
 await bench.bed.close();
