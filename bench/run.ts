@@ -81,6 +81,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
  * must be what stays once the work is done, not answers still queued. At 886 interactions/s, `/help`'s second
  * message (a webhook follow-up, which discord.js counts against its own 50-a-second global limit, though Discord
  * does not) queued for about 16 s after the load, and a reading at once counted those 800 interactions as growth.
+ * (/help is one message since; any follow-up or webhook edit under load still queues the same way.)
  */
 async function drained(bench: BenchBed): Promise<number> {
   const started = Date.now();

@@ -1,5 +1,5 @@
 // /decisions list|export: the alliance's decision register, and the same as a CSV file.
-import { AttachmentBuilder, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import { defineCommand } from '../src/discord/command.js';
 import { decisionsColumns } from '../src/discord/csv-header.js';
 import { renderProposalList } from '../src/discord/proposals/render.js';

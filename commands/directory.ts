@@ -1,6 +1,6 @@
 // /directory search|near|stats|pending|export|import: finding spaces, and the organizers' approval and CSV tools.
 // Result pages carry the parked query's id in their buttons, so Previous/Next keep working after a restart.
-import { AttachmentBuilder, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import type { ResultPage } from '../src/directory/directory-search.service.js';
 import { LIMITS } from '../src/directory/directory.rules.js';
@@ -11,7 +11,7 @@ import { importFile } from '../src/discord/directory/import.js';
 import { decideSpace } from '../src/discord/directory/approval.js';
 import { nearHeading, renderEmpty, renderPending, renderResults, renderStats, searchHeading } from '../src/discord/directory/render.js';
 import { passMarker } from '../src/discord/pass/space-options.js';
-import { reply } from '../src/discord/respond.js';
+import { asSent, reply } from '../src/discord/respond.js';
 import { csvFile } from '../src/discord/csv-file.js';
 
 const data = new SlashCommandBuilder()
@@ -48,7 +48,7 @@ const data = new SlashCommandBuilder()
 /** A page of results in the member's language; for an empty first page, the ephemeral hint of what to widen. */
 function resultsPayload(ctx: InteractionContext, kind: 'search' | 'near', page: ResultPage<unknown>, heading: string) {
   if (page.total === 0) return { content: renderEmpty(ctx.say, heading, page.suggestions), embeds: [], components: [], ephemeral: true };
-  return renderResults(ctx.language, kind, page, heading, passMarker(ctx));
+  return asSent(renderResults(ctx.language, kind, page, heading, passMarker(ctx)));
 }
 
 export const directory = defineCommand({
@@ -97,10 +97,10 @@ export const directory = defineCommand({
         const dir = ctx.services.directory;
         if (kind === 'near') {
           const page = dir.nearPage(ctx.actor.guildId, searchId, pageNo);
-          await interaction.update(renderResults(ctx.language, 'near', page, nearHeading(ctx.say, page), passMarker(ctx)));
+          await interaction.update(asSent(renderResults(ctx.language, 'near', page, nearHeading(ctx.say, page), passMarker(ctx))));
         } else {
           const page = dir.searchPage(ctx.actor.guildId, searchId, pageNo);
-          await interaction.update(renderResults(ctx.language, 'search', page, searchHeading(ctx.say, page.query), passMarker(ctx)));
+          await interaction.update(asSent(renderResults(ctx.language, 'search', page, searchHeading(ctx.say, page.query), passMarker(ctx))));
         }
       },
     },

@@ -1,14 +1,25 @@
-// /help: every command with a one-line description, privately, in the member's language.
+// /help: every command with a one-line description, privately, in the member's language: one message whose
+// Previous/Next buttons turn its pages in place.
 import { SlashCommandBuilder } from 'discord.js';
+import { z } from 'zod';
 import { defineCommand, type CommandModule } from '../src/discord/command.js';
-import { renderHelp } from '../src/discord/help/render.js';
-import { reply } from '../src/discord/respond.js';
+import { createHelpPages } from '../src/discord/help/render.js';
+import { asSent, reply } from '../src/discord/respond.js';
 
 export function createHelpCommand(listed: () => readonly CommandModule[]): CommandModule {
+  const page = createHelpPages(listed);
   return defineCommand({
     data: new SlashCommandBuilder().setName('help').setDescription('Every Alliance bot command with what it does').toJSON(),
     async execute(interaction, ctx) {
-      for (const embed of renderHelp(ctx.language, listed())) await reply(interaction, { embeds: [embed], ephemeral: true });
+      await reply(interaction, { ...asSent(page(ctx.language, 0)), ephemeral: true });
+    },
+    components: {
+      page: {
+        args: z.tuple([z.coerce.number().int().min(0).max(100), z.enum(['p', 'n'])]),
+        async run(interaction, [target], ctx) {
+          await interaction.update(asSent(page(ctx.language, target)));
+        },
+      },
     },
   });
 }

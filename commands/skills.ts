@@ -8,7 +8,7 @@ import { choiceOption } from '../src/discord/options.js';
 import { skillComponents } from '../src/discord/skills/components.js';
 import { readPrivacyOptions } from '../src/discord/skills/options.js';
 import { addedText, mineChoice, newSkillChoice, removedText, renderEntries, renderMatches, renderPrivacy, renderThanks, renderTop, renderWho, skillChoice } from '../src/discord/skills/render.js';
-import { reply } from '../src/discord/respond.js';
+import { asSent, reply } from '../src/discord/respond.js';
 
 const skillOption = (description: string) => (o: import('discord.js').SlashCommandStringOption) =>
   o.setName('skill').setDescription(description).setRequired(true).setAutocomplete(true).setMaxLength(100);
@@ -74,7 +74,7 @@ async function answer(interaction: ChatInputCommandInteraction, ctx: Interaction
       return send({ content: removedText(s.remove(ctx.actor, id), lang), ephemeral: true });
     }
     case 'match':
-      return send({ ...renderMatches(s.match(ctx.actor), s.mine(ctx.actor).length > 0, lang), ephemeral: true });
+      return send({ ...asSent(renderMatches(s.match(ctx.actor), s.mine(ctx.actor).length > 0, lang)), ephemeral: true });
     case 'who':
       return send({ ...renderWho(s.who(ctx.actor, { skill: o.getString('skill', true) }), lang), ephemeral: true });
     case 'privacy': {

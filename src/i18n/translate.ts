@@ -30,6 +30,9 @@ export class MissingMessageError extends Error {}
  */
 export function createTranslator(catalogues: Catalogues): Translate {
   const compiled = new Map<string, IntlMessageFormat>();
+  /** Messages without values, said once: most labels, titles and buttons. */
+  const said = new Map<string, string>();
+  const formatters = new Map<Language, Formatters>();
 
   function format(language: Language, key: string): IntlMessageFormat | null {
     const cacheKey = `${language}\u0000${key}`;
@@ -37,17 +40,61 @@ export function createTranslator(catalogues: Catalogues): Translate {
     if (cached) return cached;
     const source = catalogues[language][key];
     if (source === undefined) return null;
-    const message = new IntlMessageFormat(source, language, undefined, { ignoreTag: true });
+    let shared = formatters.get(language);
+    if (!shared) formatters.set(language, (shared = sharedFormatters()));
+    const message = new IntlMessageFormat(source, language, undefined, { ignoreTag: true, formatters: shared });
     compiled.set(cacheKey, message);
     return message;
   }
 
   return (locale, key, values) => {
     const language = resolveLanguage(locale);
+    const cacheKey = values ? null : `${language}\u0000${key}`;
+    const done = cacheKey === null ? undefined : said.get(cacheKey);
+    if (done !== undefined) return done;
     const own = format(language, key);
     const message = own ?? format('en', key);
     if (!message) throw new MissingMessageError(`No message "${key}" in the catalogues`);
-    return String(message.format(plainValues(own ? language : 'en', values)));
+    const text = String(message.format(plainValues(own ? language : 'en', values)));
+    if (cacheKey !== null) said.set(cacheKey, text);
+    return text;
+  };
+}
+
+type Formatters = NonNullable<NonNullable<ConstructorParameters<typeof IntlMessageFormat>[3]>['formatters']>;
+
+/**
+ * The Intl formatters of one language, shared by all its messages. intl-messageformat's own are per message and
+ * memoized by JSON.stringify of their arguments on every number, plural and date: a string built per placeholder
+ * per call. Here the options object a message's AST holds is the key (the same object on every call), and plural
+ * rules are keyed by their type.
+ */
+function sharedFormatters(): Formatters {
+  const numbers = new WeakMap<object, Intl.NumberFormat>();
+  const dates = new WeakMap<object, Intl.DateTimeFormat>();
+  const plurals = new Map<string, Intl.PluralRules>();
+  let plainNumber: Intl.NumberFormat | undefined;
+  let plainDate: Intl.DateTimeFormat | undefined;
+  return {
+    getNumberFormat(locales, options) {
+      if (!options) return (plainNumber ??= new Intl.NumberFormat(locales));
+      let made = numbers.get(options);
+      // formatjs's option type names one value more than TypeScript's lib (trailingZeroDisplay: 'stripToMinimum').
+      if (!made) numbers.set(options, (made = new Intl.NumberFormat(locales, options as Intl.NumberFormatOptions)));
+      return made;
+    },
+    getDateTimeFormat(locales, options) {
+      if (!options) return (plainDate ??= new Intl.DateTimeFormat(locales));
+      let made = dates.get(options);
+      if (!made) dates.set(options, (made = new Intl.DateTimeFormat(locales, options)));
+      return made;
+    },
+    getPluralRules(locales, options) {
+      const type = options?.type ?? 'cardinal';
+      let made = plurals.get(type);
+      if (!made) plurals.set(type, (made = new Intl.PluralRules(locales, { type })));
+      return made;
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 // The directory renderers stay inside Discord's limits at the largest sizes the domain allows (with text that
 // markdown escaping doubles), and their custom ids fit and decode back.
-import type { ActionRowBuilder, ButtonBuilder, EmbedBuilder } from 'discord.js';
+import type { ActionRowBuilder, APIActionRowComponent, APIButtonComponent, APIComponentInActionRow, APIEmbed, ButtonBuilder, EmbedBuilder } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import type { ResultPage, SpaceHit } from '../../src/directory/directory-search.service.js';
 import type { SpaceProfile } from '../../src/directory/directory.service.js';
@@ -38,10 +38,13 @@ const profile: SpaceProfile = {
 
 const length = (text: string | undefined) => [...(text ?? '')].length;
 
-function expectEmbedsWithinLimits(embeds: EmbedBuilder[]): void {
+/** A builder's JSON, or the plain API data a renderer returns as it is. */
+const json = <T>(built: T | { toJSON(): T }): T => (typeof built === 'object' && built !== null && 'toJSON' in built ? built.toJSON() : built);
+
+function expectEmbedsWithinLimits(embeds: (EmbedBuilder | APIEmbed)[]): void {
   expect(embeds.length).toBeLessThanOrEqual(10);
   let total = 0;
-  for (const embed of embeds.map((e) => e.toJSON())) {
+  for (const embed of embeds.map((e) => json<APIEmbed>(e))) {
     expect(length(embed.title)).toBeLessThanOrEqual(256);
     expect(length(embed.description)).toBeLessThanOrEqual(4096);
     expect(length(embed.footer?.text)).toBeLessThanOrEqual(2048);
@@ -58,10 +61,10 @@ function expectEmbedsWithinLimits(embeds: EmbedBuilder[]): void {
   expect(total).toBeLessThanOrEqual(6000);
 }
 
-function expectComponentsWithinLimits(rows: ActionRowBuilder<ButtonBuilder>[]): string[] {
+function expectComponentsWithinLimits(rows: (ActionRowBuilder<ButtonBuilder> | APIActionRowComponent<APIButtonComponent>)[]): string[] {
   expect(rows.length).toBeLessThanOrEqual(5);
   const ids: string[] = [];
-  for (const row of rows.map((r) => r.toJSON())) {
+  for (const row of rows.map((r) => json<APIActionRowComponent<APIComponentInActionRow>>(r))) {
     expect(row.components.length).toBeGreaterThan(0);
     expect(row.components.length).toBeLessThanOrEqual(5);
     for (const button of row.components as { custom_id: string; label: string }[]) {
@@ -103,7 +106,7 @@ describe('directory renderers', () => {
   it('a page of 10 maximal results fits, with every entry shown and distances', () => {
     const rendered = renderResults('en', 'near', page(Array.from({ length: 10 }, (_, i) => hit(i)), 4, 200), 'H'.repeat(300));
     expectEmbedsWithinLimits(rendered.embeds);
-    const description = rendered.embeds[0]!.toJSON().description!;
+    const description = rendered.embeds[0]!.description!;
     expect(description.split('\n').filter((l) => /^\*\*\d+\. /.test(l))).toHaveLength(10);
     expect(description).toContain('**50. ');
     expect(description).toContain('999.9 km');
@@ -112,12 +115,12 @@ describe('directory renderers', () => {
   });
 
   it('disables Previous on the first page and Next on the last; one page has no buttons; a capped total says "+"', () => {
-    const first = renderResults('en', 'search', page([hit(1)], 0, 25), 'x').components[0]!.toJSON().components as { disabled?: boolean }[];
+    const first = renderResults('en', 'search', page([hit(1)], 0, 25), 'x').components[0]!.components;
     expect(first.map((b) => b.disabled)).toEqual([true, false]);
-    const last = renderResults('en', 'search', page([hit(1)], 2, 25), 'x').components[0]!.toJSON().components as { disabled?: boolean }[];
+    const last = renderResults('en', 'search', page([hit(1)], 2, 25), 'x').components[0]!.components;
     expect(last.map((b) => b.disabled)).toEqual([false, true]);
     expect(renderResults('en', 'search', page([hit(1)], 0, 1), 'x').components).toEqual([]);
-    const capped = renderResults('en', 'search', { ...page([hit(1)], 0, 100, true), pageCount: 10 }, 'x').embeds[0]!.toJSON();
+    const capped = renderResults('en', 'search', { ...page([hit(1)], 0, 100, true), pageCount: 10 }, 'x').embeds[0]!;
     expect(capped.footer!.text).toMatch(/^Page 1 of 10\+ · 100\+ spaces · add a filter/);
   });
 

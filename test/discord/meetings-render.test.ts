@@ -79,6 +79,18 @@ describe('meetings renderers', () => {
     expect(embeds.length).toBeGreaterThan(1);
   });
 
+  it('fitEmbeds starts a new embed only where the next line would pass 4,000 characters, counting an emoji as one', () => {
+    const lines = Array.from({ length: 150 }, (_, i) => `${'😀'.repeat(30)} ${i}`);
+    const descriptions = fitEmbeds(lines, { title: 'x', color: 0 }).map((e) => e.toJSON().description!);
+    const chars = (text: string) => [...text].length;
+    expect(descriptions.length).toBeGreaterThan(1);
+    for (const description of descriptions) expect(chars(description)).toBeLessThanOrEqual(4000);
+    const shown = descriptions.join('\n').split('\n');
+    expect(shown.filter((line) => !line.startsWith('…'))).toEqual(lines.slice(0, shown.filter((line) => !line.startsWith('…')).length));
+    const firstLines = descriptions[0]!.split('\n').length;
+    expect(chars(descriptions[0]!) + 1 + chars(lines[firstLines]!)).toBeGreaterThan(4000);
+  });
+
   it.each(LANGUAGES)('the time preview has valid buttons for one or two choices (%s)', (language) => {
     const fallback = (order: 1 | 2, offset: string) => ({ order, time: '01:30', offset });
     const twice = [

@@ -1,9 +1,10 @@
 // Skill-share renderers against Discord's limits, and their custom ids against the /skills handlers' parsers.
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { skills } from '../../commands/skills.js';
 import { decodeCustomId, parseCustomIdArgs } from '../../src/discord/custom-id.js';
 import { renderFollowup, renderIntroRequest, renderReminder, renderSuggestionDigest } from '../../src/discord/skills/intro-render.js';
-import { renderEntries, renderMatches, renderWho, type RenderedMessage } from '../../src/discord/skills/render.js';
+import { renderEntries, renderMatches, renderWho, type MatchMessage, type RenderedMessage } from '../../src/discord/skills/render.js';
 import { LANGUAGES } from '../../src/shared/languages.js';
 import type { Intro } from '../../src/skills/intros.service.js';
 import type { MatchEntry, MatchPair } from '../../src/skills/match.rules.js';
@@ -28,10 +29,15 @@ function match(i: number, introsOpen = true): MatchView {
   };
 }
 
-function checkLimits(message: RenderedMessage): void {
+/** A builder's JSON, or the plain API data a renderer returns as it is. */
+const json = <T>(built: T | { toJSON(): T }): T => (typeof built === 'object' && built !== null && 'toJSON' in built ? built.toJSON() : built);
+type Rendered = RenderedMessage | MatchMessage;
+const rowsOf = (message: Rendered) => (message.components as unknown[]).map((row) => json(row as APIActionRowComponent<APIComponentInMessageActionRow>));
+
+function checkLimits(message: Rendered): void {
   let total = 0;
   for (const built of message.embeds) {
-    const e = built.toJSON();
+    const e = json<APIEmbed>(built);
     expect([...(e.title ?? '')].length).toBeLessThanOrEqual(256);
     expect([...(e.description ?? '')].length).toBeLessThanOrEqual(4096);
     expect(e.fields?.length ?? 0).toBeLessThanOrEqual(25);
@@ -45,8 +51,8 @@ function checkLimits(message: RenderedMessage): void {
   expect(total).toBeLessThanOrEqual(6000);
   expect(message.components.length).toBeLessThanOrEqual(5);
   const ids = new Set<string>();
-  for (const row of message.components) {
-    const components = row.toJSON().components;
+  for (const row of rowsOf(message)) {
+    const components = row.components;
     expect(components.length).toBeGreaterThan(0);
     expect(components.length).toBeLessThanOrEqual(5);
     for (const component of components) {
@@ -70,10 +76,10 @@ function checkLimits(message: RenderedMessage): void {
 }
 
 /** Every custom id decodes and parses with the handler of /skills that will receive it. */
-function checkHandled(message: RenderedMessage): string[] {
+function checkHandled(message: Rendered): string[] {
   const actions: string[] = [];
-  for (const row of message.components) {
-    for (const component of row.toJSON().components) {
+  for (const row of rowsOf(message)) {
+    for (const component of row.components) {
       const decoded = decodeCustomId((component as { custom_id: string }).custom_id)!;
       expect(decoded.command).toBe('skills');
       const handler = skills.components![decoded.action]!;
@@ -101,9 +107,9 @@ describe.each(LANGUAGES)('skills renderers in %s', (language) => {
   it('switches to one select menu past five, shows ten, and leaves out closed intros', () => {
     const message = renderMatches(Array.from({ length: 25 }, (_, i) => match(i, i !== 2)), true, language);
     checkLimits(message);
-    expect(message.embeds[0]!.toJSON().fields).toHaveLength(10);
+    expect(message.embeds[0]!.fields).toHaveLength(10);
     expect(checkHandled(message)).toEqual(['intro-pick']);
-    const options = (message.components[0]!.toJSON().components[0] as { options: { value: string }[] }).options;
+    const options = (message.components[0]!.components[0] as { options: { value: string }[] }).options;
     expect(options).toHaveLength(9);
     expect(options.map((o) => o.value)).not.toContain(match(2).userId);
   });

@@ -28,6 +28,31 @@ describe('the bot in a Discord-compatible server', () => {
     expect(visibleText(reply)).toContain('/help');
   });
 
+  it('/help is one message: Next turns it to the rest of the commands in place, Previous back, and nothing follows up', async () => {
+    const a = await h.newAlliance();
+    const sent = await h.bed.driver.command({ guildId: a.id, channelId: a.channel('general'), userId: a.members.marcus, name: 'help' });
+    const first = await sent.reply();
+    const labels = (m: typeof first) => m.components.flatMap((row) => row.components ?? []).map((b) => [b.label, b.disabled ?? false]);
+    expect(labels(first)).toEqual([['Previous', true], ['Next', false]]);
+    expect(first.embeds).toHaveLength(1);
+    expect(first.embeds[0]!.footer!.text).toMatch(/^Page 1 of \d$/);
+    expect(visibleText(first)).not.toContain('/privacy delete');
+
+    const turn = (label: string) => h.bed.driver.click({ guildId: a.id, channelId: first.channelId, userId: a.members.marcus, messageId: first.id, label });
+    const clicked = await turn('Next');
+    expect(clicked.type).toBe(7);
+    const second = await clicked.updated();
+    expect(second.id).toBe(first.id);
+    expect(second.ephemeral).toBe(true);
+    expect(second.embeds[0]!.title).toBe('Alliance bot: what I can do (continued)');
+    expect(visibleText(second)).toContain('`/privacy delete`');
+    expect(visibleText(second)).not.toContain('/alliance setup');
+    const back = await (await turn('Previous')).updated();
+    expect(visibleText(back)).toContain('/alliance setup');
+    expect(sent.followups()).toEqual([]);
+    expect(h.bed.messages(a.channel('general')).filter((m) => m.fromBot && m.visibleTo === a.members.marcus)).toHaveLength(1);
+  });
+
   it('an organizer sets the alliance up and sees the settings', async () => {
     const a = await h.newAlliance();
     const saved = await a.setup({ timezone: 'America/Chicago' });

@@ -1,8 +1,11 @@
 // Locale resolution (decided in #19) and t(): ICU messages with CLDR plural rules, English as the fallback.
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import type { Catalogues } from '../../src/i18n/catalogues.js';
+import { catalogues, type Catalogues } from '../../src/i18n/catalogues.js';
 import { allianceLanguage, resolveLanguage } from '../../src/i18n/locale.js';
 import { createTranslator, MissingMessageError, t } from '../../src/i18n/translate.js';
+import { LANGUAGES, type Language } from '../../src/shared/languages.js';
+import { placeholders } from '../support/i18n-checks.js';
 
 describe('which language a Discord locale means', () => {
   it.each([
@@ -72,5 +75,40 @@ describe('places inside messages', () => {
   it('says the country in English when the sentence falls back to English, and shows a code it cannot name as stored', () => {
     expect(translate('fr', 'fallback', { country: { country: 'MX' } })).toBe('Only English: Mexico');
     expect(translate('fr', 'fallback', { country: { country: 'not a code' } })).toBe('Only English: not a code');
+  });
+});
+
+describe('formatters shared by the messages of a language', () => {
+  // The translator hands intl-messageformat one set of Intl formatters per language, keyed by the options object in
+  // each message; every message of the shipped catalogues must read exactly as with intl-messageformat's own.
+  const fresh = (source: string, language: string, values: Record<string, number>) => {
+    try {
+      return String(new IntlMessageFormat(source, language, undefined, { ignoreTag: true }).format(values));
+    } catch (error) {
+      return `throws ${(error as Error).name}`;
+    }
+  };
+  const shared = (language: Language, key: string, values: Record<string, number>) => {
+    try {
+      return t(language, key, values);
+    } catch (error) {
+      return `throws ${(error as Error).name}`;
+    }
+  };
+
+  it.each(LANGUAGES)('in %s, every shipped message with numbers, plurals and dates reads as before, twice over', (language) => {
+    const differ: string[] = [];
+    for (const [key, source] of Object.entries(catalogues[language])) {
+      for (const n of [1, 2, 1234.5, 0.25]) {
+        const values = Object.fromEntries(placeholders(source, language).map((name) => [name, n]));
+        const expected = fresh(source, language, values);
+        if (shared(language, key, values) !== expected || shared(language, key, values) !== expected) differ.push(`${key} (${n})`);
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('a message without values is said the same on every call, in each language', () => {
+    for (const language of LANGUAGES) expect([t(language, 'help.next'), t(language, 'help.next')]).toEqual([catalogues[language]['help.next'], catalogues[language]['help.next']]);
   });
 });

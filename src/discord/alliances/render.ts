@@ -25,11 +25,12 @@ export function languageLine(say: Say, settings: AllianceSettings, guildLocale: 
 export function renderSettings(say: Say, settings: AllianceSettings, publicUrl: string | null = null, guildLocale: string | null = null): EmbedBuilder {
   const notSet = say('alliance.settings.notSet');
   const channel = (id: string | null) => (id ? channelMention(id) : notSet);
-  return new EmbedBuilder()
-    .setTitle(say('alliance.settings.title'))
-    .setColor(0x2f855a)
-    .setDescription(settings.configured ? null : say('alliance.settings.notConfigured'))
-    .addFields(
+  // From data: the setters run discord.js's validators, which build and throw away an error per call.
+  return new EmbedBuilder({
+    title: say('alliance.settings.title'),
+    color: 0x2f855a,
+    ...(settings.configured ? {} : { description: say('alliance.settings.notConfigured') }),
+    fields: [
       { name: say('alliance.settings.timezone'), value: settings.timezone, inline: true },
       { name: say('alliance.settings.organizerRole'), value: settings.organizerRoleId ? roleMention(settings.organizerRoleId) : say('alliance.settings.organizerRoleUnset'), inline: true },
       { name: say('alliance.settings.announcements'), value: channel(settings.announcementsChannelId), inline: true },
@@ -40,7 +41,8 @@ export function renderSettings(say: Say, settings: AllianceSettings, publicUrl: 
       { name: say('alliance.settings.quotas'), value: say('alliance.settings.quotasValue', { ideas: settings.ideaQuota, agenda: settings.agendaQuota }), inline: true },
       { name: say('alliance.settings.language'), value: languageLine(say, settings, guildLocale), inline: true },
       { name: say('alliance.settings.publicPage'), value: publicPageLine(say, settings, publicUrl) },
-    );
+    ],
+  });
 }
 
 /** Each /alliance setup option in the guide, in the order members read it (a Record: no setting can be left out). */

@@ -1,6 +1,6 @@
 // Directory data → what members see: profiles, result pages with Previous/Next, the organizers' approval notice,
 // the welcome, join requests, stats, pending lists and import reports. Pure; every text is cut to Discord's limits.
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, ComponentType, EmbedBuilder } from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, ComponentType, EmbedBuilder, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import { countryCode } from '../../directory/countries.js';
 import { CSV_COLUMNS } from '../../directory/directory-csv.service.js';
 import type { ResultPage, SpaceHit } from '../../directory/directory-search.service.js';
@@ -97,32 +97,35 @@ function hitLine(language: Language, hit: SpaceHit, index: number, passMark: (sp
   return `${head} · ${truncate(`${parts.join(' · ')}${tags}`, LINE_MAX - [...head].length - 3)}`;
 }
 
+type PageRow = APIActionRowComponent<APIButtonComponent>;
+
 /** Previous/Next carry the parked query's id and the target page, so they work after a restart. */
-export function pageButtons(say: Say, kind: 'search' | 'near', page: { searchId: number; page: number; pageCount: number }): Row[] {
+export function pageButtons(say: Say, kind: 'search' | 'near', page: { searchId: number; page: number; pageCount: number }): PageRow[] {
   if (page.pageCount <= 1) return [];
-  // From data, like the results embed (the setters' validators cost more than the page's own work).
-  const button = (label: string, target: number, end: 'p' | 'n', disabled: boolean) =>
-    new ButtonBuilder({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: truncate(label, 80), custom_id: customId('directory', 'page', kind, page.searchId, target, end), disabled });
-  return [
-    new ActionRowBuilder<ButtonBuilder>().addComponents(
+  const button = (label: string, target: number, end: 'p' | 'n', disabled: boolean): APIButtonComponent =>
+    ({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: truncate(label, 80), custom_id: customId('directory', 'page', kind, page.searchId, target, end), disabled });
+  return [{
+    type: ComponentType.ActionRow,
+    components: [
       button(say('directory.results.previous'), Math.max(0, page.page - 1), 'p', page.page === 0),
       button(say('directory.results.next'), Math.min(page.pageCount - 1, page.page + 1), 'n', page.page >= page.pageCount - 1),
-    ),
-  ];
+    ],
+  }];
 }
 
 /** One page of results (10), as an embed with the paging buttons. */
-export function renderResults(language: Language, kind: 'search' | 'near', page: ResultPage<unknown>, heading: string, passMark: (spaceId: number) => string | null = () => null) {
+export function renderResults(language: Language, kind: 'search' | 'near', page: ResultPage<unknown>, heading: string, passMark: (spaceId: number) => string | null = () => null): { embeds: APIEmbed[]; components: PageRow[] } {
   const say = sayIn(language);
   const first = page.page * 10;
   const lines = page.items.map((hit, i) => hitLine(language, hit, first + i + 1, passMark));
   // Counting stops at a cap (see LIMITS.countCap): say so, and point at narrowing instead of endless paging.
   const counts = { page: page.page + 1, pages: page.pageCount, total: page.total };
-  // Built from data, not setters: each setter runs discord.js's validators, and setColor's and setTitle's throw
-  // and catch an error with a stack trace on every call (about a tenth of a result page's CPU in the bench's
-  // profiles). The texts are cut to Discord's limits here, and the test bed checks them like Discord does.
+  // Plain API data, as Discord takes it: a builder's setters run discord.js's validators (setColor's and setTitle's
+  // threw and caught an error with a stack trace on every call), and even its constructor copies the data through
+  // toSnakeCase, and toJSON copies it again. The texts are cut to Discord's limits here, and the test bed checks them
+  // like Discord does.
   const footer = page.totalCapped ? say('directory.results.footerCapped', counts) : say('directory.results.footer', counts);
-  const embed = new EmbedBuilder({ color: COLOR, title: truncate(heading, 256), description: truncate(lines.join('\n'), 4096), footer: { text: truncate(footer, 2048) } });
+  const embed: APIEmbed = { color: COLOR, title: truncate(heading, 256), description: truncate(lines.join('\n'), 4096), footer: { text: truncate(footer, 2048) } };
   return { embeds: [embed], components: pageButtons(say, kind, page) };
 }
 

@@ -64,26 +64,28 @@ function howToVote(say: Say, p: ProposalView, where: 'message' | 'detail'): stri
 export function renderProposal(say: Say, p: ProposalView, where: 'message' | 'detail' = 'message'): EmbedBuilder {
   const type = scopeName(say, p.type);
   const byline = p.authorId ? say('proposals.byline.author', { author: userMention(p.authorId), type }) : say('proposals.byline.type', { type });
-  const embed = new EmbedBuilder()
-    .setTitle(truncate(`#${p.number} · ${p.title}`, 256))
-    .setColor(COLOR[p.status === 'open' ? 'open' : p.status === 'withdrawn' ? 'withdrawn' : (p.outcome ?? 'failed')])
-    .setDescription(truncate(`${unmaskLinks(p.summary)}\n\n${byline}`, 4096));
   const optional: [string, string | null][] = [
     [say('proposals.field.need'), p.need],
     [say('proposals.field.audience'), p.audience],
     [say('proposals.field.measure'), p.measure],
   ];
-  for (const [name, value] of optional) if (value) embed.addFields({ name, value: truncate(unmaskLinks(value), 1024) });
-  embed.addFields(
+  const fields = [
+    ...optional.flatMap(([name, value]) => (value ? [{ name, value: truncate(unmaskLinks(value), 1024) }] : [])),
     { name: say('proposals.field.rule'), value: describeRule(say, p), inline: true },
     { name: say('proposals.field.quorum'), value: quorumText(say, p, p.tally), inline: true },
     { name: say('proposals.field.voters'), value: votersText(say, p), inline: true },
     { name: p.status === 'open' ? say('proposals.field.deadline') : say('proposals.field.status'), value: statusLine(say, p) },
     tallyField(say, p),
-  );
-  if (p.ruleChange) embed.addFields({ name: say('proposals.field.ifItPasses'), value: ruleChangeText(say, p.ruleChange) });
-  if (p.status === 'open') embed.setFooter({ text: howToVote(say, p, where) });
-  return embed;
+    ...(p.ruleChange ? [{ name: say('proposals.field.ifItPasses'), value: ruleChangeText(say, p.ruleChange) }] : []),
+  ];
+  // From data: the setters run discord.js's validators, which build and throw away an error per call.
+  return new EmbedBuilder({
+    title: truncate(`#${p.number} · ${p.title}`, 256),
+    color: COLOR[p.status === 'open' ? 'open' : p.status === 'withdrawn' ? 'withdrawn' : (p.outcome ?? 'failed')],
+    description: truncate(`${unmaskLinks(p.summary)}\n\n${byline}`, 4096),
+    fields,
+    ...(p.status === 'open' ? { footer: { text: howToVote(say, p, where) } } : {}),
+  });
 }
 
 function ruleChangeText(say: Say, change: NonNullable<ProposalView['ruleChange']>): string {

@@ -1,7 +1,10 @@
 // Skill-share as Discord messages: entry lists with remove buttons, ranked matches with intro buttons (or a
 // select past five), who-offers lists, privacy, thanks and top helpers. Pure; every sentence from the catalogues,
 // skill names in the reader's language.
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, StringSelectMenuBuilder, type MessageActionRowComponentBuilder } from 'discord.js';
+import {
+  ActionRowBuilder, ButtonBuilder, ButtonStyle, ComponentType, EmbedBuilder,
+  type APIActionRowComponent, type APIButtonComponent, type APIComponentInMessageActionRow, type APIEmbed, type APIStringSelectComponent, type MessageActionRowComponentBuilder,
+} from 'discord.js';
 import { sayIn } from '../../i18n/translate.js';
 import type { TopHelper } from '../../skills/intros.service.js';
 import type { Locality, MatchEntry, MatchPair } from '../../skills/match.rules.js';
@@ -87,11 +90,29 @@ export function newSkillChoice(typed: string, language: Language): { name: strin
 /** Whole lines while they fit (a cut line could leave markdown open); the first line is cut if it must be. */
 function fitLines(lines: readonly string[], max: number): string {
   let out = truncate(lines[0] ?? '', max);
+  // Characters as Discord counts them (code points), kept as the text grows rather than counted again per line.
+  let length = codePoints(out);
   for (const line of lines.slice(1)) {
-    if ([...out].length + 1 + [...line].length > max) break;
+    const more = 1 + codePoints(line);
+    if (length + more > max) break;
     out += `\n${line}`;
+    length += more;
   }
   return out;
+}
+
+function codePoints(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
 }
 
 function placeText(place: Locality | null, tier: MatchView['locality'], language: Language): string {
@@ -116,36 +137,47 @@ export function matchReasons(match: Pick<MatchView, 'theyOffer' | 'theyNeed'>, l
   return [...match.theyOffer, ...match.theyNeed].sort((a, b) => b.score - a.score).map((pair) => describePair(pair, language));
 }
 
+/** A message as Discord's API takes it: /skills match's answer is plain data (see renderMatches). */
+export interface MatchMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+}
+
 /** /skills match: the best people with why; Request intro buttons for up to five, a select menu beyond. */
-export function renderMatches(matches: readonly MatchView[], hasEntries: boolean, language: Language): RenderedMessage {
+export function renderMatches(matches: readonly MatchView[], hasEntries: boolean, language: Language): MatchMessage {
   const say = sayIn(language);
   if (matches.length === 0) return { content: say(hasEntries ? 'skills.match.noneYet' : 'skills.match.addFirst'), embeds: [], components: [] };
   const shown = matches.slice(0, MATCHES_SHOWN);
-  const embed = new EmbedBuilder().setTitle(say('skills.match.title')).setColor(COLOR).setDescription(say('skills.match.order'));
   const reasonsOf = shown.map((match) => matchReasons(match, language));
-  shown.forEach((match, i) => {
+  const fields = shown.map((match, i) => {
     const where = placeText(match.place, match.locality, language);
     const header = [userMention(match.userId), where, match.introsOpen ? '' : say('skills.match.introsClosed')].filter(Boolean).join(' · ');
     const reasons = reasonsOf[i]!.slice(0, 4).map((reason) => `• ${reason}`);
-    embed.addFields({ name: say('skills.match.heading', { n: i + 1, mutual: String(match.mutual) }), value: fitLines([header, ...reasons], FIELD_BUDGET) });
+    return { name: say('skills.match.heading', { n: i + 1, mutual: String(match.mutual) }), value: fitLines([header, ...reasons], FIELD_BUDGET) };
   });
-  if (matches.length > shown.length) embed.setFooter({ text: say('skills.match.showing', { shown: shown.length, count: matches.length }) });
+  // Plain API data, not builders: discord.js's setters run validators that build and throw away an error on each
+  // call (setTitle, setColor, setDescription), and its builders' constructors copy the data through toSnakeCase
+  // (together about half of this answer's rendering). FIELD_BUDGET and truncate keep Discord's limits.
+  const embed: APIEmbed = { title: say('skills.match.title'), color: COLOR, description: say('skills.match.order'), fields };
+  if (matches.length > shown.length) embed.footer = { text: say('skills.match.showing', { shown: shown.length, count: matches.length }) };
   const open = shown.map((match, i) => ({ match, n: i + 1, reason: reasonsOf[i]![0] })).filter(({ match }) => match.introsOpen);
-  let components: Row[] = [];
+  let components: MatchMessage['components'] = [];
   if (open.length > 0 && open.length <= BUTTONS_UNTIL) {
-    components = rows(open.map(({ n, match }) => new ButtonBuilder().setCustomId(customId('skills', 'intro', match.userId)).setStyle(ButtonStyle.Primary).setLabel(truncate(say('skills.match.requestButton', { n }), 80))));
+    const buttons = open.map(({ n, match }): APIButtonComponent => ({ type: ComponentType.Button, custom_id: customId('skills', 'intro', match.userId), style: ButtonStyle.Primary, label: truncate(say('skills.match.requestButton', { n }), 80) }));
+    components = [{ type: ComponentType.ActionRow, components: buttons }];
   } else if (open.length > BUTTONS_UNTIL) {
-    const menu = new StringSelectMenuBuilder()
-      .setCustomId(customId('skills', 'intro-pick'))
-      .setPlaceholder(truncate(say('skills.match.requestPlaceholder'), 100))
-      .addOptions(
-        open.map(({ n, match, reason }) => ({
-          label: truncate(say('skills.match.option', { n, mutual: String(match.mutual) }), 100),
-          description: truncate(reason?.replace(/\*\*/g, '') ?? say('skills.match.matchingSkills'), 100),
-          value: match.userId,
-        })),
-      );
-    components = [new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(menu)];
+    const menu: APIStringSelectComponent = {
+      type: ComponentType.StringSelect,
+      custom_id: customId('skills', 'intro-pick'),
+      placeholder: truncate(say('skills.match.requestPlaceholder'), 100),
+      options: open.map(({ n, match, reason }) => ({
+        label: truncate(say('skills.match.option', { n, mutual: String(match.mutual) }), 100),
+        description: truncate(reason?.replace(/\*\*/g, '') ?? say('skills.match.matchingSkills'), 100),
+        value: match.userId,
+      })),
+    };
+    components = [{ type: ComponentType.ActionRow, components: [menu] }];
   }
   return { embeds: [embed], components };
 }
