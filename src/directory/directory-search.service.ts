@@ -64,6 +64,13 @@ export const PARKED_PER_MEMBER = 25;
 
 /** The key under which a parked search keeps the ids it found (searches parked before it existed lack it). */
 const PARKED_IDS = 'foundIds';
+/**
+ * How many ids a parked search looked for (absent: LIMITS.countCap, as first parked): it found them all and there
+ * may be more when it holds that many.
+ */
+const PARKED_SOUGHT = 'sought';
+/** A parked search keeps finding ids for pages past the ones it holds up to this many (100 pages); past them, it searches again. */
+const PARKED_IDS_MAX = 1000;
 
 const FIELD: Record<string, string> = { minDesks: 'min-desks', maxDesks: 'max-desks', radiusKm: 'radius-km' };
 const fieldName = (key: string) => FIELD[key] ?? key;
@@ -201,9 +208,9 @@ export function createSearchService(deps: {
    * null otherwise (the search then runs again, as it did before ids were kept). The page before the cap is left
    * to the search as well: its count reaches one past the cap.
    */
-  function storedPage(guildId: string, searchId: number, query: SearchQuery, ids: number[], page: number): ResultPage<SearchQuery> | null {
+  function storedPage(guildId: string, searchId: number, query: SearchQuery, ids: number[], page: number, sought: number = LIMITS.countCap): ResultPage<SearchQuery> | null {
     const size = LIMITS.pageSize;
-    const totalCapped = ids.length >= LIMITS.countCap;
+    const totalCapped = ids.length >= sought;
     const at = Math.max(0, Math.floor(page));
     if (ids.length === 0 || (totalCapped && (at + 1) * size >= ids.length)) return null;
     const { page: shown, pageCount } = pageOf(at, ids.length);
@@ -277,9 +284,22 @@ export function createSearchService(deps: {
     },
     /** Previous/Next on a parked search: from the ids it found when they cover the page, else searched again. */
     searchPage(guildId: string, searchId: number, page: number): ResultPage<SearchQuery> {
-      const { [PARKED_IDS]: ids, ...query } = parked(guildId, 'search', searchId);
+      const { [PARKED_IDS]: ids, [PARKED_SOUGHT]: soughtValue, ...rest } = parked(guildId, 'search', searchId);
+      const query = rest as SearchQuery;
       const stored = Array.isArray(ids) && ids.every((id) => Number.isSafeInteger(id)) ? (ids as number[]) : null;
-      return (stored && storedPage(guildId, searchId, query as SearchQuery, stored, page)) ?? runSearch(guildId, searchId, query as SearchQuery, page);
+      const sought = typeof soughtValue === 'number' && Number.isSafeInteger(soughtValue) ? soughtValue : LIMITS.countCap;
+      const fromStored = stored && storedPage(guildId, searchId, query, stored, page, sought);
+      if (fromStored) return fromStored;
+      // Past the ids it holds (and there are more): find the ids up to this page and a hundred more, once, and keep
+      // them, so the next pages read only their listings instead of searching again from the first match each time.
+      const want = (Math.max(0, Math.floor(page)) + 1) * LIMITS.pageSize + LIMITS.countCap;
+      if (stored && stored.length >= sought && want <= PARKED_IDS_MAX) {
+        const found = search.searchIds(guildId, filtersFor(query), want);
+        repo.restash(guildId, searchId, { ...query, [PARKED_IDS]: found, [PARKED_SOUGHT]: want });
+        const deeper = storedPage(guildId, searchId, query, found, page, want);
+        if (deeper) return deeper;
+      }
+      return runSearch(guildId, searchId, query, page);
     },
     /**
      * The public page's search: the same text search and filters, over the spaces whose hosts agreed to be public,

@@ -51,6 +51,12 @@ export function createDirectoryRepo(db: Db) {
     .from(directoryStash)
     .where(and(eq(directoryStash.guildId, sql.placeholder('guildId')), eq(directoryStash.kind, sql.placeholder('kind')), eq(directoryStash.id, sql.placeholder('id'))))
     .prepare();
+  const restashRow = db
+    .update(directoryStash)
+    // A placeholder in `set` skips the JSON column's mapping (drizzle maps only inserted values): the text goes as written.
+    .set({ params: sql`${sql.placeholder('params')}` })
+    .where(and(eq(directoryStash.guildId, sql.placeholder('guildId')), eq(directoryStash.id, sql.placeholder('id'))))
+    .prepare();
   // The stash trim's text depends on how many kinds it names.
   const statements = createSqlStatements(db, 8);
   function setTags(guildId: string, spaceId: number, tags: string[]): void {
@@ -237,6 +243,11 @@ export function createDirectoryRepo(db: Db) {
     unstash(guildId: string, kind: string, id: number): { userId: string | null; params: Record<string, unknown> } | null {
       const row = stashed.get({ guildId, kind, id });
       return row ? { userId: row.userId, params: row.params } : null;
+    },
+
+    /** Replaces a parked row's state (a search that found more ids as its pages went deeper). */
+    restash(guildId: string, id: number, params: Record<string, unknown>): void {
+      restashRow.run({ guildId, id, params: JSON.stringify(params) });
     },
 
     dropStash(guildId: string, id: number): void {

@@ -104,6 +104,36 @@ describe('search cost', () => {
     }
   });
 
+  it('past the ids it holds, finds those up to the page and a hundred more once, so later pages only read listings', () => {
+    const { dir, ran, addSpace, close } = watched();
+    try {
+      const names = Array.from({ length: 230 }, (_, i) => `Loft ${String(i).padStart(3, '0')}`);
+      for (const name of names) addSpace(name, 'quiet desks');
+      const first = dir.search(GUILD, { text: 'quiet' }, MEMBER);
+      expect(first).toMatchObject({ total: 100, totalCapped: true });
+      const searches = () => ran.filter((source) => source.includes('MATCH')).length;
+      const seen = first.items.map((s) => s.name);
+      const searchedAt: number[] = [];
+      let page = first;
+      while (page.page + 1 < page.pageCount) {
+        const before = searches();
+        page = dir.searchPage(GUILD, first.searchId, page.page + 1);
+        if (searches() > before) searchedAt.push(page.page);
+        seen.push(...page.items.map((s) => s.name));
+      }
+      expect(seen).toEqual(names);
+      // Page 10 (the last of the first hundred ids needs to know of a next page) and page 20 search; the rest do not.
+      expect(searchedAt).toEqual([9, 19]);
+      expect(page).toMatchObject({ page: 22, total: 230, totalCapped: false, pageCount: 23 });
+      // Turning back reads the kept ids too.
+      const before = searches();
+      expect(dir.searchPage(GUILD, first.searchId, 15).items.map((s) => s.name)).toEqual(names.slice(150, 160));
+      expect(searches()).toBe(before);
+    } finally {
+      close();
+    }
+  });
+
   it('searches again when a space on the page was removed since, and counts what is left', () => {
     const { dir, ran, addSpace, sqlite, close } = watched();
     try {
