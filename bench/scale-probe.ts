@@ -55,7 +55,7 @@ function startBot(world: ScaleWorld, databasePath: string): MeasuredProcess {
     name: 'bot',
     script: start.script,
     cwd: work,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: world.bed.token, DISCORD_API_URL: world.bed.apiUrl, DATABASE_PATH: databasePath, LOG_LEVEL: 'info', DISCORD_GUILD_ID: '' },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: world.bed.token, DISCORD_API_URL: world.bed.apiUrl, DATABASE_PATH: databasePath, LOG_LEVEL: 'info', DISCORD_GUILD_ID: '', RATE_LIMIT: '0' },
     isReady: (line) => line.includes('"msg":"Alliance bot is ready"'),
     nodeFlags: start.flags,
     readyTimeoutMs: 12 * 60_000,

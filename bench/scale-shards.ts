@@ -33,7 +33,7 @@ function startBot(world: ScaleWorld, databasePath: string, shards: Record<string
     name: `bot ${JSON.stringify(shards)}`,
     script: start.script,
     cwd: work,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: world.bed.token, DISCORD_API_URL: world.bed.apiUrl, DATABASE_PATH: databasePath, LOG_LEVEL: 'info', DISCORD_GUILD_ID: '', ...shards },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DISCORD_TOKEN: world.bed.token, DISCORD_API_URL: world.bed.apiUrl, DATABASE_PATH: databasePath, LOG_LEVEL: 'info', DISCORD_GUILD_ID: '', RATE_LIMIT: '0', ...shards },
     isReady: (line) => {
       if (!line.includes('"msg":"Alliance bot is ready"')) return false;
       guilds = Number((JSON.parse(line) as { guilds?: number }).guilds);
