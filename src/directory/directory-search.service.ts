@@ -12,6 +12,7 @@ import { between, issueProblem } from '../shared/validate.js';
 import { placeLabel, type Gazetteer, type Place } from './gazetteer.js';
 import { foldKey, haversineKm } from './text.rules.js';
 import { createNearFinder } from './directory-near.service.js';
+import { createRecentSearches } from './recent-searches.js';
 
 export interface SearchQuery {
   text?: string;
@@ -145,6 +146,8 @@ export function createSearchService(deps: {
     return out;
   }
 
+  const recentSearches = createRecentSearches(search);
+
   const pageOf = (page: number, total: number) => {
     const pageCount = Math.max(1, Math.ceil(total / LIMITS.pageSize));
     return { page: Math.min(Math.max(0, Math.floor(page)), pageCount - 1), pageCount };
@@ -195,7 +198,7 @@ export function createSearchService(deps: {
   function firstSearch(guildId: string, query: SearchQuery): { first: ResultPage<SearchQuery>; ids: number[] } {
     const filters = filtersFor(query);
     const size = LIMITS.pageSize;
-    const ids = search.searchIds(guildId, filters, LIMITS.countCap);
+    const ids = recentSearches.recall(guildId, `search ${JSON.stringify(filters)}`, () => search.searchIds(guildId, filters, LIMITS.countCap));
     const items = search.listings(guildId, ids.slice(0, size)).map((row) => hit(row));
     const total = ids.length;
     const totalCapped = total >= LIMITS.countCap;
@@ -243,7 +246,8 @@ export function createSearchService(deps: {
     const from = origin(query.place);
     // The nearest spaces up to this page and one more (is there a next page?); counts stop at the cap as a search's do.
     const size = LIMITS.pageSize;
-    const { found, total, capped } = near.nearest(guildId, from.lat, from.lon, radiusKm, (Math.max(0, Math.floor(page)) + 1) * size + 1);
+    const want = (Math.max(0, Math.floor(page)) + 1) * size + 1;
+    const { found, total, capped } = recentSearches.recall(guildId, `near ${from.lat} ${from.lon} ${radiusKm} ${want}`, () => near.nearest(guildId, from.lat, from.lon, radiusKm, want));
     const at = pageOf(page, found.length);
     const slice = found.slice(at.page * size, (at.page + 1) * size);
     const fromKey = foldKey(from.name);

@@ -135,3 +135,13 @@ export const directoryStash = sqliteTable(
     index('directory_stash_user_idx').on(table.guildId, table.userId),
   ],
 );
+
+/**
+ * A number per alliance that every write to its spaces or their tags moves (triggers in
+ * drizzle/*_directory_versions.sql, whichever connection writes): a search remembered with the version it was made
+ * at is still right while the version has not moved.
+ */
+export const directoryVersions = sqliteTable('directory_versions', {
+  guildId: text('guild_id').primaryKey(),
+  version: integer('version').notNull().default(0),
+});

@@ -1,0 +1,29 @@
+// What a /directory search or `near` found, remembered per alliance and question while the alliance's directory
+// version has not moved (triggers move it on every write to its spaces or tags, from any connection): members repeat
+// the same few searches ("coffee" in their city, spaces near it), and the full-text or spatial query with its count
+// was most of their time. Only which spaces match, in what order, is remembered: listings are read fresh each time.
+import type { DirectorySearchRepo } from './directory-search.repo.js';
+
+/** Answers remembered at most (least recently used first out): each holds up to about a hundred ids. */
+const REMEMBERED = 256;
+
+export function createRecentSearches(search: Pick<DirectorySearchRepo, 'version'>, remembered = REMEMBERED) {
+  const found = new Map<string, { version: number; answer: unknown }>();
+  return {
+    /**
+     * What `run` answers to this question (a key naming its kind and every input) in this alliance: the remembered
+     * answer while the directory is unchanged, else run's. Callers must not change what it returns.
+     */
+    recall<T>(guildId: string, question: string, run: () => T): T {
+      const key = `${guildId}\u0000${question}`;
+      // Read before running: a write that lands meanwhile leaves an older version with the answer, never a newer one.
+      const version = search.version(guildId);
+      const known = found.get(key);
+      found.delete(key);
+      const answer = known && known.version === version ? (known.answer as T) : run();
+      found.set(key, { version, answer });
+      if (found.size > remembered) found.delete(found.keys().next().value!);
+      return answer;
+    },
+  };
+}
