@@ -123,7 +123,13 @@ export const directory: BenchFeature = {
       }
     }
     const searches = [...totals].filter(([, total]) => total > 0).map(([query]) => query);
-    const pager = [...totals].sort((a, b) => b[1] - a[1])[0];
+    let pager = [...totals].sort((a, b) => b[1] - a[1])[0];
+    if (pager && scale.spaces > 2 * PAGE_SIZE && pager[1] <= PAGE_SIZE) {
+      // A smoke-sized directory spreads its spaces over too many cities for one city to fill two pages: Next turns
+      // the pages of a common word over the whole directory instead.
+      const broad: SearchQuery = { text: COMMON[0]! };
+      pager = [broad, services.directory.search(guild.id, broad).total];
+    }
     // A small alliance (the scale probe's 10 spaces) has one page: nothing to turn, but still something to find.
     if (!searches.length || !pager || (scale.spaces > 2 * PAGE_SIZE && pager[1] <= PAGE_SIZE)) throw new Error('seeded spaces are not found by directory search');
     const typed = TYPED.filter((t) => services.directory.spaceAutocomplete(guild.id, t).length > 0);
