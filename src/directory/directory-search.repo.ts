@@ -229,10 +229,7 @@ export function createDirectorySearchRepo(db: Db) {
     },
 
     /** The alliance's directory version: it moves on every write to its spaces or their tags (drizzle/0023). */
-    version(guildId: string): number {
-      return statements.get<{ v: number }>(sql`SELECT version AS v FROM directory_versions WHERE guild_id = ${guildId}`)?.v ?? 0;
-    },
-
+    version: (guildId: string): number => statements.get<{ v: number }>(sql`SELECT version AS v FROM directory_versions WHERE guild_id = ${guildId}`)?.v ?? 0,
     /** How many match, counting no further than `cap` (a count of every match was most of a search's cost). */
     count(guildId: string, filters: SearchFilters, cap: number): number {
       if (filters.match) filters = { ...filters, match: wholeWords(filters.match) };
