@@ -46,10 +46,9 @@ export interface CandidateBucket {
 
 export const EMPTY_BUCKET: CandidateBucket = packBucket([]);
 
-export function packBucket(entries: readonly MatchEntry[]): CandidateBucket {
-  const size = entries.length;
-  const ownerIds: string[] = [];
-  const bucket: CandidateBucket = {
+/** A bucket of `size` slots, every column allocated and zeroed, its owners named by index into `ownerIds`. */
+export function allocateBucket(size: number, ownerIds: string[]): CandidateBucket {
+  return {
     size,
     owner: new Int32Array(size),
     skill: new Int32Array(size),
@@ -59,6 +58,12 @@ export function packBucket(entries: readonly MatchEntry[]): CandidateBucket {
     expiresAt: new Float64Array(size),
     ownerIds,
   };
+}
+
+export function packBucket(entries: readonly MatchEntry[]): CandidateBucket {
+  const size = entries.length;
+  const ownerIds: string[] = [];
+  const bucket = allocateBucket(size, ownerIds);
   for (let i = 0; i < size; i++) {
     const entry = entries[i]!;
     bucket.owner[i] = entry.owner;

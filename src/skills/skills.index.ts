@@ -3,7 +3,7 @@
 // entries must take milliseconds, which SQL round trips per category cannot; one object per entry cost ~17 MB of
 // heap for such an alliance. The index is rebuilt whenever the guild's version row moved under it.
 import type { EntryRow, PrefsRow } from './skills.repo.js';
-import { EMPTY_BUCKET, LEVEL_CODES, type CandidateBucket, type MatchEntry } from './match.bucket.js';
+import { allocateBucket, EMPTY_BUCKET, LEVEL_CODES, type CandidateBucket, type MatchEntry } from './match.bucket.js';
 import { CUSTOM_PREFIX, skillInfo } from './taxonomy.rules.js';
 
 export interface MemberPrefs {
@@ -243,16 +243,7 @@ export class GuildSkillIndex {
 
   private packSlots(slots: readonly number[]): CandidateBucket {
     const size = slots.length;
-    const bucket: CandidateBucket = {
-      size,
-      owner: new Int32Array(size),
-      skill: new Int32Array(size),
-      term: new Int32Array(size),
-      level: new Uint8Array(size),
-      renewedAt: new Float64Array(size),
-      expiresAt: new Float64Array(size),
-      ownerIds: this.owners.values,
-    };
+    const bucket = allocateBucket(size, this.owners.values);
     for (let i = 0; i < size; i++) {
       const slot = slots[i]!;
       bucket.owner[i] = this.owner[slot]!;
