@@ -104,6 +104,7 @@ export async function startTestBed(options: TestBedOptions = {}): Promise<TestBe
       return waitForMessage(world, predicate, timeoutMs, existing);
     },
     fault: (spec) => http.fault(spec),
+    connectionsOpened: () => http.connectionsOpened,
     async close() {
       interactions.close();
       await gateway.close();

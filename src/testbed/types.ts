@@ -343,5 +343,7 @@ export interface TestBed {
   requests: RecordedRequest[];
   /** Injects failures on the next matching requests. */
   fault(spec: FaultSpec): void;
+  /** TCP connections the bed has accepted so far (REST and gateway): a client that keeps its connections alive opens few. */
+  connectionsOpened(): number;
   close(): Promise<void>;
 }
