@@ -2,6 +2,7 @@
 import type { RunResult } from 'better-sqlite3';
 import type { SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { createRecentMap } from '../shared/recent-map.js';
 import type { Db } from './open.js';
 
 /**
@@ -12,20 +13,10 @@ import type { Db } from './open.js';
  * a value, or every value would be a new statement). The least recently used shape goes first past `max`.
  */
 export function preparedPerShape<S, Q>(key: (shape: S) => string, build: (shape: S) => Q, max = 64): (shape: S) => Q {
-  const kept = new Map<string, Q>();
+  const kept = createRecentMap<string, Q>(max);
   return (shape) => {
     const name = key(shape);
-    const found = kept.get(name);
-    if (found !== undefined) {
-      // Most recently used last, so the first key is the one to drop.
-      kept.delete(name);
-      kept.set(name, found);
-      return found;
-    }
-    const query = build(shape);
-    kept.set(name, query);
-    if (kept.size > max) kept.delete(kept.keys().next().value!);
-    return query;
+    return kept.get(name) ?? kept.set(name, build(shape));
   };
 }
 

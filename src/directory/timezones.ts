@@ -2,6 +2,7 @@
 // world's big cities by population, so "Amer" in the time-zone list reaches America/Chicago before America/Adak.
 import tzLookup from '@photostructure/tz-lookup';
 import type { Clock } from '../shared/clock.js';
+import { createRecentMap } from '../shared/recent-map.js';
 import type { DirectorySearchRepo } from './directory-search.repo.js';
 import type { Gazetteer } from './gazetteer.js';
 
@@ -31,24 +32,23 @@ function byCount(points: { lat: number; lon: number; weight: number }[]): string
 
 /** An alliance's own zones are read again after this long: autocomplete runs on every keystroke. */
 const USED_TTL_MS = 5 * 60_000;
+/** Alliances whose likely zones are kept (each ~4,000 references, ~32 KB): the rest are read again when asked. */
+const KEPT_ALLIANCES = 256;
 
-export function createTimeZoneRanking(deps: { search: DirectorySearchRepo; gazetteer: () => Gazetteer; clock: Clock }) {
-  const usedByGuild = new Map<string, { at: number; zones: string[] }>();
-
-  function usedZones(guildId: string): string[] {
-    const now = deps.clock.now().getTime();
-    const cached = usedByGuild.get(guildId);
-    if (cached && now - cached.at < USED_TTL_MS) return cached.zones;
-    const zones = byCount(deps.search.inBox(guildId, WORLD).map((s) => ({ lat: s.latitude, lon: s.longitude, weight: 1 })));
-    usedByGuild.set(guildId, { at: now, zones });
-    return zones;
-  }
+export function createTimeZoneRanking(deps: { search: DirectorySearchRepo; gazetteer: () => Gazetteer; clock: Clock; keptAlliances?: number }) {
+  // The whole list is kept, not only the alliance's own zones: the autocomplete indexes each list once (see
+  // timezone-choices.rules.ts), and a list built again on every keystroke was ~36 KB of garbage per call.
+  const likelyByGuild = createRecentMap<string, { at: number; zones: string[] }>(deps.keptAlliances ?? KEPT_ALLIANCES);
 
   return {
     /** The alliance's spaces' zones first, then zones by the population of their big cities. */
     likelyTimeZones(guildId: string): string[] {
+      const now = deps.clock.now().getTime();
+      const kept = likelyByGuild.get(guildId);
+      if (kept && now - kept.at < USED_TTL_MS) return kept.zones;
       populous ??= byCount(deps.gazetteer().largest(MIN_POPULATION).map((p) => ({ lat: p.lat, lon: p.lon, weight: p.population })));
-      return [...new Set([...usedZones(guildId), ...populous])];
+      const used = byCount(deps.search.inBox(guildId, WORLD).map((s) => ({ lat: s.latitude, lon: s.longitude, weight: 1 })));
+      return likelyByGuild.set(guildId, { at: now, zones: [...new Set([...used, ...populous])] }).zones;
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Db } from '../db/open.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import { isLanguage, type Language } from '../shared/languages.js';
+import { createRecentMap } from '../shared/recent-map.js';
 import { createMemberLanguagesRepo } from './member-languages.repo.js';
 
 /**
@@ -18,16 +19,10 @@ export const KNOWN_MAX = 10_000;
 export function createMemberLanguages(deps: { db: Db; clock: Clock; knownMax?: number }) {
   const repo = createMemberLanguagesRepo(deps.db);
   const knownMax = deps.knownMax ?? KNOWN_MAX;
-  // What this process last wrote or read, in the order members were last seen (a Map keeps insertion order):
+  // What this process last wrote or read, the least recently seen let go first:
   // a member running commands all day costs one write, not one per command.
-  const known = new Map<string, Language>();
+  const known = createRecentMap<string, Language>(knownMax);
   const cacheKey = (guildId: string, userId: string) => `${guildId}:${userId}`;
-
-  function keep(key: string, language: Language): void {
-    known.delete(key);
-    known.set(key, language);
-    if (known.size > knownMax) known.delete(known.keys().next().value!);
-  }
 
   function remember(actor: Actor, language: Language): void {
     const key = cacheKey(actor.guildId, actor.userId);
@@ -36,7 +31,7 @@ export function createMemberLanguages(deps: { db: Db; clock: Clock; knownMax?: n
     // `knownMax` others costs a read, not a write. More members than the bound is the usual case of a big bot.
     const current = kept ?? repo.get(actor.guildId, actor.userId);
     if (current !== language) repo.save({ guildId: actor.guildId, userId: actor.userId, language, updatedAt: deps.clock.now().getTime() });
-    keep(key, language);
+    known.set(key, language);
   }
 
   /** The member's language, or null when they never had an answer from the bot here. */

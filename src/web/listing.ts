@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { PublicSpace } from '../directory/directory-public.rules.js';
 import type { DirectoryPublicService } from '../directory/directory-public.service.js';
+import { createRecentMap } from '../shared/recent-map.js';
 import type { Rendered } from './cache.js';
 import { spaceJson, spacesJsonFrame } from './feeds.js';
 
@@ -37,7 +38,7 @@ const before = (a: { nameKey: string; space: { id: number } }, b: { nameKey: str
   a.nameKey === b.nameKey ? a.space.id < b.space.id : Buffer.compare(Buffer.from(a.nameKey), Buffer.from(b.nameKey)) < 0;
 
 export function createListingCache(publicPage: Pick<DirectoryPublicService, 'listing' | 'changesSince' | 'spacesByIds'>, maxAlliances = 200) {
-  const byGuild = new Map<string, Listing>();
+  const byGuild = createRecentMap<string, Listing>(maxAlliances);
 
   const kept = (space: PublicSpace, nameKey: string): Kept => ({ space, nameKey, json: null, digest: null, jsonFor: null });
   const newestOf = (order: readonly Kept[]) => order.reduce((newest, entry) => Math.max(newest, entry.space.updatedAt ?? 0), 0);
@@ -93,9 +94,7 @@ export function createListingCache(publicPage: Pick<DirectoryPublicService, 'lis
       listing.order.push(entry);
     }
     listing.newest = newestOf(listing.order);
-    byGuild.delete(guildId);
     byGuild.set(guildId, listing);
-    if (byGuild.size > maxAlliances) byGuild.delete(byGuild.keys().next().value!);
     return listing.order;
   };
 
