@@ -1,7 +1,8 @@
 // Builds every domain service from the database and the clock: the context command handlers receive.
-// Each feature is one line here (its `<feature>.feature.ts` factory, see src/shared/feature.ts); its named
-// services are listed in the return, its job data, privacy parts and monthly-update sections are gathered below.
+// Each feature is one line here (its `<feature>.feature.ts` factory, see src/shared/feature.ts): its named services
+// join the handlers' services by name, its job data, privacy parts and update sections are gathered (src/shared/compose.ts).
 import { createAlliancesFeature } from './alliances/alliances.feature.js';
+import type { AlliancesService } from './alliances/alliances.service.js';
 import { createBackupsFeature } from './backups/backups.feature.js';
 import type { BackupSettings } from './backups/backups.rules.js';
 import { openCacheDatabase, type CacheDatabase } from './db/cache.js';
@@ -21,7 +22,7 @@ import { createRhythmFeature } from './rhythm/rhythm.feature.js';
 import { createRulesFeature } from './rules/rules.feature.js';
 import { createJobsRepo } from './jobs/jobs.repo.js';
 import type { Clock } from './shared/clock.js';
-import { jobDataOf, privacyParts, updateSections } from './shared/feature.js';
+import { composeFeatures } from './shared/compose.js';
 import { createSkillsFeature } from './skills/skills.feature.js';
 
 /** Stand-ins for features that have not landed yet (or for end-to-end tests that need a known world). */
@@ -44,63 +45,30 @@ export interface ServiceDeps {
 }
 
 export function createServices(deps: ServiceDeps) {
-  const { db, clock } = deps;
+  const { db, clock, ports = {} } = deps;
   const jobs = createJobsRepo(db);
-  const timezone = (guildId: string) => alliances.settings(guildId).timezone;
+  // Features are added after the features they use; rhythm and privacy read every feature's sections and parts when used.
+  return composeFeatures({ jobs })
+    .add('alliances', () => createAlliancesFeature({ db, clock }))
+    .add('directory', ({ alliances }) => createDirectoryFeature({ db, cache: deps.cache ?? openCacheDatabase(':memory:'), clock, alliances }))
+    .add('meetings', ({ alliances }) => createMeetingsFeature({ db, clock, jobs, alliances }))
+    .add('skills', ({ alliances, directory }) => createSkillsFeature({ db, jobs, clock, timezone: timezoneOf(alliances), organizersChannel: (g) => alliances.organizersChannel(g), locality: (g, u) => directory.memberLocality(g, u), localities: (g, us) => directory.memberLocalities(g, us) }))
+    .add('rules', () => createRulesFeature({ db, clock }))
+    .add('dues', ({ alliances, directory }) => createDuesFeature({ db, clock, jobs, spaces: ports.spaces ?? directory, timezone: timezoneOf(alliances) }))
+    .add('proposals', ({ alliances, directory, rules, meetings, dues }) => createProposalsFeature({ db, clock, rules, alliances, jobs, spaces: ports.spaces ?? directory, agenda: ports.agenda ?? meetings, standing: dues }))
+    .add('pass', ({ alliances, directory }) => createPassFeature({ db, clock, spaces: directory, timezone: timezoneOf(alliances) }))
+    .add('leads', ({ alliances, directory }) => createLeadsFeature({ db, clock, spaces: directory, timezone: timezoneOf(alliances) }))
+    .add('perks', ({ alliances }) => createPerksFeature({ db, clock, timezone: timezoneOf(alliances) }))
+    .add('rhythm', ({ alliances, directory }, parts) => createRhythmFeature({ db, jobs, alliances, clock, sections: parts.updateSections, directory: ports.directory ?? directory }))
+    .add('privacy', ({ directory }, parts) => createPrivacyFeature({ db, clock, spaces: directory, owners: parts.privacy }))
+    .add('backups', () => createBackupsFeature({ jobs, clock, databasePath: deps.databasePath ?? ':memory:', settings: deps.backups ?? null }))
+    .add('doctor', ({ backups }) => createDoctorFeature({ db, clock, backups }))
+    .services();
+}
 
-  const alliancesFeature = createAlliancesFeature({ db, clock });
-  const { alliances } = alliancesFeature.services;
-  const directoryFeature = createDirectoryFeature({ db, cache: deps.cache ?? openCacheDatabase(':memory:'), clock, alliances });
-  const { directory } = directoryFeature.services;
-  // The directory's spaces as other features see them (end-to-end tests may bring a known world instead).
-  const spaces = deps.ports?.spaces ?? directory;
-  const meetingsFeature = createMeetingsFeature({ db, clock, jobs, alliances });
-  const skillsFeature = createSkillsFeature({ db, jobs, clock, timezone, organizersChannel: (g) => alliances.organizersChannel(g), locality: (g, u) => directory.memberLocality(g, u), localities: (g, us) => directory.memberLocalities(g, us) });
-  const rulesFeature = createRulesFeature({ db, clock });
-  const duesFeature = createDuesFeature({ db, clock, jobs, spaces, timezone });
-  const proposalsFeature = createProposalsFeature({ db, clock, rules: rulesFeature.services.rules, alliances, jobs, spaces, agenda: deps.ports?.agenda ?? meetingsFeature.services.meetings, standing: duesFeature.services.dues });
-  const passFeature = createPassFeature({ db, clock, spaces: directory, timezone });
-  const leadsFeature = createLeadsFeature({ db, clock, spaces: directory, timezone });
-  const perksFeature = createPerksFeature({ db, clock, timezone });
-  // The rhythm's monthly update carries every other feature's section.
-  const sectionFeatures = [directoryFeature, meetingsFeature, skillsFeature, proposalsFeature, passFeature, leadsFeature, duesFeature];
-  const rhythmFeature = createRhythmFeature({ db, jobs, alliances, clock, sections: updateSections(sectionFeatures), directory: deps.ports?.directory ?? directory });
-  // Members' own data: every feature that stores personal data brings its part (the order is /privacy's order).
-  const owners = privacyParts([directoryFeature, skillsFeature, meetingsFeature, rhythmFeature, proposalsFeature, passFeature, leadsFeature, perksFeature, duesFeature]);
-  const privacyFeature = createPrivacyFeature({ db, clock, spaces: directory, owners });
-  const backupsFeature = createBackupsFeature({ jobs, clock, databasePath: deps.databasePath ?? ':memory:', settings: deps.backups ?? null });
-  const doctorFeature = createDoctorFeature({ db, clock, backups: backupsFeature.services.backups });
-  // What each due job is about, by kind, from the feature that plans it (the Discord handlers render and post it).
-  const jobData = jobDataOf([
-    alliancesFeature, directoryFeature, meetingsFeature, skillsFeature, rulesFeature, duesFeature, proposalsFeature, passFeature,
-    leadsFeature, perksFeature, rhythmFeature, privacyFeature, backupsFeature, doctorFeature,
-  ]);
-
-  return {
-    jobs,
-    jobData,
-    alliances,
-    backups: backupsFeature.services.backups,
-    doctor: doctorFeature.services.doctor,
-    directory,
-    rhythm: rhythmFeature.services.rhythm,
-    meetings: meetingsFeature.services.meetings,
-    ideas: meetingsFeature.services.ideas,
-    duplicates: meetingsFeature.services.duplicates,
-    calendar: meetingsFeature.services.calendar,
-    skills: skillsFeature.services.skills,
-    memberLanguages: skillsFeature.services.memberLanguages,
-    rules: rulesFeature.services.rules,
-    proposals: proposalsFeature.services.proposals,
-    votes: proposalsFeature.services.votes,
-    decisions: proposalsFeature.services.decisions,
-    privacy: privacyFeature.services.privacy,
-    dues: duesFeature.services.dues,
-    duesReminders: duesFeature.services.duesReminders,
-    pass: passFeature.services.pass,
-    leads: leadsFeature.services.leads,
-    perks: perksFeature.services.perks,
-  };
+/** An alliance's time zone by guild, as the features that plan by the local calendar ask for it. */
+function timezoneOf(alliances: AlliancesService): (guildId: string) => string {
+  return (guildId) => alliances.settings(guildId).timezone;
 }
 
 export type Services = ReturnType<typeof createServices>;

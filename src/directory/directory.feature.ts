@@ -32,7 +32,7 @@ export function createDirectoryFeature(deps: DirectoryDeps) {
   return defineFeature({
     services: { directory },
     updateSections: [directoryUpdateSection(directory)],
-    privacy: [{ feature: 'directory', forget: (guildId: string, userId: string) => directory.removeMemberData(guildId, userId) }],
+    privacy: [{ feature: 'directory', order: 10, forget: (guildId: string, userId: string) => directory.removeMemberData(guildId, userId) }],
   });
 }
 

@@ -32,6 +32,6 @@ export function createDuesFeature(deps: { db: Db; clock: Clock; jobs: JobsRepo; 
     services: { dues, duesReminders },
     jobs: { [DUE_SOON_JOB]: reminderData(duesReminders, DUE_SOON_JOB), [OVERDUE_JOB]: reminderData(duesReminders, OVERDUE_JOB) },
     updateSections: [createDuesUpdateSection(dues)],
-    privacy: [{ feature: 'dues', forget: (guildId: string, userId: string) => dues.forgetMember(guildId, userId) }],
+    privacy: [{ feature: 'dues', order: 90, forget: (guildId: string, userId: string) => dues.forgetMember(guildId, userId) }],
   });
 }

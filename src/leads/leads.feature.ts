@@ -12,6 +12,6 @@ export function createLeadsFeature(deps: { db: Db; clock: Clock; spaces: SpacesL
   return defineFeature({
     services: { leads },
     updateSections: [leadsUpdateSection(leads)],
-    privacy: [{ feature: 'leads', forget: (guildId: string, userId: string) => leads.forgetMember(guildId, userId) }],
+    privacy: [{ feature: 'leads', order: 70, forget: (guildId: string, userId: string) => leads.forgetMember(guildId, userId) }],
   });
 }

@@ -36,8 +36,8 @@ export function createMeetingsFeature(deps: MeetingsFeatureDeps) {
     jobs: meetingsJobData(meetings),
     updateSections: [createMeetingsUpdateSection({ meetings, ideas })],
     privacy: [
-      { feature: 'meetings', forget: (guildId: string, userId: string) => meetings.forgetMember(guildId, userId) },
-      { feature: 'calendar', forget: (guildId: string, userId: string) => ({ calendarFeeds: calendar.forgetMember(guildId, userId) }) },
+      { feature: 'meetings', order: 30, forget: (guildId: string, userId: string) => meetings.forgetMember(guildId, userId) },
+      { feature: 'calendar', order: 31, forget: (guildId: string, userId: string) => ({ calendarFeeds: calendar.forgetMember(guildId, userId) }) },
     ],
   });
 }

@@ -13,6 +13,6 @@ export function createPassFeature(deps: { db: Db; clock: Clock; spaces: SpacesLo
   return defineFeature({
     services: { pass },
     updateSections: [passUpdateSection(pass)],
-    privacy: [{ feature: 'pass', forget: (guildId: string, userId: string) => pass.forgetMember(guildId, userId) }],
+    privacy: [{ feature: 'pass', order: 60, forget: (guildId: string, userId: string) => pass.forgetMember(guildId, userId) }],
   });
 }

@@ -7,5 +7,5 @@ import { createPerksService } from './perks.service.js';
 
 export function createPerksFeature(deps: { db: Db; clock: Clock; timezone(guildId: string): string }) {
   const perks = createPerksService({ repo: createPerksRepo(deps.db), clock: deps.clock, timezone: deps.timezone });
-  return defineFeature({ services: { perks }, privacy: [{ feature: 'perks', forget: (guildId: string, userId: string) => perks.forgetMember(guildId, userId) }] });
+  return defineFeature({ services: { perks }, privacy: [{ feature: 'perks', order: 80, forget: (guildId: string, userId: string) => perks.forgetMember(guildId, userId) }] });
 }

@@ -50,7 +50,7 @@ export interface DeletionPreview {
   nothingStored: boolean;
 }
 
-export function createPrivacyService(deps: { db: Db; clock: Clock; rows: MemberRowsRepo; spaces: SpacesPreviewPort; owners: MemberDataOwner[] }) {
+export function createPrivacyService(deps: { db: Db; clock: Clock; rows: MemberRowsRepo; spaces: SpacesPreviewPort; owners(): readonly MemberDataOwner[] }) {
   return {
     export(actor: Actor): MemberExport {
       return {
@@ -72,7 +72,7 @@ export function createPrivacyService(deps: { db: Db; clock: Clock; rows: MemberR
     delete(actor: Actor): Record<string, Record<string, unknown>> {
       return deps.db.transaction(() => {
         const summary: Record<string, Record<string, unknown>> = {};
-        for (const owner of deps.owners) summary[owner.feature] = owner.forget(actor.guildId, actor.userId);
+        for (const owner of deps.owners()) summary[owner.feature] = owner.forget(actor.guildId, actor.userId);
         // Last, so a feature's own forget verb decides first; what is left of the member in kept records goes anonymous.
         summary['attribution'] = deps.rows.anonymize(actor.guildId, actor.userId, KEPT_ATTRIBUTION);
         return summary;

@@ -37,6 +37,6 @@ export function createProposalsFeature(deps: ProposalFeatureDeps) {
     services: { proposals, votes, decisions },
     jobs: proposalsJobData({ proposals, votes, alliances: deps.alliances }),
     updateSections: [createProposalsUpdateSection({ proposals, decisions })],
-    privacy: [{ feature: 'proposals', forget: (guildId: string, userId: string) => votes.forgetMember(guildId, userId) }],
+    privacy: [{ feature: 'proposals', order: 50, forget: (guildId: string, userId: string) => votes.forgetMember(guildId, userId) }],
   });
 }

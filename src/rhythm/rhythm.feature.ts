@@ -15,14 +15,14 @@ export function createRhythmFeature(deps: {
   jobs: RhythmServiceDeps['jobs'];
   alliances: AlliancesService;
   clock: Clock;
-  /** Every other feature's monthly-update sections, gathered by services.ts. */
-  sections: UpdateSectionProvider[];
+  /** Every other feature's monthly-update sections, gathered by services.ts (read when an update is composed). */
+  sections(): readonly UpdateSectionProvider[];
   directory: SpacesDirectory;
 }) {
   const rhythm = createRhythmService({ repo: createRhythmRepo(deps.db), jobs: deps.jobs, alliances: deps.alliances, clock: deps.clock, sections: deps.sections, directory: deps.directory });
   return defineFeature({
     services: { rhythm },
     jobs: rhythmJobData(rhythm),
-    privacy: [{ feature: 'rhythm', forget: (guildId: string, userId: string) => rhythm.forgetMember(guildId, userId) }],
+    privacy: [{ feature: 'rhythm', order: 40, forget: (guildId: string, userId: string) => rhythm.forgetMember(guildId, userId) }],
   });
 }

@@ -15,14 +15,15 @@ export interface RhythmServiceDeps {
   jobs: JobsRepo;
   alliances: AlliancesService;
   clock: Clock;
-  /** Every other feature's monthly-update section (the Coworking Day countdown is added here). */
-  sections: UpdateSectionProvider[];
+  /** Every other feature's monthly-update section, read when an update is composed (the Coworking Day countdown is added here). */
+  sections(): readonly UpdateSectionProvider[];
   directory: SpacesDirectory;
 }
 
 export function createRhythmService(deps: RhythmServiceDeps) {
   const coworkingDay = createCoworkingDayService(deps);
-  const updates = createUpdatesService({ ...deps, sections: [...deps.sections, coworkingDay.updateSection()] });
+  const countdown = coworkingDay.updateSection();
+  const updates = createUpdatesService({ ...deps, sections: () => [...deps.sections(), countdown] });
 
   // Jobs are planned a month ahead and carry their own due time, so re-planning each alliance once an hour is
   // plenty; rhythm settings re-plan at once, and `replan` lets other settings (the time zone) do the same.

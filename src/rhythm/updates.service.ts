@@ -107,8 +107,8 @@ export interface UpdatesServiceDeps {
   jobs: JobsRepo;
   alliances: AlliancesService;
   clock: Clock;
-  /** Every feature's section; the rhythm feature adds its own Coworking Day countdown to this list. */
-  sections: UpdateSectionProvider[];
+  /** Every feature's section, read when an update is composed; the rhythm feature adds its own Coworking Day countdown. */
+  sections(): readonly UpdateSectionProvider[];
 }
 
 /** Whether a section has anything to say (a sentence by key always does). */
@@ -142,7 +142,6 @@ export async function publishUpdate(composed: ComposedUpdate, target: UpdateTarg
 
 export function createUpdatesService(deps: UpdatesServiceDeps) {
   const { repo, jobs, alliances, clock } = deps;
-  const providers = [...deps.sections].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 
   function settings(guildId: string): UpdateSettings {
     const row = repo.settings(guildId);
@@ -175,6 +174,8 @@ export function createUpdatesService(deps: UpdatesServiceDeps) {
     const organizerContents: UpdateSectionContent[] = [];
     const sectionIds: string[] = [];
     const failedSections: string[] = [];
+    // In their own order, so the order features are composed in never moves a section.
+    const providers = [...deps.sections()].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
     for (const provider of providers) {
       try {
         const built = provider.build(period);

@@ -24,6 +24,7 @@ export function createSkillsFeature(
     privacy: [
       {
         feature: 'skills',
+        order: 20,
         forget: (guildId: string, userId: string) => {
           memberLanguages.forget(guildId, userId);
           return skills.forgetMember(guildId, userId);

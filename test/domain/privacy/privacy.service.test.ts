@@ -122,7 +122,7 @@ describe('privacy', () => {
       clock: t.clock,
       rows: { rowsOf: () => ({}), hasPersonalRows: () => false, anonymize: () => ({}) },
       spaces: t.services.directory,
-      owners: [
+      owners: () => [
         { feature: 'directory', forget: (g: string, u: string) => t.services.directory.removeMemberData(g, u) },
         { feature: 'boom', forget: () => { throw new Error('disk full'); } },
       ],

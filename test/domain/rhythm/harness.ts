@@ -85,7 +85,7 @@ export function harness(options: HarnessOptions): Harness {
     jobs: base.jobs,
     alliances: base.alliances,
     clock,
-    sections: options.sections ?? [],
+    sections: () => options.sections ?? [],
     directory: options.directory ?? { spacesHostedBy: () => [], spaceAutocomplete: () => [] },
   });
   const services: Services = { ...base, rhythm };

@@ -1,9 +1,8 @@
-// The composition contract (#15): one <feature>.feature.ts per feature, gathered privacy parts and update
-// sections, a domain that never reaches up to the composition root or the demo data, repos without `this`.
+// The composition contract (#15): one <feature>.feature.ts per feature (how they are composed: compose.test.ts), a
+// domain that never reaches up to the composition root or the demo data, repos without `this`.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defineFeature, privacyParts, updateSections } from '../../../src/shared/feature.js';
 import { createServices } from '../../../src/services.js';
 import { freshDb } from '../../support/db.js';
 import { manualClock } from '../../../src/shared/clock.js';
@@ -31,16 +30,6 @@ describe('the composition contract', () => {
       const module = (await import(file)) as Record<string, unknown>;
       expect(typeof module[`create${pascal(feature)}Feature`], feature).toBe('function');
     }
-  });
-
-  it('gathers privacy parts and update sections from the features, in the order given', () => {
-    const section = (id: string) => ({ id, order: 1, build: () => null });
-    const forget = () => ({});
-    const a = defineFeature({ services: { a: {} }, privacy: [{ feature: 'a', forget }], updateSections: [section('a')] });
-    const b = defineFeature({ services: { b: {} } });
-    const c = defineFeature({ services: { c: {} }, privacy: [{ feature: 'c1', forget }, { feature: 'c2', forget }] });
-    expect(privacyParts([c, b, a]).map((p) => p.feature)).toEqual(['c1', 'c2', 'a']);
-    expect(updateSections([a, b, c]).map((s) => s.id)).toEqual(['a']);
   });
 
   it('the services every command handler receives are still there, by name', () => {

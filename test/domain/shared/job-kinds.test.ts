@@ -6,7 +6,6 @@ import { FEATURE_JOB_KINDS, JOB_KINDS } from '../../../src/jobs/job-kinds.js';
 import type { Job } from '../../../src/jobs/jobs.repo.js';
 import { createServices } from '../../../src/services.js';
 import { manualClock } from '../../../src/shared/clock.js';
-import { defineFeature, jobDataOf } from '../../../src/shared/feature.js';
 import { freshDb } from '../../support/db.js';
 
 const G = '300000000000000001';
@@ -21,13 +20,6 @@ describe('job kinds and the features that give their data', () => {
   it('every job kind in src/jobs has a data function, and the features claim no kind outside that list', () => {
     expect(Object.keys(services.jobData).sort()).toEqual([...FEATURE_JOB_KINDS].sort());
     for (const kind of FEATURE_JOB_KINDS) expect(typeof services.jobData[kind], kind).toBe('function');
-  });
-
-  it('two features claiming the same job kind are refused when the services are composed', () => {
-    const first = defineFeature({ services: { first: {} }, jobs: { [JOB_KINDS.backupsDaily]: () => skipJob('first') } });
-    const second = defineFeature({ services: { second: {} }, jobs: { [JOB_KINDS.backupsDaily]: () => skipJob('second') } });
-    expect(() => jobDataOf([first, second])).toThrow('two features give data for the job kind backups.daily');
-    expect(Object.keys(jobDataOf([first]))).toEqual(['backups.daily']);
   });
 
   it('a monthly update job for a month that cannot be read is skipped by its data, with the reason kept', () => {
