@@ -188,10 +188,12 @@ export const directory: BenchFeature = {
       start({ sqlite, services }) {
         let rows = 0;
         // A host edits their space: a real write to the spaces table, which moves the alliance's directory version
-        // (drizzle/0023) and so what search and near remember, without touching the text or spatial indexes.
-        const edit = sqlite.prepare('UPDATE spaces SET updated_at = updated_at + 1 WHERE id = (SELECT min(id) FROM spaces WHERE guild_id = ?)');
+        // (drizzle/0023) and so what search and near remember, without touching the text or spatial indexes. By id:
+        // the space's own lookup took 3.6 ms at 100,000 spaces, and CPU time that long spills into the next reading.
+        const edit = sqlite.prepare('UPDATE spaces SET updated_at = updated_at + 1 WHERE id = ?');
+        let edited = 0;
         const askedTwoWays = (name: string, run: (i: number) => unknown): GrowthQuery[] => [
-          { name: `${name} (first ask)`, target: 'log', before: () => edit.run(GROWTH_GUILD), run },
+          { name: `${name} (first ask)`, target: 'log', before: () => edit.run(edited), run },
           { name: `${name} (repeated)`, target: 'log', run },
         ];
         const seattle = String(worldGazetteer().lookup('Seattle', 'US')[0]!.id);
@@ -200,6 +202,7 @@ export const directory: BenchFeature = {
           fillTo(n) {
             writeSpaces(sqlite, GROWTH_GUILD, rows, n, HOSTS);
             rows = n;
+            edited ||= (sqlite.prepare('SELECT min(id) AS id FROM spaces WHERE guild_id = ?').get(GROWTH_GUILD) as { id: number }).id;
             // What the bot does at start and after an import: compact the FTS indexes, refresh the planner's statistics.
             dir.warmUp();
           },
