@@ -101,7 +101,8 @@ describe('near over the spatial index', () => {
     const repo = createDirectorySearchRepo(ctx.db);
     const boxes: number[] = [];
     const finder = createNearFinder({
-      search: { ...repo, geoNearest: (g, box, lat, lon, limit) => (boxes.push(box.maxLat - box.minLat), repo.geoNearest(g, box, lat, lon, limit)) },
+      // Each box read for the nearest is first read with a limit (then measured by SQLite if it holds many more).
+      search: { ...repo, geoBox: (g, box, limit) => (limit >= 0 && boxes.push(box.maxLat - box.minLat), repo.geoBox(g, box, limit)) },
       countCap: 100,
     });
     const circle = 100 / 111.0;
@@ -117,6 +118,36 @@ describe('near over the spatial index', () => {
         // each time until one reaches the towns 24 km away (16 times as wide: 33 km).
         if (want === 11) expect(boxes).toEqual((guild === GUILD ? [1] : [1, 2, 4, 8, 16]).map((k) => expect.closeTo(k * firstBox, 6)));
       }
+    }
+  });
+
+  it('orders spaces at one point by id, whether the box read is measured by SQLite (many) or here (few)', () => {
+    const ctx = setup();
+    // 150 spaces on the centre itself (registered without their own coordinates) and 300 around it.
+    scatter(ctx.db, GUILD, 150, SEATTLE, 0);
+    scatter(ctx.db, GUILD, 300, SEATTLE, 30, 'approved', 23);
+    const repo = createDirectorySearchRepo(ctx.db);
+    let bySqlite = 0;
+    const finder = createNearFinder({ search: { ...repo, geoNearest: (...args) => (bySqlite++, repo.geoNearest(...args)) }, countCap: 100 });
+    const expected = measured(ctx.sqlite, GUILD, 50);
+    // 11 asked: the first box holds 150 (over 4 × 31), measured by SQLite; 201 asked: the box holds fewer than 4 × 221.
+    for (const [want, sqlite] of [[11, 1], [201, 0]] as const) {
+      bySqlite = 0;
+      const { found, total, capped } = finder.nearest(GUILD, SEATTLE.lat, SEATTLE.lon, 50, want);
+      expect(found.map((f) => f.id)).toEqual(expected.slice(0, want).map((e) => e.id));
+      expect({ total, capped }).toEqual({ total: Math.max(100, want), capped: true });
+      expect(bySqlite).toBe(sqlite);
+    }
+  });
+
+  it('counts the circle exactly just below the cap, and "100+" from the cap on', () => {
+    for (const n of [99, 100]) {
+      const ctx = setup();
+      // All within the inner box (5 km of the centre), which is what the count reads first.
+      scatter(ctx.db, GUILD, n, SEATTLE, 5);
+      const page = ctx.dir.near(GUILD, { place: String(SEATTLE.id), radiusKm: 50 });
+      expect(page.items.map((s) => s.id)).toEqual(measured(ctx.sqlite, GUILD, 50).slice(0, 10).map((e) => e.id));
+      expect(page).toMatchObject({ total: n, totalCapped: n === 100 });
     }
   });
 
