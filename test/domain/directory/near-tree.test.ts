@@ -1,18 +1,18 @@
 // The shape of `near`'s R*Tree (drizzle/0024): each alliance's entries span its number ± 0.25, so the tree groups
 // spaces by place whatever order they arrive in (with a width of zero every volume was zero and each space went down
 // the first subtree); and a database migrated before 0024 gets its tree rebuilt that way, its answers unchanged.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { writeSpaces } from '../../../bench/seed/directory.js';
-import { migrationsFolder, openDatabase } from '../../../src/db/open.js';
+import { openDatabase } from '../../../src/db/open.js';
 import { worldGazetteer } from '../../../src/directory/gazetteer.js';
 import { haversineKm } from '../../../src/directory/text.rules.js';
 import { createServices } from '../../../src/services.js';
 import { manualClock } from '../../../src/shared/clock.js';
-import { GUILD, OTHER_GUILD, setup } from './helpers.js';
+import { GUILD, OTHER_GUILD, migrationsBefore, setup } from './helpers.js';
 
 const SEATTLE = worldGazetteer().lookup('Seattle', 'US')[0]!;
 const HOSTS = ['300000000000000001', '300000000000000002'];
@@ -50,13 +50,7 @@ describe("near's spatial index", () => {
   it('rebuilds the tree of a database migrated before it, with the same answers for each alliance', () => {
     const dir = mkdtempSync(join(tmpdir(), 'alliance-near-tree-'));
     try {
-      const before = join(dir, 'drizzle');
-      cpSync(migrationsFolder(), before, { recursive: true });
-      const journalPath = join(before, 'meta', '_journal.json');
-      const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-      const index = journal.entries.findIndex((e) => e.tag.endsWith('directory_near_rtree_extent'));
-      expect(index).toBeGreaterThan(0);
-      writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, index) }));
+      const before = migrationsBefore(dir, 'directory_near_rtree_extent');
       const path = join(dir, 'alliance.db');
       const old = openDatabase(path, { migrationsFolder: before });
       writeSpaces(old.sqlite, GUILD, 0, 3000, HOSTS);

@@ -1,11 +1,11 @@
 // `near` over the R*Tree (drizzle/*_directory_near_rtree.sql): the same nearest spaces, page after page, as measuring
 // every space; a busy circle's count capped like a search's; the tree kept in step with approvals, moves and
 // removals; and filled from the spaces already listed when the migration runs.
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrationsFolder, openDatabase } from '../../../src/db/open.js';
+import { openDatabase } from '../../../src/db/open.js';
 import { createNearFinder } from '../../../src/directory/directory-near.service.js';
 import { createDirectoryRepo } from '../../../src/directory/directory.repo.js';
 import { createDirectorySearchRepo } from '../../../src/directory/directory-search.repo.js';
@@ -14,7 +14,7 @@ import { foldKey, haversineKm } from '../../../src/directory/text.rules.js';
 import { createServices } from '../../../src/services.js';
 import { manualClock } from '../../../src/shared/clock.js';
 import type { Db } from '../../../src/db/open.js';
-import { GUILD, OTHER_GUILD, setup } from './helpers.js';
+import { GUILD, OTHER_GUILD, migrationsBefore, setup } from './helpers.js';
 
 const SEATTLE = worldGazetteer().lookup('Seattle', 'US')[0]!;
 
@@ -175,13 +175,7 @@ describe('near over the spatial index', () => {
     const dir = mkdtempSync(join(tmpdir(), 'alliance-near-'));
     try {
       // The migrations as they were before the spatial index.
-      const before = join(dir, 'drizzle');
-      cpSync(migrationsFolder(), before, { recursive: true });
-      const journalPath = join(before, 'meta', '_journal.json');
-      const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-      const index = journal.entries.findIndex((e) => e.tag.endsWith('directory_near_rtree'));
-      expect(index).toBeGreaterThan(0);
-      writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, index) }));
+      const before = migrationsBefore(dir, 'directory_near_rtree');
       const path = join(dir, 'alliance.db');
       const old = openDatabase(path, { migrationsFolder: before });
       const ids = scatter(old.db, GUILD, 120, SEATTLE, 20);
