@@ -125,13 +125,17 @@ export interface GrowthResult {
   bound: number;
 }
 
-function timeQuery(query: (i: number) => unknown, budgetMs: number): number {
-  for (let i = 0; i < 30; i++) query(i);
+function timeQuery(query: GrowthQuery, budgetMs: number): number {
+  for (let i = 0; i < 30; i++) {
+    query.before?.(i);
+    query.run(i);
+  }
   const samples: number[] = [];
   const end = process.hrtime.bigint() + BigInt(budgetMs * 1e6);
   for (let i = 0; samples.length < 30 || process.hrtime.bigint() < end; i++) {
+    query.before?.(i);
     const t0 = process.hrtime.bigint();
-    query(i);
+    query.run(i);
     samples.push(Number(process.hrtime.bigint() - t0) / 1e3);
     if (samples.length >= 20_000) break;
   }
@@ -151,7 +155,7 @@ export async function measureGrowth(
     const micros = queries.map(() => [] as number[]);
     for (const n of sizes) {
       await subject.fillTo(n);
-      queries.forEach((query, k) => micros[k]!.push(timeQuery((i) => query.run(i), budgetMs)));
+      queries.forEach((query, k) => micros[k]!.push(timeQuery(query, budgetMs)));
     }
     return queries.map((query, k) => ({
       name: query.name, feature, rows: probe.rows, target: query.target, sizes, micros: micros[k]!,

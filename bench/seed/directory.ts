@@ -7,7 +7,7 @@ import { worldGazetteer, type Place } from '../../src/directory/gazetteer.js';
 import { foldKey } from '../../src/directory/text.rules.js';
 import type { InteractionResult } from '../../src/testbed/index.js';
 import { complete, expectMessage, hasEmbeds, slash } from '../interact.js';
-import type { BenchContext, BenchFeature } from './types.js';
+import type { BenchContext, BenchFeature, GrowthQuery } from './types.js';
 
 const WORDS = 'bright loft desks quiet coffee light rail studio meeting rooms podcast booth garden rooftop kitchen community events workshops founders artists makers neighbourhood downtown riverside market library bikes parking childcare lounge phone booths fast wifi printers lockers showers terrace plants natural daylight friendly welcoming'.split(' ');
 const NAMES_A = ['Rainier', 'Harbor', 'Maple', 'Cedar', 'Union', 'Summit', 'River', 'Lakeside', 'Beacon', 'Vine', 'Atlas', 'Nova', 'Unity', 'Kindred', 'Mosaic', 'Common', 'Hearth', 'Juniper', 'Willow', 'Crescent'];
@@ -187,19 +187,31 @@ export const directory: BenchFeature = {
       rows: 'approved spaces',
       start({ sqlite, services }) {
         let rows = 0;
+        // A host edits their space: a real write to the spaces table, which moves the alliance's directory version
+        // (drizzle/0023) and so what search and near remember, without touching the text or spatial indexes. By id:
+        // the space's own lookup took 3.6 ms at 100,000 spaces, and CPU time that long spills into the next reading.
+        const edit = sqlite.prepare('UPDATE spaces SET updated_at = updated_at + 1 WHERE id = ?');
+        let edited = 0;
+        const askedTwoWays = (name: string, run: (i: number) => unknown): GrowthQuery[] => [
+          { name: `${name} (first ask)`, target: 'log', before: () => edit.run(edited), run },
+          { name: `${name} (repeated)`, target: 'log', run },
+        ];
         const seattle = String(worldGazetteer().lookup('Seattle', 'US')[0]!.id);
         const dir = services.directory;
         return {
           fillTo(n) {
             writeSpaces(sqlite, GROWTH_GUILD, rows, n, HOSTS);
             rows = n;
+            edited ||= (sqlite.prepare('SELECT min(id) AS id FROM spaces WHERE guild_id = ?').get(GROWTH_GUILD) as { id: number }).id;
             // What the bot does at start and after an import: compact the FTS indexes, refresh the planner's statistics.
             dir.warmUp();
           },
+          // Search and near remember what they found while the directory is unchanged (recent-searches.ts): each is
+          // measured asked the first time (after a host's edit, as members meet it after any write) and repeated.
           queries: [
-            { name: 'directory search: text', target: 'log', run: (i) => dir.search(GROWTH_GUILD, { text: TEXTS[i % TEXTS.length]! }) },
-            { name: 'directory search: text + tag + country + desks', target: 'log', run: (i) => dir.search(GROWTH_GUILD, { text: TEXTS[i % TEXTS.length]!, tag: 'women-owned', country: 'US', minDesks: 20 }) },
-            { name: 'directory near: Seattle, 50 km', target: 'log', run: () => dir.near(GROWTH_GUILD, { place: seattle, radiusKm: 50 }) },
+            ...askedTwoWays('directory search: text', (i) => dir.search(GROWTH_GUILD, { text: TEXTS[i % TEXTS.length]! })),
+            ...askedTwoWays('directory search: text + tag + country + desks', (i) => dir.search(GROWTH_GUILD, { text: TEXTS[i % TEXTS.length]!, tag: 'women-owned', country: 'US', minDesks: 20 })),
+            ...askedTwoWays('directory near: Seattle, 50 km', () => dir.near(GROWTH_GUILD, { place: seattle, radiusKm: 50 })),
             { name: 'autocomplete: space name', target: 'log', run: (i) => dir.spaceAutocomplete(GROWTH_GUILD, NAMES[i % NAMES.length]!) },
           ],
         };

@@ -79,6 +79,11 @@ export interface GrowthQuery {
   target: 'log' | 'report';
   /** One call through the service; i varies the input. */
   run(i: number): unknown;
+  /**
+   * Before each call, untimed: e.g. a real write that moves what the service remembers answers by, so that the call
+   * answers its question for the first time as it would after any edit (the bench's "first ask").
+   */
+  before?(i: number): void;
 }
 
 export interface BenchFeature {

@@ -98,10 +98,10 @@ const idList = (ids: number[]): SQL => sql`SELECT value FROM json_each(${JSON.st
 const lonRanges = (box: BoundingBox): [number, number][] =>
   box.minLon <= box.maxLon ? [[box.minLon, box.maxLon]] : [[box.minLon, 180], [-180, box.maxLon]];
 
-/** The R*Tree's overlap test for a box in one alliance (its number in spaces_geo_guilds, looked up once). */
+/** The R*Tree's overlap test for a box in one alliance (its number in spaces_geo_guilds ± 0.25, drizzle/0024). */
 const geoWhere = (guildId: string, box: BoundingBox, minLon: number, maxLon: number): SQL =>
   sql`min_lat <= ${box.maxLat} AND max_lat >= ${box.minLat} AND min_lon <= ${maxLon} AND max_lon >= ${minLon}
-    AND min_g = (SELECT n FROM spaces_geo_guilds WHERE guild_id = ${guildId}) AND max_g = (SELECT n FROM spaces_geo_guilds WHERE guild_id = ${guildId})`;
+    AND min_g <= (SELECT n FROM spaces_geo_guilds WHERE guild_id = ${guildId}) AND max_g >= (SELECT n FROM spaces_geo_guilds WHERE guild_id = ${guildId})`;
 
 export function createDirectorySearchRepo(db: Db) {
   // The reads below serve searches, page turns, `near` and autocompletes: each SQL text (one per shape of filters

@@ -247,14 +247,17 @@ export function createSearchService(deps: {
     // The nearest spaces up to this page and one more (is there a next page?); counts stop at the cap as a search's do.
     const size = LIMITS.pageSize;
     const want = (Math.max(0, Math.floor(page)) + 1) * size + 1;
-    const { found, total, capped } = recentSearches.recall(guildId, `near ${from.lat} ${from.lon} ${radiusKm} ${want}`, () => near.nearest(guildId, from.lat, from.lon, radiusKm, want));
-    const at = pageOf(page, found.length);
-    const slice = found.slice(at.page * size, (at.page + 1) * size);
-    const fromKey = foldKey(from.name);
-    // Distances shown are from the spaces' own coordinates.
-    const items = search
-      .listings(guildId, slice.map((d) => d.id))
-      .map((row) => ({ ...hit(row, haversineKm(from.lat, from.lon, row.latitude, row.longitude)), ...(row.country === from.country && foldKey(row.city) === fromKey ? { sameCity: true } : {}) }));
+    // The page's listings are remembered with what was found: they are the spaces' rows, which move the version too.
+    const { total, capped, at, items } = recentSearches.recall(guildId, `near ${from.id} ${from.lat} ${from.lon} ${radiusKm} ${want}`, () => {
+      const { found, ...count } = near.nearest(guildId, from.lat, from.lon, radiusKm, want);
+      const at = pageOf(page, found.length);
+      const fromKey = foldKey(from.name);
+      // Distances shown are from the spaces' own coordinates.
+      const items = search
+        .listings(guildId, found.slice(at.page * size, (at.page + 1) * size).map((d) => d.id))
+        .map((row) => ({ ...hit(row, haversineKm(from.lat, from.lon, row.latitude, row.longitude)), ...(row.country === from.country && foldKey(row.city) === fromKey ? { sameCity: true } : {}) }));
+      return { ...count, at, items };
+    });
     const suggestions =
       total || radiusKm >= LIMITS.radiusKm.max ? [] : [msg('directory.suggest.widenRadius', { max: LIMITS.radiusKm.max })];
     const pageCount = Math.max(at.pageCount, Math.ceil(total / size), capped ? at.page + 2 : 0);

@@ -1,7 +1,8 @@
 // What a /directory search or `near` found, remembered per alliance and question while the alliance's directory
 // version has not moved (triggers move it on every write to its spaces or tags, from any connection): members repeat
 // the same few searches ("coffee" in their city, spaces near it), and the full-text or spatial query with its count
-// was most of their time. Only which spaces match, in what order, is remembered: listings are read fresh each time.
+// was most of their time. A search remembers which spaces match, in what order, and reads its page's listings each
+// time; `near` also remembers its page's listings (the spaces' own rows: any write to them moves the version).
 import type { DirectorySearchRepo } from './directory-search.repo.js';
 
 /** Answers remembered at most (least recently used first out): each holds up to about a hundred ids. */

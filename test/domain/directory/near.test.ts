@@ -1,11 +1,11 @@
 // `near` over the R*Tree (drizzle/*_directory_near_rtree.sql): the same nearest spaces, page after page, as measuring
 // every space; a busy circle's count capped like a search's; the tree kept in step with approvals, moves and
 // removals; and filled from the spaces already listed when the migration runs.
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrationsFolder, openDatabase } from '../../../src/db/open.js';
+import { openDatabase } from '../../../src/db/open.js';
 import { createNearFinder } from '../../../src/directory/directory-near.service.js';
 import { createDirectoryRepo } from '../../../src/directory/directory.repo.js';
 import { createDirectorySearchRepo } from '../../../src/directory/directory-search.repo.js';
@@ -14,7 +14,7 @@ import { foldKey, haversineKm } from '../../../src/directory/text.rules.js';
 import { createServices } from '../../../src/services.js';
 import { manualClock } from '../../../src/shared/clock.js';
 import type { Db } from '../../../src/db/open.js';
-import { GUILD, OTHER_GUILD, setup } from './helpers.js';
+import { GUILD, OTHER_GUILD, migrationsBefore, setup } from './helpers.js';
 
 const SEATTLE = worldGazetteer().lookup('Seattle', 'US')[0]!;
 
@@ -101,7 +101,8 @@ describe('near over the spatial index', () => {
     const repo = createDirectorySearchRepo(ctx.db);
     const boxes: number[] = [];
     const finder = createNearFinder({
-      search: { ...repo, geoNearest: (g, box, lat, lon, limit) => (boxes.push(box.maxLat - box.minLat), repo.geoNearest(g, box, lat, lon, limit)) },
+      // Each box read for the nearest is first read with a limit (then measured by SQLite if it holds many more).
+      search: { ...repo, geoBox: (g, box, limit) => (limit >= 0 && boxes.push(box.maxLat - box.minLat), repo.geoBox(g, box, limit)) },
       countCap: 100,
     });
     const circle = 100 / 111.0;
@@ -117,6 +118,36 @@ describe('near over the spatial index', () => {
         // each time until one reaches the towns 24 km away (16 times as wide: 33 km).
         if (want === 11) expect(boxes).toEqual((guild === GUILD ? [1] : [1, 2, 4, 8, 16]).map((k) => expect.closeTo(k * firstBox, 6)));
       }
+    }
+  });
+
+  it('orders spaces at one point by id, whether the box read is measured by SQLite (many) or here (few)', () => {
+    const ctx = setup();
+    // 150 spaces on the centre itself (registered without their own coordinates) and 300 around it.
+    scatter(ctx.db, GUILD, 150, SEATTLE, 0);
+    scatter(ctx.db, GUILD, 300, SEATTLE, 30, 'approved', 23);
+    const repo = createDirectorySearchRepo(ctx.db);
+    let bySqlite = 0;
+    const finder = createNearFinder({ search: { ...repo, geoNearest: (...args) => (bySqlite++, repo.geoNearest(...args)) }, countCap: 100 });
+    const expected = measured(ctx.sqlite, GUILD, 50);
+    // 11 asked: the first box holds 150 (over 4 × 31), measured by SQLite; 201 asked: the box holds fewer than 4 × 221.
+    for (const [want, sqlite] of [[11, 1], [201, 0]] as const) {
+      bySqlite = 0;
+      const { found, total, capped } = finder.nearest(GUILD, SEATTLE.lat, SEATTLE.lon, 50, want);
+      expect(found.map((f) => f.id)).toEqual(expected.slice(0, want).map((e) => e.id));
+      expect({ total, capped }).toEqual({ total: Math.max(100, want), capped: true });
+      expect(bySqlite).toBe(sqlite);
+    }
+  });
+
+  it('counts the circle exactly just below the cap, and "100+" from the cap on', () => {
+    for (const n of [99, 100]) {
+      const ctx = setup();
+      // All within the inner box (5 km of the centre), which is what the count reads first.
+      scatter(ctx.db, GUILD, n, SEATTLE, 5);
+      const page = ctx.dir.near(GUILD, { place: String(SEATTLE.id), radiusKm: 50 });
+      expect(page.items.map((s) => s.id)).toEqual(measured(ctx.sqlite, GUILD, 50).slice(0, 10).map((e) => e.id));
+      expect(page).toMatchObject({ total: n, totalCapped: n === 100 });
     }
   });
 
@@ -144,13 +175,7 @@ describe('near over the spatial index', () => {
     const dir = mkdtempSync(join(tmpdir(), 'alliance-near-'));
     try {
       // The migrations as they were before the spatial index.
-      const before = join(dir, 'drizzle');
-      cpSync(migrationsFolder(), before, { recursive: true });
-      const journalPath = join(before, 'meta', '_journal.json');
-      const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-      const index = journal.entries.findIndex((e) => e.tag.endsWith('directory_near_rtree'));
-      expect(index).toBeGreaterThan(0);
-      writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, index) }));
+      const before = migrationsBefore(dir, 'directory_near_rtree');
       const path = join(dir, 'alliance.db');
       const old = openDatabase(path, { migrationsFolder: before });
       const ids = scatter(old.db, GUILD, 120, SEATTLE, 20);

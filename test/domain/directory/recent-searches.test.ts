@@ -45,7 +45,7 @@ function world() {
   const searches = () => ran.filter((source) => source.includes(' MATCH ')).length;
   const spatial = () => ran.filter((source) => source.includes('spaces_geo')).length;
   const names = (query: Parameters<typeof services.directory.search>[1], guildId = GUILD) => services.directory.search(guildId, query, MEMBER).items.map((s) => s.name);
-  return { sqlite: database.sqlite, other, dir: services.directory, add, searches, spatial, names };
+  return { sqlite: database.sqlite, other, ran, dir: services.directory, add, searches, spatial, names };
 }
 
 describe('remembered searches', () => {
@@ -108,6 +108,22 @@ describe('remembered searches', () => {
     w.other.prepare('UPDATE spaces SET latitude = 47.66, longitude = -117.43 WHERE id = ?').run(harbor);
     expect(near()).toEqual(['Union Hub']);
     expect(w.spatial()).toBeGreaterThan(once);
+  });
+
+  it('answers the same `near` page again without reading its listings, and shows a space renamed since', () => {
+    const w = world();
+    const harbor = w.add(GUILD, 'Harbor Loft', 10);
+    w.add(GUILD, 'Union Hub', 40);
+    const near = () => w.dir.near(GUILD, { place: 'Seattle', radiusKm: 50 }, MEMBER).items.map((s) => s.name);
+    const listings = () => w.ran.filter((source) => source.includes('s.public_tags AS')).length;
+    expect(near()).toEqual(['Harbor Loft', 'Union Hub']);
+    const once = listings();
+    expect(near()).toEqual(['Harbor Loft', 'Union Hub']);
+    expect(listings()).toBe(once);
+    // Renamed from the other connection, where it stands: the same spaces, one of them with a new name.
+    w.other.prepare("UPDATE spaces SET name = 'Harbor Commons' WHERE id = ?").run(harbor);
+    expect(near()).toEqual(['Harbor Commons', 'Union Hub']);
+    expect(listings()).toBeGreaterThan(once);
   });
 
   it('remembers a bounded number of searches, the least recently used going first', () => {
