@@ -16,6 +16,7 @@ import type { Services } from '../services.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
+import { aFunction } from './discover.js';
 import type { RegistrationInfo } from './operations/doctor.js';
 import type { Speakers } from './language.js';
 import type { Poster } from './poster.js';
@@ -86,11 +87,6 @@ export interface CommandModule {
 /** Identity helper that keeps literal types while checking the shape. */
 export function defineCommand(module: CommandModule): CommandModule {
   return module;
-}
-
-/** A function, of the type the contract says (its parameters cannot be checked at run time). */
-export function aFunction<F>() {
-  return z.custom<F>((value) => typeof value === 'function', { error: 'must be a function' });
 }
 
 const aSchema = z.custom<z.ZodType>((value) => typeof value === 'object' && value !== null && 'safeParse' in value && typeof value.safeParse === 'function', {

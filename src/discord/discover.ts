@@ -27,6 +27,11 @@ export interface DiscoverOptions<T> {
   order(found: T): number;
 }
 
+/** A function of the type the contract says, for a shape (its parameters cannot be checked at run time). */
+export function aFunction<F>() {
+  return z.custom<F>((value) => typeof value === 'function', { error: 'must be a function' });
+}
+
 /** Compiled maps, declarations and tests are never modules of the list, nor hidden files (editor swap files). */
 function isCandidateFile(file: string, extension: string): boolean {
   return file.endsWith(extension) && !file.startsWith('.') && !file.endsWith(`.d${extension}`) && !/\.(test|spec)\.[cm]?[jt]s$/.test(file);

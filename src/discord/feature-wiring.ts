@@ -4,7 +4,8 @@
 import type { GuildMember, MessageReaction, PartialGuildMember, PartialMessageReaction, PartialUser, User } from 'discord.js';
 import { z } from 'zod';
 import type { JobHandler, Planner } from '../jobs/job-handler.js';
-import { aFunction, type BotContext } from './command.js';
+import type { BotContext } from './command.js';
+import { aFunction } from './discover.js';
 
 export interface ReactionEvent {
   reaction: MessageReaction | PartialMessageReaction;
