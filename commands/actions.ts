@@ -20,6 +20,7 @@ const data = new SlashCommandBuilder()
   );
 
 export const actions = defineCommand({
+  order: 90,
   data: data.toJSON(),
 
   async execute(interaction, ctx) {

@@ -37,6 +37,7 @@ const data = new SlashCommandBuilder()
   .addSubcommand((s) => s.setName('post').setDescription("Post the agenda in the meeting's channel (organizers or the creator)").addIntegerOption(meetingOption));
 
 export const agenda = defineCommand({
+  order: 60,
   data: data.toJSON(),
 
   async execute(interaction, ctx) {

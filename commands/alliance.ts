@@ -43,6 +43,7 @@ const data = new SlashCommandBuilder()
 const CHANNEL_FIELDS = ['announcementsChannelId', 'organizersChannelId', 'proposalsChannelId', 'meetingsChannelId'] as const;
 
 export const alliance = defineCommand({
+  order: 10,
   data: data.toJSON(),
   organizerOnly: true,
 

@@ -43,6 +43,7 @@ function spaceId(value: string): number {
 }
 
 export const coworkingday = defineCommand({
+  order: 120,
   data: data.toJSON(),
   organizerSubcommands: ['settings'],
 

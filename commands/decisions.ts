@@ -15,6 +15,7 @@ const data = new SlashCommandBuilder()
   .addSubcommand((s) => s.setName('export').setDescription('The whole register as a CSV file'));
 
 export const decisions = defineCommand({
+  order: 150,
   data: data.toJSON(),
 
   async execute(interaction, ctx) {

@@ -52,6 +52,7 @@ function resultsPayload(ctx: InteractionContext, kind: 'search' | 'near', page: 
 }
 
 export const directory = defineCommand({
+  order: 30,
   data: data.toJSON(),
   organizerSubcommands: ['pending', 'export', 'import'],
 

@@ -44,6 +44,7 @@ const data = new SlashCommandBuilder()
       .addSubcommand((s) => s.setName('off').setDescription('Turn dues reminders off')));
 
 export const dues = defineCommand({
+  order: 160,
   data: data.toJSON(),
   organizerSubcommands: ['plan', 'record', 'correct', 'export'],
 

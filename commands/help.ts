@@ -9,6 +9,7 @@ import { asSent, reply } from '../src/discord/respond.js';
 export function createHelpCommand(listed: () => readonly CommandModule[]): CommandModule {
   const page = createHelpPages(listed);
   return defineCommand({
+    order: 0,
     data: new SlashCommandBuilder().setName('help').setDescription('Every Alliance bot command with what it does').toJSON(),
     async execute(interaction, ctx) {
       await reply(interaction, { ...asSent(page(ctx.language, 0)), ephemeral: true });

@@ -41,6 +41,7 @@ const data = new SlashCommandBuilder()
   );
 
 export const ideas = defineCommand({
+  order: 70,
   data: data.toJSON(),
   organizerSubcommands: ['promote'],
 

@@ -1,27 +1,10 @@
-// The explicit list of slash commands (no folder scanning: the compiler sees the set). One line per command.
-import type { CommandModule } from '../src/discord/command.js';
-import { actions } from './actions.js';
-import { agenda } from './agenda.js';
-import { alliance } from './alliance.js';
-import { coworkingday } from './coworkingday.js';
-import { decisions } from './decisions.js';
-import { directory } from './directory.js';
-import { dues } from './dues.js';
+// The slash commands, found by their folder: every commands/<name>.ts is one command module, checked at start-up
+// (src/discord/discover.ts: exactly one export, named like its file), in its own `order`. /help is made here because
+// it lists the others. A new command is a new file in this folder and no line here.
+import { commandModuleShape, type CommandModule } from '../src/discord/command.js';
+import { discover } from '../src/discord/discover.js';
 import { createHelpCommand } from './help.js';
-import { ideas } from './ideas.js';
-import { lead } from './lead.js';
-import { meeting } from './meeting.js';
-import { participation } from './participation.js';
-import { pass } from './pass.js';
-import { perks } from './perks.js';
-import { priorities } from './priorities.js';
-import { privacy } from './privacy.js';
-import { proposal } from './proposal.js';
-import { rules } from './rules.js';
-import { skills } from './skills.js';
-import { space } from './space.js';
-import { updates } from './updates.js';
 
-const featureCommands: CommandModule[] = [alliance, space, directory, skills, meeting, agenda, ideas, priorities, actions, participation, updates, coworkingday, proposal, rules, decisions, dues, pass, lead, perks, privacy];
+const found = await discover(import.meta.url, { what: 'command module', skip: ['help'], shape: commandModuleShape, nameOf: (module) => module.data.name, order: (module) => module.order });
 
-export const commands: readonly CommandModule[] = [createHelpCommand(() => commands), ...featureCommands];
+export const commands: readonly CommandModule[] = [createHelpCommand(() => commands), ...found];

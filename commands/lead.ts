@@ -44,6 +44,7 @@ const data = new SlashCommandBuilder()
 const answerArgs = z.tuple([snowflake, z.coerce.number().int().positive(), z.enum(['0', '1'])]);
 
 export const lead = defineCommand({
+  order: 180,
   data: data.toJSON(),
 
   async execute(interaction, ctx) {

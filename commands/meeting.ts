@@ -69,6 +69,7 @@ const data = new SlashCommandBuilder()
   );
 
 export const meeting = defineCommand({
+  order: 50,
   data: data.toJSON(),
 
   async execute(interaction, ctx) {

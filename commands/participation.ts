@@ -16,6 +16,7 @@ const data = new SlashCommandBuilder()
   );
 
 export const participation = defineCommand({
+  order: 100,
   data: data.toJSON(),
   organizerOnly: true,
 

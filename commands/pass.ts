@@ -38,6 +38,7 @@ const data = new SlashCommandBuilder()
   .addSubcommand((s) => s.setName('export').setDescription('Every pass visit as a CSV file (organizers)'));
 
 export const pass = defineCommand({
+  order: 170,
   data: data.toJSON(),
   organizerSubcommands: ['issue', 'visits', 'export'],
 

@@ -37,6 +37,7 @@ const addSchema = z.object({
 });
 
 export const perks = defineCommand({
+  order: 190,
   data: data.toJSON(),
   organizerSubcommands: ['add', 'remove'],
 

@@ -23,6 +23,7 @@ const data = new SlashCommandBuilder()
   .addSubcommand((s) => s.setName('show').setDescription('Show the priorities'));
 
 export const priorities = defineCommand({
+  order: 80,
   data: data.toJSON(),
   organizerSubcommands: ['set', 'clear', 'achieved'],
 

@@ -27,6 +27,7 @@ async function tellOrganizers(ctx: InteractionContext, summary: Record<string, R
 }
 
 export const privacy = defineCommand({
+  order: 200,
   data: data.toJSON(),
   remembersLanguage: false,
 

@@ -55,6 +55,7 @@ const whyArgs = z.tuple([id, z.string().regex(/^\d{15,21}$/)]);
 const reasonArgs = z.tuple([id, z.enum(['', 'b'])]);
 
 export const proposal = defineCommand({
+  order: 130,
   data: data.toJSON(),
   organizerSubcommands: ['close'],
 

@@ -29,6 +29,7 @@ const data = new SlashCommandBuilder()
   .addSubcommand((s) => s.setName('lock').setDescription('Lock the rules: from now on changing one takes a passed proposal (organizers)'));
 
 export const rules = defineCommand({
+  order: 140,
   data: data.toJSON(),
   organizerSubcommands: ['set', 'lock'],
 

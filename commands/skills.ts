@@ -94,6 +94,7 @@ async function answer(interaction: ChatInputCommandInteraction, ctx: Interaction
 }
 
 export const skills = defineCommand({
+  order: 40,
   data: data.toJSON(),
 
   async execute(interaction, ctx) {

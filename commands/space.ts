@@ -43,6 +43,7 @@ const data = new SlashCommandBuilder()
 const id = z.coerce.number().int().positive();
 
 export const space = defineCommand({
+  order: 20,
   data: data.toJSON(),
 
   async execute(interaction, ctx) {

@@ -45,6 +45,7 @@ const data = new SlashCommandBuilder()
   );
 
 export const updates = defineCommand({
+  order: 110,
   data: data.toJSON(),
   organizerOnly: true,
 

@@ -1,5 +1,6 @@
-// The contract of a command module (commands/*.ts): its definition, its handler, and the autocomplete,
-// buttons, selects and modals that belong to the same conversation.
+// The contract of a command module (commands/<name>.ts): its definition, its handler, and the autocomplete,
+// buttons, selects and modals that belong to the same conversation; and its shape, checked when commands/index.ts
+// finds the module by its folder.
 import type {
   AutocompleteInteraction,
   ButtonInteraction,
@@ -9,12 +10,13 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   StringSelectMenuInteraction,
 } from 'discord.js';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { AllianceSettings } from '../alliances/alliances.service.js';
 import type { Services } from '../services.js';
 import type { Actor } from '../shared/actor.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
+import { aFunction } from './discover.js';
 import type { RegistrationInfo } from './operations/doctor.js';
 import type { Speakers } from './language.js';
 import type { Poster } from './poster.js';
@@ -58,8 +60,13 @@ export interface ModalHandler<A = unknown> {
 }
 
 export interface CommandModule {
-  /** SlashCommandBuilder(...).toJSON(); guild-only contexts are applied by the registry. */
+  /** SlashCommandBuilder(...).toJSON(); guild-only contexts are applied by the registry. Named like its file. */
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /**
+   * Its place in /help and in the list registered with Discord, lower first: /help is 0, the others step by 10
+   * (alliance 10 … privacy 200), so a new command takes a free number where members should find it.
+   */
+  order: number;
   /** Subcommands (or "group subcommand") reserved to organizers; checked server-side before execute. */
   organizerSubcommands?: readonly string[];
   /** Whole command reserved to organizers (and default_member_permissions should say Manage Server). */
@@ -81,3 +88,29 @@ export interface CommandModule {
 export function defineCommand(module: CommandModule): CommandModule {
   return module;
 }
+
+const aSchema = z.custom<z.ZodType>((value) => typeof value === 'object' && value !== null && 'safeParse' in value && typeof value.safeParse === 'function', {
+  error: 'must be a zod schema',
+});
+
+const componentHandler = z.strictObject({
+  args: aSchema,
+  organizerOnly: z.boolean().optional(),
+  dmGuild: aFunction<(args: unknown) => string>().optional(),
+  run: aFunction<ComponentHandler['run']>(),
+});
+
+const modalHandler = z.strictObject({ args: aSchema, organizerOnly: z.boolean().optional(), run: aFunction<ModalHandler['run']>() });
+
+/** What a commands/<name>.ts export must be to be a command (and data.name is <name>): checked at start-up, since no list names it. */
+export const commandModuleShape: z.ZodType<CommandModule> = z.strictObject({
+  data: z.looseObject({ name: z.string(), description: z.string() }),
+  order: z.number().int(),
+  organizerSubcommands: z.array(z.string()).readonly().optional(),
+  organizerOnly: z.boolean().optional(),
+  remembersLanguage: z.literal(false).optional(),
+  execute: aFunction<CommandModule['execute']>(),
+  autocomplete: aFunction<NonNullable<CommandModule['autocomplete']>>().optional(),
+  components: z.record(z.string(), componentHandler).optional(),
+  modals: z.record(z.string(), modalHandler).optional(),
+});

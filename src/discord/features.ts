@@ -1,11 +1,7 @@
-// The explicit list of feature wirings (no folder scanning: the compiler sees the set). One line per feature.
-import type { FeatureWiring } from './feature-wiring.js';
-import { backupsWiring } from './backups/wiring.js';
-import { directoryWiring } from './directory/wiring.js';
-import { duesWiring } from './dues/wiring.js';
-import { meetingsWiring } from './meetings/wiring.js';
-import { proposalsWiring } from './proposals/wiring.js';
-import { rhythmWiring } from './rhythm/wiring.js';
-import { skillsWiring } from './skills/wiring.js';
+// The feature wirings, found by their folders: every src/discord/<feature>/wiring.ts exports one FeatureWiring,
+// checked at start-up (src/discord/discover.ts: exactly one, named like its folder), in its own `order`. A new
+// feature's wiring is a new file in its folder and no line here.
+import { discover } from './discover.js';
+import { featureWiringShape, type FeatureWiring } from './feature-wiring.js';
 
-export const features: FeatureWiring[] = [rhythmWiring, meetingsWiring, skillsWiring, proposalsWiring, directoryWiring, duesWiring, backupsWiring];
+export const features: readonly FeatureWiring[] = await discover(import.meta.url, { what: 'feature wiring', inFolders: 'wiring', shape: featureWiringShape, nameOf: (wiring) => wiring.name, order: (wiring) => wiring.order });

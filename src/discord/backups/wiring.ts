@@ -7,6 +7,7 @@ import type { FeatureWiring } from '../feature-wiring.js';
 
 export const backupsWiring: FeatureWiring = {
   name: 'backups',
+  order: 70,
   jobHandlers: (ctx) => ({
     [BACKUP_JOB_KIND]: async (job) => {
       const run = await ctx.services.jobData[BACKUP_JOB_KIND](job);

@@ -4,6 +4,7 @@ import type { FeatureWiring } from '../feature-wiring.js';
 
 export const directoryWiring: FeatureWiring = {
   name: 'directory',
+  order: 50,
   afterReady(ctx) {
     try {
       ctx.services.directory.warmUp();

@@ -41,6 +41,7 @@ function reminderHandler(ctx: BotContext, kind: DuesReminderKind): JobHandler {
 
 export const duesWiring: FeatureWiring = {
   name: 'dues',
+  order: 60,
   jobHandlers: (ctx) => ({ [DUE_SOON_JOB]: reminderHandler(ctx, DUE_SOON_JOB), [OVERDUE_JOB]: reminderHandler(ctx, OVERDUE_JOB) }),
   planners: (ctx) => [(now) => ctx.services.duesReminders.plan(now)],
 };

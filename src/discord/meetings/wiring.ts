@@ -41,6 +41,7 @@ const actionReminder =
 
 export const meetingsWiring: FeatureWiring = {
   name: 'meetings',
+  order: 20,
   jobHandlers: (ctx) => ({
     [MEETING_AGENDA_JOB]: meetingPost(ctx, MEETING_AGENDA_JOB),
     [MEETING_START_JOB]: meetingPost(ctx, MEETING_START_JOB),

@@ -30,6 +30,7 @@ export function reconcileAll(ctx: BotContext): Promise<void> {
 
 export const proposalsWiring: FeatureWiring = {
   name: 'proposals',
+  order: 40,
 
   // In the background after READY: a deadline or reminder job waits for its own proposal (reconcilerFor().settled).
   onReady: reconcileAll,

@@ -8,6 +8,7 @@ import { publishWith } from './render.js';
 
 export const rhythmWiring: FeatureWiring = {
   name: 'rhythm',
+  order: 10,
   jobHandlers: (ctx) => rhythmJobHandlers(ctx.services.jobData, publishWith(ctx.poster), writerFor(ctx.client, (guildId) => ctx.services.alliances.settings(guildId))),
   planners: (ctx) => [(now) => ctx.services.rhythm.plan(now)],
 };

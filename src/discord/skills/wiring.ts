@@ -58,6 +58,7 @@ export function skillJobHandlers(ctx: BotContext): Record<string, JobHandler> {
 
 export const skillsWiring: FeatureWiring = {
   name: 'skills',
+  order: 30,
   jobHandlers: skillJobHandlers,
   // No warm-up after READY: an alliance's match index is built on its first skill-share use (~0.1 s of CPU for
   // 50,000 entries once the code is warm), so a process serving many alliances holds indexes only for those in use.
