@@ -2,16 +2,17 @@
 // big alliance is read alone and its few matches checked in SQL; a common word in a small alliance keeps the
 // alliance's scope token in the index's query. Either way the same spaces come back in the same order, and the
 // approved count the plan reads is kept by triggers (drizzle/0024), from old databases too.
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrationsFolder, openDatabase, type Db } from '../../../src/db/open.js';
+import { openDatabase, type Db } from '../../../src/db/open.js';
 import { createDirectoryRepo } from '../../../src/directory/directory.repo.js';
 import { choosePlan, planCost } from '../../../src/directory/search-plan.rules.js';
 import { foldKey } from '../../../src/directory/text.rules.js';
 import { createServices } from '../../../src/services.js';
 import { manualClock } from '../../../src/shared/clock.js';
+import { migrationsBefore } from '../../support/db.js';
 import { GUILD, OTHER_GUILD } from './helpers.js';
 
 interface Seeded {
@@ -198,13 +199,7 @@ describe('approved counts (drizzle/0024)', () => {
   it('are counted for the spaces a database held before them', () => {
     const dir = mkdtempSync(join(tmpdir(), 'approved-counts-'));
     try {
-      const before = join(dir, 'drizzle');
-      cpSync(migrationsFolder(), before, { recursive: true });
-      const journalPath = join(before, 'meta', '_journal.json');
-      const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-      const index = journal.entries.findIndex((e) => e.tag.endsWith('directory_approved_counts'));
-      expect(index).toBeGreaterThan(0);
-      writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, index) }));
+      const before = migrationsBefore(dir, 'directory_approved_counts');
       const path = join(dir, 'alliance.db');
       const old = openDatabase(path, { migrationsFolder: before });
       bigAlliance(old.db);
