@@ -4,6 +4,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.js';
 import { createSqlStatements } from '../db/prepared.js';
 import { isIdentityTag } from './directory.rules.js';
+import { createFtsVocabulary, MAX_WORDS_PER_PREFIX, type IndexCounts } from './fts-vocabulary.js';
+import { choosePlan, type SearchPlan } from './search-plan.rules.js';
+import { ALL_COLUMNS, ALL_COLUMNS_NO_TAGS, filterTerms, filterWords, scopedMatch, tierMatches, type FtsTable } from './fts-query.rules.js';
 import type { BoundingBox } from './text.rules.js';
 
 export interface SpaceListing {
@@ -40,54 +43,6 @@ const LISTING = sql`s.id AS id, s.name AS name, s.city AS city, s.region AS regi
   s.desks AS desks, s.day_pass AS dayPass, s.website AS website, s.tags AS tags, s.latitude AS latitude,
   s.longitude AS longitude, s.public_tags AS publicTags`;
 
-const ALL_COLUMNS = 'name city region tags description';
-const MAX_WORDS_PER_PREFIX = 8;
-const SHORT_COLUMNS = 'name city region tags';
-const ALL_COLUMNS_NO_TAGS = 'name city region description';
-const SHORT_COLUMNS_NO_TAGS = 'name city region';
-
-/** The full-text indexes (drizzle/0004 and 0009): everything, the short columns, the name alone. */
-type FtsTable = 'spaces_fts' | 'spaces_short_fts' | 'spaces_name_fts';
-
-/**
- * Relevance as tiers rather than bm25 (bm25 must score every match, ~40 ms for 7,000 matches here): every word in
- * the name first, then all words within name/city/region/tags, then the rest (description). Within a tier, oldest
- * first: FTS streams rowids in order, so a page reads only offset + limit rows of each tier. Each tier is asked of
- * the smallest index that holds its columns, so an empty tier costs nothing; a NOT only skips rows of an earlier
- * tier, and a later tier is read only when the earlier ones had fewer rows than the page needs.
- */
-function tierMatches(guildId: string, terms: string, withoutTags = false): { table: FtsTable; match: string }[] {
-  const scope = `scope : "a${guildId}"`;
-  const short = withoutTags ? SHORT_COLUMNS_NO_TAGS : SHORT_COLUMNS;
-  const all = withoutTags ? ALL_COLUMNS_NO_TAGS : ALL_COLUMNS;
-  return [
-    { table: 'spaces_name_fts', match: `${scope} AND ({name} : (${terms}))` },
-    { table: 'spaces_short_fts', match: `${scope} AND ({${short}} : (${terms})) NOT ({name} : (${terms}))` },
-    { table: 'spaces_fts', match: `${scope} AND ({${all}} : (${terms})) NOT ({${short}} : (${terms}))` },
-  ];
-}
-
-/** The FTS query for one alliance's approved spaces matching `terms` (ftsQuery output) in the given columns. */
-export function scopedMatch(guildId: string, terms: string, columns = ALL_COLUMNS): string {
-  return `scope : "a${guildId}" AND ({${columns}} : (${terms}))`;
-}
-
-/**
- * FTS terms implied by the city and tag filters, added to a text search so FTS intersects them with the words
- * (a row-by-row check of 5,000 "coffee" matches for one city took 4 ms). They may over-match ("kansas city" as two
- * words, "women-owned" as women + owned); the SQL filters stay and decide. Only plain a-z/0-9 tokens are used,
- * where FTS's tokenizer and foldKey surely agree; other tokens are left to the SQL filter alone.
- */
-export function filterTerms(filters: Pick<SearchFilters, 'cityKey' | 'tag'>): string {
-  const plain = (words: string[]) => words.filter((w) => /^[a-z0-9]+$/.test(w)).map((w) => `"${w}"`);
-  const parts: string[] = [];
-  const city = plain((filters.cityKey ?? '').split(' '));
-  if (city.length) parts.push(`{city} : (${city.join(' ')})`);
-  const tag = plain((filters.tag ?? '').split('-'));
-  if (tag.length) parts.push(`{tags} : (${tag.join(' ')})`);
-  return parts.map((part) => ` AND ${part}`).join('');
-}
-
 /**
  * Ids as one JSON parameter (json_each): one statement for any number of them, still one rowid lookup each. An IN
  * list padded to a fixed length was one statement too, but SQLite scanned a table of 100 spaces for 32 entries.
@@ -122,54 +77,52 @@ export function createDirectorySearchRepo(db: Db) {
 
   const hasFilters = (f: SearchFilters) => filterSql('', f).length > 0;
 
-  /**
-   * The index's words that start with `prefix` (at most MAX_WORDS_PER_PREFIX + 1), remembered until the index
-   * changes. The vocabulary table counts the documents of every word it returns by reading the word's whole
-   * doclist: 0.7 ms for "coffee" at 100,000 spaces, on every search that ends in it. FTS5 rewrites its structure
-   * record (one row, id 10 of the _data table) whenever a write adds or merges a segment, this process's or
-   * another's, so equal bytes mean an unchanged vocabulary.
-   */
-  let vocabulary: { structure: Buffer | null; words: Map<string, string[]> } = { structure: null, words: new Map() };
-  function wordsStartingWith(prefix: string): string[] {
-    const structure = statements.get<{ block: Buffer }>(sql`SELECT block FROM spaces_fts_data WHERE id = 10`)?.block ?? null;
-    if (!structure || !vocabulary.structure?.equals(structure)) vocabulary = { structure, words: new Map() };
-    const known = vocabulary.words.get(prefix);
-    if (known) return known;
-    const words = statements
-      .all<{ term: string }>(sql`SELECT term FROM spaces_fts_terms WHERE term >= ${prefix} AND term < ${`${prefix}\uffff`} LIMIT ${MAX_WORDS_PER_PREFIX + 1}`)
-      .map((row) => row.term);
-    // Typed prefixes are few; a bound keeps odd input from growing the map between writes.
-    if (vocabulary.words.size >= 1000) vocabulary.words.clear();
-    vocabulary.words.set(prefix, words);
-    return words;
-  }
+  const vocabulary = createFtsVocabulary(statements);
 
   /**
    * `"montre"*` → `("montreal")`: each prefix term as the whole words of the index it stands for, when they are
    * few. FTS5 evaluates a prefix term by merging the doclists of every word it matches into memory first, which is
    * linear in the spaces containing them ("coffee"* read 50,000 entries at 100,000 spaces for a 10-row page);
-   * whole words are streamed and skipped through. Many words (a 2-letter prefix) keep the prefix term.
+   * whole words are streamed and skipped through. Many words (a 2-letter prefix) keep the prefix term. `groups`:
+   * the documents holding each typed word's words (Infinity for a kept prefix), for the plan.
    */
-  function wholeWords(terms: string): string {
+  function wholeWords(index: IndexCounts, terms: string): { terms: string; groups: number[] } {
     const groups = [...terms.matchAll(/"([^"]+)"\*/g)].map(([prefixTerm, word]) => {
-      const words = wordsStartingWith(word ?? '');
-      if (words.length === 0 || words.length > MAX_WORDS_PER_PREFIX) return prefixTerm;
-      return `(${words.map((w) => `"${w}"`).join(' OR ')})`;
+      const words = index.wordsStartingWith(word ?? '');
+      if (words.length > MAX_WORDS_PER_PREFIX) return { term: prefixTerm, docs: Infinity };
+      if (words.length === 0) return { term: prefixTerm, docs: 0 };
+      return { term: `(${words.map((w) => `"${w.term}"`).join(' OR ')})`, docs: words.reduce((sum, w) => sum + w.docs, 0) };
     });
     // FTS5's implicit AND joins phrases only, not parenthesized groups.
-    return groups.length ? groups.join(' AND ') : terms;
+    return groups.length ? { terms: groups.map((g) => g.term).join(' AND '), groups: groups.map((g) => g.docs) } : { terms, groups: [Infinity] };
   }
+
+  /** The alliance's approved spaces, as triggers count them (drizzle/0025): its scope token's documents. */
+  const approvedCount = (guildId: string): number =>
+    statements.get<{ n: number }>(sql`SELECT approved AS n FROM directory_versions WHERE guild_id = ${guildId}`)?.n ?? 0;
+
+  /** What the full-text query holds beside the text (search-plan.rules.ts): the scope token, the filters' words. */
+  function planOf(index: IndexCounts, guildId: string, filters: SearchFilters, groups: number[]): SearchPlan {
+    const { city, tag } = filterWords(filters);
+    return choosePlan({
+      text: groups, scope: approvedCount(guildId), filterWords: [...city, ...tag].map((w) => index.docs(w)), rows: index.rows(), sqlFilters: hasFilters(filters),
+    });
+  }
+
+  /** What SQL checks of each row FTS returns: the alliance (and status, when FTS's scope did not), and the filters. */
+  const checks = (guildId: string, filters: SearchFilters, scoped: boolean): SQL =>
+    sql.join([sql`s.guild_id = ${guildId}`, ...(scoped ? [] : [sql`s.status = 'approved'`]), ...filterSql(guildId, filters)], sql` AND `);
 
   /**
    * Ids matching an FTS query (and the filters), in rowid order, at most `limit`. FTS is the outer loop
    * (CROSS JOIN): SQLite otherwise re-runs the MATCH per candidate row. With LIMIT and no ORDER BY, FTS streams
    * and stops as soon as enough rows passed, so a page costs about its own size, not the number of matches.
    */
-  function matchingIds(guildId: string, table: FtsTable, match: string, filters: SearchFilters, limit: number): number[] {
+  function matchingIds(guildId: string, table: FtsTable, match: string, filters: SearchFilters, limit: number, scoped: boolean): number[] {
     const fts = sql.identifier(table);
-    const query = hasFilters(filters)
+    const query = hasFilters(filters) || !scoped
       ? sql`SELECT s.id AS id FROM ${fts} CROSS JOIN spaces s ON s.id = ${fts}.rowid
-          WHERE ${fts} MATCH ${match} AND s.guild_id = ${guildId} AND ${sql.join(filterSql(guildId, filters), sql` AND `)} LIMIT ${limit}`
+          WHERE ${fts} MATCH ${match} AND ${checks(guildId, filters, scoped)} LIMIT ${limit}`
       : sql`SELECT rowid AS id FROM ${fts} WHERE ${fts} MATCH ${match} LIMIT ${limit}`;
     return statements.all<{ id: number }>(query).map((row) => row.id);
   }
@@ -197,12 +150,15 @@ export function createDirectorySearchRepo(db: Db) {
   /** The first `limit` text matches, tier after tier (see tierMatches). */
   function textIds(guildId: string, filters: SearchFilters & { match: string }, limit: number): number[] {
     const ids: number[] = [];
-    for (const tier of tierMatches(guildId, wholeWords(filters.match), filters.textWithoutTags)) {
+    const index = vocabulary();
+    const { terms, groups } = wholeWords(index, filters.match);
+    const plan = planOf(index, guildId, filters, groups);
+    for (const tier of tierMatches(plan.scoped ? guildId : null, terms, filters.textWithoutTags)) {
       const wanted = limit - ids.length;
       if (wanted <= 0) break;
       // The name index has no city or tags column: those filters stay in SQL for the first tier.
-      const match = tier.table === 'spaces_name_fts' ? tier.match : `(${tier.match})${filterTerms(filters)}`;
-      ids.push(...matchingIds(guildId, tier.table, match, filters, wanted));
+      const match = tier.table === 'spaces_name_fts' ? tier.match : `(${tier.match})${plan.filterWords ? filterTerms(filters) : ''}`;
+      ids.push(...matchingIds(guildId, tier.table, match, filters, wanted, plan.scoped));
     }
     return ids;
   }
@@ -232,13 +188,15 @@ export function createDirectorySearchRepo(db: Db) {
     version: (guildId: string): number => statements.get<{ v: number }>(sql`SELECT version AS v FROM directory_versions WHERE guild_id = ${guildId}`)?.v ?? 0,
     /** How many match, counting no further than `cap` (a count of every match was most of a search's cost). */
     count(guildId: string, filters: SearchFilters, cap: number): number {
-      if (filters.match) filters = { ...filters, match: wholeWords(filters.match) };
       const columns = filters.textWithoutTags ? ALL_COLUMNS_NO_TAGS : ALL_COLUMNS;
-      const inner = filters.match
-        ? hasFilters(filters)
-          ? sql`SELECT 1 FROM spaces_fts CROSS JOIN spaces s ON s.id = spaces_fts.rowid WHERE spaces_fts MATCH ${`${scopedMatch(guildId, filters.match, columns)}${filterTerms(filters)}`}
-              AND s.guild_id = ${guildId} AND ${sql.join(filterSql(guildId, filters), sql` AND `)}`
-          : sql`SELECT 1 FROM spaces_fts WHERE spaces_fts MATCH ${scopedMatch(guildId, filters.match, columns)}`
+      const index = filters.match ? vocabulary() : null;
+      const text = index && filters.match ? wholeWords(index, filters.match) : null;
+      const plan = index && text ? planOf(index, guildId, filters, text.groups) : null;
+      const inner = text && plan
+        ? hasFilters(filters) || !plan.scoped
+          ? sql`SELECT 1 FROM spaces_fts CROSS JOIN spaces s ON s.id = spaces_fts.rowid
+              WHERE spaces_fts MATCH ${`${scopedMatch(plan.scoped ? guildId : null, text.terms, columns)}${plan.filterWords ? filterTerms(filters) : ''}`} AND ${checks(guildId, filters, plan.scoped)}`
+          : sql`SELECT 1 FROM spaces_fts WHERE spaces_fts MATCH ${scopedMatch(guildId, text.terms, columns)}`
         : filters.tag
           ? // Driven by the tag's rows (guild, tag, space id): the planner preferred the desks index and checked the
             // tag per space, 16× slower at 10,000 spaces when most spaces have desks.
@@ -372,7 +330,7 @@ export function createDirectorySearchRepo(db: Db) {
     namesMatching(guildId: string, terms: string, limit: number): { id: number; name: string; city: string }[] {
       const ids = statements
         .all<{ id: number }>(
-          sql`SELECT rowid AS id FROM spaces_name_fts WHERE spaces_name_fts MATCH ${scopedMatch(guildId, wholeWords(terms), 'name')} LIMIT ${limit}`,
+          sql`SELECT rowid AS id FROM spaces_name_fts WHERE spaces_name_fts MATCH ${scopedMatch(guildId, wholeWords(vocabulary(), terms).terms, 'name')} LIMIT ${limit}`,
         )
         .map((row) => row.id);
       return listings(guildId, ids).map(({ id, name, city }) => ({ id, name, city }));

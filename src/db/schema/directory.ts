@@ -144,4 +144,6 @@ export const directoryStash = sqliteTable(
 export const directoryVersions = sqliteTable('directory_versions', {
   guildId: text('guild_id').primaryKey(),
   version: integer('version').notNull().default(0),
+  /** The alliance's approved spaces, kept by triggers (drizzle/*_directory_approved_counts.sql): what a search plans from. */
+  approved: integer('approved').notNull().default(0),
 });

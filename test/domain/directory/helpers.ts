@@ -1,8 +1,5 @@
 // Shared setup for directory domain tests: fresh migrated DB, manual clock, services, and a few actors.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { migrationsFolder } from '../../../src/db/open.js';
 import { createServices } from '../../../src/services.js';
 import type { Actor } from '../../../src/shared/actor.js';
 import { manualClock } from '../../../src/shared/clock.js';
@@ -60,14 +57,4 @@ export function countRows(sqlite: { prepare(sql: string): { get(): unknown } }, 
   return (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
 
-/** A copy in `dir` of the migrations as they were before the one whose tag ends with `tag`: a database from before it. */
-export function migrationsBefore(dir: string, tag: string): string {
-  const before = join(dir, 'drizzle');
-  cpSync(migrationsFolder(), before, { recursive: true });
-  const journalPath = join(before, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const index = journal.entries.findIndex((e) => e.tag.endsWith(tag));
-  if (index <= 0) throw new Error(`no migration ${tag} after the first`);
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, index) }));
-  return before;
-}
+export { migrationsBefore } from '../../support/db.js';
