@@ -3,13 +3,14 @@
 // the same few searches ("coffee" in their city, spaces near it), and the full-text or spatial query with its count
 // was most of their time. A search remembers which spaces match, in what order, and reads its page's listings each
 // time; `near` also remembers its page's listings (the spaces' own rows: any write to them moves the version).
+import { createRecentMap } from '../shared/recent-map.js';
 import type { DirectorySearchRepo } from './directory-search.repo.js';
 
 /** Answers remembered at most (least recently used first out): each holds up to about a hundred ids. */
 const REMEMBERED = 256;
 
 export function createRecentSearches(search: Pick<DirectorySearchRepo, 'version'>, remembered = REMEMBERED) {
-  const found = new Map<string, { version: number; answer: unknown }>();
+  const found = createRecentMap<string, { version: number; answer: unknown }>(remembered);
   return {
     /**
      * What `run` answers to this question (a key naming its kind and every input) in this alliance: the remembered
@@ -20,11 +21,8 @@ export function createRecentSearches(search: Pick<DirectorySearchRepo, 'version'
       // Read before running: a write that lands meanwhile leaves an older version with the answer, never a newer one.
       const version = search.version(guildId);
       const known = found.get(key);
-      found.delete(key);
-      const answer = known && known.version === version ? (known.answer as T) : run();
-      found.set(key, { version, answer });
-      if (found.size > remembered) found.delete(found.keys().next().value!);
-      return answer;
+      if (known && known.version === version) return known.answer as T;
+      return found.set(key, { version, answer: run() }).answer as T;
     },
   };
 }
