@@ -14,12 +14,12 @@ import type { BotContext } from './discord/command.js';
 import { notifyOrganizersOfFailedJob } from './discord/failure-notice.js';
 import type { ReactionEvent } from './discord/feature-wiring.js';
 import { features } from './discord/features.js';
+import { gatherJobHandlers } from './discord/job-handlers.js';
 import { loginAndWaitReady } from './discord/login.js';
 import { createPoster } from './discord/poster.js';
 import { registrationBody, syncCommands } from './discord/registration.js';
 import { createRateLimiter } from './discord/rate-limit.js';
 import { createRouter, RATE_WINDOW_MS } from './discord/router.js';
-import type { JobHandler } from './jobs/job-handler.js';
 import { SCHEDULED_JOBS_PER_SECOND, createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { createServices, type ServicePorts, type Services } from './services.js';
 import { systemClock, type Clock } from './shared/clock.js';
@@ -97,13 +97,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const ctx: BotContext = { services, clock, logger, poster: createPoster(client), client, registration };
   const router = createRouter({ commands, ctx, rateLimiter: createRateLimiter({ limit: config.RATE_LIMIT, windowMs: RATE_WINDOW_MS }) });
 
-  const handlers: Record<string, JobHandler> = {};
-  for (const feature of features) Object.assign(handlers, feature.jobHandlers?.(ctx) ?? {});
   const scheduler = createScheduler({
     jobs: services.jobs,
     clock,
     logger,
-    handlers,
+    handlers: gatherJobHandlers(features, ctx),
     planners: features.flatMap((feature) => feature.planners?.(ctx) ?? []),
     onFailed: notifyOrganizersOfFailedJob(ctx),
     // Bursts of 10, then 20 a second: a busy tick leaves most of Discord's 50 requests a second to members' replies.

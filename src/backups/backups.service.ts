@@ -2,13 +2,13 @@
 // through the online backup API under a temporary name, renames it into place, then rotates old copies.
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { JOB_KINDS } from '../jobs/job-kinds.js';
+import { jobKind } from '../jobs/job-kinds.js';
 import type { Job, JobsRepo } from '../jobs/jobs.repo.js';
 import type { Clock } from '../shared/clock.js';
 import { assertFreshDestination, backupDatabase } from './backup-file.js';
 import { backupFileName, backupSlots, filesToRotate, localDay, newestBackup, type BackupSettings } from './backups.rules.js';
 
-export const BACKUP_JOB_KIND = JOB_KINDS.backupsDaily;
+export const BACKUP_JOB_KIND = jobKind('backups.daily');
 
 /** The guild id of jobs that belong to the bot, not to one alliance. */
 export const BOT_JOBS_GUILD_ID = '';

@@ -26,6 +26,7 @@ export interface FeatureWiring {
   /**
    * Handlers for the job kinds this feature plans (kind → handler): each takes the feature's data for the due job
    * (`ctx.services.jobData[kind](job)`), renders and posts it; the data, not the handler, decides and skips.
+   * Checked at start-up against the composed job data (src/discord/job-handlers.ts): one handler per kind with data.
    */
   jobHandlers?(ctx: BotContext): Record<string, JobHandler>;
   /** Planners that add upcoming recurring jobs; run at the start of every scheduler tick. */

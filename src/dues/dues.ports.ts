@@ -1,6 +1,6 @@
 // What the dues feature needs from other features, injected so neither side imports the other: the directory's
 // approved member spaces with their hosts, and the alliance's time zone.
-import { JOB_KINDS } from '../jobs/job-kinds.js';
+import { jobKind } from '../jobs/job-kinds.js';
 
 export interface DuesSpace {
   id: number;
@@ -14,8 +14,8 @@ export interface DuesSpacesPort {
   spacesHostedBy?(guildId: string, userId: string): { id: number; name: string }[];
 }
 
-export const DUE_SOON_JOB = JOB_KINDS.duesDueSoon;
-export const OVERDUE_JOB = JOB_KINDS.duesOverdue;
+export const DUE_SOON_JOB = jobKind('dues-due-soon');
+export const OVERDUE_JOB = jobKind('dues-overdue');
 export type DuesReminderKind = typeof DUE_SOON_JOB | typeof OVERDUE_JOB;
 
 /** One key per space and due day: at most one reminder of each kind per period, whatever restarts happen. */

@@ -1,27 +1,21 @@
-// Every kind of scheduled job the features plan, in one list on the ground floor: each gets its data from exactly one
-// feature (`jobs` in its <feature>.feature.ts) and is run by exactly one Discord handler (test/domain/shared/job-kinds.test.ts
-// and test/discord/job-handlers.test.ts hold both).
-export const JOB_KINDS = {
-  meetingAgenda: 'meeting-agenda',
-  meetingStart: 'meeting-start',
-  actionReminder: 'action-reminder',
-  proposalClose: 'proposal-close',
-  proposalReminder: 'proposal-reminder',
-  skillsNeedReminder: 'skills.need-reminder',
-  skillsNeedExpiry: 'skills.need-expiry',
-  skillsMatchNotice: 'skills.match-notice',
-  skillsIntroFollowup: 'skills.intro-followup',
-  skillsSuggestion: 'skills.suggestion',
-  skillsSuggestionDigest: 'skills.suggestion-digest',
-  rhythmMonthly: 'rhythm.monthly',
-  rhythmIcdReminder: 'rhythm.icd-reminder',
-  rhythmIcdWeek: 'rhythm.icd-week',
-  duesDueSoon: 'dues-due-soon',
-  duesOverdue: 'dues-overdue',
-  backupsDaily: 'backups.daily',
-} as const;
+// How a feature names a kind of job it plans: only the mechanism (the name's type and its rule). Each feature
+// declares its own kinds where it keeps its keys; what they must satisfy (data in exactly one feature, exactly one
+// Discord handler) is checked on the composed features and wirings (src/shared/compose.ts, src/discord/job-handlers.ts).
+import { FAILURE_NOTICE_KIND } from './job-handler.js';
 
-/** A kind a feature plans (the scheduler's own failure notice, FAILURE_NOTICE_KIND, is not one). */
-export type JobKind = (typeof JOB_KINDS)[keyof typeof JOB_KINDS];
+/**
+ * The name of a kind of job, as stored in `scheduled_jobs.kind` (never renamed: rows already planned carry it).
+ * A plain string literal type, not a brand: a branded key in `{ [KIND]: data }` would widen each feature's job
+ * map to an index signature and lose the type `jobData[KIND]` has for its handler.
+ */
+export type JobKind = string;
 
-export const FEATURE_JOB_KINDS: readonly JobKind[] = Object.values(JOB_KINDS);
+/** Lowercase words joined by single dots or hyphens (`meeting-agenda`, `skills.need-reminder`). */
+const KIND_NAME = /^[a-z]+(?:[.-][a-z]+)*$/;
+
+/** Declares a job kind a feature plans: `export const MEETING_AGENDA_JOB = jobKind('meeting-agenda')`. */
+export function jobKind<const K extends string>(name: K): K {
+  if (!KIND_NAME.test(name)) throw new Error(`the job kind "${name}" is not lowercase words joined by dots or hyphens`);
+  if (name === FAILURE_NOTICE_KIND) throw new Error(`the job kind ${name} is the scheduler's own failure notice`);
+  return name;
+}

@@ -3,12 +3,12 @@
 import { HOUR, MINUTE } from '../shared/clock.js';
 import { addLocalDays, localToInstant } from '../shared/zoned-time.js';
 import { FREEZE_BEFORE_MS, START_POST_BEFORE_MS } from './agenda.rules.js';
-import { JOB_KINDS } from '../jobs/job-kinds.js';
+import { jobKind } from '../jobs/job-kinds.js';
 import type { NewJob } from '../jobs/jobs.repo.js';
 
-export const MEETING_AGENDA_JOB = JOB_KINDS.meetingAgenda;
-export const MEETING_START_JOB = JOB_KINDS.meetingStart;
-export const ACTION_REMINDER_JOB = JOB_KINDS.actionReminder;
+export const MEETING_AGENDA_JOB = jobKind('meeting-agenda');
+export const MEETING_START_JOB = jobKind('meeting-start');
+export const ACTION_REMINDER_JOB = jobKind('action-reminder');
 /** Action-item reminders go out at this local hour the day before the due date. */
 export const REMINDER_HOUR = 10;
 

@@ -1,6 +1,6 @@
 // What the proposals feature needs from other features, injected (directory spaces, meeting agenda items) so
 // neither side imports the other; and what it needs to know about the guild's people from the adapter.
-import { JOB_KINDS } from '../jobs/job-kinds.js';
+import { jobKind } from '../jobs/job-kinds.js';
 import type { MessageRef } from '../shared/errors.js';
 
 export interface SpacesPort {
@@ -24,7 +24,7 @@ export interface GuildPeople {
   humans: { id: string; roleIds: readonly string[] }[];
 }
 
-export const CLOSE_JOB = JOB_KINDS.proposalClose;
-export const REMINDER_JOB = JOB_KINDS.proposalReminder;
+export const CLOSE_JOB = jobKind('proposal-close');
+export const REMINDER_JOB = jobKind('proposal-reminder');
 export const closeJobKey = (proposalId: number) => `${CLOSE_JOB}:${proposalId}`;
 export const reminderJobKey = (proposalId: number) => `${REMINDER_JOB}:${proposalId}`;

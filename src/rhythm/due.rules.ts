@@ -1,12 +1,12 @@
 // When rhythm posts are due, in the alliance's local time: the monthly update on day D at hour H, the four
 // Coworking Day reminders at 10:00 on July 10, August 2, August 8 and August 9, and each one's grace window.
-import { JOB_KINDS } from '../jobs/job-kinds.js';
+import { jobKind } from '../jobs/job-kinds.js';
 import { DAY } from '../shared/clock.js';
 import { addLocalDays, localToInstant, zonedParts, type LocalDateTime } from '../shared/zoned-time.js';
 
-export const MONTHLY_KIND = JOB_KINDS.rhythmMonthly;
-export const ICD_REMINDER_KIND = JOB_KINDS.rhythmIcdReminder;
-export const ICD_WEEK_KIND = JOB_KINDS.rhythmIcdWeek;
+export const MONTHLY_KIND = jobKind('rhythm.monthly');
+export const ICD_REMINDER_KIND = jobKind('rhythm.icd-reminder');
+export const ICD_WEEK_KIND = jobKind('rhythm.icd-week');
 
 /** The monthly update may still go out until this long after its due time (a bot down for 2 days catches up). */
 export const MONTHLY_GRACE_DAYS = 3;

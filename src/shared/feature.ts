@@ -14,7 +14,7 @@ export interface PrivacyPart extends MemberDataOwner {
   order: number;
 }
 
-/** A feature's job data functions, by the job kinds it plans (src/jobs/job-kinds.ts). */
+/** A feature's job data functions, by the job kinds it plans (each declared by the feature with `jobKind`, src/jobs/job-kinds.ts). */
 export type FeatureJobs = { readonly [K in JobKind]?: JobDataFunction<unknown> };
 
 /**

@@ -2,7 +2,7 @@
 // database, the one write path (transaction + version bump), input parsing and the scheduled job keys.
 import { z } from 'zod';
 import type { Db } from '../db/open.js';
-import { JOB_KINDS } from '../jobs/job-kinds.js';
+import { jobKind } from '../jobs/job-kinds.js';
 import type { JobsRepo } from '../jobs/jobs.repo.js';
 import type { Clock } from '../shared/clock.js';
 import { invalidFields } from '../shared/errors.js';
@@ -41,15 +41,15 @@ export interface LocalityLookup {
   prefetch(userIds: readonly string[]): void;
 }
 
-/** Scheduled job kinds skill-share creates (src/jobs/job-kinds.ts); skills.jobs.ts gives each one's data. */
+/** Scheduled job kinds skill-share creates (its own: named here, nowhere else); skills.jobs.ts gives each one's data. */
 export const SKILL_JOBS = {
-  needReminder: JOB_KINDS.skillsNeedReminder,
-  needExpiry: JOB_KINDS.skillsNeedExpiry,
-  matchNotice: JOB_KINDS.skillsMatchNotice,
-  introFollowup: JOB_KINDS.skillsIntroFollowup,
+  needReminder: jobKind('skills.need-reminder'),
+  needExpiry: jobKind('skills.need-expiry'),
+  matchNotice: jobKind('skills.match-notice'),
+  introFollowup: jobKind('skills.intro-followup'),
   /** One post per skill: only jobs scheduled before the daily digest existed still run it. */
-  suggestion: JOB_KINDS.skillsSuggestion,
-  suggestionDigest: JOB_KINDS.skillsSuggestionDigest,
+  suggestion: jobKind('skills.suggestion'),
+  suggestionDigest: jobKind('skills.suggestion-digest'),
 } as const;
 
 /** Every job about one need shares this prefix, so removing or renewing it cancels them in one call. */

@@ -6,7 +6,7 @@ import type { DirectoryService } from '../../../src/directory/directory.feature.
 import { directoryUpdateSection } from '../../../src/directory/directory.update-section.js';
 import { createDuesUpdateSection } from '../../../src/dues/dues.update-section.js';
 import { skipJob } from '../../../src/jobs/job-handler.js';
-import { JOB_KINDS } from '../../../src/jobs/job-kinds.js';
+import { jobKind } from '../../../src/jobs/job-kinds.js';
 import type { JobsRepo } from '../../../src/jobs/jobs.repo.js';
 import { leadsUpdateSection } from '../../../src/leads/leads.update-section.js';
 import type { MeetingsFacade } from '../../../src/meetings/meetings.feature.js';
@@ -14,6 +14,7 @@ import { createMeetingsUpdateSection } from '../../../src/meetings/meetings.upda
 import { passUpdateSection } from '../../../src/pass/pass.update-section.js';
 import type { PrivacyService } from '../../../src/privacy/privacy.service.js';
 import { createProposalsUpdateSection } from '../../../src/proposals/proposals.update-section.js';
+import { MONTHLY_KIND } from '../../../src/rhythm/due.rules.js';
 import type { rhythmJobData } from '../../../src/rhythm/rhythm.jobs.js';
 import { createServices, type Services } from '../../../src/services.js';
 import { manualClock } from '../../../src/shared/clock.js';
@@ -68,12 +69,13 @@ describe('composing features', () => {
   });
 
   it('two features giving data for one job kind are refused at start, naming both', () => {
+    const GHOST_JOB = jobKind('ghosts.haunt');
     const compose = () =>
       composeFeatures({})
-        .add('first', () => defineFeature({ services: { first: {} }, jobs: { [JOB_KINDS.backupsDaily]: () => skipJob('first') } }))
-        .add('second', () => defineFeature({ services: { second: {} }, jobs: { [JOB_KINDS.backupsDaily]: () => skipJob('second') } }))
+        .add('first', () => defineFeature({ services: { first: {} }, jobs: { [GHOST_JOB]: () => skipJob('first') } }))
+        .add('second', () => defineFeature({ services: { second: {} }, jobs: { [GHOST_JOB]: () => skipJob('second') } }))
         .services();
-    expect(compose).toThrow('the job kind backups.daily is given data by both first and second');
+    expect(compose).toThrow('the job kind ghosts.haunt is given data by both first and second');
   });
 });
 
@@ -90,8 +92,8 @@ describe('the services of services.ts', () => {
     expectTypeOf(services.directory).toEqualTypeOf<DirectoryService>();
     expectTypeOf(services.meetings).toEqualTypeOf<MeetingsFacade>();
     expectTypeOf(services.privacy).toEqualTypeOf<PrivacyService>();
-    expectTypeOf(services.jobData[JOB_KINDS.rhythmMonthly]).toEqualTypeOf<ReturnType<typeof rhythmJobData>[typeof JOB_KINDS.rhythmMonthly]>();
-    expect(typeof services.jobData[JOB_KINDS.rhythmMonthly]).toBe('function');
+    expectTypeOf(services.jobData[MONTHLY_KIND]).toEqualTypeOf<ReturnType<typeof rhythmJobData>[typeof MONTHLY_KIND]>();
+    expect(typeof services.jobData[MONTHLY_KIND]).toBe('function');
   });
 
   it('a member deletion runs every feature part in the order /privacy has always used', () => {
