@@ -23,6 +23,8 @@ export function preparedPerShape<S, Q>(key: (shape: S) => string, build: (shape:
 /** Statements for raw SQL (drizzle's `sql` templates), kept by their SQL text: see createSqlStatements. */
 export interface SqlStatements {
   all<Row>(query: SQL): Row[];
+  /** Rows as arrays of their columns, in the SELECT's order: no object built per row by the driver (see createSqlStatements). */
+  rows(query: SQL): unknown[][];
   get<Row>(query: SQL): Row | undefined;
   run(query: SQL): RunResult;
 }
@@ -38,11 +40,18 @@ const dialect = new SQLiteSyncDialect();
  */
 export function createSqlStatements(db: Db, max = 200): SqlStatements {
   const statement = preparedPerShape((text: string) => text, (text) => db.$client.prepare(text), max);
+  // A row object is built by the driver one property at a time (~0.25 µs a row of three columns, a third of reading
+  // a row of the R*Tree): a query returning many small rows asks for arrays, kept as statements of their own.
+  const arrays = preparedPerShape((text: string) => text, (text) => db.$client.prepare(text).raw(true), max);
   const bound = (query: SQL) => {
     const { sql: text, params } = dialect.sqlToQuery(query);
     return { statement: statement(text), params };
   };
   return {
+    rows(query: SQL): unknown[][] {
+      const { sql: text, params } = dialect.sqlToQuery(query);
+      return arrays(text).all(...params) as unknown[][];
+    },
     all<Row>(query: SQL): Row[] {
       const { statement, params } = bound(query);
       return statement.all(...params) as Row[];

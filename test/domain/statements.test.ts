@@ -90,4 +90,17 @@ describe('prepared statement reuse', () => {
     expect(prepares.take()).toHaveLength(1);
     expect(sqlite.prepare('SELECT idea_quota AS q FROM alliances ORDER BY guild_id').all()).toEqual([{ q: 7 }, { q: 8 }]);
   });
+
+  it('reads rows as arrays or as objects from the same SQL text, each kept as its own statement', () => {
+    const { db, sqlite } = freshDb();
+    db.insert(alliances).values([{ guildId: '1', timezone: 'UTC' }, { guildId: '2', timezone: 'Europe/Berlin' }]).run();
+    const statements = createSqlStatements(db);
+    const query = () => sql`SELECT guild_id AS id, timezone FROM alliances WHERE guild_id >= ${'1'} ORDER BY guild_id`;
+    const prepares = watchPrepares(sqlite);
+    expect(statements.rows(query())).toEqual([['1', 'UTC'], ['2', 'Europe/Berlin']]);
+    expect(statements.all(query())).toEqual([{ id: '1', timezone: 'UTC' }, { id: '2', timezone: 'Europe/Berlin' }]);
+    expect(statements.rows(query())).toEqual([['1', 'UTC'], ['2', 'Europe/Berlin']]);
+    expect(statements.all(query())).toEqual([{ id: '1', timezone: 'UTC' }, { id: '2', timezone: 'Europe/Berlin' }]);
+    expect(prepares.take()).toHaveLength(2);
+  });
 });
