@@ -88,7 +88,9 @@ export async function startHarness(options: { now?: string; logger?: Logger; por
         priya: guild.addMember({ username: 'priya' }),
         sam: guild.addMember({ username: 'sam' }),
       };
-      await waitUntil(() => bot.ctx.client.guilds.cache.has(guild.id), 5000, 'the bot to see the new guild');
+      // Generous: on a loaded 2-core machine the gateway's GUILD_CREATE can wait behind other test files' work; a
+      // guild the bot never sees still fails.
+      await waitUntil(() => bot.ctx.client.guilds.cache.has(guild.id), 15_000, 'the bot to see the new guild');
       const userId = (member: string) => (member in members ? members[member as keyof typeof members] : guild.member(member));
       const run: Alliance['run'] = async (member, path, opts, extra) => {
         const [commandName, ...rest] = path.split(' ');
