@@ -186,6 +186,16 @@ async function measureBoth(floorBed: BenchBed, botBed: BenchBed, template: strin
       scale.warmup, scale.latencyRuns,
     );
     const latency: LatencyRow[] = botLatency.map((row, k) => ({ ...row, kind: measured[k]!.kind ?? 'interaction' }));
+    const mix = all.filter((m) => (m.inMix ?? true) && (m.kind ?? 'interaction') === 'interaction');
+    for (const m of mix) if (!measured.includes(m)) await m.prepare?.(botCtx);
+    // Warm means at steady size: the latency rounds come one at a time, so a short burst with as many in flight as
+    // the load brings each process's HTTP connection pool (undici keeps one connection per request in flight, kept
+    // alive) to the size the load needs before the warm reading; a pool grown after it read as heap growth.
+    const warmBurst = { seconds: Infinity, inFlight: scale.inFlight, limit: scale.inFlight * 20 };
+    const floorWarmup = await measureThroughput(floorCtx, floorBed, [ping], warmBurst);
+    const botWarmup = await measureThroughput(botCtx, botBed, mix, warmBurst);
+    const floorWarmed = floorWarmup.completed + floorWarmup.errors;
+    const botWarmed = botWarmup.completed + botWarmup.errors;
     await settle();
     const floorWarm = await floor.memory();
     const botWarm = await bot.memory();
@@ -193,7 +203,7 @@ async function measureBoth(floorBed: BenchBed, botBed: BenchBed, template: strin
 
     // Memory is read again once each has had scale.leakInteractions interactions since READY.
     const latencyRounds = scale.warmup + scale.latencyRuns;
-    const floorBurst = Math.max(scale.leakInteractions - latencyRounds, scale.inFlight);
+    const floorBurst = Math.max(scale.leakInteractions - latencyRounds - floorWarmed, scale.inFlight);
     log(`floor: ${floorBurst} interactions, ${scale.inFlight} in flight`);
     const floorCpu = floor.cpuMs();
     const floorThroughput = await measureThroughput(floorCtx, floorBed, [ping], { seconds: Infinity, inFlight: scale.inFlight, limit: floorBurst });
@@ -202,13 +212,11 @@ async function measureBoth(floorBed: BenchBed, botBed: BenchBed, template: strin
     const floorAfter = await floor.memory();
     await floor.stop();
 
-    const mix = all.filter((m) => (m.inMix ?? true) && (m.kind ?? 'interaction') === 'interaction');
-    for (const m of mix) if (!measured.includes(m)) await m.prepare?.(botCtx);
     log(`bot: throughput for ${scale.throughputSeconds} s, ${scale.inFlight} in flight`);
     const botCpu = bot.cpuMs();
     const throughput = await measureThroughput(botCtx, botBed, mix, { seconds: scale.throughputSeconds, inFlight: scale.inFlight });
     throughput.cpuMsPerInteraction = (bot.cpuMs() - botCpu) / throughput.completed;
-    const botLatencyCount = latencyRounds * measured.length;
+    const botLatencyCount = latencyRounds * measured.length + botWarmed;
     const interactionsSinceReady = only ? botLatencyCount + throughput.completed + throughput.errors : await topUp(botCtx, botBed, mix, botLatencyCount + throughput.completed + throughput.errors);
     log(`bot: its requests drained ${Math.round((await drained(botBed)) / 1000)} s after the load`);
     const botAfter = await bot.memory();
@@ -228,7 +236,7 @@ async function measureBoth(floorBed: BenchBed, botBed: BenchBed, template: strin
         startupMs: floorStartup.ms, startupCpuMs: floorStartup.cpuMs, latency: floorLatency!, throughput: floorThroughput,
         memory: {
           ready: floorReady, warm: floorWarm, after: floorAfter,
-          interactionsSinceReady: latencyRounds + floorThroughput.completed + floorThroughput.errors, interactionsSinceWarm: floorThroughput.completed + floorThroughput.errors,
+          interactionsSinceReady: latencyRounds + floorWarmed + floorThroughput.completed + floorThroughput.errors, interactionsSinceWarm: floorThroughput.completed + floorThroughput.errors,
         },
       },
       bot: {

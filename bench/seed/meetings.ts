@@ -12,8 +12,10 @@ export const meetings: BenchFeature = {
   seed({ services, organizer, members, scale, state, sqlite }) {
     const ids: number[] = [];
     sqlite.transaction(() => {
+      // From the day after tomorrow: a meeting "in 1 day at 18:00" is within its agenda's one-day freeze once the
+      // alliance's evening has passed 18:00, and members' items then go to the next meeting, not yet scheduled here.
       for (let i = 0; i < scale.meetings; i++) {
-        const preview = services.meetings.previewSchedule(organizer, { title: `Alliance meeting ${i + 1}`, when: `in ${i + 1} days at 18:00`, location: 'The Loft' });
+        const preview = services.meetings.previewSchedule(organizer, { title: `Alliance meeting ${i + 1}`, when: `in ${i + 2} days at 18:00`, location: 'The Loft' });
         const confirmed = services.meetings.confirm(organizer, preview.draftId, 0);
         if (confirmed.kind !== 'scheduled') throw new Error(`meeting ${i} was not scheduled: ${confirmed.kind}`);
         const meetingId = confirmed.meetings[0]!.id;
