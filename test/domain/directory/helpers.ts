@@ -57,4 +57,4 @@ export function countRows(sqlite: { prepare(sql: string): { get(): unknown } }, 
   return (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
 
-export { migrationsBefore } from '../../support/db.js';
+export { databaseBefore, migrationsBefore } from '../../support/db.js';

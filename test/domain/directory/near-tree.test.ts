@@ -1,9 +1,6 @@
 // The shape of `near`'s R*Tree (drizzle/0024): each alliance's entries span its number ± 0.25, so the tree groups
 // spaces by place whatever order they arrive in (with a width of zero every volume was zero and each space went down
 // the first subtree); and a database migrated before 0024 gets its tree rebuilt that way, its answers unchanged.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { writeSpaces } from '../../../bench/seed/directory.js';
@@ -12,7 +9,7 @@ import { worldGazetteer } from '../../../src/directory/gazetteer.js';
 import { haversineKm } from '../../../src/directory/text.rules.js';
 import { createServices } from '../../../src/services.js';
 import { manualClock } from '../../../src/shared/clock.js';
-import { GUILD, OTHER_GUILD, migrationsBefore, setup } from './helpers.js';
+import { databaseBefore, GUILD, OTHER_GUILD, setup } from './helpers.js';
 
 const SEATTLE = worldGazetteer().lookup('Seattle', 'US')[0]!;
 const HOSTS = ['300000000000000001', '300000000000000002'];
@@ -48,11 +45,8 @@ describe("near's spatial index", () => {
   });
 
   it('rebuilds the tree of a database migrated before it, with the same answers for each alliance', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'alliance-near-tree-'));
+    const { path, old, remove } = databaseBefore('directory_near_rtree_extent');
     try {
-      const before = migrationsBefore(dir, 'directory_near_rtree_extent');
-      const path = join(dir, 'alliance.db');
-      const old = openDatabase(path, { migrationsFolder: before });
       writeSpaces(old.sqlite, GUILD, 0, 3000, HOSTS);
       writeSpaces(old.sqlite, OTHER_GUILD, 3000, 5000, HOSTS);
       const zeroWide = old.sqlite.prepare('SELECT count(*) AS n FROM spaces_geo WHERE min_g = max_g').get();
@@ -81,7 +75,7 @@ describe("near's spatial index", () => {
         upgraded.close();
       }
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      remove();
     }
   });
 });

@@ -1,8 +1,7 @@
 // `near` over the R*Tree (drizzle/*_directory_near_rtree.sql): the same nearest spaces, page after page, as measuring
 // every space; a busy circle's count capped like a search's; the tree kept in step with approvals, moves and
 // removals; and filled from the spaces already listed when the migration runs.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/db/open.js';
@@ -14,7 +13,7 @@ import { foldKey, haversineKm } from '../../../src/directory/text.rules.js';
 import { createServices } from '../../../src/services.js';
 import { manualClock } from '../../../src/shared/clock.js';
 import type { Db } from '../../../src/db/open.js';
-import { GUILD, OTHER_GUILD, migrationsBefore, setup } from './helpers.js';
+import { databaseBefore, GUILD, OTHER_GUILD, setup } from './helpers.js';
 
 const SEATTLE = worldGazetteer().lookup('Seattle', 'US')[0]!;
 
@@ -172,12 +171,9 @@ describe('near over the spatial index', () => {
   });
 
   it('fills the index from the spaces already listed when the migration runs', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'alliance-near-'));
+    // A database as it was before the spatial index.
+    const { dir, path, old, remove } = databaseBefore('directory_near_rtree');
     try {
-      // The migrations as they were before the spatial index.
-      const before = migrationsBefore(dir, 'directory_near_rtree');
-      const path = join(dir, 'alliance.db');
-      const old = openDatabase(path, { migrationsFolder: before });
       const ids = scatter(old.db, GUILD, 120, SEATTLE, 20);
       scatter(old.db, GUILD, 5, SEATTLE, 5, 'pending', 3);
       old.close();
@@ -195,7 +191,7 @@ describe('near over the spatial index', () => {
         upgraded.close();
       }
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      remove();
     }
   });
 });

@@ -2,8 +2,7 @@
 // big alliance is read alone and its few matches checked in SQL; a common word in a small alliance keeps the
 // alliance's scope token in the index's query. Either way the same spaces come back in the same order, and the
 // approved count the plan reads is kept by triggers (drizzle/0024), from old databases too.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../src/db/open.js';
@@ -12,7 +11,7 @@ import { choosePlan, planCost } from '../../../src/directory/search-plan.rules.j
 import { foldKey } from '../../../src/directory/text.rules.js';
 import { createServices } from '../../../src/services.js';
 import { manualClock } from '../../../src/shared/clock.js';
-import { migrationsBefore } from '../../support/db.js';
+import { databaseBefore } from '../../support/db.js';
 import { GUILD, OTHER_GUILD } from './helpers.js';
 
 interface Seeded {
@@ -197,11 +196,8 @@ describe('approved counts (drizzle/0024)', () => {
   });
 
   it('are counted for the spaces a database held before them', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'approved-counts-'));
+    const { dir, path, old, remove } = databaseBefore('directory_approved_counts');
     try {
-      const before = migrationsBefore(dir, 'directory_approved_counts');
-      const path = join(dir, 'alliance.db');
-      const old = openDatabase(path, { migrationsFolder: before });
       bigAlliance(old.db);
       // A space written before drizzle/0023 has no version row: its alliance gets one with its count.
       old.sqlite.prepare('DELETE FROM directory_versions WHERE guild_id = ?').run(OTHER_GUILD);
@@ -216,7 +212,7 @@ describe('approved counts (drizzle/0024)', () => {
         upgraded.close();
       }
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      remove();
     }
   });
 });
