@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, openReadOnlyDatabase, type OpenDatabase } from '../../src/db/open.js';
+import { openDatabase, openReadOnlyDatabase, PAGE_CACHE_KIB, type OpenDatabase } from '../../src/db/open.js';
 import { createServices } from '../../src/services.js';
 import { manualClock } from '../../src/shared/clock.js';
 import { writeSpaces } from '../../bench/seed/directory.js';
@@ -35,6 +35,12 @@ const planOf = (database: OpenDatabase) =>
 const organizer = { guildId: 'g1', userId: 'u1', isOrganizer: true, roleIds: [] };
 
 describe('the public page’s read-only services', () => {
+  it('keep no more database pages in memory than the bot’s own connection (not better-sqlite3’s 16 MB)', () => {
+    const { writer, reader } = bothConnections();
+    expect(reader.sqlite.pragma('cache_size', { simple: true })).toBe(PAGE_CACHE_KIB);
+    expect(writer.sqlite.pragma('cache_size', { simple: true })).toBe(PAGE_CACHE_KIB);
+  });
+
   it('see a page the bot turned on, at once', () => {
     const { bot, web } = bothConnections();
     expect(web.alliances.publicPage('harbour')).toBeNull();
