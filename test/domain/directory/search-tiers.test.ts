@@ -106,15 +106,20 @@ function reference(text: string, tag?: string): string[] {
   return ranked.sort((a, b) => a.tier - b.tier).map((s) => s.name);
 }
 
+/** The spaces above on a fresh database, with the statements it runs recorded (values filled in, long ones cut short). */
+function seeded() {
+  const ran: string[] = [];
+  const database = openDatabase(':memory:', { trace: (source) => ran.push(source) });
+  seed(database.db);
+  return { ...database, ran, search: createDirectorySearchRepo(database.db) };
+}
+
 describe('tiers skipped and filters narrowed (searches)', () => {
   const texts = ['rainier works', 'rainier', 'works', 'quiet loft', 'quiet', 'loft', 'coffee', 'podcast', 'tacoma', 'washington', 'women', 'rain wor', 'zebra', 'co'];
 
   it('finds the same spaces in the same order as a reading of every column, with and without a tag', () => {
-    const ran: string[] = [];
-    const database = openDatabase(':memory:', { trace: (source) => ran.push(source) });
+    const { search, close } = seeded();
     try {
-      seed(database.db);
-      const search = createDirectorySearchRepo(database.db);
       const names = new Map(SPACES.map((s, i) => [i + 1, s.name]));
       for (const text of texts) {
         for (const tag of [undefined, 'women-owned', 'quiet']) {
@@ -123,16 +128,14 @@ describe('tiers skipped and filters narrowed (searches)', () => {
         }
       }
     } finally {
-      database.close();
+      close();
     }
   });
 
   it('asks nothing of a tier its words cannot match, and narrows by the rarest word of a tag', () => {
-    const ran: string[] = [];
-    const database = openDatabase(':memory:', { trace: (source) => ran.push(source) });
+    const database = seeded();
+    const { search, ran } = database;
     try {
-      seed(database.db);
-      const search = createDirectorySearchRepo(database.db);
       const asked = (text: string, tag?: string) => {
         const before = ran.length;
         search.searchIds(GUILD, { match: ftsQuery(text), ...(tag ? { tag } : {}) }, 100);
