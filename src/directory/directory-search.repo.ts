@@ -6,7 +6,7 @@ import { createSqlStatements } from '../db/prepared.js';
 import { isIdentityTag } from './directory.rules.js';
 import { createFtsVocabulary, MAX_WORDS_PER_PREFIX, type IndexCounts } from './fts-vocabulary.js';
 import { choosePlan, type SearchPlan } from './search-plan.rules.js';
-import { ALL_COLUMNS, ALL_COLUMNS_NO_TAGS, filterTerms, filterWords, scopedMatch, tierMatches, type FtsTable } from './fts-query.rules.js';
+import { ALL_COLUMNS, ALL_COLUMNS_NO_TAGS, filterTerms, narrowingWords, scopedMatch, tierCanMatch, tierMatches, type ColumnDocs, type FtsTable } from './fts-query.rules.js';
 import type { BoundingBox } from './text.rules.js';
 
 export interface SpaceListing {
@@ -84,29 +84,45 @@ export function createDirectorySearchRepo(db: Db) {
    * few. FTS5 evaluates a prefix term by merging the doclists of every word it matches into memory first, which is
    * linear in the spaces containing them ("coffee"* read 50,000 entries at 100,000 spaces for a 10-row page);
    * whole words are streamed and skipped through. Many words (a 2-letter prefix) keep the prefix term. `groups`:
-   * the documents holding each typed word's words (Infinity for a kept prefix), for the plan.
+   * the documents holding each typed word's words (Infinity for a kept prefix), for the plan; `words`: those words
+   * (null for a kept prefix, or one the vocabulary does not hold as typed), for the tiers' column counts.
    */
-  function wholeWords(index: IndexCounts, terms: string): { terms: string; groups: number[] } {
+  function wholeWords(index: IndexCounts, terms: string): { terms: string; groups: number[]; words: (string[] | null)[] } {
     const groups = [...terms.matchAll(/"([^"]+)"\*/g)].map(([prefixTerm, word]) => {
       const words = index.wordsStartingWith(word ?? '');
-      if (words.length > MAX_WORDS_PER_PREFIX) return { term: prefixTerm, docs: Infinity };
-      if (words.length === 0) return { term: prefixTerm, docs: 0 };
-      return { term: `(${words.map((w) => `"${w.term}"`).join(' OR ')})`, docs: words.reduce((sum, w) => sum + w.docs, 0) };
+      if (words.length > MAX_WORDS_PER_PREFIX) return { term: prefixTerm, docs: Infinity, words: null };
+      if (words.length === 0) return { term: prefixTerm, docs: 0, words: null };
+      return { term: `(${words.map((w) => `"${w.term}"`).join(' OR ')})`, docs: words.reduce((sum, w) => sum + w.docs, 0), words: words.map((w) => w.term) };
     });
     // FTS5's implicit AND joins phrases only, not parenthesized groups.
-    return groups.length ? { terms: groups.map((g) => g.term).join(' AND '), groups: groups.map((g) => g.docs) } : { terms, groups: [Infinity] };
+    return groups.length
+      ? { terms: groups.map((g) => g.term).join(' AND '), groups: groups.map((g) => g.docs), words: groups.map((g) => g.words) }
+      : { terms, groups: [Infinity], words: [null] };
   }
+
+  /** Each typed word's documents per column: its whole words' counts added up (a word is in a column when one of them is). */
+  const columnDocs = (index: IndexCounts, words: (string[] | null)[]): (ColumnDocs | null)[] =>
+    words.map((group) => {
+      if (!group) return null;
+      const total: ColumnDocs = {};
+      for (const [column, docs] of group.flatMap((word) => Object.entries(index.columns(word)))) total[column] = (total[column] ?? 0) + (docs ?? 0);
+      return total;
+    });
 
   /** The alliance's approved spaces, as triggers count them (drizzle/0025): its scope token's documents. */
   const approvedCount = (guildId: string): number =>
     statements.get<{ n: number }>(sql`SELECT approved AS n FROM directory_versions WHERE guild_id = ${guildId}`)?.n ?? 0;
 
-  /** What the full-text query holds beside the text (search-plan.rules.ts): the scope token, the filters' words. */
-  function planOf(index: IndexCounts, guildId: string, filters: SearchFilters, groups: number[]): SearchPlan {
-    const { city, tag } = filterWords(filters);
-    return choosePlan({
-      text: groups, scope: approvedCount(guildId), filterWords: [...city, ...tag].map((w) => index.docs(w)), rows: index.rows(), sqlFilters: hasFilters(filters),
+  /**
+   * What the full-text query holds beside the text (search-plan.rules.ts): the scope token, and each filter's rarest
+   * word (narrowingWords) as `filterTerms`, ready to append ('' when the plan leaves the filters to SQL).
+   */
+  function planOf(index: IndexCounts, guildId: string, filters: SearchFilters, groups: number[]): SearchPlan & { filterTerms: string } {
+    const words = narrowingWords(filters, index.docs);
+    const plan = choosePlan({
+      text: groups, scope: approvedCount(guildId), filterWords: [...words.city, ...words.tag].map((w) => index.docs(w)), rows: index.rows(), sqlFilters: hasFilters(filters),
     });
+    return { ...plan, filterTerms: plan.filterWords ? filterTerms(words) : '' };
   }
 
   /** What SQL checks of each row FTS returns: the alliance (and status, when FTS's scope did not), and the filters. */
@@ -151,13 +167,16 @@ export function createDirectorySearchRepo(db: Db) {
   function textIds(guildId: string, filters: SearchFilters & { match: string }, limit: number): number[] {
     const ids: number[] = [];
     const index = vocabulary();
-    const { terms, groups } = wholeWords(index, filters.match);
+    const { terms, groups, words } = wholeWords(index, filters.match);
     const plan = planOf(index, guildId, filters, groups);
+    let columns: (ColumnDocs | null)[] | null = null;
     for (const tier of tierMatches(plan.scoped ? guildId : null, terms, filters.textWithoutTags)) {
       const wanted = limit - ids.length;
       if (wanted <= 0) break;
+      columns ??= columnDocs(index, words);
+      if (!tierCanMatch(tier.tier, columns, filters.textWithoutTags)) continue;
       // The name index has no city or tags column: those filters stay in SQL for the first tier.
-      const match = tier.table === 'spaces_name_fts' ? tier.match : `(${tier.match})${plan.filterWords ? filterTerms(filters) : ''}`;
+      const match = tier.table === 'spaces_name_fts' ? tier.match : `(${tier.match})${plan.filterTerms}`;
       ids.push(...matchingIds(guildId, tier.table, match, filters, wanted, plan.scoped));
     }
     return ids;
@@ -195,7 +214,7 @@ export function createDirectorySearchRepo(db: Db) {
       const inner = text && plan
         ? hasFilters(filters) || !plan.scoped
           ? sql`SELECT 1 FROM spaces_fts CROSS JOIN spaces s ON s.id = spaces_fts.rowid
-              WHERE spaces_fts MATCH ${`${scopedMatch(plan.scoped ? guildId : null, text.terms, columns)}${plan.filterWords ? filterTerms(filters) : ''}`} AND ${checks(guildId, filters, plan.scoped)}`
+              WHERE spaces_fts MATCH ${`${scopedMatch(plan.scoped ? guildId : null, text.terms, columns)}${plan.filterTerms}`} AND ${checks(guildId, filters, plan.scoped)}`
           : sql`SELECT 1 FROM spaces_fts WHERE spaces_fts MATCH ${scopedMatch(guildId, text.terms, columns)}`
         : filters.tag
           ? // Driven by the tag's rows (guild, tag, space id): the planner preferred the desks index and checked the

@@ -1,7 +1,10 @@
 // What the directory's full-text index knows about its own words, read from FTS5's tables and remembered until the
-// index changes: the words a typed prefix stands for, how many documents hold a word, and how many spaces it holds. The search plans from these counts (search-plan.rules.ts).
+// index changes: the words a typed prefix stands for, how many documents hold a word (in all, and in each column), and
+// how many spaces it holds. The search plans from these counts (search-plan.rules.ts) and skips the relevance tiers
+// they rule out (tierCanMatch in fts-query.rules.ts).
 import { sql } from 'drizzle-orm';
 import type { SqlStatements } from '../db/prepared.js';
+import type { ColumnDocs } from './fts-query.rules.js';
 
 /** More words than this under one prefix: the prefix stays a prefix term (see wholeWords in directory-search.repo.ts). */
 export const MAX_WORDS_PER_PREFIX = 8;
@@ -19,16 +22,18 @@ export function createFtsVocabulary(statements: SqlStatements) {
    * id 10 of the _data table) whenever a write adds or merges a segment, this process's or another's, so equal bytes
    * mean an unchanged vocabulary and unchanged counts.
    */
-  let known: { structure: Buffer | null; prefixes: Map<string, IndexWord[]>; docs: Map<string, number>; rows: number | null } = {
-    structure: null, prefixes: new Map(), docs: new Map(), rows: null,
-  };
+  const empty = (structure: Buffer | null) => ({
+    structure, prefixes: new Map<string, IndexWord[]>(), docs: new Map<string, number>(), columns: new Map<string, ColumnDocs>(), rows: null as number | null,
+  });
+  let known = empty(null);
   function current() {
     const structure = statements.get<{ block: Buffer }>(sql`SELECT block FROM spaces_fts_data WHERE id = 10`)?.block ?? null;
-    if (!structure || !known.structure?.equals(structure)) known = { structure, prefixes: new Map(), docs: new Map(), rows: null };
+    if (!structure || !known.structure?.equals(structure)) known = empty(structure);
     // Typed prefixes and words are few; a bound keeps odd input from growing the maps between writes.
-    if (known.prefixes.size + known.docs.size >= 2000) {
+    if (known.prefixes.size + known.docs.size + known.columns.size >= 2000) {
       known.prefixes.clear();
       known.docs.clear();
+      known.columns.clear();
     }
     return known;
   }
@@ -55,6 +60,19 @@ export function createFtsVocabulary(statements: SqlStatements) {
         const docs = statements.get<{ docs: number }>(sql`SELECT doc AS docs FROM spaces_fts_terms WHERE term = ${term}`)?.docs ?? 0;
         now.docs.set(term, docs);
         return docs;
+      },
+
+      /**
+       * Documents holding exactly this word in each column (drizzle/0026; a column it is never in is absent). Read as
+       * the row counts are, from the word's whole doclist, once until the index changes.
+       */
+      columns(term: string): ColumnDocs {
+        const found = now.columns.get(term);
+        if (found) return found;
+        const rows = statements.all<{ col: string; docs: number }>(sql`SELECT col, doc AS docs FROM spaces_fts_columns WHERE term = ${term}`);
+        const columns: ColumnDocs = Object.fromEntries(rows.map((row) => [row.col, row.docs]));
+        now.columns.set(term, columns);
+        return columns;
       },
 
       /**
