@@ -143,65 +143,42 @@ export function pairsBetween(myEntries: readonly MatchEntry[], theirs: readonly 
 export function rankMatches(input: RankInput): PersonMatch[] {
   const { me, now } = input;
   if (scratch.bestOffer.length < input.owners) scratch = scratchFor(input.owners * 2);
-  const { bestOffer, bestNeed } = scratch;
-  /** Owners scored, each once, and their member ids. */
-  const touched: number[] = [];
-  const touchedIds: string[] = [];
+  const { bestOffer, bestNeed, bases, touched, touchedIds, visible } = scratch;
   const myOwner = input.myEntries[0]?.owner ?? -1;
-  const { same, synonym, category } = WEIGHTS.closeness;
-  const freshPerMs = WEIGHTS.freshness / FRESHNESS_SPAN;
-  const visible: number[] = [];
-  // A score per visible person (at most one per owner), in scratch space too.
-  const bases = scratch.bases;
+  /** Owners scored (each once), and how many of them are visible. */
+  let count = 0;
+  let shown = 0;
   try {
     for (const mine of input.myEntries) {
       if (!live(mine, now)) continue;
-      const mineOffers = mine.kind === 'offer';
-      const myLevel = WEIGHTS.level[mine.level ?? 'none'];
-      const hasCategory = mine.category !== null;
-      const b = input.candidates(mine);
-      const best = mineOffers ? bestNeed : bestOffer;
-      for (let i = 0; i < b.size; i++) {
-        const owner = b.owner[i]!;
-        if (owner === myOwner || b.expiresAt[i]! <= now) continue;
-        let score: number;
-        if (b.skill[i] === mine.skillRef) score = b.term[i] === mine.termRef ? same : synonym;
-        else if (hasCategory) score = category;
-        else continue;
-        score += mineOffers ? myLevel : LEVEL_WEIGHTS[b.level[i]!]!;
-        const age = now - b.renewedAt[i]!;
-        score += age <= 0 ? WEIGHTS.freshness : age >= FRESHNESS_SPAN ? 0 : WEIGHTS.freshness - age * freshPerMs;
-        if (bestOffer[owner] === 0 && bestNeed[owner] === 0) {
-          touched.push(owner);
-          touchedIds.push(b.ownerIds[owner]!);
-        }
-        if (score > best[owner]!) best[owner] = score;
-      }
+      const offers = mine.kind === 'offer';
+      count = scanBucket(input.candidates(mine), mine, myOwner, now, offers ? bestNeed : bestOffer, offers ? bestOffer : bestNeed, count);
     }
-    const base = (owner: number) => {
-      const offer = bestOffer[owner]!;
-      const need = bestNeed[owner]!;
-      return (offer > 0 && need > 0 ? WEIGHTS.mutual : 0) + offer + need;
-    };
-    for (let i = 0; i < touched.length; i++) if (!input.excluded(touchedIds[i]!)) visible.push(i);
-    for (let i = 0; i < visible.length; i++) bases[i] = base(touched[visible[i]!]!);
+    for (let t = 0; t < count; t++) {
+      if (input.excluded(touchedIds[t]!)) continue;
+      const offer = bestOffer[touched[t]!]!;
+      const need = bestNeed[touched[t]!]!;
+      bases[shown] = (offer > 0 && need > 0 ? WEIGHTS.mutual : 0) + offer + need;
+      visible[shown++] = t;
+    }
   } finally {
     // The scratch arrays go back to zeros for the next caller, only where this one wrote.
-    for (const owner of touched) bestOffer[owner] = bestNeed[owner] = 0;
+    for (let t = 0; t < count; t++) bestOffer[touched[t]!] = bestNeed[touched[t]!] = 0;
   }
   // Only people whose score before locality, plus the largest locality bonus, can reach the k-th best score before
   // locality need sorting. A caller with no place gives no one a locality bonus: the cut-off is then exact.
   const myPlace = input.locality?.(me) ?? null;
   const bonus = myPlace ? MAX_LOCALITY : 0;
   let cutoff = Number.NEGATIVE_INFINITY;
-  if (visible.length > input.limit) {
-    const select = scratch.select.subarray(0, visible.length);
-    select.set(bases.subarray(0, visible.length));
+  if (shown > input.limit) {
+    const select = scratch.select.subarray(0, shown);
+    select.set(bases.subarray(0, shown));
     cutoff = kthLargest(select, input.limit) - bonus;
   }
   const pool: { userId: string; base: number }[] = [];
-  for (let i = 0; i < visible.length; i++) if (bases[i]! >= cutoff) pool.push({ userId: touchedIds[visible[i]!]!, base: bases[i]! });
-  pool.sort((a, b) => b.base - a.base || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+  for (let i = 0; i < shown; i++) if (bases[i]! >= cutoff) pool.push({ userId: touchedIds[visible[i]!]!, base: bases[i]! });
+  // By score alone: people with equal scores (hundreds, often) are put in order by insertSorted, among the few kept.
+  pool.sort((a, b) => b.base - a.base);
 
   // Everyone in the pool may need their place (scores bunch within the locality bonus): fetch them in one go.
   if (myPlace && input.prefetchLocality) input.prefetchLocality(pool.map((person) => person.userId));
@@ -210,7 +187,9 @@ export function rankMatches(input: RankInput): PersonMatch[] {
     if (ranked.length >= input.limit && score + bonus < ranked[input.limit - 1]!.score) break;
     const place = myPlace && input.locality ? input.locality(userId) : null;
     const tier = localityTier(myPlace, place);
-    insertSorted(ranked, { userId, score: score + WEIGHTS.locality[tier], tier, place });
+    const person = { userId, score: score + WEIGHTS.locality[tier], tier, place };
+    if (ranked.length >= input.limit && !comesBefore(person, ranked[input.limit - 1]!)) continue;
+    insertSorted(ranked, person);
     if (ranked.length > input.limit) ranked.pop();
   }
   const keep = input.pairsPerPerson ?? 5;
@@ -228,12 +207,55 @@ export function rankMatches(input: RankInput): PersonMatch[] {
   });
 }
 
+const { same: SAME, synonym: SYNONYM, category: CATEGORY } = WEIGHTS.closeness;
+const FRESH_PER_MS = WEIGHTS.freshness / FRESHNESS_SPAN;
+
+/**
+ * One bucket's candidates against one of the caller's entries: each owner's best score in that direction goes into
+ * `best`; an owner seen for the first time (zero in both directions) is added to the scratch's touched lists at
+ * `count`, which is returned moved on. Alone in a function of plain locals, the loop is what V8 optimizes best.
+ */
+function scanBucket(b: CandidateBucket, mine: MatchEntry, myOwner: number, now: number, best: Float64Array, other: Float64Array, count: number): number {
+  const { touched, touchedIds } = scratch;
+  const { size, owner: owners, skill, term, level, renewedAt, expiresAt, ownerIds } = b;
+  const mineOffers = mine.kind === 'offer';
+  const myLevel = WEIGHTS.level[mine.level ?? 'none'];
+  const hasCategory = mine.category !== null;
+  const { skillRef, termRef } = mine;
+  for (let i = 0; i < size; i++) {
+    const owner = owners[i]!;
+    if (owner === myOwner || expiresAt[i]! <= now) continue;
+    let score: number;
+    if (skill[i] === skillRef) score = term[i] === termRef ? SAME : SYNONYM;
+    else if (hasCategory) score = CATEGORY;
+    else continue;
+    score += mineOffers ? myLevel : LEVEL_WEIGHTS[level[i]!]!;
+    const age = now - renewedAt[i]!;
+    score += age <= 0 ? WEIGHTS.freshness : age >= FRESHNESS_SPAN ? 0 : WEIGHTS.freshness - age * FRESH_PER_MS;
+    if (best[owner] === 0 && other[owner] === 0) {
+      touched[count] = owner;
+      touchedIds[count++] = ownerIds[owner]!;
+    }
+    if (score > best[owner]!) best[owner] = score;
+  }
+  return count;
+}
+
 /**
  * Best scores per owner (zeroed where used) and the visible people's scores, kept between calls: four arrays the size
  * of the alliance per match (80 KB each for 10,000 members) were most of a match's garbage, outside the heap, where it
  * brings on full collections. Ranking is synchronous, so calls never overlap.
  */
-const scratchFor = (size: number) => ({ bestOffer: new Float64Array(size), bestNeed: new Float64Array(size), bases: new Float64Array(size), select: new Float64Array(size) });
+const scratchFor = (size: number) => ({
+  bestOffer: new Float64Array(size),
+  bestNeed: new Float64Array(size),
+  bases: new Float64Array(size),
+  select: new Float64Array(size),
+  /** Owners scored, in the order first seen, with their member ids; and which of them are visible. */
+  touched: new Int32Array(size),
+  touchedIds: new Array<string>(size).fill(''),
+  visible: new Int32Array(size),
+});
 let scratch = scratchFor(0);
 
 /** The k-th largest value (k ≥ 1), by quickselect in place: a full sort of thousands of scores cost more than the scan. */
@@ -262,8 +284,11 @@ export function kthLargest(values: Float64Array, k: number): number {
   return values[target]!;
 }
 
+/** Higher score first, then the smaller member id: the one order of the list. */
+const comesBefore = (a: { userId: string; score: number }, b: { userId: string; score: number }) => a.score > b.score || (a.score === b.score && a.userId < b.userId);
+
 function insertSorted<T extends { userId: string; score: number }>(results: T[], person: T): void {
   let i = results.length;
-  while (i > 0 && (results[i - 1]!.score < person.score || (results[i - 1]!.score === person.score && results[i - 1]!.userId > person.userId))) i--;
+  while (i > 0 && comesBefore(person, results[i - 1]!)) i--;
   results.splice(i, 0, person);
 }
