@@ -96,8 +96,8 @@ export interface RankInput {
   entriesOf(userId: string): readonly MatchEntry[];
   /** One more than the largest `owner` number among entries (sizes the score arrays). */
   owners: number;
-  /** Members left out (hidden from matching). */
-  excluded(userId: string): boolean;
+  /** Members left out (hidden from matching); absent when no one is. */
+  excluded?: ((userId: string) => boolean) | undefined;
   locality?: ((userId: string) => Locality | null) | undefined;
   /** Loads the places of many people at once before `locality` is asked for them one by one (optional). */
   prefetchLocality?: ((userIds: readonly string[]) => void) | undefined;
@@ -135,18 +135,19 @@ export function pairsBetween(myEntries: readonly MatchEntry[], theirs: readonly 
 
 /**
  * Ranks people for the caller in two passes. The scan keeps only each person's best score per direction in
- * typed arrays (no allocation per candidate: a category can hold thousands of entries). Then people are
- * taken in order of score-before-locality; their reasons and locality are worked out only while they can
- * still reach the top `limit` (score plus the largest locality bonus beats the cut-off), so a directory
- * lookup runs for a few dozen people, not thousands.
+ * typed arrays (no allocation per candidate: a category can hold thousands of entries). Then only people who can
+ * still reach the top `limit` (score before locality plus the largest locality bonus reaches the k-th best score
+ * before locality) get their locality, in one bulk lookup, so a directory lookup runs for hundreds of people at most,
+ * not thousands; their reasons are worked out only for the `limit` kept.
  */
 export function rankMatches(input: RankInput): PersonMatch[] {
   const { me, now } = input;
   if (scratch.bestOffer.length < input.owners) scratch = scratchFor(input.owners * 2);
   const { bestOffer, bestNeed, bases, touched, touchedIds, visible } = scratch;
   const myOwner = input.myEntries[0]?.owner ?? -1;
-  /** Owners scored (each once), and how many of them are visible. */
+  /** Owners scored (each once), how many of them were read back (and zeroed), and how many of them are visible. */
   let count = 0;
+  let read = 0;
   let shown = 0;
   try {
     for (const mine of input.myEntries) {
@@ -154,19 +155,21 @@ export function rankMatches(input: RankInput): PersonMatch[] {
       const offers = mine.kind === 'offer';
       count = scanBucket(input.candidates(mine), mine, myOwner, now, offers ? bestNeed : bestOffer, offers ? bestOffer : bestNeed, count);
     }
-    for (let t = 0; t < count; t++) {
-      if (input.excluded(touchedIds[t]!)) continue;
-      const offer = bestOffer[touched[t]!]!;
-      const need = bestNeed[touched[t]!]!;
+    for (; read < count; read++) {
+      const owner = touched[read]!;
+      const offer = bestOffer[owner]!;
+      const need = bestNeed[owner]!;
+      // The scratch arrays go back to zeros for the next caller, only where this one wrote.
+      bestOffer[owner] = bestNeed[owner] = 0;
+      if (input.excluded?.(touchedIds[read]!)) continue;
       bases[shown] = (offer > 0 && need > 0 ? WEIGHTS.mutual : 0) + offer + need;
-      visible[shown++] = t;
+      visible[shown++] = read;
     }
   } finally {
-    // The scratch arrays go back to zeros for the next caller, only where this one wrote.
-    for (let t = 0; t < count; t++) bestOffer[touched[t]!] = bestNeed[touched[t]!] = 0;
+    for (; read < count; read++) bestOffer[touched[read]!] = bestNeed[touched[read]!] = 0;
   }
   // Only people whose score before locality, plus the largest locality bonus, can reach the k-th best score before
-  // locality need sorting. A caller with no place gives no one a locality bonus: the cut-off is then exact.
+  // locality are ranked. A caller with no place gives no one a locality bonus: the cut-off is then exact.
   const myPlace = input.locality?.(me) ?? null;
   const bonus = myPlace ? MAX_LOCALITY : 0;
   let cutoff = Number.NEGATIVE_INFINITY;
@@ -175,19 +178,25 @@ export function rankMatches(input: RankInput): PersonMatch[] {
     select.set(bases.subarray(0, shown));
     cutoff = kthLargest(select, input.limit) - bonus;
   }
-  const pool: { userId: string; base: number }[] = [];
-  for (let i = 0; i < shown; i++) if (bases[i]! >= cutoff) pool.push({ userId: touchedIds[visible[i]!]!, base: bases[i]! });
-  // By score alone: people with equal scores (hundreds, often) are put in order by insertSorted, among the few kept.
-  pool.sort((a, b) => b.base - a.base);
-
-  // Everyone in the pool may need their place (scores bunch within the locality bonus): fetch them in one go.
-  if (myPlace && input.prefetchLocality) input.prefetchLocality(pool.map((person) => person.userId));
+  const pool: string[] = [];
+  const poolBases: number[] = [];
+  for (let i = 0; i < shown; i++) {
+    if (bases[i]! < cutoff) continue;
+    pool.push(touchedIds[visible[i]!]!);
+    poolBases.push(bases[i]!);
+  }
+  // Everyone in the pool may need their place (scores bunch within the locality bonus: hundreds of people, often):
+  // fetch them in one go, then keep the best `limit` in one pass. Sorting the pool first, to stop early, cost more than
+  // the places it saved, which the bulk lookup has already read.
+  if (myPlace && input.prefetchLocality) input.prefetchLocality(pool);
   const ranked: { userId: string; score: number; tier: LocalityTier; place: Locality | null }[] = [];
-  for (const { userId, base: score } of pool) {
-    if (ranked.length >= input.limit && score + bonus < ranked[input.limit - 1]!.score) break;
+  for (let i = 0; i < pool.length; i++) {
+    const userId = pool[i]!;
+    const base = poolBases[i]!;
+    if (ranked.length >= input.limit && base + bonus < ranked[input.limit - 1]!.score) continue;
     const place = myPlace && input.locality ? input.locality(userId) : null;
     const tier = localityTier(myPlace, place);
-    const person = { userId, score: score + WEIGHTS.locality[tier], tier, place };
+    const person = { userId, score: base + WEIGHTS.locality[tier], tier, place };
     if (ranked.length >= input.limit && !comesBefore(person, ranked[input.limit - 1]!)) continue;
     insertSorted(ranked, person);
     if (ranked.length > input.limit) ranked.pop();

@@ -181,6 +181,10 @@ export class GuildSkillIndex {
   }
 
   /** Most alliances have no hidden member: ranking then skips thousands of lookups. */
+  get hasHidden(): boolean {
+    return this.hiddenCount > 0;
+  }
+
   isHidden(userId: string): boolean {
     return this.hiddenCount > 0 && (this.prefs.get(userId)?.hidden ?? false);
   }
