@@ -142,8 +142,8 @@ export function pairsBetween(myEntries: readonly MatchEntry[], theirs: readonly 
  */
 export function rankMatches(input: RankInput): PersonMatch[] {
   const { me, now } = input;
-  if (scratch.bestOffer.length < input.owners) scratch = scratchFor(input.owners * 2);
-  const { bestOffer, bestNeed, bases, touched, touchedIds, visible } = scratch;
+  if (scratch.bases.length < input.owners) scratch = scratchFor(input.owners * 2);
+  const { best, bases, touched, touchedIds, visible } = scratch;
   const myOwner = input.myEntries[0]?.owner ?? -1;
   /** Owners scored (each once), how many of them were read back (and zeroed), and how many of them are visible. */
   let count = 0;
@@ -152,21 +152,20 @@ export function rankMatches(input: RankInput): PersonMatch[] {
   try {
     for (const mine of input.myEntries) {
       if (!live(mine, now)) continue;
-      const offers = mine.kind === 'offer';
-      count = scanBucket(input.candidates(mine), mine, myOwner, now, offers ? bestNeed : bestOffer, offers ? bestOffer : bestNeed, count);
+      count = scanBucket(input.candidates(mine), mine, myOwner, now, count);
     }
     for (; read < count; read++) {
-      const owner = touched[read]!;
-      const offer = bestOffer[owner]!;
-      const need = bestNeed[owner]!;
+      const at = 2 * touched[read]!;
+      const offer = best[at]!;
+      const need = best[at + 1]!;
       // The scratch arrays go back to zeros for the next caller, only where this one wrote.
-      bestOffer[owner] = bestNeed[owner] = 0;
+      best[at] = best[at + 1] = 0;
       if (input.excluded?.(touchedIds[read]!)) continue;
       bases[shown] = (offer > 0 && need > 0 ? WEIGHTS.mutual : 0) + offer + need;
       visible[shown++] = read;
     }
   } finally {
-    for (; read < count; read++) bestOffer[touched[read]!] = bestNeed[touched[read]!] = 0;
+    for (; read < count; read++) best[2 * touched[read]!] = best[2 * touched[read]! + 1] = 0;
   }
   // Only people whose score before locality, plus the largest locality bonus, can reach the k-th best score before
   // locality are ranked. A caller with no place gives no one a locality bonus: the cut-off is then exact.
@@ -224,10 +223,12 @@ const FRESH_PER_MS = WEIGHTS.freshness / FRESHNESS_SPAN;
  * `best`; an owner seen for the first time (zero in both directions) is added to the scratch's touched lists at
  * `count`, which is returned moved on. Alone in a function of plain locals, the loop is what V8 optimizes best.
  */
-function scanBucket(b: CandidateBucket, mine: MatchEntry, myOwner: number, now: number, best: Float64Array, other: Float64Array, count: number): number {
-  const { touched, touchedIds } = scratch;
+function scanBucket(b: CandidateBucket, mine: MatchEntry, myOwner: number, now: number, count: number): number {
+  const { best, touched, touchedIds } = scratch;
   const { size, owner: owners, skill, term, level, renewedAt, expiresAt, ownerIds } = b;
   const mineOffers = mine.kind === 'offer';
+  // They offer (slot 0) what the caller needs, or need (slot 1) what the caller offers.
+  const direction = mineOffers ? 1 : 0;
   const myLevel = WEIGHTS.level[mine.level ?? 'none'];
   const hasCategory = mine.category !== null;
   const { skillRef, termRef } = mine;
@@ -241,11 +242,12 @@ function scanBucket(b: CandidateBucket, mine: MatchEntry, myOwner: number, now: 
     score += mineOffers ? myLevel : LEVEL_WEIGHTS[level[i]!]!;
     const age = now - renewedAt[i]!;
     score += age <= 0 ? WEIGHTS.freshness : age >= FRESHNESS_SPAN ? 0 : WEIGHTS.freshness - age * FRESH_PER_MS;
-    if (best[owner] === 0 && other[owner] === 0) {
+    const at = 2 * owner;
+    if (best[at] === 0 && best[at + 1] === 0) {
       touched[count] = owner;
       touchedIds[count++] = ownerIds[owner]!;
     }
-    if (score > best[owner]!) best[owner] = score;
+    if (score > best[at + direction]!) best[at + direction] = score;
   }
   return count;
 }
@@ -256,8 +258,8 @@ function scanBucket(b: CandidateBucket, mine: MatchEntry, myOwner: number, now: 
  * brings on full collections. Ranking is synchronous, so calls never overlap.
  */
 const scratchFor = (size: number) => ({
-  bestOffer: new Float64Array(size),
-  bestNeed: new Float64Array(size),
+  /** By owner, side by side (one cache line): the best score of what they offer, then of what they need. */
+  best: new Float64Array(2 * size),
   bases: new Float64Array(size),
   select: new Float64Array(size),
   /** Owners scored, in the order first seen, with their member ids; and which of them are visible. */
