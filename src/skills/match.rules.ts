@@ -1,13 +1,14 @@
 // Pure matching rules: how close two skills are, how a pair of entries scores, and how people are ranked
 // (mutual matches first, then closeness, level, locality, freshness), with a reason for every line.
-import { DAY } from '../shared/clock.js';
 import type { SkillLevel } from '../db/schema/skills.js';
-import { LEVEL_CODES, type CandidateBucket, type MatchEntry } from './match.bucket.js';
+import type { CandidateBucket, MatchEntry } from './match.bucket.js';
+import { scoreCandidates } from './match.scan.js';
+import { FRESHNESS_SPAN, MAX_LOCALITY, WEIGHTS, type Closeness, type LocalityTier } from './match.weights.js';
 
-// The entry's shape lives with the columns it is packed into; most readers import it from here.
+// The entry's shape lives with the columns it is packed into, the weights with the scan; most readers import them here.
 export type { MatchEntry } from './match.bucket.js';
-
-export type Closeness = 'same' | 'synonym' | 'category';
+export { kthLargest } from './match.scan.js';
+export { MAX_LOCALITY, WEIGHTS, type Closeness, type LocalityTier } from './match.weights.js';
 
 /** Same skill in the same words > same skill through a synonym > another skill of the same category. */
 export function closeness(a: Pick<MatchEntry, 'skillKey' | 'term' | 'category'>, b: Pick<MatchEntry, 'skillKey' | 'term' | 'category'>): Closeness | null {
@@ -24,8 +25,6 @@ export interface Locality {
   country: string;
 }
 
-export type LocalityTier = 'space' | 'city' | 'region' | 'remote' | 'unknown';
-
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export function localityTier(mine: Locality | null, theirs: Locality | null): LocalityTier {
@@ -36,25 +35,6 @@ export function localityTier(mine: Locality | null, theirs: Locality | null): Lo
   if (mine.region && theirs.region && same(mine.region, theirs.region)) return 'region';
   return 'remote';
 }
-
-/**
- * Weights. Reciprocity is larger than any one-way score can reach, so mutual matches always come first;
- * within a tier closeness dominates, then level, locality and freshness refine.
- */
-export const WEIGHTS = {
-  mutual: 200,
-  closeness: { same: 60, synonym: 50, category: 20 } satisfies Record<Closeness, number>,
-  /** Level of whoever offers in the pair; an offer without a level counts as practiced-ish. */
-  level: { expert: 15, practiced: 10, learning: 4, none: 8 },
-  locality: { space: 20, city: 12, region: 6, remote: 0, unknown: 0 } satisfies Record<LocalityTier, number>,
-  /** Full points for an entry added or renewed today, none after 90 days. */
-  freshness: 10,
-} as const;
-
-export const MAX_LOCALITY = WEIGHTS.locality.space;
-/** Level weights by level code (the packed columns hold codes). */
-const LEVEL_WEIGHTS = Float64Array.from(Object.entries(LEVEL_CODES).sort((a, b) => a[1] - b[1]), ([level]) => WEIGHTS.level[level as SkillLevel | 'none']);
-const FRESHNESS_SPAN = 90 * DAY;
 
 export function freshnessScore(renewedAt: number, now: number): number {
   const age = Math.max(0, now - renewedAt);
@@ -142,41 +122,12 @@ export function pairsBetween(myEntries: readonly MatchEntry[], theirs: readonly 
  */
 export function rankMatches(input: RankInput): PersonMatch[] {
   const { me, now } = input;
-  if (scratch.bases.length < input.owners) scratch = scratchFor(input.owners * 2);
-  const { best, bases, touched, touchedIds, visible } = scratch;
-  const myOwner = input.myEntries[0]?.owner ?? -1;
-  /** Owners scored (each once), how many of them were read back (and zeroed), and how many of them are visible. */
-  let count = 0;
-  let read = 0;
-  let shown = 0;
-  try {
-    for (const mine of input.myEntries) {
-      if (!live(mine, now)) continue;
-      count = scanBucket(input.candidates(mine), mine, myOwner, now, count);
-    }
-    for (; read < count; read++) {
-      const at = 2 * touched[read]!;
-      const offer = best[at]!;
-      const need = best[at + 1]!;
-      // The scratch arrays go back to zeros for the next caller, only where this one wrote.
-      best[at] = best[at + 1] = 0;
-      if (input.excluded?.(touchedIds[read]!)) continue;
-      bases[shown] = (offer > 0 && need > 0 ? WEIGHTS.mutual : 0) + offer + need;
-      visible[shown++] = read;
-    }
-  } finally {
-    for (; read < count; read++) best[2 * touched[read]!] = best[2 * touched[read]! + 1] = 0;
-  }
   // Only people whose score before locality, plus the largest locality bonus, can reach the k-th best score before
   // locality are ranked. A caller with no place gives no one a locality bonus: the cut-off is then exact.
   const myPlace = input.locality?.(me) ?? null;
   const bonus = myPlace ? MAX_LOCALITY : 0;
-  let cutoff = Number.NEGATIVE_INFINITY;
-  if (shown > input.limit) {
-    const select = scratch.select.subarray(0, shown);
-    select.set(bases.subarray(0, shown));
-    cutoff = kthLargest(select, input.limit) - bonus;
-  }
+  const { shown, cutoff, scratch } = scoreCandidates(input, bonus);
+  const { bases, touchedIds, visible } = scratch;
   const pool: string[] = [];
   const poolBases: number[] = [];
   for (let i = 0; i < shown; i++) {
@@ -213,86 +164,6 @@ export function rankMatches(input: RankInput): PersonMatch[] {
       score,
     };
   });
-}
-
-const { same: SAME, synonym: SYNONYM, category: CATEGORY } = WEIGHTS.closeness;
-const FRESH_PER_MS = WEIGHTS.freshness / FRESHNESS_SPAN;
-
-/**
- * One bucket's candidates against one of the caller's entries: each owner's best score in that direction goes into
- * `best`; an owner seen for the first time (zero in both directions) is added to the scratch's touched lists at
- * `count`, which is returned moved on. Alone in a function of plain locals, the loop is what V8 optimizes best.
- */
-function scanBucket(b: CandidateBucket, mine: MatchEntry, myOwner: number, now: number, count: number): number {
-  const { best, touched, touchedIds } = scratch;
-  const { size, owner: owners, skill, term, level, renewedAt, expiresAt, ownerIds } = b;
-  const mineOffers = mine.kind === 'offer';
-  // They offer (slot 0) what the caller needs, or need (slot 1) what the caller offers.
-  const direction = mineOffers ? 1 : 0;
-  const myLevel = WEIGHTS.level[mine.level ?? 'none'];
-  const hasCategory = mine.category !== null;
-  const { skillRef, termRef } = mine;
-  for (let i = 0; i < size; i++) {
-    const owner = owners[i]!;
-    if (owner === myOwner || expiresAt[i]! <= now) continue;
-    let score: number;
-    if (skill[i] === skillRef) score = term[i] === termRef ? SAME : SYNONYM;
-    else if (hasCategory) score = CATEGORY;
-    else continue;
-    score += mineOffers ? myLevel : LEVEL_WEIGHTS[level[i]!]!;
-    const age = now - renewedAt[i]!;
-    score += age <= 0 ? WEIGHTS.freshness : age >= FRESHNESS_SPAN ? 0 : WEIGHTS.freshness - age * FRESH_PER_MS;
-    const at = 2 * owner;
-    if (best[at] === 0 && best[at + 1] === 0) {
-      touched[count] = owner;
-      touchedIds[count++] = ownerIds[owner]!;
-    }
-    if (score > best[at + direction]!) best[at + direction] = score;
-  }
-  return count;
-}
-
-/**
- * Best scores per owner (zeroed where used) and the visible people's scores, kept between calls: four arrays the size
- * of the alliance per match (80 KB each for 10,000 members) were most of a match's garbage, outside the heap, where it
- * brings on full collections. Ranking is synchronous, so calls never overlap.
- */
-const scratchFor = (size: number) => ({
-  /** By owner, side by side (one cache line): the best score of what they offer, then of what they need. */
-  best: new Float64Array(2 * size),
-  bases: new Float64Array(size),
-  select: new Float64Array(size),
-  /** Owners scored, in the order first seen, with their member ids; and which of them are visible. */
-  touched: new Int32Array(size),
-  touchedIds: new Array<string>(size).fill(''),
-  visible: new Int32Array(size),
-});
-let scratch = scratchFor(0);
-
-/** The k-th largest value (k ≥ 1), by quickselect in place: a full sort of thousands of scores cost more than the scan. */
-export function kthLargest(values: Float64Array, k: number): number {
-  const target = values.length - k;
-  let lo = 0;
-  let hi = values.length - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >>> 1]!;
-    let i = lo;
-    let j = hi;
-    // Hoare's partition: equal values split evenly, so many equal scores do not make it quadratic.
-    while (i <= j) {
-      while (values[i]! < pivot) i++;
-      while (values[j]! > pivot) j--;
-      if (i <= j) {
-        const swap = values[i]!;
-        values[i++] = values[j]!;
-        values[j--] = swap;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else break;
-  }
-  return values[target]!;
 }
 
 /** Higher score first, then the smaller member id: the one order of the list. */

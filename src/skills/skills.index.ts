@@ -3,7 +3,7 @@
 // entries must take milliseconds, which SQL round trips per category cannot; one object per entry cost ~17 MB of
 // heap for such an alliance. The index is rebuilt whenever the guild's version row moved under it.
 import type { EntryRow, PrefsRow } from './skills.repo.js';
-import { allocateBucket, EMPTY_BUCKET, LEVEL_CODES, type CandidateBucket, type MatchEntry } from './match.bucket.js';
+import { allocateBucket, EMPTY_BUCKET, LEVEL_CODES, skillRanges, type CandidateBucket, type MatchEntry } from './match.bucket.js';
 import { CUSTOM_PREFIX, skillInfo } from './taxonomy.rules.js';
 
 export interface MemberPrefs {
@@ -245,7 +245,9 @@ export class GuildSkillIndex {
     };
   }
 
-  private packSlots(slots: readonly number[]): CandidateBucket {
+  /** In order of skill (then of insertion), with where each skill lies: a match reads its own skills' slices first. */
+  private packSlots(given: readonly number[]): CandidateBucket {
+    const slots = [...given].sort((a, b) => this.skill[a]! - this.skill[b]!);
     const size = slots.length;
     const bucket = allocateBucket(size, this.owners.values);
     for (let i = 0; i < size; i++) {
@@ -257,6 +259,7 @@ export class GuildSkillIndex {
       bucket.renewedAt[i] = this.renewedAt[slot]!;
       bucket.expiresAt[i] = this.expiresAt[slot]!;
     }
+    bucket.skills = skillRanges(bucket.skill, size);
     return bucket;
   }
 
