@@ -43,7 +43,7 @@ export interface CandidateBucket {
   /** Owner number → member id (at least for every owner in the bucket). */
   ownerIds: readonly string[];
   /**
-   * When the columns are in order of skill: where each skill's entries lie (from, to), so a match can read only the
+   * When the columns are grouped by skill: where each skill's entries lie (from, to), so a match can read only the
    * entries on the caller's own skill.
    */
   skills?: ReadonlyMap<number, readonly [number, number]>;
@@ -65,7 +65,7 @@ export function allocateBucket(size: number, ownerIds: string[]): CandidateBucke
   };
 }
 
-/** Where each skill's entries lie in a column in order of skill. */
+/** Where each skill's entries lie in a column grouped by skill. */
 export function skillRanges(skill: Int32Array, size: number): Map<number, readonly [number, number]> {
   const ranges = new Map<number, readonly [number, number]>();
   for (let from = 0; from < size; ) {

@@ -185,6 +185,7 @@ export class GuildSkillIndex {
     return this.hiddenCount > 0;
   }
 
+  /** Hidden from matching (and from /skills who). */
   isHidden(userId: string): boolean {
     return this.hiddenCount > 0 && (this.prefs.get(userId)?.hidden ?? false);
   }
@@ -245,9 +246,18 @@ export class GuildSkillIndex {
     };
   }
 
-  /** In order of skill (then of insertion), with where each skill lies: a match reads its own skills' slices first. */
+  /**
+   * Grouped by skill (each in order of insertion), with where each skill lies: a match reads its own skills' slices
+   * first. Grouped in one pass, not sorted: a bucket is packed again on the first read after each write to it.
+   */
   private packSlots(given: readonly number[]): CandidateBucket {
-    const slots = [...given].sort((a, b) => this.skill[a]! - this.skill[b]!);
+    const groups = new Map<number, number[]>();
+    for (const slot of given) {
+      const group = groups.get(this.skill[slot]!);
+      if (group) group.push(slot);
+      else groups.set(this.skill[slot]!, [slot]);
+    }
+    const slots = [...groups.values()].flat();
     const size = slots.length;
     const bucket = allocateBucket(size, this.owners.values);
     for (let i = 0; i < size; i++) {
