@@ -248,20 +248,23 @@ export class GuildSkillIndex {
 
   /**
    * Grouped by skill (each in order of insertion), with where each skill lies: a match reads its own skills' slices
-   * first. Grouped in one pass, not sorted: a bucket is packed again on the first read after each write to it.
+   * first. Grouped by counting, not sorted: a bucket is packed again on the first read after each write to it.
    */
-  private packSlots(given: readonly number[]): CandidateBucket {
-    const groups = new Map<number, number[]>();
-    for (const slot of given) {
-      const group = groups.get(this.skill[slot]!);
-      if (group) group.push(slot);
-      else groups.set(this.skill[slot]!, [slot]);
-    }
-    const slots = [...groups.values()].flat();
+  private packSlots(slots: readonly number[]): CandidateBucket {
     const size = slots.length;
+    // Each skill's first place: counted, then summed in order of first appearance.
+    const next = new Map<number, number>();
+    for (let i = 0; i < size; i++) next.set(this.skill[slots[i]!]!, (next.get(this.skill[slots[i]!]!) ?? 0) + 1);
+    let start = 0;
+    for (const [skill, count] of next) {
+      next.set(skill, start);
+      start += count;
+    }
     const bucket = allocateBucket(size, this.owners.values);
-    for (let i = 0; i < size; i++) {
-      const slot = slots[i]!;
+    for (let j = 0; j < size; j++) {
+      const slot = slots[j]!;
+      const i = next.get(this.skill[slot]!)!;
+      next.set(this.skill[slot]!, i + 1);
       bucket.owner[i] = this.owner[slot]!;
       bucket.skill[i] = this.skill[slot]!;
       bucket.term[i] = this.term[slot]!;
