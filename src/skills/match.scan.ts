@@ -2,7 +2,7 @@
 // direction kept in typed arrays reused from one match to the next, and the cut-off below which no one can make the
 // list. A category holds thousands of entries; when it can, the pass reads only the entries on the caller's own skills.
 import type { CandidateBucket, MatchEntry } from './match.bucket.js';
-import { CATEGORY_PAIR_MAX, FRESHNESS_SPAN, LEVEL_WEIGHTS, WEIGHTS } from './match.weights.js';
+import { CATEGORY_PAIR_MAX, FRESHNESS_SPAN, LEVEL_WEIGHTS, PAIR_MAX, WEIGHTS } from './match.weights.js';
 
 /** What the scan reads of a ranking's input (match.rules.ts's RankInput). */
 export interface ScanInput {
@@ -48,10 +48,14 @@ const live = (entry: MatchEntry, now: number) => entry.expiresAt === null || ent
 export function scoreCandidates(input: ScanInput, bonus: number): { shown: number; cutoff: number; scratch: Scratch } {
   if (scratch.bases.length < input.owners) scratch = scratchFor(input.owners * 2);
   const mine = input.myEntries.filter((entry) => live(entry, input.now));
-  const closest = scoreClosest(input, mine, bonus);
-  if (closest) return { ...closest, scratch };
+  const buckets = mine.map((entry) => input.candidates(entry));
+  if (buckets.every((bucket) => bucket.skills)) {
+    const maybeMutual = bothSides(input, mine, buckets);
+    const decided = maybeMutual ? scoreClosest(input, mine, buckets, maybeMutual, bonus) : scoreMutual(input, mine, buckets, bonus);
+    if (decided) return { ...decided, scratch };
+  }
   const shown = collect(input, (count) => {
-    for (const entry of mine) count = scanBucket(input.candidates(entry), entry, myOwnerOf(input), input.now, 0, -1, count);
+    for (let i = 0; i < mine.length; i++) count = scanBucket(buckets[i]!, mine[i]!, myOwnerOf(input), input.now, 0, -1, null, count);
     return count;
   });
   return { shown, cutoff: shown > input.limit ? kthOf(shown, input.limit) - bonus : Number.NEGATIVE_INFINITY, scratch };
@@ -66,16 +70,12 @@ const myOwnerOf = (input: ScanInput) => input.myEntries[0]?.owner ?? -1;
  * slice of each bucket) and the few who have candidates in both directions (scored from their own entries). Null when
  * that does not decide the list: then every candidate is read.
  */
-function scoreClosest(input: ScanInput, mine: readonly MatchEntry[], bonus: number): { shown: number; cutoff: number } | null {
-  const buckets = mine.map((entry) => input.candidates(entry));
-  if (buckets.some((bucket) => !bucket.skills)) return null;
-  const maybeMutual = bothSides(input, mine, buckets);
-  if (!maybeMutual) return null;
+function scoreClosest(input: ScanInput, mine: readonly MatchEntry[], buckets: readonly CandidateBucket[], maybeMutual: Map<number, string>, bonus: number): { shown: number; cutoff: number } | null {
   const myOwner = myOwnerOf(input);
   const shown = collect(input, (count) => {
     for (let i = 0; i < mine.length; i++) {
       const range = buckets[i]!.skills!.get(mine[i]!.skillRef);
-      if (range) count = scanBucket(buckets[i]!, mine[i]!, myOwner, input.now, range[0], range[1], count);
+      if (range) count = scanBucket(buckets[i]!, mine[i]!, myOwner, input.now, range[0], range[1], null, count);
     }
     for (const [owner, userId] of maybeMutual) count = scoreOwner(input, mine, owner, userId, count);
     return count;
@@ -85,7 +85,26 @@ function scoreClosest(input: ScanInput, mine: readonly MatchEntry[], bonus: numb
   return cutoff > CATEGORY_PAIR_MAX ? { shown, cutoff } : null;
 }
 
-/** Owners (and their ids) with a candidate in both directions, some perhaps lapsed; null when there are too many. */
+/**
+ * When many people may be mutual matches: a mutual match scores above any one-way match (at most PAIR_MAX), so once
+ * `limit` of them score more than that plus the locality bonus, only they can make the list, and only their entries
+ * are read (the rest of each bucket is passed over by their owner bit). Null when that does not decide the list.
+ */
+function scoreMutual(input: ScanInput, mine: readonly MatchEntry[], buckets: readonly CandidateBucket[], bonus: number): { shown: number; cutoff: number } | null {
+  const both = scratch.offerSide;
+  const shown = collect(input, (count) => {
+    for (let i = 0; i < mine.length; i++) count = scanBucket(buckets[i]!, mine[i]!, myOwnerOf(input), input.now, 0, -1, both, count);
+    return count;
+  });
+  if (shown < input.limit) return null;
+  const cutoff = kthOf(shown, input.limit) - bonus;
+  return cutoff > PAIR_MAX ? { shown, cutoff } : null;
+}
+
+/**
+ * Owners (and their ids) with a candidate in both directions, some perhaps lapsed; null when there are too many. Their
+ * bits stay in the scratch's `offerSide` for scoreMutual.
+ */
 function bothSides(input: ScanInput, mine: readonly MatchEntry[], buckets: readonly CandidateBucket[]): Map<number, string> | null {
   const { offerSide, needSide } = scratch;
   offerSide.fill(0);
@@ -98,12 +117,12 @@ function bothSides(input: ScanInput, mine: readonly MatchEntry[], buckets: reado
   }
   // Counted first: most often there are too many, and then no one is looked up.
   let both = 0;
-  for (let word = 0; word < offerSide.length && both <= MUTUAL_CHECKED + 1; word++) both += bitCount(offerSide[word]! & needSide[word]!);
+  for (let word = 0; word < offerSide.length; word++) both += bitCount((offerSide[word]! &= needSide[word]!));
   if (both > MUTUAL_CHECKED + 1) return null;
   const found = new Map<number, string>();
   const myOwner = myOwnerOf(input);
   for (let word = 0; word < offerSide.length; word++) {
-    let bits = offerSide[word]! & needSide[word]!;
+    let bits = offerSide[word]!;
     while (bits !== 0) {
       const bit = 31 - Math.clz32(bits);
       bits &= ~(1 << bit);
@@ -217,12 +236,13 @@ const { same: SAME, synonym: SYNONYM, category: CATEGORY } = WEIGHTS.closeness;
 const FRESH_PER_MS = WEIGHTS.freshness / FRESHNESS_SPAN;
 
 /**
- * One bucket's candidates (slots `from` to `to`, or all when `to` is -1) against one of the caller's entries: each
+ * One bucket's candidates (slots `from` to `to`, or all when `to` is -1; only owners whose bit is set in `only`, when
+ * given) against one of the caller's entries: each
  * owner's best score in that direction goes into the scratch's `best`; an owner seen for the first time (zero in both
  * directions) is added to its touched lists at `count`, which is returned moved on. Alone in a function of plain
  * locals, the loop is what V8 optimizes best.
  */
-function scanBucket(b: CandidateBucket, mine: MatchEntry, myOwner: number, now: number, from: number, to: number, count: number): number {
+function scanBucket(b: CandidateBucket, mine: MatchEntry, myOwner: number, now: number, from: number, to: number, only: Uint32Array | null, count: number): number {
   const { best, touched, touchedIds } = scratch;
   const { owner: owners, skill, term, level, renewedAt, expiresAt, ownerIds } = b;
   const end = to < 0 ? b.size : to;
@@ -235,6 +255,7 @@ function scanBucket(b: CandidateBucket, mine: MatchEntry, myOwner: number, now: 
   for (let i = from; i < end; i++) {
     const owner = owners[i]!;
     if (owner === myOwner || expiresAt[i]! <= now) continue;
+    if (only !== null && (only[owner >>> 5]! & (1 << (owner & 31))) === 0) continue;
     let score: number;
     if (skill[i] === skillRef) score = term[i] === termRef ? SAME : SYNONYM;
     else if (hasCategory) score = CATEGORY;

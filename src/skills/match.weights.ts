@@ -28,3 +28,5 @@ export const LEVEL_WEIGHTS = Float64Array.from(Object.entries(LEVEL_CODES).sort(
 export const FRESHNESS_SPAN = 90 * DAY;
 /** The most a pair through the category alone can score (another skill of the field, top level, added today). */
 export const CATEGORY_PAIR_MAX = WEIGHTS.closeness.category + Math.max(...Object.values(WEIGHTS.level)) + WEIGHTS.freshness;
+/** The most any one pair can score (the same skill in the same words, top level, added today): a one-way match's most. */
+export const PAIR_MAX = WEIGHTS.closeness.same + Math.max(...Object.values(WEIGHTS.level)) + WEIGHTS.freshness;
