@@ -42,6 +42,11 @@ export interface CandidateBucket {
   expiresAt: Float64Array;
   /** Owner number → member id (at least for every owner in the bucket). */
   ownerIds: readonly string[];
+  /**
+   * When the columns are grouped by skill: where each skill's entries lie (from, to), so a match can read only the
+   * entries on the caller's own skill.
+   */
+  skills?: ReadonlyMap<number, readonly [number, number]>;
 }
 
 export const EMPTY_BUCKET: CandidateBucket = packBucket([]);
@@ -60,7 +65,21 @@ export function allocateBucket(size: number, ownerIds: string[]): CandidateBucke
   };
 }
 
-export function packBucket(entries: readonly MatchEntry[]): CandidateBucket {
+/** Where each skill's entries lie in a column grouped by skill. */
+export function skillRanges(skill: Int32Array, size: number): Map<number, readonly [number, number]> {
+  const ranges = new Map<number, readonly [number, number]>();
+  for (let from = 0; from < size; ) {
+    let to = from + 1;
+    while (to < size && skill[to] === skill[from]) to++;
+    ranges.set(skill[from]!, [from, to]);
+    from = to;
+  }
+  return ranges;
+}
+
+/** Entries packed in order of skill (then as given), with where each skill lies. */
+export function packBucket(given: readonly MatchEntry[]): CandidateBucket {
+  const entries = [...given].sort((a, b) => a.skillRef - b.skillRef);
   const size = entries.length;
   const ownerIds: string[] = [];
   const bucket = allocateBucket(size, ownerIds);
@@ -74,5 +93,6 @@ export function packBucket(entries: readonly MatchEntry[]): CandidateBucket {
     bucket.expiresAt[i] = entry.expiresAt ?? Number.POSITIVE_INFINITY;
     ownerIds[entry.owner] = entry.userId;
   }
+  bucket.skills = skillRanges(bucket.skill, size);
   return bucket;
 }

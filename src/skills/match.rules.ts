@@ -1,13 +1,14 @@
 // Pure matching rules: how close two skills are, how a pair of entries scores, and how people are ranked
 // (mutual matches first, then closeness, level, locality, freshness), with a reason for every line.
-import { DAY } from '../shared/clock.js';
 import type { SkillLevel } from '../db/schema/skills.js';
-import { LEVEL_CODES, type CandidateBucket, type MatchEntry } from './match.bucket.js';
+import type { CandidateBucket, MatchEntry } from './match.bucket.js';
+import { scoreCandidates } from './match.scan.js';
+import { FRESHNESS_SPAN, MAX_LOCALITY, WEIGHTS, type Closeness, type LocalityTier } from './match.weights.js';
 
-// The entry's shape lives with the columns it is packed into; most readers import it from here.
+// The entry's shape lives with the columns it is packed into, the weights with the scan; most readers import them here.
 export type { MatchEntry } from './match.bucket.js';
-
-export type Closeness = 'same' | 'synonym' | 'category';
+export { kthLargest } from './match.scan.js';
+export { MAX_LOCALITY, WEIGHTS, type Closeness, type LocalityTier } from './match.weights.js';
 
 /** Same skill in the same words > same skill through a synonym > another skill of the same category. */
 export function closeness(a: Pick<MatchEntry, 'skillKey' | 'term' | 'category'>, b: Pick<MatchEntry, 'skillKey' | 'term' | 'category'>): Closeness | null {
@@ -24,8 +25,6 @@ export interface Locality {
   country: string;
 }
 
-export type LocalityTier = 'space' | 'city' | 'region' | 'remote' | 'unknown';
-
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export function localityTier(mine: Locality | null, theirs: Locality | null): LocalityTier {
@@ -36,25 +35,6 @@ export function localityTier(mine: Locality | null, theirs: Locality | null): Lo
   if (mine.region && theirs.region && same(mine.region, theirs.region)) return 'region';
   return 'remote';
 }
-
-/**
- * Weights. Reciprocity is larger than any one-way score can reach, so mutual matches always come first;
- * within a tier closeness dominates, then level, locality and freshness refine.
- */
-export const WEIGHTS = {
-  mutual: 200,
-  closeness: { same: 60, synonym: 50, category: 20 } satisfies Record<Closeness, number>,
-  /** Level of whoever offers in the pair; an offer without a level counts as practiced-ish. */
-  level: { expert: 15, practiced: 10, learning: 4, none: 8 },
-  locality: { space: 20, city: 12, region: 6, remote: 0, unknown: 0 } satisfies Record<LocalityTier, number>,
-  /** Full points for an entry added or renewed today, none after 90 days. */
-  freshness: 10,
-} as const;
-
-export const MAX_LOCALITY = WEIGHTS.locality.space;
-/** Level weights by level code (the packed columns hold codes). */
-const LEVEL_WEIGHTS = Float64Array.from(Object.entries(LEVEL_CODES).sort((a, b) => a[1] - b[1]), ([level]) => WEIGHTS.level[level as SkillLevel | 'none']);
-const FRESHNESS_SPAN = 90 * DAY;
 
 export function freshnessScore(renewedAt: number, now: number): number {
   const age = Math.max(0, now - renewedAt);
@@ -96,8 +76,8 @@ export interface RankInput {
   entriesOf(userId: string): readonly MatchEntry[];
   /** One more than the largest `owner` number among entries (sizes the score arrays). */
   owners: number;
-  /** Members left out (hidden from matching). */
-  excluded(userId: string): boolean;
+  /** Members left out (hidden from matching); absent when no one is. */
+  excluded?: ((userId: string) => boolean) | undefined;
   locality?: ((userId: string) => Locality | null) | undefined;
   /** Loads the places of many people at once before `locality` is asked for them one by one (optional). */
   prefetchLocality?: ((userIds: readonly string[]) => void) | undefined;
@@ -135,82 +115,40 @@ export function pairsBetween(myEntries: readonly MatchEntry[], theirs: readonly 
 
 /**
  * Ranks people for the caller in two passes. The scan keeps only each person's best score per direction in
- * typed arrays (no allocation per candidate: a category can hold thousands of entries). Then people are
- * taken in order of score-before-locality; their reasons and locality are worked out only while they can
- * still reach the top `limit` (score plus the largest locality bonus beats the cut-off), so a directory
- * lookup runs for a few dozen people, not thousands.
+ * typed arrays (no allocation per candidate: a category can hold thousands of entries). Then only people who can
+ * still reach the top `limit` (score before locality plus the largest locality bonus reaches the k-th best score
+ * before locality) get their locality, in one bulk lookup, so a directory lookup runs for hundreds of people at most,
+ * not thousands; their reasons are worked out only for the `limit` kept.
  */
 export function rankMatches(input: RankInput): PersonMatch[] {
   const { me, now } = input;
-  if (scratch.bestOffer.length < input.owners) scratch = scratchFor(input.owners * 2);
-  const { bestOffer, bestNeed } = scratch;
-  /** Owners scored, each once, and their member ids. */
-  const touched: number[] = [];
-  const touchedIds: string[] = [];
-  const myOwner = input.myEntries[0]?.owner ?? -1;
-  const { same, synonym, category } = WEIGHTS.closeness;
-  const freshPerMs = WEIGHTS.freshness / FRESHNESS_SPAN;
-  const visible: number[] = [];
-  // A score per visible person (at most one per owner), in scratch space too.
-  const bases = scratch.bases;
-  try {
-    for (const mine of input.myEntries) {
-      if (!live(mine, now)) continue;
-      const mineOffers = mine.kind === 'offer';
-      const myLevel = WEIGHTS.level[mine.level ?? 'none'];
-      const hasCategory = mine.category !== null;
-      const b = input.candidates(mine);
-      const best = mineOffers ? bestNeed : bestOffer;
-      for (let i = 0; i < b.size; i++) {
-        const owner = b.owner[i]!;
-        if (owner === myOwner || b.expiresAt[i]! <= now) continue;
-        let score: number;
-        if (b.skill[i] === mine.skillRef) score = b.term[i] === mine.termRef ? same : synonym;
-        else if (hasCategory) score = category;
-        else continue;
-        score += mineOffers ? myLevel : LEVEL_WEIGHTS[b.level[i]!]!;
-        const age = now - b.renewedAt[i]!;
-        score += age <= 0 ? WEIGHTS.freshness : age >= FRESHNESS_SPAN ? 0 : WEIGHTS.freshness - age * freshPerMs;
-        if (bestOffer[owner] === 0 && bestNeed[owner] === 0) {
-          touched.push(owner);
-          touchedIds.push(b.ownerIds[owner]!);
-        }
-        if (score > best[owner]!) best[owner] = score;
-      }
-    }
-    const base = (owner: number) => {
-      const offer = bestOffer[owner]!;
-      const need = bestNeed[owner]!;
-      return (offer > 0 && need > 0 ? WEIGHTS.mutual : 0) + offer + need;
-    };
-    for (let i = 0; i < touched.length; i++) if (!input.excluded(touchedIds[i]!)) visible.push(i);
-    for (let i = 0; i < visible.length; i++) bases[i] = base(touched[visible[i]!]!);
-  } finally {
-    // The scratch arrays go back to zeros for the next caller, only where this one wrote.
-    for (const owner of touched) bestOffer[owner] = bestNeed[owner] = 0;
-  }
   // Only people whose score before locality, plus the largest locality bonus, can reach the k-th best score before
-  // locality need sorting. A caller with no place gives no one a locality bonus: the cut-off is then exact.
+  // locality are ranked. A caller with no place gives no one a locality bonus: the cut-off is then exact.
   const myPlace = input.locality?.(me) ?? null;
   const bonus = myPlace ? MAX_LOCALITY : 0;
-  let cutoff = Number.NEGATIVE_INFINITY;
-  if (visible.length > input.limit) {
-    const select = scratch.select.subarray(0, visible.length);
-    select.set(bases.subarray(0, visible.length));
-    cutoff = kthLargest(select, input.limit) - bonus;
+  const { shown, cutoff, scratch } = scoreCandidates(input, bonus);
+  const { bases, touchedIds, visible } = scratch;
+  const pool: string[] = [];
+  const poolBases: number[] = [];
+  for (let i = 0; i < shown; i++) {
+    if (bases[i]! < cutoff) continue;
+    pool.push(touchedIds[visible[i]!]!);
+    poolBases.push(bases[i]!);
   }
-  const pool: { userId: string; base: number }[] = [];
-  for (let i = 0; i < visible.length; i++) if (bases[i]! >= cutoff) pool.push({ userId: touchedIds[visible[i]!]!, base: bases[i]! });
-  pool.sort((a, b) => b.base - a.base || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
-
-  // Everyone in the pool may need their place (scores bunch within the locality bonus): fetch them in one go.
-  if (myPlace && input.prefetchLocality) input.prefetchLocality(pool.map((person) => person.userId));
+  // Everyone in the pool may need their place (scores bunch within the locality bonus: hundreds of people, often):
+  // fetch them in one go, then keep the best `limit` in one pass. Sorting the pool first, to stop early, cost more than
+  // the places it saved, which the bulk lookup has already read.
+  if (myPlace && input.prefetchLocality) input.prefetchLocality(pool);
   const ranked: { userId: string; score: number; tier: LocalityTier; place: Locality | null }[] = [];
-  for (const { userId, base: score } of pool) {
-    if (ranked.length >= input.limit && score + bonus < ranked[input.limit - 1]!.score) break;
+  for (let i = 0; i < pool.length; i++) {
+    const userId = pool[i]!;
+    const base = poolBases[i]!;
+    if (ranked.length >= input.limit && base + bonus < ranked[input.limit - 1]!.score) continue;
     const place = myPlace && input.locality ? input.locality(userId) : null;
     const tier = localityTier(myPlace, place);
-    insertSorted(ranked, { userId, score: score + WEIGHTS.locality[tier], tier, place });
+    const person = { userId, score: base + WEIGHTS.locality[tier], tier, place };
+    if (ranked.length >= input.limit && !comesBefore(person, ranked[input.limit - 1]!)) continue;
+    insertSorted(ranked, person);
     if (ranked.length > input.limit) ranked.pop();
   }
   const keep = input.pairsPerPerson ?? 5;
@@ -228,42 +166,11 @@ export function rankMatches(input: RankInput): PersonMatch[] {
   });
 }
 
-/**
- * Best scores per owner (zeroed where used) and the visible people's scores, kept between calls: four arrays the size
- * of the alliance per match (80 KB each for 10,000 members) were most of a match's garbage, outside the heap, where it
- * brings on full collections. Ranking is synchronous, so calls never overlap.
- */
-const scratchFor = (size: number) => ({ bestOffer: new Float64Array(size), bestNeed: new Float64Array(size), bases: new Float64Array(size), select: new Float64Array(size) });
-let scratch = scratchFor(0);
-
-/** The k-th largest value (k ≥ 1), by quickselect in place: a full sort of thousands of scores cost more than the scan. */
-export function kthLargest(values: Float64Array, k: number): number {
-  const target = values.length - k;
-  let lo = 0;
-  let hi = values.length - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >>> 1]!;
-    let i = lo;
-    let j = hi;
-    // Hoare's partition: equal values split evenly, so many equal scores do not make it quadratic.
-    while (i <= j) {
-      while (values[i]! < pivot) i++;
-      while (values[j]! > pivot) j--;
-      if (i <= j) {
-        const swap = values[i]!;
-        values[i++] = values[j]!;
-        values[j--] = swap;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else break;
-  }
-  return values[target]!;
-}
+/** Higher score first, then the smaller member id: the one order of the list. */
+const comesBefore = (a: { userId: string; score: number }, b: { userId: string; score: number }) => a.score > b.score || (a.score === b.score && a.userId < b.userId);
 
 function insertSorted<T extends { userId: string; score: number }>(results: T[], person: T): void {
   let i = results.length;
-  while (i > 0 && (results[i - 1]!.score < person.score || (results[i - 1]!.score === person.score && results[i - 1]!.userId > person.userId))) i--;
+  while (i > 0 && comesBefore(person, results[i - 1]!)) i--;
   results.splice(i, 0, person);
 }

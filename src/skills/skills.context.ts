@@ -109,14 +109,18 @@ export function createSkillsContext(deps: SkillsServiceDeps) {
     const bulk = deps.localities;
     const memo = placesOf(guildId);
     const locate = (userId: string) => {
-      if (!memo.has(userId)) memo.set(userId, lookup(guildId, userId));
-      return memo.get(userId) ?? null;
+      let place = memo.get(userId);
+      if (place === undefined) memo.set(userId, (place = lookup(guildId, userId)));
+      return place;
     };
+    // Called with hundreds of members per match, nearly all of them known once places are kept: only those missing
+    // are gathered (once each).
     locate.prefetch = (userIds: readonly string[]) => {
       if (!bulk) return;
-      const missing = [...new Set(userIds)].filter((userId) => !memo.has(userId));
-      if (missing.length === 0) return;
-      const found = bulk(guildId, missing);
+      const missing = new Set<string>();
+      for (const userId of userIds) if (!memo.has(userId)) missing.add(userId);
+      if (missing.size === 0) return;
+      const found = bulk(guildId, [...missing]);
       for (const userId of missing) memo.set(userId, found.get(userId) ?? null);
     };
     return locate;

@@ -3,7 +3,7 @@
 // entries must take milliseconds, which SQL round trips per category cannot; one object per entry cost ~17 MB of
 // heap for such an alliance. The index is rebuilt whenever the guild's version row moved under it.
 import type { EntryRow, PrefsRow } from './skills.repo.js';
-import { allocateBucket, EMPTY_BUCKET, LEVEL_CODES, type CandidateBucket, type MatchEntry } from './match.bucket.js';
+import { allocateBucket, EMPTY_BUCKET, LEVEL_CODES, skillRanges, type CandidateBucket, type MatchEntry } from './match.bucket.js';
 import { CUSTOM_PREFIX, skillInfo } from './taxonomy.rules.js';
 
 export interface MemberPrefs {
@@ -181,6 +181,11 @@ export class GuildSkillIndex {
   }
 
   /** Most alliances have no hidden member: ranking then skips thousands of lookups. */
+  get hasHidden(): boolean {
+    return this.hiddenCount > 0;
+  }
+
+  /** Hidden from matching (and from /skills who). */
   isHidden(userId: string): boolean {
     return this.hiddenCount > 0 && (this.prefs.get(userId)?.hidden ?? false);
   }
@@ -241,11 +246,25 @@ export class GuildSkillIndex {
     };
   }
 
+  /**
+   * Grouped by skill (each in order of insertion), with where each skill lies: a match reads its own skills' slices
+   * first. Grouped by counting, not sorted: a bucket is packed again on the first read after each write to it.
+   */
   private packSlots(slots: readonly number[]): CandidateBucket {
     const size = slots.length;
+    // Each skill's first place: counted, then summed in order of first appearance.
+    const next = new Map<number, number>();
+    for (let i = 0; i < size; i++) next.set(this.skill[slots[i]!]!, (next.get(this.skill[slots[i]!]!) ?? 0) + 1);
+    let start = 0;
+    for (const [skill, count] of next) {
+      next.set(skill, start);
+      start += count;
+    }
     const bucket = allocateBucket(size, this.owners.values);
-    for (let i = 0; i < size; i++) {
-      const slot = slots[i]!;
+    for (let j = 0; j < size; j++) {
+      const slot = slots[j]!;
+      const i = next.get(this.skill[slot]!)!;
+      next.set(this.skill[slot]!, i + 1);
       bucket.owner[i] = this.owner[slot]!;
       bucket.skill[i] = this.skill[slot]!;
       bucket.term[i] = this.term[slot]!;
@@ -253,6 +272,7 @@ export class GuildSkillIndex {
       bucket.renewedAt[i] = this.renewedAt[slot]!;
       bucket.expiresAt[i] = this.expiresAt[slot]!;
     }
+    bucket.skills = skillRanges(bucket.skill, size);
     return bucket;
   }
 

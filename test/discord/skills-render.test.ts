@@ -5,6 +5,7 @@ import { skills } from '../../commands/skills.js';
 import { decodeCustomId, parseCustomIdArgs } from '../../src/discord/custom-id.js';
 import { renderFollowup, renderIntroRequest, renderReminder, renderSuggestionDigest } from '../../src/discord/skills/intro-render.js';
 import { renderEntries, renderMatches, renderWho, type MatchMessage, type RenderedMessage } from '../../src/discord/skills/render.js';
+import { sayIn } from '../../src/i18n/translate.js';
 import { LANGUAGES } from '../../src/shared/languages.js';
 import type { Intro } from '../../src/skills/intros.service.js';
 import type { MatchEntry, MatchPair } from '../../src/skills/match.rules.js';
@@ -145,5 +146,17 @@ describe('new-skill digest', () => {
     expect(many).toContain('40 new skills members added in the last day');
     expect(many).toContain('…and 28 more.');
     expect(`${one}${many}`).not.toMatch(/src\/|\.ts\b/);
+  });
+});
+
+describe('sentences of /skills match, remembered', () => {
+  it('are said in the language asked, whatever language asked before', () => {
+    const matches = [match(1), match(2, false)];
+    const turns = [...LANGUAGES, ...LANGUAGES].map((language) => ({ language, message: renderMatches(matches, true, language) }));
+    for (const { language, message } of turns) {
+      expect(message.embeds[0]!.fields![0]!.name).toBe(sayIn(language)('skills.match.heading', { n: 1, mutual: 'true' }));
+      expect(message).toEqual(turns.find((turn) => turn.language === language)!.message);
+    }
+    expect(new Set(turns.map(({ message }) => JSON.stringify(message))).size).toBe(LANGUAGES.length);
   });
 });
