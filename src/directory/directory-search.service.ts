@@ -198,8 +198,12 @@ export function createSearchService(deps: {
   function firstSearch(guildId: string, query: SearchQuery): { first: ResultPage<SearchQuery>; ids: number[] } {
     const filters = filtersFor(query);
     const size = LIMITS.pageSize;
-    const ids = recentSearches.recall(guildId, `search ${JSON.stringify(filters)}`, () => search.searchIds(guildId, filters, LIMITS.countCap));
-    const items = search.listings(guildId, ids.slice(0, size)).map((row) => hit(row));
+    // The first page's listings are remembered with the ids, as `near` remembers its page: they are the spaces' rows
+    // and tags, which move the version too. Reading them again was most of a repeated search's time.
+    const { ids, items } = recentSearches.recall(guildId, `search ${JSON.stringify(filters)}`, () => {
+      const found = search.searchIds(guildId, filters, LIMITS.countCap);
+      return { ids: found, items: search.listings(guildId, found.slice(0, size)).map((row) => hit(row)) };
+    });
     const total = ids.length;
     const totalCapped = total >= LIMITS.countCap;
     const pageCount = Math.max(1, Math.ceil(total / size), totalCapped ? 2 : 0);

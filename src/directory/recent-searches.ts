@@ -1,12 +1,12 @@
 // What a /directory search or `near` found, remembered per alliance and question while the alliance's directory
 // version has not moved (triggers move it on every write to its spaces or tags, from any connection): members repeat
 // the same few searches ("coffee" in their city, spaces near it), and the full-text or spatial query with its count
-// was most of their time. A search remembers which spaces match, in what order, and reads its page's listings each
-// time; `near` also remembers its page's listings (the spaces' own rows: any write to them moves the version).
+// was most of their time. A search remembers which spaces match, in what order, and its first page's listings; `near`
+// its page's listings (the spaces' own rows and tags: any write to them moves the version).
 import { createRecentMap } from '../shared/recent-map.js';
 import type { DirectorySearchRepo } from './directory-search.repo.js';
 
-/** Answers remembered at most (least recently used first out): each holds up to about a hundred ids. */
+/** Answers remembered at most (least recently used first out): each holds up to about a hundred ids and a page of listings. */
 const REMEMBERED = 256;
 
 export function createRecentSearches(search: Pick<DirectorySearchRepo, 'version'>, remembered = REMEMBERED) {

@@ -1,6 +1,7 @@
 // t(locale, key, values): one message from the catalogues in ICU message format, with CLDR plural rules via Intl.
 import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
 import type { Language } from '../shared/languages.js';
+import { createRecentMap } from '../shared/recent-map.js';
 import { catalogues as shipped, type Catalogues } from './catalogues.js';
 import type { PlaceValue } from '../shared/errors.js';
 import { resolveLanguage } from './locale.js';
@@ -21,6 +22,33 @@ function plainValues(language: Language, values: MessageValues | undefined): Rec
 export type MessageValues = Record<string, PrimitiveType | PlaceValue | readonly PlaceValue[]>;
 export type Translate = (locale: string | null | undefined, key: string, values?: MessageValues) => string;
 
+/**
+ * Messages said with values are remembered when every value is a short string, a number or a boolean (a count, a
+ * city, a distance), the least recently said let go first: a page of directory results says ~15 of them, most said
+ * the same way on the page before, and formatting one (its plural rules, its numbers, its parts joined) cost more than
+ * building the rest of the page. At most SAID_MAX of them, each with a key of at most SAID_KEY_MAX characters: a few
+ * hundred KB.
+ */
+const SAID_MAX = 512;
+const SAID_KEY_MAX = 160;
+
+/**
+ * What names a message said with these values, or null when it is not remembered (a date, a place, an absent value,
+ * long text). A string value is written with its length, so no two sets of values read alike.
+ */
+function saidKey(language: Language, key: string, values: MessageValues): string | null {
+  let name = `${language}\u0000${key}`;
+  for (const field in values) {
+    const value = values[field];
+    if (typeof value === 'string') name += `\u0000${field}\u0001${value.length}:${value}`;
+    // -0 reads "-0" and 0 "0", but both write "0" here.
+    else if ((typeof value === 'number' && !Object.is(value, -0)) || typeof value === 'boolean') name += `\u0000${field}\u0002${value}`;
+    else return null;
+    if (name.length > SAID_KEY_MAX) return null;
+  }
+  return name;
+}
+
 /** A missing key or a broken message is a programming error the catalogue tests catch; at run time it is loud. */
 export class MissingMessageError extends Error {}
 
@@ -32,6 +60,8 @@ export function createTranslator(catalogues: Catalogues): Translate {
   const compiled = new Map<string, IntlMessageFormat>();
   /** Messages without values, said once: most labels, titles and buttons. */
   const said = new Map<string, string>();
+  /** Messages with short plain values, recently said (see saidKey). */
+  const saidWith = createRecentMap<string, string>(SAID_MAX);
   const formatters = new Map<Language, Formatters>();
 
   function format(language: Language, key: string): IntlMessageFormat | null {
@@ -49,14 +79,16 @@ export function createTranslator(catalogues: Catalogues): Translate {
 
   return (locale, key, values) => {
     const language = resolveLanguage(locale);
-    const cacheKey = values ? null : `${language}\u0000${key}`;
-    const done = cacheKey === null ? undefined : said.get(cacheKey);
+    const plainKey = values ? null : `${language}\u0000${key}`;
+    const valuesKey = values ? saidKey(language, key, values) : null;
+    const done = plainKey !== null ? said.get(plainKey) : valuesKey !== null ? saidWith.get(valuesKey) : undefined;
     if (done !== undefined) return done;
     const own = format(language, key);
     const message = own ?? format('en', key);
     if (!message) throw new MissingMessageError(`No message "${key}" in the catalogues`);
     const text = String(message.format(plainValues(own ? language : 'en', values)));
-    if (cacheKey !== null) said.set(cacheKey, text);
+    if (plainKey !== null) said.set(plainKey, text);
+    else if (valuesKey !== null) saidWith.set(valuesKey, text);
     return text;
   };
 }

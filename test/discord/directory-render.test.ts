@@ -124,6 +124,20 @@ describe('directory renderers', () => {
     expect(capped.footer!.text).toMatch(/^Page 1 of 10\+ · 100\+ spaces · add a filter/);
   });
 
+  it('a page shown again (the same hits) reads as the first time, with the pass mark, language and numbers of now', () => {
+    const plain = (n: number): SpaceHit => ({ ...hit(n), name: `Space ${n}`, city: 'Lyon', region: null, country: 'FR', countryName: 'France', dayPass: null, tags: [] });
+    const items = [plain(1), plain(2)];
+    const lines = (language: 'en' | 'fr', at: number, marked: number | null) =>
+      renderResults(language, 'search', page(items, at, 30), 'x', (id) => (id === marked ? 'PASS' : null)).embeds[0]!.description!.split('\n');
+    const fresh = lines('en', 0, null);
+    expect(fresh).toEqual(['**1. Space 1** · 999.9 km · Lyon, France · 5,000 desks', '**2. Space 2** · 999.9 km · Lyon, France · 5,000 desks']);
+    expect(lines('en', 0, null)).toEqual(fresh);
+    expect(lines('en', 0, 2)[1]).toBe('**2. Space 2** · 999.9 km · Lyon, France · 5,000 desks · PASS');
+    expect(lines('en', 0, null)).toEqual(fresh);
+    expect(lines('en', 1, null)[0]).toMatch(/^\*\*11\. Space 1\*\* · /);
+    expect(lines('fr', 0, null)[0]).toMatch(/^\*\*1\. Space 1\*\* · à 999,9\s?km · Lyon, France · 5\s?000 postes$/);
+  });
+
   it('the approval notice, pending list (60 spaces) and join request stay within limits', () => {
     const notice = renderApprovalNotice('en', profile);
     expect(length(notice.content)).toBeLessThanOrEqual(2000);

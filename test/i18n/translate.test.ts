@@ -50,6 +50,19 @@ describe('t(locale, key, values)', () => {
     expect(() => translate('fr', 'nowhere')).toThrow(MissingMessageError);
   });
 
+  it('a message said again with the same values reads the same; other values, another language or -0 read their own', () => {
+    const words = createTranslator({ en: { pair: '{a}|{b}', amount: '{n, number}' }, es: { pair: '{a} y {b}' }, fr: {} });
+    const sayings = () => [
+      words('en', 'pair', { a: 'x', b: 'y' }), words('en', 'pair', { a: 'x|y', b: '' }), words('en', 'pair', { a: '', b: 'x|y' }),
+      words('en', 'pair', { a: 'x\u0000b\u00011:y', b: 'y' }), words('es', 'pair', { a: 'x', b: 'y' }), words('fr', 'pair', { a: 'x', b: 'y' }),
+      words('en', 'amount', { n: 0 }), words('en', 'amount', { n: -0 }), words('en', 'amount', { n: 1200 }), words('en', 'amount', { n: '1200' }),
+      words('en', 'pair', { a: 'x'.repeat(300), b: 'y' }).length,
+    ];
+    const expected = ['x|y', 'x|y|', '|x|y', 'x\u0000b\u00011:y|y', 'x y y', 'x|y', '0', '-0', '1,200', '1,200', 302];
+    expect(sayings()).toEqual(expected);
+    expect(sayings()).toEqual(expected);
+  });
+
   it('the shipped catalogues speak each language', () => {
     expect(t('fr', 'alliance.language.followsServer', { language: t('fr', 'alliance.language.name.fr') })).toBe('français, la langue du serveur (à choisir avec /alliance setup language)');
     expect(t('es-419', 'alliance.language.name.en')).toBe('inglés');

@@ -78,7 +78,7 @@ export function renderProfile(language: Language, space: SpaceProfile, extra: re
   return embed;
 }
 
-function hitLine(language: Language, hit: SpaceHit, index: number, passMark: (spaceId: number) => string | null): string {
+function hitLine(language: Language, hit: SpaceHit, index: number, mark: string | null): string {
   const say = sayIn(language);
   // A space in the city searched from reads "in Seattle" (its own coordinates, when given, add how far from the centre).
   const city = escapeMarkdown(hit.city);
@@ -90,11 +90,29 @@ function hitLine(language: Language, hit: SpaceHit, index: number, passMark: (sp
     hit.sameCity ? null : escapeMarkdown(where(language, hit)),
     hit.desks === null ? null : say('directory.hit.desks', { count: hit.desks }),
     hit.dayPass ? say('directory.hit.dayPass', { terms: escapeMarkdown(truncate(hit.dayPass, 60)) }) : null,
-    passMark(hit.id),
+    mark,
   ].filter(Boolean);
   const tags = hit.tags.length ? `\n   ${hit.tags.map((t) => `\`${t}\``).join(' ')}` : '';
   const head = `**${index}. ${escapeMarkdown(truncate(hit.name, 80))}**`;
   return `${head} · ${truncate(`${parts.join(' · ')}${tags}`, LINE_MAX - [...head].length - 3)}`;
+}
+
+/**
+ * Result lines already written, per hit: a repeated search or `near` hands back the same hits while the directory is
+ * unchanged (the domain remembers its pages), so its lines are not written again. By language, number on the page and
+ * pass mark, the only other things a line says; each goes when its hit is let go.
+ */
+const written = new WeakMap<SpaceHit, Map<string, string>>();
+
+function hitLineOnce(language: Language, hit: SpaceHit, index: number, mark: string | null): string {
+  const key = `${language}\u0000${index}\u0000${mark ?? ''}`;
+  let lines = written.get(hit);
+  const kept = lines?.get(key);
+  if (kept !== undefined) return kept;
+  if (!lines) written.set(hit, (lines = new Map()));
+  const line = hitLine(language, hit, index, mark);
+  lines.set(key, line);
+  return line;
 }
 
 type PageRow = APIActionRowComponent<APIButtonComponent>;
@@ -117,7 +135,7 @@ export function pageButtons(say: Say, kind: 'search' | 'near', page: { searchId:
 export function renderResults(language: Language, kind: 'search' | 'near', page: ResultPage<unknown>, heading: string, passMark: (spaceId: number) => string | null = () => null): { embeds: APIEmbed[]; components: PageRow[] } {
   const say = sayIn(language);
   const first = page.page * 10;
-  const lines = page.items.map((hit, i) => hitLine(language, hit, first + i + 1, passMark));
+  const lines = page.items.map((hit, i) => hitLineOnce(language, hit, first + i + 1, passMark(hit.id)));
   // Counting stops at a cap (see LIMITS.countCap): say so, and point at narrowing instead of endless paging.
   const counts = { page: page.page + 1, pages: page.pageCount, total: page.total };
   // Plain API data, as Discord takes it: a builder's setters run discord.js's validators (setColor's and setTitle's

@@ -126,6 +126,21 @@ describe('remembered searches', () => {
     expect(listings()).toBeGreaterThan(once);
   });
 
+  it('answers the same search again without reading its first page’s listings, and shows a space renamed since', () => {
+    const w = world();
+    const harbor = w.add(GUILD, 'Harbor Loft', 10);
+    w.add(GUILD, 'Union Hub', 40);
+    const listings = () => w.ran.filter((source) => source.includes('s.public_tags AS')).length;
+    expect(w.names({ text: 'coffee' })).toEqual(['Harbor Loft', 'Union Hub']);
+    const once = listings();
+    expect(w.names({ text: 'coffee' })).toEqual(['Harbor Loft', 'Union Hub']);
+    expect(listings()).toBe(once);
+    // Renamed from the other connection, where it stands: the same spaces, one of them with a new name.
+    w.other.prepare("UPDATE spaces SET name = 'Harbor Commons' WHERE id = ?").run(harbor);
+    expect(w.names({ text: 'coffee' })).toEqual(['Harbor Commons', 'Union Hub']);
+    expect(listings()).toBeGreaterThan(once);
+  });
+
   it('remembers a bounded number of searches, the least recently used going first', () => {
     let version = 0;
     const recent = createRecentSearches({ version: () => version }, 2);
