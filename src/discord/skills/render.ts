@@ -121,30 +121,9 @@ function placeText(place: Locality | null, tier: MatchView['locality'], language
   return [where, words].filter(Boolean).join(' ');
 }
 
-/**
- * Sentences of /skills match said again and again with the same values (reasons, headings, buttons), remembered per
- * language and values: formatting them was most of the answer's rendering. Bounded; the catalogues never change.
- */
-const sayings = new Map<string, string>();
-const SAYINGS_KEPT = 10_000;
-
-function sayAgainIn(language: Language): (key: string, values?: Record<string, string | number>) => string {
-  const say = sayIn(language);
-  return (key, values = {}) => {
-    let id = `${language}\u0000${key}`;
-    for (const name in values) id += `\u0000${name}=${values[name]}`;
-    let text = sayings.get(id);
-    if (text === undefined) {
-      if (sayings.size >= SAYINGS_KEPT) sayings.clear();
-      sayings.set(id, (text = say(key, values)));
-    }
-    return text;
-  };
-}
-
 /** One reason line in the reader's words, e.g. "they offer **Grant writing** (expert), which you need". */
 export function describePair(pair: MatchPair, language: Language): string {
-  const say = sayAgainIn(language);
+  const say = sayIn(language);
   const { mine, theirs } = pair;
   const values = { skill: entryLabel(theirs, language), mine: entryLabel(mine, language), level: theirs.level ?? 'none' };
   const close = pair.closeness === 'category';
@@ -167,7 +146,7 @@ export interface MatchMessage {
 
 /** /skills match: the best people with why; Request intro buttons for up to five, a select menu beyond. */
 export function renderMatches(matches: readonly MatchView[], hasEntries: boolean, language: Language): MatchMessage {
-  const say = sayAgainIn(language);
+  const say = sayIn(language);
   if (matches.length === 0) return { content: say(hasEntries ? 'skills.match.noneYet' : 'skills.match.addFirst'), embeds: [], components: [] };
   const shown = matches.slice(0, MATCHES_SHOWN);
   const reasonsOf = shown.map((match) => matchReasons(match, language));
