@@ -57,6 +57,8 @@ const PROBE = join(import.meta.dirname, 'probe.cjs');
 
 /** The bot's line once every open proposal has been reconciled after READY (src/discord/proposals/reconcile.ts). */
 export const RECONCILED = (line: string): boolean => line.includes('"msg":"open proposals reconciled"');
+/** The line that says a first start's gazetteer cache is built (by a child process of the bot) or failed to be. */
+export const GAZETTEER_CACHED = (line: string): boolean => /"msg":"gazetteer cache (not )?built/.test(line);
 const ROOT = join(import.meta.dirname, '..');
 
 /**

@@ -14,7 +14,7 @@ import { openDatabase } from '../src/db/open.js';
 import { createServices } from '../src/services.js';
 import { systemClock } from '../src/shared/clock.js';
 import { startBenchBed, type BenchBed } from './bed.js';
-import { RECONCILED, startCommand, startProcess, type MeasuredProcess } from './child.js';
+import { GAZETTEER_CACHED, RECONCILED, startCommand, startProcess, type MeasuredProcess } from './child.js';
 import { measureGrowth, measureLatency, measureThroughput } from './phases.js';
 import { formatResults } from './report.js';
 import type { LatencyRow, Results } from './results.js';
@@ -174,6 +174,9 @@ async function measureBoth(floorBed: BenchBed, botBed: BenchBed, template: strin
     await snapshot('ready');
     // Open proposals are reconciled after READY: the latency rounds start once that is done, as on a bot that has run a while.
     const reconciled = await bot.untilLine(RECONCILED);
+    // The bot starts without its cache file (only the database is copied): a child process builds the gazetteer's
+    // cache just after READY; a city asked for before it is done would be decoded in the bot as well.
+    await bot.untilLine(GAZETTEER_CACHED);
     log(`bot: ready after ${Math.round(seededStart.ms)} ms, open proposals reconciled after ${Math.round(reconciled.ms)} ms`);
 
     const floorCtx = benchContext(floorBed, {}, '');

@@ -1,7 +1,7 @@
 // The second half of scripts/prod-smoke.sh: runs the pruned, compiled install in APP_DIR against the test bed (from
 // this checkout): deploy-commands, the bot answering /help, a backup, the doctor, and a clean stop on SIGTERM.
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -49,6 +49,13 @@ try {
   const answer = JSON.stringify(await help.reply());
   if (!answer.includes('/alliance')) fail(`/help did not list the commands: ${answer.slice(0, 500)}`);
   process.stdout.write('prod-smoke: the compiled bot answered /help\n');
+  // A first start: the gazetteer's cache is built by a child process of the compiled bot (src/db/cache-build.ts).
+  while (!output.includes('"msg":"gazetteer cache built"') && !output.includes('"msg":"gazetteer cache not built')) {
+    if (Date.now() - started > 90_000) fail(`the gazetteer cache was not built within 90 s:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (!output.includes('"how":"apart"') || !existsSync(`${env.DATABASE_PATH}.cache.db`)) fail(`the gazetteer cache was not built apart:\n${output}`);
+  process.stdout.write('prod-smoke: the gazetteer cache was built in a child process\n');
 
   const backup = await node('dist/src/backup.js', [join(data, 'manual.db')]);
   process.stdout.write(backup.stdout);
@@ -60,6 +67,7 @@ try {
   bot.kill('SIGTERM');
   const code = await Promise.race([exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 20_000))]);
   if (code !== 0) fail(`the bot did not stop cleanly on SIGTERM (${code}):\n${output}`);
+  if (/"level":(50|60)/.test(output)) fail(`the bot logged an error:\n${output}`);
   process.stdout.write('prod-smoke: production install ok (deploy-commands, bot, /help, backup, doctor, SIGTERM)\n');
 } finally {
   await bed.close();

@@ -6,6 +6,7 @@ import type { AlliancesService } from './alliances/alliances.service.js';
 import { createBackupsFeature } from './backups/backups.feature.js';
 import type { BackupSettings } from './backups/backups.rules.js';
 import { openCacheDatabase, type CacheDatabase } from './db/cache.js';
+import { buildCacheApart } from './db/cache-build.js';
 import type { Db } from './db/open.js';
 import { createDirectoryFeature } from './directory/directory.feature.js';
 import { createDoctorFeature } from './doctor/doctor.feature.js';
@@ -50,7 +51,7 @@ export function createServices(deps: ServiceDeps) {
   // Features are added after the features they use; rhythm and privacy read every feature's sections and parts when used.
   return composeFeatures({ jobs })
     .add('alliances', () => createAlliancesFeature({ db, clock }))
-    .add('directory', ({ alliances }) => createDirectoryFeature({ db, cache: deps.cache ?? openCacheDatabase(':memory:'), clock, alliances }))
+    .add('directory', ({ alliances }) => createDirectoryFeature({ db, cache: deps.cache ?? openCacheDatabase(':memory:'), clock, alliances, buildApart: buildCacheApart }))
     .add('meetings', ({ alliances }) => createMeetingsFeature({ db, clock, jobs, alliances }))
     .add('skills', ({ alliances, directory }) => createSkillsFeature({ db, jobs, clock, timezone: timezoneOf(alliances), organizersChannel: (g) => alliances.organizersChannel(g), locality: (g, u) => directory.memberLocality(g, u), localities: (g, us) => directory.memberLocalities(g, us) }))
     .add('rules', () => createRulesFeature({ db, clock }))

@@ -2,6 +2,7 @@
 // monthly-update section and its privacy part.
 import type { AlliancesService } from '../alliances/alliances.service.js';
 import type { CacheDatabase } from '../db/cache.js';
+import type { CacheBuilder } from '../db/cache-build.js';
 import type { Db } from '../db/open.js';
 import type { Clock } from '../shared/clock.js';
 import { defineFeature } from '../shared/feature.js';
@@ -14,7 +15,7 @@ import { createSearchService } from './directory-search.service.js';
 import { createSpacesService } from './directory.service.js';
 import { directoryUpdateSection } from './directory.update-section.js';
 import { ensureGazetteerStored, worldGazetteer, type Gazetteer } from './gazetteer.js';
-import { createGazetteerStore } from './gazetteer-cache.js';
+import { createGazetteerStore, GAZETTEER_CACHE_BUILD } from './gazetteer-cache.js';
 import { createTimeZoneRanking } from './timezones.js';
 
 export interface DirectoryDeps {
@@ -25,7 +26,12 @@ export interface DirectoryDeps {
   alliances: Pick<AlliancesService, 'settings'>;
   /** The shipped gazetteer unless a test brings its own. */
   gazetteer?: () => Gazetteer;
+  /** Builds the gazetteer's cache in a child process when the cache is a file (absent, or a cache in memory: here). */
+  buildApart?: CacheBuilder;
 }
+
+/** How storeGazetteer went: it was there, or it was built in this process or apart. */
+export type GazetteerStored = 'already' | 'here' | 'apart';
 
 export function createDirectoryFeature(deps: DirectoryDeps) {
   const directory = createDirectory(deps);
@@ -97,14 +103,25 @@ export function createDirectory(deps: DirectoryDeps) {
     welcomedBetween(guildId: string, from: number, to: number) {
       return repo.approvedBetween(guildId, from, to);
     },
-    /**
-     * Once the bot is up: compacts the search index, refreshes the planner's statistics, and on a first start builds the gazetteer's cache (~1 s). The
-     * gazetteer itself is not kept: from the cache it loads in ~60 ms on first use, and a bot whose members never
-     * type a city saves its ~14 MB.
-     */
+    /** Once the bot is up: compacts the search index and refreshes the planner's statistics. */
     warmUp(): void {
       maintainIndexes();
-      if (!deps.gazetteer) ensureGazetteerStored(store);
+    },
+    /**
+     * Once the bot is up, on a first start: stores the gazetteer in the cache (~1 s of decoding and ~50 MB of
+     * short-lived objects), in a child process when the cache is a file, so neither the time nor the memory the build
+     * leaves behind lands in the bot's process. The gazetteer itself is not kept: from the cache it loads in ~60 ms
+     * on first use, and a bot whose members never type a city saves its ~14 MB. When the child fails, a city lookup
+     * builds it in this process (worldGazetteer).
+     */
+    async storeGazetteer(): Promise<GazetteerStored> {
+      if (deps.gazetteer || store.has()) return 'already';
+      if (deps.buildApart && !deps.cache.memory) {
+        await deps.buildApart(GAZETTEER_CACHE_BUILD, deps.cache.name);
+        return 'apart';
+      }
+      ensureGazetteerStored(store);
+      return 'here';
     },
   };
 }

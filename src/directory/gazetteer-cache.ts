@@ -1,6 +1,8 @@
 // Keeps the built gazetteer in the cache file (src/db/cache.ts): the flat arrays as one blob, keyed by the package's
 // version and this codec's format, so a restart skips the ~1 s decode and a new package version or codec rebuilds it once.
 import { createRequire } from 'node:module';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CacheDatabase } from '../db/cache.js';
 import type { CompactCities, GazetteerStore } from './gazetteer.js';
 
@@ -76,6 +78,9 @@ export function decodeCities(blob: Uint8Array): CompactCities {
   }
   return { ...arrays, keys, names, countryCodes: header.countryCodes, adminCodes: header.adminCodes };
 }
+
+/** The module that stores the gazetteer in a cache file from a child process (gazetteer-cache.build.ts, .js compiled). */
+export const GAZETTEER_CACHE_BUILD = new URL(`./gazetteer-cache.build${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 
 function cacheKey(): string {
   const require = createRequire(import.meta.url);
