@@ -11,9 +11,11 @@ import { createMemberLanguagesRepo } from './member-languages.repo.js';
 /**
  * Members whose language this process keeps in memory, the least recently seen let go first. Each costs ~90 bytes
  * (its key, a string over the guild and user ids, and its map entry), ~180 when the ids are not also held by
- * discord.js (measured with 100,000): at most ~1.8 MB.
+ * discord.js (measured with 100,000). A member not kept costs one read of the stored row (its primary key), never a
+ * write unless their language changed, so the bound only needs the members active lately: 2,000 (~0.2-0.4 MB; with
+ * 10,000, the bench's 10,002 members filled it during its throughput run, after its warm reading).
  */
-export const KNOWN_MAX = 10_000;
+export const KNOWN_MAX = 2_000;
 
 /** `knownMax`: the bound above (a test makes it small). */
 export function createMemberLanguages(deps: { db: Db; clock: Clock; knownMax?: number }) {
