@@ -1,7 +1,8 @@
 // The second half of scripts/prod-smoke.sh: runs the pruned, compiled install in APP_DIR against the test bed (from
 // this checkout): deploy-commands, the bot answering /help, a backup, the doctor, and a clean stop on SIGTERM.
+// The bot starts as `npm run start:prod` starts it, node flags included (they are part of what ships).
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,6 +15,14 @@ if (!app) throw new Error('usage: prod-smoke.ts APP_DIR');
 function fail(message: string): never {
   process.stderr.write(`prod-smoke: ${message}\n`);
   process.exit(1);
+}
+
+/** `node [flags] script` of the app's start:prod script, run here with this node. */
+function startProdCommand(): string[] {
+  const scripts = (JSON.parse(readFileSync(join(app!, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const words = (scripts['start:prod'] ?? '').trim().split(/\s+/);
+  if (words[0] !== 'node' || words.length < 2) fail(`start:prod is not "node [flags] script": ${scripts['start:prod']}`);
+  return words.slice(1);
 }
 
 const bed = await startTestBed();
@@ -34,7 +43,7 @@ try {
   process.stdout.write(deployed.stdout);
   if (!bed.commands().some((command) => command['name'] === 'help')) fail('deploy-commands did not register /help');
 
-  const bot = spawn(process.execPath, ['dist/src/main.js'], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const bot = spawn(process.execPath, startProdCommand(), { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   bot.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   bot.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -71,4 +80,5 @@ try {
   process.stdout.write('prod-smoke: production install ok (deploy-commands, bot, /help, backup, doctor, SIGTERM)\n');
 } finally {
   await bed.close();
+  rmSync(data, { recursive: true, force: true });
 }
