@@ -28,13 +28,16 @@ export function registrationBody(modules: readonly CommandModule[]): CommandDefi
   );
 }
 
-/** Stable JSON (sorted keys) so the hash does not depend on property order. */
+/**
+ * Stable JSON (keys sorted by UTF-16 code unit, not by the locale's collation: ICU's rules may change with a Node
+ * upgrade, and a different order would mean a needless re-registration) so the hash does not depend on property order.
+ */
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => a.localeCompare(b));
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);

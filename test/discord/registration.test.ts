@@ -55,4 +55,11 @@ describe('registration decisions', () => {
     const b = registrationHash([{ description: 'y', name: 'x' }], 'global');
     expect(a).toBe(b);
   });
+
+  it('orders keys by code unit, as every Node version does, not by the collation of its ICU', () => {
+    // Collation puts 'description' before 'Description'; code units put upper case first. A pinned hash fails if
+    // the order ever depends on the runtime's collation again.
+    const definition = { name: 'x', description: 'y', Description: 'z', description_localizations: { 'es-ES': 'a', de: 'b' } };
+    expect(registrationHash([definition as unknown as CommandDefinition], 'global')).toBe('52c246fbcb7d361b9d4d0c6c694145cefae28098a684e00544af5e6b1896d2ea');
+  });
 });
