@@ -17,7 +17,7 @@ import { nearHeading, renderResults, searchHeading } from '../src/discord/direct
 import { speakers } from '../src/discord/language.js';
 import { passMarker } from '../src/discord/pass/space-options.js';
 import { asSent } from '../src/discord/respond.js';
-import { renderMatches } from '../src/discord/skills/render.js';
+import { MATCHES_SHOWN, renderMatches } from '../src/discord/skills/render.js';
 import { createServices } from '../src/services.js';
 import { systemClock } from '../src/shared/clock.js';
 import { startBenchBed } from './bed.js';
@@ -91,7 +91,8 @@ measure('/directory near: render', (i) => {
 });
 const pager = services.directory.search(guildId, directory.pager, bench.ownerId);
 measure('next page: service (parked search, page 1-20)', (i) => services.directory.searchPage(guildId, pager.searchId, 1 + (i % 20)));
-measure('/skills match: service (match)', (i) => services.skills.match(actor(i)));
+measure('/skills match: service (match, all 25 with reasons)', (i) => services.skills.match(actor(i)));
+measure('/skills match: service (the 10 shown, as the command asks)', (i) => services.skills.matchesShown(actor(i), MATCHES_SHOWN));
 measure('/skills match: service (mine, for an empty match)', (i) => services.skills.mine(actor(i)));
 const matches = Array.from({ length: 50 }, (_, i) => services.skills.match(actor(i)));
 measure('/skills match: render', (i) => sent(asSent(renderMatches(matches[i % matches.length]!, true, 'en'))));
