@@ -2,8 +2,13 @@
 // bench's large alliance in a database file, each bench action sent one at a time and awaited to its end (what the
 // bot stores after answering included). The bed's share is the same before and after a change, so two runs back to
 // back say what a change saved per interaction, with far less noise than wall-clock latency on a busy machine.
-// `npx tsx bench/interaction-path.cpu.ts [runs] [action name part, default "/directory search"]`.
-import { mkdtempSync, rmSync } from 'node:fs';
+// `npx tsx bench/interaction-path.cpu.ts [runs] [action name part, default "/directory search"]`. With CPU_PROFILE=<dir>,
+// a V8 CPU profile of the measured calls only (not the seeding or the warm-up) is written there, one per action. With
+// ANSWERS=1, each action's line ends with a digest of every answer members got (the initial responses' data, in
+// order): two commits that answer alike print the same digests; ANSWERS=<file> also appends the answers there.
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -47,13 +52,33 @@ const ctx: BenchContext = {
   readDb: () => (reader.db ??= new Database(databasePath, { readonly: true, fileMustExist: true })),
 };
 
+const answers = process.env.ANSWERS ? { hash: createHash('sha256'), count: 0 } : null;
+if (answers) {
+  const memberIndex = new Map(bench.members.map((id, i) => [id, i]));
+  const add = bench.timings.add.bind(bench.timings);
+  bench.timings.add = (timing) => {
+    // Ids are snowflakes made at start-up (they differ between runs): a member is named by their place in the bench.
+    const line = JSON.stringify(timing.data ?? null).replace(/\d{17,20}/g, (id) => (memberIndex.has(id) ? `member ${memberIndex.get(id)}` : 'id'));
+    answers.hash.update(line);
+    if (process.env.ANSWERS !== '1') appendFileSync(process.env.ANSWERS!, `${line}\n`);
+    answers.count++;
+    add(timing);
+  };
+}
 const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${runs} runs after 100 warm-up each, one at a time`);
 for (const measured of features.flatMap((feature) => feature.interactions ?? []).filter((m) => m.name.includes(wanted))) {
   await measured.prepare?.(ctx);
+  if (answers) Object.assign(answers, { hash: createHash('sha256'), count: 0 });
   const cpu: number[] = [];
   const wall: number[] = [];
+  const profiler = process.env.CPU_PROFILE ? new Session() : null;
   for (let i = 0; i < 100 + runs; i++) {
+    if (profiler && i === 100) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
     const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     await measured.send(ctx, i);
@@ -63,7 +88,14 @@ for (const measured of features.flatMap((feature) => feature.interactions ?? [])
     cpu.push((c.user + c.system) / 1000);
     wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  console.log(`${measured.name.padEnd(40)} cpu (bot and bed) median ${q(cpu, 0.5).toFixed(3)} ms, p95 ${q(cpu, 0.95).toFixed(3)} ms; wall median ${q(wall, 0.5).toFixed(3)} ms`);
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    mkdirSync(process.env.CPU_PROFILE!, { recursive: true });
+    writeFileSync(join(process.env.CPU_PROFILE!, `${measured.name.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`), JSON.stringify(profile));
+    profiler.disconnect();
+  }
+  const digest = answers ? `; ${answers.count} answers, digest ${answers.hash.copy().digest('hex').slice(0, 16)}` : '';
+  console.log(`${measured.name.padEnd(40)} cpu (bot and bed) median ${q(cpu, 0.5).toFixed(3)} ms, p95 ${q(cpu, 0.95).toFixed(3)} ms; wall median ${q(wall, 0.5).toFixed(3)} ms${digest}`);
 }
 reader.db?.close();
 await bot.stop();

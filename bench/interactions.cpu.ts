@@ -17,7 +17,7 @@ import { nearHeading, renderResults, searchHeading } from '../src/discord/direct
 import { speakers } from '../src/discord/language.js';
 import { passMarker } from '../src/discord/pass/space-options.js';
 import { asSent } from '../src/discord/respond.js';
-import { renderMatches } from '../src/discord/skills/render.js';
+import { MATCHES_SHOWN, renderMatches } from '../src/discord/skills/render.js';
 import { createServices } from '../src/services.js';
 import { systemClock } from '../src/shared/clock.js';
 import { startBenchBed } from './bed.js';
@@ -91,10 +91,21 @@ measure('/directory near: render', (i) => {
 });
 const pager = services.directory.search(guildId, directory.pager, bench.ownerId);
 measure('next page: service (parked search, page 1-20)', (i) => services.directory.searchPage(guildId, pager.searchId, 1 + (i % 20)));
-measure('/skills match: service (match)', (i) => services.skills.match(actor(i)));
+measure('next page: whole answer (service, render, pass marks, JSON)', (i) => {
+  const ctx = context(i);
+  const page = services.directory.searchPage(guildId, pager.searchId, 1 + (i % 20));
+  return sent(asSent(renderResults(ctx.language, 'search', page, searchHeading(ctx.say, page.query), passMarker(ctx))));
+});
+measure('/skills match: service (match, all 25 with reasons)', (i) => services.skills.match(actor(i)));
+measure('/skills match: service (the 10 shown, as the command asks)', (i) => services.skills.matchesShown(actor(i), MATCHES_SHOWN));
 measure('/skills match: service (mine, for an empty match)', (i) => services.skills.mine(actor(i)));
 const matches = Array.from({ length: 50 }, (_, i) => services.skills.match(actor(i)));
 measure('/skills match: render', (i) => sent(asSent(renderMatches(matches[i % matches.length]!, true, 'en'))));
+// As commands/skills.ts answers: the people shown and the count, the caller's entries only when no one matched.
+measure('/skills match: whole answer (service, render, JSON)', (i) => {
+  const { matches: shown, count } = services.skills.matchesShown(actor(i), MATCHES_SHOWN);
+  return sent(asSent(renderMatches(shown, count > 0 || services.skills.mine(actor(i)).length > 0, 'en', count)));
+});
 database.close();
 rmSync(dir, { recursive: true, force: true });
 await bench.bed.close();

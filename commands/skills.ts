@@ -7,7 +7,7 @@ import { defineCommand, type InteractionContext } from '../src/discord/command.j
 import { choiceOption } from '../src/discord/options.js';
 import { skillComponents } from '../src/discord/skills/components.js';
 import { readPrivacyOptions } from '../src/discord/skills/options.js';
-import { addedText, mineChoice, newSkillChoice, removedText, renderEntries, renderMatches, renderPrivacy, renderThanks, renderTop, renderWho, skillChoice } from '../src/discord/skills/render.js';
+import { addedText, MATCHES_SHOWN, mineChoice, newSkillChoice, removedText, renderEntries, renderMatches, renderPrivacy, renderThanks, renderTop, renderWho, skillChoice } from '../src/discord/skills/render.js';
 import { asSent, reply } from '../src/discord/respond.js';
 
 const skillOption = (description: string) => (o: import('discord.js').SlashCommandStringOption) =>
@@ -73,8 +73,11 @@ async function answer(interaction: ChatInputCommandInteraction, ctx: Interaction
       if (!Number.isInteger(id) || id <= 0) throw invalid('entry', msg('skills.remove.pickEntry'));
       return send({ content: removedText(s.remove(ctx.actor, id), lang), ephemeral: true });
     }
-    case 'match':
-      return send({ ...asSent(renderMatches(s.match(ctx.actor), s.mine(ctx.actor).length > 0, lang)), ephemeral: true });
+    case 'match': {
+      // Reasons are worked out for the people shown only; the caller's own entries matter only when no one matched.
+      const { matches, count } = s.matchesShown(ctx.actor, MATCHES_SHOWN);
+      return send({ ...asSent(renderMatches(matches, count > 0 || s.mine(ctx.actor).length > 0, lang, count)), ephemeral: true });
+    }
     case 'who':
       return send({ ...renderWho(s.who(ctx.actor, { skill: o.getString('skill', true) }), lang), ephemeral: true });
     case 'privacy': {

@@ -222,12 +222,10 @@ export function createSearchService(deps: {
     if (ids.length === 0 || (totalCapped && (at + 1) * size >= ids.length)) return null;
     const { page: shown, pageCount } = pageOf(at, ids.length);
     const wanted = ids.slice(shown * size, (shown + 1) * size);
-    const rows = search.listings(guildId, wanted, true);
-    if (rows.length !== wanted.length) return null;
-    return {
-      searchId, query, items: rows.map((row) => hit(row)), total: ids.length, totalCapped, page: shown,
-      pageCount: Math.max(pageCount, totalCapped ? shown + 2 : 0), suggestions: [],
-    };
+    // A page's listings are remembered by its ids, as a first page is: the same hits are rendered once (hitLineOnce).
+    const items = recentSearches.recall(guildId, `page ${wanted.join(' ')}`, () => search.listings(guildId, wanted, true).map((row) => hit(row)));
+    if (items.length !== wanted.length) return null;
+    return { searchId, query, items, total: ids.length, totalCapped, page: shown, pageCount: Math.max(pageCount, totalCapped ? shown + 2 : 0), suggestions: [] };
   }
 
   function origin(placeInput: string): Place {

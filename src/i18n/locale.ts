@@ -6,6 +6,8 @@ import type { Language } from '../shared/languages.js';
  * part counts, so a regional variant Discord adds later still lands on its language.
  */
 export function resolveLanguage(locale: string | null | undefined): Language {
+  // A language already resolved (what every renderer's `say` passes, a few dozen times per answer) is itself.
+  if (locale === 'en' || locale === 'es' || locale === 'fr') return locale;
   const base = (locale ?? '').toLowerCase().split(/[-_]/)[0];
   return base === 'es' || base === 'fr' ? base : 'en';
 }

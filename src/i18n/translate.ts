@@ -6,6 +6,7 @@ import { catalogues as shipped, type Catalogues } from './catalogues.js';
 import type { PlaceValue } from '../shared/errors.js';
 import { resolveLanguage } from './locale.js';
 import { isPlaceValue, placeIn, placesIn } from './places.js';
+import { plainParts, sayPlain } from './plain-message.js';
 
 /** The values as the formatter takes them: places said in `language`, everything else as given. */
 function plainValues(language: Language, values: MessageValues | undefined): Record<string, PrimitiveType> | undefined {
@@ -26,8 +27,9 @@ export type Translate = (locale: string | null | undefined, key: string, values?
  * Messages said with values are remembered when every value is a short string, a number or a boolean (a count, a
  * city, a distance), the least recently said let go first: a page of directory results says ~15 of them, most said
  * the same way on the page before, and formatting one (its plural rules, its numbers, its parts joined) cost more than
- * building the rest of the page. At most SAID_MAX of them, each with a key of at most SAID_KEY_MAX characters: a few
- * hundred KB.
+ * building the rest of the page. Plain messages (text, placeholders and selects: plain-message.ts) are not: joining
+ * their parts costs less than the memo's key. At most SAID_MAX of them, each with a key of at most SAID_KEY_MAX
+ * characters: a few hundred KB.
  */
 const SAID_MAX = 512;
 const SAID_KEY_MAX = 160;
@@ -54,39 +56,49 @@ export class MissingMessageError extends Error {}
 
 /**
  * A translator over the given catalogues. A key missing in a language falls back to English (a new message can
- * ship before its translations), never to the raw key; a key missing in English throws.
+ * ship before its translations), never to the raw key; a key missing in English throws. `trace` is told the key of
+ * every message intl-messageformat formats (a test's observation).
  */
-export function createTranslator(catalogues: Catalogues): Translate {
-  const compiled = new Map<string, IntlMessageFormat>();
+export function createTranslator(catalogues: Catalogues, options: { trace?: (key: string) => void } = {}): Translate {
+  /** Each language's messages, parsed once; `plain` when made only of text, placeholders and selects. */
+  const compiled = new Map<Language, Map<string, { message: IntlMessageFormat; plain: ReturnType<typeof plainParts> }>>();
   /** Messages without values, said once: most labels, titles and buttons. */
   const said = new Map<string, string>();
   /** Messages with short plain values, recently said (see saidKey). */
   const saidWith = createRecentMap<string, string>(SAID_MAX);
   const formatters = new Map<Language, Formatters>();
 
-  function format(language: Language, key: string): IntlMessageFormat | null {
-    const cacheKey = `${language}\u0000${key}`;
-    const cached = compiled.get(cacheKey);
+  function format(language: Language, key: string) {
+    let messages = compiled.get(language);
+    if (!messages) compiled.set(language, (messages = new Map()));
+    const cached = messages.get(key);
     if (cached) return cached;
     const source = catalogues[language][key];
     if (source === undefined) return null;
     let shared = formatters.get(language);
     if (!shared) formatters.set(language, (shared = sharedFormatters()));
     const message = new IntlMessageFormat(source, language, undefined, { ignoreTag: true, formatters: shared });
-    compiled.set(cacheKey, message);
-    return message;
+    const made = { message, plain: plainParts(message.getAst()) };
+    messages.set(key, made);
+    return made;
   }
 
   return (locale, key, values) => {
     const language = resolveLanguage(locale);
     const plainKey = values ? null : `${language}\u0000${key}`;
-    const valuesKey = values ? saidKey(language, key, values) : null;
-    const done = plainKey !== null ? said.get(plainKey) : valuesKey !== null ? saidWith.get(valuesKey) : undefined;
+    const done = plainKey !== null ? said.get(plainKey) : undefined;
     if (done !== undefined) return done;
     const own = format(language, key);
-    const message = own ?? format('en', key);
-    if (!message) throw new MissingMessageError(`No message "${key}" in the catalogues`);
-    const text = String(message.format(plainValues(own ? language : 'en', values)));
+    const found = own ?? format('en', key);
+    if (!found) throw new MissingMessageError(`No message "${key}" in the catalogues`);
+    // A plain message is its parts joined: cheaper than finding it in the memo below (a key built from every value).
+    const plainly = values && found.plain ? sayPlain(found.plain, values) : undefined;
+    if (plainly !== undefined) return plainly;
+    const valuesKey = values ? saidKey(language, key, values) : null;
+    const remembered = valuesKey !== null ? saidWith.get(valuesKey) : undefined;
+    if (remembered !== undefined) return remembered;
+    options.trace?.(key);
+    const text = String(found.message.format(plainValues(own ? language : 'en', values)));
     if (plainKey !== null) said.set(plainKey, text);
     else if (valuesKey !== null) saidWith.set(valuesKey, text);
     return text;

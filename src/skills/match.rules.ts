@@ -118,10 +118,10 @@ export function pairsBetween(myEntries: readonly MatchEntry[], theirs: readonly 
  * typed arrays (no allocation per candidate: a category can hold thousands of entries). Then only people who can
  * still reach the top `limit` (score before locality plus the largest locality bonus reaches the k-th best score
  * before locality) get their locality, in one bulk lookup, so a directory lookup runs for hundreds of people at most,
- * not thousands; their reasons are worked out only for the `limit` kept.
+ * not thousands. Their reasons are worked out afterwards (withReasons), only for the people shown.
  */
-export function rankMatches(input: RankInput): PersonMatch[] {
-  const { me, now } = input;
+export function rankPeople(input: RankInput): RankedPerson[] {
+  const { me } = input;
   // Only people whose score before locality, plus the largest locality bonus, can reach the k-th best score before
   // locality are ranked. A caller with no place gives no one a locality bonus: the cut-off is then exact.
   const myPlace = input.locality?.(me) ?? null;
@@ -139,7 +139,7 @@ export function rankMatches(input: RankInput): PersonMatch[] {
   // fetch them in one go, then keep the best `limit` in one pass. Sorting the pool first, to stop early, cost more than
   // the places it saved, which the bulk lookup has already read.
   if (myPlace && input.prefetchLocality) input.prefetchLocality(pool);
-  const ranked: { userId: string; score: number; tier: LocalityTier; place: Locality | null }[] = [];
+  const ranked: RankedPerson[] = [];
   for (let i = 0; i < pool.length; i++) {
     const userId = pool[i]!;
     const base = poolBases[i]!;
@@ -151,19 +151,36 @@ export function rankMatches(input: RankInput): PersonMatch[] {
     insertSorted(ranked, person);
     if (ranked.length > input.limit) ranked.pop();
   }
+  return ranked;
+}
+
+/** A ranked person before their reasons are worked out: the ranking needs only scores and places. */
+export interface RankedPerson {
+  userId: string;
+  score: number;
+  tier: LocalityTier;
+  place: Locality | null;
+}
+
+/** A ranked person with their reasons (their best pairs with the caller, at most `pairsPerPerson` each way). */
+export function withReasons(input: Pick<RankInput, 'myEntries' | 'entriesOf' | 'now' | 'pairsPerPerson'>, person: RankedPerson): PersonMatch {
+  const { userId, score, tier, place } = person;
   const keep = input.pairsPerPerson ?? 5;
-  return ranked.map(({ userId, score, tier, place }) => {
-    const pairs = pairsBetween(input.myEntries, input.entriesOf(userId), now);
-    return {
-      userId,
-      theyOffer: pairs.theyOffer.slice(0, keep),
-      theyNeed: pairs.theyNeed.slice(0, keep),
-      mutual: pairs.theyOffer.length > 0 && pairs.theyNeed.length > 0,
-      locality: tier,
-      place,
-      score,
-    };
-  });
+  const pairs = pairsBetween(input.myEntries, input.entriesOf(userId), input.now);
+  return {
+    userId,
+    theyOffer: pairs.theyOffer.slice(0, keep),
+    theyNeed: pairs.theyNeed.slice(0, keep),
+    mutual: pairs.theyOffer.length > 0 && pairs.theyNeed.length > 0,
+    locality: tier,
+    place,
+    score,
+  };
+}
+
+/** The people ranked, each with their reasons (rankPeople, then withReasons). */
+export function rankMatches(input: RankInput): PersonMatch[] {
+  return rankPeople(input).map((person) => withReasons(input, person));
 }
 
 /** Higher score first, then the smaller member id: the one order of the list. */

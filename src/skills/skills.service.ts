@@ -9,7 +9,7 @@ import { DAY } from '../shared/clock.js';
 import { conflict, invalid, msg, notFound } from '../shared/errors.js';
 import { createIntroUseCases } from './intros.service.js';
 import { jobUseCases } from './skills.jobs.js';
-import { localityTier, rankMatches, WEIGHTS, type Locality, type LocalityTier, type MatchEntry, type PersonMatch } from './match.rules.js';
+import { localityTier, rankPeople, WEIGHTS, withReasons, type Locality, type LocalityTier, type MatchEntry, type PersonMatch, type RankedPerson } from './match.rules.js';
 import { createSkillsContext, needJobPrefix, noteField, parseInput, SKILL_JOBS, skillField, type SkillsContext, type SkillsServiceDeps } from './skills.context.js';
 import type { MemberPrefs } from './skills.index.js';
 import type { EntryRow } from './skills.repo.js';
@@ -194,6 +194,30 @@ function entryUseCases(ctx: SkillsContext) {
     return [...ctx.index(actor.guildId).entriesOf(actor.userId)].sort((a, b) => a.kind.localeCompare(b.kind) || a.createdAt - b.createdAt);
   }
 
+  /** The caller's people, ranked (scores and places only), and how one becomes a match with its reasons. */
+  function ranking(actor: Actor, limit: number): { people: RankedPerson[]; view: (person: RankedPerson) => MatchView } {
+    const index = ctx.index(actor.guildId);
+    const locality = ctx.locality(actor.guildId);
+    const input = {
+      me: actor.userId,
+      myEntries: index.entriesOf(actor.userId),
+      candidates: (mine: MatchEntry) => index.candidates(mine),
+      entriesOf: (userId: string) => index.entriesOf(userId),
+      owners: index.ownerCount,
+      excluded: index.hasHidden ? (userId: string) => index.isHidden(userId) : undefined,
+      locality,
+      prefetchLocality: locality?.prefetch,
+      now: ctx.now(),
+      limit,
+    };
+    // Field by field: a spread of each person cost more than the rest of this function.
+    const view = (person: RankedPerson): MatchView => {
+      const { userId, theyOffer, theyNeed, mutual, locality: tier, place, score } = withReasons(input, person);
+      return { userId, theyOffer, theyNeed, mutual, locality: tier, place, score, introsOpen: !index.prefsOf(userId).introsClosed };
+    };
+    return { people: rankPeople(input), view };
+  }
+
   function ownEntry(actor: Actor, entryId: number): EntryRow {
     const row = repo.entry(actor.guildId, entryId);
     if (!row || row.userId !== actor.userId) throw notFound(msg('skills.entries.notYours'));
@@ -247,31 +271,14 @@ function entryUseCases(ctx: SkillsContext) {
 
     /** People who offer what the caller needs and need what they offer, ranked, each with its reasons. */
     match(actor: Actor, options: { limit?: number } = {}): MatchView[] {
-      const index = ctx.index(actor.guildId);
-      const locality = ctx.locality(actor.guildId);
-      const matches = rankMatches({
-        me: actor.userId,
-        myEntries: index.entriesOf(actor.userId),
-        candidates: (mine) => index.candidates(mine),
-        entriesOf: (userId) => index.entriesOf(userId),
-        owners: index.ownerCount,
-        excluded: index.hasHidden ? (userId) => index.isHidden(userId) : undefined,
-        locality,
-        prefetchLocality: locality?.prefetch,
-        now: ctx.now(),
-        limit: options.limit ?? 25,
-      });
-      // Field by field: a spread of each person cost more than the rest of this function.
-      return matches.map(({ userId, theyOffer, theyNeed, mutual, locality: tier, place, score }) => ({
-        userId,
-        theyOffer,
-        theyNeed,
-        mutual,
-        locality: tier,
-        place,
-        score,
-        introsOpen: !index.prefsOf(userId).introsClosed,
-      }));
+      const { people, view } = ranking(actor, options.limit ?? 25);
+      return people.map(view);
+    },
+
+    /** The first `shown` of `match`'s people and how many it ranks: reasons are worked out only for those shown. */
+    matchesShown(actor: Actor, shown: number): { matches: MatchView[]; count: number } {
+      const { people, view } = ranking(actor, 25);
+      return { matches: people.slice(0, shown).map(view), count: people.length };
     },
 
     /** Who offers a skill (visible members only), nearest and most experienced first. */
@@ -362,6 +369,7 @@ export function createSkillsService(deps: SkillsServiceDeps) {
     remove: entries.remove,
     renew: entries.renew,
     match: entries.match,
+    matchesShown: entries.matchesShown,
     who: entries.who,
     suggest: entries.suggest,
     isNewSkill: entries.isNewSkill,

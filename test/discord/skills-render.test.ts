@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { skills } from '../../commands/skills.js';
 import { decodeCustomId, parseCustomIdArgs } from '../../src/discord/custom-id.js';
 import { renderFollowup, renderIntroRequest, renderReminder, renderSuggestionDigest } from '../../src/discord/skills/intro-render.js';
-import { renderEntries, renderMatches, renderWho, type MatchMessage, type RenderedMessage } from '../../src/discord/skills/render.js';
+import { MATCHES_SHOWN, renderEntries, renderMatches, renderWho, type MatchMessage, type RenderedMessage } from '../../src/discord/skills/render.js';
 import { sayIn } from '../../src/i18n/translate.js';
 import { LANGUAGES } from '../../src/shared/languages.js';
 import type { Intro } from '../../src/skills/intros.service.js';
@@ -113,6 +113,13 @@ describe.each(LANGUAGES)('skills renderers in %s', (language) => {
     const options = (message.components[0]!.components[0] as { options: { value: string }[] }).options;
     expect(options).toHaveLength(9);
     expect(options.map((o) => o.value)).not.toContain(match(2).userId);
+  });
+
+  it('says the same given only the people shown and how many were ranked (the service’s matchesShown)', () => {
+    const all = Array.from({ length: 25 }, (_, i) => match(i, i !== 2));
+    expect(renderMatches(all.slice(0, MATCHES_SHOWN), true, language, all.length)).toEqual(renderMatches(all, true, language));
+    expect(renderMatches(all.slice(0, 7), true, language, 7)).toEqual(renderMatches(all.slice(0, 7), true, language));
+    expect(renderMatches(all.slice(0, MATCHES_SHOWN), true, language, all.length).embeds[0]!.footer?.text).toBe(sayIn(language)('skills.match.showing', { shown: 10, count: 25 }));
   });
 
   it('keeps a long who-offers list within the description limit', () => {

@@ -144,8 +144,11 @@ export interface MatchMessage {
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
 }
 
-/** /skills match: the best people with why; Request intro buttons for up to five, a select menu beyond. */
-export function renderMatches(matches: readonly MatchView[], hasEntries: boolean, language: Language): MatchMessage {
+/**
+ * /skills match: the best people with why; Request intro buttons for up to five, a select menu beyond. `count`: how
+ * many people were ranked, when `matches` holds only the first MATCHES_SHOWN of them (the service's matchesShown).
+ */
+export function renderMatches(matches: readonly MatchView[], hasEntries: boolean, language: Language, count = matches.length): MatchMessage {
   const say = sayIn(language);
   if (matches.length === 0) return { content: say(hasEntries ? 'skills.match.noneYet' : 'skills.match.addFirst'), embeds: [], components: [] };
   const shown = matches.slice(0, MATCHES_SHOWN);
@@ -160,7 +163,7 @@ export function renderMatches(matches: readonly MatchView[], hasEntries: boolean
   // call (setTitle, setColor, setDescription), and its builders' constructors copy the data through toSnakeCase
   // (together about half of this answer's rendering). FIELD_BUDGET and truncate keep Discord's limits.
   const embed: APIEmbed = { title: say('skills.match.title'), color: COLOR, description: say('skills.match.order'), fields };
-  if (matches.length > shown.length) embed.footer = { text: say('skills.match.showing', { shown: shown.length, count: matches.length }) };
+  if (count > shown.length) embed.footer = { text: say('skills.match.showing', { shown: shown.length, count }) };
   const open = shown.map((match, i) => ({ match, n: i + 1, reason: reasonsOf[i]![0] })).filter(({ match }) => match.introsOpen);
   let components: MatchMessage['components'] = [];
   if (open.length > 0 && open.length <= BUTTONS_UNTIL) {

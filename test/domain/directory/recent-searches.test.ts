@@ -141,6 +141,28 @@ describe('remembered searches', () => {
     expect(listings()).toBeGreaterThan(once);
   });
 
+  it('answers the same next page again without reading its listings, and shows a space renamed or withdrawn since', () => {
+    const w = world();
+    const ids = Array.from({ length: 12 }, (_, i) => w.add(GUILD, `Loft ${String(i + 1).padStart(2, '0')}`, 10 + i));
+    const listings = () => w.ran.filter((source) => source.includes('s.public_tags AS')).length;
+    const first = w.dir.search(GUILD, { text: 'coffee' }, MEMBER);
+    expect(first.pageCount).toBe(2);
+    const second = () => w.dir.searchPage(GUILD, first.searchId, 1).items.map((s) => s.name);
+    expect(second()).toEqual(['Loft 11', 'Loft 12']);
+    const once = listings();
+    expect(second()).toEqual(['Loft 11', 'Loft 12']);
+    // Another member's search of the same words parks the same ids: its page 2 is the same hits, not read again.
+    const other = w.dir.search(GUILD, { text: 'coffee' }, '300000000000000002');
+    expect(w.dir.searchPage(GUILD, other.searchId, 1).items).toBe(w.dir.searchPage(GUILD, first.searchId, 1).items);
+    expect(listings()).toBe(once);
+    w.other.prepare("UPDATE spaces SET name = 'Loft Twelve' WHERE id = ?").run(ids[11]);
+    expect(second()).toEqual(['Loft 11', 'Loft Twelve']);
+    expect(listings()).toBeGreaterThan(once);
+    // Withdrawn (no longer approved): the page is not served from the ids the search parked, which still hold it.
+    w.sqlite.prepare("UPDATE spaces SET status = 'pending' WHERE id = ?").run(ids[10]);
+    expect(second()).toEqual(['Loft Twelve']);
+  });
+
   it('remembers a bounded number of searches, the least recently used going first', () => {
     let version = 0;
     const recent = createRecentSearches({ version: () => version }, 2);
