@@ -194,6 +194,9 @@ function entryUseCases(ctx: SkillsContext) {
     return [...ctx.index(actor.guildId).entriesOf(actor.userId)].sort((a, b) => a.kind.localeCompare(b.kind) || a.createdAt - b.createdAt);
   }
 
+  /** How many people a match ranks; an answer shows the first of them and says how many there are. */
+  const MATCHES_RANKED = 25;
+
   /** The caller's people, ranked (scores and places only), and how one becomes a match with its reasons. */
   function ranking(actor: Actor, limit: number): { people: RankedPerson[]; view: (person: RankedPerson) => MatchView } {
     const index = ctx.index(actor.guildId);
@@ -271,13 +274,13 @@ function entryUseCases(ctx: SkillsContext) {
 
     /** People who offer what the caller needs and need what they offer, ranked, each with its reasons. */
     match(actor: Actor, options: { limit?: number } = {}): MatchView[] {
-      const { people, view } = ranking(actor, options.limit ?? 25);
+      const { people, view } = ranking(actor, options.limit ?? MATCHES_RANKED);
       return people.map(view);
     },
 
     /** The first `shown` of `match`'s people and how many it ranks: reasons are worked out only for those shown. */
     matchesShown(actor: Actor, shown: number): { matches: MatchView[]; count: number } {
-      const { people, view } = ranking(actor, 25);
+      const { people, view } = ranking(actor, MATCHES_RANKED);
       return { matches: people.slice(0, shown).map(view), count: people.length };
     },
 
