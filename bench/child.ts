@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { npmStartArguments } from '../scripts/start-command.js';
 import { createInterface } from 'node:readline';
 import { mb } from './stats.js';
 
@@ -66,10 +67,8 @@ const ROOT = join(import.meta.dirname, '..');
  * start it (`dist/`, the start script's V8 flags).
  */
 export function startCommand(): { flags: string[]; script: string } {
-  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const words = (scripts.start ?? '').trim().split(/\s+/);
-  if (words[0] !== 'node' || words.length < 2) throw new Error(`npm start is not "node [flags] script": ${scripts.start}`);
-  return { flags: words.slice(1, -1), script: join(ROOT, words[words.length - 1]!) };
+  const words = npmStartArguments(ROOT, 'start');
+  return { flags: words.slice(0, -1), script: join(ROOT, words[words.length - 1]!) };
 }
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux

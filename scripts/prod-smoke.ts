@@ -2,11 +2,12 @@
 // this checkout): deploy-commands, the bot answering /help, a backup, the doctor, and a clean stop on SIGTERM.
 // The bot starts as `npm run start:prod` starts it, node flags included (they are part of what ships).
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startTestBed } from '../src/testbed/index.js';
+import { npmStartArguments } from './start-command.js';
 
 const run = promisify(execFile);
 const app = process.argv[2];
@@ -15,14 +16,6 @@ if (!app) throw new Error('usage: prod-smoke.ts APP_DIR');
 function fail(message: string): never {
   process.stderr.write(`prod-smoke: ${message}\n`);
   process.exit(1);
-}
-
-/** `node [flags] script` of the app's start:prod script, run here with this node. */
-function startProdCommand(): string[] {
-  const scripts = (JSON.parse(readFileSync(join(app!, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const words = (scripts['start:prod'] ?? '').trim().split(/\s+/);
-  if (words[0] !== 'node' || words.length < 2) fail(`start:prod is not "node [flags] script": ${scripts['start:prod']}`);
-  return words.slice(1);
 }
 
 const bed = await startTestBed();
@@ -43,7 +36,7 @@ try {
   process.stdout.write(deployed.stdout);
   if (!bed.commands().some((command) => command['name'] === 'help')) fail('deploy-commands did not register /help');
 
-  const bot = spawn(process.execPath, startProdCommand(), { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const bot = spawn(process.execPath, npmStartArguments(app, 'start:prod'), { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   bot.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   bot.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

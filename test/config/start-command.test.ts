@@ -1,21 +1,16 @@
 // The node flags the bot runs with are part of what ships (they set its memory): `npm start`, `npm run start:prod`,
 // the Docker image and the systemd unit must start it the same way, and the benchmark measures `npm start`.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { nodeArguments, npmStartArguments } from '../../scripts/start-command.js';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
-const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
-
-/** The words after `node`: its flags, then the script. */
-function nodeArguments(command: string): string[] {
-  const words = command.trim().split(/\s+/);
-  expect(words[0]).toMatch(/(^|\/)node$/);
-  return words.slice(1);
-}
+const rootPath = fileURLToPath(root);
 
 describe('the command that starts the bot', () => {
-  const start = nodeArguments(scripts['start'] ?? '');
+  const start = npmStartArguments(rootPath, 'start');
 
   it('runs the compiled bot with a capped young generation and no optimizing compile of WebAssembly', () => {
     expect(start.at(-1)).toBe('dist/src/main.js');
@@ -26,7 +21,7 @@ describe('the command that starts the bot', () => {
   });
 
   it('is the same in start:prod, the Docker image and the systemd unit', () => {
-    expect(nodeArguments(scripts['start:prod'] ?? '')).toEqual(start);
+    expect(npmStartArguments(rootPath, 'start:prod')).toEqual(start);
     const cmd = /^CMD (\[.*\])$/m.exec(read('deploy/Dockerfile'))?.[1];
     expect(JSON.parse(cmd ?? '[]')).toEqual(['node', ...start]);
     const execStart = /^ExecStart=(.*)$/m.exec(read('deploy/alliance-bot.service'))?.[1];
